@@ -1,0 +1,54 @@
+import { useTranslation } from "react-i18next";
+import type { InputHTMLAttributes } from "react";
+
+/**
+ * Form pieces with their accessibility wired once: a label for every input, hints and errors
+ * tied to it with aria-describedby, aria-invalid when something is wrong. Errors arrive as
+ * translation keys (from the shared zod schemas) and are translated here.
+ */
+export type ErrorMessages = (string | { key: string; values?: Record<string, unknown> })[] | undefined | null;
+
+export function ErrorList({ id, errors }: { id?: string; errors: ErrorMessages }) {
+  const { t } = useTranslation();
+  const list = (errors ?? []).filter(Boolean);
+  if (list.length === 0) return null;
+  return (
+    <ul id={id} className="error-list">
+      {list.map((error) => {
+        const message = typeof error === "string" ? t(error) : t(error.key, error.values);
+        return <li key={message}>{message}</li>;
+      })}
+    </ul>
+  );
+}
+
+export function Field({
+  label,
+  hint,
+  errors,
+  inputProps,
+}: {
+  label: string;
+  hint?: string;
+  errors?: ErrorMessages;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string };
+}) {
+  const hintId = hint ? `${inputProps.id}-hint` : undefined;
+  const errorId = errors?.length ? `${inputProps.id}-error` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={inputProps.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...inputProps}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}

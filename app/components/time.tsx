@@ -1,0 +1,39 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { countdown } from "~/models/contest";
+
+/**
+ * The server renders times in the contest's time zone (it cannot know the visitor's); once the
+ * page runs in the browser they switch to the visitor's own zone.
+ */
+export function useVisitorTimeZone(fallback: string) {
+  const [zone, setZone] = useState(fallback);
+  useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone || fallback), [fallback]);
+  return zone;
+}
+
+export function formatDateTime(iso: Date | string, locale: string, timeZone: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone }).format(new Date(iso));
+}
+
+export function LocalTime({ iso, zone, locale }: { iso: Date | string; zone: string; locale: string }) {
+  return <time dateTime={new Date(iso).toISOString()}>{formatDateTime(iso, locale, zone)}</time>;
+}
+
+/** A countdown that is right before hydration (from the server's clock) and ticks after it. */
+export function Countdown({ until, serverNow }: { until: string; serverNow: string }) {
+  const { t } = useTranslation();
+  const [at, setAt] = useState(() => new Date(serverNow));
+  useEffect(() => {
+    setAt(new Date());
+    const timer = setInterval(() => setAt(new Date()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  const left = countdown(new Date(until), at);
+  return (
+    <p className="countdown" role="timer" aria-live="off">
+      <span className="countdown-label">{t("contest.countdown")}</span>
+      <span className="countdown-value">{t("contest.countdownValue", left)}</span>
+    </p>
+  );
+}

@@ -1,0 +1,30 @@
+import { render } from "@react-email/render";
+import type { TFunction } from "i18next";
+import type { ReactElement } from "react";
+import type { z } from "zod";
+import { signInCodeEmail, signInCodePayload } from "./sign-in-code";
+
+type Template<S extends z.ZodTypeAny> = {
+  payload: S;
+  build: (t: TFunction, lang: string, payload: z.infer<S>) => { subject: string; element: ReactElement };
+};
+
+function template<S extends z.ZodTypeAny>(payload: S, build: Template<S>["build"]): Template<S> {
+  return { payload, build };
+}
+
+/** Every email Mosaic sends, by the name stored in the outbox. */
+export const templates = {
+  "sign-in-code": template(signInCodePayload, signInCodeEmail),
+};
+
+export type TemplateName = keyof typeof templates;
+export type TemplatePayload<N extends TemplateName> = z.infer<(typeof templates)[N]["payload"]>;
+
+export async function renderEmail(name: string, t: TFunction, lang: string, rawPayload: unknown) {
+  const entry = (templates as unknown as Record<string, Template<z.ZodTypeAny>>)[name];
+  if (!entry) throw new Error(`unknown email template "${name}"`);
+  const { subject, element } = entry.build(t, lang, entry.payload.parse(rawPayload));
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject, html, text };
+}

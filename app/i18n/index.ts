@@ -1,0 +1,51 @@
+import i18next, { type i18n as I18n } from "i18next";
+import { en } from "./en";
+
+export const locales = ["en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "en";
+
+export const resources = { en: { translation: en } } as const;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+/** A ready-to-use i18next instance, initialised synchronously from bundled messages. */
+export function createI18n(locale: Locale): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: defaultLocale,
+    supportedLngs: [...locales],
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+/**
+ * Picks the best supported locale from an Accept-Language header, honouring q-values and
+ * falling back from a region (fr-CA) to its language (fr).
+ */
+export function localeFromAcceptLanguage(header: string | null): Locale | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const quality = q ? Number(q.slice(2)) : 1;
+      return { tag: tag.toLowerCase(), quality: Number.isFinite(quality) ? quality : 0, index };
+    })
+    .filter((entry) => entry.tag && entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  for (const { tag } of ranked) {
+    if (isLocale(tag)) return tag;
+    const base = tag.split("-")[0];
+    if (isLocale(base)) return base;
+  }
+  return undefined;
+}

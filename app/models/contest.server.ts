@@ -1,0 +1,61 @@
+import { db } from "~/services/db.server";
+import { splitList } from "./contest";
+
+const publicContest = {
+  id: true,
+  slug: true,
+  title: true,
+  theme: true,
+  summary: true,
+  rules: true,
+  organizerName: true,
+  timezone: true,
+  status: true,
+  opensAt: true,
+  deadline: true,
+  graceMinutes: true,
+  judgingStartsAt: true,
+  judgingEndsAt: true,
+  announcementAt: true,
+  minAge: true,
+  maxAge: true,
+  allowedCountries: true,
+  maxEntriesPerUser: true,
+} as const;
+
+/** What anyone may read about a contest that is no longer a draft. */
+export async function getPublicContest(slug: string) {
+  const contest = await db.contest.findFirst({
+    where: { slug, status: { not: "draft" } },
+    select: {
+      ...publicContest,
+      categories: {
+        orderBy: { position: "asc" },
+        select: {
+          slug: true,
+          name: true,
+          description: true,
+          allowedTypes: true,
+          maxFileBytes: true,
+          maxDurationSec: true,
+          maxFiles: true,
+          accessibilityText: true,
+        },
+      },
+    },
+  });
+  if (!contest) return null;
+  return {
+    ...contest,
+    allowedCountries: splitList(contest.allowedCountries),
+    categories: contest.categories.map((category) => ({ ...category, allowedTypes: splitList(category.allowedTypes) })),
+  };
+}
+
+export function listPublicContests() {
+  return db.contest.findMany({
+    where: { status: { not: "draft" } },
+    orderBy: { deadline: "desc" },
+    select: { slug: true, title: true, summary: true, status: true, opensAt: true, deadline: true, graceMinutes: true },
+  });
+}

@@ -1,0 +1,146 @@
+import type { Locale } from "~/i18n";
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { queueEmail } from "~/services/email.server";
+import { env } from "~/services/env.server";
+
+/**
+ * Passwordless sign-in. One request makes a 6-digit code and a link token; both are stored as
+ * keyed hashes, expire after 10 minutes, work once, and a code allows 5 wrong tries. Requests
+ * are limited per address and per IP. Every address gets the same answer, so nobody learns
+ * whether an account exists; the first sign-in creates the account.
+ */
+export const CODE_TTL_MS = 10 * 60 * 1000;
+export const MAX_TRIES = 5;
+export const RATE_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_REQUESTS_PER_EMAIL = 3;
+export const MAX_REQUESTS_PER_IP = 10;
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+function keyedHash(kind: string, value: string) {
+  return createHmac("sha256", env().SESSION_SECRET).update(`${kind}:${value}`).digest("hex");
+}
+
+function sameHash(a: string, b: string) {
+  const left = Buffer.from(a, "hex");
+  const right = Buffer.from(b, "hex");
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export type RequestResult = { ok: true; verificationId: string } | { ok: false; reason: "rateLimited"; retryAfterMinutes: number };
+
+export async function requestSignIn(input: {
+  email: string;
+  ip: string;
+  locale: Locale;
+  redirectTo?: string;
+}): Promise<RequestResult> {
+  const email = normaliseEmail(input.email);
+  const ipHash = keyedHash("ip", input.ip);
+  const at = now();
+  const windowStart = new Date(at.getTime() - RATE_WINDOW_MS);
+
+  const [byEmail, byIp] = await Promise.all([
+    db.verification.findMany({ where: { email, createdAt: { gt: windowStart } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.verification.findMany({ where: { ipHash, createdAt: { gt: windowStart } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+  ]);
+  const limited = [
+    byEmail.length >= MAX_REQUESTS_PER_EMAIL ? byEmail[0] : undefined,
+    byIp.length >= MAX_REQUESTS_PER_IP ? byIp[0] : undefined,
+  ].filter((v): v is { createdAt: Date } => Boolean(v));
+  if (limited.length > 0) {
+    const freeAt = Math.max(...limited.map((v) => v.createdAt.getTime() + RATE_WINDOW_MS));
+    return { ok: false, reason: "rateLimited", retryAfterMinutes: Math.max(1, Math.ceil((freeAt - at.getTime()) / 60_000)) };
+  }
+
+  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+  const token = randomBytes(32).toString("base64url");
+  const verification = await db.$transaction(async (tx) => {
+    // Only the newest code for an address works.
+    await tx.verification.updateMany({ where: { email, usedAt: null, expiresAt: { gt: at } }, data: { expiresAt: at } });
+    const id = randomBytes(12).toString("hex");
+    const created = await tx.verification.create({
+      data: {
+        id,
+        email,
+        // bound to its verification, so a code for one address never fits another
+        codeHash: keyedHash(`code:${id}`, code),
+        tokenHash: keyedHash("token", token),
+        expiresAt: new Date(at.getTime() + CODE_TTL_MS),
+        ipHash,
+        redirectTo: input.redirectTo,
+        createdAt: at,
+      },
+    });
+    await queueEmail(tx, {
+      template: "sign-in-code",
+      to: email,
+      locale: input.locale,
+      payload: { code, link: `${env().APP_URL}/login/link?${new URLSearchParams({ token })}` },
+      idempotencyKey: `sign-in:${created.id}`,
+    });
+    return created;
+  });
+  return { ok: true, verificationId: verification.id };
+}
+
+export type VerifyResult =
+  | { ok: true; userId: string; redirectTo: string | null }
+  | { ok: false; reason: "expired" | "tooManyTries" }
+  | { ok: false; reason: "wrongCode"; triesLeft: number };
+
+async function signInAs(email: string) {
+  const user = await db.user.upsert({ where: { email }, create: { email }, update: {} });
+  return user.id;
+}
+
+export async function verifyCode(input: { email: string; code: string }): Promise<VerifyResult> {
+  const email = normaliseEmail(input.email);
+  const at = now();
+  const verification = await db.verification.findFirst({
+    where: { email, usedAt: null, expiresAt: { gt: at } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!verification) return { ok: false, reason: "expired" };
+  if (verification.attempts >= MAX_TRIES) return { ok: false, reason: "tooManyTries" };
+
+  if (!sameHash(verification.codeHash, keyedHash(`code:${verification.id}`, input.code))) {
+    // Conditional on the count we read, so parallel guesses cannot share one try.
+    const { count } = await db.verification.updateMany({
+      where: { id: verification.id, attempts: verification.attempts },
+      data: { attempts: { increment: 1 } },
+    });
+    const triesLeft = MAX_TRIES - verification.attempts - 1;
+    if (count === 0 || triesLeft <= 0) return { ok: false, reason: "tooManyTries" };
+    return { ok: false, reason: "wrongCode", triesLeft };
+  }
+  const { count } = await db.verification.updateMany({
+    where: { id: verification.id, usedAt: null, attempts: { lt: MAX_TRIES } },
+    data: { usedAt: at },
+  });
+  if (count === 0) return { ok: false, reason: "expired" };
+  return { ok: true, userId: await signInAs(email), redirectTo: verification.redirectTo };
+}
+
+export async function verifyLinkToken(token: string): Promise<VerifyResult> {
+  const at = now();
+  const verification = await db.verification.findUnique({ where: { tokenHash: keyedHash("token", token) } });
+  if (!verification || verification.usedAt || verification.expiresAt <= at) return { ok: false, reason: "expired" };
+  if (verification.attempts >= MAX_TRIES) return { ok: false, reason: "tooManyTries" };
+  const { count } = await db.verification.updateMany({
+    where: { id: verification.id, usedAt: null },
+    data: { usedAt: at },
+  });
+  if (count === 0) return { ok: false, reason: "expired" };
+  return { ok: true, userId: await signInAs(verification.email), redirectTo: verification.redirectTo };
+}
+
+/** Whether a link token is still usable, without using it (for the confirmation page). */
+export async function linkTokenIsLive(token: string) {
+  const verification = await db.verification.findUnique({ where: { tokenHash: keyedHash("token", token) } });
+  return Boolean(verification && !verification.usedAt && verification.expiresAt > now() && verification.attempts < MAX_TRIES);
+}

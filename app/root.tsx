@@ -1,0 +1,141 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import { useNonce } from "./components/nonce";
+import { createI18n, defaultLocale, isLocale } from "./i18n";
+import { resolveLocale } from "./i18n/i18n.server";
+import { getUser } from "./services/auth.server";
+import { publicEnv } from "./services/env.server";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Mosaic" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const locale = await resolveLocale(request, user?.locale);
+  return {
+    user: user ? { id: user.id, email: user.email, role: user.role } : null,
+    locale,
+    ENV: publicEnv(),
+  };
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function Document({ locale, children }: { locale: string; children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0f4c5c" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const { t } = useTranslation();
+  const user = data?.user;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            {t("app.name")}
+          </Link>
+          <nav aria-label={t("app.name")}>
+            <ul className="nav-list">
+              <li>
+                <Link to="/">{t("app.nav.home")}</Link>
+              </li>
+              {data?.ENV.devMailbox ? (
+                <li>
+                  <Link to="/dev/mailbox">{t("app.nav.mailbox")}</Link>
+                </li>
+              ) : null}
+              {user ? (
+                <>
+                  <li>
+                    <Link to="/me">{t("app.nav.me")}</Link>
+                  </li>
+                  <li>
+                    <Form method="post" action="/logout">
+                      <button type="submit" className="link-button">
+                        {t("app.nav.signOut")}
+                      </button>
+                    </Form>
+                  </li>
+                </>
+              ) : (
+                <li>
+                  <Link to="/login">{t("app.nav.signIn")}</Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("app.footer")}</p>
+      </footer>
+    </>
+  );
+}
+
+function WithI18n({ locale, children }: { locale: string; children: ReactNode }) {
+  const i18n = useMemo(() => createI18n(isLocale(locale) ? locale : defaultLocale), [locale]);
+  return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+}
+
+export default function App() {
+  const { locale } = useLoaderData<typeof loader>();
+  return (
+    <WithI18n locale={locale}>
+      <Document locale={locale}>
+        <Shell>
+          <Outlet />
+        </Shell>
+      </Document>
+    </WithI18n>
+  );
+}
+
+export function ErrorBoundary() {
+  const data = useRootData();
+  const locale = data?.locale ?? defaultLocale;
+  return (
+    <WithI18n locale={locale}>
+      <Document locale={locale}>
+        <Shell>
+          <GeneralErrorBoundary />
+        </Shell>
+      </Document>
+    </WithI18n>
+  );
+}

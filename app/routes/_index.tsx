@@ -1,0 +1,39 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { contestPhase } from "~/models/contest";
+import { listPublicContests } from "~/models/contest.server";
+import { now } from "~/services/clock.server";
+
+export const meta: MetaFunction = () => [{ title: "Mosaic" }];
+
+export async function loader() {
+  const at = now();
+  const contests = await listPublicContests();
+  return { contests: contests.map((contest) => ({ ...contest, phase: contestPhase(contest, at) })) };
+}
+
+export default function Index() {
+  const { contests } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("app.tagline")}</p>
+      {contests.length === 0 ? (
+        <p>{t("home.none")}</p>
+      ) : (
+        <ul className="grid">
+          {contests.map((contest) => (
+            <li key={contest.slug} className="card">
+              {contest.phase === "open" ? <p className="eyebrow">{t("home.open")}</p> : null}
+              <h2>{contest.title}</h2>
+              <p>{contest.summary}</p>
+              <Link to={`/contests/${contest.slug}`}>{t("home.view", { title: contest.title })}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { Markdown } from "~/components/markdown";
+import { Countdown, LocalTime, useVisitorTimeZone, formatDateTime } from "~/components/time";
+import { contestPhase, submissionsCloseAt } from "~/models/contest";
+import { getPublicContest } from "~/models/contest.server";
+import { useRootData } from "~/root";
+import { now } from "~/services/clock.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.contest.title} · Mosaic` }, { name: "description", content: data.contest.summary }] : [];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const contest = await getPublicContest(params.slug ?? "");
+  if (!contest) throw new Response("Not found", { status: 404 });
+  const at = now();
+  return {
+    contest,
+    phase: contestPhase(contest, at),
+    closesAt: submissionsCloseAt(contest).toISOString(),
+    serverNow: at.toISOString(),
+  };
+}
+
+function formatBytes(bytes: number, t: TFunction) {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1024 ? t("units.GB", { value: Math.round((mb / 1024) * 10) / 10 }) : t("units.MB", { value: Math.round(mb) });
+}
+
+export default function ContestPage() {
+  const { contest, phase, closesAt, serverNow } = useLoaderData<typeof loader>();
+  const root = useRootData();
+  const { t, i18n } = useTranslation();
+  const zone = useVisitorTimeZone(contest.timezone);
+  const locale = i18n.language;
+  const enterHref = root?.user ? "/me" : `/login?${new URLSearchParams({ redirectTo: "/me" })}`;
+
+  const eligibility = [
+    contest.minAge != null && contest.maxAge != null
+      ? t("contest.age", { min: contest.minAge, max: contest.maxAge })
+      : contest.minAge != null
+        ? t("contest.ageMin", { min: contest.minAge })
+        : contest.maxAge != null
+          ? t("contest.ageMax", { max: contest.maxAge })
+          : t("contest.ageAny"),
+    contest.allowedCountries.length === 0
+      ? t("contest.countriesAll")
+      : t("contest.countriesSome", {
+          countries: contest.allowedCountries
+            .map((code) => new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code)
+            .join(", "),
+        }),
+    t("contest.entriesPerPerson", { count: contest.maxEntriesPerUser }),
+  ];
+
+  const timeline = [
+    { key: "opensAt", iso: contest.opensAt, label: t("contest.opensAt") },
+    { key: "deadline", iso: contest.deadline, label: t("contest.deadline"), important: true },
+    { key: "judging", iso: contest.judgingStartsAt, label: t("contest.judging") },
+    { key: "announcement", iso: contest.announcementAt, label: t("contest.announcement"), important: true },
+  ];
+
+  return (
+    <article aria-labelledby="contest-title">
+      <section className="hero">
+        <p className="eyebrow">{t("contest.organizer", { name: contest.organizerName })}</p>
+        <h1 id="contest-title">{contest.title}</h1>
+        <p className="lead">
+          <span className="visually-hidden">{t("contest.theme")}: </span>
+          {contest.theme}
+        </p>
+        {phase === "open" ? (
+          <>
+            <Countdown until={closesAt} serverNow={serverNow} />
+            <Link to={enterHref} className="button button-light">
+              {root?.user ? t("contest.enter") : t("contest.signInToEnter")}
+            </Link>
+          </>
+        ) : phase === "upcoming" ? (
+          <p>{t("contest.notOpenYet", { date: formatDateTime(contest.opensAt, locale, zone) })}</p>
+        ) : (
+          <p>{t("contest.closed")}</p>
+        )}
+      </section>
+
+      <div className="two-columns">
+        <div>
+          <p className="prose">{contest.summary}</p>
+
+          <h2 id="who">{t("contest.whoMayEnter")}</h2>
+          <ul>
+            {eligibility.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+
+          <h2 id="categories">{t("contest.categories")}</h2>
+          <ul className="grid" aria-labelledby="categories">
+            {contest.categories.map((category) => (
+              <li key={category.slug} className="card">
+                <h3>{category.name}</h3>
+                <p>{category.description}</p>
+                <ul className="facts">
+                  <li>
+                    {t("contest.accepts")}: {category.allowedTypes.map((type) => t(`media.${type}`, { defaultValue: type })).join(", ")}
+                  </li>
+                  <li>{t("contest.files", { count: category.maxFiles })}</li>
+                  <li>{t("contest.maxSize", { size: formatBytes(category.maxFileBytes, t) })}</li>
+                  {category.maxDurationSec ? (
+                    <li>
+                      {t("contest.maxDuration", {
+                        duration:
+                          category.maxDurationSec >= 60
+                            ? t("units.minutes", { count: Math.round(category.maxDurationSec / 60) })
+                            : t("units.seconds", { count: category.maxDurationSec }),
+                      })}
+                    </li>
+                  ) : null}
+                  {category.accessibilityText === "alt_text" ? <li>{t("contest.needsAltText")}</li> : null}
+                  {category.accessibilityText === "captions_or_transcript" ? <li>{t("contest.needsCaptions")}</li> : null}
+                </ul>
+              </li>
+            ))}
+          </ul>
+
+          <h2 id="rules">{t("contest.rules")}</h2>
+          <div className="prose">
+            <Markdown source={contest.rules} headingOffset={3} />
+          </div>
+        </div>
+
+        <aside aria-labelledby="timeline">
+          <div className="panel">
+            <h2 id="timeline">{t("contest.timeline")}</h2>
+            <ol className="timeline">
+              {timeline.map((step) => (
+                <li key={step.key} className={step.important ? "is-key" : undefined}>
+                  <strong>{step.label}</strong>
+                  <LocalTime iso={step.iso} zone={zone} locale={locale} />
+                </li>
+              ))}
+            </ol>
+            <p className="muted">
+              {zone === contest.timezone ? t("contest.contestTime", { zone }) : t("contest.localTime", { zone })}
+            </p>
+          </div>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listPublicContests } from "~/models/contest.server";
+import { requireUser } from "~/services/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "My page · Mosaic" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const contests = await listPublicContests();
+  return { user: { email: user.email, role: user.role }, contests: contests.map(({ slug, title }) => ({ slug, title })) };
+}
+
+export default function MyPage() {
+  const { user, contests } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="me-title">
+      <h1 id="me-title">{t("me.welcome")}</h1>
+      <div className="panel">
+        <p>{t("me.signedInAs", { email: user.email })}</p>
+        <p>{t("me.role", { role: t(`me.roles.${user.role}`, { defaultValue: user.role }) })}</p>
+        <p>{t("me.next")}</p>
+        <ul>
+          {contests.map((contest) => (
+            <li key={contest.slug}>
+              <Link to={`/contests/${contest.slug}`}>{contest.title}</Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

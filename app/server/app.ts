@@ -1,0 +1,52 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { log } from "../services/log.server";
+import { sameOriginWrites, securityHeaders } from "./security";
+
+/** Mosaic's HTTP server: static files, security headers, request logs, then Remix. */
+export function createApp(options: {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: string;
+  appOrigin: string;
+  storageOrigin?: string;
+  trustProxy?: string;
+}) {
+  const production = options.mode === "production";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? "loopback");
+  app.use(compression());
+
+  // One structured line per request, with its timing. Query strings are left out: sign-in
+  // links carry tokens there.
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info(
+        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        "request",
+      );
+    });
+    next();
+  });
+
+  app.use(securityHeaders({ production, storageOrigin: options.storageOrigin }));
+  app.use(sameOriginWrites([options.appOrigin]));
+
+  // Remix fingerprints everything under /build, so it may be cached for a year.
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: options.mode,
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), ip: req.ip ?? "unknown" }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,41 @@
+import { redirect } from "@remix-run/node";
+import type { User } from "@prisma/client";
+import { getSessionUser } from "./session.server";
+
+export type Role = "entrant" | "organizer" | "admin";
+const RANK: Record<Role, number> = { entrant: 0, organizer: 1, admin: 2 };
+
+export function getUser(request: Request) {
+  return getSessionUser(request);
+}
+
+/** Only same-site paths: never an absolute URL or a protocol-relative one. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/me") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+/** The signed-in user, or a redirect to sign-in that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<User> {
+  const user = await getSessionUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
+}
+
+export function hasRole(user: Pick<User, "role">, role: Role) {
+  const rank = RANK[user.role as Role];
+  return rank !== undefined && rank >= RANK[role];
+}
+
+/** The signed-in user with at least this role (an admin may do what an organizer may); else 403. */
+export async function requireRole(request: Request, role: Role): Promise<User> {
+  const user = await requireUser(request);
+  if (!hasRole(user, role)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getSessionUser(request)) throw redirect("/me");
+}

@@ -1,0 +1,80 @@
+import type { Prisma } from "@prisma/client";
+import { Resend } from "resend";
+import { renderEmail, type TemplateName, type TemplatePayload } from "~/emails";
+import { isLocale, defaultLocale } from "~/i18n";
+import { serverT } from "~/i18n/i18n.server";
+import { now } from "./clock.server";
+import { db } from "./db.server";
+import { env } from "./env.server";
+import { enqueueJob, type JobHandler } from "./jobs.server";
+
+/**
+ * Email goes through an outbox: a row written in the same transaction as the change that
+ * causes it, and an "email.send" job that delivers it through Resend with the row's
+ * idempotency key, so a retried job never sends twice.
+ */
+export async function queueEmail<N extends TemplateName>(
+  tx: Prisma.TransactionClient,
+  message: { template: N; to: string; locale: string; payload: TemplatePayload<N>; idempotencyKey: string },
+) {
+  const existing = await tx.email.findUnique({ where: { idempotencyKey: message.idempotencyKey } });
+  if (existing) return existing;
+  const email = await tx.email.create({
+    data: {
+      template: message.template,
+      to: message.to,
+      locale: message.locale,
+      payload: JSON.stringify(message.payload),
+      idempotencyKey: message.idempotencyKey,
+    },
+  });
+  await enqueueJob(tx, "email.send", { emailId: email.id });
+  return email;
+}
+
+export type SendResult = { ok: true; id: string } | { ok: false; error: string };
+
+let client: Resend | undefined;
+function resend() {
+  const { RESEND_API_KEY, RESEND_BASE_URL } = env();
+  if (!RESEND_API_KEY) throw new Error("RESEND_API_KEY is not set");
+  client ??= new Resend(RESEND_API_KEY, RESEND_BASE_URL ? { baseUrl: RESEND_BASE_URL } : undefined);
+  return client;
+}
+
+/** Renders and sends one outbox row. Returns a result; never throws for a delivery failure. */
+export async function sendEmail(emailId: string): Promise<SendResult> {
+  const email = await db.email.findUniqueOrThrow({ where: { id: emailId } });
+  if (email.status === "sent" && email.providerId) return { ok: true, id: email.providerId };
+  const locale = isLocale(email.locale) ? email.locale : defaultLocale;
+  const { subject, html, text } = await renderEmail(email.template, serverT(locale), locale, JSON.parse(email.payload));
+  let result: SendResult;
+  try {
+    const { data, error } = await resend().emails.send(
+      { from: env().EMAIL_FROM, to: email.to, subject, html, text },
+      { idempotencyKey: email.idempotencyKey },
+    );
+    result = data ? { ok: true, id: data.id } : { ok: false, error: error?.message ?? "no answer from Resend" };
+  } catch (error) {
+    result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  await db.email.update({
+    where: { id: email.id },
+    data: result.ok
+      ? { status: "sent", providerId: result.id, sentAt: now(), attempts: { increment: 1 }, lastError: null }
+      : { attempts: { increment: 1 }, lastError: result.error },
+  });
+  return result;
+}
+
+export const emailJob: JobHandler = {
+  async run(payload) {
+    const { emailId } = payload as { emailId: string };
+    const result = await sendEmail(emailId);
+    if (!result.ok) throw new Error(result.error);
+  },
+  async onGiveUp(payload, _job, error) {
+    const { emailId } = payload as { emailId: string };
+    await db.email.update({ where: { id: emailId }, data: { status: "failed", lastError: error } });
+  },
+};

@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/**
+ * Every setting Mosaic reads, parsed once. A missing or malformed value stops start-up with a
+ * message that names it. Embedded services (storage, mailbox) are filled in by
+ * app/server/embedded.server.ts before this runs, so here they look like any real service.
+ */
+const booleanString = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    APP_URL: z.string().url().default("http://localhost:3000"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
+      .default("file:./data/dev.db"),
+    SESSION_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters")
+      .default("development-only-secret-change-me-in-production"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_BUCKET: z.string().min(3).default("mosaic"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: booleanString.default("true"),
+
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.string().url().optional(),
+    EMAIL_FROM: z.string().min(3).default("Mosaic <no-reply@mosaic.localhost>"),
+    DEV_MAILBOX_URL: z.string().url().optional(),
+
+    JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    JOBS_ENABLED: booleanString.default("true"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    const required = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "RESEND_API_KEY"] as const;
+    for (const key of required) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
+    }
+    if (!process.env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    }
+    if (env.DEV_MAILBOX_URL) {
+      ctx.addIssue({ code: "custom", path: ["DEV_MAILBOX_URL"], message: "must not be set in production" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Mosaic cannot start, its configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty value in .env means "not set", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The only settings that reach the browser. */
+export function publicEnv() {
+  return { mode: env().NODE_ENV, devMailbox: Boolean(env().DEV_MAILBOX_URL) };
+}
+export type PublicEnv = ReturnType<typeof publicEnv>;

@@ -1,0 +1,154 @@
+import type { Job, Prisma } from "@prisma/client";
+import { randomUUID } from "node:crypto";
+import { now } from "./clock.server";
+import { db } from "./db.server";
+import { log } from "./log.server";
+
+/**
+ * A small database-backed job queue. Workers claim jobs with a lease: a claimed job belongs to
+ * one worker until its lease runs out, so any number of app instances can share the table, and
+ * a job whose worker died is picked up again. Claims are compare-and-set updates, which work the
+ * same on SQLite and PostgreSQL.
+ */
+export type JobHandler = {
+  run: (payload: unknown, job: Job) => Promise<void>;
+  /** Called once when a job has failed for the last time. */
+  onGiveUp?: (payload: unknown, job: Job, error: string) => Promise<void>;
+};
+export type JobHandlers = Record<string, JobHandler>;
+
+type Tx = Prisma.TransactionClient;
+
+const LEASE_MS = 60_000;
+
+export function enqueueJob(
+  tx: Tx,
+  type: string,
+  payload: unknown,
+  options: { runAt?: Date; maxAttempts?: number } = {},
+) {
+  return tx.job.create({
+    data: { type, payload: JSON.stringify(payload), runAt: options.runAt ?? now(), maxAttempts: options.maxAttempts },
+  });
+}
+
+/** 30 s, 1 min, 2 min, … capped at 1 h, with up to 10 % jitter so retries don't bunch up. */
+export function backoffMs(attempt: number, random = Math.random) {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+  return Math.round(base * (1 + random() * 0.1));
+}
+
+function claimable(at: Date): Prisma.JobWhereInput {
+  return {
+    OR: [
+      { status: "queued", runAt: { lte: at } },
+      { status: "running", leaseUntil: { lt: at } },
+    ],
+  };
+}
+
+export async function claimJobs(workerId: string, limit: number): Promise<Job[]> {
+  const at = now();
+  const candidates = await db.job.findMany({
+    where: claimable(at),
+    orderBy: { runAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  const claimed: Job[] = [];
+  for (const { id } of candidates) {
+    const { count } = await db.job.updateMany({
+      where: { id, ...claimable(at) },
+      data: {
+        status: "running",
+        lockedBy: workerId,
+        leaseUntil: new Date(at.getTime() + LEASE_MS),
+        attempts: { increment: 1 },
+      },
+    });
+    if (count === 1) claimed.push(await db.job.findUniqueOrThrow({ where: { id } }));
+  }
+  return claimed;
+}
+
+async function runOne(job: Job, handlers: JobHandlers, workerId: string) {
+  const handler = handlers[job.type];
+  const payload: unknown = JSON.parse(job.payload);
+  const mine = { id: job.id, lockedBy: workerId };
+  try {
+    if (!handler) throw new Error(`no handler for job type "${job.type}"`);
+    await handler.run(payload, job);
+    await db.job.updateMany({
+      where: mine,
+      data: { status: "done", finishedAt: now(), lockedBy: null, leaseUntil: null, lastError: null },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const giveUp = job.attempts >= job.maxAttempts || !handler;
+    log.warn({ jobId: job.id, type: job.type, attempt: job.attempts, giveUp, err: message }, "job failed");
+    const { count } = await db.job.updateMany({
+      where: mine,
+      data: giveUp
+        ? { status: "failed", finishedAt: now(), lockedBy: null, leaseUntil: null, lastError: message }
+        : {
+            status: "queued",
+            runAt: new Date(now().getTime() + backoffMs(job.attempts)),
+            lockedBy: null,
+            leaseUntil: null,
+            lastError: message,
+          },
+    });
+    if (giveUp && count === 1) await handler?.onGiveUp?.(payload, job, message);
+  }
+}
+
+/** Claims and runs the jobs that are due; returns how many ran. */
+export async function runDueJobs(handlers: JobHandlers, options: { workerId?: string; limit?: number } = {}) {
+  const workerId = options.workerId ?? `worker-${randomUUID()}`;
+  const jobs = await claimJobs(workerId, options.limit ?? 10);
+  for (const job of jobs) await runOne(job, handlers, workerId);
+  return jobs.length;
+}
+
+export type Worker = { stop: () => Promise<void>; nudge: () => void };
+
+/** Polls for due jobs until stopped; nudge() runs a pass at once (after a request enqueues). */
+export function startWorker(handlers: JobHandlers, pollMs: number): Worker {
+  const workerId = `worker-${randomUUID()}`;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+
+  const pass = async () => {
+    try {
+      while ((await runDueJobs(handlers, { workerId })) > 0 && !stopped);
+    } catch (error) {
+      log.error({ err: error }, "job worker pass failed");
+    }
+  };
+  const tick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = pass().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        tick();
+      } else if (!stopped) timer = setTimeout(tick, pollMs);
+    });
+  };
+  tick();
+  return {
+    nudge: tick,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

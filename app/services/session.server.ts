@@ -1,0 +1,94 @@
+import { createCookie, redirect } from "@remix-run/node";
+import type { User } from "@prisma/client";
+import { randomBytes } from "node:crypto";
+import { now } from "./clock.server";
+import { db } from "./db.server";
+import { env } from "./env.server";
+
+/**
+ * Sessions live in the database; the cookie holds only a signed, random session id. A session
+ * ends after 14 days without use or 30 days in all, and sign-out deletes it on the server.
+ */
+export const SESSION_IDLE_MS = 14 * 24 * 60 * 60 * 1000;
+export const SESSION_MAX_MS = 30 * 24 * 60 * 60 * 1000;
+// lastSeenAt is written at most this often, so reading a page costs no write.
+const TOUCH_EVERY_MS = 60 * 60 * 1000;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+export function sessionCookie() {
+  cookie ??= createCookie("mosaic_session", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().NODE_ENV === "production",
+    secrets: [env().SESSION_SECRET],
+    maxAge: SESSION_MAX_MS / 1000,
+  });
+  return cookie;
+}
+
+export async function createSession(userId: string) {
+  const id = randomBytes(32).toString("base64url");
+  const at = now();
+  await db.session.create({
+    data: { id, userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(at.getTime() + SESSION_MAX_MS) },
+  });
+  return sessionCookie().serialize(id);
+}
+
+async function sessionId(request: Request): Promise<string | null> {
+  // A forged or tampered cookie fails the signature check and parses to null.
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export async function getSessionUser(request: Request): Promise<User | null> {
+  const id = await sessionId(request);
+  if (!id) return null;
+  const session = await db.session.findUnique({ where: { id }, include: { user: true } });
+  if (!session) return null;
+  const at = now();
+  if (session.expiresAt <= at || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= at.getTime()) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.session.update({ where: { id }, data: { lastSeenAt: at } });
+  }
+  return session.user;
+}
+
+/** Ends the session on the server and clears the cookie. */
+export async function signOut(request: Request, redirectTo = "/") {
+  const id = await sessionId(request);
+  if (id) await db.session.deleteMany({ where: { id } });
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) },
+  });
+}
+
+let pendingCookie: ReturnType<typeof createCookie> | undefined;
+/**
+ * Carries the address (and where to go next) from "send me a code" to "type the code", so the
+ * address never appears in a URL and the code page survives a reload.
+ */
+export function pendingSignInCookie() {
+  pendingCookie ??= createCookie("mosaic_signin", {
+    path: "/login",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().NODE_ENV === "production",
+    secrets: [env().SESSION_SECRET],
+    maxAge: 15 * 60,
+  });
+  return pendingCookie;
+}
+
+export async function readPendingSignIn(request: Request): Promise<{ email: string; redirectTo?: string } | null> {
+  const value: unknown = await pendingSignInCookie().parse(request.headers.get("Cookie"));
+  if (value && typeof value === "object" && "email" in value && typeof value.email === "string") {
+    const redirectTo = "redirectTo" in value && typeof value.redirectTo === "string" ? value.redirectTo : undefined;
+    return { email: value.email, redirectTo };
+  }
+  return null;
+}

@@ -1,0 +1,171 @@
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { randomBytes } from "node:crypto";
+import { env } from "./env.server";
+
+/**
+ * Object storage behind a small interface. Browsers upload straight to the storage service
+ * with presigned URLs; Mosaic stores object keys, never URLs, and makes every key itself.
+ */
+export interface ObjectInfo {
+  size: number;
+  contentType: string | undefined;
+  etag: string | undefined;
+}
+
+export interface Storage {
+  bucket: string;
+  presignPut(key: string, options: { contentType: string; contentLength: number; expiresInSec: number }): Promise<string>;
+  presignGet(key: string, options: { expiresInSec: number; downloadName?: string }): Promise<string>;
+  head(key: string): Promise<ObjectInfo | null>;
+  getBytes(key: string, range?: { start: number; end: number }): Promise<Uint8Array>;
+  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  remove(key: string): Promise<void>;
+  createMultipart(key: string, contentType: string): Promise<string>;
+  presignPart(key: string, uploadId: string, partNumber: number, expiresInSec: number): Promise<string>;
+  completeMultipart(key: string, uploadId: string, parts: { partNumber: number; etag: string }[]): Promise<void>;
+  abortMultipart(key: string, uploadId: string): Promise<void>;
+  ping(): Promise<void>;
+}
+
+export interface StorageConfig {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
+export function storageConfigFromEnv(): StorageConfig {
+  const e = env();
+  if (!e.S3_ENDPOINT || !e.S3_ACCESS_KEY_ID || !e.S3_SECRET_ACCESS_KEY) {
+    throw new Error("Storage is not configured: set S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
+  }
+  return {
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+  };
+}
+
+/** A key no one can guess: `{prefix}/{32 hex}{.ext}`. The user's file name never appears. */
+export function newObjectKey(prefix: string, extension?: string) {
+  const ext = extension ? `.${extension.replace(/[^a-z0-9]/gi, "").toLowerCase()}` : "";
+  return `${prefix.replace(/\/+$/, "")}/${randomBytes(16).toString("hex")}${ext}`;
+}
+
+export function createStorage(config: StorageConfig): Storage {
+  const client = new S3Client({
+    endpoint: config.endpoint,
+    region: config.region,
+    forcePathStyle: config.forcePathStyle,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    // Otherwise presigned PUT URLs carry the checksum of an empty body.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  });
+  const Bucket = config.bucket;
+
+  return {
+    bucket: Bucket,
+    presignPut(key, { contentType, contentLength, expiresInSec }) {
+      // Content-Type and Content-Length are signed: the browser can send only these bytes.
+      return getSignedUrl(
+        client,
+        new PutObjectCommand({ Bucket, Key: key, ContentType: contentType, ContentLength: contentLength }),
+        { expiresIn: expiresInSec, signableHeaders: new Set(["content-type", "content-length"]) },
+      );
+    },
+    presignGet(key, { expiresInSec, downloadName }) {
+      return getSignedUrl(
+        client,
+        new GetObjectCommand({
+          Bucket,
+          Key: key,
+          ResponseContentDisposition: downloadName
+            ? `attachment; filename*=UTF-8''${encodeURIComponent(downloadName)}`
+            : undefined,
+        }),
+        { expiresIn: expiresInSec },
+      );
+    },
+    async head(key) {
+      try {
+        const out = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
+        return { size: out.ContentLength ?? 0, contentType: out.ContentType, etag: out.ETag };
+      } catch (error) {
+        if (error instanceof NotFound || (error as { name?: string }).name === "NotFound") return null;
+        throw error;
+      }
+    },
+    async getBytes(key, range) {
+      const out = await client.send(
+        new GetObjectCommand({ Bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+      );
+      if (!out.Body) return new Uint8Array();
+      return out.Body.transformToByteArray();
+    },
+    async put(key, body, contentType) {
+      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }));
+    },
+    async remove(key) {
+      await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+    async createMultipart(key, contentType) {
+      const out = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType }));
+      if (!out.UploadId) throw new Error("storage returned no UploadId");
+      return out.UploadId;
+    },
+    presignPart(key, uploadId, partNumber, expiresInSec) {
+      return getSignedUrl(client, new UploadPartCommand({ Bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), {
+        expiresIn: expiresInSec,
+      });
+    },
+    async completeMultipart(key, uploadId, parts) {
+      await client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: {
+            Parts: [...parts].sort((a, b) => a.partNumber - b.partNumber).map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
+          },
+        }),
+      );
+    },
+    async abortMultipart(key, uploadId) {
+      await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId }));
+    },
+    async ping() {
+      // HeadObject rather than HeadBucket: it is signed the same way by every S3-compatible
+      // server; "not found" still proves the bucket answers and accepts our credentials.
+      try {
+        await client.send(new HeadObjectCommand({ Bucket, Key: ".mosaic-readiness" }));
+      } catch (error) {
+        if ((error as { name?: string }).name !== "NotFound") throw error;
+      }
+    },
+  };
+}
+
+const globalForStorage = globalThis as unknown as { __mosaicStorage?: Storage };
+
+export function storage(): Storage {
+  globalForStorage.__mosaicStorage ??= createStorage(storageConfigFromEnv());
+  return globalForStorage.__mosaicStorage;
+}

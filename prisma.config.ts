@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { defineConfig } from "prisma/config";
+
+// With a config file Prisma no longer reads .env itself; without DATABASE_URL it would fall
+// back to downloading a native engine, which this project never needs.
+if (existsSync(".env")) process.loadEnvFile(".env");
+process.env.DATABASE_URL ??= "file:./data/dev.db";
+const url = process.env.DATABASE_URL;
+
+// Prisma 6.19's WASM schema engine sends whole migration scripts to the shadow database
+// through executeRaw, which runs one statement; send argument-less SQL to executeScript.
+function withShadowScripts(
+  factory: PrismaBetterSQLite3,
+): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    adapterName: factory.adapterName,
+    provider: factory.provider as "sqlite",
+    connect: () => factory.connect(),
+    async connectToShadowDb() {
+      const connection = await factory.connectToShadowDb();
+      const executeRaw = connection.executeRaw.bind(connection);
+      connection.executeRaw = async (query) => {
+        if (query.args.length > 0) return executeRaw(query);
+        await connection.executeScript(query.sql);
+        return 0;
+      };
+      return connection;
+    },
+  };
+}
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("prisma", "schema.prisma"),
+  migrations: { path: path.join("prisma", "migrations") },
+  adapter: async () => withShadowScripts(new PrismaBetterSQLite3({ url })),
+});
