@@ -4,7 +4,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Markdown } from "~/components/markdown";
 import { Countdown, LocalTime, useVisitorTimeZone, formatDateTime } from "~/components/time";
-import { contestPhase, submissionsCloseAt } from "~/models/contest";
+import { contestPhase } from "~/models/contest";
 import { getPublicContest } from "~/models/contest.server";
 import { useRootData } from "~/root";
 import { now } from "~/services/clock.server";
@@ -19,7 +19,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return {
     contest,
     phase: contestPhase(contest, at),
-    closesAt: submissionsCloseAt(contest).toISOString(),
+    // the grace period is a quiet buffer for slow uploads, not part of the announced deadline
+    deadline: contest.deadline.toISOString(),
     serverNow: at.toISOString(),
   };
 }
@@ -30,7 +31,7 @@ function formatBytes(bytes: number, t: TFunction) {
 }
 
 export default function ContestPage() {
-  const { contest, phase, closesAt, serverNow } = useLoaderData<typeof loader>();
+  const { contest, phase, deadline, serverNow } = useLoaderData<typeof loader>();
   const root = useRootData();
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(contest.timezone);
@@ -73,7 +74,7 @@ export default function ContestPage() {
         </p>
         {phase === "open" ? (
           <>
-            <Countdown until={closesAt} serverNow={serverNow} />
+            <Countdown until={deadline} serverNow={serverNow} />
             <Link to={enterHref} className="button button-light">
               {root?.user ? t("contest.enter") : t("contest.signInToEnter")}
             </Link>

@@ -16,7 +16,10 @@ process.env.APP_URL ??= `http://localhost:${port}`;
 const embedded =
   mode === "production"
     ? undefined
-    : await startEmbeddedServices({ appOrigin: new URL(process.env.APP_URL).origin, dataDir: path.resolve("data") });
+    : await startEmbeddedServices({
+        appOrigin: new URL(process.env.APP_URL).origin,
+        dataDir: path.resolve(process.env.DATA_DIR ?? "data"),
+      });
 
 const { env, EnvError } = await import("../services/env.server");
 const { log } = await import("../services/log.server");

@@ -27,7 +27,7 @@ export interface ObjectInfo {
 export interface Storage {
   bucket: string;
   presignPut(key: string, options: { contentType: string; contentLength: number; expiresInSec: number }): Promise<string>;
-  presignGet(key: string, options: { expiresInSec: number; downloadName?: string }): Promise<string>;
+  presignGet(key: string, options: { expiresInSec: number }): Promise<string>;
   head(key: string): Promise<ObjectInfo | null>;
   getBytes(key: string, range?: { start: number; end: number }): Promise<Uint8Array>;
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
@@ -91,18 +91,8 @@ export function createStorage(config: StorageConfig): Storage {
         { expiresIn: expiresInSec, signableHeaders: new Set(["content-type", "content-length"]) },
       );
     },
-    presignGet(key, { expiresInSec, downloadName }) {
-      return getSignedUrl(
-        client,
-        new GetObjectCommand({
-          Bucket,
-          Key: key,
-          ResponseContentDisposition: downloadName
-            ? `attachment; filename*=UTF-8''${encodeURIComponent(downloadName)}`
-            : undefined,
-        }),
-        { expiresIn: expiresInSec },
-      );
+    presignGet(key, { expiresInSec }) {
+      return getSignedUrl(client, new GetObjectCommand({ Bucket, Key: key }), { expiresIn: expiresInSec });
     },
     async head(key) {
       try {

@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { advance, setNow } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { queueEmail } from "~/services/email.server";
+import { claimJobs, enqueueJob, runDueJobs, type JobHandlers } from "~/services/jobs.server";
+import { jobHandlers } from "~/services/worker.server";
+import { resetDatabase } from "../support/db";
+import { mailbox } from "../support/mailbox";
+
+const signInEmail = (key: string, to = "someone@example.org") =>
+  db.$transaction((tx) =>
+    queueEmail(tx, {
+      template: "sign-in-code",
+      to,
+      locale: "en",
+      payload: { code: "123456", link: "http://localhost:3000/login/link?token=abc" },
+      idempotencyKey: key,
+    }),
+  );
+
+beforeEach(async () => {
+  await resetDatabase();
+  mailbox().clear();
+  mailbox().failNext(0);
+  setNow(new Date("2026-03-01T10:00:00Z"));
+});
+
+describe("the email outbox", () => {
+  it("writes nothing when the change that causes the email is rolled back", async () => {
+    await expect(
+      db.$transaction(async (tx) => {
+        await queueEmail(tx, {
+          template: "sign-in-code",
+          to: "a@example.org",
+          locale: "en",
+          payload: { code: "123456", link: "http://localhost:3000/x" },
+          idempotencyKey: "rolled-back",
+        });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await db.email.count()).toBe(0);
+    expect(await db.job.count()).toBe(0);
+  });
+
+  it("delivers through the Resend SDK with an idempotency key, an HTML and a text version", async () => {
+    const email = await signInEmail("welcome-1");
+    expect(await runDueJobs(jobHandlers)).toBe(1);
+    const [sent] = mailbox().messages();
+    expect(sent).toMatchObject({ to: ["someone@example.org"], idempotencyKey: "welcome-1" });
+    expect(sent?.subject).toBe("Your Mosaic sign-in code: 123456");
+    expect(sent?.html).toContain("<html");
+    expect(sent?.text).toContain("123456");
+    expect(sent?.text).not.toContain("<");
+    const row = await db.email.findUniqueOrThrow({ where: { id: email.id } });
+    expect(row).toMatchObject({ status: "sent", providerId: sent?.id, attempts: 1 });
+  });
+
+  it("queues one email for one idempotency key", async () => {
+    await signInEmail("same-key");
+    await signInEmail("same-key");
+    await runDueJobs(jobHandlers);
+    expect(mailbox().messages()).toHaveLength(1);
+  });
+
+  it("retries with growing back-off while Resend is down, then delivers once", async () => {
+    mailbox().failNext(2, 503);
+    const email = await signInEmail("retry-me");
+    await runDueJobs(jobHandlers);
+    const afterFirst = await db.job.findFirstOrThrow();
+    expect(afterFirst).toMatchObject({ status: "queued", attempts: 1 });
+    const firstDelay = afterFirst.runAt.getTime() - Date.parse("2026-03-01T10:00:00Z");
+    expect(firstDelay).toBeGreaterThanOrEqual(30_000);
+
+    expect(await runDueJobs(jobHandlers)).toBe(0); // not due yet
+    advance(firstDelay);
+    await runDueJobs(jobHandlers);
+    const afterSecond = await db.job.findFirstOrThrow();
+    expect(afterSecond.attempts).toBe(2);
+    expect(afterSecond.runAt.getTime() - (Date.parse("2026-03-01T10:00:00Z") + firstDelay)).toBeGreaterThanOrEqual(60_000);
+
+    advance(afterSecond.runAt.getTime() - (Date.parse("2026-03-01T10:00:00Z") + firstDelay));
+    await runDueJobs(jobHandlers);
+    expect(mailbox().messages()).toHaveLength(1);
+    expect(await db.email.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({ status: "sent", attempts: 3 });
+    expect(await db.job.findFirstOrThrow()).toMatchObject({ status: "done" });
+  });
+
+  it("gives up after the last attempt and records the failure", async () => {
+    mailbox().failNext(100, 500);
+    const email = await signInEmail("never");
+    await db.job.updateMany({ data: { maxAttempts: 2 } });
+    await runDueJobs(jobHandlers);
+    advance(2 * 60 * 60 * 1000);
+    await runDueJobs(jobHandlers);
+    expect(await db.job.findFirstOrThrow()).toMatchObject({ status: "failed", attempts: 2 });
+    const row = await db.email.findUniqueOrThrow({ where: { id: email.id } });
+    expect(row.status).toBe("failed");
+    expect(row.lastError).toContain("outage");
+  });
+
+  it("does not send twice when a job runs again after its worker died mid-send", async () => {
+    await signInEmail("crash");
+    const [job] = await claimJobs("worker-that-dies", 1);
+    expect(job).toBeDefined();
+    // The dead worker had already reached Resend before it died.
+    const { sendEmail } = await import("~/services/email.server");
+    await sendEmail(JSON.parse(job!.payload).emailId);
+    await db.email.updateMany({ data: { status: "pending", providerId: null } });
+
+    expect(await runDueJobs(jobHandlers)).toBe(0); // its lease still holds
+    advance(61_000);
+    expect(await runDueJobs(jobHandlers)).toBe(1);
+    expect(mailbox().messages()).toHaveLength(1);
+    expect(mailbox().requests()).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("the job queue", () => {
+  it("lets each job be claimed by one worker only, even when workers race", async () => {
+    await db.$transaction(async (tx) => {
+      for (let i = 0; i < 20; i++) await enqueueJob(tx, "count", { i });
+    });
+    const seen: number[] = [];
+    const handlers: JobHandlers = { count: { run: async (payload) => void seen.push((payload as { i: number }).i) } };
+    await Promise.all([1, 2, 3, 4].map((n) => runDueJobs(handlers, { workerId: `w${n}`, limit: 20 })));
+    expect(seen.sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
+    expect(await db.job.count({ where: { status: "done" } })).toBe(20);
+  });
+
+  it("fails a job of an unknown type without retrying it", async () => {
+    await db.$transaction((tx) => enqueueJob(tx, "no-such-job", {}));
+    await runDueJobs({});
+    expect(await db.job.findFirstOrThrow()).toMatchObject({ status: "failed", attempts: 1 });
+  });
+});

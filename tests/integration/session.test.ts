@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { loader as meLoader } from "~/routes/me";
+import { action as logoutAction } from "~/routes/logout";
+import { loader as rootLoader } from "~/root";
+import { requireRole } from "~/services/auth.server";
+import { advance, setNow } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { createSession, SESSION_IDLE_MS, SESSION_MAX_MS } from "~/services/session.server";
+import { resetDatabase } from "../support/db";
+import { context, cookiesFrom, formRequest, getRequest, settle } from "../support/http";
+
+async function signedIn(email: string, role = "entrant") {
+  const user = await db.user.create({ data: { email, role } });
+  const cookie = (await createSession(user.id)).split(";")[0]!;
+  return { user, cookie };
+}
+
+const me = (cookie?: string) => settle(() => meLoader({ request: getRequest("/me", { cookie }), context: context(), params: {} }));
+
+beforeEach(async () => {
+  await resetDatabase();
+  setNow(new Date("2026-03-01T10:00:00Z"));
+});
+
+describe("sessions", () => {
+  it("sends a visitor without a session to sign-in, and back afterwards", async () => {
+    const result = (await me()) as Response;
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe("/login?redirectTo=%2Fme");
+  });
+
+  it("treats a forged or tampered cookie as no session", async () => {
+    const { cookie } = await signedIn("real@example.org");
+    const [name, value] = cookie.split("=") as [string, string];
+    const tampered = `${name}=${value.slice(0, -3)}abc`;
+    const forged = `mosaic_session=${Buffer.from(JSON.stringify("some-session-id")).toString("base64")}`;
+    for (const bad of [tampered, forged, "mosaic_session=garbage"]) {
+      expect(((await me(bad)) as Response).status).toBe(302);
+    }
+    expect(await db.session.count()).toBe(1);
+  });
+
+  it("ends after 14 idle days, and after 30 days whatever the activity", async () => {
+    const { cookie } = await signedIn("idle@example.org");
+    advance(SESSION_IDLE_MS - 60_000);
+    expect((await me(cookie)) as { user: unknown }).toHaveProperty("user");
+    advance(SESSION_IDLE_MS - 60_000);
+    expect((await me(cookie)) as { user: unknown }).toHaveProperty("user");
+    advance(SESSION_MAX_MS - 2 * (SESSION_IDLE_MS - 60_000));
+    expect(((await me(cookie)) as Response).status).toBe(302);
+    expect(await db.session.count()).toBe(0);
+
+    setNow(new Date("2026-06-01T10:00:00Z"));
+    const other = await signedIn("idle2@example.org");
+    advance(SESSION_IDLE_MS);
+    expect(((await me(other.cookie)) as Response).status).toBe(302);
+  });
+
+  it("sign-out deletes the session on the server, so the old cookie no longer works", async () => {
+    const { cookie } = await signedIn("bye@example.org");
+    const response = await logoutAction({ request: formRequest("/logout", {}, { cookie }), context: context(), params: {} });
+    expect(response.status).toBe(302);
+    expect(cookiesFrom(response, cookie)).not.toMatch(/mosaic_session/);
+    expect(await db.session.count()).toBe(0);
+    expect(((await me(cookie)) as Response).status).toBe(302);
+  });
+
+  it("gives the page only what it needs about the user", async () => {
+    const { cookie } = await signedIn("root@example.org");
+    const data = await rootLoader({ request: getRequest("/", { cookie }), context: context(), params: {} });
+    expect(Object.keys(data.user ?? {}).sort()).toEqual(["email", "id", "role"]);
+  });
+});
+
+describe("roles", () => {
+  it("lets organizers and admins through requireRole('organizer'), and refuses entrants with 403", async () => {
+    const entrant = await signedIn("entrant@example.org");
+    const organizer = await signedIn("organizer@example.org", "organizer");
+    const admin = await signedIn("admin@example.org", "admin");
+    const ask = (cookie: string, role: "organizer" | "admin") => settle(() => requireRole(getRequest("/x", { cookie }), role));
+
+    expect(((await ask(entrant.cookie, "organizer")) as Response).status).toBe(403);
+    expect(await ask(organizer.cookie, "organizer")).toMatchObject({ email: "organizer@example.org" });
+    expect(await ask(admin.cookie, "organizer")).toMatchObject({ email: "admin@example.org" });
+    expect(((await ask(organizer.cookie, "admin")) as Response).status).toBe(403);
+  });
+});

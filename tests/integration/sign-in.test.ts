@@ -1,0 +1,200 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { action as requestAction } from "~/routes/login._index";
+import { action as codeAction } from "~/routes/login.code";
+import { action as linkAction, loader as linkLoader } from "~/routes/login.link";
+import { loader as meLoader } from "~/routes/me";
+import { runDueJobs } from "~/services/jobs.server";
+import { jobHandlers } from "~/services/worker.server";
+import { db } from "~/services/db.server";
+import { advance, setNow } from "~/services/clock.server";
+import { MAX_REQUESTS_PER_IP } from "~/models/sign-in.server";
+import { context, cookiesFrom, formRequest, getRequest, settle } from "../support/http";
+import { resetDatabase } from "../support/db";
+import { lastSignInEmail, mailbox } from "../support/mailbox";
+
+async function askForCode(email: string, ip = "203.0.113.7") {
+  const response = (await settle(() =>
+    requestAction({ request: formRequest("/login", { email }), context: context(ip), params: {} }),
+  )) as Response;
+  await runDueJobs(jobHandlers);
+  return response;
+}
+
+async function typeCode(cookie: string, code: string) {
+  return settle(() => codeAction({ request: formRequest("/login/code", { code }, { cookie }), context: context(), params: {} }));
+}
+
+function status(result: unknown) {
+  return result instanceof Response ? result.status : (result as { init?: { status?: number } }).init?.status;
+}
+
+function errorsOf(result: unknown) {
+  const data = (result as { data?: { error?: Record<string, string[]> } }).data;
+  return Object.values(data?.error ?? {}).flat();
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  mailbox().clear();
+  setNow(new Date("2026-03-01T10:00:00Z"));
+});
+
+describe("signing in with an emailed code", () => {
+  it("emails a code and a link, and the code signs a new person in and lands them on their page", async () => {
+    const response = await askForCode("  New.Person@Example.org ");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/login/code");
+    const cookie = cookiesFrom(response);
+
+    const { code, message } = lastSignInEmail("new.person@example.org");
+    expect(message.subject).toContain(code);
+    expect(message.idempotencyKey).toMatch(/^sign-in:/);
+
+    const signedIn = (await typeCode(cookie, code)) as Response;
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.headers.get("Location")).toBe("/me");
+    const session = cookiesFrom(signedIn, cookie);
+    expect(session).toMatch(/mosaic_session=/);
+    expect(signedIn.headers.getSetCookie().join()).toMatch(/HttpOnly/);
+    expect(signedIn.headers.getSetCookie().join()).toMatch(/SameSite=Lax/);
+
+    const me = await meLoader({ request: getRequest("/me", { cookie: session }), context: context(), params: {} });
+    expect(me.user.email).toBe("new.person@example.org");
+    expect(me.user.role).toBe("entrant");
+  });
+
+  it("stores neither the code nor the link token in the clear", async () => {
+    await askForCode("hash@example.org");
+    const { code, token } = lastSignInEmail("hash@example.org");
+    const row = await db.verification.findFirstOrThrow({ where: { email: "hash@example.org" } });
+    expect(JSON.stringify(row)).not.toContain(code);
+    expect(JSON.stringify(row)).not.toContain(token);
+  });
+
+  it("counts down wrong tries and refuses the right code after five wrong ones", async () => {
+    const cookie = cookiesFrom(await askForCode("tries@example.org"));
+    const { code } = lastSignInEmail("tries@example.org");
+    const wrong = code === "000000" ? "111111" : "000000";
+
+    const first = await typeCode(cookie, wrong);
+    expect(status(first)).toBe(400);
+    expect(errorsOf(first).join()).toContain("4 tries left");
+    for (let i = 0; i < 3; i++) await typeCode(cookie, wrong);
+    const fifth = await typeCode(cookie, wrong);
+    expect(errorsOf(fifth).join()).toContain("Too many wrong tries");
+
+    const right = await typeCode(cookie, code);
+    expect(status(right)).toBe(400);
+    expect(errorsOf(right).join()).toContain("Too many wrong tries");
+    expect(await db.session.count()).toBe(0);
+  });
+
+  it("refuses a code after 10 minutes, and a code that was already used", async () => {
+    const cookie = cookiesFrom(await askForCode("late@example.org"));
+    const { code } = lastSignInEmail("late@example.org");
+    advance(10 * 60 * 1000 + 1);
+    const late = await typeCode(cookie, code);
+    expect(errorsOf(late).join()).toContain("expired or was already used");
+
+    setNow(new Date("2026-03-01T11:00:00Z"));
+    const cookie2 = cookiesFrom(await askForCode("late@example.org"));
+    const { code: code2 } = lastSignInEmail("late@example.org");
+    expect(status(await typeCode(cookie2, code2))).toBe(302);
+    const again = await typeCode(cookie2, code2);
+    expect(errorsOf(again).join()).toContain("expired or was already used");
+    expect(await db.session.count()).toBe(1);
+  });
+
+  it("does not accept one address's code for another address", async () => {
+    const aliceCookie = cookiesFrom(await askForCode("alice@example.org"));
+    await askForCode("bob@example.org");
+    const bobsCode = lastSignInEmail("bob@example.org").code;
+    const aliceCode = lastSignInEmail("alice@example.org").code;
+    if (bobsCode === aliceCode) return; // one chance in a million: nothing to tell apart
+    const result = await typeCode(aliceCookie, bobsCode);
+    expect(status(result)).toBe(400);
+    expect(await db.user.count()).toBe(0);
+  });
+
+  it("only the newest code works", async () => {
+    const cookie = cookiesFrom(await askForCode("twice@example.org"));
+    const first = lastSignInEmail("twice@example.org").code;
+    advance(60_000);
+    await askForCode("twice@example.org");
+    const second = lastSignInEmail("twice@example.org").code;
+    if (first !== second) expect(status(await typeCode(cookie, first))).toBe(400);
+    expect(status(await typeCode(cookie, second))).toBe(302);
+  });
+
+  it("rejects a malformed address with a clear message and sends nothing", async () => {
+    for (const email of ["not-an-email", "", "a@b", "<script>@x.org"]) {
+      const result = await settle(() => requestAction({ request: formRequest("/login", { email }), context: context(), params: {} }));
+      expect(status(result)).toBe(400);
+      expect(errorsOf(result).length).toBeGreaterThan(0);
+    }
+    await runDueJobs(jobHandlers);
+    expect(mailbox().messages()).toHaveLength(0);
+    expect(await db.verification.count()).toBe(0);
+  });
+
+  it("answers the same for an existing account and a new address", async () => {
+    await db.user.create({ data: { email: "known@example.org" } });
+    const known = await askForCode("known@example.org");
+    const unknown = await askForCode("unknown@example.org");
+    expect(known.status).toBe(unknown.status);
+    expect(known.headers.get("Location")).toBe(unknown.headers.get("Location"));
+    expect(mailbox().messages()).toHaveLength(2);
+  });
+
+  it("limits requests per address and per IP, and says when to try again", async () => {
+    for (let i = 0; i < 3; i++) expect((await askForCode("busy@example.org")).status).toBe(302);
+    const limited = await settle(() =>
+      requestAction({ request: formRequest("/login", { email: "busy@example.org" }), context: context(), params: {} }),
+    );
+    expect(status(limited)).toBe(429);
+    expect(errorsOf(limited).join()).toMatch(/wait 15 minutes/);
+    expect(await db.verification.count({ where: { email: "busy@example.org" } })).toBe(3);
+
+    for (let i = 0; i < MAX_REQUESTS_PER_IP; i++) {
+      await settle(() => requestAction({ request: formRequest("/login", { email: `p${i}@example.org` }), context: context("198.51.100.1"), params: {} }));
+    }
+    const fromSameIp = await settle(() =>
+      requestAction({ request: formRequest("/login", { email: "fresh@example.org" }), context: context("198.51.100.1"), params: {} }),
+    );
+    expect(status(fromSameIp)).toBe(429);
+
+    advance(15 * 60 * 1000 + 1);
+    expect((await askForCode("busy@example.org")).status).toBe(302);
+  });
+});
+
+describe("signing in with the emailed link", () => {
+  it("shows a button first (a GET changes nothing), then signs in once", async () => {
+    await askForCode("link@example.org", "192.0.2.1");
+    const { token } = lastSignInEmail("link@example.org");
+
+    const page = await linkLoader({ request: getRequest(`/login/link?token=${token}`), context: context(), params: {} });
+    expect(page.live).toBe(true);
+    expect(await db.user.count()).toBe(0);
+
+    const first = (await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} })) as Response;
+    expect(first.status).toBe(302);
+    expect(first.headers.get("Location")).toBe("/me");
+    expect(await db.user.count()).toBe(1);
+
+    const second = await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} });
+    expect(second).toEqual({ failed: true });
+    const after = await linkLoader({ request: getRequest(`/login/link?token=${token}`), context: context(), params: {} });
+    expect(after.live).toBe(false);
+  });
+
+  it("refuses a forged or expired token", async () => {
+    const forged = await linkAction({ request: formRequest("/login/link", { token: "forged-token" }), context: context(), params: {} });
+    expect(forged).toEqual({ failed: true });
+    await askForCode("old-link@example.org");
+    const { token } = lastSignInEmail("old-link@example.org");
+    advance(11 * 60 * 1000);
+    expect(await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} })).toEqual({ failed: true });
+    expect(await db.session.count()).toBe(0);
+  });
+});

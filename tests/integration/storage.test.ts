@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { newObjectKey, storage } from "~/services/storage.server";
+
+// These run against s3rver, which checks SigV4 signatures, signed headers and expiry.
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe("storage", () => {
+  it("makes unguessable keys that never contain the user's file name", () => {
+    const a = newObjectKey("contests/c1/entries/e1", "mp4");
+    const b = newObjectKey("contests/c1/entries/e1", "mp4");
+    expect(a).toMatch(/^contests\/c1\/entries\/e1\/[0-9a-f]{32}\.mp4$/);
+    expect(a).not.toBe(b);
+    expect(newObjectKey("x", "../../etc/passwd")).toMatch(/^x\/[0-9a-f]{32}\.etcpasswd$/);
+  });
+
+  it("accepts a browser-style upload to a presigned PUT with the signed type and length", async () => {
+    const key = newObjectKey("tests/put", "txt");
+    const body = bytes("hello from a phone");
+    const url = await storage().presignPut(key, { contentType: "text/plain", contentLength: body.length, expiresInSec: 60 });
+    const put = await fetch(url, { method: "PUT", body, headers: { "Content-Type": "text/plain" } });
+    expect(put.status).toBe(200);
+
+    expect(await storage().head(key)).toMatchObject({ size: body.length, contentType: "text/plain" });
+    expect(new TextDecoder().decode(await storage().getBytes(key))).toBe("hello from a phone");
+    expect(new TextDecoder().decode(await storage().getBytes(key, { start: 0, end: 4 }))).toBe("hello");
+
+    const get = await fetch(await storage().presignGet(key, { expiresInSec: 60 }));
+    expect(get.status).toBe(200);
+    expect(await get.text()).toBe("hello from a phone");
+
+    await storage().remove(key);
+    expect(await storage().head(key)).toBeNull();
+  });
+
+  it("refuses an upload with another content type, a tampered signature or an expired URL", async () => {
+    const key = newObjectKey("tests/refused", "jpg");
+    const body = bytes("not really a jpeg");
+    const url = await storage().presignPut(key, { contentType: "image/jpeg", contentLength: body.length, expiresInSec: 60 });
+
+    const wrongType = await fetch(url, { method: "PUT", body, headers: { "Content-Type": "text/html" } });
+    expect(wrongType.status).toBe(403);
+    expect(await wrongType.text()).toContain("SignatureDoesNotMatch");
+
+    const longer = await fetch(url, { method: "PUT", body: bytes("not really a jpeg, and longer"), headers: { "Content-Type": "image/jpeg" } });
+    expect(longer.status).toBe(403);
+
+    const tampered = new URL(url);
+    tampered.searchParams.set("X-Amz-Signature", "0".repeat(64));
+    expect((await fetch(tampered, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } })).status).toBe(403);
+
+    const otherKey = new URL(url);
+    otherKey.pathname = otherKey.pathname.replace(/[0-9a-f]{32}/, "f".repeat(32));
+    expect((await fetch(otherKey, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } })).status).toBe(403);
+
+    const shortLived = await storage().presignPut(key, { contentType: "image/jpeg", contentLength: body.length, expiresInSec: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await fetch(shortLived, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } })).status).toBe(403);
+
+    expect(await storage().head(key)).toBeNull();
+  });
+
+  it("assembles a multipart upload from presigned parts sent in any order", async () => {
+    const key = newObjectKey("tests/multipart", "bin");
+    const uploadId = await storage().createMultipart(key, "application/octet-stream");
+    const parts = [bytes("a".repeat(1000)), bytes("b".repeat(1000)), bytes("c".repeat(10))];
+    const etags = await Promise.all(
+      parts.map(async (part, index) => {
+        const url = await storage().presignPart(key, uploadId, index + 1, 60);
+        const response = await fetch(url, { method: "PUT", body: part });
+        expect(response.status).toBe(200);
+        return { partNumber: index + 1, etag: response.headers.get("etag")! };
+      }),
+    );
+    await storage().completeMultipart(key, uploadId, etags.reverse());
+    const whole = await storage().getBytes(key);
+    expect(whole.length).toBe(2010);
+    const expected = createHash("sha256").update(Buffer.concat(parts.map((p) => Buffer.from(p)))).digest("hex");
+    expect(createHash("sha256").update(whole).digest("hex")).toBe(expected);
+    await storage().remove(key);
+  });
+
+  it("answers the readiness ping", async () => {
+    await expect(storage().ping()).resolves.toBeUndefined();
+  });
+});

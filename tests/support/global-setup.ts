@@ -1,0 +1,42 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedStorage } from "../../app/server/embedded-storage";
+
+/**
+ * Once per run: a migrated template database that each test file copies, a fresh app build
+ * for the HTTP tests, and one real S3-compatible server (s3rver checks signatures).
+ */
+export const TMP = path.resolve(import.meta.dirname, "../.tmp");
+export const TEMPLATE_DB = path.join(TMP, "template.db");
+export const TEST_BUCKET = "mosaic-test";
+
+export default async function setup(project: TestProject) {
+  rmSync(TMP, { recursive: true, force: true });
+  mkdirSync(TMP, { recursive: true });
+  const root = path.resolve(import.meta.dirname, "../..");
+  const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+  execFileSync(bin("prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DB}` },
+    stdio: "pipe",
+  });
+  execFileSync(bin("remix"), ["build"], { cwd: root, stdio: "pipe" });
+
+  const storage = await startEmbeddedStorage({
+    directory: path.join(TMP, "s3"),
+    bucket: TEST_BUCKET,
+    origins: ["http://localhost:3000"],
+  });
+  project.provide("s3Endpoint", storage.endpoint);
+  return async () => {
+    await storage.close();
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    s3Endpoint: string;
+  }
+}
