@@ -22,7 +22,8 @@ function inline(text: string): ReactNode[] {
   return out;
 }
 
-export function Markdown({ source, headingOffset = 2 }: { source: string; headingOffset?: number }) {
+/** `headingOffset` is the level a `#` heading gets, so a page can fit the text under its own h2. */
+export function Markdown({ source, headingOffset = 1 }: { source: string; headingOffset?: number }) {
   const blocks = source.replace(/\r\n/g, "\n").split(/\n{2,}/);
   return (
     <>

@@ -128,7 +128,7 @@ export default function ContestPage() {
 
           <h2 id="rules">{t("contest.rules")}</h2>
           <div className="prose">
-            <Markdown source={contest.rules} headingOffset={3} />
+            <Markdown source={contest.rules} headingOffset={2} />
           </div>
         </div>
 

@@ -18,10 +18,7 @@ const schema = z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
       .default("file:./data/dev.db"),
-    SESSION_SECRET: z
-      .string()
-      .min(32, "must be at least 32 characters")
-      .default("development-only-secret-change-me-in-production"),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
     S3_ENDPOINT: z.string().url().optional(),
@@ -45,13 +42,15 @@ const schema = z
     for (const key of required) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
     }
-    if (!process.env.SESSION_SECRET) {
+    if (!env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
     }
     if (env.DEV_MAILBOX_URL) {
       ctx.addIssue({ code: "custom", path: ["DEV_MAILBOX_URL"], message: "must not be set in production" });
     }
-  });
+  })
+  // Outside production a fixed secret keeps sessions across restarts; production must set one.
+  .transform((env) => ({ ...env, SESSION_SECRET: env.SESSION_SECRET ?? "development-only-secret-not-for-production" }));
 
 export type Env = z.infer<typeof schema>;
 

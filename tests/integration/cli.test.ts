@@ -1,0 +1,89 @@
+import { execFile } from "node:child_process";
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { TEMPLATE_DB, TMP } from "../support/global-setup";
+
+const run = promisify(execFile);
+const tsx = path.resolve("node_modules/.bin/tsx");
+
+// The CLI and the seed run as their own processes, on a database of their own, as an
+// operator would run them.
+function freshDatabase(name: string) {
+  const file = path.join(TMP, `${name}-${Date.now()}.db`);
+  copyFileSync(TEMPLATE_DB, file);
+  return file;
+}
+
+async function mosaic(file: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(tsx, ["app/cli.ts", ...args], { env: { ...process.env, DATABASE_URL: `file:${file}` } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("npm run mosaic -- create-organizer", () => {
+  it("makes an organizer in the database DATABASE_URL names, and says so", async () => {
+    const file = freshDatabase("cli");
+    const first = await mosaic(file, "create-organizer", "Head.Organizer@Example.org");
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.stdout).toContain("head.organizer@example.org is now an organizer.");
+    const again = await mosaic(file, "create-organizer", "head.organizer@example.org");
+    expect(again.stdout).toContain("was already an organizer");
+
+    const sqlite = new Database(file, { readonly: true });
+    expect(sqlite.prepare("SELECT email, role FROM User").all()).toEqual([{ email: "head.organizer@example.org", role: "organizer" }]);
+    sqlite.close();
+  });
+
+  it("refuses something that is not an email address, and changes nothing", async () => {
+    const file = freshDatabase("cli-bad");
+    const result = await mosaic(file, "create-organizer", "not-an-address");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"not-an-address" is not an email address.');
+    const sqlite = new Database(file, { readonly: true });
+    expect(sqlite.prepare("SELECT COUNT(*) AS n FROM User").get()).toEqual({ n: 0 });
+    sqlite.close();
+  });
+});
+
+describe("the seed", () => {
+  it("makes an open demo contest with five categories, the default rubric and an organizer, once", async () => {
+    const file = freshDatabase("seed");
+    const env = { ...process.env, DATABASE_URL: `file:${file}` };
+    await run(tsx, ["prisma/seed.ts"], { env });
+    const second = await run(tsx, ["prisma/seed.ts"], { env });
+    expect(second.stdout).toContain("already there");
+
+    const sqlite = new Database(file, { readonly: true });
+    const contests = sqlite.prepare("SELECT slug, status, opensAt, deadline, minAge, maxAge FROM Contest").all() as {
+      status: string;
+      opensAt: number;
+      deadline: number;
+      minAge: number;
+      maxAge: number;
+    }[];
+    expect(contests).toHaveLength(1);
+    const [contest] = contests;
+    expect(contest).toMatchObject({ status: "open", minAge: 18, maxAge: 29 });
+    expect(new Date(contest!.opensAt).getTime()).toBeLessThan(Date.now());
+    expect(new Date(contest!.deadline).getTime()).toBeGreaterThan(Date.now());
+    expect((sqlite.prepare("SELECT name FROM Category ORDER BY position").all() as { name: string }[]).map((c) => c.name)).toEqual([
+      "Video",
+      "Photography",
+      "Visual art",
+      "Written work",
+      "Audio",
+    ]);
+    const weights = sqlite.prepare("SELECT name, weight FROM RubricCriterion ORDER BY position").all() as { weight: number }[];
+    expect(weights.reduce((sum, c) => sum + c.weight, 0)).toBe(100);
+    expect(weights[0]).toEqual({ name: "Victim assistance insight", weight: 30 });
+    expect(sqlite.prepare("SELECT role FROM User").all()).toEqual([{ role: "organizer" }]);
+    sqlite.close();
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { contestPhase, countdown, splitList, submissionsCloseAt } from "~/models/contest";
+
+const contest = {
+  status: "open",
+  opensAt: new Date("2026-01-01T00:00:00Z"),
+  deadline: new Date("2026-02-01T22:59:00Z"),
+  graceMinutes: 15,
+};
+
+describe("contest timeline", () => {
+  it("is open from the opening to the deadline plus its grace period, by the given clock", () => {
+    expect(contestPhase(contest, new Date("2025-12-31T23:59:59Z"))).toBe("upcoming");
+    expect(contestPhase(contest, new Date("2026-01-01T00:00:00Z"))).toBe("open");
+    expect(contestPhase(contest, new Date("2026-02-01T23:13:59Z"))).toBe("open");
+    expect(contestPhase(contest, new Date("2026-02-01T23:14:00Z"))).toBe("closed");
+    expect(submissionsCloseAt(contest).toISOString()).toBe("2026-02-01T23:14:00.000Z");
+  });
+
+  it("is never open while a draft or after the organizers close it", () => {
+    expect(contestPhase({ ...contest, status: "draft" }, new Date("2026-01-15T00:00:00Z"))).toBe("upcoming");
+    expect(contestPhase({ ...contest, status: "judging" }, new Date("2026-01-15T00:00:00Z"))).toBe("closed");
+  });
+
+  it("counts down in whole days, hours and minutes, and stops at zero", () => {
+    const at = new Date("2026-01-30T20:00:30Z");
+    expect(countdown(new Date("2026-02-01T22:59:00Z"), at)).toEqual({ days: 2, hours: 2, minutes: 58, done: false });
+    expect(countdown(new Date("2026-01-30T20:00:00Z"), at)).toEqual({ days: 0, hours: 0, minutes: 0, done: true });
+  });
+
+  it("reads comma-separated settings", () => {
+    expect(splitList(" video/mp4, video/webm ,,")).toEqual(["video/mp4", "video/webm"]);
+    expect(splitList(null)).toEqual([]);
+  });
+});

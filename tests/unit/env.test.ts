@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "~/services/env.server";
+
+function problems(source: Record<string, string | undefined>) {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+}
+
+describe("configuration", () => {
+  it("runs on embedded defaults with nothing set", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ NODE_ENV: "development", PORT: 3000, DATABASE_URL: "file:./data/dev.db", S3_BUCKET: "mosaic" });
+    expect(env.S3_ENDPOINT).toBeUndefined();
+  });
+
+  it("names each malformed variable", () => {
+    const found = problems({ PORT: "eighty", APP_URL: "not a url", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud", S3_FORCE_PATH_STYLE: "yes" });
+    expect(found.join("\n")).toMatch(/^PORT /m);
+    expect(found.join("\n")).toMatch(/^APP_URL /m);
+    expect(found.join("\n")).toMatch(/^DATABASE_URL must start with file: or postgresql:\/\//m);
+    expect(found.join("\n")).toMatch(/^LOG_LEVEL /m);
+    expect(found.join("\n")).toMatch(/^S3_FORCE_PATH_STYLE /m);
+  });
+
+  it("refuses a short session secret", () => {
+    expect(problems({ SESSION_SECRET: "short" })).toEqual(["SESSION_SECRET must be at least 32 characters"]);
+  });
+
+  it("requires real services and a secret in production, and no development mailbox", () => {
+    const found = problems({ NODE_ENV: "production", DEV_MAILBOX_URL: "http://127.0.0.1:9091" });
+    for (const name of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "RESEND_API_KEY", "SESSION_SECRET"]) {
+      expect(found).toContain(`${name} is required in production`);
+    }
+    expect(found).toContain("DEV_MAILBOX_URL must not be set in production");
+  });
+
+  it("treats an empty value as unset", () => {
+    const env = parseEnv({ PORT: "", S3_ENDPOINT: "" });
+    expect(env.PORT).toBe(3000);
+    expect(env.S3_ENDPOINT).toBeUndefined();
+  });
+
+  it("says which variables are wrong in its message", () => {
+    expect(() => parseEnv({ PORT: "-1" })).toThrow(/Mosaic cannot start, its configuration is invalid:\n {2}- PORT/);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { createI18n, localeFromAcceptLanguage } from "~/i18n";
+import { en } from "~/i18n/en";
+
+describe("language", () => {
+  it("picks the best supported language from the browser's list", () => {
+    expect(localeFromAcceptLanguage("en-GB,en;q=0.9")).toBe("en");
+    expect(localeFromAcceptLanguage("de-CH;q=1, en;q=0.5")).toBe("en");
+    expect(localeFromAcceptLanguage("de, ja")).toBeUndefined();
+    expect(localeFromAcceptLanguage("en;q=0")).toBeUndefined();
+    expect(localeFromAcceptLanguage(null)).toBeUndefined();
+    expect(localeFromAcceptLanguage(";;;,,q=abc")).toBeUndefined();
+  });
+
+  it("translates with plurals and interpolation", () => {
+    const t = createI18n("en").t;
+    expect(t("errors.codeWrong", { count: 1 })).toBe("That code is not right. You have 1 try left.");
+    expect(t("errors.codeWrong", { count: 3 })).toBe("That code is not right. You have 3 tries left.");
+    expect(t("email.signInSubject", { code: "123456" })).toBe("Your Mosaic sign-in code: 123456");
+  });
+
+  it("has no empty English message", () => {
+    const walk = (node: unknown, path: string): string[] =>
+      typeof node === "string"
+        ? node.trim() === "" ? [path] : []
+        : Object.entries(node as object).flatMap(([key, value]) => walk(value, `${path}.${key}`));
+    expect(walk(en, "en")).toEqual([]);
+  });
+});
