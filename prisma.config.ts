@@ -12,9 +12,7 @@ const url = process.env.DATABASE_URL;
 
 // Prisma 6.19's WASM schema engine sends whole migration scripts to the shadow database
 // through executeRaw, which runs one statement; send argument-less SQL to executeScript.
-function withShadowScripts(
-  factory: PrismaBetterSQLite3,
-): SqlMigrationAwareDriverAdapterFactory {
+function withShadowScripts(factory: PrismaBetterSQLite3): SqlMigrationAwareDriverAdapterFactory {
   return {
     adapterName: factory.adapterName,
     provider: factory.provider as "sqlite",

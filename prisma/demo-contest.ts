@@ -54,13 +54,21 @@ export const demoRubric = [
     name: "Creativity and originality",
     weight: 20,
     guidance: "A fresh idea or form; the young author's own voice.",
-    levels: levels("A fresh idea or form in the author's own voice.", "Some original touches in a familiar form.", "Derivative."),
+    levels: levels(
+      "A fresh idea or form in the author's own voice.",
+      "Some original touches in a familiar form.",
+      "Derivative.",
+    ),
   },
   {
     name: "Craft",
     weight: 10,
     guidance: "Skilled use of the chosen medium.",
-    levels: levels("Skilled, deliberate use of the medium.", "Competent, with visible rough edges.", "The medium gets in the way of the work."),
+    levels: levels(
+      "Skilled, deliberate use of the medium.",
+      "Competent, with visible rough edges.",
+      "The medium gets in the way of the work.",
+    ),
   },
 ];
 

@@ -15,7 +15,12 @@ function inline(text: string): ReactNode[] {
     const key = `${match.index}`;
     if (match[1]) out.push(<strong key={key}>{match[1]}</strong>);
     else if (match[2]) out.push(<em key={key}>{match[2]}</em>);
-    else out.push(<a key={key} href={match[4]} rel="noopener noreferrer">{match[3]}</a>);
+    else
+      out.push(
+        <a key={key} href={match[4]} rel="noopener noreferrer">
+          {match[3]}
+        </a>,
+      );
     last = pattern.lastIndex;
   }
   if (last < text.length) out.push(text.slice(last));

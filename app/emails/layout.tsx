@@ -7,10 +7,18 @@ export function EmailLayout({ lang, preview, children }: { lang: string; preview
     <Html lang={lang}>
       <Head />
       <Preview>{preview}</Preview>
-      <Body style={{ backgroundColor: "#f6f4ef", fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-serif", color: "#1f2a37" }}>
+      <Body
+        style={{
+          backgroundColor: "#f6f4ef",
+          fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-serif",
+          color: "#1f2a37",
+        }}
+      >
         <Container style={{ maxWidth: 520, margin: "0 auto", padding: "24px" }}>
           <Text style={{ fontSize: 18, fontWeight: 700, color: "#0f4c5c", margin: 0 }}>Mosaic</Text>
-          <Section style={{ backgroundColor: "#ffffff", borderRadius: 12, padding: "24px", marginTop: 16 }}>{children}</Section>
+          <Section style={{ backgroundColor: "#ffffff", borderRadius: 12, padding: "24px", marginTop: 16 }}>
+            {children}
+          </Section>
         </Container>
       </Body>
     </Html>

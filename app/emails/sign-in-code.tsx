@@ -19,7 +19,13 @@ export function signInCodeEmail(t: TFunction, lang: string, payload: z.infer<typ
         </Text>
         <Button
           href={payload.link}
-          style={{ backgroundColor: "#0f4c5c", color: "#ffffff", padding: "12px 20px", borderRadius: 8, fontWeight: 600 }}
+          style={{
+            backgroundColor: "#0f4c5c",
+            color: "#ffffff",
+            padding: "12px 20px",
+            borderRadius: 8,
+            fontWeight: 600,
+          }}
         >
           {t("email.signInButton")}
         </Button>

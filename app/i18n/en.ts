@@ -71,10 +71,18 @@ export const en = {
     "audio/ogg": "Ogg audio",
     "audio/mp4": "M4A audio",
   },
-  units: { MB: "{{value}} MB", GB: "{{value}} GB", minutes_one: "{{count}} minute", minutes_other: "{{count}} minutes", seconds_other: "{{count}} seconds", seconds_one: "{{count}} second" },
+  units: {
+    MB: "{{value}} MB",
+    GB: "{{value}} GB",
+    minutes_one: "{{count}} minute",
+    minutes_other: "{{count}} minutes",
+    seconds_other: "{{count}} seconds",
+    seconds_one: "{{count}} second",
+  },
   signIn: {
     title: "Sign in",
-    intro: "Type your email address. We will send you a 6-digit code and a link; either signs you in. No password needed.",
+    intro:
+      "Type your email address. We will send you a 6-digit code and a link; either signs you in. No password needed.",
     email: "Email address",
     emailHint: "The address where you want to hear about your entries.",
     send: "Send me a code",

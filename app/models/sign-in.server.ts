@@ -31,7 +31,8 @@ function sameHash(a: string, b: string) {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export type RequestResult = { ok: true; verificationId: string } | { ok: false; reason: "rateLimited"; retryAfterMinutes: number };
+export type RequestResult =
+  { ok: true; verificationId: string } | { ok: false; reason: "rateLimited"; retryAfterMinutes: number };
 
 export async function requestSignIn(input: {
   email: string;
@@ -45,8 +46,16 @@ export async function requestSignIn(input: {
   const windowStart = new Date(at.getTime() - RATE_WINDOW_MS);
 
   const [byEmail, byIp] = await Promise.all([
-    db.verification.findMany({ where: { email, createdAt: { gt: windowStart } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
-    db.verification.findMany({ where: { ipHash, createdAt: { gt: windowStart } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.verification.findMany({
+      where: { email, createdAt: { gt: windowStart } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
+    db.verification.findMany({
+      where: { ipHash, createdAt: { gt: windowStart } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
   ]);
   const limited = [
     byEmail.length >= MAX_REQUESTS_PER_EMAIL ? byEmail[0] : undefined,
@@ -54,14 +63,21 @@ export async function requestSignIn(input: {
   ].filter((v): v is { createdAt: Date } => Boolean(v));
   if (limited.length > 0) {
     const freeAt = Math.max(...limited.map((v) => v.createdAt.getTime() + RATE_WINDOW_MS));
-    return { ok: false, reason: "rateLimited", retryAfterMinutes: Math.max(1, Math.ceil((freeAt - at.getTime()) / 60_000)) };
+    return {
+      ok: false,
+      reason: "rateLimited",
+      retryAfterMinutes: Math.max(1, Math.ceil((freeAt - at.getTime()) / 60_000)),
+    };
   }
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const token = randomBytes(32).toString("base64url");
   const verification = await db.$transaction(async (tx) => {
     // Only the newest code for an address works.
-    await tx.verification.updateMany({ where: { email, usedAt: null, expiresAt: { gt: at } }, data: { expiresAt: at } });
+    await tx.verification.updateMany({
+      where: { email, usedAt: null, expiresAt: { gt: at } },
+      data: { expiresAt: at },
+    });
     const id = randomBytes(12).toString("hex");
     const created = await tx.verification.create({
       data: {
@@ -142,5 +158,7 @@ export async function verifyLinkToken(token: string): Promise<VerifyResult> {
 /** Whether a link token is still usable, without using it (for the confirmation page). */
 export async function linkTokenIsLive(token: string) {
   const verification = await db.verification.findUnique({ where: { tokenHash: keyedHash("token", token) } });
-  return Boolean(verification && !verification.usedAt && verification.expiresAt > now() && verification.attempts < MAX_TRIES);
+  return Boolean(
+    verification && !verification.usedAt && verification.expiresAt > now() && verification.attempts < MAX_TRIES,
+  );
 }

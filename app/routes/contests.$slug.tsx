@@ -27,7 +27,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 function formatBytes(bytes: number, t: TFunction) {
   const mb = bytes / (1024 * 1024);
-  return mb >= 1024 ? t("units.GB", { value: Math.round((mb / 1024) * 10) / 10 }) : t("units.MB", { value: Math.round(mb) });
+  return mb >= 1024
+    ? t("units.GB", { value: Math.round((mb / 1024) * 10) / 10 })
+    : t("units.MB", { value: Math.round(mb) });
 }
 
 export default function ContestPage() {
@@ -105,7 +107,8 @@ export default function ContestPage() {
                 <p>{category.description}</p>
                 <ul className="facts">
                   <li>
-                    {t("contest.accepts")}: {category.allowedTypes.map((type) => t(`media.${type}`, { defaultValue: type })).join(", ")}
+                    {t("contest.accepts")}:{" "}
+                    {category.allowedTypes.map((type) => t(`media.${type}`, { defaultValue: type })).join(", ")}
                   </li>
                   <li>{t("contest.files", { count: category.maxFiles })}</li>
                   <li>{t("contest.maxSize", { size: formatBytes(category.maxFileBytes, t) })}</li>
@@ -120,7 +123,9 @@ export default function ContestPage() {
                     </li>
                   ) : null}
                   {category.accessibilityText === "alt_text" ? <li>{t("contest.needsAltText")}</li> : null}
-                  {category.accessibilityText === "captions_or_transcript" ? <li>{t("contest.needsCaptions")}</li> : null}
+                  {category.accessibilityText === "captions_or_transcript" ? (
+                    <li>{t("contest.needsCaptions")}</li>
+                  ) : null}
                 </ul>
               </li>
             ))}

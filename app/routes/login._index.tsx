@@ -34,7 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   nudgeWorker();
   return redirect("/login/code", {
-    headers: { "Set-Cookie": await pendingSignInCookie().serialize({ email: submission.value.email.toLowerCase(), redirectTo }) },
+    headers: {
+      "Set-Cookie": await pendingSignInCookie().serialize({ email: submission.value.email.toLowerCase(), redirectTo }),
+    },
   });
 }
 

@@ -9,7 +9,10 @@ export const meta: MetaFunction = () => [{ title: "My page · Mosaic" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const contests = await listPublicContests();
-  return { user: { email: user.email, role: user.role }, contests: contests.map(({ slug, title }) => ({ slug, title })) };
+  return {
+    user: { email: user.email, role: user.role },
+    contests: contests.map(({ slug, title }) => ({ slug, title })),
+  };
 }
 
 export default function MyPage() {

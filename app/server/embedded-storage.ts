@@ -13,7 +13,12 @@ export function corsRule(origins: string[]) {
   return `<CORSConfiguration><CORSRule>${allowed}<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 }
 
-export async function startEmbeddedStorage(options: { port?: number; directory: string; bucket: string; origins: string[] }) {
+export async function startEmbeddedStorage(options: {
+  port?: number;
+  directory: string;
+  bucket: string;
+  origins: string[];
+}) {
   const server = new S3rver({
     port: options.port ?? 0,
     address: "127.0.0.1",

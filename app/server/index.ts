@@ -54,7 +54,9 @@ const app = createApp({
 const server = app.listen(port, () => {
   log.info({ url: env().APP_URL, mode, embedded: embedded?.started ?? [] }, "Mosaic is listening");
   if (embedded?.started.length) {
-    console.log(`\nMosaic is running at ${env().APP_URL}\n${embedded.started.map((s) => `  embedded ${s}`).join("\n")}\n`);
+    console.log(
+      `\nMosaic is running at ${env().APP_URL}\n${embedded.started.map((s) => `  embedded ${s}`).join("\n")}\n`,
+    );
   }
   if (mode === "development") void broadcastDevReady(build);
 });

@@ -95,14 +95,22 @@ export async function startResendStandIn(options: { port?: number; directory?: s
     }
     requestCount += 1;
     if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) {
-      return json(res, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key in the authorization header." });
+      return json(res, 401, {
+        statusCode: 401,
+        name: "missing_api_key",
+        message: "Missing API key in the authorization header.",
+      });
     }
     if (req.method !== "POST" || (url.pathname !== "/emails" && url.pathname !== "/emails/batch")) {
       return json(res, 404, { statusCode: 404, name: "not_found", message: "The requested endpoint does not exist." });
     }
     if (failures.count > 0) {
       failures.count -= 1;
-      return json(res, failures.status, { statusCode: failures.status, name: "internal_server_error", message: "Stand-in outage." });
+      return json(res, failures.status, {
+        statusCode: failures.status,
+        name: "internal_server_error",
+        message: "Stand-in outage.",
+      });
     }
     let parsed: unknown;
     try {

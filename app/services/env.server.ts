@@ -5,9 +5,7 @@ import { z } from "zod";
  * message that names it. Embedded services (storage, mailbox) are filled in by
  * app/server/embedded.server.ts before this runs, so here they look like any real service.
  */
-const booleanString = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const booleanString = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 const schema = z
   .object({

@@ -26,7 +26,10 @@ export interface ObjectInfo {
 
 export interface Storage {
   bucket: string;
-  presignPut(key: string, options: { contentType: string; contentLength: number; expiresInSec: number }): Promise<string>;
+  presignPut(
+    key: string,
+    options: { contentType: string; contentLength: number; expiresInSec: number },
+  ): Promise<string>;
   presignGet(key: string, options: { expiresInSec: number }): Promise<string>;
   head(key: string): Promise<ObjectInfo | null>;
   getBytes(key: string, range?: { start: number; end: number }): Promise<Uint8Array>;
@@ -122,9 +125,13 @@ export function createStorage(config: StorageConfig): Storage {
       return out.UploadId;
     },
     presignPart(key, uploadId, partNumber, expiresInSec) {
-      return getSignedUrl(client, new UploadPartCommand({ Bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), {
-        expiresIn: expiresInSec,
-      });
+      return getSignedUrl(
+        client,
+        new UploadPartCommand({ Bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }),
+        {
+          expiresIn: expiresInSec,
+        },
+      );
     },
     async completeMultipart(key, uploadId, parts) {
       await client.send(
@@ -133,7 +140,9 @@ export function createStorage(config: StorageConfig): Storage {
           Key: key,
           UploadId: uploadId,
           MultipartUpload: {
-            Parts: [...parts].sort((a, b) => a.partNumber - b.partNumber).map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
+            Parts: [...parts]
+              .sort((a, b) => a.partNumber - b.partNumber)
+              .map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })),
           },
         }),
       );

@@ -19,7 +19,9 @@ function freshDatabase(name: string) {
 
 async function mosaic(file: string, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(tsx, ["app/cli.ts", ...args], { env: { ...process.env, DATABASE_URL: `file:${file}` } });
+    const { stdout, stderr } = await run(tsx, ["app/cli.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -37,7 +39,9 @@ describe("npm run mosaic -- create-organizer", () => {
     expect(again.stdout).toContain("was already an organizer");
 
     const sqlite = new Database(file, { readonly: true });
-    expect(sqlite.prepare("SELECT email, role FROM User").all()).toEqual([{ email: "head.organizer@example.org", role: "organizer" }]);
+    expect(sqlite.prepare("SELECT email, role FROM User").all()).toEqual([
+      { email: "head.organizer@example.org", role: "organizer" },
+    ]);
     sqlite.close();
   });
 
@@ -73,14 +77,12 @@ describe("the seed", () => {
     expect(contest).toMatchObject({ status: "open", minAge: 18, maxAge: 29 });
     expect(new Date(contest!.opensAt).getTime()).toBeLessThan(Date.now());
     expect(new Date(contest!.deadline).getTime()).toBeGreaterThan(Date.now());
-    expect((sqlite.prepare("SELECT name FROM Category ORDER BY position").all() as { name: string }[]).map((c) => c.name)).toEqual([
-      "Video",
-      "Photography",
-      "Visual art",
-      "Written work",
-      "Audio",
-    ]);
-    const weights = sqlite.prepare("SELECT name, weight FROM RubricCriterion ORDER BY position").all() as { weight: number }[];
+    expect(
+      (sqlite.prepare("SELECT name FROM Category ORDER BY position").all() as { name: string }[]).map((c) => c.name),
+    ).toEqual(["Video", "Photography", "Visual art", "Written work", "Audio"]);
+    const weights = sqlite.prepare("SELECT name, weight FROM RubricCriterion ORDER BY position").all() as {
+      weight: number;
+    }[];
     expect(weights.reduce((sum, c) => sum + c.weight, 0)).toBe(100);
     expect(weights[0]).toEqual({ name: "Victim assistance insight", weight: 30 });
     expect(sqlite.prepare("SELECT role FROM User").all()).toEqual([{ role: "organizer" }]);

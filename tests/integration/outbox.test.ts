@@ -77,12 +77,17 @@ describe("the email outbox", () => {
     await runDueJobs(jobHandlers);
     const afterSecond = await db.job.findFirstOrThrow();
     expect(afterSecond.attempts).toBe(2);
-    expect(afterSecond.runAt.getTime() - (Date.parse("2026-03-01T10:00:00Z") + firstDelay)).toBeGreaterThanOrEqual(60_000);
+    expect(afterSecond.runAt.getTime() - (Date.parse("2026-03-01T10:00:00Z") + firstDelay)).toBeGreaterThanOrEqual(
+      60_000,
+    );
 
     advance(afterSecond.runAt.getTime() - (Date.parse("2026-03-01T10:00:00Z") + firstDelay));
     await runDueJobs(jobHandlers);
     expect(mailbox().messages()).toHaveLength(1);
-    expect(await db.email.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({ status: "sent", attempts: 3 });
+    expect(await db.email.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({
+      status: "sent",
+      attempts: 3,
+    });
     expect(await db.job.findFirstOrThrow()).toMatchObject({ status: "done" });
   });
 

@@ -17,7 +17,12 @@ beforeAll(async () => {
   await resetDatabase();
   await db.contest.create({ data: demoContest(new Date()) });
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const app = createApp({ build, mode: "production", appOrigin: "http://localhost:3000", storageOrigin: process.env.S3_ENDPOINT });
+  const app = createApp({
+    build,
+    mode: "production",
+    appOrigin: "http://localhost:3000",
+    storageOrigin: process.env.S3_ENDPOINT,
+  });
   server = app.listen(0);
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -32,7 +37,8 @@ describe("the HTTP server", () => {
     const html = await response.text();
     expect(html).toContain("Youth for Humanitarian Disarmament Multimedia Contest 2025");
     expect(html).toContain("Victim assistance and its larger societal impact");
-    for (const category of ["Video", "Photography", "Visual art", "Written work", "Audio"]) expect(html).toContain(`<h3>${category}</h3>`);
+    for (const category of ["Video", "Photography", "Visual art", "Written work", "Audio"])
+      expect(html).toContain(`<h3>${category}</h3>`);
     expect(html).toMatch(/role="timer"[^>]*>.*\d+ d \d+ h \d+ min/);
     expect(html).toContain("Sign in to enter");
     expect(html).toContain('<html lang="en"');

@@ -15,7 +15,8 @@ async function signedIn(email: string, role = "entrant") {
   return { user, cookie };
 }
 
-const me = (cookie?: string) => settle(() => meLoader({ request: getRequest("/me", { cookie }), context: context(), params: {} }));
+const me = (cookie?: string) =>
+  settle(() => meLoader({ request: getRequest("/me", { cookie }), context: context(), params: {} }));
 
 beforeEach(async () => {
   await resetDatabase();
@@ -58,7 +59,11 @@ describe("sessions", () => {
 
   it("sign-out deletes the session on the server, so the old cookie no longer works", async () => {
     const { cookie } = await signedIn("bye@example.org");
-    const response = await logoutAction({ request: formRequest("/logout", {}, { cookie }), context: context(), params: {} });
+    const response = await logoutAction({
+      request: formRequest("/logout", {}, { cookie }),
+      context: context(),
+      params: {},
+    });
     expect(response.status).toBe(302);
     expect(cookiesFrom(response, cookie)).not.toMatch(/mosaic_session/);
     expect(await db.session.count()).toBe(0);
@@ -77,7 +82,8 @@ describe("roles", () => {
     const entrant = await signedIn("entrant@example.org");
     const organizer = await signedIn("organizer@example.org", "organizer");
     const admin = await signedIn("admin@example.org", "admin");
-    const ask = (cookie: string, role: "organizer" | "admin") => settle(() => requireRole(getRequest("/x", { cookie }), role));
+    const ask = (cookie: string, role: "organizer" | "admin") =>
+      settle(() => requireRole(getRequest("/x", { cookie }), role));
 
     expect(((await ask(entrant.cookie, "organizer")) as Response).status).toBe(403);
     expect(await ask(organizer.cookie, "organizer")).toMatchObject({ email: "organizer@example.org" });

@@ -21,7 +21,9 @@ async function askForCode(email: string, ip = "203.0.113.7") {
 }
 
 async function typeCode(cookie: string, code: string) {
-  return settle(() => codeAction({ request: formRequest("/login/code", { code }, { cookie }), context: context(), params: {} }));
+  return settle(() =>
+    codeAction({ request: formRequest("/login/code", { code }, { cookie }), context: context(), params: {} }),
+  );
 }
 
 function status(result: unknown) {
@@ -128,7 +130,9 @@ describe("signing in with an emailed code", () => {
 
   it("rejects a malformed address with a clear message and sends nothing", async () => {
     for (const email of ["not-an-email", "", "a@b", "<script>@x.org"]) {
-      const result = await settle(() => requestAction({ request: formRequest("/login", { email }), context: context(), params: {} }));
+      const result = await settle(() =>
+        requestAction({ request: formRequest("/login", { email }), context: context(), params: {} }),
+      );
       expect(status(result)).toBe(400);
       expect(errorsOf(result).length).toBeGreaterThan(0);
     }
@@ -156,10 +160,20 @@ describe("signing in with an emailed code", () => {
     expect(await db.verification.count({ where: { email: "busy@example.org" } })).toBe(3);
 
     for (let i = 0; i < MAX_REQUESTS_PER_IP; i++) {
-      await settle(() => requestAction({ request: formRequest("/login", { email: `p${i}@example.org` }), context: context("198.51.100.1"), params: {} }));
+      await settle(() =>
+        requestAction({
+          request: formRequest("/login", { email: `p${i}@example.org` }),
+          context: context("198.51.100.1"),
+          params: {},
+        }),
+      );
     }
     const fromSameIp = await settle(() =>
-      requestAction({ request: formRequest("/login", { email: "fresh@example.org" }), context: context("198.51.100.1"), params: {} }),
+      requestAction({
+        request: formRequest("/login", { email: "fresh@example.org" }),
+        context: context("198.51.100.1"),
+        params: {},
+      }),
     );
     expect(status(fromSameIp)).toBe(429);
 
@@ -173,28 +187,46 @@ describe("signing in with the emailed link", () => {
     await askForCode("link@example.org", "192.0.2.1");
     const { token } = lastSignInEmail("link@example.org");
 
-    const page = await linkLoader({ request: getRequest(`/login/link?token=${token}`), context: context(), params: {} });
+    const page = await linkLoader({
+      request: getRequest(`/login/link?token=${token}`),
+      context: context(),
+      params: {},
+    });
     expect(page.live).toBe(true);
     expect(await db.user.count()).toBe(0);
 
-    const first = (await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} })) as Response;
+    const first = (await linkAction({
+      request: formRequest("/login/link", { token }),
+      context: context(),
+      params: {},
+    })) as Response;
     expect(first.status).toBe(302);
     expect(first.headers.get("Location")).toBe("/me");
     expect(await db.user.count()).toBe(1);
 
     const second = await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} });
     expect(second).toEqual({ failed: true });
-    const after = await linkLoader({ request: getRequest(`/login/link?token=${token}`), context: context(), params: {} });
+    const after = await linkLoader({
+      request: getRequest(`/login/link?token=${token}`),
+      context: context(),
+      params: {},
+    });
     expect(after.live).toBe(false);
   });
 
   it("refuses a forged or expired token", async () => {
-    const forged = await linkAction({ request: formRequest("/login/link", { token: "forged-token" }), context: context(), params: {} });
+    const forged = await linkAction({
+      request: formRequest("/login/link", { token: "forged-token" }),
+      context: context(),
+      params: {},
+    });
     expect(forged).toEqual({ failed: true });
     await askForCode("old-link@example.org");
     const { token } = lastSignInEmail("old-link@example.org");
     advance(11 * 60 * 1000);
-    expect(await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} })).toEqual({ failed: true });
+    expect(
+      await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} }),
+    ).toEqual({ failed: true });
     expect(await db.session.count()).toBe(0);
   });
 });

@@ -17,7 +17,11 @@ describe("storage", () => {
   it("accepts a browser-style upload to a presigned PUT with the signed type and length", async () => {
     const key = newObjectKey("tests/put", "txt");
     const body = bytes("hello from a phone");
-    const url = await storage().presignPut(key, { contentType: "text/plain", contentLength: body.length, expiresInSec: 60 });
+    const url = await storage().presignPut(key, {
+      contentType: "text/plain",
+      contentLength: body.length,
+      expiresInSec: 60,
+    });
     const put = await fetch(url, { method: "PUT", body, headers: { "Content-Type": "text/plain" } });
     expect(put.status).toBe(200);
 
@@ -36,26 +40,44 @@ describe("storage", () => {
   it("refuses an upload with another content type, a tampered signature or an expired URL", async () => {
     const key = newObjectKey("tests/refused", "jpg");
     const body = bytes("not really a jpeg");
-    const url = await storage().presignPut(key, { contentType: "image/jpeg", contentLength: body.length, expiresInSec: 60 });
+    const url = await storage().presignPut(key, {
+      contentType: "image/jpeg",
+      contentLength: body.length,
+      expiresInSec: 60,
+    });
 
     const wrongType = await fetch(url, { method: "PUT", body, headers: { "Content-Type": "text/html" } });
     expect(wrongType.status).toBe(403);
     expect(await wrongType.text()).toContain("SignatureDoesNotMatch");
 
-    const longer = await fetch(url, { method: "PUT", body: bytes("not really a jpeg, and longer"), headers: { "Content-Type": "image/jpeg" } });
+    const longer = await fetch(url, {
+      method: "PUT",
+      body: bytes("not really a jpeg, and longer"),
+      headers: { "Content-Type": "image/jpeg" },
+    });
     expect(longer.status).toBe(403);
 
     const tampered = new URL(url);
     tampered.searchParams.set("X-Amz-Signature", "0".repeat(64));
-    expect((await fetch(tampered, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } })).status).toBe(403);
+    expect((await fetch(tampered, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } })).status).toBe(
+      403,
+    );
 
     const otherKey = new URL(url);
     otherKey.pathname = otherKey.pathname.replace(/[0-9a-f]{32}/, "f".repeat(32));
-    expect((await fetch(otherKey, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } })).status).toBe(403);
+    expect((await fetch(otherKey, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } })).status).toBe(
+      403,
+    );
 
-    const shortLived = await storage().presignPut(key, { contentType: "image/jpeg", contentLength: body.length, expiresInSec: 1 });
+    const shortLived = await storage().presignPut(key, {
+      contentType: "image/jpeg",
+      contentLength: body.length,
+      expiresInSec: 1,
+    });
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    expect((await fetch(shortLived, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } })).status).toBe(403);
+    expect((await fetch(shortLived, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } })).status).toBe(
+      403,
+    );
 
     expect(await storage().head(key)).toBeNull();
   });
@@ -75,7 +97,9 @@ describe("storage", () => {
     await storage().completeMultipart(key, uploadId, etags.reverse());
     const whole = await storage().getBytes(key);
     expect(whole.length).toBe(2010);
-    const expected = createHash("sha256").update(Buffer.concat(parts.map((p) => Buffer.from(p)))).digest("hex");
+    const expected = createHash("sha256")
+      .update(Buffer.concat(parts.map((p) => Buffer.from(p))))
+      .digest("hex");
     expect(createHash("sha256").update(whole).digest("hex")).toBe(expected);
     await storage().remove(key);
   });

@@ -31,7 +31,7 @@ Object.assign(process.env, {
 });
 (globalThis as { __testMailbox?: typeof mailbox }).__testMailbox = mailbox;
 
-let consoleError: ReturnType<typeof vi.spyOn>;
+let consoleError: { mock: { calls: unknown[][] }; mockRestore: () => void };
 beforeEach(() => {
   consoleError = vi.spyOn(console, "error");
 });

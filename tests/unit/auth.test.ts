@@ -5,7 +5,15 @@ import { hasRole, safeRedirect } from "~/services/auth.server";
 describe("redirects after sign-in", () => {
   it("allow only paths on this site", () => {
     expect(safeRedirect("/contests/yhd-2025?x=1")).toBe("/contests/yhd-2025?x=1");
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", null, undefined]) {
+    for (const bad of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(safeRedirect(bad)).toBe("/me");
     }
   });

@@ -14,12 +14,23 @@ function problems(source: Record<string, string | undefined>) {
 describe("configuration", () => {
   it("runs on embedded defaults with nothing set", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ NODE_ENV: "development", PORT: 3000, DATABASE_URL: "file:./data/dev.db", S3_BUCKET: "mosaic" });
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      PORT: 3000,
+      DATABASE_URL: "file:./data/dev.db",
+      S3_BUCKET: "mosaic",
+    });
     expect(env.S3_ENDPOINT).toBeUndefined();
   });
 
   it("names each malformed variable", () => {
-    const found = problems({ PORT: "eighty", APP_URL: "not a url", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud", S3_FORCE_PATH_STYLE: "yes" });
+    const found = problems({
+      PORT: "eighty",
+      APP_URL: "not a url",
+      DATABASE_URL: "mysql://x",
+      LOG_LEVEL: "loud",
+      S3_FORCE_PATH_STYLE: "yes",
+    });
     expect(found.join("\n")).toMatch(/^PORT /m);
     expect(found.join("\n")).toMatch(/^APP_URL /m);
     expect(found.join("\n")).toMatch(/^DATABASE_URL must start with file: or postgresql:\/\//m);
@@ -33,7 +44,13 @@ describe("configuration", () => {
 
   it("requires real services and a secret in production, and no development mailbox", () => {
     const found = problems({ NODE_ENV: "production", DEV_MAILBOX_URL: "http://127.0.0.1:9091" });
-    for (const name of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "RESEND_API_KEY", "SESSION_SECRET"]) {
+    for (const name of [
+      "S3_ENDPOINT",
+      "S3_ACCESS_KEY_ID",
+      "S3_SECRET_ACCESS_KEY",
+      "RESEND_API_KEY",
+      "SESSION_SECRET",
+    ]) {
       expect(found).toContain(`${name} is required in production`);
     }
     expect(found).toContain("DEV_MAILBOX_URL must not be set in production");

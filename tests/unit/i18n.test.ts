@@ -22,7 +22,9 @@ describe("language", () => {
   it("has no empty English message", () => {
     const walk = (node: unknown, path: string): string[] =>
       typeof node === "string"
-        ? node.trim() === "" ? [path] : []
+        ? node.trim() === ""
+          ? [path]
+          : []
         : Object.entries(node as object).flatMap(([key, value]) => walk(value, `${path}.${key}`));
     expect(walk(en, "en")).toEqual([]);
   });

@@ -5,7 +5,11 @@ import { Markdown } from "~/components/markdown";
 describe("organizers' Markdown", () => {
   it("renders headings, lists, emphasis and links", () => {
     const html = renderToStaticMarkup(
-      <Markdown source={"## Rules\n\n- one **bold**\n- two *soft*\n\n1. first\n2. second\n\nSee [the call](https://example.org)."} />,
+      <Markdown
+        source={
+          "## Rules\n\n- one **bold**\n- two *soft*\n\n1. first\n2. second\n\nSee [the call](https://example.org)."
+        }
+      />,
     );
     expect(html).toContain("<h2>Rules</h2>");
     expect(html).toContain("<ul><li>one <strong>bold</strong></li><li>two <em>soft</em></li></ul>");
