@@ -1,12 +1,13 @@
 import { ensureOrganizer } from "~/models/user.server";
 import { db } from "~/services/db.server";
+import { env } from "~/services/env.server";
 import { DEMO_SLUG, demoContest } from "./demo-contest";
 
 /**
  * Seeds a fresh database with the demo contest and an organizer. Safe to run again: an
  * existing demo contest is left as it is.
  */
-const organizerEmail = process.env.SEED_ORGANIZER_EMAIL ?? "organizer@example.org";
+const organizerEmail = env().SEED_ORGANIZER_EMAIL;
 
 const existing = await db.contest.findUnique({ where: { slug: DEMO_SLUG } });
 if (existing) {

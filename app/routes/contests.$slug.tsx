@@ -89,6 +89,22 @@ export default function ContestPage() {
       </section>
 
       <div className="two-columns">
+        <aside aria-labelledby="timeline">
+          <div className="panel">
+            <h2 id="timeline">{t("contest.timeline")}</h2>
+            <ol className="timeline">
+              {timeline.map((step) => (
+                <li key={step.key} className={step.important ? "is-key" : undefined}>
+                  <strong>{step.label}</strong>
+                  <LocalTime iso={step.iso} zone={zone} locale={locale} />
+                </li>
+              ))}
+            </ol>
+            <p className="muted">
+              {zone === contest.timezone ? t("contest.contestTime", { zone }) : t("contest.localTime", { zone })}
+            </p>
+          </div>
+        </aside>
         <div>
           <p className="prose">{contest.summary}</p>
 
@@ -136,23 +152,6 @@ export default function ContestPage() {
             <Markdown source={contest.rules} headingOffset={2} />
           </div>
         </div>
-
-        <aside aria-labelledby="timeline">
-          <div className="panel">
-            <h2 id="timeline">{t("contest.timeline")}</h2>
-            <ol className="timeline">
-              {timeline.map((step) => (
-                <li key={step.key} className={step.important ? "is-key" : undefined}>
-                  <strong>{step.label}</strong>
-                  <LocalTime iso={step.iso} zone={zone} locale={locale} />
-                </li>
-              ))}
-            </ol>
-            <p className="muted">
-              {zone === contest.timezone ? t("contest.contestTime", { zone }) : t("contest.localTime", { zone })}
-            </p>
-          </div>
-        </aside>
       </div>
     </article>
   );

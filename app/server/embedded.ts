@@ -8,16 +8,22 @@ import { startResendStandIn } from "./resend-standin";
  * They are announced through the same variables a real service would use, so the rest of
  * Mosaic never knows the difference.
  */
-export async function startEmbeddedServices(options: { appOrigin: string; dataDir: string }) {
+export async function startEmbeddedServices(options: {
+  appOrigin: string;
+  dataDir: string;
+  bucket: string;
+  storagePort: number;
+  mailboxPort: number;
+}) {
   const env = process.env;
   const started: string[] = [];
   const closers: (() => Promise<unknown>)[] = [];
 
   if (!env.S3_ENDPOINT) {
     const storage = await startEmbeddedStorage({
-      port: Number(env.EMBEDDED_S3_PORT ?? 9090),
+      port: options.storagePort,
       directory: path.join(options.dataDir, "s3"),
-      bucket: env.S3_BUCKET ?? "mosaic",
+      bucket: options.bucket,
       origins: [options.appOrigin],
     });
     env.S3_ENDPOINT = storage.endpoint;
@@ -30,7 +36,7 @@ export async function startEmbeddedServices(options: { appOrigin: string; dataDi
 
   if (!env.RESEND_API_KEY) {
     const mailbox = await startResendStandIn({
-      port: Number(env.EMBEDDED_MAIL_PORT ?? 9091),
+      port: options.mailboxPort,
       directory: path.join(options.dataDir, "mailbox"),
     });
     env.RESEND_API_KEY = "re_local_mailbox";

@@ -1,38 +1,43 @@
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { env, EnvError, reloadEnv } from "../services/env.server";
+import { log } from "../services/log.server";
+import { createApp } from "./app";
 import { startEmbeddedServices } from "./embedded";
 
 /**
  * Starts Mosaic: `npm run dev` (under remix dev) and `npm start` both run this file.
- * Order matters: embedded services first, because they fill in the variables that the
- * configuration check below, and the app build, read.
+ * The configuration is checked first; outside production, services that are not configured
+ * then start inside this process and announce themselves through the same variables.
  */
 const mode = process.env.NODE_ENV ?? "development";
 process.env.NODE_ENV = mode;
-const port = Number(process.env.PORT ?? 3000);
-process.env.APP_URL ??= `http://localhost:${port}`;
 
+function checkedEnv(read: () => ReturnType<typeof env>) {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const initial = checkedEnv(env);
 const embedded =
   mode === "production"
     ? undefined
     : await startEmbeddedServices({
-        appOrigin: new URL(process.env.APP_URL).origin,
-        dataDir: path.resolve(process.env.DATA_DIR ?? "data"),
+        appOrigin: new URL(initial.APP_URL).origin,
+        dataDir: path.resolve(initial.DATA_DIR),
+        bucket: initial.S3_BUCKET,
+        storagePort: initial.EMBEDDED_S3_PORT,
+        mailboxPort: initial.EMBEDDED_MAIL_PORT,
       });
-
-const { env, EnvError } = await import("../services/env.server");
-const { log } = await import("../services/log.server");
-try {
-  env();
-} catch (error) {
-  if (error instanceof EnvError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
-const { createApp } = await import("./app");
+const settings = checkedEnv(reloadEnv);
 
 const BUILD_PATH = path.resolve("build/index.js");
 const importBuild = async (): Promise<ServerBuild> =>
@@ -46,16 +51,16 @@ startWorker(build);
 const app = createApp({
   build: mode === "development" ? async () => build : build,
   mode,
-  appOrigin: env().APP_URL,
-  storageOrigin: env().S3_ENDPOINT ? new URL(env().S3_ENDPOINT!).origin : undefined,
-  trustProxy: process.env.TRUST_PROXY,
+  appOrigin: settings.APP_URL,
+  storageOrigin: settings.S3_ENDPOINT ? new URL(settings.S3_ENDPOINT).origin : undefined,
+  trustProxy: settings.TRUST_PROXY,
 });
 
-const server = app.listen(port, () => {
-  log.info({ url: env().APP_URL, mode, embedded: embedded?.started ?? [] }, "Mosaic is listening");
+const server = app.listen(settings.PORT, () => {
+  log.info({ url: settings.APP_URL, mode, embedded: embedded?.started ?? [] }, "Mosaic is listening");
   if (embedded?.started.length) {
     console.log(
-      `\nMosaic is running at ${env().APP_URL}\n${embedded.started.map((s) => `  embedded ${s}`).join("\n")}\n`,
+      `\nMosaic is running at ${settings.APP_URL}\n${embedded.started.map((s) => `  embedded ${s}`).join("\n")}\n`,
     );
   }
   if (mode === "development") void broadcastDevReady(build);

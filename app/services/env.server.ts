@@ -11,7 +11,9 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    APP_URL: z.string().url().default("http://localhost:3000"),
+    // defaults to http://localhost:PORT
+    APP_URL: z.string().url().optional(),
+    TRUST_PROXY: z.string().min(1).default("loopback"),
     DATABASE_URL: z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
@@ -31,6 +33,12 @@ const schema = z
     EMAIL_FROM: z.string().min(3).default("Mosaic <no-reply@mosaic.localhost>"),
     DEV_MAILBOX_URL: z.string().url().optional(),
 
+    // development's embedded services (app/server/embedded.ts)
+    DATA_DIR: z.string().min(1).default("data"),
+    EMBEDDED_S3_PORT: z.coerce.number().int().min(0).max(65535).default(9090),
+    EMBEDDED_MAIL_PORT: z.coerce.number().int().min(0).max(65535).default(9091),
+    SEED_ORGANIZER_EMAIL: z.string().email().default("organizer@example.org"),
+
     JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
     JOBS_ENABLED: booleanString.default("true"),
   })
@@ -48,7 +56,11 @@ const schema = z
     }
   })
   // Outside production a fixed secret keeps sessions across restarts; production must set one.
-  .transform((env) => ({ ...env, SESSION_SECRET: env.SESSION_SECRET ?? "development-only-secret-not-for-production" }));
+  .transform((env) => ({
+    ...env,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    SESSION_SECRET: env.SESSION_SECRET ?? "development-only-secret-not-for-production",
+  }));
 
 export type Env = z.infer<typeof schema>;
 
@@ -74,6 +86,12 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Parses the environment again, after start-up has announced the embedded services in it. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
 }
 
 /** The only settings that reach the browser. */

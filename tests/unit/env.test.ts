@@ -38,6 +38,13 @@ describe("configuration", () => {
     expect(found.join("\n")).toMatch(/^S3_FORCE_PATH_STYLE /m);
   });
 
+  it("derives the public address from the port unless APP_URL is set", () => {
+    expect(parseEnv({ PORT: "4000" }).APP_URL).toBe("http://localhost:4000");
+    expect(parseEnv({ PORT: "4000", APP_URL: "https://mosaic.example.org/" }).APP_URL).toBe(
+      "https://mosaic.example.org",
+    );
+  });
+
   it("refuses a short session secret", () => {
     expect(problems({ SESSION_SECRET: "short" })).toEqual(["SESSION_SECRET must be at least 32 characters"]);
   });
