@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -9,6 +9,8 @@ import { defineConfig } from "prisma/config";
 if (existsSync(".env")) process.loadEnvFile(".env");
 process.env.DATABASE_URL ??= "file:./data/dev.db";
 const url = process.env.DATABASE_URL;
+// SQLite creates the database file, but not the folder it goes in (data/ on a fresh clone).
+if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
 
 // Prisma 6.19's WASM schema engine sends whole migration scripts to the shadow database
 // through executeRaw, which runs one statement; send argument-less SQL to executeScript.
