@@ -56,6 +56,18 @@ describe("npm run mosaic -- create-organizer", () => {
   });
 });
 
+describe("npm run setup", () => {
+  it("creates the database's folder, migrates and seeds, on a machine that has neither", async () => {
+    const file = path.join(TMP, `fresh-${Date.now()}`, "nested", "dev.db");
+    const env = { ...process.env, DATABASE_URL: `file:${file}` };
+    await run(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env });
+    await run(tsx, ["prisma/seed.ts"], { env });
+    const sqlite = new Database(file, { readonly: true });
+    expect(sqlite.prepare("SELECT slug FROM Contest").all()).toEqual([{ slug: "yhd-2025" }]);
+    sqlite.close();
+  });
+});
+
 describe("the seed", () => {
   it("makes an open demo contest with five categories, the default rubric and an organizer, once", async () => {
     const file = freshDatabase("seed");
