@@ -7,10 +7,18 @@ import { z } from "zod";
  */
 const booleanString = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
+const port = (fallback: number) =>
+  z.coerce
+    .number({ invalid_type_error: "must be a port number (0-65535)" })
+    .int("must be a port number (0-65535)")
+    .min(0, "must be a port number (0-65535)")
+    .max(65535, "must be a port number (0-65535)")
+    .default(fallback);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: port(3000),
     // defaults to http://localhost:PORT
     APP_URL: z.string().url().optional(),
     TRUST_PROXY: z.string().min(1).default("loopback"),
@@ -35,25 +43,16 @@ const schema = z
 
     // development's embedded services (app/server/embedded.ts)
     DATA_DIR: z.string().min(1).default("data"),
-    EMBEDDED_S3_PORT: z.coerce.number().int().min(0).max(65535).default(9090),
-    EMBEDDED_MAIL_PORT: z.coerce.number().int().min(0).max(65535).default(9091),
+    EMBEDDED_S3_PORT: port(9090),
+    EMBEDDED_MAIL_PORT: port(9091),
     SEED_ORGANIZER_EMAIL: z.string().email().default("organizer@example.org"),
 
-    JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    JOBS_POLL_MS: z.coerce
+      .number({ invalid_type_error: "must be a number of milliseconds" })
+      .int()
+      .min(50)
+      .default(1000),
     JOBS_ENABLED: booleanString.default("true"),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
-    const required = ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "RESEND_API_KEY"] as const;
-    for (const key of required) {
-      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
-    }
-    if (!env.SESSION_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
-    }
-    if (env.DEV_MAILBOX_URL) {
-      ctx.addIssue({ code: "custom", path: ["DEV_MAILBOX_URL"], message: "must not be set in production" });
-    }
   })
   // Outside production a fixed secret keeps sessions across restarts; production must set one.
   .transform((env) => ({
@@ -71,13 +70,33 @@ export class EnvError extends Error {
   }
 }
 
+const REQUIRED_IN_PRODUCTION = [
+  "SESSION_SECRET",
+  "S3_ENDPOINT",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+  "RESEND_API_KEY",
+] as const;
+
+/** Checked on the raw values, so that one run reports every problem, not just the first kind. */
+function productionProblems(source: Record<string, string | undefined>) {
+  if (source.NODE_ENV !== "production") return [];
+  const problems = REQUIRED_IN_PRODUCTION.filter((key) => !source[key]).map(
+    (key) => `${key} is required in production`,
+  );
+  if (source.DEV_MAILBOX_URL) problems.push("DEV_MAILBOX_URL must not be set in production");
+  return problems;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty value in .env means "not set", not "set to nothing".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = schema.safeParse(cleaned);
-  if (!result.success) {
-    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
-  }
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`)),
+    ...productionProblems(cleaned),
+  ];
+  if (!result.success || problems.length > 0) throw new EnvError(problems);
   return result.data;
 }
 

@@ -56,6 +56,34 @@ describe("npm run mosaic -- create-organizer", () => {
   });
 });
 
+describe("starting Mosaic with a bad configuration", () => {
+  it("stops before listening, naming each bad variable", async () => {
+    const result = await run(tsx, ["app/server/index.ts"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: "eighty",
+        S3_ENDPOINT: "",
+        RESEND_API_KEY: "",
+        SESSION_SECRET: "",
+      },
+    }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Mosaic cannot start, its configuration is invalid:");
+    for (const line of [
+      "PORT ",
+      "S3_ENDPOINT is required in production",
+      "RESEND_API_KEY is required in production",
+      "SESSION_SECRET is required in production",
+    ]) {
+      expect(result.stderr).toContain(line);
+    }
+  });
+});
+
 describe("npm run setup", () => {
   it("creates the database's folder, migrates and seeds, on a machine that has neither", async () => {
     const file = path.join(TMP, `fresh-${Date.now()}`, "nested", "dev.db");
