@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { User } from "@prisma/client";
+import { db } from "./db.server";
 import { getSessionUser } from "./session.server";
 
 export type Role = "entrant" | "organizer" | "admin";
@@ -38,4 +39,16 @@ export async function requireRole(request: Request, role: Role): Promise<User> {
 
 export async function requireAnonymous(request: Request) {
   if (await getSessionUser(request)) throw redirect("/me");
+}
+
+/**
+ * The signed-in user if they judge this contest; otherwise 404, so that nobody learns what
+ * exists behind a judge's pages. Organizers and admins pass too.
+ */
+export async function requireContestJudge(request: Request, contestId: string): Promise<User> {
+  const user = await requireUser(request);
+  if (hasRole(user, "organizer")) return user;
+  const judge = await db.contestJudge.findUnique({ where: { contestId_userId: { contestId, userId: user.id } } });
+  if (!judge) throw new Response("Not found", { status: 404 });
+  return user;
 }

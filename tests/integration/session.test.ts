@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loader as meLoader } from "~/routes/me";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as rootLoader } from "~/root";
-import { requireRole } from "~/services/auth.server";
+import { requireContestJudge, requireRole } from "~/services/auth.server";
+import { demoContest } from "../../prisma/demo-contest";
 import { advance, setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { createSession, SESSION_IDLE_MS, SESSION_MAX_MS } from "~/services/session.server";
@@ -89,5 +90,23 @@ describe("roles", () => {
     expect(await ask(organizer.cookie, "organizer")).toMatchObject({ email: "organizer@example.org" });
     expect(await ask(admin.cookie, "organizer")).toMatchObject({ email: "admin@example.org" });
     expect(((await ask(organizer.cookie, "admin")) as Response).status).toBe(403);
+  });
+
+  it("makes a judge of one contest only; others get 404, organizers pass", async () => {
+    const contestA = await db.contest.create({ data: demoContest(new Date()) });
+    const contestB = await db.contest.create({
+      data: { ...demoContest(new Date()), slug: "other", codePrefix: "OTH26" },
+    });
+    const judge = await signedIn("judge@example.org");
+    await db.contestJudge.create({ data: { contestId: contestA.id, userId: judge.user.id } });
+    const entrant = await signedIn("someone@example.org");
+    const organizer = await signedIn("org@example.org", "organizer");
+    const ask = (cookie: string, contestId: string) =>
+      settle(() => requireContestJudge(getRequest("/judge", { cookie }), contestId));
+
+    expect(await ask(judge.cookie, contestA.id)).toMatchObject({ email: "judge@example.org" });
+    expect(((await ask(judge.cookie, contestB.id)) as Response).status).toBe(404);
+    expect(((await ask(entrant.cookie, contestA.id)) as Response).status).toBe(404);
+    expect(await ask(organizer.cookie, contestB.id)).toMatchObject({ email: "org@example.org" });
   });
 });

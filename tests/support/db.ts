@@ -4,6 +4,7 @@ import { db } from "~/services/db.server";
 export async function resetDatabase() {
   await db.$transaction([
     db.session.deleteMany(),
+    db.contestJudge.deleteMany(),
     db.verification.deleteMany(),
     db.job.deleteMany(),
     db.email.deleteMany(),
