@@ -8,13 +8,14 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
-import { createI18n, defaultLocale, isLocale } from "./i18n";
+import { createI18n, defaultLocale, isLocale, locales } from "./i18n";
 import { resolveLocale } from "./i18n/i18n.server";
 import { getUser } from "./services/auth.server";
 import { publicEnv } from "./services/env.server";
@@ -112,9 +113,31 @@ function Shell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
+        <LanguagePicker current={data?.locale ?? defaultLocale} />
         <p>{t("app.footer")}</p>
       </footer>
     </>
+  );
+}
+
+function LanguagePicker({ current }: { current: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="language-picker">
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <label htmlFor="language">{t("app.language")}</label>
+      <select id="language" name="locale" defaultValue={current}>
+        {locales.map((locale) => (
+          <option key={locale} value={locale} lang={locale}>
+            {t(`languages.${locale}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button-secondary button-small">
+        {t("app.change")}
+      </button>
+    </Form>
   );
 }
 

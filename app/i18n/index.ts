@@ -1,11 +1,17 @@
 import i18next, { type i18n as I18n } from "i18next";
 import { en } from "./en";
+import { es } from "./es";
+import { fr } from "./fr";
 
-export const locales = ["en"] as const;
+export const locales = ["en", "fr", "es"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 
-export const resources = { en: { translation: en } } as const;
+export const resources = {
+  en: { translation: en },
+  fr: { translation: fr },
+  es: { translation: es },
+} as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);

@@ -101,3 +101,16 @@ test("keyboard users can skip straight to the content", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.locator("main")).toBeFocused();
 });
+
+test("a visitor reads the contest page in French after choosing it", async ({ page }) => {
+  await page.goto(`${base()}/contests/yhd-2025`);
+  await page.getByLabel("Language").selectOption("fr");
+  await page.getByRole("button", { name: "Change" }).click();
+  await expect(page.getByRole("link", { name: "Se connecter pour participer" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page).toHaveURL(`${base()}/contests/yhd-2025`);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Langue").selectOption("en");
+  await page.getByRole("button", { name: "Changer" }).click();
+  await expect(page.getByRole("link", { name: "Sign in to enter" })).toBeVisible();
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createI18n, localeFromAcceptLanguage } from "~/i18n";
 import { en } from "~/i18n/en";
+import { es } from "~/i18n/es";
+import { fr } from "~/i18n/fr";
 
 describe("language", () => {
   it("picks the best supported language from the browser's list", () => {
@@ -27,5 +29,23 @@ describe("language", () => {
           : []
         : Object.entries(node as object).flatMap(([key, value]) => walk(value, `${path}.${key}`));
     expect(walk(en, "en")).toEqual([]);
+  });
+
+  it("has every English message in French and Spanish, with the same placeholders", () => {
+    const flatten = (node: unknown, path = ""): Record<string, string> =>
+      typeof node === "string"
+        ? { [path]: node }
+        : Object.assign(
+            {},
+            ...Object.entries(node as object).map(([key, value]) => flatten(value, path ? `${path}.${key}` : key)),
+          );
+    const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    const english = flatten(en);
+    for (const other of [fr, es]) {
+      const translated = flatten(other);
+      expect(Object.keys(translated).sort()).toEqual(Object.keys(english).sort());
+      for (const [key, text] of Object.entries(english))
+        expect(placeholders(translated[key]!), key).toEqual(placeholders(text));
+    }
   });
 });
