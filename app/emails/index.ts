@@ -7,23 +7,41 @@ import { signInCodeEmail, signInCodePayload } from "./sign-in-code";
 type Template<S extends z.ZodTypeAny> = {
   payload: S;
   build: (t: TFunction, lang: string, payload: z.infer<S>) => { subject: string; element: ReactElement };
+  /** payload fields that must not outlive delivery (codes, tokens) */
+  secrets: string[];
 };
 
-function template<S extends z.ZodTypeAny>(payload: S, build: Template<S>["build"]): Template<S> {
-  return { payload, build };
+function template<S extends z.ZodTypeAny>(
+  payload: S,
+  build: Template<S>["build"],
+  options: { secrets?: (keyof z.infer<S> & string)[] } = {},
+): Template<S> {
+  return { payload, build, secrets: options.secrets ?? [] };
 }
 
 /** Every email Mosaic sends, by the name stored in the outbox. */
 export const templates = {
-  "sign-in-code": template(signInCodePayload, signInCodeEmail),
+  "sign-in-code": template(signInCodePayload, signInCodeEmail, { secrets: ["code", "link"] }),
 };
 
 export type TemplateName = keyof typeof templates;
 export type TemplatePayload<N extends TemplateName> = z.infer<(typeof templates)[N]["payload"]>;
 
-export async function renderEmail(name: string, t: TFunction, lang: string, rawPayload: unknown) {
+function templateNamed(name: string) {
   const entry = (templates as unknown as Record<string, Template<z.ZodTypeAny>>)[name];
   if (!entry) throw new Error(`unknown email template "${name}"`);
+  return entry;
+}
+
+/** The payload to keep once a message has been delivered or given up on: its secrets blanked. */
+export function redactPayload(name: string, rawPayload: string) {
+  const payload = JSON.parse(rawPayload) as Record<string, unknown>;
+  for (const field of templateNamed(name).secrets) if (field in payload) payload[field] = "[redacted]";
+  return JSON.stringify(payload);
+}
+
+export async function renderEmail(name: string, t: TFunction, lang: string, rawPayload: unknown) {
+  const entry = templateNamed(name);
   const { subject, element } = entry.build(t, lang, entry.payload.parse(rawPayload));
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject, html, text };

@@ -118,6 +118,7 @@ export const en = {
     refresh: "Refresh",
   },
   errors: {
+    crossSite: "Refused: this request did not come from Mosaic’s own pages.",
     required: "This field is required.",
     emailInvalid: "Enter an email address like name@example.org.",
     codeFormat: "Enter the 6 digits from the email.",

@@ -121,6 +121,7 @@ export const es: Messages = {
     refresh: "Actualizar",
   },
   errors: {
+    crossSite: "Rechazado: esta solicitud no viene de las páginas de Mosaic.",
     required: "Este campo es obligatorio.",
     emailInvalid: "Escribe un correo como nombre@ejemplo.org.",
     codeFormat: "Escribe las 6 cifras del correo.",

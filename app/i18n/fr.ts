@@ -126,6 +126,7 @@ export const fr: Messages = {
     refresh: "Actualiser",
   },
   errors: {
+    crossSite: "Refusé : cette demande ne vient pas des pages de Mosaic.",
     required: "Ce champ est obligatoire.",
     emailInvalid: "Saisissez une adresse e-mail comme nom@exemple.org.",
     codeFormat: "Saisissez les 6 chiffres de l’e-mail.",

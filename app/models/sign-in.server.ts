@@ -4,6 +4,7 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
+import { consume } from "~/services/rate-limit.server";
 
 /**
  * Passwordless sign-in. One request makes a 6-digit code and a link token; both are stored as
@@ -43,31 +44,18 @@ export async function requestSignIn(input: {
   const email = normaliseEmail(input.email);
   const ipHash = keyedHash("ip", input.ip);
   const at = now();
-  const windowStart = new Date(at.getTime() - RATE_WINDOW_MS);
 
-  const [byEmail, byIp] = await Promise.all([
-    db.verification.findMany({
-      where: { email, createdAt: { gt: windowStart } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
-    db.verification.findMany({
-      where: { ipHash, createdAt: { gt: windowStart } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    }),
-  ]);
-  const limited = [
-    byEmail.length >= MAX_REQUESTS_PER_EMAIL ? byEmail[0] : undefined,
-    byIp.length >= MAX_REQUESTS_PER_IP ? byIp[0] : undefined,
-  ].filter((v): v is { createdAt: Date } => Boolean(v));
-  if (limited.length > 0) {
-    const freeAt = Math.max(...limited.map((v) => v.createdAt.getTime() + RATE_WINDOW_MS));
-    return {
-      ok: false,
-      reason: "rateLimited",
-      retryAfterMinutes: Math.max(1, Math.ceil((freeAt - at.getTime()) / 60_000)),
-    };
+  for (const [key, max] of [
+    [`sign-in:email:${keyedHash("email", email)}`, MAX_REQUESTS_PER_EMAIL],
+    [`sign-in:ip:${ipHash}`, MAX_REQUESTS_PER_IP],
+  ] as const) {
+    const budget = await consume(key, max, RATE_WINDOW_MS);
+    if (!budget.ok)
+      return {
+        ok: false,
+        reason: "rateLimited",
+        retryAfterMinutes: Math.max(1, Math.ceil(budget.retryAfterMs / 60_000)),
+      };
   }
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -87,7 +75,6 @@ export async function requestSignIn(input: {
         codeHash: keyedHash(`code:${id}`, code),
         tokenHash: keyedHash("token", token),
         expiresAt: new Date(at.getTime() + CODE_TTL_MS),
-        ipHash,
         redirectTo: input.redirectTo,
         createdAt: at,
       },
@@ -122,20 +109,24 @@ export async function verifyCode(input: { email: string; code: string }): Promis
     orderBy: { createdAt: "desc" },
   });
   if (!verification) return { ok: false, reason: "expired" };
-  if (verification.attempts >= MAX_TRIES) return { ok: false, reason: "tooManyTries" };
+  // A try is counted before the code is compared, and only while tries are left, so parallel
+  // guesses cannot compare more than MAX_TRIES codes between them.
+  const { count: counted } = await db.verification.updateMany({
+    where: { id: verification.id, usedAt: null, attempts: { lt: MAX_TRIES } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (counted === 0) return { ok: false, reason: "tooManyTries" };
 
   if (!sameHash(verification.codeHash, keyedHash(`code:${verification.id}`, input.code))) {
-    // Conditional on the count we read, so parallel guesses cannot share one try.
-    const { count } = await db.verification.updateMany({
-      where: { id: verification.id, attempts: verification.attempts },
-      data: { attempts: { increment: 1 } },
+    const { attempts } = await db.verification.findUniqueOrThrow({
+      where: { id: verification.id },
+      select: { attempts: true },
     });
-    const triesLeft = MAX_TRIES - verification.attempts - 1;
-    if (count === 0 || triesLeft <= 0) return { ok: false, reason: "tooManyTries" };
-    return { ok: false, reason: "wrongCode", triesLeft };
+    const triesLeft = MAX_TRIES - attempts;
+    return triesLeft > 0 ? { ok: false, reason: "wrongCode", triesLeft } : { ok: false, reason: "tooManyTries" };
   }
   const { count } = await db.verification.updateMany({
-    where: { id: verification.id, usedAt: null, attempts: { lt: MAX_TRIES } },
+    where: { id: verification.id, usedAt: null },
     data: { usedAt: at },
   });
   if (count === 0) return { ok: false, reason: "expired" };

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { contestPhase } from "~/models/contest";
 import { listPublicContests } from "~/models/contest.server";
 import { now } from "~/services/clock.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mosaic" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
 
 export async function loader() {
   const at = now();

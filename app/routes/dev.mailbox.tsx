@@ -1,19 +1,25 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { env } from "~/services/env.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mailbox · Mosaic" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mailbox.title");
 
 type MailboxMessage = { id: string; to: string[]; subject: string; text?: string; createdAt: string };
 
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
 /**
  * Development only: what Mosaic would have emailed, read from the local Resend stand-in that
- * `npm run dev` starts when no Resend key is set. Anywhere else this page does not exist.
+ * `npm run dev` starts when no Resend key is set. It shows everyone's sign-in codes, so it
+ * answers only on this machine; anywhere else, and in production, it does not exist.
  */
-export async function loader() {
+export async function loader({ context }: LoaderFunctionArgs) {
   const { DEV_MAILBOX_URL, NODE_ENV } = env();
-  if (!DEV_MAILBOX_URL || NODE_ENV === "production") throw new Response("Not found", { status: 404 });
+  if (!DEV_MAILBOX_URL || NODE_ENV === "production" || !LOOPBACK.has(context.ip)) {
+    throw new Response("Not found", { status: 404 });
+  }
   const response = await fetch(`${DEV_MAILBOX_URL}/_mailbox`);
   const { data } = (await response.json()) as { data: MailboxMessage[] };
   return { messages: data.slice(0, 50) };

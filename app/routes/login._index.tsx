@@ -10,8 +10,9 @@ import { emailSchema } from "~/schemas/sign-in";
 import { requireAnonymous, safeRedirect } from "~/services/auth.server";
 import { pendingSignInCookie } from "~/services/session.server";
 import { nudgeWorker } from "~/services/worker.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Mosaic" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

@@ -9,8 +9,9 @@ import { verifyCode } from "~/models/sign-in.server";
 import { codeSchema } from "~/schemas/sign-in";
 import { requireAnonymous, safeRedirect } from "~/services/auth.server";
 import { createSession, pendingSignInCookie, readPendingSignIn } from "~/services/session.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Check your email · Mosaic" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.checkTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

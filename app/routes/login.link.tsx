@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { linkTokenIsLive, verifyLinkToken } from "~/models/sign-in.server";
 import { safeRedirect } from "~/services/auth.server";
 import { createSession } from "~/services/session.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Finish signing in · Mosaic" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.linkTitle");
 
 /**
  * Opening the link only shows a button: mail scanners that fetch every link must not use up

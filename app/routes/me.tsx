@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listPublicContests } from "~/models/contest.server";
 import { requireUser } from "~/services/auth.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "My page · Mosaic" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -11,7 +11,7 @@ export function createApp(options: {
   mode: string;
   appOrigin: string;
   storageOrigin?: string;
-  trustProxy?: string;
+  trustProxy?: string | number | boolean;
 }) {
   const production = options.mode === "production";
   const app = express();

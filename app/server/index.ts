@@ -3,8 +3,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { env, EnvError, reloadEnv } from "../services/env.server";
 import { log } from "../services/log.server";
+import { createStorage, storageConfigFromEnv } from "../services/storage.server";
 import { createApp } from "./app";
-import { startEmbeddedServices } from "./embedded";
 
 /**
  * Starts Mosaic: `npm run dev` (under remix dev) and `npm start` both run this file.
@@ -27,10 +27,13 @@ function checkedEnv(read: () => ReturnType<typeof env>) {
 }
 
 const initial = checkedEnv(env);
+// Imported only outside production: the embedded storage server is a development dependency.
 const embedded =
   mode === "production"
     ? undefined
-    : await startEmbeddedServices({
+    : await (
+        await import("./embedded")
+      ).startEmbeddedServices({
         appOrigin: new URL(initial.APP_URL).origin,
         dataDir: path.resolve(initial.DATA_DIR),
         bucket: initial.S3_BUCKET,
@@ -38,6 +41,11 @@ const embedded =
         mailboxPort: initial.EMBEDDED_MAIL_PORT,
       });
 const settings = checkedEnv(reloadEnv);
+// Browsers talk to storage directly; the Content-Security-Policy must allow exactly the origin
+// that presigned URLs point at (path-style or virtual-hosted alike).
+const storageOrigin = new URL(
+  await createStorage(storageConfigFromEnv()).presignGet("origin-probe", { expiresInSec: 60 }),
+).origin;
 
 const BUILD_PATH = path.resolve("build/index.js");
 const importBuild = async (): Promise<ServerBuild> =>
@@ -52,7 +60,7 @@ const app = createApp({
   build: mode === "development" ? async () => build : build,
   mode,
   appOrigin: settings.APP_URL,
-  storageOrigin: settings.S3_ENDPOINT ? new URL(settings.S3_ENDPOINT).origin : undefined,
+  storageOrigin,
   trustProxy: settings.TRUST_PROXY,
 });
 

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { randomBytes } from "node:crypto";
+import { createI18n, defaultLocale, localeFromAcceptLanguage } from "../i18n";
 
 /**
  * Headers on every response: a nonce-based Content-Security-Policy (the nonce reaches Remix's
@@ -55,6 +56,7 @@ export function sameOriginWrites(allowedOrigins: string[]) {
     const originOk = !origin || allowed.has(origin) || origin === ownOrigin;
     const siteOk = !site || site === "same-origin" || site === "none";
     if (originOk && siteOk) return next();
-    res.status(403).type("text/plain").send("Cross-site request refused.");
+    const t = createI18n(localeFromAcceptLanguage(req.get("accept-language") ?? null) ?? defaultLocale).t;
+    res.status(403).type("text/plain").send(t("errors.crossSite"));
   };
 }

@@ -10,10 +10,17 @@ export function getUser(request: Request) {
   return getSessionUser(request);
 }
 
-/** Only same-site paths: never an absolute URL or a protocol-relative one. */
+/**
+ * Only paths on this site. The value is resolved the way a browser would resolve it (which
+ * drops tabs and newlines and reads backslashes as slashes), and refused if that leaves the site.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/me") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const base = "http://mosaic.invalid";
+  const url = new URL(to, base);
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** The signed-in user, or a redirect to sign-in that comes back here afterwards. */

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { Resend } from "resend";
-import { renderEmail, type TemplateName, type TemplatePayload } from "~/emails";
+import { redactPayload, renderEmail, type TemplateName, type TemplatePayload } from "~/emails";
 import { isLocale, defaultLocale } from "~/i18n";
 import { serverT } from "~/i18n/i18n.server";
 import { now } from "./clock.server";
@@ -61,7 +61,14 @@ export async function sendEmail(emailId: string): Promise<SendResult> {
   await db.email.update({
     where: { id: email.id },
     data: result.ok
-      ? { status: "sent", providerId: result.id, sentAt: now(), attempts: { increment: 1 }, lastError: null }
+      ? {
+          status: "sent",
+          providerId: result.id,
+          sentAt: now(),
+          attempts: { increment: 1 },
+          lastError: null,
+          payload: redactPayload(email.template, email.payload),
+        }
       : { attempts: { increment: 1 }, lastError: result.error },
   });
   return result;
@@ -75,6 +82,10 @@ export const emailJob: JobHandler = {
   },
   async onGiveUp(payload, _job, error) {
     const { emailId } = payload as { emailId: string };
-    await db.email.update({ where: { id: emailId }, data: { status: "failed", lastError: error } });
+    const email = await db.email.findUniqueOrThrow({ where: { id: emailId } });
+    await db.email.update({
+      where: { id: emailId },
+      data: { status: "failed", lastError: error, payload: redactPayload(email.template, email.payload) },
+    });
   },
 };

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -15,13 +16,36 @@ const port = (fallback: number) =>
     .max(65535, "must be a port number (0-65535)")
     .default(fallback);
 
+const PROXY_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+/**
+ * Which proxies' X-Forwarded-For to believe, in Express's terms: a number of hops, true/false,
+ * or a comma-separated list of addresses, subnets and the presets loopback/linklocal/uniquelocal.
+ */
+const trustProxy = z
+  .string()
+  .default("loopback")
+  .transform((value, ctx): string | number | boolean => {
+    if (/^\d+$/.test(value)) return Number(value);
+    if (value === "true" || value === "false") return value === "true";
+    const parts = value.split(",").map((part) => part.trim());
+    const bad = parts.find((part) => !PROXY_PRESETS.has(part) && isIP(part.split("/")[0] ?? "") === 0);
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be a number of hops, true/false, or addresses and presets (not "${bad}")`,
+      });
+      return z.NEVER;
+    }
+    return parts.join(",");
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     PORT: port(3000),
     // defaults to http://localhost:PORT
     APP_URL: z.string().url().optional(),
-    TRUST_PROXY: z.string().min(1).default("loopback"),
+    TRUST_PROXY: trustProxy,
     DATABASE_URL: z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
@@ -71,6 +95,7 @@ export class EnvError extends Error {
 }
 
 const REQUIRED_IN_PRODUCTION = [
+  "APP_URL",
   "SESSION_SECRET",
   "S3_ENDPOINT",
   "S3_ACCESS_KEY_ID",

@@ -4,6 +4,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   NotFound,
   PutObjectCommand,
@@ -82,6 +83,18 @@ export function createStorage(config: StorageConfig): Storage {
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
+  if (config.forcePathStyle) {
+    // Bucket-level calls go to "/bucket/"; some S3-compatible servers (s3rver among them) sign
+    // "/bucket" instead and refuse them. "/bucket" is valid everywhere, so sign and send that.
+    client.middlewareStack.add(
+      (next) => (args) => {
+        const request = args.request as { path?: string };
+        if (request.path && /^\/[^/]+\/$/.test(request.path)) request.path = request.path.slice(0, -1);
+        return next(args);
+      },
+      { step: "build", name: "mosaicBucketPath" },
+    );
+  }
   const Bucket = config.bucket;
 
   return {
@@ -151,13 +164,8 @@ export function createStorage(config: StorageConfig): Storage {
       await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId }));
     },
     async ping() {
-      // HeadObject rather than HeadBucket: it is signed the same way by every S3-compatible
-      // server; "not found" still proves the bucket answers and accepts our credentials.
-      try {
-        await client.send(new HeadObjectCommand({ Bucket, Key: ".mosaic-readiness" }));
-      } catch (error) {
-        if ((error as { name?: string }).name !== "NotFound") throw error;
-      }
+      // The bucket exists and these credentials may use it (s3:ListBucket on AWS).
+      await client.send(new HeadBucketCommand({ Bucket }));
     },
   };
 }

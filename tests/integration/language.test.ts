@@ -75,3 +75,11 @@ describe("the user's language", () => {
     expect(message?.html).toContain('lang="fr"');
   });
 });
+
+describe("page titles", () => {
+  it("are translated", async () => {
+    const { meta } = await import("~/routes/login._index");
+    const matches = [{ id: "root", data: { locale: "es" } }];
+    expect(meta({ matches } as never)).toEqual([{ title: "Iniciar sesión · Mosaic" }]);
+  });
+});

@@ -75,6 +75,7 @@ describe("the HTTP server", () => {
       body: "email=victim%40example.org",
     });
     expect(response.status).toBe(403);
+    expect(await response.text()).toBe("Refused: this request did not come from Mosaic’s own pages.");
     const crossSite = await fetch(`${base}/login?index`, {
       method: "POST",
       headers: { "Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded" },

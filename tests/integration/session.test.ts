@@ -1,3 +1,4 @@
+import { createCookie } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
 import { loader as meLoader } from "~/routes/me";
 import { action as logoutAction } from "~/routes/logout";
@@ -36,7 +37,10 @@ describe("sessions", () => {
     const [name, value] = cookie.split("=") as [string, string];
     const tampered = `${name}=${value.slice(0, -3)}abc`;
     const forged = `mosaic_session=${Buffer.from(JSON.stringify("some-session-id")).toString("base64")}`;
-    for (const bad of [tampered, forged, "mosaic_session=garbage"]) {
+    // a real session id, but without the signature only Mosaic can make
+    const sessionId = (await db.session.findFirstOrThrow()).id;
+    const unsigned = (await createCookie("mosaic_session").serialize(sessionId)).split(";")[0]!;
+    for (const bad of [tampered, forged, unsigned, "mosaic_session=garbage"]) {
       expect(((await me(bad)) as Response).status).toBe(302);
     }
     expect(await db.session.count()).toBe(1);

@@ -107,6 +107,18 @@ describe("signing in with an emailed code", () => {
     expect(await db.session.count()).toBe(1);
   });
 
+  it("compares at most five guesses, even when they arrive all at once", async () => {
+    const cookie = cookiesFrom(await askForCode("burst@example.org"));
+    const { code } = lastSignInEmail("burst@example.org");
+    const wrong = Array.from({ length: 40 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0"));
+    const results = await Promise.all(wrong.map((guess) => typeCode(cookie, guess)));
+    const compared = results.filter((r) => errorsOf(r).join().includes("not right"));
+    expect(compared.length).toBeLessThanOrEqual(4);
+    expect((await db.verification.findFirstOrThrow({ where: { email: "burst@example.org" } })).attempts).toBe(5);
+    expect(errorsOf(await typeCode(cookie, code)).join()).toContain("Too many wrong tries");
+    expect(await db.session.count()).toBe(0);
+  });
+
   it("does not accept one address's code for another address", async () => {
     const aliceCookie = cookiesFrom(await askForCode("alice@example.org"));
     await askForCode("bob@example.org");
@@ -148,6 +160,32 @@ describe("signing in with an emailed code", () => {
     expect(known.status).toBe(unknown.status);
     expect(known.headers.get("Location")).toBe(unknown.headers.get("Location"));
     expect(mailbox().messages()).toHaveLength(2);
+  });
+
+  it("holds the per-address limit when requests arrive all at once", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        settle(() =>
+          requestAction({
+            request: formRequest("/login", { email: "flood@example.org" }),
+            context: context(),
+            params: {},
+          }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => status(r) === 302)).toHaveLength(3);
+    expect(results.filter((r) => status(r) === 429)).toHaveLength(17);
+    await runDueJobs(jobHandlers, { limit: 50 });
+    expect(mailbox().messages()).toHaveLength(3);
+  });
+
+  it("keeps no usable code or link in the outbox once the email is sent", async () => {
+    await askForCode("outbox@example.org");
+    const { code, token } = lastSignInEmail("outbox@example.org");
+    const stored = JSON.stringify(await db.email.findMany());
+    expect(stored).not.toContain(code);
+    expect(stored).not.toContain(token);
   });
 
   it("limits requests per address and per IP, and says when to try again", async () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { newObjectKey, storage } from "~/services/storage.server";
+import { createStorage, newObjectKey, storage, storageConfigFromEnv } from "~/services/storage.server";
 
 // These run against s3rver, which checks SigV4 signatures, signed headers and expiry.
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -104,7 +104,8 @@ describe("storage", () => {
     await storage().remove(key);
   });
 
-  it("answers the readiness ping", async () => {
+  it("answers the readiness ping, and fails it for a bucket that does not exist", async () => {
     await expect(storage().ping()).resolves.toBeUndefined();
+    await expect(createStorage({ ...storageConfigFromEnv(), bucket: "no-such-bucket" }).ping()).rejects.toThrow();
   });
 });

@@ -6,6 +6,7 @@ export async function resetDatabase() {
     db.session.deleteMany(),
     db.contestJudge.deleteMany(),
     db.verification.deleteMany(),
+    db.rateLimit.deleteMany(),
     db.job.deleteMany(),
     db.email.deleteMany(),
     db.rubricCriterion.deleteMany(),

@@ -5,16 +5,21 @@ import { hasRole, safeRedirect } from "~/services/auth.server";
 describe("redirects after sign-in", () => {
   it("allow only paths on this site", () => {
     expect(safeRedirect("/contests/yhd-2025?x=1")).toBe("/contests/yhd-2025?x=1");
-    for (const bad of [
+    expect(safeRedirect("/a/../me")).toBe("/me");
+    const refused = [
       "https://evil.example",
       "//evil.example",
       "/\\evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r//evil.example",
       "javascript:alert(1)",
       "",
       null,
       undefined,
-    ]) {
-      expect(safeRedirect(bad)).toBe("/me");
+    ];
+    for (const to of refused) {
+      expect(safeRedirect(to)).toBe("/me");
     }
   });
 });

@@ -63,6 +63,14 @@ describe("configuration", () => {
     expect(found).toContain("DEV_MAILBOX_URL must not be set in production");
   });
 
+  it("reads TRUST_PROXY as Express does: hops, true/false, or addresses and presets", () => {
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({}).TRUST_PROXY).toBe("loopback");
+    expect(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8, ::1" }).TRUST_PROXY).toBe("loopback,10.0.0.0/8,::1");
+    expect(problems({ TRUST_PROXY: "my-balancer" })[0]).toMatch(/^TRUST_PROXY must be a number of hops/);
+  });
+
   it("treats an empty value as unset", () => {
     const env = parseEnv({ PORT: "", S3_ENDPOINT: "" });
     expect(env.PORT).toBe(3000);
