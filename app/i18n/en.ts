@@ -59,6 +59,19 @@ export const en = {
     },
   },
   media: {
+    rejected: {
+      empty: "The file is empty. Please choose the file again.",
+      tooLarge:
+        "The file is larger than this category allows ({{size}} MB). Please send a smaller or compressed version.",
+      wrongType:
+        "This file's content is not a format this category accepts, whatever its name says. Please export it in one of the listed formats.",
+      corrupt:
+        "The file seems damaged or incomplete, so it cannot be opened. Please export it again and upload it once more.",
+      tooManyPixels:
+        "The image is too large in pixels (over {{megapixels}} megapixels). Please resize it and upload it again.",
+      tooLong:
+        "The recording is longer than this category allows ({{max}} minutes; yours is {{seconds}} seconds). Please shorten it.",
+    },
     "video/mp4": "MP4 video",
     "video/webm": "WebM video",
     "video/quicktime": "QuickTime video",

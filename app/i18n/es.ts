@@ -62,6 +62,18 @@ export const es: Messages = {
     },
   },
   media: {
+    rejected: {
+      empty: "El archivo está vacío. Vuelve a elegirlo.",
+      tooLarge:
+        "El archivo supera el tamaño que permite esta categoría ({{size}} MB). Envía una versión más pequeña o comprimida.",
+      wrongType:
+        "El contenido de este archivo no está en un formato que acepte esta categoría, diga lo que diga su nombre. Expórtalo en uno de los formatos indicados.",
+      corrupt: "El archivo parece dañado o incompleto y no se puede abrir. Vuelve a exportarlo y súbelo de nuevo.",
+      tooManyPixels:
+        "La imagen tiene demasiados píxeles (más de {{megapixels}} megapíxeles). Redúcela y súbela de nuevo.",
+      tooLong:
+        "La grabación dura más de lo que permite esta categoría ({{max}} minutos; la tuya dura {{seconds}} segundos). Acórtala.",
+    },
     "video/mp4": "vídeo MP4",
     "video/webm": "vídeo WebM",
     "video/quicktime": "vídeo QuickTime",

@@ -67,6 +67,19 @@ export const fr: Messages = {
     },
   },
   media: {
+    rejected: {
+      empty: "Le fichier est vide. Choisissez-le à nouveau.",
+      tooLarge:
+        "Le fichier dépasse la taille permise par cette catégorie ({{size}} Mo). Envoyez une version plus légère ou compressée.",
+      wrongType:
+        "Le contenu de ce fichier n’est pas dans un format accepté par cette catégorie, quel que soit son nom. Exportez-le dans l’un des formats indiqués.",
+      corrupt:
+        "Le fichier semble endommagé ou incomplet et ne peut pas être ouvert. Exportez-le à nouveau puis renvoyez-le.",
+      tooManyPixels:
+        "L’image compte trop de pixels (plus de {{megapixels}} mégapixels). Redimensionnez-la puis renvoyez-la.",
+      tooLong:
+        "L’enregistrement dépasse la durée permise par cette catégorie ({{max}} minutes ; le vôtre dure {{seconds}} secondes). Raccourcissez-le.",
+    },
     "video/mp4": "vidéo MP4",
     "video/webm": "vidéo WebM",
     "video/quicktime": "vidéo QuickTime",
