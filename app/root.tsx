@@ -90,7 +90,10 @@ function Shell({ children }: { children: ReactNode }) {
               {user ? (
                 <>
                   <li>
-                    <Link to="/me">{t("app.nav.me")}</Link>
+                    <Link to="/entries">{t("app.nav.entries")}</Link>
+                  </li>
+                  <li>
+                    <Link to="/profile">{t("app.nav.profile")}</Link>
                   </li>
                   <li>
                     <Form method="post" action="/logout">

@@ -2,6 +2,7 @@ import { render } from "@react-email/render";
 import type { TFunction } from "i18next";
 import type { ReactElement } from "react";
 import type { z } from "zod";
+import { entryReceiptEmail, entryReceiptPayload } from "./entry-receipt";
 import { signInCodeEmail, signInCodePayload } from "./sign-in-code";
 
 type Template<S extends z.ZodTypeAny> = {
@@ -22,6 +23,7 @@ function template<S extends z.ZodTypeAny>(
 /** Every email Mosaic sends, by the name stored in the outbox. */
 export const templates = {
   "sign-in-code": template(signInCodePayload, signInCodeEmail, { secrets: ["code", "link"] }),
+  "entry-receipt": template(entryReceiptPayload, entryReceiptEmail),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -1,7 +1,7 @@
-import type { Messages } from "./en";
+import type { PartialMessages } from "./en";
 
 /** Español. */
-export const es: Messages = {
+export const es: PartialMessages = {
   app: {
     name: "Mosaic",
     tagline: "Concursos multimedia para jóvenes, organizados con cuidado",

@@ -1,7 +1,7 @@
-import type { Messages } from "./en";
+import type { PartialMessages } from "./en";
 
 /** Français. */
-export const fr: Messages = {
+export const fr: PartialMessages = {
   app: {
     name: "Mosaic",
     tagline: "Des concours multimédias pour la jeunesse, menés avec soin",

@@ -38,7 +38,8 @@ export default function ContestPage() {
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(contest.timezone);
   const locale = i18n.language;
-  const enterHref = root?.user ? "/me" : `/login?${new URLSearchParams({ redirectTo: "/me" })}`;
+  const enterPath = `/contests/${contest.slug}/enter`;
+  const enterHref = root?.user ? enterPath : `/login?${new URLSearchParams({ redirectTo: enterPath })}`;
 
   const eligibility = [
     contest.minAge != null && contest.maxAge != null

@@ -26,6 +26,9 @@ export default function MyPage() {
         <p>{t("me.signedInAs", { email: user.email })}</p>
         <p>{t("me.role", { role: t(`me.roles.${user.role}`, { defaultValue: user.role }) })}</p>
         <p>{t("me.next")}</p>
+        <p>
+          <Link to="/entries">{t("entries.title")}</Link> · <Link to="/profile">{t("profile.title")}</Link>
+        </p>
         <ul>
           {contests.map((contest) => (
             <li key={contest.slug}>

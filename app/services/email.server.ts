@@ -47,9 +47,14 @@ export async function sendEmail(emailId: string): Promise<SendResult> {
   const email = await db.email.findUniqueOrThrow({ where: { id: emailId } });
   if (email.status === "sent" && email.providerId) return { ok: true, id: email.providerId };
   const locale = isLocale(email.locale) ? email.locale : defaultLocale;
-  const { subject, html, text } = await renderEmail(email.template, serverT(locale), locale, JSON.parse(email.payload));
   let result: SendResult;
   try {
+    const { subject, html, text } = await renderEmail(
+      email.template,
+      serverT(locale),
+      locale,
+      JSON.parse(email.payload),
+    );
     const { data, error } = await resend().emails.send(
       { from: env().EMAIL_FROM, to: email.to, subject, html, text },
       { idempotencyKey: email.idempotencyKey },

@@ -34,6 +34,7 @@ export interface Storage {
   presignGet(key: string, options: { expiresInSec: number }): Promise<string>;
   head(key: string): Promise<ObjectInfo | null>;
   getBytes(key: string, range?: { start: number; end: number }): Promise<Uint8Array>;
+  getStream(key: string): Promise<NodeJS.ReadableStream>;
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
   remove(key: string): Promise<void>;
   createMultipart(key: string, contentType: string): Promise<string>;
@@ -125,6 +126,11 @@ export function createStorage(config: StorageConfig): Storage {
       );
       if (!out.Body) return new Uint8Array();
       return out.Body.transformToByteArray();
+    },
+    async getStream(key) {
+      const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+      if (!out.Body) throw new Error(`storage returned no body for ${key}`);
+      return out.Body as NodeJS.ReadableStream;
     },
     async put(key, body, contentType) {
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }));

@@ -5,6 +5,9 @@ export async function resetDatabase() {
   await db.$transaction([
     db.session.deleteMany(),
     db.contestJudge.deleteMany(),
+    db.mediaAsset.deleteMany(),
+    db.entry.deleteMany(),
+    db.termsAcceptance.deleteMany(),
     db.verification.deleteMany(),
     db.rateLimit.deleteMany(),
     db.job.deleteMany(),

@@ -1,0 +1,243 @@
+import { Prisma } from "@prisma/client";
+import { randomBytes } from "node:crypto";
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { queueEmail } from "~/services/email.server";
+import { env } from "~/services/env.server";
+import { contestPhase, splitList, submissionsCloseAt } from "./contest";
+import { entryCountProblems, personProblems, type Problem } from "./eligibility";
+import { missingForSubmit } from "./entry";
+import { hasAcceptedTerms, profileComplete } from "./profile.server";
+
+/** Entries that count towards the limits per person. */
+const LIVE_STATUSES = ["draft", "submitted"];
+const EDITABLE_STATUSES = ["draft", "submitted"];
+
+function eligibilityContest(contest: {
+  deadline: Date;
+  timezone: string;
+  minAge: number | null;
+  maxAge: number | null;
+  allowedCountries: string | null;
+  maxEntriesPerUser: number;
+  maxEntriesPerCategory: number;
+}) {
+  return { ...contest, allowedCountries: splitList(contest.allowedCountries) };
+}
+
+function phaseProblem(contest: Parameters<typeof contestPhase>[0]): Problem[] {
+  const phase = contestPhase(contest, now());
+  if (phase === "closed") return [{ key: "eligibility.closed" }];
+  if (phase === "upcoming") return [{ key: "eligibility.notOpen" }];
+  return [];
+}
+
+/** Why this person cannot start an entry in this contest now (empty when they can). */
+export async function startProblems(userId: string, contestId: string, categoryId?: string): Promise<Problem[]> {
+  const [user, contest] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId } }),
+    db.contest.findUniqueOrThrow({ where: { id: contestId } }),
+  ]);
+  const problems = phaseProblem(contest);
+  if (problems.length) return problems;
+  if (!profileComplete(user) || !(await hasAcceptedTerms(userId))) return [{ key: "eligibility.profileIncomplete" }];
+  const person = personProblems(eligibilityContest(contest), user);
+  if (person.length || !categoryId) return person;
+  const live = await db.entry.findMany({
+    where: { contestId, entrantId: userId, status: { in: LIVE_STATUSES } },
+    select: { categoryId: true },
+  });
+  return entryCountProblems(eligibilityContest(contest), live, categoryId);
+}
+
+export async function startEntry(userId: string, contestId: string, categoryId: string) {
+  const category = await db.category.findFirst({ where: { id: categoryId, contestId } });
+  if (!category) return { ok: false as const, problems: [{ key: "errors.badRequest" }] };
+  // Serializable: two clicks (or two tabs) cannot both pass the count and create two entries.
+  return db.$transaction(
+    async (tx) => {
+      const problems = await startProblems(userId, contestId, categoryId);
+      if (problems.length) return { ok: false as const, problems };
+      const entry = await tx.entry.create({
+        data: { contestId, categoryId, entrantId: userId, judgeCode: randomBytes(6).toString("hex").toUpperCase() },
+      });
+      return { ok: true as const, entryId: entry.id };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
+  );
+}
+
+/** The entrant's own entry, or null: every query about an entry is scoped to who asks. */
+export function getOwnEntry(userId: string, entryId: string) {
+  return db.entry.findFirst({
+    where: { id: entryId, entrantId: userId },
+    include: { category: true, contest: true, media: { orderBy: { position: "asc" } } },
+  });
+}
+export type OwnEntry = NonNullable<Awaited<ReturnType<typeof getOwnEntry>>>;
+
+export function listOwnEntries(userId: string) {
+  return db.entry.findMany({
+    where: { entrantId: userId },
+    orderBy: { createdAt: "desc" },
+    include: { category: { select: { name: true } }, contest: { select: { title: true, slug: true } } },
+  });
+}
+
+export type DraftFields = {
+  title: string;
+  summary: string;
+  statement: string;
+  language: string;
+  aiUse: string | null;
+  aiUseDetails: string;
+  transcript: string;
+  originalWork: boolean;
+  licence: boolean;
+  identifiablePeople: boolean | null;
+  releases: boolean;
+  showsSurvivors: boolean | null;
+  showsExactLocations: boolean | null;
+  graphicContent: boolean | null;
+};
+
+export type SaveResult =
+  | { ok: true; revision: number; status: string }
+  | { ok: false; reason: "notFound" | "closed" | "conflict"; revision?: number };
+
+/**
+ * Saves the draft if nobody saved since `revision` (another tab would otherwise be overwritten
+ * silently). A declaration keeps the moment it was first made. Changing a submitted entry turns
+ * it back into a draft that must be submitted again.
+ */
+export async function saveDraft(
+  userId: string,
+  entryId: string,
+  revision: number,
+  fields: DraftFields,
+): Promise<SaveResult> {
+  const entry = await getOwnEntry(userId, entryId);
+  if (!entry || !EDITABLE_STATUSES.includes(entry.status)) return { ok: false, reason: "notFound" };
+  if (phaseProblem(entry.contest).length) return { ok: false, reason: "closed" };
+  if (entry.revision !== revision) return { ok: false, reason: "conflict", revision: entry.revision };
+  const at = now();
+  const since = (checked: boolean, previous: Date | null) => (checked ? (previous ?? at) : null);
+  const unchanged =
+    fields.title === entry.title &&
+    fields.summary === entry.summary &&
+    fields.statement === entry.statement &&
+    fields.language === entry.language &&
+    fields.aiUse === entry.aiUse &&
+    fields.aiUseDetails === entry.aiUseDetails &&
+    fields.transcript === entry.transcript &&
+    fields.originalWork === Boolean(entry.originalWorkAt) &&
+    fields.licence === Boolean(entry.licenceAt) &&
+    fields.identifiablePeople === entry.identifiablePeople &&
+    (fields.identifiablePeople === true && fields.releases) === Boolean(entry.releasesAt) &&
+    fields.showsSurvivors === entry.showsSurvivors &&
+    fields.showsExactLocations === entry.showsExactLocations &&
+    fields.graphicContent === entry.graphicContent;
+  // Saving the same values again (a retried request, a second click) changes nothing, and
+  // leaves a submitted entry submitted.
+  if (unchanged) return { ok: true, revision, status: entry.status };
+  const { count } = await db.entry.updateMany({
+    where: { id: entryId, entrantId: userId, revision },
+    data: {
+      title: fields.title,
+      summary: fields.summary,
+      statement: fields.statement,
+      language: fields.language,
+      aiUse: fields.aiUse,
+      aiUseDetails: fields.aiUseDetails,
+      transcript: fields.transcript,
+      originalWorkAt: since(fields.originalWork, entry.originalWorkAt),
+      licenceAt: since(fields.licence, entry.licenceAt),
+      identifiablePeople: fields.identifiablePeople,
+      releasesAt: since(fields.identifiablePeople === true && fields.releases, entry.releasesAt),
+      showsSurvivors: fields.showsSurvivors,
+      showsExactLocations: fields.showsExactLocations,
+      graphicContent: fields.graphicContent,
+      status: "draft",
+      revision: { increment: 1 },
+    },
+  });
+  if (count === 0) return { ok: false, reason: "conflict" };
+  return { ok: true, revision: revision + 1, status: "draft" };
+}
+
+export function entryProblems(entry: OwnEntry) {
+  return missingForSubmit(entry, entry.category, entry.media);
+}
+
+export type SubmitResult =
+  { ok: true; referenceCode: string; alreadySubmitted: boolean } | { ok: false; problems: Problem[] };
+
+/**
+ * Submits by the server's clock. Submitting twice (a double click, a retried request, two tabs)
+ * makes one submission and one receipt.
+ */
+export async function submitEntry(userId: string, entryId: string, locale: string): Promise<SubmitResult> {
+  const entry = await getOwnEntry(userId, entryId);
+  if (!entry || !EDITABLE_STATUSES.includes(entry.status)) return { ok: false, problems: [{ key: "entry.notFound" }] };
+  if (entry.status === "submitted" && entry.referenceCode) {
+    return { ok: true, referenceCode: entry.referenceCode, alreadySubmitted: true };
+  }
+  if (phaseProblem(entry.contest).length) return { ok: false, problems: [{ key: "missing.late" }] };
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const problems = [
+    ...(!profileComplete(user) || !(await hasAcceptedTerms(userId)) ? [{ key: "missing.profile" }] : []),
+    ...personProblems(eligibilityContest(entry.contest), user),
+    ...entryProblems(entry),
+  ];
+  if (problems.length) return { ok: false, problems };
+
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.entry.updateMany({
+      where: { id: entryId, entrantId: userId, status: "draft", revision: entry.revision },
+      data: { status: "submitted", submittedAt: now() },
+    });
+    const current = await tx.entry.findUniqueOrThrow({ where: { id: entryId } });
+    if (count === 0) {
+      return current.referenceCode && current.status === "submitted"
+        ? { ok: true as const, referenceCode: current.referenceCode, alreadySubmitted: true }
+        : { ok: false as const, problems: [{ key: "entry.conflict" }] };
+    }
+    let referenceCode = current.referenceCode;
+    if (!referenceCode) {
+      const contest = await tx.contest.update({
+        where: { id: entry.contestId },
+        data: { lastEntryNumber: { increment: 1 } },
+      });
+      referenceCode = `${contest.codePrefix}-${String(contest.lastEntryNumber).padStart(4, "0")}`;
+      await tx.entry.update({ where: { id: entryId }, data: { referenceCode } });
+    }
+    await queueEmail(tx, {
+      template: "entry-receipt",
+      to: user.email,
+      locale,
+      payload: {
+        referenceCode,
+        title: entry.title,
+        category: entry.category.name,
+        contest: entry.contest.title,
+        deadline: submissionsCloseAt(entry.contest).toISOString(),
+        timezone: entry.contest.timezone,
+        link: `${env().APP_URL}/entries`,
+      },
+      idempotencyKey: `entry-receipt:${entryId}:${entry.revision}`,
+    });
+    return { ok: true as const, referenceCode, alreadySubmitted: false };
+  });
+}
+
+/** Withdraws the entry; possible until the deadline. */
+export async function withdrawEntry(userId: string, entryId: string) {
+  const entry = await getOwnEntry(userId, entryId);
+  if (!entry || !EDITABLE_STATUSES.includes(entry.status)) return false;
+  if (phaseProblem(entry.contest).length) return false;
+  const { count } = await db.entry.updateMany({
+    where: { id: entryId, entrantId: userId, status: { in: EDITABLE_STATUSES } },
+    data: { status: "withdrawn", withdrawnAt: now() },
+  });
+  return count === 1;
+}

@@ -1,0 +1,59 @@
+import { countWords, type Problem } from "./eligibility";
+
+/**
+ * What an entry still lacks before it can be submitted, as translation keys. Pure, so the
+ * page can list it as the entrant types and the server can refuse on the same rules.
+ */
+export type EntryForCheck = {
+  title: string;
+  summary: string;
+  statement: string;
+  language: string;
+  originalWorkAt: Date | null;
+  aiUse: string | null;
+  aiUseDetails: string;
+  licenceAt: Date | null;
+  identifiablePeople: boolean | null;
+  releasesAt: Date | null;
+  showsSurvivors: boolean | null;
+  showsExactLocations: boolean | null;
+  graphicContent: boolean | null;
+  transcript: string;
+};
+
+export type CategoryForCheck = { maxFiles: number; accessibilityText: string; statementMaxWords: number };
+export type MediaForCheck = { state: string; altText: string; detectedType: string | null };
+
+export function missingForSubmit(entry: EntryForCheck, category: CategoryForCheck, media: MediaForCheck[]): Problem[] {
+  const missing: Problem[] = [];
+  if (!entry.title.trim()) missing.push({ key: "missing.title" });
+  if (!entry.summary.trim()) missing.push({ key: "missing.summary" });
+  if (!entry.statement.trim()) missing.push({ key: "missing.statement" });
+  else if (countWords(entry.statement) > category.statementMaxWords) {
+    missing.push({ key: "missing.statementTooLong", values: { max: category.statementMaxWords } });
+  }
+  if (!entry.language.trim()) missing.push({ key: "missing.language" });
+
+  const live = media.filter((m) => m.state !== "rejected");
+  if (live.length === 0) missing.push({ key: "missing.media" });
+  if (live.some((m) => m.state !== "verified")) missing.push({ key: "missing.mediaPending" });
+  if (media.some((m) => m.state === "rejected")) missing.push({ key: "missing.mediaRejected" });
+  if (live.length > category.maxFiles)
+    missing.push({ key: "missing.tooManyFiles", values: { count: category.maxFiles } });
+  if (category.accessibilityText === "alt_text" && live.some((m) => !m.altText.trim()))
+    missing.push({ key: "missing.altText" });
+  if (category.accessibilityText === "captions_or_transcript" && !entry.transcript.trim()) {
+    missing.push({ key: "missing.transcript" });
+  }
+
+  if (!entry.originalWorkAt) missing.push({ key: "missing.originalWork" });
+  if (!entry.aiUse) missing.push({ key: "missing.aiUse" });
+  else if (entry.aiUse !== "none" && !entry.aiUseDetails.trim()) missing.push({ key: "missing.aiDetails" });
+  if (!entry.licenceAt) missing.push({ key: "missing.licence" });
+  if (entry.identifiablePeople == null) missing.push({ key: "missing.identifiablePeople" });
+  else if (entry.identifiablePeople && !entry.releasesAt) missing.push({ key: "missing.releases" });
+  if (entry.showsSurvivors == null || entry.showsExactLocations == null || entry.graphicContent == null) {
+    missing.push({ key: "missing.doNoHarm" });
+  }
+  return missing;
+}

@@ -1,0 +1,30 @@
+import type { User } from "@prisma/client";
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+
+/** The version of the terms and privacy notice in force; raising it asks everyone again. */
+export const TERMS_VERSION = "2025-1";
+
+export async function hasAcceptedTerms(userId: string) {
+  return Boolean(
+    await db.termsAcceptance.findUnique({ where: { userId_version: { userId, version: TERMS_VERSION } } }),
+  );
+}
+
+export function profileComplete(user: Pick<User, "fullName" | "displayName" | "dateOfBirth" | "country">) {
+  return Boolean(user.fullName && user.displayName && user.dateOfBirth && user.country);
+}
+
+export async function saveProfile(
+  userId: string,
+  profile: { fullName: string; displayName: string; dateOfBirth: string; country: string },
+) {
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: profile }),
+    db.termsAcceptance.upsert({
+      where: { userId_version: { userId, version: TERMS_VERSION } },
+      create: { userId, version: TERMS_VERSION, acceptedAt: now() },
+      update: {},
+    }),
+  ]);
+}

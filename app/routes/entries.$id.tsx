@@ -1,0 +1,509 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorList } from "~/components/forms";
+import { Uploader } from "~/components/media/uploader";
+import { formatDateTime, useVisitorTimeZone } from "~/components/time";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
+import { contestPhase, splitList, submissionsCloseAt } from "~/models/contest";
+import { countWords } from "~/models/eligibility";
+import { entryProblems, getOwnEntry, saveDraft, submitEntry, withdrawEntry } from "~/models/entry.server";
+import { viewUrls } from "~/models/media.server";
+import { draftSchema } from "~/schemas/entry";
+import { requireUser } from "~/services/auth.server";
+import { now } from "~/services/clock.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entry.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const entry = await getOwnEntry(user.id, params.id ?? "");
+  if (!entry || entry.status === "withdrawn") throw new Response("Not found", { status: 404 });
+  const urls = await viewUrls(entry.media);
+  return {
+    entry: {
+      id: entry.id,
+      status: entry.status,
+      referenceCode: entry.referenceCode,
+      revision: entry.revision,
+      title: entry.title,
+      summary: entry.summary,
+      statement: entry.statement,
+      language: entry.language,
+      aiUse: entry.aiUse,
+      aiUseDetails: entry.aiUseDetails,
+      transcript: entry.transcript,
+      originalWork: Boolean(entry.originalWorkAt),
+      licence: Boolean(entry.licenceAt),
+      identifiablePeople: entry.identifiablePeople,
+      releases: Boolean(entry.releasesAt),
+      showsSurvivors: entry.showsSurvivors,
+      showsExactLocations: entry.showsExactLocations,
+      graphicContent: entry.graphicContent,
+    },
+    media: entry.media.map((m) => ({
+      id: m.id,
+      state: m.state,
+      originalName: m.originalName,
+      type: m.detectedType ?? m.declaredType,
+      altText: m.altText,
+      url: urls[m.id] ?? null,
+      rejection: m.rejection ? (JSON.parse(m.rejection) as { key: string; values?: Record<string, unknown> }) : null,
+    })),
+    category: {
+      name: entry.category.name,
+      allowedTypes: splitList(entry.category.allowedTypes),
+      maxFileBytes: entry.category.maxFileBytes,
+      maxFiles: entry.category.maxFiles,
+      accessibilityText: entry.category.accessibilityText,
+      statementMaxWords: entry.category.statementMaxWords,
+    },
+    contest: {
+      title: entry.contest.title,
+      timezone: entry.contest.timezone,
+      deadline: entry.contest.deadline.toISOString(),
+    },
+    open: contestPhase(entry.contest, now()) === "open" && submissionsCloseAt(entry.contest) > now(),
+    missing: entryProblems(entry),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const entryId = params.id ?? "";
+  const form = await request.formData();
+  const intent = form.get("intent");
+
+  if (intent === "withdraw") {
+    if (!(await withdrawEntry(user.id, entryId))) throw new Response("Not found", { status: 404 });
+    return redirect("/entries");
+  }
+
+  const parsed = draftSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ saved: null, problems: [{ key: "errors.badRequest" }] }, { status: 400 });
+  const { revision, ...fields } = parsed.data;
+  const saved = await saveDraft(user.id, entryId, revision, fields);
+  if (!saved.ok && saved.reason === "notFound") throw new Response("Not found", { status: 404 });
+
+  if (intent === "submit") {
+    const entry = await getOwnEntry(user.id, entryId);
+    // A second click, a retried request or another tab: the entry is already submitted.
+    if (!saved.ok && saved.reason === "conflict" && entry?.status !== "submitted") {
+      return data({ saved, problems: [{ key: "entry.conflict" }] }, { status: 409 });
+    }
+    const result = await submitEntry(user.id, entryId, await resolveLocale(request, user.locale));
+    if (!result.ok) return data({ saved, problems: result.problems }, { status: 400 });
+    return redirect(`/entries/${entryId}/submitted`);
+  }
+  if (!saved.ok) {
+    const key = saved.reason === "closed" ? "missing.late" : "entry.conflict";
+    return data({ saved, problems: [{ key }] }, { status: saved.reason === "closed" ? 400 : 409 });
+  }
+  return { saved, problems: [] };
+}
+
+type SaveState = "idle" | "saving" | "saved" | "offline" | "conflict";
+
+/**
+ * Saves the form as the entrant types (debounced), one save at a time, each carrying the
+ * revision it started from. Unsaved values are also kept in this browser, so a reload or a
+ * lost connection loses nothing.
+ */
+function useAutosave(entryId: string, initialRevision: number) {
+  const fetcher = useFetcher<typeof action>({ key: `autosave-${entryId}` });
+  const formRef = useRef<HTMLFormElement>(null);
+  const revision = useRef(initialRevision);
+  const pending = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [state, setState] = useState<SaveState>("idle");
+  const storageKey = `mosaic-entry-${entryId}`;
+
+  const save = useCallback(() => {
+    const form = formRef.current;
+    if (!form) return;
+    if (fetcher.state !== "idle") {
+      pending.current = true;
+      return;
+    }
+    pending.current = false;
+    const formData = new FormData(form);
+    formData.set("intent", "save");
+    formData.set("revision", String(revision.current));
+    setState("saving");
+    fetcher.submit(formData, { method: "post" });
+  }, [fetcher]);
+
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !fetcher.data) return;
+    const saved = fetcher.data.saved;
+    if (saved?.ok) {
+      revision.current = saved.revision;
+      const hidden = formRef.current?.elements.namedItem("revision") as HTMLInputElement | null;
+      if (hidden) hidden.value = String(saved.revision);
+      if (pending.current) save();
+      else {
+        localStorage.removeItem(storageKey);
+        setState("saved");
+      }
+    } else if (saved && saved.reason === "conflict") setState("conflict");
+  }, [fetcher.state, fetcher.data, save, storageKey]);
+
+  // Offline: keep trying when the connection comes back.
+  useEffect(() => {
+    const back = () => localStorage.getItem(storageKey) && save();
+    window.addEventListener("online", back);
+    return () => window.removeEventListener("online", back);
+  }, [save, storageKey]);
+
+  // After a reload: restore what this browser had not saved yet, then save it.
+  useEffect(() => {
+    const form = formRef.current;
+    const kept = localStorage.getItem(storageKey);
+    if (!form || !kept) return;
+    const { revision: keptRevision, values } = JSON.parse(kept) as { revision: number; values: Record<string, string> };
+    if (keptRevision !== revision.current) return localStorage.removeItem(storageKey);
+    for (const [name, value] of Object.entries(values)) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof HTMLInputElement && (field.type === "checkbox" || field.type === "radio")) continue;
+      if (
+        field instanceof HTMLInputElement ||
+        field instanceof HTMLTextAreaElement ||
+        field instanceof HTMLSelectElement
+      ) {
+        field.value = value;
+      } else if (field instanceof RadioNodeList) field.value = value;
+    }
+    for (const element of Array.from(form.querySelectorAll<HTMLInputElement>("input[type=checkbox]"))) {
+      element.checked = values[element.name] === "on";
+    }
+    save();
+  }, [save, storageKey]);
+
+  const onChange = () => {
+    const form = formRef.current;
+    if (!form) return;
+    const values = Object.fromEntries(Array.from(new FormData(form).entries()).map(([k, v]) => [k, String(v)]));
+    localStorage.setItem(storageKey, JSON.stringify({ revision: revision.current, values }));
+    if (!navigator.onLine) setState("offline");
+    clearTimeout(timer.current);
+    timer.current = setTimeout(save, 800);
+  };
+
+  return { formRef, onChange, state, busy: fetcher.state !== "idle" };
+}
+
+function YesNo({ name, label, value }: { name: string; label: string; value: boolean | null }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="choices inline">
+      <legend>{label}</legend>
+      <div className="choice">
+        <input type="radio" id={`${name}-yes`} name={name} value="yes" defaultChecked={value === true} />
+        <label htmlFor={`${name}-yes`}>{t("entry.yes")}</label>
+      </div>
+      <div className="choice">
+        <input type="radio" id={`${name}-no`} name={name} value="no" defaultChecked={value === false} />
+        <label htmlFor={`${name}-no`}>{t("entry.no")}</label>
+      </div>
+    </fieldset>
+  );
+}
+
+export default function EntryPage() {
+  const { entry, media, category, contest, open, missing } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const zone = useVisitorTimeZone(contest.timezone);
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const autosave = useAutosave(entry.id, entry.revision);
+  const [words, setWords] = useState(countWords(entry.statement));
+  const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "submit";
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // Let a save in flight finish first, so the submission carries the newest revision.
+    if (autosave.busy) {
+      event.preventDefault();
+      const submitter = (event.nativeEvent as SubmitEvent).submitter;
+      setTimeout(() => event.currentTarget?.requestSubmit(submitter), 300);
+    }
+  };
+
+  const saveLabel: Record<SaveState, string> = {
+    idle: "",
+    saving: t("entry.saving"),
+    saved: t("entry.savedAt"),
+    offline: t("entry.offline"),
+    conflict: t("entry.conflict"),
+  };
+
+  return (
+    <section aria-labelledby="entry-title">
+      <p className="eyebrow">
+        {contest.title} · {t("entry.category", { name: category.name })}
+      </p>
+      <h1 id="entry-title">{entry.title || t("entries.untitled")}</h1>
+      <p>
+        {t(`entries.status.${entry.status}`, { defaultValue: entry.status })}
+        {entry.referenceCode ? ` · ${t("entries.reference", { code: entry.referenceCode })}` : ""} ·{" "}
+        {t("entry.deadline", { date: formatDateTime(contest.deadline, i18n.language, zone) })}
+      </p>
+      {entry.status === "submitted" ? <p className="notice">{t("entry.submittedEdit")}</p> : null}
+      <p
+        role="status"
+        aria-live="polite"
+        className={autosave.state === "conflict" || autosave.state === "offline" ? "alert" : "muted"}
+      >
+        {saveLabel[autosave.state]}
+      </p>
+
+      <div className="panel">
+        <h2 id="media-title">{t("entry.media")}</h2>
+        <ul className="media-list" aria-labelledby="media-title">
+          {media.map((m) => (
+            <li key={m.id} className="card" data-testid="media-item" data-state={m.state}>
+              <p className="muted">{t("upload.original", { name: m.originalName })}</p>
+              {m.state === "verified" && m.url ? (
+                m.type.startsWith("image/") ? (
+                  <img src={m.url} alt={m.altText} className="media-preview" />
+                ) : m.type.startsWith("video/") ? (
+                  <video src={m.url} controls preload="metadata" className="media-preview" />
+                ) : m.type.startsWith("audio/") ? (
+                  <audio src={m.url} controls preload="metadata" />
+                ) : null
+              ) : null}
+              <p className={m.state === "rejected" ? "alert" : undefined}>
+                {m.state === "verified"
+                  ? t("upload.verified")
+                  : m.state === "rejected"
+                    ? t("upload.rejected")
+                    : t("upload.checking")}
+                {m.rejection ? `: ${t(m.rejection.key, m.rejection.values)}` : ""}
+              </p>
+              {m.state === "verified" && m.type.startsWith("image/") ? (
+                <AltTextForm entryId={entry.id} assetId={m.id} altText={m.altText} disabled={!open} />
+              ) : null}
+              {open ? <RemoveButton entryId={entry.id} assetId={m.id} onDone={revalidator.revalidate} /> : null}
+            </li>
+          ))}
+        </ul>
+        {open && media.filter((m) => m.state !== "rejected").length < category.maxFiles ? (
+          <Uploader
+            endpoint={`/entries/${entry.id}/media`}
+            accept={category.allowedTypes}
+            label={media.length ? t("upload.chooseMore") : t("upload.choose")}
+            hint={t("upload.accepts", {
+              types: category.allowedTypes.map((type) => t(`media.${type}`, { defaultValue: type })).join(", "),
+              size: `${Math.round(category.maxFileBytes / (1024 * 1024))} MB`,
+            })}
+            onDone={revalidator.revalidate}
+          />
+        ) : null}
+      </div>
+
+      <Form
+        method="post"
+        ref={autosave.formRef}
+        onChange={autosave.onChange}
+        onSubmit={onSubmit}
+        className="panel entry-form"
+      >
+        <input type="hidden" name="revision" defaultValue={entry.revision} />
+        <div className="field">
+          <label htmlFor="title">{t("entry.workTitle")}</label>
+          <input id="title" name="title" defaultValue={entry.title} maxLength={200} disabled={!open} />
+        </div>
+        <div className="field">
+          <label htmlFor="summary">{t("entry.summary")}</label>
+          <p id="summary-hint" className="field-hint">
+            {t("entry.summaryHint")}
+          </p>
+          <textarea
+            id="summary"
+            name="summary"
+            rows={2}
+            defaultValue={entry.summary}
+            aria-describedby="summary-hint"
+            disabled={!open}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="statement">{t("entry.statement")}</label>
+          <p id="statement-hint" className="field-hint">
+            {t("entry.statementHint", { max: category.statementMaxWords })}
+          </p>
+          <textarea
+            id="statement"
+            name="statement"
+            rows={8}
+            defaultValue={entry.statement}
+            aria-describedby="statement-hint statement-count"
+            onInput={(event) => setWords(countWords(event.currentTarget.value))}
+            disabled={!open}
+          />
+          <p id="statement-count" className={words > category.statementMaxWords ? "error-list" : "field-hint"}>
+            {t("entry.words", { count: words, max: category.statementMaxWords })}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="language">{t("entry.language")}</label>
+          <input id="language" name="language" defaultValue={entry.language} maxLength={60} disabled={!open} />
+        </div>
+        {category.accessibilityText === "captions_or_transcript" ? (
+          <div className="field">
+            <label htmlFor="transcript">{t("entry.transcript")}</label>
+            <p id="transcript-hint" className="field-hint">
+              {t("entry.transcriptHint")}
+            </p>
+            <textarea
+              id="transcript"
+              name="transcript"
+              rows={6}
+              defaultValue={entry.transcript}
+              aria-describedby="transcript-hint"
+              disabled={!open}
+            />
+          </div>
+        ) : null}
+
+        <h2>{t("entry.declarations")}</h2>
+        <div className="field field-check">
+          <input
+            type="checkbox"
+            id="originalWork"
+            name="originalWork"
+            defaultChecked={entry.originalWork}
+            disabled={!open}
+          />
+          <label htmlFor="originalWork">{t("entry.originalWork")}</label>
+        </div>
+        <fieldset className="choices">
+          <legend>{t("entry.aiUse")}</legend>
+          {(["none", "assisted", "generated"] as const).map((value) => (
+            <div className="choice" key={value}>
+              <input
+                type="radio"
+                id={`aiUse-${value}`}
+                name="aiUse"
+                value={value}
+                defaultChecked={entry.aiUse === value}
+                disabled={!open}
+              />
+              <label htmlFor={`aiUse-${value}`}>{t(`entry.ai${value[0]!.toUpperCase()}${value.slice(1)}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="aiUseDetails">{t("entry.aiDetails")}</label>
+          <textarea id="aiUseDetails" name="aiUseDetails" rows={2} defaultValue={entry.aiUseDetails} disabled={!open} />
+        </div>
+        <div className="field field-check">
+          <input type="checkbox" id="licence" name="licence" defaultChecked={entry.licence} disabled={!open} />
+          <label htmlFor="licence">{t("entry.licence")}</label>
+        </div>
+        <YesNo name="identifiablePeople" label={t("entry.identifiablePeople")} value={entry.identifiablePeople} />
+        <div className="field field-check">
+          <input type="checkbox" id="releases" name="releases" defaultChecked={entry.releases} disabled={!open} />
+          <label htmlFor="releases">{t("entry.releases")}</label>
+        </div>
+
+        <h2>{t("entry.doNoHarm")}</h2>
+        <YesNo name="showsSurvivors" label={t("entry.showsSurvivors")} value={entry.showsSurvivors} />
+        <YesNo name="showsExactLocations" label={t("entry.showsExactLocations")} value={entry.showsExactLocations} />
+        <YesNo name="graphicContent" label={t("entry.graphicContent")} value={entry.graphicContent} />
+
+        {missing.length || result?.problems?.length ? (
+          <div className="alert" role="alert" aria-labelledby="missing-title">
+            <h2 id="missing-title">{t("entry.missingTitle")}</h2>
+            <ErrorList errors={result?.problems?.length ? result.problems : missing} />
+          </div>
+        ) : null}
+        {open ? (
+          <div className="actions">
+            <button type="submit" name="intent" value="save" className="button button-secondary">
+              {t("entry.save")}
+            </button>
+            <button type="submit" name="intent" value="submit" className="button" disabled={submitting}>
+              {submitting
+                ? t("entry.submitting")
+                : entry.status === "submitted"
+                  ? t("entry.submitAgain")
+                  : t("entry.submit")}
+            </button>
+          </div>
+        ) : null}
+      </Form>
+
+      {open ? (
+        <details className="panel">
+          <summary>{t("entry.withdraw")}</summary>
+          <Form method="post">
+            <button type="submit" name="intent" value="withdraw" className="button button-secondary">
+              {t("entry.withdrawConfirm")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function AltTextForm({
+  entryId,
+  assetId,
+  altText,
+  disabled,
+}: {
+  entryId: string;
+  assetId: string;
+  altText: string;
+  disabled: boolean;
+}) {
+  const fetcher = useFetcher();
+  const { t } = useTranslation();
+  const id = `alt-${assetId}`;
+  return (
+    <fetcher.Form method="post" action={`/entries/${entryId}/media`} className="field">
+      <input type="hidden" name="intent" value="alt" />
+      <input type="hidden" name="assetId" value={assetId} />
+      <label htmlFor={id}>{t("upload.altText")}</label>
+      <p id={`${id}-hint`} className="field-hint">
+        {t("upload.altTextHint")}
+      </p>
+      <textarea
+        id={id}
+        name="altText"
+        rows={2}
+        defaultValue={altText}
+        aria-describedby={`${id}-hint`}
+        disabled={disabled}
+      />
+      <button
+        type="submit"
+        className="button button-secondary button-small"
+        disabled={disabled || fetcher.state !== "idle"}
+      >
+        {t("upload.saveAltText")}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+function RemoveButton({ entryId, assetId, onDone }: { entryId: string; assetId: string; onDone: () => void }) {
+  const fetcher = useFetcher();
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data) onDone();
+  }, [fetcher.state, fetcher.data, onDone]);
+  return (
+    <fetcher.Form method="post" action={`/entries/${entryId}/media`}>
+      <input type="hidden" name="intent" value="remove" />
+      <input type="hidden" name="assetId" value={assetId} />
+      <button type="submit" className="link-button">
+        {t("upload.remove")}
+      </button>
+    </fetcher.Form>
+  );
+}

@@ -1,0 +1,45 @@
+import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { completeUpload, removeAsset, setAltText, startUpload } from "~/models/media.server";
+import { uploadStartSchema } from "~/schemas/entry";
+import { requireUser } from "~/services/auth.server";
+
+/**
+ * The upload API the entry page's uploader calls: start (a presigned PUT for one file),
+ * complete (check the uploaded bytes), alt (describe an image) and remove. Every intent is
+ * scoped to the signed-in entrant's own entry; anything else is 404.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const entryId = params.id ?? "";
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const assetId = String(form.get("assetId") ?? "");
+
+  if (intent === "start") {
+    const parsed = uploadStartSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return data({ ok: false as const, problem: { key: "errors.badRequest" } }, { status: 400 });
+    const result = await startUpload(user.id, entryId, parsed.data);
+    if (!result.ok && result.problem.key === "entry.notFound") throw new Response("Not found", { status: 404 });
+    return data(result, { status: result.ok ? 200 : 400 });
+  }
+  if (intent === "complete") {
+    const asset = await completeUpload(user.id, entryId, assetId);
+    if (!asset) throw new Response("Not found", { status: 404 });
+    return {
+      ok: true as const,
+      state: asset.state,
+      rejection: asset.rejection ? (JSON.parse(asset.rejection) as unknown) : null,
+    };
+  }
+  if (intent === "alt") {
+    if (!(await setAltText(user.id, entryId, assetId, String(form.get("altText") ?? "")))) {
+      throw new Response("Not found", { status: 404 });
+    }
+    return { ok: true as const };
+  }
+  if (intent === "remove") {
+    if (!(await removeAsset(user.id, entryId, assetId))) throw new Response("Not found", { status: 404 });
+    return { ok: true as const };
+  }
+  throw new Response("Bad request", { status: 400 });
+}

@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
+import { getOwnEntry } from "~/models/entry.server";
+import { requireUser } from "~/services/auth.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "submitted.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const entry = await getOwnEntry(user.id, params.id ?? "");
+  if (!entry || entry.status !== "submitted" || !entry.referenceCode) throw new Response("Not found", { status: 404 });
+  return { referenceCode: entry.referenceCode, title: entry.title, email: user.email };
+}
+
+export default function Submitted() {
+  const { referenceCode, title, email } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section className="panel narrow" aria-labelledby="submitted-title">
+      <p className="eyebrow">{title}</p>
+      <h1 id="submitted-title">{t("submitted.title")}</h1>
+      <p className="reference" data-testid="reference">
+        {t("submitted.reference", { code: referenceCode })}
+      </p>
+      <p>{t("submitted.receipt", { email })}</p>
+      <p>{t("submitted.next")}</p>
+      <Link to="/entries" className="button">
+        {t("submitted.back")}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
+import { listOwnEntries } from "~/models/entry.server";
+import { listPublicContests } from "~/models/contest.server";
+import { requireUser } from "~/services/auth.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entries.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [entries, contests] = await Promise.all([listOwnEntries(user.id), listPublicContests()]);
+  return {
+    entries: entries.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      status: entry.status,
+      referenceCode: entry.referenceCode,
+      category: entry.category.name,
+      contest: entry.contest.title,
+    })),
+    contests: contests.filter((c) => c.status === "open").map(({ slug, title }) => ({ slug, title })),
+  };
+}
+
+export default function MyEntries() {
+  const { entries, contests } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="entries-title">
+      <h1 id="entries-title">{t("entries.title")}</h1>
+      {entries.length === 0 ? <p>{t("entries.none")}</p> : null}
+      <ul className="grid">
+        {entries.map((entry) => (
+          <li key={entry.id} className="card" data-testid="entry-card">
+            <p className="eyebrow">
+              {entry.contest} · {entry.category}
+            </p>
+            <h2>
+              <Link to={`/entries/${entry.id}`}>{entry.title || t("entries.untitled")}</Link>
+            </h2>
+            <p className={`status status-${entry.status}`}>
+              {t(`entries.status.${entry.status}`, { defaultValue: entry.status })}
+            </p>
+            {entry.referenceCode ? <p>{t("entries.reference", { code: entry.referenceCode })}</p> : null}
+          </li>
+        ))}
+      </ul>
+      {contests.map((contest) => (
+        <p key={contest.slug}>
+          <Link to={`/contests/${contest.slug}/enter`} className="button">
+            {t("entries.start")} — {contest.title}
+          </Link>
+        </p>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,329 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { beforeEach, describe, expect, it } from "vitest";
+import { action as entryAction, loader as entryLoader } from "~/routes/entries.$id";
+import { action as mediaAction } from "~/routes/entries.$id_.media";
+import { action as startAction } from "~/routes/contests.$slug.enter";
+import { saveProfile } from "~/models/profile.server";
+import { setNow } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { runDueJobs } from "~/services/jobs.server";
+import { createSession } from "~/services/session.server";
+import { storage } from "~/services/storage.server";
+import { jobHandlers } from "~/services/worker.server";
+import { demoContest } from "../../prisma/demo-contest";
+import { resetDatabase } from "../support/db";
+import { context, formRequest, getRequest, settle } from "../support/http";
+import { mailbox } from "../support/mailbox";
+
+const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/media", name));
+const TODAY = new Date("2026-03-01T10:00:00Z");
+
+async function entrant(email: string, dateOfBirth = "2001-05-05") {
+  const user = await db.user.create({ data: { email } });
+  await saveProfile(user.id, { fullName: "Amaya Reyes", displayName: "Amaya R.", dateOfBirth, country: "PH" });
+  return { user, cookie: (await createSession(user.id)).split(";")[0]! };
+}
+
+async function start(cookie: string, category: string) {
+  const contest = await db.contest.findFirstOrThrow({ include: { categories: true } });
+  const categoryId = contest.categories.find((c) => c.slug === category)!.id;
+  const response = (await settle(() =>
+    startAction({
+      request: formRequest(`/contests/${contest.slug}/enter`, { categoryId }, { cookie }),
+      context: context(),
+      params: { slug: contest.slug },
+    }),
+  )) as Response;
+  return response;
+}
+
+async function media(cookie: string, entryId: string, fields: Record<string, string>) {
+  return settle(() =>
+    mediaAction({
+      request: formRequest(`/entries/${entryId}/media`, fields, { cookie }),
+      context: context(),
+      params: { id: entryId },
+    }),
+  );
+}
+
+async function upload(cookie: string, entryId: string, name: string, type: string, bytes = fixture(name)) {
+  const started = (await media(cookie, entryId, { intent: "start", name, type, size: String(bytes.length) })) as {
+    data: { ok: boolean; assetId: string; url: string; headers: Record<string, string> };
+  };
+  const put = await fetch(started.data.url, { method: "PUT", body: bytes, headers: started.data.headers });
+  expect(put.status).toBe(200);
+  const done = (await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })) as {
+    state: string;
+    rejection: unknown;
+  };
+  return { assetId: started.data.assetId, ...done };
+}
+
+const complete = {
+  title: "Hands that rebuild",
+  summary: "A short film about a prosthetics workshop run by survivors.",
+  statement: "Assistance is a whole community learning to make room.",
+  language: "Filipino",
+  aiUse: "none",
+  aiUseDetails: "",
+  transcript: "Narrator: We make legs here, and we make friends.",
+  originalWork: "on",
+  licence: "on",
+  identifiablePeople: "yes",
+  releases: "on",
+  showsSurvivors: "yes",
+  showsExactLocations: "no",
+  graphicContent: "no",
+};
+
+async function save(cookie: string, entryId: string, fields: Record<string, string>, intent = "save") {
+  const loaded = await entryLoader({
+    request: getRequest(`/entries/${entryId}`, { cookie }),
+    context: context(),
+    params: { id: entryId },
+  });
+  return settle(() =>
+    entryAction({
+      request: formRequest(
+        `/entries/${entryId}`,
+        { ...fields, intent, revision: String(loaded.entry.revision) },
+        { cookie },
+      ),
+      context: context(),
+      params: { id: entryId },
+    }),
+  );
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  mailbox().clear();
+  setNow(TODAY);
+  await db.contest.create({ data: demoContest(TODAY) });
+});
+
+describe("an entrant's journey", () => {
+  it("starts a Video entry, uploads video-3s.mp4, submits it and gets a reference code and one receipt", async () => {
+    const { cookie } = await entrant("amaya@example.org");
+    const started = await start(cookie, "video");
+    expect(started.status).toBe(302);
+    const entryId = started.headers.get("Location")!.split("/").pop()!;
+
+    const video = await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
+    expect(video).toMatchObject({ state: "verified", rejection: null });
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } });
+    expect(asset).toMatchObject({ detectedType: "video/mp4", width: 320, height: 240, originalName: "video-3s.mp4" });
+    expect(asset.durationSec).toBeCloseTo(3, 0);
+    expect(asset.objectKey).not.toContain("video-3s");
+
+    const revision = String((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).revision);
+    const click = () =>
+      settle(() =>
+        entryAction({
+          request: formRequest(`/entries/${entryId}`, { ...complete, intent: "submit", revision }, { cookie }),
+          context: context(),
+          params: { id: entryId },
+        }),
+      ) as Promise<Response>;
+    const submitted = await click();
+    expect(submitted.status).toBe(302);
+    expect(submitted.headers.get("Location")).toBe(`/entries/${entryId}/submitted`);
+    const entry = await db.entry.findUniqueOrThrow({ where: { id: entryId } });
+    expect(entry).toMatchObject({ status: "submitted", referenceCode: "YHD25-0001" });
+    expect(entry.originalWorkAt).toEqual(TODAY);
+
+    // a double click, a retried request: the same form, the same revision, twice more
+    for (const again of await Promise.all([click(), click()])) {
+      expect(again.headers.get("Location")).toBe(`/entries/${entryId}/submitted`);
+    }
+    expect(await db.entry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({
+      status: "submitted",
+      referenceCode: "YHD25-0001",
+    });
+    await runDueJobs(jobHandlers);
+    expect(await db.email.findMany({ select: { status: true, lastError: true } })).toEqual([
+      { status: "sent", lastError: null },
+    ]);
+    const receipts = mailbox().messages();
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]?.subject).toBe("Entry received: YHD25-0001 — Hands that rebuild");
+  });
+
+  it("keeps no EXIF or GPS in any stored copy of photo-with-gps.jpg", async () => {
+    const { cookie } = await entrant("photographer@example.org");
+    const entryId = (await start(cookie, "photography")).headers.get("Location")!.split("/").pop()!;
+    const photo = await upload(cookie, entryId, "photo-with-gps.jpg", "image/jpeg");
+    expect(photo.state).toBe("verified");
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: photo.assetId } });
+    expect(await storage().head(asset.objectKey)).toBeNull(); // the original, with its GPS, is gone
+    for (const key of [asset.cleanKey!, asset.previewKey!]) {
+      const bytes = Buffer.from(await storage().getBytes(key));
+      expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+      for (const trace of ["GPS", "TestCam", "Private Person"]) expect(bytes.toString("latin1")).not.toContain(trace);
+    }
+  });
+
+  it("refuses a file whose content is not what it claims, deletes it, and says why", async () => {
+    const { cookie } = await entrant("trickster@example.org");
+    const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    const result = await upload(cookie, entryId, "not-a-video.mp4", "video/mp4");
+    expect(result).toMatchObject({ state: "rejected", rejection: { key: "media.rejected.wrongType" } });
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: result.assetId } });
+    expect(await storage().head(asset.objectKey)).toBeNull();
+  });
+
+  it("refuses before upload a file too large or of the wrong type, and creates nothing", async () => {
+    const { cookie } = await entrant("big@example.org");
+    const entryId = (await start(cookie, "photography")).headers.get("Location")!.split("/").pop()!;
+    const big = (await media(cookie, entryId, {
+      intent: "start",
+      name: "huge.jpg",
+      type: "image/jpeg",
+      size: String(30 * 1024 * 1024),
+    })) as {
+      data: { ok: boolean; problem: { key: string } };
+    };
+    expect(big.data).toMatchObject({ ok: false, problem: { key: "media.rejected.tooLarge" } });
+    const gif = (await media(cookie, entryId, { intent: "start", name: "a.gif", type: "image/gif", size: "100" })) as {
+      data: { ok: boolean };
+    };
+    expect(gif.data.ok).toBe(false);
+    expect(await db.mediaAsset.count()).toBe(0);
+  });
+
+  it("lists what is missing and refuses to submit an incomplete entry", async () => {
+    const { cookie } = await entrant("hasty@example.org");
+    const entryId = (await start(cookie, "photography")).headers.get("Location")!.split("/").pop()!;
+    const result = (await save(cookie, entryId, { title: "Only a title" }, "submit")) as {
+      data: { problems: { key: string }[] };
+    };
+    const keys = result.data.problems.map((p) => p.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "missing.summary",
+        "missing.statement",
+        "missing.media",
+        "missing.licence",
+        "missing.doNoHarm",
+      ]),
+    );
+    expect(keys).not.toContain("missing.title");
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).status).toBe("draft");
+  });
+
+  it("refuses a submission after the deadline (and its grace period) by the server's clock", async () => {
+    const { user, cookie: early } = await entrant("late@example.org");
+    const entryId = (await start(early, "video")).headers.get("Location")!.split("/").pop()!;
+    await upload(early, entryId, "video-3s.mp4", "video/mp4");
+    const contest = await db.contest.findFirstOrThrow();
+    setNow(new Date(contest.deadline.getTime() + (contest.graceMinutes + 1) * 60_000));
+    const cookie = (await createSession(user.id)).split(";")[0]!;
+    const result = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
+    expect(result.data.problems.map((p) => p.key)).toContain("missing.late");
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).status).toBe("draft");
+  });
+
+  it("refuses a second save from a stale tab instead of overwriting", async () => {
+    const { cookie } = await entrant("tabs@example.org");
+    const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    const send = (title: string, revision: number) =>
+      settle(() =>
+        entryAction({
+          request: formRequest(
+            `/entries/${entryId}`,
+            { title, intent: "save", revision: String(revision) },
+            { cookie },
+          ),
+          context: context(),
+          params: { id: entryId },
+        }),
+      );
+    expect(await send("From tab one", 0)).toMatchObject({ saved: { ok: true, revision: 1 } });
+    const stale = (await send("From tab two", 0)) as {
+      init: { status: number };
+      data: { problems: { key: string }[] };
+    };
+    expect(stale.init.status).toBe(409);
+    expect(stale.data.problems[0]?.key).toBe("entry.conflict");
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).title).toBe("From tab one");
+  });
+
+  it("shows someone else's entry and its uploads to nobody but its entrant: 404", async () => {
+    const owner = await entrant("owner@example.org");
+    const other = await entrant("other@example.org");
+    const entryId = (await start(owner.cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    const asset = await upload(owner.cookie, entryId, "video-3s.mp4", "video/mp4");
+
+    const peek = (await settle(() =>
+      entryLoader({
+        request: getRequest(`/entries/${entryId}`, { cookie: other.cookie }),
+        context: context(),
+        params: { id: entryId },
+      }),
+    )) as Response;
+    expect(peek.status).toBe(404);
+    expect(
+      ((await save(other.cookie, entryId, { title: "Mine now" }).catch((r: Response) => r)) as Response).status,
+    ).toBe(404);
+    expect(
+      ((await media(other.cookie, entryId, { intent: "remove", assetId: asset.assetId })) as Response).status,
+    ).toBe(404);
+    expect(
+      (
+        (await media(other.cookie, entryId, {
+          intent: "start",
+          name: "x.mp4",
+          type: "video/mp4",
+          size: "10",
+        })) as Response
+      ).status,
+    ).toBe(404);
+    expect(await db.mediaAsset.count()).toBe(1);
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).title).toBe("");
+  });
+
+  it("keeps an HTML or script payload as plain text", async () => {
+    const { cookie } = await entrant("xss@example.org");
+    const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    await save(cookie, entryId, { title: '<script>alert("x")</script>', summary: "<img src=x onerror=alert(1)>" });
+    const loaded = await entryLoader({
+      request: getRequest(`/entries/${entryId}`, { cookie }),
+      context: context(),
+      params: { id: entryId },
+    });
+    expect(loaded.entry.title).toBe('<script>alert("x")</script>');
+  });
+
+  it("checks eligibility: age on the deadline and entries per category", async () => {
+    const young = await entrant("young@example.org", "2010-01-01");
+    const refused = (await start(young.cookie, "video")) as unknown as { problems: { key: string }[] };
+    expect(refused.problems[0]?.key).toBe("eligibility.tooYoung");
+    expect(await db.entry.count()).toBe(0);
+
+    const { cookie } = await entrant("keen@example.org");
+    expect((await start(cookie, "video")).status).toBe(302);
+    const second = (await start(cookie, "video")) as unknown as { problems: { key: string }[] };
+    expect(second.problems[0]?.key).toBe("eligibility.tooManyInCategory");
+    expect(await db.entry.count({ where: { entrant: { email: "keen@example.org" } } })).toBe(1);
+  });
+
+  it("makes upload URLs that expire no later than the deadline", async () => {
+    const { user, cookie: early } = await entrant("edge@example.org");
+    const entryId = (await start(early, "photography")).headers.get("Location")!.split("/").pop()!;
+    const contest = await db.contest.findFirstOrThrow();
+    setNow(new Date(contest.deadline.getTime() + contest.graceMinutes * 60_000 - 5_000));
+    const cookie = (await createSession(user.id)).split(";")[0]!;
+    const started = (await media(cookie, entryId, {
+      intent: "start",
+      name: "p.jpg",
+      type: "image/jpeg",
+      size: "100",
+    })) as {
+      data: { url: string };
+    };
+    expect(new URL(started.data.url).searchParams.get("X-Amz-Expires")).toBe("5");
+  });
+});
