@@ -11,6 +11,8 @@ export const fr: PartialMessages = {
       signIn: "Se connecter",
       signOut: "Se déconnecter",
       me: "Mon espace",
+      entries: "Mes œuvres",
+      profile: "Profil",
       mailbox: "Boîte mail",
     },
     language: "Langue",
@@ -139,6 +141,8 @@ export const fr: PartialMessages = {
     refresh: "Actualiser",
   },
   errors: {
+    dateInvalid: "Saisissez une date réelle.",
+    acceptTerms: "Acceptez les conditions pour continuer.",
     crossSite: "Refusé : cette demande ne vient pas des pages de Mosaic.",
     required: "Ce champ est obligatoire.",
     emailInvalid: "Saisissez une adresse e-mail comme nom@exemple.org.",
@@ -167,6 +171,14 @@ export const fr: PartialMessages = {
     signInBody:
       "Saisissez ce code sur la page de connexion, ou utilisez le bouton ci-dessous. L’un et l’autre fonctionnent une fois, pendant 10 minutes.",
     signInButton: "Se connecter à Mosaic",
+    receiptSubject: "Œuvre reçue : {{code}} — {{title}}",
+    receiptPreview: "Votre œuvre {{code}} pour {{contest}} est déposée.",
+    receiptHeading: "Votre œuvre est déposée",
+    receiptBody: "Merci. Nous avons reçu votre œuvre « {{title}} » dans la catégorie {{category}} de {{contest}}.",
+    receiptReference: "Votre référence : {{code}}",
+    receiptEdit:
+      "Vous pouvez la modifier ou la retirer jusqu’au {{deadline}}. Si vous la modifiez, déposez-la à nouveau.",
+    receiptButton: "Voir mes œuvres",
     signInIgnore:
       "Si vous n’avez pas demandé à vous connecter, ignorez cet e-mail : personne ne peut se connecter sans ce code.",
   },
