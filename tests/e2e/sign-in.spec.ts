@@ -68,7 +68,11 @@ test("a new person finds the contest, signs in with the emailed code, and lands 
 
   await page.getByLabel("6-digit code").fill(code);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${base()}/me`);
+  // back where they were going: entering the contest, which first asks for a profile
+  await expect(page).toHaveURL(`${base()}/profile?redirectTo=%2Fcontests%2Fyhd-2025%2Fenter`);
+  await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto(`${base()}/me`);
   await expect(page.getByText(`You are signed in as ${email}.`)).toBeVisible();
   await expectNoAxeViolations(page);
 

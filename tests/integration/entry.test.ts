@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as entryAction, loader as entryLoader } from "~/routes/entries.$id";
 import { action as mediaAction } from "~/routes/entries.$id_.media";
-import { action as startAction } from "~/routes/contests.$slug.enter";
+import { action as startAction } from "~/routes/contests.$slug_.enter";
 import { saveProfile } from "~/models/profile.server";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";

@@ -1,0 +1,144 @@
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const base = () => process.env.E2E_BASE_URL!;
+const fixture = (name: string) => path.resolve(import.meta.dirname, "../fixtures/media", name);
+
+async function mailTo(page: Page, email: string, subject: RegExp) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await page.goto(`${base()}/dev/mailbox`);
+    const mail = page.getByTestId("mail").filter({ hasText: email }).filter({ hasText: subject });
+    if (await mail.count()) return mail;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no email matching ${subject} reached ${email}`);
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${base()}/login`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send me a code" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const codePage = page.url();
+  const text = await (await mailTo(page, email, /sign-in code/)).first().innerText();
+  await page.goto(codePage);
+  await page.getByLabel("6-digit code").fill(/\b(\d{6})\b/.exec(text)![1]!);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${base()}/me`);
+}
+
+async function fillEntry(page: Page, fields: { title: string; transcript?: boolean }) {
+  await page.getByLabel("Title of the work").fill(fields.title);
+  await page.getByLabel("Short summary").fill("Survivors run the workshop; the town comes to them.");
+  await page
+    .getByLabel("Artist statement")
+    .fill("Assistance is rehabilitation, work and friendship: a whole town changes.");
+  await page.getByLabel("Language of the work").fill("English");
+  if (fields.transcript) await page.getByLabel("Transcript").fill("Narrator: we make legs here, and friends.");
+  await page.getByLabel("This is my own original work").check();
+  await page.getByRole("radio", { name: "No", exact: true }).first().check();
+  await page.getByLabel(/I allow the organizers to show this work/).check();
+  await page.getByRole("group", { name: "Can people be recognised in this work?" }).getByLabel("No").check();
+  await page
+    .getByRole("group", { name: /survivors who can be identified/ })
+    .getByLabel("No")
+    .check();
+  await page
+    .getByRole("group", { name: /exact locations/ })
+    .getByLabel("No")
+    .check();
+  await page
+    .getByRole("group", { name: /graphic injuries/ })
+    .getByLabel("No")
+    .check();
+}
+
+test("a new entrant fills a profile, submits a Video and a Photography entry, and gets both receipts", async ({
+  page,
+}) => {
+  const email = `entrant-${Date.now()}@example.org`;
+  await signIn(page, email);
+
+  await page.goto(`${base()}/contests/yhd-2025`);
+  await page.getByRole("link", { name: "Enter the contest" }).click();
+  await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
+  await page.getByLabel("Full name").fill("Amaya Reyes");
+  await page.getByLabel("Name to publish").fill("Amaya R.");
+  await page.getByLabel("Date of birth").fill("2001-05-05");
+  await page.getByLabel("Country of residence").selectOption("PH");
+  await page.getByLabel(/I have read and accept the terms/).check();
+  await page.getByRole("button", { name: "Save my profile" }).click();
+
+  // Video
+  await expect(page.getByRole("heading", { name: "Start an entry" })).toBeVisible();
+  await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
+  await page.getByLabel(/^Video/).check();
+  await page.getByRole("button", { name: "Start this entry" }).click();
+  await expect(page.getByRole("heading", { name: "Untitled entry" })).toBeVisible();
+  await page.getByLabel("Choose a file").setInputFiles(fixture("video-3s.mp4"));
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 20_000 });
+  await fillEntry(page, { title: "Hands that rebuild", transcript: true });
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+  await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
+  await page.reload(); // the draft survives a reload
+  await expect(page.getByLabel("Title of the work")).toHaveValue("Hands that rebuild");
+  await page.getByRole("button", { name: "Submit my entry" }).dblclick();
+  await expect(page.getByRole("heading", { name: "Your entry is submitted" })).toBeVisible();
+  const videoRef = (await page.getByTestId("reference").innerText()).match(/YHD25-\d{4}/)![0];
+
+  // Photography
+  await page.goto(`${base()}/contests/yhd-2025/enter`);
+  await page.getByLabel(/^Photography/).check();
+  await page.getByRole("button", { name: "Start this entry" }).click();
+  await page.getByLabel("Choose a file").setInputFiles(fixture("photo-with-gps.jpg"));
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 20_000 });
+  await page
+    .getByLabel("Describe this image (alt text)")
+    .fill("A young woman fits a prosthetic leg in a bright workshop.");
+  await page.getByRole("button", { name: "Save description" }).click();
+  await fillEntry(page, { title: "Open workshop" });
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+
+  // The photo everyone else will see carries no EXIF: no GPS, no camera, no author.
+  const src = await page.getByRole("img", { name: /prosthetic leg/ }).getAttribute("src");
+  const bytes = Buffer.from(await (await page.request.get(src!)).body()).toString("latin1");
+  for (const trace of ["GPS", "TestCam", "Private Person", "Exif"]) expect(bytes).not.toContain(trace);
+
+  await page.getByRole("button", { name: "Submit my entry" }).click();
+  await expect(page.getByRole("heading", { name: "Your entry is submitted" })).toBeVisible();
+  const photoRef = (await page.getByTestId("reference").innerText()).match(/YHD25-\d{4}/)![0];
+  expect(photoRef).not.toBe(videoRef);
+
+  await page.getByRole("link", { name: "Back to my entries" }).click();
+  await expect(page.getByTestId("entry-card")).toHaveCount(2);
+  await expect(page.getByText("Submitted", { exact: true })).toHaveCount(2);
+
+  for (const [ref, title] of [
+    [videoRef, "Hands that rebuild"],
+    [photoRef, "Open workshop"],
+  ] as const) {
+    const receipts = await mailTo(page, email, new RegExp(`Entry received: ${ref} — ${title}`));
+    await expect(receipts).toHaveCount(1);
+  }
+});
+
+test("a file whose content is not a video is refused with a clear message", async ({ page }) => {
+  const email = `trick-${Date.now()}@example.org`;
+  await signIn(page, email);
+  await page.goto(`${base()}/profile`);
+  await page.getByLabel("Full name").fill("Test Person");
+  await page.getByLabel("Name to publish").fill("T.");
+  await page.getByLabel("Date of birth").fill("1999-01-01");
+  await page.getByLabel("Country of residence").selectOption("LA");
+  await page.getByLabel(/I have read and accept the terms/).check();
+  await page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(page).toHaveURL(`${base()}/entries`);
+  await page.goto(`${base()}/contests/yhd-2025/enter`);
+  await page.getByLabel(/^Video/).check();
+  await page.getByRole("button", { name: "Start this entry" }).click();
+  await page.getByLabel("Choose a file").setInputFiles(fixture("not-a-video.mp4"));
+  await expect(page.getByRole("status").filter({ hasText: "is not a format this category accepts" })).toBeVisible({
+    timeout: 20_000,
+  });
+});
