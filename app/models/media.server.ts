@@ -17,6 +17,9 @@ import { getOwnEntry } from "./entry.server";
  * length are signed; the app only hands out the URL and then checks the object's bytes.
  */
 const UPLOAD_URL_SECONDS = 15 * 60;
+/** Files above this size go in parts: a few at a time, each retried, resumable after a drop. */
+export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+export const PART_SIZE = 8 * 1024 * 1024; // S3 wants at least 5 MiB for every part but the last
 const VIEW_URL_SECONDS = 10 * 60;
 
 const EXTENSIONS: Record<string, string> = {
@@ -34,8 +37,15 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 export type StartUpload =
-  | { ok: true; assetId: string; url: string; headers: Record<string, string> }
+  | { ok: true; mode: "single"; assetId: string; url: string; headers: Record<string, string> }
+  | { ok: true; mode: "multipart"; assetId: string; partSize: number; partCount: number }
   | { ok: false; problem: { key: string; values?: Record<string, unknown> } };
+
+function urlSeconds(contest: Parameters<typeof submissionsCloseAt>[0]) {
+  // An upload URL never outlives the deadline.
+  const secondsLeft = Math.floor((submissionsCloseAt(contest).getTime() - now().getTime()) / 1000);
+  return Math.max(1, Math.min(UPLOAD_URL_SECONDS, secondsLeft));
+}
 
 function rules(category: { allowedTypes: string; maxFileBytes: number; maxDurationSec: number | null }) {
   return {
@@ -63,13 +73,8 @@ export async function startUpload(
     return { ok: false, problem: { key: "missing.tooManyFiles", values: { count: entry.category.maxFiles } } };
   }
   const objectKey = newObjectKey(`contests/${entry.contestId}/entries/${entry.id}`, EXTENSIONS[file.type]);
-  // An upload URL never outlives the deadline.
-  const secondsLeft = Math.floor((submissionsCloseAt(entry.contest).getTime() - now().getTime()) / 1000);
-  const url = await storage().presignPut(objectKey, {
-    contentType: file.type,
-    contentLength: file.size,
-    expiresInSec: Math.max(1, Math.min(UPLOAD_URL_SECONDS, secondsLeft)),
-  });
+  const multipart = file.size > MULTIPART_THRESHOLD;
+  const uploadId = multipart ? await storage().createMultipart(objectKey, file.type) : null;
   const asset = await db.mediaAsset.create({
     data: {
       entryId,
@@ -78,9 +83,77 @@ export async function startUpload(
       declaredType: file.type,
       declaredSize: file.size,
       position: entry.media.length,
+      uploadId,
+      partSize: multipart ? PART_SIZE : null,
     },
   });
-  return { ok: true, assetId: asset.id, url, headers: { "Content-Type": file.type } };
+  if (multipart) {
+    return {
+      ok: true,
+      mode: "multipart",
+      assetId: asset.id,
+      partSize: PART_SIZE,
+      partCount: Math.ceil(file.size / PART_SIZE),
+    };
+  }
+  const url = await storage().presignPut(objectKey, {
+    contentType: file.type,
+    contentLength: file.size,
+    expiresInSec: urlSeconds(entry.contest),
+  });
+  return { ok: true, mode: "single", assetId: asset.id, url, headers: { "Content-Type": file.type } };
+}
+
+async function pendingMultipart(userId: string, entryId: string, assetId: string) {
+  const entry = await getOwnEntry(userId, entryId);
+  const asset = entry?.media.find((m) => m.id === assetId);
+  if (!entry || !asset || !editable(entry) || asset.state !== "pending" || !asset.uploadId || !asset.partSize)
+    return null;
+  return { entry, asset: { ...asset, uploadId: asset.uploadId, partSize: asset.partSize } };
+}
+
+/**
+ * Where a multipart upload stands, for a browser that picked the same file again after a
+ * reload or a drop: it then asks only for the parts it has not sent.
+ */
+export async function resumeUpload(
+  userId: string,
+  entryId: string,
+  assetId: string,
+  file: { size: number; type: string },
+) {
+  const found = await pendingMultipart(userId, entryId, assetId);
+  if (!found || found.asset.declaredSize !== file.size || found.asset.declaredType !== file.type) return null;
+  return { assetId, partSize: found.asset.partSize, partCount: Math.ceil(file.size / found.asset.partSize) };
+}
+
+/** Presigned URLs for some parts of a multipart upload. */
+export async function presignParts(userId: string, entryId: string, assetId: string, partNumbers: number[]) {
+  const found = await pendingMultipart(userId, entryId, assetId);
+  if (!found) return null;
+  const partCount = Math.ceil(found.asset.declaredSize / found.asset.partSize);
+  const wanted = [...new Set(partNumbers)].filter((n) => Number.isInteger(n) && n >= 1 && n <= partCount);
+  const seconds = urlSeconds(found.entry.contest);
+  const urls = await Promise.all(
+    wanted.map(
+      async (n) => [n, await storage().presignPart(found.asset.objectKey, found.asset.uploadId, n, seconds)] as const,
+    ),
+  );
+  return Object.fromEntries(urls);
+}
+
+/** Joins the parts the browser sent (with the ETags storage gave it back), then checks the file. */
+export async function completeMultipart(
+  userId: string,
+  entryId: string,
+  assetId: string,
+  parts: { partNumber: number; etag: string }[],
+) {
+  const found = await pendingMultipart(userId, entryId, assetId);
+  if (!found) return null;
+  await storage().completeMultipart(found.asset.objectKey, found.asset.uploadId, parts);
+  await db.mediaAsset.update({ where: { id: assetId }, data: { uploadId: null } });
+  return completeUpload(userId, entryId, assetId);
 }
 
 async function download(key: string, to: string) {
@@ -99,6 +172,7 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
   if (!entry || !asset) return null;
   if (asset.state !== "pending") return asset;
 
+  if (asset.uploadId) return asset; // a multipart upload is complete only once its parts are joined
   const head = await storage().head(asset.objectKey);
   if (!head) return asset; // not uploaded (yet): nothing to check
   const claimed = await db.mediaAsset.updateMany({
@@ -111,7 +185,12 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
   try {
     const file = path.join(dir, "upload");
     await download(asset.objectKey, file);
-    const result = await inspectFile(file, rules(entry.category));
+    const inspected = await inspectFile(file, rules(entry.category));
+    // Parts are not signed with the file's length: the whole must be what was declared.
+    const result: typeof inspected =
+      inspected.ok && inspected.size !== asset.declaredSize
+        ? { ok: false, rejection: { reason: "corrupt" }, detail: "size differs from declared" }
+        : inspected;
     if (!result.ok) {
       await storage().remove(asset.objectKey);
       log.info({ assetId, reason: result.rejection.reason, detail: result.detail }, "upload refused");
@@ -154,6 +233,10 @@ export async function removeAsset(userId: string, entryId: string, assetId: stri
   const entry = await getOwnEntry(userId, entryId);
   const asset = entry?.media.find((m) => m.id === assetId);
   if (!entry || !asset || !editable(entry)) return false;
+  if (asset.uploadId)
+    await storage()
+      .abortMultipart(asset.objectKey, asset.uploadId)
+      .catch(() => undefined);
   await Promise.all(
     [asset.objectKey, asset.cleanKey, asset.previewKey]
       .filter((k): k is string => Boolean(k))

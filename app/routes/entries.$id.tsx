@@ -279,7 +279,9 @@ export default function EntryPage() {
                   ? t("upload.verified")
                   : m.state === "rejected"
                     ? t("upload.rejected")
-                    : t("upload.checking")}
+                    : m.state === "pending"
+                      ? t("upload.incomplete")
+                      : t("upload.checking")}
                 {m.rejection ? `: ${t(m.rejection.key, m.rejection.values)}` : ""}
               </p>
               {m.state === "verified" && m.type.startsWith("image/") ? (
@@ -289,7 +291,7 @@ export default function EntryPage() {
             </li>
           ))}
         </ul>
-        {open && media.filter((m) => m.state !== "rejected").length < category.maxFiles ? (
+        {open && media.filter((m) => m.state !== "rejected" && m.state !== "pending").length < category.maxFiles ? (
           <Uploader
             endpoint={`/entries/${entry.id}/media`}
             accept={category.allowedTypes}

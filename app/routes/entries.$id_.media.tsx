@@ -1,7 +1,28 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
-import { completeUpload, removeAsset, setAltText, startUpload } from "~/models/media.server";
+import { z } from "zod";
+import {
+  completeMultipart,
+  completeUpload,
+  presignParts,
+  removeAsset,
+  resumeUpload,
+  setAltText,
+  startUpload,
+} from "~/models/media.server";
 import { uploadStartSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
+
+const partsSchema = z
+  .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) }))
+  .max(10_000);
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The upload API the entry page's uploader calls: start (a presigned PUT for one file),
@@ -24,6 +45,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "complete") {
     const asset = await completeUpload(user.id, entryId, assetId);
+    if (!asset) throw new Response("Not found", { status: 404 });
+    return {
+      ok: true as const,
+      state: asset.state,
+      rejection: asset.rejection ? (JSON.parse(asset.rejection) as unknown) : null,
+    };
+  }
+  if (intent === "resume") {
+    const resumed = await resumeUpload(user.id, entryId, assetId, {
+      size: Number(form.get("size")),
+      type: String(form.get("type") ?? ""),
+    });
+    return resumed ? { ok: true as const, ...resumed } : { ok: false as const };
+  }
+  if (intent === "parts") {
+    const numbers = String(form.get("parts") ?? "")
+      .split(",")
+      .map(Number);
+    const urls = await presignParts(user.id, entryId, assetId, numbers);
+    if (!urls) throw new Response("Not found", { status: 404 });
+    return { ok: true as const, urls };
+  }
+  if (intent === "complete-multipart") {
+    const parts = partsSchema.safeParse(parseJson(String(form.get("parts") ?? "")));
+    if (!parts.success) throw new Response("Bad request", { status: 400 });
+    const asset = await completeMultipart(user.id, entryId, assetId, parts.data);
     if (!asset) throw new Response("Not found", { status: 404 });
     return {
       ok: true as const,

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -141,4 +142,42 @@ test("a file whose content is not a video is refused with a clear message", asyn
   await expect(page.getByRole("status").filter({ hasText: "is not a format this category accepts" })).toBeVisible({
     timeout: 20_000,
   });
+});
+
+test("a large recording goes up in parts and is checked as a whole", async ({ page }) => {
+  // 18 MiB of silence as a real WAV file: three 8 MiB parts
+  const size = 18 * 1024 * 1024;
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(size - 8, 4);
+  header.write("WAVEfmt ", 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(2, 22);
+  header.writeUInt32LE(44_100, 24);
+  header.writeUInt32LE(44_100 * 4, 28);
+  header.writeUInt16LE(4, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(size - 44, 40);
+  const dir = path.resolve(import.meta.dirname, "../.tmp");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "long-recording.wav");
+  writeFileSync(file, Buffer.concat([header, Buffer.alloc(size - 44)]));
+
+  await signIn(page, `podcast-${Date.now()}@example.org`);
+  await page.goto(`${base()}/profile`);
+  await page.getByLabel("Full name").fill("Test Person");
+  await page.getByLabel("Name to publish").fill("T.");
+  await page.getByLabel("Date of birth").fill("1999-01-01");
+  await page.getByLabel("Country of residence").selectOption("CO");
+  await page.getByLabel(/I have read and accept the terms/).check();
+  await page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(page).toHaveURL(`${base()}/entries`);
+  await page.goto(`${base()}/contests/yhd-2025/enter`);
+  await page.getByLabel(/^Audio/).check();
+  await page.getByRole("button", { name: "Start this entry" }).click();
+  await page.getByLabel("Choose a file").setInputFiles(file);
+  await expect(page.getByRole("progressbar")).toBeVisible();
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 30_000 });
 });

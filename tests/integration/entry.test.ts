@@ -327,3 +327,94 @@ describe("an entrant's journey", () => {
     expect(new URL(started.data.url).searchParams.get("X-Amz-Expires")).toBe("5");
   });
 });
+
+describe("large uploads", () => {
+  // An 18 MiB WAV (silence): big enough for three 8 MiB parts, and a real file for ffprobe.
+  function wav(bytes: number) {
+    const data = bytes - 44;
+    const header = Buffer.alloc(44);
+    header.write("RIFF", 0);
+    header.writeUInt32LE(36 + data, 4);
+    header.write("WAVEfmt ", 8);
+    header.writeUInt32LE(16, 16);
+    header.writeUInt16LE(1, 20); // PCM
+    header.writeUInt16LE(2, 22); // stereo
+    header.writeUInt32LE(44_100, 24);
+    header.writeUInt32LE(44_100 * 4, 28);
+    header.writeUInt16LE(4, 32);
+    header.writeUInt16LE(16, 34);
+    header.write("data", 36);
+    header.writeUInt32LE(data, 40);
+    return Buffer.concat([header, Buffer.alloc(data)]);
+  }
+
+  it("sends a large file in parts, resumes after a drop with only the missing parts, and checks the whole", async () => {
+    const { cookie } = await entrant("podcaster@example.org");
+    const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
+    const file = wav(18 * 1024 * 1024);
+    const started = (await media(cookie, entryId, {
+      intent: "start",
+      name: "episode.wav",
+      type: "audio/wav",
+      size: String(file.length),
+    })) as {
+      data: { mode: string; assetId: string; partSize: number; partCount: number };
+    };
+    expect(started.data).toMatchObject({ mode: "multipart", partSize: 8 * 1024 * 1024, partCount: 3 });
+    const { assetId, partSize } = started.data;
+    const sendPart = async (n: number) => {
+      const { urls } = (await media(cookie, entryId, { intent: "parts", assetId, parts: String(n) })) as {
+        urls: Record<string, string>;
+      };
+      const response = await fetch(urls[n]!, { method: "PUT", body: file.subarray((n - 1) * partSize, n * partSize) });
+      expect(response.status).toBe(200);
+      return { partNumber: n, etag: response.headers.get("etag")! };
+    };
+    const first = [await sendPart(1), await sendPart(2)];
+
+    // The connection drops; the page reloads; the same file is picked again.
+    const resumed = (await media(cookie, entryId, {
+      intent: "resume",
+      assetId,
+      size: String(file.length),
+      type: "audio/wav",
+    })) as {
+      ok: boolean;
+      partCount: number;
+    };
+    expect(resumed).toMatchObject({ ok: true, partCount: 3 });
+    const other = (await media(cookie, entryId, { intent: "resume", assetId, size: "123", type: "audio/wav" })) as {
+      ok: boolean;
+    };
+    expect(other.ok).toBe(false); // another file cannot continue this upload
+    const last = await sendPart(3);
+
+    const done = (await media(cookie, entryId, {
+      intent: "complete-multipart",
+      assetId,
+      parts: JSON.stringify([...first, last]),
+    })) as { state: string };
+    expect(done.state).toBe("verified");
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
+    expect(asset).toMatchObject({ detectedType: "audio/wav", size: file.length, uploadId: null });
+    expect(asset.durationSec).toBeGreaterThan(50);
+  });
+
+  it("refuses parts for someone else's upload", async () => {
+    const owner = await entrant("owner2@example.org");
+    const other = await entrant("other2@example.org");
+    const entryId = (await start(owner.cookie, "audio")).headers.get("Location")!.split("/").pop()!;
+    const started = (await media(owner.cookie, entryId, {
+      intent: "start",
+      name: "big.wav",
+      type: "audio/wav",
+      size: String(20 * 1024 * 1024),
+    })) as { data: { assetId: string } };
+    const stolen = (await media(other.cookie, entryId, {
+      intent: "parts",
+      assetId: started.data.assetId,
+      parts: "1",
+    })) as Response;
+    expect(stolen.status).toBe(404);
+  });
+});
