@@ -93,6 +93,8 @@ export const en = {
     "audio/mp4": "M4A audio",
   },
   units: {
+    KB: "{{value}} KB",
+    minSec: "{{minutes}} min {{seconds}} s",
     MB: "{{value}} MB",
     GB: "{{value}} GB",
     minutes_one: "{{count}} minute",
@@ -266,6 +268,7 @@ export const en = {
     network: "the connection dropped.",
     failedResumable: "The upload stopped. Choose the same file again to continue where it stopped.",
     remove: "Remove",
+    removeNamed: "Remove {{name}}",
     altText: "Describe this image (alt text)",
     altTextHint: "What someone who cannot see it needs to know, in a sentence or two.",
     saveAltText: "Save description",

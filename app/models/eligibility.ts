@@ -61,6 +61,11 @@ export function entryCountProblems(
   return [];
 }
 
+const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
+
+/** Words as a reader counts them, also in scripts written without spaces (Chinese, Thai, …). */
 export function countWords(text: string) {
-  return text.trim() === "" ? 0 : text.trim().split(/\s+/u).length;
+  let count = 0;
+  for (const segment of segmenter.segment(text)) if (segment.isWordLike) count += 1;
+  return count;
 }

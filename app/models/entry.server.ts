@@ -33,17 +33,23 @@ function phaseProblem(contest: Parameters<typeof contestPhase>[0]): Problem[] {
 }
 
 /** Why this person cannot start an entry in this contest now (empty when they can). */
-export async function startProblems(userId: string, contestId: string, categoryId?: string): Promise<Problem[]> {
+export async function startProblems(
+  userId: string,
+  contestId: string,
+  categoryId?: string,
+  client: Prisma.TransactionClient = db,
+): Promise<Problem[]> {
   const [user, contest] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId } }),
-    db.contest.findUniqueOrThrow({ where: { id: contestId } }),
+    client.user.findUniqueOrThrow({ where: { id: userId } }),
+    client.contest.findUniqueOrThrow({ where: { id: contestId } }),
   ]);
   const problems = phaseProblem(contest);
   if (problems.length) return problems;
-  if (!profileComplete(user) || !(await hasAcceptedTerms(userId))) return [{ key: "eligibility.profileIncomplete" }];
+  if (!profileComplete(user) || !(await hasAcceptedTerms(userId, client)))
+    return [{ key: "eligibility.profileIncomplete" }];
   const person = personProblems(eligibilityContest(contest), user);
   if (person.length || !categoryId) return person;
-  const live = await db.entry.findMany({
+  const live = await client.entry.findMany({
     where: { contestId, entrantId: userId, status: { in: LIVE_STATUSES } },
     select: { categoryId: true },
   });
@@ -56,7 +62,7 @@ export async function startEntry(userId: string, contestId: string, categoryId: 
   // Serializable: two clicks (or two tabs) cannot both pass the count and create two entries.
   return db.$transaction(
     async (tx) => {
-      const problems = await startProblems(userId, contestId, categoryId);
+      const problems = await startProblems(userId, contestId, categoryId, tx);
       if (problems.length) return { ok: false as const, problems };
       const entry = await tx.entry.create({
         data: { contestId, categoryId, entrantId: userId, judgeCode: randomBytes(6).toString("hex").toUpperCase() },
@@ -101,6 +107,26 @@ export type DraftFields = {
   graphicContent: boolean | null;
 };
 
+/** Whether the posted form holds exactly what is stored (a retried or doubled request). */
+function sameAsStored(stored: OwnEntry, fields: DraftFields) {
+  return (
+    fields.title === stored.title &&
+    fields.summary === stored.summary &&
+    fields.statement === stored.statement &&
+    fields.language === stored.language &&
+    fields.aiUse === stored.aiUse &&
+    fields.aiUseDetails === stored.aiUseDetails &&
+    fields.transcript === stored.transcript &&
+    fields.originalWork === Boolean(stored.originalWorkAt) &&
+    fields.licence === Boolean(stored.licenceAt) &&
+    fields.identifiablePeople === stored.identifiablePeople &&
+    (fields.identifiablePeople === true && fields.releases) === Boolean(stored.releasesAt) &&
+    fields.showsSurvivors === stored.showsSurvivors &&
+    fields.showsExactLocations === stored.showsExactLocations &&
+    fields.graphicContent === stored.graphicContent
+  );
+}
+
 export type SaveResult =
   | { ok: true; revision: number; status: string }
   | { ok: false; reason: "notFound" | "closed" | "conflict"; revision?: number };
@@ -119,27 +145,13 @@ export async function saveDraft(
   const entry = await getOwnEntry(userId, entryId);
   if (!entry || !EDITABLE_STATUSES.includes(entry.status)) return { ok: false, reason: "notFound" };
   if (phaseProblem(entry.contest).length) return { ok: false, reason: "closed" };
-  if (entry.revision !== revision) return { ok: false, reason: "conflict", revision: entry.revision };
   const at = now();
   const since = (checked: boolean, previous: Date | null) => (checked ? (previous ?? at) : null);
-  const unchanged =
-    fields.title === entry.title &&
-    fields.summary === entry.summary &&
-    fields.statement === entry.statement &&
-    fields.language === entry.language &&
-    fields.aiUse === entry.aiUse &&
-    fields.aiUseDetails === entry.aiUseDetails &&
-    fields.transcript === entry.transcript &&
-    fields.originalWork === Boolean(entry.originalWorkAt) &&
-    fields.licence === Boolean(entry.licenceAt) &&
-    fields.identifiablePeople === entry.identifiablePeople &&
-    (fields.identifiablePeople === true && fields.releases) === Boolean(entry.releasesAt) &&
-    fields.showsSurvivors === entry.showsSurvivors &&
-    fields.showsExactLocations === entry.showsExactLocations &&
-    fields.graphicContent === entry.graphicContent;
+  const unchanged = sameAsStored(entry, fields);
   // Saving the same values again (a retried request, a second click) changes nothing, and
   // leaves a submitted entry submitted.
-  if (unchanged) return { ok: true, revision, status: entry.status };
+  if (unchanged) return { ok: true, revision: entry.revision, status: entry.status };
+  if (entry.revision !== revision) return { ok: false, reason: "conflict", revision: entry.revision };
   const { count } = await db.entry.updateMany({
     where: { id: entryId, entrantId: userId, revision },
     data: {
@@ -161,7 +173,12 @@ export async function saveDraft(
       revision: { increment: 1 },
     },
   });
-  if (count === 0) return { ok: false, reason: "conflict" };
+  if (count === 0) {
+    // Another request saved first; if it saved these very values, this one has nothing to add.
+    const latest = await getOwnEntry(userId, entryId);
+    if (latest && sameAsStored(latest, fields)) return { ok: true, revision: latest.revision, status: latest.status };
+    return { ok: false, reason: "conflict" };
+  }
   return { ok: true, revision: revision + 1, status: "draft" };
 }
 
@@ -240,4 +257,13 @@ export async function withdrawEntry(userId: string, entryId: string) {
     data: { status: "withdrawn", withdrawnAt: now() },
   });
   return count === 1;
+}
+
+/**
+ * A change to a submitted entry's files turns it back into a draft that must be submitted
+ * again, like a change to its text; the revision moves so that a submission racing the change
+ * is refused.
+ */
+export async function markChanged(entryId: string) {
+  await db.entry.update({ where: { id: entryId }, data: { status: "draft", revision: { increment: 1 } } });
 }

@@ -10,7 +10,7 @@ import { inspectFile } from "~/services/media-inspect.server";
 import { newObjectKey, storage } from "~/services/storage.server";
 import { contestPhase, splitList, submissionsCloseAt } from "./contest";
 import { checkDeclared, rejectionMessage } from "./media";
-import { getOwnEntry } from "./entry.server";
+import { getOwnEntry, markChanged } from "./entry.server";
 
 /**
  * Uploads go from the browser straight to storage through a presigned PUT whose type and exact
@@ -75,6 +75,7 @@ export async function startUpload(
   const objectKey = newObjectKey(`contests/${entry.contestId}/entries/${entry.id}`, EXTENSIONS[file.type]);
   const multipart = file.size > MULTIPART_THRESHOLD;
   const uploadId = multipart ? await storage().createMultipart(objectKey, file.type) : null;
+  await markChanged(entryId);
   const asset = await db.mediaAsset.create({
     data: {
       entryId,
@@ -199,20 +200,28 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
         data: { state: "rejected", rejection: JSON.stringify(rejectionMessage(result.rejection)), size: head.size },
       });
     }
+    // What was checked is what is kept: the checked bytes go to a new key that no upload URL
+    // points at, so nobody can replace them afterwards. Images keep only their clean copy.
     const prefix = `contests/${entry.contestId}/entries/${entry.id}`;
     let cleanKey: string | null = null;
     let previewKey: string | null = null;
+    let storedKey: string;
     if (result.clean && result.preview) {
       cleanKey = newObjectKey(prefix, result.clean.extension);
       previewKey = newObjectKey(prefix, result.preview.extension);
       await storage().put(cleanKey, result.clean.bytes, result.clean.type);
       await storage().put(previewKey, result.preview.bytes, result.preview.type);
-      await storage().remove(asset.objectKey);
+      storedKey = cleanKey;
+    } else {
+      storedKey = newObjectKey(prefix, EXTENSIONS[result.type]);
+      await storage().putFile(storedKey, file, result.size, result.type);
     }
+    await storage().remove(asset.objectKey);
     return db.mediaAsset.update({
       where: { id: asset.id },
       data: {
         state: "verified",
+        objectKey: storedKey,
         detectedType: result.type,
         size: result.size,
         sha256: result.sha256,
@@ -224,6 +233,11 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
         verifiedAt: now(),
       },
     });
+  } catch (error) {
+    // Let the entrant (or a retry) check it again rather than leave it stuck half-checked.
+    log.error({ err: error, assetId }, "checking an upload failed");
+    await db.mediaAsset.update({ where: { id: asset.id }, data: { state: "pending" } });
+    throw error;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -243,6 +257,7 @@ export async function removeAsset(userId: string, entryId: string, assetId: stri
       .map((k) => storage().remove(k)),
   );
   await db.mediaAsset.delete({ where: { id: asset.id } });
+  await markChanged(entryId);
   return true;
 }
 
@@ -250,6 +265,7 @@ export async function setAltText(userId: string, entryId: string, assetId: strin
   const entry = await getOwnEntry(userId, entryId);
   if (!entry || !entry.media.some((m) => m.id === assetId) || !editable(entry)) return false;
   await db.mediaAsset.update({ where: { id: assetId }, data: { altText: altText.trim().slice(0, 1000) } });
+  await markChanged(entryId);
   return true;
 }
 

@@ -1,13 +1,13 @@
-import type { User } from "@prisma/client";
+import type { Prisma, User } from "@prisma/client";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 
 /** The version of the terms and privacy notice in force; raising it asks everyone again. */
 export const TERMS_VERSION = "2025-1";
 
-export async function hasAcceptedTerms(userId: string) {
+export async function hasAcceptedTerms(userId: string, client: Prisma.TransactionClient = db) {
   return Boolean(
-    await db.termsAcceptance.findUnique({ where: { userId_version: { userId, version: TERMS_VERSION } } }),
+    await client.termsAcceptance.findUnique({ where: { userId_version: { userId, version: TERMS_VERSION } } }),
   );
 }
 

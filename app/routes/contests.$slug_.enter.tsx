@@ -85,8 +85,13 @@ export default function StartEntry() {
                 />
                 <label htmlFor={`category-${category.id}`}>
                   <strong>{category.name}</strong>
-                  <span id={`category-${category.id}-note`} className="muted">
-                    {category.problems.length ? <ErrorList errors={category.problems} /> : category.description}
+                  <span
+                    id={`category-${category.id}-note`}
+                    className={category.problems.length ? "error-text" : "muted"}
+                  >
+                    {category.problems.length
+                      ? category.problems.map((problem) => t(problem.key, problem.values)).join(" ")
+                      : category.description}
                   </span>
                 </label>
               </div>

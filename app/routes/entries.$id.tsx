@@ -88,9 +88,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!saved.ok && saved.reason === "notFound") throw new Response("Not found", { status: 404 });
 
   if (intent === "submit") {
-    const entry = await getOwnEntry(user.id, entryId);
-    // A second click, a retried request or another tab: the entry is already submitted.
-    if (!saved.ok && saved.reason === "conflict" && entry?.status !== "submitted") {
+    // A second click or a retried request carries the same values and saves as unchanged;
+    // a stale tab with other values is refused rather than submitted over what was saved.
+    if (!saved.ok && saved.reason === "conflict") {
       return data({ saved, problems: [{ key: "entry.conflict" }] }, { status: 409 });
     }
     const result = await submitEntry(user.id, entryId, await resolveLocale(request, user.locale));
@@ -108,51 +108,61 @@ type SaveState = "idle" | "saving" | "saved" | "offline" | "conflict";
 
 /**
  * Saves the form as the entrant types (debounced), one save at a time, each carrying the
- * revision it started from. Unsaved values are also kept in this browser, so a reload or a
- * lost connection loses nothing.
+ * revision it started from. Unsaved values are kept in this browser until the server has them,
+ * so a reload or a lost connection loses nothing; saving resumes when the connection returns.
  */
 function useAutosave(entryId: string, initialRevision: number) {
-  const fetcher = useFetcher<typeof action>({ key: `autosave-${entryId}` });
   const formRef = useRef<HTMLFormElement>(null);
   const revision = useRef(initialRevision);
-  const pending = useRef(false);
+  const inFlight = useRef(false);
+  const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const [state, setState] = useState<SaveState>("idle");
   const storageKey = `mosaic-entry-${entryId}`;
 
-  const save = useCallback(() => {
+  const save = useCallback(async () => {
     const form = formRef.current;
     if (!form) return;
-    if (fetcher.state !== "idle") {
-      pending.current = true;
+    if (inFlight.current) {
+      again.current = true;
       return;
     }
-    pending.current = false;
-    const formData = new FormData(form);
-    formData.set("intent", "save");
-    formData.set("revision", String(revision.current));
+    if (!navigator.onLine) return setState("offline");
+    inFlight.current = true;
+    const body = new FormData(form);
+    body.set("revision", String(revision.current));
     setState("saving");
-    fetcher.submit(formData, { method: "post" });
-  }, [fetcher]);
-
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !fetcher.data) return;
-    const saved = fetcher.data.saved;
-    if (saved?.ok) {
-      revision.current = saved.revision;
-      const hidden = formRef.current?.elements.namedItem("revision") as HTMLInputElement | null;
-      if (hidden) hidden.value = String(saved.revision);
-      if (pending.current) save();
-      else {
-        localStorage.removeItem(storageKey);
+    try {
+      const response = await fetch(`/entries/${entryId}/draft`, { method: "POST", body });
+      const saved = (await response.json()) as { ok: boolean; revision?: number; reason?: string };
+      if (saved.ok && saved.revision !== undefined) {
+        revision.current = saved.revision;
+        const hidden = form.elements.namedItem("revision") as HTMLInputElement | null;
+        if (hidden) hidden.value = String(saved.revision);
+        if (!again.current) localStorage.removeItem(storageKey);
         setState("saved");
+      } else setState(saved.reason === "conflict" ? "conflict" : "offline");
+    } catch {
+      setState("offline");
+    } finally {
+      inFlight.current = false;
+      if (again.current) {
+        again.current = false;
+        void save();
       }
-    } else if (saved && saved.reason === "conflict") setState("conflict");
-  }, [fetcher.state, fetcher.data, save, storageKey]);
+    }
+  }, [entryId, storageKey]);
 
-  // Offline: keep trying when the connection comes back.
+  // File changes on the server (upload, removal, alt text) move the revision too; follow it.
   useEffect(() => {
-    const back = () => localStorage.getItem(storageKey) && save();
+    if (initialRevision <= revision.current) return;
+    revision.current = initialRevision;
+    const hidden = formRef.current?.elements.namedItem("revision") as HTMLInputElement | null;
+    if (hidden) hidden.value = String(initialRevision);
+  }, [initialRevision]);
+
+  useEffect(() => {
+    const back = () => localStorage.getItem(storageKey) && void save();
     window.addEventListener("online", back);
     return () => window.removeEventListener("online", back);
   }, [save, storageKey]);
@@ -164,21 +174,16 @@ function useAutosave(entryId: string, initialRevision: number) {
     if (!form || !kept) return;
     const { revision: keptRevision, values } = JSON.parse(kept) as { revision: number; values: Record<string, string> };
     if (keptRevision !== revision.current) return localStorage.removeItem(storageKey);
-    for (const [name, value] of Object.entries(values)) {
-      const field = form.elements.namedItem(name);
-      if (field instanceof HTMLInputElement && (field.type === "checkbox" || field.type === "radio")) continue;
-      if (
-        field instanceof HTMLInputElement ||
-        field instanceof HTMLTextAreaElement ||
-        field instanceof HTMLSelectElement
-      ) {
-        field.value = value;
-      } else if (field instanceof RadioNodeList) field.value = value;
+    for (const element of Array.from(form.elements)) {
+      if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) continue;
+      if (!element.name || element.type === "hidden") continue;
+      if (element instanceof HTMLInputElement && element.type === "checkbox")
+        element.checked = values[element.name] === "on";
+      else if (element instanceof HTMLInputElement && element.type === "radio") {
+        element.checked = values[element.name] === element.value;
+      } else if (element.name in values) element.value = values[element.name]!;
     }
-    for (const element of Array.from(form.querySelectorAll<HTMLInputElement>("input[type=checkbox]"))) {
-      element.checked = values[element.name] === "on";
-    }
-    save();
+    void save();
   }, [save, storageKey]);
 
   const onChange = () => {
@@ -186,25 +191,48 @@ function useAutosave(entryId: string, initialRevision: number) {
     if (!form) return;
     const values = Object.fromEntries(Array.from(new FormData(form).entries()).map(([k, v]) => [k, String(v)]));
     localStorage.setItem(storageKey, JSON.stringify({ revision: revision.current, values }));
-    if (!navigator.onLine) setState("offline");
     clearTimeout(timer.current);
-    timer.current = setTimeout(save, 800);
+    timer.current = setTimeout(() => void save(), 800);
   };
 
-  return { formRef, onChange, state, busy: fetcher.state !== "idle" };
+  return { formRef, onChange, state, busy: () => inFlight.current };
 }
 
-function YesNo({ name, label, value }: { name: string; label: string; value: boolean | null }) {
+function YesNo({
+  name,
+  label,
+  value,
+  disabled,
+}: {
+  name: string;
+  label: string;
+  value: boolean | null;
+  disabled: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="choices inline">
       <legend>{label}</legend>
       <div className="choice">
-        <input type="radio" id={`${name}-yes`} name={name} value="yes" defaultChecked={value === true} />
+        <input
+          type="radio"
+          id={`${name}-yes`}
+          name={name}
+          value="yes"
+          defaultChecked={value === true}
+          disabled={disabled}
+        />
         <label htmlFor={`${name}-yes`}>{t("entry.yes")}</label>
       </div>
       <div className="choice">
-        <input type="radio" id={`${name}-no`} name={name} value="no" defaultChecked={value === false} />
+        <input
+          type="radio"
+          id={`${name}-no`}
+          name={name}
+          value="no"
+          defaultChecked={value === false}
+          disabled={disabled}
+        />
         <label htmlFor={`${name}-no`}>{t("entry.no")}</label>
       </div>
     </fieldset>
@@ -224,10 +252,11 @@ export default function EntryPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     // Let a save in flight finish first, so the submission carries the newest revision.
-    if (autosave.busy) {
+    if (autosave.busy()) {
       event.preventDefault();
+      const form = event.currentTarget;
       const submitter = (event.nativeEvent as SubmitEvent).submitter;
-      setTimeout(() => event.currentTarget?.requestSubmit(submitter), 300);
+      setTimeout(() => form.requestSubmit(submitter), 300);
     }
   };
 
@@ -287,7 +316,9 @@ export default function EntryPage() {
               {m.state === "verified" && m.type.startsWith("image/") ? (
                 <AltTextForm entryId={entry.id} assetId={m.id} altText={m.altText} disabled={!open} />
               ) : null}
-              {open ? <RemoveButton entryId={entry.id} assetId={m.id} onDone={revalidator.revalidate} /> : null}
+              {open ? (
+                <RemoveButton entryId={entry.id} assetId={m.id} name={m.originalName} onDone={revalidator.revalidate} />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -298,7 +329,7 @@ export default function EntryPage() {
             label={media.length ? t("upload.chooseMore") : t("upload.choose")}
             hint={t("upload.accepts", {
               types: category.allowedTypes.map((type) => t(`media.${type}`, { defaultValue: type })).join(", "),
-              size: `${Math.round(category.maxFileBytes / (1024 * 1024))} MB`,
+              size: t("units.MB", { value: Math.round(category.maxFileBytes / (1024 * 1024)) }),
             })}
             onDone={revalidator.revalidate}
           />
@@ -405,16 +436,26 @@ export default function EntryPage() {
           <input type="checkbox" id="licence" name="licence" defaultChecked={entry.licence} disabled={!open} />
           <label htmlFor="licence">{t("entry.licence")}</label>
         </div>
-        <YesNo name="identifiablePeople" label={t("entry.identifiablePeople")} value={entry.identifiablePeople} />
+        <YesNo
+          name="identifiablePeople"
+          label={t("entry.identifiablePeople")}
+          value={entry.identifiablePeople}
+          disabled={!open}
+        />
         <div className="field field-check">
           <input type="checkbox" id="releases" name="releases" defaultChecked={entry.releases} disabled={!open} />
           <label htmlFor="releases">{t("entry.releases")}</label>
         </div>
 
         <h2>{t("entry.doNoHarm")}</h2>
-        <YesNo name="showsSurvivors" label={t("entry.showsSurvivors")} value={entry.showsSurvivors} />
-        <YesNo name="showsExactLocations" label={t("entry.showsExactLocations")} value={entry.showsExactLocations} />
-        <YesNo name="graphicContent" label={t("entry.graphicContent")} value={entry.graphicContent} />
+        <YesNo name="showsSurvivors" label={t("entry.showsSurvivors")} value={entry.showsSurvivors} disabled={!open} />
+        <YesNo
+          name="showsExactLocations"
+          label={t("entry.showsExactLocations")}
+          value={entry.showsExactLocations}
+          disabled={!open}
+        />
+        <YesNo name="graphicContent" label={t("entry.graphicContent")} value={entry.graphicContent} disabled={!open} />
 
         {missing.length || result?.problems?.length ? (
           <div className="alert" role="alert" aria-labelledby="missing-title">
@@ -493,7 +534,17 @@ function AltTextForm({
   );
 }
 
-function RemoveButton({ entryId, assetId, onDone }: { entryId: string; assetId: string; onDone: () => void }) {
+function RemoveButton({
+  entryId,
+  assetId,
+  name,
+  onDone,
+}: {
+  entryId: string;
+  assetId: string;
+  name: string;
+  onDone: () => void;
+}) {
   const fetcher = useFetcher();
   const { t } = useTranslation();
   useEffect(() => {
@@ -503,7 +554,7 @@ function RemoveButton({ entryId, assetId, onDone }: { entryId: string; assetId: 
     <fetcher.Form method="post" action={`/entries/${entryId}/media`}>
       <input type="hidden" name="intent" value="remove" />
       <input type="hidden" name="assetId" value={assetId} />
-      <button type="submit" className="link-button">
+      <button type="submit" className="link-button" aria-label={t("upload.removeNamed", { name })}>
         {t("upload.remove")}
       </button>
     </fetcher.Form>

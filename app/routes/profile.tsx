@@ -42,10 +42,10 @@ export default function Profile() {
   const { t, i18n } = useTranslation();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state !== "idle";
+  // No defaultValue here: Conform would reset what someone typed before the page hydrated.
   const [form, fields] = useForm({
     id: "profile",
     lastResult,
-    defaultValue: { ...profile, acceptTerms: termsAccepted ? "on" : undefined },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
@@ -95,6 +95,7 @@ export default function Profile() {
           <label htmlFor={fields.country.id}>{t("profile.country")}</label>
           <select
             {...getSelectProps(fields.country, { ariaAttributes: false })}
+            defaultValue={profile.country}
             aria-invalid={countryErrorId ? true : undefined}
             aria-describedby={countryErrorId}
             autoComplete="country"
@@ -111,6 +112,7 @@ export default function Profile() {
         <div className="field field-check">
           <input
             {...getInputProps(fields.acceptTerms, { type: "checkbox", value: "on", ariaAttributes: false })}
+            defaultChecked={termsAccepted}
             aria-invalid={termsErrorId ? true : undefined}
             aria-describedby={termsErrorId}
           />

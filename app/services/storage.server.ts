@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { env } from "./env.server";
 
 /**
@@ -36,6 +37,8 @@ export interface Storage {
   getBytes(key: string, range?: { start: number; end: number }): Promise<Uint8Array>;
   getStream(key: string): Promise<NodeJS.ReadableStream>;
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** Streams a local file up, without holding it in memory. */
+  putFile(key: string, path: string, size: number, contentType: string): Promise<void>;
   remove(key: string): Promise<void>;
   createMultipart(key: string, contentType: string): Promise<string>;
   presignPart(key: string, uploadId: string, partNumber: number, expiresInSec: number): Promise<string>;
@@ -134,6 +137,17 @@ export function createStorage(config: StorageConfig): Storage {
     },
     async put(key, body, contentType) {
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }));
+    },
+    async putFile(key, path, size, contentType) {
+      await client.send(
+        new PutObjectCommand({
+          Bucket,
+          Key: key,
+          Body: createReadStream(path),
+          ContentLength: size,
+          ContentType: contentType,
+        }),
+      );
     },
     async remove(key) {
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));

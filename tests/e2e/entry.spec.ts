@@ -127,7 +127,7 @@ test("a new entrant fills a profile, submits a Video and a Photography entry, an
 test("a file whose content is not a video is refused with a clear message", async ({ page }) => {
   const email = `trick-${Date.now()}@example.org`;
   await signIn(page, email);
-  await page.goto(`${base()}/profile`);
+  await page.goto(`${base()}/profile`, { waitUntil: "networkidle" });
   await page.getByLabel("Full name").fill("Test Person");
   await page.getByLabel("Name to publish").fill("T.");
   await page.getByLabel("Date of birth").fill("1999-01-01");
@@ -166,7 +166,7 @@ test("a large recording goes up in parts and is checked as a whole", async ({ pa
   writeFileSync(file, Buffer.concat([header, Buffer.alloc(size - 44)]));
 
   await signIn(page, `podcast-${Date.now()}@example.org`);
-  await page.goto(`${base()}/profile`);
+  await page.goto(`${base()}/profile`, { waitUntil: "networkidle" });
   await page.getByLabel("Full name").fill("Test Person");
   await page.getByLabel("Name to publish").fill("T.");
   await page.getByLabel("Date of birth").fill("1999-01-01");

@@ -59,7 +59,9 @@ async function upload(cookie: string, entryId: string, name: string, type: strin
     state: string;
     rejection: unknown;
   };
-  return { assetId: started.data.assetId, ...done };
+  // the key the browser uploaded to: /bucket/key in a path-style URL
+  const uploadKey = decodeURIComponent(new URL(started.data.url).pathname.split("/").slice(2).join("/"));
+  return { assetId: started.data.assetId, uploadKey, ...done };
 }
 
 const complete = {
@@ -118,6 +120,10 @@ describe("an entrant's journey", () => {
     expect(asset).toMatchObject({ detectedType: "video/mp4", width: 320, height: 240, originalName: "video-3s.mp4" });
     expect(asset.durationSec).toBeCloseTo(3, 0);
     expect(asset.objectKey).not.toContain("video-3s");
+    // the checked bytes were moved away from the key the upload URL can still write to
+    expect(asset.objectKey).not.toBe(video.uploadKey);
+    expect(await storage().head(video.uploadKey)).toBeNull();
+    expect(await storage().head(asset.objectKey)).toMatchObject({ size: fixture("video-3s.mp4").length });
 
     const revision = String((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).revision);
     const click = () =>
@@ -158,7 +164,7 @@ describe("an entrant's journey", () => {
     const photo = await upload(cookie, entryId, "photo-with-gps.jpg", "image/jpeg");
     expect(photo.state).toBe("verified");
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: photo.assetId } });
-    expect(await storage().head(asset.objectKey)).toBeNull(); // the original, with its GPS, is gone
+    expect(await storage().head(photo.uploadKey)).toBeNull(); // the original, with its GPS, is gone
     for (const key of [asset.cleanKey!, asset.previewKey!]) {
       const bytes = Buffer.from(await storage().getBytes(key));
       expect((await sharp(bytes).metadata()).exif).toBeUndefined();
@@ -171,8 +177,7 @@ describe("an entrant's journey", () => {
     const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
     const result = await upload(cookie, entryId, "not-a-video.mp4", "video/mp4");
     expect(result).toMatchObject({ state: "rejected", rejection: { key: "media.rejected.wrongType" } });
-    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: result.assetId } });
-    expect(await storage().head(asset.objectKey)).toBeNull();
+    expect(await storage().head(result.uploadKey)).toBeNull();
   });
 
   it("refuses before upload a file too large or of the wrong type, and creates nothing", async () => {
@@ -325,6 +330,65 @@ describe("an entrant's journey", () => {
       data: { url: string };
     };
     expect(new URL(started.data.url).searchParams.get("X-Amz-Expires")).toBe("5");
+  });
+});
+
+describe("submitting and changing", () => {
+  it("makes one submission, one reference and one receipt from clicks that arrive together", async () => {
+    const { cookie } = await entrant("eager@example.org");
+    const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
+    const revision = String((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).revision);
+    const click = () =>
+      settle(() =>
+        entryAction({
+          request: formRequest(`/entries/${entryId}`, { ...complete, intent: "submit", revision }, { cookie }),
+          context: context(),
+          params: { id: entryId },
+        }),
+      ) as Promise<Response>;
+    const answers = await Promise.all([click(), click(), click()]);
+    for (const answer of answers) expect(answer.headers.get("Location")).toBe(`/entries/${entryId}/submitted`);
+    await runDueJobs(jobHandlers);
+    expect(mailbox().messages()).toHaveLength(1);
+    expect((await db.contest.findFirstOrThrow()).lastEntryNumber).toBe(1);
+  });
+
+  it("turns a submitted entry back into a draft when its files change, until it is submitted again", async () => {
+    const { cookie } = await entrant("changer@example.org");
+    const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    const video = await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
+    expect(((await save(cookie, entryId, complete, "submit")) as Response).status).toBe(302);
+    await media(cookie, entryId, { intent: "remove", assetId: video.assetId });
+    const entry = await db.entry.findUniqueOrThrow({ where: { id: entryId } });
+    expect(entry).toMatchObject({ status: "draft", referenceCode: "YHD25-0001" });
+    const again = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
+    expect(again.data.problems.map((p) => p.key)).toContain("missing.media");
+  });
+
+  it("refuses to complete, describe or remove another entrant's upload", async () => {
+    const owner = await entrant("owner3@example.org");
+    const other = await entrant("other3@example.org");
+    const ownerEntry = (await start(owner.cookie, "photography")).headers.get("Location")!.split("/").pop()!;
+    const otherEntry = (await start(other.cookie, "photography")).headers.get("Location")!.split("/").pop()!;
+    const photo = await upload(owner.cookie, ownerEntry, "photo.jpg", "image/jpeg");
+    for (const [entryId, intent] of [
+      [ownerEntry, "complete"],
+      [ownerEntry, "alt"],
+      [otherEntry, "alt"], // the other's own entry, with the owner's asset id
+      [otherEntry, "remove"],
+    ] as const) {
+      const answer = (await media(other.cookie, entryId, {
+        intent,
+        assetId: photo.assetId,
+        altText: "mine",
+      })) as Response;
+      expect(answer.status, `${intent} on ${entryId === ownerEntry ? "owner's" : "own"} entry`).toBe(404);
+    }
+    expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: photo.assetId } })).toMatchObject({
+      altText: "",
+      state: "verified",
+    });
   });
 });
 

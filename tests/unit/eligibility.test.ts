@@ -73,5 +73,7 @@ describe("word count", () => {
     expect(countWords("")).toBe(0);
     expect(countWords("  Survivors  lead\nthe way ")).toBe(4);
     expect(countWords("Les survivant·e·s d’abord")).toBe(3);
+    expect(countWords("受害者援助改变了整个社会")).toBeGreaterThan(3);
+    expect(countWords("การช่วยเหลือผู้รอดชีวิต")).toBeGreaterThan(1);
   });
 });

@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -16,15 +17,17 @@ type Sent = "ok" | "aborted" | "failed";
 const PARALLEL_PARTS = 3;
 const PART_TRIES = 5;
 
-function formatBytes(bytes: number) {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+function formatBytes(bytes: number, t: TFunction) {
+  if (bytes >= 1024 * 1024) return t("units.MB", { value: (bytes / (1024 * 1024)).toFixed(1) });
+  return t("units.KB", { value: Math.max(1, Math.round(bytes / 1024)) });
 }
 
-function formatSeconds(seconds: number) {
+function formatSeconds(seconds: number, t: TFunction) {
   if (!Number.isFinite(seconds)) return "…";
   const minutes = Math.floor(seconds / 60);
-  return minutes > 0 ? `${minutes} min ${Math.round(seconds % 60)} s` : `${Math.max(1, Math.round(seconds))} s`;
+  return minutes > 0
+    ? t("units.minSec", { minutes, seconds: Math.round(seconds % 60) })
+    : t("units.seconds", { count: Math.max(1, Math.round(seconds)) });
 }
 
 async function post(url: string, fields: Record<string, string>) {
@@ -278,7 +281,7 @@ export function Uploader({
           <p>{t("upload.uploading", { name: progress.name })}</p>
           <progress max={100} value={percent} aria-label={t("upload.uploading", { name: progress.name })} />
           <p className="muted">
-            {t("upload.progress", { percent, speed: formatBytes(speed), left: formatSeconds(left) })}
+            {t("upload.progress", { percent, speed: formatBytes(speed, t), left: formatSeconds(left, t) })}
           </p>
           <button type="button" className="button button-secondary button-small" onClick={cancel}>
             {t("upload.cancel")}
