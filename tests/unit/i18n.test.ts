@@ -31,7 +31,7 @@ describe("language", () => {
     expect(walk(en, "en")).toEqual([]);
   });
 
-  it("has only English keys in French and Spanish, with the same placeholders (missing ones fall back to English)", () => {
+  it("has every English message in French and Spanish (but the legal text), with the same placeholders", () => {
     const flatten = (node: unknown, path = ""): Record<string, string> =>
       typeof node === "string"
         ? { [path]: node }
@@ -47,8 +47,9 @@ describe("language", () => {
         expect(english, key).toHaveProperty([key]);
         expect(placeholders(text), key).toEqual(placeholders(english[key]!));
       }
-      // everything a person meets while signing in, reading a contest or getting email is translated
-      for (const key of Object.keys(english).filter((k) => /^(app|signIn|errors|email|contest|media)\./.test(k))) {
+      // every message is translated, but for the legal text, which stays in English until a
+      // translation has been checked by the organizers
+      for (const key of Object.keys(english).filter((k) => k !== "terms.body")) {
         expect(translated, key).toHaveProperty([key]);
       }
     }
