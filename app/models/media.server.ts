@@ -200,8 +200,9 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
         data: { state: "rejected", rejection: JSON.stringify(rejectionMessage(result.rejection)), size: head.size },
       });
     }
-    // What was checked is what is kept: the checked bytes go to a new key that no upload URL
-    // points at, so nobody can replace them afterwards. Images keep only their clean copy.
+    // What was checked is what is kept: a single upload's presigned PUT stays valid for a while,
+    // so its checked bytes go to a new key no upload URL points at. Images keep only their clean
+    // copy.
     const prefix = `contests/${entry.contestId}/entries/${entry.id}`;
     let cleanKey: string | null = null;
     let previewKey: string | null = null;
@@ -212,11 +213,14 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
       await storage().put(cleanKey, result.clean.bytes, result.clean.type);
       await storage().put(previewKey, result.preview.bytes, result.preview.type);
       storedKey = cleanKey;
+    } else if (asset.partSize) {
+      // Once its parts are joined, no URL can write to a multipart upload's key again.
+      storedKey = asset.objectKey;
     } else {
       storedKey = newObjectKey(prefix, EXTENSIONS[result.type]);
       await storage().putFile(storedKey, file, result.size, result.type);
     }
-    await storage().remove(asset.objectKey);
+    if (storedKey !== asset.objectKey) await storage().remove(asset.objectKey);
     return db.mediaAsset.update({
       where: { id: asset.id },
       data: {
