@@ -1,15 +1,17 @@
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { log } from "~/services/log.server";
+import sharp from "sharp";
+import { posterFrame, withoutMetadata } from "~/services/ffmpeg.server";
 import { inspectFile } from "~/services/media-inspect.server";
 import { newObjectKey, storage } from "~/services/storage.server";
 import { contestPhase, splitList, submissionsCloseAt } from "./contest";
-import { checkDeclared, rejectionMessage } from "./media";
+import { checkDeclared, PREVIEW_WIDTH, rejectionMessage } from "./media";
 import { getOwnEntry, markChanged } from "./entry.server";
 
 /**
@@ -213,12 +215,28 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
       await storage().put(cleanKey, result.clean.bytes, result.clean.type);
       await storage().put(previewKey, result.preview.bytes, result.preview.type);
       storedKey = cleanKey;
+    } else if (result.personalMetadata) {
+      // Phones record where a video was shot and who owns the device: keep a copy without it.
+      const stripped = path.join(dir, `stripped.${EXTENSIONS[result.type]}`);
+      await withoutMetadata(file, stripped);
+      storedKey = newObjectKey(prefix, EXTENSIONS[result.type]);
+      await storage().putFile(storedKey, stripped, (await stat(stripped)).size, result.type);
     } else if (asset.partSize) {
       // Once its parts are joined, no URL can write to a multipart upload's key again.
       storedKey = asset.objectKey;
     } else {
       storedKey = newObjectKey(prefix, EXTENSIONS[result.type]);
       await storage().putFile(storedKey, file, result.size, result.type);
+    }
+    if (result.kind === "video" && result.durationSec) {
+      const frame = path.join(dir, "poster.jpg");
+      await posterFrame(file, frame, result.durationSec);
+      const poster = await sharp(frame)
+        .resize({ width: PREVIEW_WIDTH, withoutEnlargement: true })
+        .webp({ quality: 80 })
+        .toBuffer();
+      previewKey = newObjectKey(prefix, "webp");
+      await storage().put(previewKey, poster, "image/webp");
     }
     if (storedKey !== asset.objectKey) await storage().remove(asset.objectKey);
     return db.mediaAsset.update({
@@ -273,20 +291,25 @@ export async function setAltText(userId: string, entryId: string, assetId: strin
   return true;
 }
 
-/** Short-lived links for the owner to see their own verified files. */
+/** Short-lived links for the owner to see their own verified files (and a video's poster). */
 export async function viewUrls(
-  media: { id: string; state: string; previewKey: string | null; cleanKey: string | null; objectKey: string }[],
+  media: {
+    id: string;
+    state: string;
+    detectedType: string | null;
+    previewKey: string | null;
+    cleanKey: string | null;
+    objectKey: string;
+  }[],
 ) {
+  const sign = (key: string) => storage().presignGet(key, { expiresInSec: VIEW_URL_SECONDS });
   const entries = await Promise.all(
     media
       .filter((m) => m.state === "verified")
-      .map(
-        async (m) =>
-          [
-            m.id,
-            await storage().presignGet(m.previewKey ?? m.cleanKey ?? m.objectKey, { expiresInSec: VIEW_URL_SECONDS }),
-          ] as const,
-      ),
+      .map(async (m) => {
+        const poster = m.detectedType?.startsWith("video/") && m.previewKey ? await sign(m.previewKey) : null;
+        return [m.id, { url: await sign(m.cleanKey ?? m.objectKey), poster }] as const;
+      }),
   );
   return Object.fromEntries(entries);
 }

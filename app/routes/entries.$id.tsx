@@ -49,7 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       originalName: m.originalName,
       type: m.detectedType ?? m.declaredType,
       altText: m.altText,
-      url: urls[m.id] ?? null,
+      url: urls[m.id]?.url ?? null,
+      poster: urls[m.id]?.poster ?? null,
       rejection: m.rejection ? (JSON.parse(m.rejection) as { key: string; values?: Record<string, unknown> }) : null,
     })),
     category: {
@@ -298,7 +299,13 @@ export default function EntryPage() {
                 m.type.startsWith("image/") ? (
                   <img src={m.url} alt={m.altText} className="media-preview" />
                 ) : m.type.startsWith("video/") ? (
-                  <video src={m.url} controls preload="metadata" className="media-preview" />
+                  <video
+                    src={m.url}
+                    poster={m.poster ?? undefined}
+                    controls
+                    preload="metadata"
+                    className="media-preview"
+                  />
                 ) : m.type.startsWith("audio/") ? (
                   <audio src={m.url} controls preload="metadata" />
                 ) : null

@@ -1,11 +1,9 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { promisify } from "node:util";
 import { fileTypeFromBuffer } from "file-type";
 import sharp, { type Metadata } from "sharp";
+import { probe, type Probe } from "./ffmpeg.server";
 import {
   kindOf,
   MAX_IMAGE_PIXELS,
@@ -37,10 +35,10 @@ export type Inspection =
       clean: Derived | null;
       /** for images: a smaller WebP for pages and judges' queues */
       preview: Derived | null;
+      /** for video and audio: whether tags that can identify or locate someone are present */
+      personalMetadata: boolean;
     }
   | { ok: false; rejection: Rejection; detail?: string };
-
-const run = promisify(execFile);
 
 function sha256Of(path: string) {
   return new Promise<string>((resolve, reject) => {
@@ -63,6 +61,22 @@ async function head(path: string, bytes: number) {
   }
 }
 
+// Tags every encoder writes, which say nothing about a person or a place.
+const TECHNICAL_TAGS = new Set([
+  "encoder",
+  "major_brand",
+  "minor_version",
+  "compatible_brands",
+  "handler_name",
+  "language",
+  "vendor_id",
+]);
+
+function hasPersonalTags(probed: Probe) {
+  const tags = [probed.format?.tags ?? {}, ...(probed.streams ?? []).map((stream) => stream.tags ?? {})];
+  return tags.some((set) => Object.keys(set).some((key) => !TECHNICAL_TAGS.has(key.toLowerCase())));
+}
+
 /** The content's real type, from its first bytes. */
 async function sniff(path: string): Promise<string | null> {
   const start = await head(path, 4100);
@@ -72,37 +86,6 @@ async function sniff(path: string): Promise<string | null> {
   if (found.mime === "audio/x-m4a") return "audio/mp4";
   if (found.mime === "audio/vnd.wave" || found.mime === "audio/x-wav") return "audio/wav";
   return found.mime;
-}
-
-let ffprobePath: string | undefined;
-/** Debian's ffprobe (kept patched) where it is installed, else the one shipped in npm. */
-function ffprobe() {
-  if (ffprobePath) return ffprobePath;
-  const system = process.env.FFPROBE_PATH ?? "/usr/bin/ffprobe";
-  if (existsSync(system)) ffprobePath = system;
-  else {
-    const require = createRequire(import.meta.url);
-    ffprobePath = (require("@ffprobe-installer/ffprobe") as { path: string }).path;
-  }
-  return ffprobePath;
-}
-
-type Probe = { format?: { duration?: string }; streams?: { codec_type?: string; width?: number; height?: number }[] };
-
-async function probeTimed(path: string): Promise<Probe | null> {
-  try {
-    const { stdout } = await run(
-      ffprobe(),
-      ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path],
-      {
-        timeout: 30_000,
-        maxBuffer: 4 * 1024 * 1024,
-      },
-    );
-    return JSON.parse(stdout) as Probe;
-  } catch {
-    return null;
-  }
 }
 
 async function inspectImage(path: string, type: string) {
@@ -179,6 +162,7 @@ export async function inspectFile(path: string, rules: MediaRules): Promise<Insp
       durationSec: null,
       clean: image.clean,
       preview: image.preview,
+      personalMetadata: false,
     };
   }
 
@@ -188,14 +172,22 @@ export async function inspectFile(path: string, rules: MediaRules): Promise<Insp
     await file.read(tail, 0, tail.length, size - tail.length);
     await file.close();
     if (!isWholePdf(tail)) return { ok: false, rejection: { reason: "corrupt" }, detail: "no %%EOF" };
-    return { ...accepted, width: null, height: null, durationSec: null, clean: null, preview: null };
+    return {
+      ...accepted,
+      width: null,
+      height: null,
+      durationSec: null,
+      clean: null,
+      preview: null,
+      personalMetadata: false,
+    };
   }
 
-  const probe = await probeTimed(path);
-  const duration = Number(probe?.format?.duration);
+  const probed = await probe(path);
+  const duration = Number(probed?.format?.duration);
   const wanted = kind === "video" ? "video" : "audio";
-  const stream = probe?.streams?.find((s) => s.codec_type === wanted);
-  if (!probe || !stream || !Number.isFinite(duration) || duration <= 0) {
+  const stream = probed?.streams?.find((s) => s.codec_type === wanted);
+  if (!probed || !stream || !Number.isFinite(duration) || duration <= 0) {
     return { ok: false, rejection: { reason: "corrupt" }, detail: "ffprobe found no playable stream" };
   }
   if (rules.maxDurationSec && duration > rules.maxDurationSec) {
@@ -208,5 +200,6 @@ export async function inspectFile(path: string, rules: MediaRules): Promise<Insp
     durationSec: Math.round(duration * 1000) / 1000,
     clean: null,
     preview: null,
+    personalMetadata: hasPersonalTags(probed),
   };
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -6,6 +7,7 @@ import { action as entryAction, loader as entryLoader } from "~/routes/entries.$
 import { action as mediaAction } from "~/routes/entries.$id_.media";
 import { action as startAction } from "~/routes/contests.$slug_.enter";
 import { saveProfile } from "~/models/profile.server";
+import { probe, withMetadata } from "~/services/ffmpeg.server";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
@@ -124,6 +126,9 @@ describe("an entrant's journey", () => {
     expect(asset.objectKey).not.toBe(video.uploadKey);
     expect(await storage().head(video.uploadKey)).toBeNull();
     expect(await storage().head(asset.objectKey)).toMatchObject({ size: fixture("video-3s.mp4").length });
+    // a poster frame for pages and judges' queues
+    const poster = await sharp(Buffer.from(await storage().getBytes(asset.previewKey!))).metadata();
+    expect(poster).toMatchObject({ format: "webp", width: 320, height: 240 });
 
     const revision = String((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).revision);
     const click = () =>
@@ -170,6 +175,30 @@ describe("an entrant's journey", () => {
       expect((await sharp(bytes).metadata()).exif).toBeUndefined();
       for (const trace of ["GPS", "TestCam", "Private Person"]) expect(bytes.toString("latin1")).not.toContain(trace);
     }
+  });
+
+  it("keeps no place, device or author in a stored video", async () => {
+    const { cookie } = await entrant("filmmaker@example.org");
+    const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    const tagged = path.join(tmpdir(), `tagged-${Date.now()}.mp4`);
+    await withMetadata(path.resolve("tests/fixtures/media/video-3s.mp4"), tagged, {
+      location: "+14.5995+120.9842/",
+      artist: "Private Person",
+      title: "At the clinic in Barangay 12",
+    });
+    const original = await probe(tagged);
+    expect(original?.format?.tags).toMatchObject({ artist: "Private Person" }); // the tags really are there
+
+    const video = await upload(cookie, entryId, "tagged.mp4", "video/mp4", readFileSync(tagged));
+    expect(video.state).toBe("verified");
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } });
+    const stored = path.join(tmpdir(), `stored-${Date.now()}.mp4`);
+    writeFileSync(stored, await storage().getBytes(asset.objectKey));
+    const kept = await probe(stored);
+    const tags = JSON.stringify([kept?.format?.tags, ...(kept?.streams ?? []).map((s) => s.tags)]);
+    for (const trace of ["Private Person", "14.5995", "Barangay"]) expect(tags).not.toContain(trace);
+    expect(Buffer.from(await storage().getBytes(asset.objectKey)).toString("latin1")).not.toContain("Private Person");
+    expect(kept?.format?.duration).toBeDefined(); // still a playable video
   });
 
   it("refuses a file whose content is not what it claims, deletes it, and says why", async () => {

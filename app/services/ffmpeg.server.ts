@@ -1,0 +1,101 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { promisify } from "node:util";
+
+/**
+ * ffmpeg and ffprobe for media checks. Debian's builds (kept patched, so preferred for files
+ * from strangers) are used where installed; otherwise the builds shipped in npm packages, so a
+ * fresh machine works without installing anything. FFMPEG_PATH and FFPROBE_PATH override both.
+ */
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const found: Record<string, string> = {};
+
+function binary(name: "ffmpeg" | "ffprobe") {
+  if (found[name]) return found[name];
+  const configured = process.env[name === "ffmpeg" ? "FFMPEG_PATH" : "FFPROBE_PATH"];
+  const system = configured ?? `/usr/bin/${name}`;
+  found[name] = existsSync(system)
+    ? system
+    : (require(name === "ffmpeg" ? "@ffmpeg-installer/ffmpeg" : "@ffprobe-installer/ffprobe") as { path: string }).path;
+  return found[name];
+}
+
+export type Probe = {
+  format?: { duration?: string; tags?: Record<string, string> };
+  streams?: { codec_type?: string; width?: number; height?: number; tags?: Record<string, string> }[];
+};
+
+export async function probe(path: string): Promise<Probe | null> {
+  try {
+    const { stdout } = await run(
+      binary("ffprobe"),
+      ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path],
+      { timeout: 60_000, maxBuffer: 4 * 1024 * 1024 },
+    );
+    return JSON.parse(stdout) as Probe;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Copies the streams into a new file without any metadata: phones write the place a video was
+ * shot, the device and often the owner's name, and none of it may reach judges or visitors.
+ */
+export async function withoutMetadata(input: string, output: string) {
+  await run(
+    binary("ffmpeg"),
+    [
+      "-v",
+      "error",
+      "-y",
+      "-i",
+      input,
+      "-map",
+      "0",
+      "-map_metadata",
+      "-1",
+      "-map_chapters",
+      "-1",
+      "-c",
+      "copy",
+      "-fflags",
+      "+bitexact",
+      "-flags:v",
+      "+bitexact",
+      "-flags:a",
+      "+bitexact",
+      "-movflags",
+      "+faststart",
+      output,
+    ],
+    { timeout: 10 * 60_000 },
+  );
+}
+
+/** One frame from early in the video, as a still for pages and judges' queues. */
+export async function posterFrame(input: string, output: string, durationSec: number) {
+  const at = Math.min(1, durationSec / 2).toFixed(2);
+  await run(binary("ffmpeg"), ["-v", "error", "-y", "-ss", at, "-i", input, "-frames:v", "1", "-q:v", "3", output], {
+    timeout: 60_000,
+  });
+}
+
+/** Sets metadata on a copy of a file; tests use it to make files that carry a location. */
+export async function withMetadata(input: string, output: string, metadata: Record<string, string>) {
+  await run(binary("ffmpeg"), [
+    "-v",
+    "error",
+    "-y",
+    "-i",
+    input,
+    "-map",
+    "0",
+    "-c",
+    "copy",
+    ...Object.entries(metadata).flatMap(([key, value]) => ["-metadata", `${key}=${value}`]),
+    output,
+  ]);
+}
