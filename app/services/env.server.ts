@@ -69,6 +69,10 @@ const schema = z
     DATA_DIR: z.string().min(1).default("data"),
     EMBEDDED_S3_PORT: port(9090),
     EMBEDDED_MAIL_PORT: port(9091),
+    // media tools; unset means Debian's in /usr/bin, else the builds shipped in npm
+    FFMPEG_PATH: z.string().min(1).optional(),
+    FFPROBE_PATH: z.string().min(1).optional(),
+
     SEED_ORGANIZER_EMAIL: z.string().email().default("organizer@example.org"),
 
     JOBS_POLL_MS: z.coerce

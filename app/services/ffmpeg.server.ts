@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
+import { env } from "./env.server";
 
 /**
  * ffmpeg and ffprobe for media checks. Debian's builds (kept patched, so preferred for files
@@ -14,7 +15,7 @@ const found: Record<string, string> = {};
 
 function binary(name: "ffmpeg" | "ffprobe") {
   if (found[name]) return found[name];
-  const configured = process.env[name === "ffmpeg" ? "FFMPEG_PATH" : "FFPROBE_PATH"];
+  const configured = name === "ffmpeg" ? env().FFMPEG_PATH : env().FFPROBE_PATH;
   const system = configured ?? `/usr/bin/${name}`;
   found[name] = existsSync(system)
     ? system
