@@ -51,9 +51,11 @@ export default function Mailbox() {
               <p className="muted">
                 {t("mailbox.to")}: {message.to.join(", ")} · {t("mailbox.sent")}:{" "}
                 <time dateTime={message.createdAt}>
-                  {new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium" }).format(
-                    new Date(message.createdAt),
-                  )}
+                  {new Intl.DateTimeFormat(i18n.language, {
+                    dateStyle: "medium",
+                    timeStyle: "medium",
+                    timeZone: "UTC",
+                  }).format(new Date(message.createdAt))}
                 </time>
               </p>
               <pre className="mail-body">{message.text}</pre>

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/forms";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { countryOptions } from "~/models/countries";
 import { hasAcceptedTerms, saveProfile, TERMS_VERSION } from "~/models/profile.server";
@@ -22,6 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       country: user.country ?? "",
     },
     termsAccepted: await hasAcceptedTerms(user.id),
+    termsVersion: TERMS_VERSION,
+    // Named on the server: browsers' and Node's country names differ slightly, and a mismatch
+    // would make React re-render the page and drop what someone typed before it hydrated.
+    countries: countryOptions(await resolveLocale(request, user.locale)),
     hadProfile: Boolean(user.dateOfBirth),
   };
 }
@@ -37,9 +42,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { profile, termsAccepted, hadProfile } = useLoaderData<typeof loader>();
+  const { profile, termsAccepted, termsVersion, hadProfile, countries } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   // No defaultValue here: Conform would reset what someone typed before the page hydrated.
@@ -101,7 +106,7 @@ export default function Profile() {
             autoComplete="country"
           >
             <option value="">{t("profile.chooseCountry")}</option>
-            {countryOptions(i18n.language).map(({ code, name }) => (
+            {countries.map(({ code, name }) => (
               <option key={code} value={code}>
                 {name}
               </option>
@@ -117,7 +122,7 @@ export default function Profile() {
             aria-describedby={termsErrorId}
           />
           <label htmlFor={fields.acceptTerms.id}>
-            {t("profile.terms", { version: TERMS_VERSION })}{" "}
+            {t("profile.terms", { version: termsVersion })}{" "}
             <Link to="/terms" target="_blank" rel="noopener">
               {t("profile.termsLink")}
             </Link>

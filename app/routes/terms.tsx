@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
+import { useLoaderData } from "@remix-run/react";
 import { Markdown } from "~/components/markdown";
 import { pageTitle } from "~/i18n/meta";
 import { TERMS_VERSION } from "~/models/profile.server";
@@ -12,10 +13,11 @@ export function loader() {
 
 export default function Terms() {
   const { t } = useTranslation();
+  const { version } = useLoaderData<typeof loader>();
   return (
     <article className="panel prose" aria-labelledby="terms-title">
       <h1 id="terms-title">{t("terms.title")}</h1>
-      <p className="muted">{t("terms.version", { version: TERMS_VERSION })}</p>
+      <p className="muted">{t("terms.version", { version })}</p>
       <Markdown source={t("terms.body")} headingOffset={1} />
     </article>
   );

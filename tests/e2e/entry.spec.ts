@@ -181,3 +181,22 @@ test("a large recording goes up in parts and is checked as a whole", async ({ pa
   await expect(page.getByRole("progressbar")).toBeVisible();
   await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 30_000 });
 });
+
+test("what someone types before the page has loaded its scripts is kept", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await signIn(page, `slow-phone-${Date.now()}@example.org`);
+  // a slow connection: the page's scripts arrive seconds after its HTML
+  await page.route("**/build/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await route.continue();
+  });
+  await page.goto(`${base()}/profile`, { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Full name").fill("Typed Before Hydration");
+  await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+  await page.waitForTimeout(4000);
+  await expect(page.getByLabel("Full name")).toHaveValue("Typed Before Hydration");
+  expect(errors.filter((e) => /hydrat|did not match/i.test(e))).toEqual([]);
+});
