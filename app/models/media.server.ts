@@ -9,6 +9,7 @@ import { log } from "~/services/log.server";
 import sharp from "sharp";
 import { posterFrame, withoutMetadata } from "~/services/ffmpeg.server";
 import { inspectFile } from "~/services/media-inspect.server";
+import { pdfWithoutMetadata } from "~/services/pdf.server";
 import { newObjectKey, storage } from "~/services/storage.server";
 import { contestPhase, splitList, submissionsCloseAt } from "./contest";
 import { checkDeclared, PREVIEW_WIDTH, rejectionMessage } from "./media";
@@ -215,6 +216,21 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
       await storage().put(cleanKey, result.clean.bytes, result.clean.type);
       await storage().put(previewKey, result.preview.bytes, result.preview.type);
       storedKey = cleanKey;
+    } else if (result.type === "application/pdf") {
+      const cleaned = await pdfWithoutMetadata(file);
+      if (!cleaned) {
+        await storage().remove(asset.objectKey);
+        return db.mediaAsset.update({
+          where: { id: asset.id },
+          data: {
+            state: "rejected",
+            rejection: JSON.stringify(rejectionMessage({ reason: "corrupt" })),
+            size: head.size,
+          },
+        });
+      }
+      storedKey = newObjectKey(prefix, "pdf");
+      await storage().put(storedKey, cleaned, result.type);
     } else if (result.personalMetadata) {
       // Phones record where a video was shot and who owns the device: keep a copy without it.
       const stripped = path.join(dir, `stripped.${EXTENSIONS[result.type]}`);

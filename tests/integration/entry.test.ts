@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as entryAction, loader as entryLoader } from "~/routes/entries.$id";
@@ -199,6 +200,28 @@ describe("an entrant's journey", () => {
     for (const trace of ["Private Person", "14.5995", "Barangay"]) expect(tags).not.toContain(trace);
     expect(Buffer.from(await storage().getBytes(asset.objectKey)).toString("latin1")).not.toContain("Private Person");
     expect(kept?.format?.duration).toBeDefined(); // still a playable video
+  });
+
+  it("keeps no author in a stored PDF", async () => {
+    const { cookie } = await entrant("writer@example.org");
+    const entryId = (await start(cookie, "written-work")).headers.get("Location")!.split("/").pop()!;
+    const essay = await PDFDocument.load(fixture("essay.pdf"));
+    essay.setAuthor("Private Person");
+    essay.setCreator("Private Person's laptop");
+    const bytes = Buffer.from(await essay.save({ useObjectStreams: false }));
+    expect((await PDFDocument.load(bytes, { updateMetadata: false })).getAuthor()).toBe("Private Person");
+
+    const uploaded = await upload(cookie, entryId, "essay.pdf", "application/pdf", bytes);
+    expect(uploaded.state).toBe("verified");
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: uploaded.assetId } });
+    const stored = Buffer.from(await storage().getBytes(asset.objectKey));
+    // pdf-lib writes strings as UTF-16 hex: look for that form too
+    const hex = Buffer.from("\ufeffPrivate Person", "utf16le").swap16().toString("hex").toUpperCase();
+    expect(stored.toString("latin1").toUpperCase()).not.toContain(hex);
+    const kept = await PDFDocument.load(stored, { updateMetadata: false });
+    expect(kept.getPageCount()).toBe(1);
+    expect(kept.getAuthor() ?? "").toBe("");
+    expect(kept.getCreator() ?? "").toBe("");
   });
 
   it("refuses a file whose content is not what it claims, deletes it, and says why", async () => {
