@@ -89,6 +89,7 @@ export async function startUpload(
       position: entry.media.length,
       uploadId,
       partSize: multipart ? PART_SIZE : null,
+      createdAt: now(),
     },
   });
   if (multipart) {
@@ -328,4 +329,27 @@ export async function viewUrls(
       }),
   );
   return Object.fromEntries(entries);
+}
+
+/** Uploads left unfinished this long are abandoned: their parts and rows are removed. */
+export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+export async function sweepAbandonedUploads() {
+  const abandoned = await db.mediaAsset.findMany({
+    where: {
+      state: { in: ["pending", "uploaded"] },
+      createdAt: { lt: new Date(now().getTime() - ABANDONED_AFTER_MS) },
+    },
+  });
+  for (const asset of abandoned) {
+    if (asset.uploadId)
+      await storage()
+        .abortMultipart(asset.objectKey, asset.uploadId)
+        .catch(() => undefined);
+    await storage()
+      .remove(asset.objectKey)
+      .catch(() => undefined);
+    await db.mediaAsset.deleteMany({ where: { id: asset.id, state: asset.state } });
+  }
+  return abandoned.length;
 }

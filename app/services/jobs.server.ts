@@ -1,4 +1,4 @@
-import type { Job, Prisma } from "@prisma/client";
+import { Prisma, type Job } from "@prisma/client";
 import { randomUUID } from "node:crypto";
 import { now } from "./clock.server";
 import { db } from "./db.server";
@@ -30,6 +30,20 @@ export function enqueueJob(
   return tx.job.create({
     data: { type, payload: JSON.stringify(payload), runAt: options.runAt ?? now(), maxAttempts: options.maxAttempts },
   });
+}
+
+/**
+ * Queues a job under a fixed id, once: any number of instances may ask for "the sweep of
+ * 14:00" and exactly one job exists. Returns whether this call created it.
+ */
+export async function scheduleOnce(id: string, type: string, payload: unknown, runAt: Date) {
+  try {
+    await db.job.create({ data: { id, type, payload: JSON.stringify(payload), runAt } });
+    return true;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    throw error;
+  }
 }
 
 /** 30 s, 1 min, 2 min, … capped at 1 h, with up to 10 % jitter so retries don't bunch up. */

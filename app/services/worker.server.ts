@@ -1,16 +1,33 @@
 import { emailJob } from "./email.server";
 import { env } from "./env.server";
-import { startWorker, type JobHandlers, type Worker } from "./jobs.server";
+import { sweepAbandonedUploads } from "~/models/media.server";
+import { now } from "./clock.server";
+import { scheduleOnce, startWorker, type JobHandlers, type Worker } from "./jobs.server";
 
 /** Every kind of background job Mosaic runs. */
 export const jobHandlers: JobHandlers = {
   "email.send": emailJob,
+  "media.sweep": {
+    async run() {
+      await sweepAbandonedUploads();
+      await scheduleSweep(1);
+    },
+  },
 };
+
+const HOUR = 60 * 60 * 1000;
+
+/** The hourly sweep of abandoned uploads, `hoursAhead` from now; one job per hour whatever the instances. */
+export function scheduleSweep(hoursAhead: number) {
+  const hour = Math.floor(now().getTime() / HOUR) + hoursAhead;
+  return scheduleOnce(`media.sweep:${hour}`, "media.sweep", {}, new Date(hour * HOUR));
+}
 
 const globalForWorker = globalThis as unknown as { __mosaicWorker?: Worker };
 
 export function startBackgroundWorker() {
   if (!env().JOBS_ENABLED) return undefined;
+  if (!globalForWorker.__mosaicWorker) void scheduleSweep(0);
   globalForWorker.__mosaicWorker ??= startWorker(jobHandlers, env().JOBS_POLL_MS);
   return globalForWorker.__mosaicWorker;
 }

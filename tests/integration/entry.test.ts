@@ -14,7 +14,7 @@ import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { storage } from "~/services/storage.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers, scheduleSweep } from "~/services/worker.server";
 import { demoContest } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
 import { context, formRequest, getRequest, settle } from "../support/http";
@@ -441,6 +441,29 @@ describe("submitting and changing", () => {
       altText: "",
       state: "verified",
     });
+  });
+});
+
+describe("abandoned uploads", () => {
+  it("are swept after a day by the hourly job: parts aborted, rows removed, finished files kept", async () => {
+    const { cookie } = await entrant("wanderer@example.org");
+    const entryId = (await start(cookie, "photography")).headers.get("Location")!.split("/").pop()!;
+    const kept = await upload(cookie, entryId, "photo.jpg", "image/jpeg");
+    await media(cookie, entryId, {
+      intent: "start",
+      name: "never-finished.jpg",
+      type: "image/jpeg",
+      size: String(20 * 1024 * 1024),
+    });
+    expect(await db.mediaAsset.count()).toBe(2);
+
+    expect(await scheduleSweep(1)).toBe(true);
+    expect(await scheduleSweep(1)).toBe(false); // another instance asking for the same hour
+    setNow(new Date(TODAY.getTime() + 25 * 60 * 60 * 1000));
+    await runDueJobs(jobHandlers);
+    expect(await db.mediaAsset.findMany({ select: { id: true } })).toEqual([{ id: kept.assetId }]);
+    // and the next sweep is queued
+    expect(await db.job.count({ where: { type: "media.sweep", status: "queued" } })).toBe(1);
   });
 });
 
