@@ -129,8 +129,8 @@ function LanguagePicker({ current }: { current: string }) {
   return (
     <Form method="post" action="/language" className="language-picker">
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-      <label htmlFor="language">{t("app.language")}</label>
-      <select id="language" name="locale" defaultValue={current}>
+      <label htmlFor="site-language">{t("app.language")}</label>
+      <select id="site-language" name="locale" defaultValue={current}>
         {locales.map((locale) => (
           <option key={locale} value={locale} lang={locale}>
             {t(`languages.${locale}`)}

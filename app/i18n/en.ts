@@ -281,6 +281,16 @@ export const en = {
     next: "You can still change or withdraw your entry until the deadline. We will email you about the judging and the results.",
     back: "Back to my entries",
   },
+  coCreators: {
+    title: "Co-creators",
+    intro: "Everyone who made this work with you. Only you and the organizers see these names.",
+    name: "Name",
+    email: "Email address",
+    eligible: "I confirm that this person may enter this contest too (age and country).",
+    confirmNeeded: "Please confirm that this person may enter.",
+    add: "Add co-creator",
+    tooMany: "You have named as many co-creators as an entry can have.",
+  },
   mailbox: {
     title: "Development mailbox",
     intro: "Without a Resend key, Mosaic delivers email here instead. This page exists only in development.",

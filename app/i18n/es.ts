@@ -284,6 +284,16 @@ export const es: PartialMessages = {
     next: "Aún puedes cambiar o retirar tu obra hasta la fecha límite. Te escribiremos sobre la evaluación y los resultados.",
     back: "Volver a mis obras",
   },
+  coCreators: {
+    title: "Personas coautoras",
+    intro: "Todas las personas que hicieron esta obra contigo. Solo tú y la organización ven estos nombres.",
+    name: "Nombre",
+    email: "Correo electrónico",
+    eligible: "Confirmo que esta persona también puede participar en este concurso (edad y país).",
+    confirmNeeded: "Confirma que esta persona puede participar.",
+    add: "Añadir persona coautora",
+    tooMany: "Ya nombraste tantas personas coautoras como admite una obra.",
+  },
   mailbox: {
     title: "Buzón de desarrollo",
     intro: "Sin una clave de Resend, Mosaic entrega aquí los correos. Esta página solo existe en desarrollo.",

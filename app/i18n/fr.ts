@@ -285,6 +285,16 @@ export const fr: PartialMessages = {
     next: "Vous pouvez encore modifier ou retirer votre œuvre jusqu’à la date limite. Nous vous écrirons au sujet du jury et des résultats.",
     back: "Retour à mes œuvres",
   },
+  coCreators: {
+    title: "Co-auteurs",
+    intro: "Toutes les personnes qui ont créé cette œuvre avec vous. Seuls vous et les organisateurs voient ces noms.",
+    name: "Nom",
+    email: "Adresse e-mail",
+    eligible: "Je confirme que cette personne peut aussi participer à ce concours (âge et pays).",
+    confirmNeeded: "Confirmez que cette personne peut participer.",
+    add: "Ajouter un co-auteur",
+    tooMany: "Vous avez nommé autant de co-auteurs qu’une œuvre peut en avoir.",
+  },
   mailbox: {
     title: "Boîte mail de développement",
     intro: "Sans clé Resend, Mosaic dépose ici les e-mails. Cette page n’existe qu’en développement.",

@@ -3,6 +3,7 @@ import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useReval
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
+import { CoCreators } from "~/components/co-creators";
 import { Uploader } from "~/components/media/uploader";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -10,6 +11,7 @@ import { pageTitle } from "~/i18n/meta";
 import { contestPhase, splitList, submissionsCloseAt } from "~/models/contest";
 import { countWords } from "~/models/eligibility";
 import { entryProblems, getOwnEntry, saveDraft, submitEntry, withdrawEntry } from "~/models/entry.server";
+import { listCoCreators } from "~/models/co-creator.server";
 import { viewUrls } from "~/models/media.server";
 import { draftSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
@@ -21,8 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const entry = await getOwnEntry(user.id, params.id ?? "");
   if (!entry || entry.status === "withdrawn") throw new Response("Not found", { status: 404 });
-  const urls = await viewUrls(entry.media);
+  const [urls, coCreators] = await Promise.all([viewUrls(entry.media), listCoCreators(entry.id)]);
   return {
+    coCreators,
     entry: {
       id: entry.id,
       status: entry.status,
@@ -241,7 +244,7 @@ function YesNo({
 }
 
 export default function EntryPage() {
-  const { entry, media, category, contest, open, missing } = useLoaderData<typeof loader>();
+  const { entry, media, coCreators, category, contest, open, missing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(contest.timezone);
@@ -342,6 +345,8 @@ export default function EntryPage() {
           />
         ) : null}
       </div>
+
+      <CoCreators entryId={entry.id} people={coCreators} open={open} />
 
       <Form
         method="post"

@@ -79,6 +79,11 @@ test("a new entrant fills a profile, submits a Video and a Photography entry, an
   await expect(page.getByRole("heading", { name: "Untitled entry" })).toBeVisible();
   await page.getByLabel("Choose a file").setInputFiles(fixture("video-3s.mp4"));
   await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 20_000 });
+  await page.getByLabel("Name", { exact: true }).fill("Lina K.");
+  await page.getByRole("textbox", { name: "Email address" }).fill("lina@example.org");
+  await page.getByLabel(/this person may enter this contest too/).check();
+  await page.getByRole("button", { name: "Add co-creator" }).click();
+  await expect(page.getByText("Lina K. · lina@example.org")).toBeVisible();
   await fillEntry(page, { title: "Hands that rebuild", transcript: true });
   await expect(page.getByText("Saved", { exact: true })).toBeVisible();
   await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));

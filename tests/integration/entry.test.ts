@@ -5,6 +5,7 @@ import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as entryAction, loader as entryLoader } from "~/routes/entries.$id";
+import { action as coCreatorAction } from "~/routes/entries.$id_.co-creators";
 import { action as mediaAction } from "~/routes/entries.$id_.media";
 import { action as startAction } from "~/routes/contests.$slug_.enter";
 import { saveProfile } from "~/models/profile.server";
@@ -555,5 +556,56 @@ describe("large uploads", () => {
       parts: "1",
     })) as Response;
     expect(stolen.status).toBe(404);
+  });
+});
+
+describe("co-creators", () => {
+  const coCreators = async (cookie: string, entryId: string, fields: Record<string, string>) =>
+    settle(() =>
+      coCreatorAction({
+        request: formRequest(`/entries/${entryId}/co-creators`, fields, { cookie }),
+        context: context(),
+        params: { id: entryId },
+      }),
+    );
+
+  it("are added with their confirmed eligibility, removed, and refused when incomplete", async () => {
+    const { cookie } = await entrant("duo@example.org");
+    const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    const added = await coCreators(cookie, entryId, { name: "Lina K.", email: "Lina@Example.org", eligible: "on" });
+    expect(added).toMatchObject({ ok: true });
+    const [person] = await db.coCreator.findMany();
+    expect(person).toMatchObject({ name: "Lina K.", email: "lina@example.org", eligibleConfirmedAt: TODAY });
+
+    const unconfirmed = (await coCreators(cookie, entryId, { name: "Someone", email: "someone@example.org" })) as {
+      data: { result: { error: Record<string, string[]> } };
+    };
+    expect(unconfirmed.data.result.error.eligible).toEqual(["coCreators.confirmNeeded"]);
+    const badEmail = (await coCreators(cookie, entryId, { name: "Someone", email: "nope", eligible: "on" })) as {
+      data: { result: { error: Record<string, string[]> } };
+    };
+    expect(badEmail.data.result.error.email).toEqual(["errors.emailInvalid"]);
+    expect(await db.coCreator.count()).toBe(1);
+
+    expect(await coCreators(cookie, entryId, { intent: "remove", coCreatorId: person!.id })).toMatchObject({
+      ok: true,
+    });
+    expect(await db.coCreator.count()).toBe(0);
+  });
+
+  it("of someone else's entry cannot be added or removed", async () => {
+    const owner = await entrant("owner4@example.org");
+    const other = await entrant("other4@example.org");
+    const entryId = (await start(owner.cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    await coCreators(owner.cookie, entryId, { name: "Lina K.", email: "lina@example.org", eligible: "on" });
+    const person = await db.coCreator.findFirstOrThrow();
+    expect(
+      ((await coCreators(other.cookie, entryId, { name: "X", email: "x@example.org", eligible: "on" })) as Response)
+        .status,
+    ).toBe(404);
+    expect(
+      ((await coCreators(other.cookie, entryId, { intent: "remove", coCreatorId: person.id })) as Response).status,
+    ).toBe(404);
+    expect(await db.coCreator.count()).toBe(1);
   });
 });

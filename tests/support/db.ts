@@ -6,6 +6,7 @@ export async function resetDatabase() {
     db.session.deleteMany(),
     db.contestJudge.deleteMany(),
     db.mediaAsset.deleteMany(),
+    db.coCreator.deleteMany(),
     db.entry.deleteMany(),
     db.termsAcceptance.deleteMany(),
     db.verification.deleteMany(),
