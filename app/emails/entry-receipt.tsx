@@ -1,7 +1,7 @@
-import { Button, Heading, Text } from "@react-email/components";
+import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { EmailLayout } from "./layout";
+import { EmailButton, EmailLayout } from "./layout";
 
 export const entryReceiptPayload = z.object({
   referenceCode: z.string(),
@@ -35,18 +35,7 @@ export function entryReceiptEmail(t: TFunction, lang: string, payload: z.infer<t
         <Text>{t("email.receiptBody", values)}</Text>
         <Text style={{ fontSize: 20, fontWeight: 700 }}>{t("email.receiptReference", values)}</Text>
         <Text>{t("email.receiptEdit", { deadline })}</Text>
-        <Button
-          href={payload.link}
-          style={{
-            backgroundColor: "#0f4c5c",
-            color: "#ffffff",
-            padding: "12px 20px",
-            borderRadius: 8,
-            fontWeight: 600,
-          }}
-        >
-          {t("email.receiptButton")}
-        </Button>
+        <EmailButton href={payload.link}>{t("email.receiptButton")}</EmailButton>
       </EmailLayout>
     ),
   };

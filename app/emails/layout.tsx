@@ -1,4 +1,4 @@
-import { Body, Container, Head, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
 /** The frame shared by every Mosaic email: calm, readable, works without images. */
@@ -22,5 +22,17 @@ export function EmailLayout({ lang, preview, children }: { lang: string; preview
         </Container>
       </Body>
     </Html>
+  );
+}
+
+/** The one call to action of an email. */
+export function EmailButton({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Button
+      href={href}
+      style={{ backgroundColor: "#0f4c5c", color: "#ffffff", padding: "12px 20px", borderRadius: 8, fontWeight: 600 }}
+    >
+      {children}
+    </Button>
   );
 }

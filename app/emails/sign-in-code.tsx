@@ -1,7 +1,7 @@
-import { Button, Heading, Text } from "@react-email/components";
+import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { EmailLayout } from "./layout";
+import { EmailButton, EmailLayout } from "./layout";
 
 export const signInCodePayload = z.object({ code: z.string().regex(/^\d{6}$/), link: z.string().url() });
 
@@ -17,18 +17,7 @@ export function signInCodeEmail(t: TFunction, lang: string, payload: z.infer<typ
         <Text style={{ fontSize: 32, letterSpacing: 8, fontWeight: 700, margin: "16px 0" }} data-testid="code">
           {payload.code}
         </Text>
-        <Button
-          href={payload.link}
-          style={{
-            backgroundColor: "#0f4c5c",
-            color: "#ffffff",
-            padding: "12px 20px",
-            borderRadius: 8,
-            fontWeight: 600,
-          }}
-        >
-          {t("email.signInButton")}
-        </Button>
+        <EmailButton href={payload.link}>{t("email.signInButton")}</EmailButton>
         <Text style={{ color: "#4b5563", fontSize: 14, marginTop: 24 }}>{t("email.signInIgnore")}</Text>
       </EmailLayout>
     ),

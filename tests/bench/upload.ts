@@ -15,6 +15,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { wav } from "../support/wav";
 
 const SIZE = Number(process.env.BENCH_MB ?? 200) * 1024 * 1024;
 const PARALLEL = 3;
@@ -42,25 +43,9 @@ Object.assign(process.env, {
 });
 execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, stdio: "pipe" });
 
-// A real file for the checks: a WAV of silence (ffprobe reads its duration).
-function wav(bytes: number) {
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0);
-  header.writeUInt32LE(bytes - 8, 4);
-  header.write("WAVEfmt ", 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(2, 22);
-  header.writeUInt32LE(48_000, 24);
-  header.writeUInt32LE(48_000 * 4, 28);
-  header.writeUInt16LE(4, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36);
-  header.writeUInt32LE(bytes - 44, 40);
-  return Buffer.concat([header, Buffer.alloc(bytes - 44, 1)]);
-}
+// A real file for the checks: a WAV (ffprobe reads its duration).
 const filePath = path.join(dir, "recording.wav");
-writeFileSync(filePath, wav(SIZE));
+writeFileSync(filePath, wav(SIZE, { sampleRate: 48_000, fill: 1 }));
 const file = readFileSync(filePath);
 
 const { db } = await import("../../app/services/db.server");

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { wav } from "../support/wav";
 
 const base = () => process.env.E2E_BASE_URL!;
 const fixture = (name: string) => path.resolve(import.meta.dirname, "../fixtures/media", name);
@@ -151,24 +152,10 @@ test("a file whose content is not a video is refused with a clear message", asyn
 
 test("a large recording goes up in parts and is checked as a whole", async ({ page }) => {
   // 18 MiB of silence as a real WAV file: three 8 MiB parts
-  const size = 18 * 1024 * 1024;
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0);
-  header.writeUInt32LE(size - 8, 4);
-  header.write("WAVEfmt ", 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(2, 22);
-  header.writeUInt32LE(44_100, 24);
-  header.writeUInt32LE(44_100 * 4, 28);
-  header.writeUInt16LE(4, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36);
-  header.writeUInt32LE(size - 44, 40);
   const dir = path.resolve(import.meta.dirname, "../.tmp");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "long-recording.wav");
-  writeFileSync(file, Buffer.concat([header, Buffer.alloc(size - 44)]));
+  writeFileSync(file, wav(18 * 1024 * 1024));
 
   await signIn(page, `podcast-${Date.now()}@example.org`);
   await page.goto(`${base()}/profile`, { waitUntil: "networkidle" });

@@ -20,6 +20,7 @@ import { demoContest } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
 import { context, formRequest, getRequest, settle } from "../support/http";
 import { mailbox } from "../support/mailbox";
+import { wav } from "../support/wav";
 
 const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/media", name));
 const TODAY = new Date("2026-03-01T10:00:00Z");
@@ -85,6 +86,17 @@ const complete = {
   graphicContent: "no",
 };
 
+/** The entry form sent as the browser sends it, with the revision it was loaded at. */
+function submitAt(cookie: string, entryId: string, revision: string) {
+  return settle(() =>
+    entryAction({
+      request: formRequest(`/entries/${entryId}`, { ...complete, intent: "submit", revision }, { cookie }),
+      context: context(),
+      params: { id: entryId },
+    }),
+  ) as Promise<Response>;
+}
+
 async function save(cookie: string, entryId: string, fields: Record<string, string>, intent = "save") {
   const loaded = await entryLoader({
     request: getRequest(`/entries/${entryId}`, { cookie }),
@@ -133,14 +145,7 @@ describe("an entrant's journey", () => {
     expect(poster).toMatchObject({ format: "webp", width: 320, height: 240 });
 
     const revision = String((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).revision);
-    const click = () =>
-      settle(() =>
-        entryAction({
-          request: formRequest(`/entries/${entryId}`, { ...complete, intent: "submit", revision }, { cookie }),
-          context: context(),
-          params: { id: entryId },
-        }),
-      ) as Promise<Response>;
+    const click = () => submitAt(cookie, entryId, revision);
     const submitted = await click();
     expect(submitted.status).toBe(302);
     expect(submitted.headers.get("Location")).toBe(`/entries/${entryId}/submitted`);
@@ -392,14 +397,7 @@ describe("submitting and changing", () => {
     const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
     await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
     const revision = String((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).revision);
-    const click = () =>
-      settle(() =>
-        entryAction({
-          request: formRequest(`/entries/${entryId}`, { ...complete, intent: "submit", revision }, { cookie }),
-          context: context(),
-          params: { id: entryId },
-        }),
-      ) as Promise<Response>;
+    const click = () => submitAt(cookie, entryId, revision);
     const answers = await Promise.all([click(), click(), click()]);
     for (const answer of answers) expect(answer.headers.get("Location")).toBe(`/entries/${entryId}/submitted`);
     await runDueJobs(jobHandlers);
@@ -470,24 +468,6 @@ describe("abandoned uploads", () => {
 
 describe("large uploads", () => {
   // An 18 MiB WAV (silence): big enough for three 8 MiB parts, and a real file for ffprobe.
-  function wav(bytes: number) {
-    const data = bytes - 44;
-    const header = Buffer.alloc(44);
-    header.write("RIFF", 0);
-    header.writeUInt32LE(36 + data, 4);
-    header.write("WAVEfmt ", 8);
-    header.writeUInt32LE(16, 16);
-    header.writeUInt16LE(1, 20); // PCM
-    header.writeUInt16LE(2, 22); // stereo
-    header.writeUInt32LE(44_100, 24);
-    header.writeUInt32LE(44_100 * 4, 28);
-    header.writeUInt16LE(4, 32);
-    header.writeUInt16LE(16, 34);
-    header.write("data", 36);
-    header.writeUInt32LE(data, 40);
-    return Buffer.concat([header, Buffer.alloc(data)]);
-  }
-
   it("sends a large file in parts, resumes after a drop with only the missing parts, and checks the whole", async () => {
     const { cookie } = await entrant("podcaster@example.org");
     const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
