@@ -5,6 +5,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
+import { enqueueJob } from "~/services/jobs.server";
 import { log } from "~/services/log.server";
 import sharp from "sharp";
 import { posterFrame, withoutMetadata } from "~/services/ffmpeg.server";
@@ -166,11 +167,6 @@ async function download(key: string, to: string) {
   await pipeline(bytes, createWriteStream(to));
 }
 
-/**
- * Checks an uploaded object before it counts. A refused file is deleted from storage and the
- * entrant sees why; an accepted image is replaced by its metadata-free copy and a preview, so
- * the original (with any GPS position) is kept nowhere.
- */
 export async function completeUpload(userId: string, entryId: string, assetId: string) {
   const entry = await getOwnEntry(userId, entryId);
   const asset = entry?.media.find((m) => m.id === assetId);
@@ -180,12 +176,45 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
   if (asset.uploadId) return asset; // a multipart upload is complete only once its parts are joined
   const head = await storage().head(asset.objectKey);
   if (!head) return asset; // not uploaded (yet): nothing to check
-  const claimed = await db.mediaAsset.updateMany({
-    where: { id: asset.id, state: "pending" },
-    data: { state: "uploaded" },
+  // The checks run as a background job: a 500 MB video takes a while, and the browser need
+  // not hold a request open for it; it asks for the outcome instead.
+  const claimed = await db.$transaction(async (tx) => {
+    const { count } = await tx.mediaAsset.updateMany({
+      where: { id: asset.id, state: "pending" },
+      data: { state: "uploaded" },
+    });
+    if (count === 1) await enqueueJob(tx, "media.verify", { assetId: asset.id });
+    return count;
   });
-  if (claimed.count === 0) return db.mediaAsset.findUnique({ where: { id: asset.id } });
+  if (claimed === 0) return db.mediaAsset.findUnique({ where: { id: asset.id } });
+  return db.mediaAsset.findUniqueOrThrow({ where: { id: asset.id } });
+}
 
+/** The outcome of an upload, for the entrant's browser to poll. */
+export async function uploadStatus(userId: string, entryId: string, assetId: string) {
+  const entry = await getOwnEntry(userId, entryId);
+  return entry?.media.find((m) => m.id === assetId) ?? null;
+}
+
+/**
+ * Checks an uploaded object before it counts (the "media.verify" job). A refused file is
+ * deleted from storage and the entrant sees why; an accepted image is replaced by its
+ * metadata-free copy and a preview, so the original (with any GPS position) is kept nowhere.
+ */
+export async function verifyAsset(assetId: string) {
+  const asset = await db.mediaAsset.findUnique({
+    where: { id: assetId },
+    include: { entry: { include: { category: true } } },
+  });
+  if (!asset || asset.state !== "uploaded") return asset;
+  const entry = asset.entry;
+  const head = await storage().head(asset.objectKey);
+  if (!head) {
+    return db.mediaAsset.update({
+      where: { id: asset.id },
+      data: { state: "rejected", rejection: JSON.stringify(rejectionMessage({ reason: "empty" })) },
+    });
+  }
   const dir = await mkdtemp(path.join(tmpdir(), "mosaic-media-"));
   try {
     const file = path.join(dir, "upload");
@@ -272,11 +301,6 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
         verifiedAt: now(),
       },
     });
-  } catch (error) {
-    // Let the entrant (or a retry) check it again rather than leave it stuck half-checked.
-    log.error({ err: error, assetId }, "checking an upload failed");
-    await db.mediaAsset.update({ where: { id: asset.id }, data: { state: "pending" } });
-    throw error;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -352,4 +376,17 @@ export async function sweepAbandonedUploads() {
     await db.mediaAsset.deleteMany({ where: { id: asset.id, state: asset.state } });
   }
   return abandoned.length;
+}
+
+/** After the last failed attempt to check an upload: refuse it rather than leave it waiting. */
+export async function giveUpOnAsset(assetId: string) {
+  const asset = await db.mediaAsset.findUnique({ where: { id: assetId } });
+  if (!asset || asset.state !== "uploaded") return;
+  await storage()
+    .remove(asset.objectKey)
+    .catch(() => undefined);
+  await db.mediaAsset.update({
+    where: { id: assetId },
+    data: { state: "rejected", rejection: JSON.stringify(rejectionMessage({ reason: "corrupt" })) },
+  });
 }

@@ -8,9 +8,11 @@ import {
   resumeUpload,
   setAltText,
   startUpload,
+  uploadStatus,
 } from "~/models/media.server";
 import { uploadStartSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
+import { nudgeWorker } from "~/services/worker.server";
 
 const partsSchema = z
   .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) }))
@@ -43,9 +45,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok && result.problem.key === "entry.notFound") throw new Response("Not found", { status: 404 });
     return data(result, { status: result.ok ? 200 : 400 });
   }
-  if (intent === "complete") {
-    const asset = await completeUpload(user.id, entryId, assetId);
+  if (intent === "complete" || intent === "status") {
+    const asset =
+      intent === "complete"
+        ? await completeUpload(user.id, entryId, assetId)
+        : await uploadStatus(user.id, entryId, assetId);
     if (!asset) throw new Response("Not found", { status: 404 });
+    if (intent === "complete") nudgeWorker();
     return {
       ok: true as const,
       state: asset.state,
@@ -72,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parts.success) throw new Response("Bad request", { status: 400 });
     const asset = await completeMultipart(user.id, entryId, assetId, parts.data);
     if (!asset) throw new Response("Not found", { status: 404 });
+    nudgeWorker();
     return {
       ok: true as const,
       state: asset.state,

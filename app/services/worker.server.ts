@@ -1,12 +1,20 @@
 import { emailJob } from "./email.server";
 import { env } from "./env.server";
-import { sweepAbandonedUploads } from "~/models/media.server";
+import { giveUpOnAsset, sweepAbandonedUploads, verifyAsset } from "~/models/media.server";
 import { now } from "./clock.server";
 import { scheduleOnce, startWorker, type JobHandlers, type Worker } from "./jobs.server";
 
 /** Every kind of background job Mosaic runs. */
 export const jobHandlers: JobHandlers = {
   "email.send": emailJob,
+  "media.verify": {
+    async run(payload) {
+      await verifyAsset((payload as { assetId: string }).assetId);
+    },
+    async onGiveUp(payload) {
+      await giveUpOnAsset((payload as { assetId: string }).assetId);
+    },
+  },
   "media.sweep": {
     async run() {
       await sweepAbandonedUploads();

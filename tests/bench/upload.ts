@@ -50,7 +50,8 @@ const file = readFileSync(filePath);
 
 const { db } = await import("../../app/services/db.server");
 const { storageConfigFromEnv, newObjectKey } = await import("../../app/services/storage.server");
-const { startUpload, presignParts, completeMultipart, PART_SIZE } = await import("../../app/models/media.server");
+const { startUpload, presignParts, completeMultipart, verifyAsset, PART_SIZE } =
+  await import("../../app/models/media.server");
 const { saveProfile } = await import("../../app/models/profile.server");
 const { startEntry } = await import("../../app/models/entry.server");
 const { demoContest } = await import("../../prisma/demo-contest");
@@ -112,16 +113,23 @@ async function mosaic(run: number) {
     done.push({ partNumber: n, etag: response.headers.get("etag")! });
   });
   const transferred = performance.now();
-  const asset = await completeMultipart(user.id, entry.entryId, upload.assetId, done);
+  await completeMultipart(user.id, entry.entryId, upload.assetId, done);
+  const completed = performance.now();
+  const asset = await verifyAsset(upload.assetId);
   if (asset?.state !== "verified") throw new Error(`upload not verified: ${asset?.state} ${asset?.rejection}`);
   const end = performance.now();
-  return { total: (end - started) / 1000, transfer: (transferred - started) / 1000, check: (end - transferred) / 1000 };
+  return {
+    total: (end - started) / 1000,
+    transfer: (transferred - started) / 1000,
+    completed: (completed - started) / 1000,
+    check: (end - completed) / 1000,
+  };
 }
 
 const MB = SIZE / (1024 * 1024);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const plainTimes: number[] = [];
-const mosaicTimes: { total: number; transfer: number; check: number }[] = [];
+const mosaicTimes: { total: number; transfer: number; completed: number; check: number }[] = [];
 for (let round = 0; round < rounds; round++) {
   plainTimes.push(await plain());
   mosaicTimes.push(await mosaic(round));
@@ -131,18 +139,24 @@ const plainS = median(plainTimes);
 const totalS = median(mosaicTimes.map((t) => t.total));
 const transferS = median(mosaicTimes.map((t) => t.transfer));
 const checkS = median(mosaicTimes.map((t) => t.check));
+const completedS = median(mosaicTimes.map((t) => t.completed));
 const rate = (seconds: number) => `${(MB / seconds).toFixed(1)} MB/s`;
 console.log(
   `upload benchmark: ${MB} MB, ${parts.length} parts of ${PART_SIZE / 1024 / 1024} MiB, ${PARALLEL} at a time, median of ${rounds}`,
 );
-console.log(`  plain SDK multipart           ${plainS.toFixed(2)} s  ${rate(plainS)}`);
+console.log(`  plain SDK multipart              ${plainS.toFixed(2)} s  ${rate(plainS)}`);
 console.log(
-  `  Mosaic: presign + parts        ${transferS.toFixed(2)} s  ${rate(transferS)}  ratio ${(plainS / transferS).toFixed(2)}`,
+  `  Mosaic: presign + parts           ${transferS.toFixed(2)} s  ${rate(transferS)}  ratio ${(plainS / transferS).toFixed(2)}`,
 );
 console.log(
-  `  Mosaic: + complete and verify  ${totalS.toFixed(2)} s  ${rate(totalS)}  ratio ${(plainS / totalS).toFixed(2)} (checking took ${checkS.toFixed(2)} s)`,
+  `  Mosaic: + complete (entrant done) ${completedS.toFixed(2)} s  ${rate(completedS)}  ratio ${(plainS / completedS).toFixed(2)}`,
 );
-console.log(`  goal: ratio ≥ 0.80 for the whole flow — ${plainS / totalS >= 0.8 ? "met" : "not met"}`);
+console.log(
+  `  Mosaic: + background check       ${totalS.toFixed(2)} s  ${rate(totalS)}  ratio ${(plainS / totalS).toFixed(2)} (checking took ${checkS.toFixed(2)} s)`,
+);
+console.log(
+  `  goal ratio ≥ 0.80: ${plainS / completedS >= 0.8 ? "met" : "not met"} for what the entrant waits for, ${plainS / totalS >= 0.8 ? "met" : "not met"} with the check included`,
+);
 
 await db.$disconnect();
 await s3.close();

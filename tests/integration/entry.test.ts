@@ -60,7 +60,12 @@ async function upload(cookie: string, entryId: string, name: string, type: strin
   };
   const put = await fetch(started.data.url, { method: "PUT", body: bytes, headers: started.data.headers });
   expect(put.status).toBe(200);
-  const done = (await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })) as {
+  const completed = (await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })) as {
+    state: string;
+  };
+  expect(completed.state).toBe("uploaded"); // checked in the background
+  await runDueJobs(jobHandlers);
+  const done = (await media(cookie, entryId, { intent: "status", assetId: started.data.assetId })) as {
     state: string;
     rejection: unknown;
   };
@@ -509,12 +514,14 @@ describe("large uploads", () => {
     expect(other.ok).toBe(false); // another file cannot continue this upload
     const last = await sendPart(3);
 
-    const done = (await media(cookie, entryId, {
+    const joined = (await media(cookie, entryId, {
       intent: "complete-multipart",
       assetId,
       parts: JSON.stringify([...first, last]),
     })) as { state: string };
-    expect(done.state).toBe("verified");
+    expect(joined.state).toBe("uploaded");
+    await runDueJobs(jobHandlers);
+    expect(((await media(cookie, entryId, { intent: "status", assetId })) as { state: string }).state).toBe("verified");
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset).toMatchObject({ detectedType: "audio/wav", size: file.length, uploadId: null });
     expect(asset.durationSec).toBeGreaterThan(50);

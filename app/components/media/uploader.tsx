@@ -238,9 +238,15 @@ export function Uploader({
       : await post(endpoint, { intent: "complete", assetId });
     localStorage.removeItem(resumeKey);
     setProgress(null);
-    const rejection = checked.body?.rejection as Problem | null | undefined;
+    // The server checks the file in the background; ask until it has an answer.
+    let outcome = checked;
+    for (let wait = 500; outcome.body?.state === "uploaded"; wait = Math.min(wait * 1.5, 5000)) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      outcome = await post(endpoint, { intent: "status", assetId }).catch(() => outcome);
+    }
+    const rejection = outcome.body?.rejection as Problem | null | undefined;
     if (rejection) fail(rejection);
-    else if (checked.body?.state === "verified") setStatus({ tone: "info", message: t("upload.verified") });
+    else if (outcome.body?.state === "verified") setStatus({ tone: "info", message: t("upload.verified") });
     else fail({ key: "errors.server" });
     if (input.current) input.current.value = "";
     onDone();
