@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 /**
  * Form pieces with their accessibility wired once: a label for every input, hints and errors
@@ -49,6 +49,35 @@ export function Field({
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
       />
       <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** A labelled text area with an optional hint and anything that follows it (a word count). */
+export function TextAreaField({
+  label,
+  hint,
+  after,
+  afterId,
+  textareaProps,
+}: {
+  label: string;
+  hint?: string;
+  after?: ReactNode;
+  afterId?: string;
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string };
+}) {
+  const hintId = hint ? `${textareaProps.id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={textareaProps.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...textareaProps} aria-describedby={[hintId, afterId].filter(Boolean).join(" ") || undefined} />
+      {after}
     </div>
   );
 }

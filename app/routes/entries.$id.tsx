@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, TextAreaField } from "~/components/forms";
 import { CoCreators } from "~/components/co-creators";
 import { Uploader } from "~/components/media/uploader";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
@@ -360,57 +360,45 @@ export default function EntryPage() {
           <label htmlFor="title">{t("entry.workTitle")}</label>
           <input id="title" name="title" defaultValue={entry.title} maxLength={200} disabled={!open} />
         </div>
-        <div className="field">
-          <label htmlFor="summary">{t("entry.summary")}</label>
-          <p id="summary-hint" className="field-hint">
-            {t("entry.summaryHint")}
-          </p>
-          <textarea
-            id="summary"
-            name="summary"
-            rows={2}
-            defaultValue={entry.summary}
-            aria-describedby="summary-hint"
-            disabled={!open}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="statement">{t("entry.statement")}</label>
-          <p id="statement-hint" className="field-hint">
-            {t("entry.statementHint", { max: category.statementMaxWords })}
-          </p>
-          <textarea
-            id="statement"
-            name="statement"
-            rows={8}
-            defaultValue={entry.statement}
-            aria-describedby="statement-hint statement-count"
-            onInput={(event) => setWords(countWords(event.currentTarget.value))}
-            disabled={!open}
-          />
-          <p id="statement-count" className={words > category.statementMaxWords ? "error-list" : "field-hint"}>
-            {t("entry.words", { count: words, max: category.statementMaxWords })}
-          </p>
-        </div>
+        <TextAreaField
+          label={t("entry.summary")}
+          hint={t("entry.summaryHint")}
+          textareaProps={{ id: "summary", name: "summary", rows: 2, defaultValue: entry.summary, disabled: !open }}
+        />
+        <TextAreaField
+          label={t("entry.statement")}
+          hint={t("entry.statementHint", { max: category.statementMaxWords })}
+          afterId="statement-count"
+          after={
+            <p id="statement-count" className={words > category.statementMaxWords ? "error-list" : "field-hint"}>
+              {t("entry.words", { count: words, max: category.statementMaxWords })}
+            </p>
+          }
+          textareaProps={{
+            id: "statement",
+            name: "statement",
+            rows: 8,
+            defaultValue: entry.statement,
+            onInput: (event) => setWords(countWords(event.currentTarget.value)),
+            disabled: !open,
+          }}
+        />
         <div className="field">
           <label htmlFor="language">{t("entry.language")}</label>
           <input id="language" name="language" defaultValue={entry.language} maxLength={60} disabled={!open} />
         </div>
         {category.accessibilityText === "captions_or_transcript" ? (
-          <div className="field">
-            <label htmlFor="transcript">{t("entry.transcript")}</label>
-            <p id="transcript-hint" className="field-hint">
-              {t("entry.transcriptHint")}
-            </p>
-            <textarea
-              id="transcript"
-              name="transcript"
-              rows={6}
-              defaultValue={entry.transcript}
-              aria-describedby="transcript-hint"
-              disabled={!open}
-            />
-          </div>
+          <TextAreaField
+            label={t("entry.transcript")}
+            hint={t("entry.transcriptHint")}
+            textareaProps={{
+              id: "transcript",
+              name: "transcript",
+              rows: 6,
+              defaultValue: entry.transcript,
+              disabled: !open,
+            }}
+          />
         ) : null}
 
         <h2>{t("entry.declarations")}</h2>
@@ -440,10 +428,16 @@ export default function EntryPage() {
             </div>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="aiUseDetails">{t("entry.aiDetails")}</label>
-          <textarea id="aiUseDetails" name="aiUseDetails" rows={2} defaultValue={entry.aiUseDetails} disabled={!open} />
-        </div>
+        <TextAreaField
+          label={t("entry.aiDetails")}
+          textareaProps={{
+            id: "aiUseDetails",
+            name: "aiUseDetails",
+            rows: 2,
+            defaultValue: entry.aiUseDetails,
+            disabled: !open,
+          }}
+        />
         <div className="field field-check">
           <input type="checkbox" id="licence" name="licence" defaultChecked={entry.licence} disabled={!open} />
           <label htmlFor="licence">{t("entry.licence")}</label>

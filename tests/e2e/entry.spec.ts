@@ -30,6 +30,23 @@ async function signIn(page: Page, email: string) {
   await expect(page).toHaveURL(`${base()}/me`);
 }
 
+async function fillProfile(page: Page, country: string) {
+  await page.goto(`${base()}/profile`);
+  await page.getByLabel("Full name").fill("Test Person");
+  await page.getByLabel("Name to publish").fill("T.");
+  await page.getByLabel("Date of birth").fill("1999-01-01");
+  await page.getByLabel("Country of residence").selectOption(country);
+  await page.getByLabel(/I have read and accept the terms/).check();
+  await page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(page).toHaveURL(`${base()}/entries`);
+}
+
+async function startEntry(page: Page, category: string) {
+  await page.goto(`${base()}/contests/yhd-2025/enter`);
+  await page.getByLabel(new RegExp(`^${category}`)).check();
+  await page.getByRole("button", { name: "Start this entry" }).click();
+}
+
 async function fillEntry(page: Page, fields: { title: string; transcript?: boolean }) {
   await page.getByLabel("Title of the work").fill(fields.title);
   await page.getByLabel("Short summary").fill("Survivors run the workshop; the town comes to them.");
@@ -133,17 +150,8 @@ test("a new entrant fills a profile, submits a Video and a Photography entry, an
 test("a file whose content is not a video is refused with a clear message", async ({ page }) => {
   const email = `trick-${Date.now()}@example.org`;
   await signIn(page, email);
-  await page.goto(`${base()}/profile`, { waitUntil: "networkidle" });
-  await page.getByLabel("Full name").fill("Test Person");
-  await page.getByLabel("Name to publish").fill("T.");
-  await page.getByLabel("Date of birth").fill("1999-01-01");
-  await page.getByLabel("Country of residence").selectOption("LA");
-  await page.getByLabel(/I have read and accept the terms/).check();
-  await page.getByRole("button", { name: "Save my profile" }).click();
-  await expect(page).toHaveURL(`${base()}/entries`);
-  await page.goto(`${base()}/contests/yhd-2025/enter`);
-  await page.getByLabel(/^Video/).check();
-  await page.getByRole("button", { name: "Start this entry" }).click();
+  await fillProfile(page, "LA");
+  await startEntry(page, "Video");
   await page.getByLabel("Choose a file").setInputFiles(fixture("not-a-video.mp4"));
   await expect(page.getByRole("status").filter({ hasText: "is not a format this category accepts" })).toBeVisible({
     timeout: 20_000,
@@ -158,17 +166,8 @@ test("a large recording goes up in parts and is checked as a whole", async ({ pa
   writeFileSync(file, wav(18 * 1024 * 1024));
 
   await signIn(page, `podcast-${Date.now()}@example.org`);
-  await page.goto(`${base()}/profile`, { waitUntil: "networkidle" });
-  await page.getByLabel("Full name").fill("Test Person");
-  await page.getByLabel("Name to publish").fill("T.");
-  await page.getByLabel("Date of birth").fill("1999-01-01");
-  await page.getByLabel("Country of residence").selectOption("CO");
-  await page.getByLabel(/I have read and accept the terms/).check();
-  await page.getByRole("button", { name: "Save my profile" }).click();
-  await expect(page).toHaveURL(`${base()}/entries`);
-  await page.goto(`${base()}/contests/yhd-2025/enter`);
-  await page.getByLabel(/^Audio/).check();
-  await page.getByRole("button", { name: "Start this entry" }).click();
+  await fillProfile(page, "CO");
+  await startEntry(page, "Audio");
   await page.getByLabel("Choose a file").setInputFiles(file);
   await expect(page.getByRole("progressbar")).toBeVisible();
   await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 30_000 });
