@@ -32,28 +32,32 @@ function phaseProblem(contest: Parameters<typeof contestPhase>[0]): Problem[] {
   return [];
 }
 
-/** Why this person cannot start an entry in this contest now (empty when they can). */
-export async function startProblems(
-  userId: string,
-  contestId: string,
-  categoryId?: string,
-  client: Prisma.TransactionClient = db,
-): Promise<Problem[]> {
+/**
+ * Whether this person may start an entry in this contest now: `problems` with the person or the
+ * contest (empty when none), and `inCategory` for the limits per category. Reads everything once.
+ */
+export async function startState(userId: string, contestId: string, client: Prisma.TransactionClient = db) {
   const [user, contest] = await Promise.all([
     client.user.findUniqueOrThrow({ where: { id: userId } }),
     client.contest.findUniqueOrThrow({ where: { id: contestId } }),
   ]);
+  const rules = eligibilityContest(contest);
   const problems = phaseProblem(contest);
-  if (problems.length) return problems;
-  if (!profileComplete(user) || !(await hasAcceptedTerms(userId, client)))
-    return [{ key: "eligibility.profileIncomplete" }];
-  const person = personProblems(eligibilityContest(contest), user);
-  if (person.length || !categoryId) return person;
-  const live = await client.entry.findMany({
-    where: { contestId, entrantId: userId, status: { in: LIVE_STATUSES } },
-    select: { categoryId: true },
-  });
-  return entryCountProblems(eligibilityContest(contest), live, categoryId);
+  if (!problems.length && (!profileComplete(user) || !(await hasAcceptedTerms(userId, client)))) {
+    problems.push({ key: "eligibility.profileIncomplete" });
+  }
+  if (!problems.length) problems.push(...personProblems(rules, user));
+  const live = problems.length
+    ? []
+    : await client.entry.findMany({
+        where: { contestId, entrantId: userId, status: { in: LIVE_STATUSES } },
+        select: { categoryId: true },
+      });
+  return {
+    problems,
+    inCategory: (categoryId: string): Problem[] =>
+      problems.length ? problems : entryCountProblems(rules, live, categoryId),
+  };
 }
 
 export async function startEntry(userId: string, contestId: string, categoryId: string) {
@@ -62,7 +66,7 @@ export async function startEntry(userId: string, contestId: string, categoryId: 
   // Serializable: two clicks (or two tabs) cannot both pass the count and create two entries.
   return db.$transaction(
     async (tx) => {
-      const problems = await startProblems(userId, contestId, categoryId, tx);
+      const problems = (await startState(userId, contestId, tx)).inCategory(categoryId);
       if (problems.length) return { ok: false as const, problems };
       const entry = await tx.entry.create({
         data: { contestId, categoryId, entrantId: userId, judgeCode: randomBytes(6).toString("hex").toUpperCase() },

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
-import { startEntry, startProblems } from "~/models/entry.server";
+import { startEntry, startState } from "~/models/entry.server";
 import { hasAcceptedTerms, profileComplete } from "~/models/profile.server";
 import { requireUser } from "~/services/auth.server";
 import { db } from "~/services/db.server";
@@ -25,17 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!profileComplete(user) || !(await hasAcceptedTerms(user.id))) {
     throw redirect(`/profile?${new URLSearchParams({ redirectTo: `/contests/${contest.slug}/enter` })}`);
   }
+  const state = await startState(user.id, contest.id);
   return {
     contest: { title: contest.title },
-    problems: await startProblems(user.id, contest.id),
-    categories: await Promise.all(
-      contest.categories.map(async (category) => ({
-        id: category.id,
-        name: category.name,
-        description: category.description,
-        problems: await startProblems(user.id, contest.id, category.id),
-      })),
-    ),
+    problems: state.problems,
+    categories: contest.categories.map((category) => ({
+      id: category.id,
+      name: category.name,
+      description: category.description,
+      problems: state.inCategory(category.id),
+    })),
   };
 }
 

@@ -46,34 +46,17 @@ export async function probe(path: string): Promise<Probe | null> {
  * shot, the device and often the owner's name, and none of it may reach judges or visitors.
  */
 export async function withoutMetadata(input: string, output: string) {
-  await run(
-    binary("ffmpeg"),
-    [
-      "-v",
-      "error",
-      "-y",
-      "-i",
-      input,
-      "-map",
-      "0",
-      "-map_metadata",
-      "-1",
-      "-map_chapters",
-      "-1",
-      "-c",
-      "copy",
-      "-fflags",
-      "+bitexact",
-      "-flags:v",
-      "+bitexact",
-      "-flags:a",
-      "+bitexact",
-      "-movflags",
-      "+faststart",
-      output,
-    ],
-    { timeout: 10 * 60_000 },
-  );
+  await copyStreams(input, output, [
+    ...["-map_metadata", "-1", "-map_chapters", "-1"],
+    ...["-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact", "-movflags", "+faststart"],
+  ]);
+}
+
+/** Copies every stream of `input` into `output` unchanged (no re-encoding), with `options`. */
+function copyStreams(input: string, output: string, options: string[]) {
+  return run(binary("ffmpeg"), ["-v", "error", "-y", "-i", input, "-map", "0", "-c", "copy", ...options, output], {
+    timeout: 10 * 60_000,
+  });
 }
 
 /** One frame from early in the video, as a still for pages and judges' queues. */
@@ -86,17 +69,9 @@ export async function posterFrame(input: string, output: string, durationSec: nu
 
 /** Sets metadata on a copy of a file; tests use it to make files that carry a location. */
 export async function withMetadata(input: string, output: string, metadata: Record<string, string>) {
-  await run(binary("ffmpeg"), [
-    "-v",
-    "error",
-    "-y",
-    "-i",
+  await copyStreams(
     input,
-    "-map",
-    "0",
-    "-c",
-    "copy",
-    ...Object.entries(metadata).flatMap(([key, value]) => ["-metadata", `${key}=${value}`]),
     output,
-  ]);
+    Object.entries(metadata).flatMap(([key, value]) => ["-metadata", `${key}=${value}`]),
+  );
 }
