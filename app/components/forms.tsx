@@ -81,3 +81,23 @@ export function TextAreaField({
     </div>
   );
 }
+
+/** A checkbox with its label after it, and its errors tied to it. */
+export function CheckboxField({
+  label,
+  errors,
+  inputProps,
+}: {
+  label: string;
+  errors?: ErrorMessages;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string };
+}) {
+  const errorId = errors?.length ? `${inputProps.id}-error` : undefined;
+  return (
+    <div className="field field-check">
+      <input {...inputProps} aria-invalid={errorId ? true : undefined} aria-describedby={errorId} />
+      <label htmlFor={inputProps.id}>{label}</label>
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}

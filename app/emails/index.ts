@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import type { ReactElement } from "react";
 import type { z } from "zod";
 import { entryReceiptEmail, entryReceiptPayload } from "./entry-receipt";
+import { guardianRequestEmail, guardianRequestPayload } from "./guardian-request";
 import { signInCodeEmail, signInCodePayload } from "./sign-in-code";
 
 type Template<S extends z.ZodTypeAny> = {
@@ -24,6 +25,7 @@ function template<S extends z.ZodTypeAny>(
 export const templates = {
   "sign-in-code": template(signInCodePayload, signInCodeEmail, { secrets: ["code", "link"] }),
   "entry-receipt": template(entryReceiptPayload, entryReceiptEmail),
+  "guardian-request": template(guardianRequestPayload, guardianRequestEmail, { secrets: ["link"] }),
 };
 
 export type TemplateName = keyof typeof templates;

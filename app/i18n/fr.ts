@@ -214,7 +214,7 @@ export const fr: PartialMessages = {
     yes: "Oui",
     no: "Non",
     releases:
-      "Chaque personne reconnaissable (ou son tuteur) a donné son consentement éclairé, et je peux montrer son autorisation signée.",
+      "Chaque personne reconnaissable figure dans la rubrique « Autorisations de droit à l’image » ; chacune (ou son parent ou tuteur) a donné son consentement éclairé pour y apparaître, et je peux montrer son autorisation signée.",
     doNoHarm: "Ne pas nuire",
     showsSurvivors: "L’œuvre montre-t-elle des survivants identifiables ?",
     showsExactLocations: "L’œuvre montre-t-elle des lieux précis (zones contaminées ou domiciles) ?",
@@ -245,13 +245,24 @@ export const fr: PartialMessages = {
     mediaRejected: "Retirez les fichiers refusés.",
     tooManyFiles: "Retirez des fichiers : cette catégorie en accepte {{count}} au plus.",
     altText: "Décrivez chaque image par un texte (texte alternatif).",
-    transcript: "Ajoutez une transcription de ce qui est dit dans votre œuvre.",
+    transcript:
+      "Ajoutez des sous-titres à chaque fichier vidéo ou audio, ou une transcription de ce qui est dit dans votre œuvre.",
     originalWork: "Confirmez qu’il s’agit de votre œuvre originale.",
     aiUse: "Indiquez si vous avez utilisé l’IA.",
     aiDetails: "Indiquez comment vous avez utilisé l’IA.",
     licence: "Acceptez l’autorisation de montrer votre œuvre.",
     identifiablePeople: "Indiquez si des personnes sont reconnaissables dans l’œuvre.",
     releases: "Confirmez que chaque personne reconnaissable a donné son consentement.",
+    releaseList:
+      "Dans la rubrique « Autorisations de droit à l’image », indiquez chaque personne reconnaissable et qui a donné son consentement.",
+    guardian: {
+      notAsked: "Demandez à votre parent ou tuteur de donner son consentement à votre participation.",
+      pending: "Attendez que votre parent ou tuteur réponde à l’e-mail que nous lui avons envoyé.",
+      refused:
+        "Votre parent ou tuteur n’a pas donné son consentement. Demandez-le-lui à nouveau, ou adressez-vous à un autre parent ou tuteur.",
+      changed:
+        "Votre œuvre a changé après le consentement de votre parent ou tuteur : demandez-lui de la regarder à nouveau.",
+    },
     doNoHarm: "Répondez aux trois questions « ne pas nuire ».",
     late: "La date limite est passée : les œuvres ne peuvent plus être déposées.",
     profile: "Complétez votre profil et acceptez les conditions en vigueur.",
@@ -294,6 +305,85 @@ export const fr: PartialMessages = {
     confirmNeeded: "Confirmez que cette personne peut participer.",
     add: "Ajouter un co-auteur",
     tooMany: "Vous avez nommé autant de co-auteurs qu’une œuvre peut en avoir.",
+  },
+  releases: {
+    title: "Autorisations de droit à l’image",
+    intro:
+      "Si des personnes sont reconnaissables dans votre œuvre, ajoutez-les ici une par une, en indiquant qui a donné son consentement. Seuls vous et les organisateurs voient cette liste.",
+    person: "Nom ou description de la personne",
+    personHint: "Par exemple « Amira N. » ou « la femme au foulard bleu à 0:42 ».",
+    minor: "Cette personne a moins de 18 ans",
+    consentGivenBy: "Qui a donné son consentement",
+    consentGivenByHint: "Le nom de la personne elle-même, ou celui de son parent ou tuteur si elle a moins de 18 ans.",
+    add: "Ajouter une autorisation",
+    tooMany: "Vous avez ajouté autant d’autorisations qu’une œuvre peut en avoir.",
+    bySelf: "consentement donné par {{name}}",
+    byGuardian: "moins de 18 ans, consentement donné par {{name}} (parent ou tuteur)",
+  },
+  captions: {
+    none: "Pas encore de sous-titres.",
+    present: "Sous-titres ajoutés ({{lang}}).",
+    unknownLanguage: "langue non indiquée",
+    track: "Sous-titres",
+    formFor: "Sous-titres pour {{name}}",
+    file: "Fichier de sous-titres (WebVTT, .vtt)",
+    hint: "Les sous-titres permettent aux personnes qui n’entendent pas de suivre votre œuvre. La plupart des logiciels de montage savent exporter un fichier .vtt.",
+    language: "Langue des sous-titres",
+    add: "Ajouter des sous-titres",
+    replace: "Remplacer les sous-titres",
+    remove: "Retirer les sous-titres",
+    choose: "Choisissez un fichier de sous-titres .vtt.",
+    tooLarge: "Ce fichier de sous-titres dépasse {{size}} Ko.",
+    notText: "Ce fichier n’est pas un fichier texte. Choisissez un fichier de sous-titres WebVTT (.vtt).",
+    notWebVtt: "Ce n’est pas un fichier WebVTT : sa première ligne doit être WEBVTT.",
+    badCue: "Le sous-titre {{number}} n’a pas de ligne de minutage (comme 00:01.000 --> 00:04.000).",
+    badTiming:
+      "Le minutage du sous-titre {{number}} n’est pas valide : il doit ressembler à 00:01.000 --> 00:04.000, et la fin doit venir après le début.",
+    pastEnd: "Le sous-titre {{number}} se termine après la fin du fichier ({{seconds}} secondes).",
+    noCues: "Ce fichier de sous-titres ne contient aucun sous-titre.",
+  },
+  guardian: {
+    title: "Le consentement de votre parent ou tuteur",
+    intro:
+      "Vous aurez moins de 18 ans à la date limite : un parent ou tuteur légal doit donc donner son consentement à votre participation. Nous lui envoyons par e-mail un lien vers une page qui présente votre œuvre.",
+    name: "Son nom",
+    email: "Son adresse e-mail",
+    send: "Envoyer la demande",
+    sendAgain: "Envoyer une nouvelle demande",
+    sent: "C’est envoyé. Demandez-lui de regarder dans sa boîte de réception.",
+    sameAsEntrant: "Saisissez l’adresse e-mail de votre parent ou tuteur, pas la vôtre.",
+    tooManyRequests: "Vous avez envoyé beaucoup de demandes aujourd’hui. Réessayez demain.",
+    state: {
+      notAsked: "Pas encore demandé.",
+      pending: "En attente de la réponse de {{name}} ({{email}}).",
+      expired: "Le lien envoyé à {{name}} ({{email}}) a expiré. Envoyez une nouvelle demande.",
+      consented: "{{name}} a donné son consentement pour cette œuvre.",
+      refused: "{{name}} n’a pas donné son consentement pour cette œuvre.",
+      changed:
+        "{{name}} a donné son consentement, mais votre œuvre a changé depuis. Envoyez une nouvelle demande pour qu’il ou elle puisse la revoir.",
+    },
+  },
+  guardianPage: {
+    title: "Consentement pour une œuvre",
+    heading: "L’œuvre de {{entrant}}",
+    intro:
+      "Bonjour {{guardian}}. {{entrant}} souhaite présenter cette œuvre à {{contest}} et a indiqué que vous êtes son parent ou tuteur. Merci de la regarder, puis de nous dire si vous donnez votre consentement.",
+    openDocument: "Ouvrir le document",
+    decide: "Votre réponse",
+    consentText:
+      "Je suis parent ou tuteur légal de {{entrant}}. Je consens à sa participation à {{contest}} avec cette œuvre, à la conservation de ses données par les organisateurs comme l’indique la politique de confidentialité, et à la présentation de l’œuvre avec son nom publié si elle est primée.",
+    consent: "Je donne mon consentement",
+    refuse: "Je ne donne pas mon consentement",
+    thanks: {
+      consented: "Merci. Votre consentement est enregistré, et l’œuvre peut maintenant être déposée.",
+      refused: "Merci. Votre réponse est enregistrée ; l’œuvre ne peut pas être déposée sans votre consentement.",
+    },
+    alreadyAnswered:
+      "Cette demande a déjà reçu une réponse. Si vous souhaitez changer votre réponse, demandez qu’une nouvelle demande vous soit envoyée.",
+    expired: "Ce lien a expiré. Demandez qu’une nouvelle demande vous soit envoyée.",
+    unknown: "Ce lien n’est pas valide. Vérifiez que vous l’avez copié en entier depuis l’e-mail.",
+    changed:
+      "L’œuvre a été modifiée pendant que vous la consultiez. Merci de la regarder à nouveau ci-dessous avant de répondre.",
   },
   mailbox: {
     title: "Boîte mail de développement",
@@ -345,5 +435,14 @@ export const fr: PartialMessages = {
     receiptButton: "Voir mes œuvres",
     signInIgnore:
       "Si vous n’avez pas demandé à vous connecter, ignorez cet e-mail : personne ne peut se connecter sans ce code.",
+    guardianSubject: "{{entrant}} vous demande votre consentement pour participer à {{contest}}",
+    guardianPreview: "Merci de regarder l’œuvre de {{entrant}} et de nous dire si vous donnez votre consentement.",
+    guardianHeading: "Bonjour {{guardian}}",
+    guardianBody:
+      "{{entrant}} participe à {{contest}}, un concours pour les jeunes, et a indiqué que vous êtes son parent ou tuteur légal. Comme il s’agit d’une personne de moins de 18 ans, votre consentement est nécessaire. Le bouton ci-dessous ouvre son œuvre ; vous pourrez y donner ou refuser votre consentement.",
+    guardianButton: "Voir l’œuvre et répondre",
+    guardianExpires: "Le lien fonctionne une seule fois, jusqu’au {{date}}.",
+    guardianIgnore:
+      "Si vous ne connaissez pas cette personne, vous pouvez ignorer cet e-mail : rien ne sera fait sans votre réponse.",
   },
 };

@@ -1,20 +1,13 @@
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { contestPhase } from "./contest";
-import { getOwnEntry, markChanged } from "./entry.server";
+import { getEditableEntry, markChanged } from "./entry.server";
 import { normaliseEmail } from "./sign-in.server";
 import { MAX_CO_CREATORS } from "~/schemas/co-creator";
 
-/** Co-creators are part of the entry: adding or removing one is a change to submit again. */
-async function editableEntry(userId: string, entryId: string) {
-  const entry = await getOwnEntry(userId, entryId);
-  if (!entry || !["draft", "submitted"].includes(entry.status) || contestPhase(entry.contest, now()) !== "open")
-    return null;
-  return entry;
-}
+// Co-creators are part of the entry: adding or removing one is a change to submit again.
 
 export async function addCoCreator(userId: string, entryId: string, person: { name: string; email: string }) {
-  const entry = await editableEntry(userId, entryId);
+  const entry = await getEditableEntry(userId, entryId);
   if (!entry) return { ok: false as const, reason: "notFound" as const };
   if ((await db.coCreator.count({ where: { entryId } })) >= MAX_CO_CREATORS)
     return { ok: false as const, reason: "tooMany" as const };
@@ -26,7 +19,7 @@ export async function addCoCreator(userId: string, entryId: string, person: { na
 }
 
 export async function removeCoCreator(userId: string, entryId: string, coCreatorId: string) {
-  const entry = await editableEntry(userId, entryId);
+  const entry = await getEditableEntry(userId, entryId);
   if (!entry) return false;
   const { count } = await db.coCreator.deleteMany({ where: { id: coCreatorId, entryId } });
   if (count) await markChanged(entryId);

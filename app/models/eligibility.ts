@@ -13,6 +13,7 @@ export type EligibilityContest = {
   allowedCountries: string[];
   maxEntriesPerUser: number;
   maxEntriesPerCategory: number;
+  guardianConsentUnder: number | null;
 };
 
 export type EligibilityProfile = { dateOfBirth: string | null; country: string | null };
@@ -44,6 +45,12 @@ export function personProblems(contest: EligibilityContest, profile: Eligibility
     problems.push({ key: "eligibility.country" });
   }
   return problems;
+}
+
+/** Whether this person needs a guardian's consent to enter: younger than the contest's age of consent. */
+export function needsGuardianConsent(contest: EligibilityContest, profile: EligibilityProfile) {
+  if (contest.guardianConsentUnder == null || !profile.dateOfBirth) return false;
+  return ageOn(profile.dateOfBirth, dateIn(contest.deadline, contest.timezone)) < contest.guardianConsentUnder;
 }
 
 /** Problems with starting one more entry in `categoryId`, given the person's live entries. */

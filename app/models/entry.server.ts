@@ -5,8 +5,14 @@ import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { contestPhase, splitList, submissionsCloseAt } from "./contest";
-import { entryCountProblems, personProblems, type Problem } from "./eligibility";
-import { missingForSubmit } from "./entry";
+import {
+  entryCountProblems,
+  needsGuardianConsent,
+  personProblems,
+  type EligibilityProfile,
+  type Problem,
+} from "./eligibility";
+import { missingForSubmit, type GuardianState } from "./entry";
 import { hasAcceptedTerms, profileComplete } from "./profile.server";
 
 /** Entries that count towards the limits per person. */
@@ -21,6 +27,7 @@ function eligibilityContest(contest: {
   allowedCountries: string | null;
   maxEntriesPerUser: number;
   maxEntriesPerCategory: number;
+  guardianConsentUnder: number | null;
 }) {
   return { ...contest, allowedCountries: splitList(contest.allowedCountries) };
 }
@@ -81,10 +88,23 @@ export async function startEntry(userId: string, contestId: string, categoryId: 
 export function getOwnEntry(userId: string, entryId: string) {
   return db.entry.findFirst({
     where: { id: entryId, entrantId: userId },
-    include: { category: true, contest: true, media: { orderBy: { position: "asc" } } },
+    include: {
+      category: true,
+      contest: true,
+      media: { orderBy: { position: "asc" } },
+      guardianConsents: { orderBy: { createdAt: "desc" }, take: 1 },
+      _count: { select: { releases: true } },
+    },
   });
 }
 export type OwnEntry = NonNullable<Awaited<ReturnType<typeof getOwnEntry>>>;
+
+/** The entrant's own entry while it may still change (before the deadline, not withdrawn), or null. */
+export async function getEditableEntry(userId: string, entryId: string) {
+  const entry = await getOwnEntry(userId, entryId);
+  if (!entry || !EDITABLE_STATUSES.includes(entry.status) || phaseProblem(entry.contest).length) return null;
+  return entry;
+}
 
 export function listOwnEntries(userId: string) {
   return db.entry.findMany({
@@ -186,8 +206,22 @@ export async function saveDraft(
   return { ok: true, revision: revision + 1, status: "draft" };
 }
 
-export function entryProblems(entry: OwnEntry) {
-  return missingForSubmit(entry, entry.category, entry.media);
+/** Where the entry stands with a guardian, for an entrant young enough to need one. */
+export function guardianState(entry: OwnEntry, entrant: EligibilityProfile): GuardianState {
+  if (!needsGuardianConsent(eligibilityContest(entry.contest), entrant)) return "notNeeded";
+  const latest = entry.guardianConsents[0];
+  if (!latest) return "notAsked";
+  if (latest.decision === "refused") return "refused";
+  // Consent holds for the entry as the guardian saw it; any later change needs a new answer.
+  if (latest.decision === "consented") return latest.entryRevision === entry.revision ? "consented" : "changed";
+  return "pending";
+}
+
+export function entryProblems(entry: OwnEntry, entrant: EligibilityProfile) {
+  return missingForSubmit(entry, entry.category, entry.media, {
+    releases: entry._count.releases,
+    guardian: guardianState(entry, entrant),
+  });
 }
 
 export type SubmitResult =
@@ -208,7 +242,7 @@ export async function submitEntry(userId: string, entryId: string, locale: strin
   const problems = [
     ...(!profileComplete(user) || !(await hasAcceptedTerms(userId)) ? [{ key: "missing.profile" }] : []),
     ...personProblems(eligibilityContest(entry.contest), user),
-    ...entryProblems(entry),
+    ...entryProblems(entry, user),
   ];
   if (problems.length) return { ok: false, problems };
 

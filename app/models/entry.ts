@@ -22,9 +22,25 @@ export type EntryForCheck = {
 };
 
 export type CategoryForCheck = { maxFiles: number; accessibilityText: string; statementMaxWords: number };
-export type MediaForCheck = { state: string; altText: string; detectedType: string | null };
+export type MediaForCheck = {
+  state: string;
+  altText: string;
+  detectedType: string | null;
+  captionsKey: string | null;
+};
+/** What a guardian has said, for an entrant who needs one: nothing asked yet, waiting, or the answer. */
+export type GuardianState = "notNeeded" | "notAsked" | "pending" | "consented" | "refused" | "changed";
 
-export function missingForSubmit(entry: EntryForCheck, category: CategoryForCheck, media: MediaForCheck[]): Problem[] {
+export function isTimed(type: string | null) {
+  return Boolean(type && (type.startsWith("video/") || type.startsWith("audio/")));
+}
+
+export function missingForSubmit(
+  entry: EntryForCheck,
+  category: CategoryForCheck,
+  media: MediaForCheck[],
+  people: { releases: number; guardian: GuardianState } = { releases: 0, guardian: "notNeeded" },
+): Problem[] {
   const missing: Problem[] = [];
   if (!entry.title.trim()) missing.push({ key: "missing.title" });
   if (!entry.summary.trim()) missing.push({ key: "missing.summary" });
@@ -42,7 +58,10 @@ export function missingForSubmit(entry: EntryForCheck, category: CategoryForChec
     missing.push({ key: "missing.tooManyFiles", values: { count: category.maxFiles } });
   if (category.accessibilityText === "alt_text" && live.some((m) => !m.altText.trim()))
     missing.push({ key: "missing.altText" });
-  if (category.accessibilityText === "captions_or_transcript" && !entry.transcript.trim()) {
+  // Captions on every video and audio file, or a transcript of the whole work.
+  const timed = live.filter((m) => isTimed(m.detectedType));
+  const captioned = timed.length > 0 && timed.every((m) => m.captionsKey);
+  if (category.accessibilityText === "captions_or_transcript" && !entry.transcript.trim() && !captioned) {
     missing.push({ key: "missing.transcript" });
   }
 
@@ -51,9 +70,13 @@ export function missingForSubmit(entry: EntryForCheck, category: CategoryForChec
   else if (entry.aiUse !== "none" && !entry.aiUseDetails.trim()) missing.push({ key: "missing.aiDetails" });
   if (!entry.licenceAt) missing.push({ key: "missing.licence" });
   if (entry.identifiablePeople == null) missing.push({ key: "missing.identifiablePeople" });
+  else if (entry.identifiablePeople && people.releases === 0) missing.push({ key: "missing.releaseList" });
   else if (entry.identifiablePeople && !entry.releasesAt) missing.push({ key: "missing.releases" });
   if (entry.showsSurvivors == null || entry.showsExactLocations == null || entry.graphicContent == null) {
     missing.push({ key: "missing.doNoHarm" });
+  }
+  if (people.guardian !== "notNeeded" && people.guardian !== "consented") {
+    missing.push({ key: `missing.guardian.${people.guardian}` });
   }
   return missing;
 }

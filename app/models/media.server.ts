@@ -15,6 +15,8 @@ import { newObjectKey, storage } from "~/services/storage.server";
 import { contestPhase, splitList, submissionsCloseAt } from "./contest";
 import { checkDeclared, PREVIEW_WIDTH, rejectionMessage } from "./media";
 import { getOwnEntry, markChanged } from "./entry.server";
+import { isTimed } from "./entry";
+import { checkWebVtt, type CaptionsProblem } from "./webvtt";
 
 /**
  * Uploads go from the browser straight to storage through a presigned PUT whose type and exact
@@ -315,7 +317,7 @@ export async function removeAsset(userId: string, entryId: string, assetId: stri
       .abortMultipart(asset.objectKey, asset.uploadId)
       .catch(() => undefined);
   await Promise.all(
-    [asset.objectKey, asset.cleanKey, asset.previewKey]
+    [asset.objectKey, asset.cleanKey, asset.previewKey, asset.captionsKey]
       .filter((k): k is string => Boolean(k))
       .map((k) => storage().remove(k)),
   );
@@ -330,6 +332,58 @@ export async function setAltText(userId: string, entryId: string, assetId: strin
   await db.mediaAsset.update({ where: { id: assetId }, data: { altText: altText.trim().slice(0, 1000) } });
   await markChanged(entryId);
   return true;
+}
+
+/**
+ * Captions for a checked video or audio file: the WebVTT text is checked against the file's
+ * duration and stored under a new key (replacing any earlier captions). Small text files, so
+ * they come through the app, which is what lets it check them before anyone else sees them.
+ */
+export async function setCaptions(
+  userId: string,
+  entryId: string,
+  assetId: string,
+  upload: { bytes: Uint8Array; language: string },
+): Promise<{ ok: true } | { ok: false; problem: CaptionsProblem } | null> {
+  const entry = await getOwnEntry(userId, entryId);
+  const asset = entry?.media.find((m) => m.id === assetId);
+  if (!entry || !asset || !editable(entry) || asset.state !== "verified" || !isTimed(asset.detectedType)) return null;
+  const checked = checkWebVtt(upload.bytes, asset.durationSec);
+  if (!checked.ok) return checked;
+  const key = newObjectKey(`contests/${entry.contestId}/entries/${entry.id}`, "vtt");
+  await storage().put(key, new TextEncoder().encode(checked.text), "text/vtt; charset=utf-8");
+  const { count } = await db.mediaAsset.updateMany({
+    where: { id: assetId, captionsKey: asset.captionsKey },
+    data: { captionsKey: key, captionsLang: upload.language },
+  });
+  // A concurrent upload won: keep its captions, drop these; otherwise drop the replaced file.
+  const unused = count === 1 ? asset.captionsKey : key;
+  if (unused)
+    await storage()
+      .remove(unused)
+      .catch(() => undefined);
+  if (count === 1) await markChanged(entryId);
+  return { ok: true };
+}
+
+export async function removeCaptions(userId: string, entryId: string, assetId: string) {
+  const entry = await getOwnEntry(userId, entryId);
+  const asset = entry?.media.find((m) => m.id === assetId);
+  if (!entry || !asset || !editable(entry)) return false;
+  if (!asset.captionsKey) return true;
+  await db.mediaAsset.update({ where: { id: assetId }, data: { captionsKey: null, captionsLang: null } });
+  await storage()
+    .remove(asset.captionsKey)
+    .catch(() => undefined);
+  await markChanged(entryId);
+  return true;
+}
+
+/** The WebVTT text of a file's captions, for its owner; null when there is none to show. */
+export async function readOwnCaptions(userId: string, entryId: string, assetId: string) {
+  const entry = await getOwnEntry(userId, entryId);
+  const key = entry?.media.find((m) => m.id === assetId)?.captionsKey;
+  return key ? storage().getBytes(key) : null;
 }
 
 /** Short-lived links for the owner to see their own verified files (and a video's poster). */

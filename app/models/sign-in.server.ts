@@ -1,10 +1,11 @@
 import type { Locale } from "~/i18n";
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { consume } from "~/services/rate-limit.server";
+import { keyedHash, newToken } from "~/services/tokens.server";
 
 /**
  * Passwordless sign-in. One request makes a 6-digit code and a link token; both are stored as
@@ -20,10 +21,6 @@ export const MAX_REQUESTS_PER_IP = 10;
 
 export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
-}
-
-function keyedHash(kind: string, value: string) {
-  return createHmac("sha256", env().SESSION_SECRET).update(`${kind}:${value}`).digest("hex");
 }
 
 function sameHash(a: string, b: string) {
@@ -59,7 +56,7 @@ export async function requestSignIn(input: {
   }
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const verification = await db.$transaction(async (tx) => {
     // Only the newest code for an address works.
     await tx.verification.updateMany({

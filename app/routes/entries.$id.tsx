@@ -4,14 +4,26 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next";
 import { ErrorList, TextAreaField } from "~/components/forms";
 import { CoCreators } from "~/components/co-creators";
+import { Captions } from "~/components/media/captions";
+import { GuardianConsent } from "~/components/guardian-consent";
+import { Releases } from "~/components/releases";
 import { Uploader } from "~/components/media/uploader";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { contestPhase, splitList, submissionsCloseAt } from "~/models/contest";
 import { countWords } from "~/models/eligibility";
-import { entryProblems, getOwnEntry, saveDraft, submitEntry, withdrawEntry } from "~/models/entry.server";
+import {
+  entryProblems,
+  getOwnEntry,
+  guardianState,
+  saveDraft,
+  submitEntry,
+  withdrawEntry,
+} from "~/models/entry.server";
 import { listCoCreators } from "~/models/co-creator.server";
+import { isTimed } from "~/models/entry";
+import { listReleases } from "~/models/release.server";
 import { viewUrls } from "~/models/media.server";
 import { draftSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
@@ -23,9 +35,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const entry = await getOwnEntry(user.id, params.id ?? "");
   if (!entry || entry.status === "withdrawn") throw new Response("Not found", { status: 404 });
-  const [urls, coCreators] = await Promise.all([viewUrls(entry.media), listCoCreators(entry.id)]);
+  const [urls, coCreators, releases] = await Promise.all([
+    viewUrls(entry.media),
+    listCoCreators(entry.id),
+    listReleases(entry.id),
+  ]);
+  const guardianRequest = entry.guardianConsents[0];
   return {
     coCreators,
+    releases,
+    guardian: {
+      state: guardianState(entry, user),
+      name: guardianRequest?.guardianName ?? null,
+      email: guardianRequest?.guardianEmail ?? null,
+      expired: Boolean(guardianRequest && !guardianRequest.decision && guardianRequest.expiresAt <= now()),
+    },
     entry: {
       id: entry.id,
       status: entry.status,
@@ -52,6 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       originalName: m.originalName,
       type: m.detectedType ?? m.declaredType,
       altText: m.altText,
+      captions: m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
       url: urls[m.id]?.url ?? null,
       poster: urls[m.id]?.poster ?? null,
       rejection: m.rejection ? (JSON.parse(m.rejection) as { key: string; values?: Record<string, unknown> }) : null,
@@ -70,7 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deadline: entry.contest.deadline.toISOString(),
     },
     open: contestPhase(entry.contest, now()) === "open" && submissionsCloseAt(entry.contest) > now(),
-    missing: entryProblems(entry),
+    missing: entryProblems(entry, user),
   };
 }
 
@@ -244,7 +269,8 @@ function YesNo({
 }
 
 export default function EntryPage() {
-  const { entry, media, coCreators, category, contest, open, missing } = useLoaderData<typeof loader>();
+  const { entry, media, coCreators, releases, guardian, category, contest, open, missing } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(contest.timezone);
@@ -308,7 +334,17 @@ export default function EntryPage() {
                     controls
                     preload="metadata"
                     className="media-preview"
-                  />
+                  >
+                    {m.captions ? (
+                      <track
+                        kind="captions"
+                        src={`/entries/${entry.id}/captions/${m.id}.vtt`}
+                        srcLang={m.captions.lang || undefined}
+                        label={m.captions.lang || t("captions.track")}
+                        default
+                      />
+                    ) : null}
+                  </video>
                 ) : m.type.startsWith("audio/") ? (
                   <audio src={m.url} controls preload="metadata" />
                 ) : null
@@ -325,6 +361,16 @@ export default function EntryPage() {
               </p>
               {m.state === "verified" && m.type.startsWith("image/") ? (
                 <AltTextForm entryId={entry.id} assetId={m.id} altText={m.altText} disabled={!open} />
+              ) : null}
+              {m.state === "verified" && isTimed(m.type) ? (
+                <Captions
+                  entryId={entry.id}
+                  assetId={m.id}
+                  name={m.originalName}
+                  captions={m.captions}
+                  open={open}
+                  onDone={revalidator.revalidate}
+                />
               ) : null}
               {open ? (
                 <RemoveButton entryId={entry.id} assetId={m.id} name={m.originalName} onDone={revalidator.revalidate} />
@@ -347,6 +393,8 @@ export default function EntryPage() {
       </div>
 
       <CoCreators entryId={entry.id} people={coCreators} open={open} />
+      <Releases entryId={entry.id} releases={releases} open={open} />
+      {guardian.state !== "notNeeded" ? <GuardianConsent entryId={entry.id} guardian={guardian} open={open} /> : null}
 
       <Form
         method="post"

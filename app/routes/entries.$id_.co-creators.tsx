@@ -10,7 +10,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const entryId = params.id ?? "";
   const form = await request.formData();
   if (form.get("intent") === "remove") {
-    if (!(await removeCoCreator(user.id, entryId, String(form.get("coCreatorId") ?? "")))) {
+    if (!(await removeCoCreator(user.id, entryId, String(form.get("itemId") ?? "")))) {
       throw new Response("Not found", { status: 404 });
     }
     return { ok: true as const, result: null };

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { wav } from "../support/wav";
 
@@ -30,11 +31,11 @@ async function signIn(page: Page, email: string) {
   await expect(page).toHaveURL(`${base()}/me`);
 }
 
-async function fillProfile(page: Page, country: string) {
+async function fillProfile(page: Page, country: string, dateOfBirth = "1999-01-01") {
   await page.goto(`${base()}/profile`);
   await page.getByLabel("Full name").fill("Test Person");
   await page.getByLabel("Name to publish").fill("T.");
-  await page.getByLabel("Date of birth").fill("1999-01-01");
+  await page.getByLabel("Date of birth").fill(dateOfBirth);
   await page.getByLabel("Country of residence").selectOption(country);
   await page.getByLabel(/I have read and accept the terms/).check();
   await page.getByRole("button", { name: "Save my profile" }).click();
@@ -190,4 +191,68 @@ test("what someone types before the page has loaded its scripts is kept", async 
   await page.waitForTimeout(4000);
   await expect(page.getByLabel("Full name")).toHaveValue("Typed Before Hydration");
   expect(errors.filter((e) => /hydrat|did not match/i.test(e))).toEqual([]);
+});
+
+test("an entrant under 18 adds captions and a release, and their guardian consents from the mailbox", async ({
+  page,
+}) => {
+  // This contest admits entrants from 13 with a guardian's consent (the demo starts at 18).
+  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  db.prepare("UPDATE Contest SET minAge = 13 WHERE slug = 'yhd-2025'").run();
+  db.close();
+
+  const email = `young-${Date.now()}@example.org`;
+  await signIn(page, email);
+  await fillProfile(page, "KH", "2010-06-01");
+  await startEntry(page, "Video");
+  await page.getByLabel("Choose a file").setInputFiles(fixture("video-3s.mp4"));
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 20_000 });
+
+  // captions instead of a transcript
+  const captions = page.getByRole("form", { name: "Captions for video-3s.mp4" });
+  await captions.getByLabel("Caption file (WebVTT, .vtt)").setInputFiles({
+    name: "captions.vtt",
+    mimeType: "text/vtt",
+    buffer: Buffer.from("WEBVTT\n\n00:00.000 --> 00:02.500\nWe make legs here, and we make friends.\n"),
+  });
+  await captions.getByLabel("Language of the captions").fill("English");
+  await captions.getByRole("button", { name: "Add captions" }).click();
+  await expect(page.getByTestId("captions-state")).toHaveText("Captions added (English).");
+  await expect(page.locator("video track[kind=captions]")).toHaveAttribute("src", /\.vtt$/);
+
+  await fillEntry(page, { title: "My brother's new leg" });
+  await page.getByRole("group", { name: "Can people be recognised in this work?" }).getByLabel("Yes").check();
+  await page.getByLabel("Name or description of the person").fill("My brother Sokha");
+  await page.getByLabel("This person is under 18").check();
+  await page.getByLabel("Who gave consent").fill("Chenda (our mother)");
+  await page.getByRole("button", { name: "Add release" }).click();
+  await expect(
+    page.getByText("My brother Sokha · under 18, consent given by guardian Chenda (our mother)"),
+  ).toBeVisible();
+  await page.getByLabel(/Everyone who can be recognised is listed under Releases/).check();
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Before you can submit" })).toContainText(
+    "Ask your parent or guardian to consent to your entry.",
+  );
+
+  await page.getByLabel("Their name").fill("Chenda");
+  await page.getByLabel("Their email address").fill("chenda@example.org");
+  await page.getByRole("button", { name: "Send the request" }).click();
+  await expect(page.getByTestId("guardian-panel")).toContainText("Waiting for Chenda (chenda@example.org) to answer.");
+  await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
+  const entryUrl = page.url();
+
+  // the guardian, from their inbox
+  const mail = await mailTo(page, "chenda@example.org", /asks for your consent/);
+  await mail.getByRole("link", { name: /\/guardian\?token=/ }).click();
+  await expect(page.getByRole("heading", { name: "Test Person’s entry" })).toBeVisible();
+  await expect(page.getByText("My brother's new leg")).toBeVisible();
+  await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
+  await page.getByRole("button", { name: "I consent" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Your consent is recorded/);
+
+  await page.goto(entryUrl);
+  await expect(page.getByTestId("guardian-panel")).toContainText("Chenda consented to this entry.");
+  await page.getByRole("button", { name: "Submit my entry" }).click();
+  await expect(page.getByRole("heading", { name: "Your entry is submitted" })).toBeVisible();
 });

@@ -76,6 +76,7 @@ export default async function globalSetup() {
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await waitForReady(baseUrl, child, () => output);
   process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_DATABASE_PATH = path.join(dataDir, "e2e.db");
 
   return async () => {
     child.kill("SIGTERM");

@@ -5,9 +5,15 @@ import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as entryAction, loader as entryLoader } from "~/routes/entries.$id";
+import { action as captionsAction } from "~/routes/entries.$id_.captions";
+import { loader as captionsLoader } from "~/routes/entries.$id_.captions_.$assetId[.vtt]";
 import { action as coCreatorAction } from "~/routes/entries.$id_.co-creators";
+import { action as guardianRequestAction } from "~/routes/entries.$id_.guardian";
+import { action as releaseAction } from "~/routes/entries.$id_.releases";
+import { action as guardianAction, loader as guardianLoader } from "~/routes/guardian";
 import { action as mediaAction } from "~/routes/entries.$id_.media";
 import { action as startAction } from "~/routes/contests.$slug_.enter";
+import { giveUpOnAsset } from "~/models/media.server";
 import { saveProfile } from "~/models/profile.server";
 import { probe, withMetadata } from "~/services/ffmpeg.server";
 import { setNow } from "~/services/clock.server";
@@ -91,6 +97,17 @@ const complete = {
   graphicContent: "no",
 };
 
+/** One release, as the entry page's form sends it; `complete` says people can be recognised. */
+function addRelease(cookie: string, entryId: string, fields = { person: "Amira N.", consentGivenBy: "Amira N." }) {
+  return settle(() =>
+    releaseAction({
+      request: formRequest(`/entries/${entryId}/releases`, fields, { cookie }),
+      context: context(),
+      params: { id: entryId },
+    }),
+  );
+}
+
 /** The entry form sent as the browser sends it, with the revision it was loaded at. */
 function submitAt(cookie: string, entryId: string, revision: string) {
   return settle(() =>
@@ -137,6 +154,7 @@ describe("an entrant's journey", () => {
 
     const video = await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
     expect(video).toMatchObject({ state: "verified", rejection: null });
+    await addRelease(cookie, entryId);
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } });
     expect(asset).toMatchObject({ detectedType: "video/mp4", width: 320, height: 240, originalName: "video-3s.mp4" });
     expect(asset.durationSec).toBeCloseTo(3, 0);
@@ -401,6 +419,7 @@ describe("submitting and changing", () => {
     const { cookie } = await entrant("eager@example.org");
     const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
     await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
+    await addRelease(cookie, entryId);
     const revision = String((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).revision);
     const click = () => submitAt(cookie, entryId, revision);
     const answers = await Promise.all([click(), click(), click()]);
@@ -414,6 +433,7 @@ describe("submitting and changing", () => {
     const { cookie } = await entrant("changer@example.org");
     const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
     const video = await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
+    await addRelease(cookie, entryId);
     expect(((await save(cookie, entryId, complete, "submit")) as Response).status).toBe(302);
     await media(cookie, entryId, { intent: "remove", assetId: video.assetId });
     const entry = await db.entry.findUniqueOrThrow({ where: { id: entryId } });
@@ -445,6 +465,75 @@ describe("submitting and changing", () => {
       altText: "",
       state: "verified",
     });
+  });
+});
+
+describe("withdrawing", () => {
+  it("takes an entry out until the deadline, frees its place, and refuses after the deadline or for others", async () => {
+    const { user, cookie } = await entrant("leaver@example.org");
+    const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    const other = await entrant("stranger@example.org");
+    const withdraw = (who: string) =>
+      settle(() =>
+        entryAction({
+          request: formRequest(`/entries/${entryId}`, { intent: "withdraw" }, { cookie: who }),
+          context: context(),
+          params: { id: entryId },
+        }),
+      ) as Promise<Response>;
+    expect((await withdraw(other.cookie)).status).toBe(404);
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).status).toBe("draft");
+
+    const contest = await db.contest.findFirstOrThrow();
+    setNow(new Date(contest.deadline.getTime() + (contest.graceMinutes + 1) * 60_000));
+    // signed in again, since a session ends after 14 idle days
+    const late = (await createSession(user.id)).split(";")[0]!;
+    expect((await withdraw(late)).status).toBe(404);
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).status).toBe("draft");
+    setNow(TODAY);
+
+    const done = await withdraw(cookie);
+    expect(done.headers.get("Location")).toBe("/entries");
+    expect(await db.entry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({
+      status: "withdrawn",
+      withdrawnAt: TODAY,
+    });
+    // the page is gone, and the category's one place is free again
+    const page = (await settle(() =>
+      entryLoader({
+        request: getRequest(`/entries/${entryId}`, { cookie }),
+        context: context(),
+        params: { id: entryId },
+      }),
+    )) as Response;
+    expect(page.status).toBe(404);
+    expect((await start(cookie, "video")).status).toBe(302);
+  });
+});
+
+describe("a check that keeps failing", () => {
+  it("refuses the file after the last try, deletes the bytes, and tells the entrant", async () => {
+    const { cookie } = await entrant("unlucky@example.org");
+    const entryId = (await start(cookie, "photography")).headers.get("Location")!.split("/").pop()!;
+    const bytes = fixture("photo-with-gps.jpg");
+    const started = (await media(cookie, entryId, {
+      intent: "start",
+      name: "photo.jpg",
+      type: "image/jpeg",
+      size: String(bytes.length),
+    })) as { data: { assetId: string; url: string; headers: Record<string, string> } };
+    await fetch(started.data.url, { method: "PUT", body: bytes, headers: started.data.headers });
+    await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId });
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: started.data.assetId } });
+    expect(asset.state).toBe("uploaded");
+
+    await giveUpOnAsset(asset.id);
+    expect(await storage().head(asset.objectKey)).toBeNull();
+    const status = (await media(cookie, entryId, { intent: "status", assetId: asset.id })) as {
+      state: string;
+      rejection: { key: string };
+    };
+    expect(status).toMatchObject({ state: "rejected", rejection: { key: "media.rejected.corrupt" } });
   });
 });
 
@@ -574,7 +663,7 @@ describe("co-creators", () => {
     expect(badEmail.data.result.error.email).toEqual(["errors.emailInvalid"]);
     expect(await db.coCreator.count()).toBe(1);
 
-    expect(await coCreators(cookie, entryId, { intent: "remove", coCreatorId: person!.id })).toMatchObject({
+    expect(await coCreators(cookie, entryId, { intent: "remove", itemId: person!.id })).toMatchObject({
       ok: true,
     });
     expect(await db.coCreator.count()).toBe(0);
@@ -591,8 +680,300 @@ describe("co-creators", () => {
         .status,
     ).toBe(404);
     expect(
-      ((await coCreators(other.cookie, entryId, { intent: "remove", coCreatorId: person.id })) as Response).status,
+      ((await coCreators(other.cookie, entryId, { intent: "remove", itemId: person.id })) as Response).status,
     ).toBe(404);
     expect(await db.coCreator.count()).toBe(1);
+  });
+});
+
+describe("releases", () => {
+  it("are needed for each recognisable person, added with who consented, and removed", async () => {
+    const { cookie } = await entrant("portrait@example.org");
+    const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
+    const before = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
+    expect(before.data.problems.map((p) => p.key)).toEqual(["missing.releaseList"]);
+
+    const incomplete = (await addRelease(cookie, entryId, { person: "Child in red", consentGivenBy: "" })) as {
+      data: { result: { error: Record<string, string[]> } };
+    };
+    expect(incomplete.data.result.error.consentGivenBy).toEqual(["errors.required"]);
+    expect(await db.release.count()).toBe(0);
+
+    await addRelease(cookie, entryId, { person: "Child in red", minor: "on", consentGivenBy: "Rosa M." } as never);
+    const [release] = await db.release.findMany();
+    expect(release).toMatchObject({ person: "Child in red", minor: true, consentGivenBy: "Rosa M." });
+    expect(((await save(cookie, entryId, complete, "submit")) as Response).status).toBe(302);
+
+    const removed = await settle(() =>
+      releaseAction({
+        request: formRequest(`/entries/${entryId}/releases`, { intent: "remove", itemId: release!.id }, { cookie }),
+        context: context(),
+        params: { id: entryId },
+      }),
+    );
+    expect(removed).toMatchObject({ ok: true });
+    // removing a release is a change: the entry must be submitted again, and now cannot be
+    expect(await db.entry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ status: "draft" });
+  });
+
+  it("of someone else's entry cannot be added or removed", async () => {
+    const owner = await entrant("owner5@example.org");
+    const other = await entrant("other5@example.org");
+    const entryId = (await start(owner.cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    await addRelease(owner.cookie, entryId);
+    const release = await db.release.findFirstOrThrow();
+    expect(((await addRelease(other.cookie, entryId)) as Response).status).toBe(404);
+    const removed = (await settle(() =>
+      releaseAction({
+        request: formRequest(
+          `/entries/${entryId}/releases`,
+          { intent: "remove", itemId: release.id },
+          {
+            cookie: other.cookie,
+          },
+        ),
+        context: context(),
+        params: { id: entryId },
+      }),
+    )) as Response;
+    expect(removed.status).toBe(404);
+    expect(await db.release.count()).toBe(1);
+  });
+});
+
+describe("captions", () => {
+  const vtt = (text: string) => new Blob([text], { type: "text/vtt" });
+  const GOOD =
+    "WEBVTT\n\n00:00.000 --> 00:01.500\nWe make legs here,\n\n00:01.500 --> 00:03.000\nand we make friends.\n";
+
+  function sendCaptions(cookie: string, entryId: string, fields: Record<string, string | Blob>) {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields))
+      body.append(name, value, ...((value instanceof Blob ? ["captions.vtt"] : []) as []));
+    return settle(() =>
+      captionsAction({
+        request: new Request(`http://localhost:3000/entries/${entryId}/captions`, {
+          method: "POST",
+          body,
+          headers: { cookie, origin: "http://localhost:3000" },
+        }),
+        context: context(),
+        params: { id: entryId },
+      }),
+    );
+  }
+
+  it("are checked against the video, stored, served to the owner, and stand in for a transcript", async () => {
+    const { cookie } = await entrant("captions@example.org");
+    const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    const video = await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
+    await addRelease(cookie, entryId);
+    const withoutTranscript = { ...complete, transcript: "" };
+    const before = (await save(cookie, entryId, withoutTranscript, "submit")) as {
+      data: { problems: { key: string }[] };
+    };
+    expect(before.data.problems.map((p) => p.key)).toEqual(["missing.transcript"]);
+
+    const refusals: [string, string][] = [
+      ["1\n00:00.000 --> 00:01.000\nHello", "captions.notWebVtt"],
+      ["WEBVTT\n\n00:02.000 --> 00:01.000\nBackwards", "captions.badTiming"],
+      ["WEBVTT\n\n00:00.000 --> 00:09.000\nLonger than the film", "captions.pastEnd"],
+      ["WEBVTT\n\nNOTE only a note", "captions.noCues"],
+    ];
+    for (const [text, key] of refusals) {
+      const refused = (await sendCaptions(cookie, entryId, {
+        intent: "upload",
+        assetId: video.assetId,
+        captions: vtt(text),
+      })) as {
+        init: { status: number };
+        data: { problem: { key: string } };
+      };
+      expect(refused.init.status).toBe(400);
+      expect(refused.data.problem.key).toBe(key);
+    }
+    const huge = (await sendCaptions(cookie, entryId, {
+      intent: "upload",
+      assetId: video.assetId,
+      captions: vtt(`WEBVTT\n\n${"00:00.000 --> 00:01.000\nla\n\n".repeat(20_000)}`),
+    })) as { init: { status: number } };
+    expect(huge.init.status).toBe(413);
+    expect((await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } })).captionsKey).toBeNull();
+
+    const added = await sendCaptions(cookie, entryId, {
+      intent: "upload",
+      assetId: video.assetId,
+      language: "Filipino",
+      captions: vtt(`\uFEFF${GOOD.replaceAll("\n", "\r\n")}`),
+    });
+    expect(added).toMatchObject({ ok: true });
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } });
+    expect(asset).toMatchObject({ captionsLang: "Filipino" });
+    const served = (await captionsLoader({
+      request: getRequest(`/entries/${entryId}/captions/${video.assetId}.vtt`, { cookie }),
+      context: context(),
+      params: { id: entryId, assetId: video.assetId },
+    })) as Response;
+    expect(served.headers.get("Content-Type")).toBe("text/vtt; charset=utf-8");
+    expect(await served.text()).toBe(GOOD);
+
+    const other = await entrant("peeker@example.org");
+    const peek = (await settle(() =>
+      captionsLoader({
+        request: getRequest(`/entries/${entryId}/captions/${video.assetId}.vtt`, { cookie: other.cookie }),
+        context: context(),
+        params: { id: entryId, assetId: video.assetId },
+      }),
+    )) as Response;
+    expect(peek.status).toBe(404);
+    const forged = (await sendCaptions(other.cookie, entryId, {
+      intent: "upload",
+      assetId: video.assetId,
+      captions: vtt(GOOD),
+    })) as Response;
+    expect(forged.status).toBe(404);
+
+    expect(((await save(cookie, entryId, withoutTranscript, "submit")) as Response).status).toBe(302);
+
+    // replacing captions removes the old file; removing them leaves nothing behind
+    await sendCaptions(cookie, entryId, { intent: "upload", assetId: video.assetId, captions: vtt(GOOD) });
+    expect(await storage().head(asset.captionsKey!)).toBeNull();
+    const replaced = await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } });
+    expect(await sendCaptions(cookie, entryId, { intent: "remove", assetId: video.assetId })).toMatchObject({
+      ok: true,
+    });
+    expect(await storage().head(replaced.captionsKey!)).toBeNull();
+    expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } })).toMatchObject({
+      captionsKey: null,
+    });
+  });
+});
+
+describe("a guardian's consent", () => {
+  const SIXTEEN = "2010-01-01";
+
+  async function youngEntrant() {
+    await db.contest.updateMany({ data: { minAge: 13 } });
+    const young = await entrant("teen@example.org", SIXTEEN);
+    const entryId = (await start(young.cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    await upload(young.cookie, entryId, "video-3s.mp4", "video/mp4");
+    await addRelease(young.cookie, entryId);
+    return { ...young, entryId };
+  }
+
+  function ask(
+    cookie: string,
+    entryId: string,
+    fields = { guardianName: "Rosa Reyes", guardianEmail: "rosa@example.org" },
+  ) {
+    return settle(() =>
+      guardianRequestAction({
+        request: formRequest(`/entries/${entryId}/guardian`, fields, { cookie }),
+        context: context(),
+        params: { id: entryId },
+      }),
+    );
+  }
+
+  async function linkToken() {
+    await runDueJobs(jobHandlers);
+    const email = mailbox()
+      .messages()
+      .find((m) => m.to.includes("rosa@example.org"));
+    const link = /href="([^"]*\/guardian\?token=[^"]+)"/.exec(email?.html ?? "")?.[1];
+    return new URL(link!.replaceAll("&amp;", "&")).searchParams.get("token")!;
+  }
+
+  const open = (token: string) =>
+    guardianLoader({
+      request: getRequest(`/guardian?${new URLSearchParams({ token })}`),
+      context: context(),
+      params: {},
+    });
+  const answer = (token: string, decision: string, revision: number) =>
+    guardianAction({
+      request: formRequest("/guardian", { token, decision, revision: String(revision) }),
+      context: context(),
+      params: {},
+    });
+
+  it("is needed under 18: the guardian gets a link, sees the entry, consents once, and then it can be submitted", async () => {
+    const { cookie, entryId } = await youngEntrant();
+    const before = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
+    expect(before.data.problems.map((p) => p.key)).toEqual(["missing.guardian.notAsked"]);
+
+    const sameEmail = (await ask(cookie, entryId, { guardianName: "Me", guardianEmail: "teen@example.org" })) as {
+      data: { result: { error: Record<string, string[]> } };
+    };
+    expect(sameEmail.data.result.error.guardianEmail).toEqual(["guardian.sameAsEntrant"]);
+    expect(await ask(cookie, entryId)).toMatchObject({ ok: true });
+    const token = await linkToken();
+    const stored = await db.guardianConsent.findFirstOrThrow();
+    expect(stored.tokenHash).not.toContain(token);
+    // the link is blanked in the outbox once sent
+    expect((await db.email.findFirstOrThrow({ where: { template: "guardian-request" } })).payload).not.toContain(token);
+
+    const page = await open(token);
+    expect(page.state).toBe("open");
+    expect(page.entry).toMatchObject({ title: "Hands that rebuild", entrant: "Amaya Reyes", guardian: "Rosa Reyes" });
+    expect(page.entry!.media[0]!.url).toMatch(/^http/);
+    const pending = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
+    expect(pending.data.problems.map((p) => p.key)).toEqual(["missing.guardian.pending"]);
+
+    expect(await answer(token, "consented", page.entry!.revision)).toEqual({ answered: "consented", problem: null });
+    expect(await answer(token, "refused", page.entry!.revision)).toEqual({ answered: null, problem: "gone" });
+    expect((await open(token)).state).toBe("answered");
+    expect(await db.guardianConsent.findFirstOrThrow()).toMatchObject({ decision: "consented", decidedAt: TODAY });
+    expect(((await save(cookie, entryId, complete, "submit")) as Response).status).toBe(302);
+  });
+
+  it("holds for the entry as the guardian saw it: a change meanwhile or afterwards asks them again", async () => {
+    const { cookie, entryId } = await youngEntrant();
+    await ask(cookie, entryId);
+    const token = await linkToken();
+    const seen = (await open(token)).entry!.revision;
+    await save(cookie, entryId, { ...complete, title: "A new title" });
+    expect(await answer(token, "consented", seen)).toEqual({ answered: null, problem: "changed" });
+    const again = await open(token);
+    expect(again.entry!.title).toBe("A new title");
+    expect(await answer(token, "consented", again.entry!.revision)).toMatchObject({ answered: "consented" });
+
+    await save(cookie, entryId, { ...complete, title: "Changed after consent" });
+    const after = (await save(cookie, entryId, { ...complete, title: "Changed after consent" }, "submit")) as {
+      data: { problems: { key: string }[] };
+    };
+    expect(after.data.problems.map((p) => p.key)).toEqual(["missing.guardian.changed"]);
+  });
+
+  it("can be refused, expires, and only the newest link works", async () => {
+    const { cookie, entryId } = await youngEntrant();
+    await ask(cookie, entryId);
+    const first = await linkToken();
+    mailbox().clear();
+    await ask(cookie, entryId);
+    const second = await linkToken();
+    expect((await open(first)).state).toBe("unknown");
+    expect(await answer(second, "refused", (await open(second)).entry!.revision)).toMatchObject({
+      answered: "refused",
+    });
+    const refused = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
+    expect(refused.data.problems.map((p) => p.key)).toEqual(["missing.guardian.refused"]);
+
+    mailbox().clear();
+    await ask(cookie, entryId);
+    const third = await linkToken();
+    setNow(new Date(TODAY.getTime() + 8 * 24 * 60 * 60 * 1000));
+    expect((await open(third)).state).toBe("expired");
+    expect(await answer(third, "consented", 0)).toEqual({ answered: null, problem: "gone" });
+  });
+
+  it("is not asked of adults, and nobody else can ask for someone's entry", async () => {
+    const adult = await entrant("adult@example.org");
+    const entryId = (await start(adult.cookie, "video")).headers.get("Location")!.split("/").pop()!;
+    expect(((await ask(adult.cookie, entryId)) as Response).status).toBe(404);
+    const young = await youngEntrant();
+    expect(((await ask(adult.cookie, young.entryId)) as Response).status).toBe(404);
+    expect(await db.guardianConsent.count()).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import {
   countWords,
   dateIn,
   entryCountProblems,
+  needsGuardianConsent,
   personProblems,
   type EligibilityContest,
 } from "~/models/eligibility";
@@ -17,7 +18,23 @@ const contest: EligibilityContest = {
   allowedCountries: [],
   maxEntriesPerUser: 3,
   maxEntriesPerCategory: 1,
+  guardianConsentUnder: 18,
 };
+
+describe("guardian's consent", () => {
+  const youngContest = { ...contest, minAge: 13 };
+  it("is needed by entrants younger than the contest's age of consent on the deadline, and only them", () => {
+    expect(needsGuardianConsent(youngContest, { dateOfBirth: "2008-03-02", country: "FR" })).toBe(true);
+    expect(needsGuardianConsent(youngContest, { dateOfBirth: "2008-03-01", country: "FR" })).toBe(false);
+    expect(
+      needsGuardianConsent(
+        { ...youngContest, guardianConsentUnder: null },
+        { dateOfBirth: "2012-01-01", country: "FR" },
+      ),
+    ).toBe(false);
+    expect(needsGuardianConsent(youngContest, { dateOfBirth: null, country: "FR" })).toBe(false);
+  });
+});
 
 describe("age on the deadline", () => {
   it("counts whole years on the deadline's date in the contest's time zone", () => {

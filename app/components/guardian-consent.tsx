@@ -1,0 +1,68 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { useFetcher } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, Field } from "~/components/forms";
+import type { GuardianState } from "~/models/entry";
+import type { action } from "~/routes/entries.$id_.guardian";
+import { guardianRequestSchema } from "~/schemas/guardian";
+
+type Guardian = { state: GuardianState; name: string | null; email: string | null; expired: boolean };
+
+/**
+ * For an entrant under the contest's age of consent: where their guardian's consent stands, and
+ * a form to send (or send again) the request by email.
+ */
+export function GuardianConsent({ entryId, guardian, open }: { entryId: string; guardian: Guardian; open: boolean }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const [form, fields] = useForm({
+    id: "guardian",
+    lastResult: fetcher.state === "idle" ? fetcher.data?.result : undefined,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: guardianRequestSchema }),
+  });
+  const status =
+    guardian.state === "pending" && guardian.expired
+      ? t("guardian.state.expired", { name: guardian.name, email: guardian.email })
+      : t(`guardian.state.${guardian.state}`, { name: guardian.name, email: guardian.email });
+  const canAsk = open && guardian.state !== "consented";
+  return (
+    <div className="panel" data-testid="guardian-panel">
+      <h2>{t("guardian.title")}</h2>
+      <p className="field-hint">{t("guardian.intro")}</p>
+      <p role="status" className={guardian.state === "refused" ? "alert" : undefined}>
+        {status}
+      </p>
+      {canAsk ? (
+        <fetcher.Form method="post" action={`/entries/${entryId}/guardian`} {...getFormProps(form)}>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <Field
+            label={t("guardian.name")}
+            errors={fields.guardianName.errors}
+            inputProps={{
+              ...getInputProps(fields.guardianName, { type: "text", ariaAttributes: false }),
+              autoComplete: "off",
+            }}
+          />
+          <Field
+            label={t("guardian.email")}
+            errors={fields.guardianEmail.errors}
+            inputProps={{
+              ...getInputProps(fields.guardianEmail, { type: "email", ariaAttributes: false }),
+              autoComplete: "off",
+            }}
+          />
+          <button type="submit" className="button button-secondary button-small" disabled={fetcher.state !== "idle"}>
+            {guardian.state === "notAsked" ? t("guardian.send") : t("guardian.sendAgain")}
+          </button>
+          {fetcher.state === "idle" && fetcher.data?.ok ? (
+            <p role="status" className="notice">
+              {t("guardian.sent")}
+            </p>
+          ) : null}
+        </fetcher.Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorList } from "~/components/forms";
+import type { action } from "~/routes/entries.$id_.captions";
+
+/**
+ * The WebVTT captions of one video or audio file: what is there, a form to add or replace them
+ * (checked by the server against the file's duration), and a button to remove them.
+ */
+export function Captions({
+  entryId,
+  assetId,
+  name,
+  captions,
+  open,
+  onDone,
+}: {
+  entryId: string;
+  assetId: string;
+  name: string;
+  captions: { lang: string } | null;
+  open: boolean;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const id = `captions-${assetId}`;
+  const problem = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.problem : null;
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) onDone();
+  }, [fetcher.state, fetcher.data, onDone]);
+
+  return (
+    <div className="captions">
+      <p className="muted" data-testid="captions-state">
+        {captions
+          ? t("captions.present", { lang: captions.lang || t("captions.unknownLanguage") })
+          : t("captions.none")}
+      </p>
+      {open ? (
+        <fetcher.Form
+          method="post"
+          encType="multipart/form-data"
+          action={`/entries/${entryId}/captions`}
+          aria-label={t("captions.formFor", { name })}
+        >
+          <input type="hidden" name="assetId" value={assetId} />
+          <div className="field">
+            <label htmlFor={`${id}-file`}>{t("captions.file")}</label>
+            <p id={`${id}-hint`} className="field-hint">
+              {t("captions.hint")}
+            </p>
+            <input
+              id={`${id}-file`}
+              name="captions"
+              type="file"
+              accept=".vtt,text/vtt"
+              required
+              aria-describedby={[`${id}-hint`, problem ? `${id}-error` : ""].filter(Boolean).join(" ")}
+              aria-invalid={problem ? true : undefined}
+            />
+            <ErrorList id={`${id}-error`} errors={problem ? [problem] : null} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-lang`}>{t("captions.language")}</label>
+            <input id={`${id}-lang`} name="language" maxLength={60} defaultValue={captions?.lang ?? ""} />
+          </div>
+          <div className="actions">
+            <button
+              type="submit"
+              name="intent"
+              value="upload"
+              className="button button-secondary button-small"
+              disabled={fetcher.state !== "idle"}
+            >
+              {captions ? t("captions.replace") : t("captions.add")}
+            </button>
+            {captions ? (
+              <button
+                type="submit"
+                name="intent"
+                value="remove"
+                formNoValidate
+                className="link-button"
+                disabled={fetcher.state !== "idle"}
+              >
+                {t("captions.remove")}
+              </button>
+            ) : null}
+          </div>
+        </fetcher.Form>
+      ) : null}
+    </div>
+  );
+}

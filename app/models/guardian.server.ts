@@ -1,0 +1,118 @@
+import type { Locale } from "~/i18n";
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { queueEmail } from "~/services/email.server";
+import { env } from "~/services/env.server";
+import { consume } from "~/services/rate-limit.server";
+import { keyedHash, newToken } from "~/services/tokens.server";
+import { submissionsCloseAt } from "./contest";
+import { getEditableEntry, guardianState } from "./entry.server";
+import { normaliseEmail } from "./sign-in.server";
+
+/**
+ * A guardian's consent for an entrant under the contest's age of consent. The guardian gets a
+ * link (stored as a keyed hash, single use, expiring within 7 days and never after submissions
+ * close) to a page showing what the entry contains, where they consent or refuse. The answer
+ * holds for the entry as the guardian saw it: a later change to the entry needs a new answer.
+ */
+const LINK_DAYS = 7;
+/** Requests per entry per day, so an entrant cannot use Mosaic to send mail to anyone at will. */
+const MAX_REQUESTS_PER_DAY = 5;
+
+export type GuardianRequestResult =
+  | { ok: true }
+  | { ok: false; reason: "notFound" | "notNeeded" | "sameAsEntrant" }
+  | { ok: false; reason: "rateLimited"; retryAfterMs: number };
+
+export async function requestGuardianConsent(
+  userId: string,
+  entryId: string,
+  guardian: { name: string; email: string },
+  locale: Locale,
+): Promise<GuardianRequestResult> {
+  const entry = await getEditableEntry(userId, entryId);
+  if (!entry) return { ok: false, reason: "notFound" };
+  const entrant = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  if (guardianState(entry, entrant) === "notNeeded") return { ok: false, reason: "notNeeded" };
+  const email = normaliseEmail(guardian.email);
+  if (email === entrant.email) return { ok: false, reason: "sameAsEntrant" };
+  const limit = await consume(`guardian:${entryId}`, MAX_REQUESTS_PER_DAY, 24 * 60 * 60 * 1000);
+  if (!limit.ok) return { ok: false, reason: "rateLimited", retryAfterMs: limit.retryAfterMs };
+
+  const token = newToken();
+  const expiresAt = new Date(
+    Math.min(now().getTime() + LINK_DAYS * 24 * 60 * 60 * 1000, submissionsCloseAt(entry.contest).getTime()),
+  );
+  await db.$transaction(async (tx) => {
+    // Links not yet answered stop working: only the newest request counts.
+    await tx.guardianConsent.deleteMany({ where: { entryId, decision: null } });
+    const request = await tx.guardianConsent.create({
+      data: {
+        entryId,
+        guardianName: guardian.name,
+        guardianEmail: email,
+        tokenHash: keyedHash("guardian", token),
+        expiresAt,
+      },
+    });
+    await queueEmail(tx, {
+      template: "guardian-request",
+      to: email,
+      locale,
+      payload: {
+        guardianName: guardian.name,
+        entrantName: entrant.fullName ?? "",
+        contest: entry.contest.title,
+        link: `${env().APP_URL}/guardian?${new URLSearchParams({ token })}`,
+        expiresAt: expiresAt.toISOString(),
+        timezone: entry.contest.timezone,
+      },
+      idempotencyKey: `guardian-request:${request.id}`,
+    });
+  });
+  return { ok: true };
+}
+
+/** The request behind a link, with the entry it is about; null when the link is unknown. */
+export async function findGuardianRequest(token: string) {
+  if (!token) return null;
+  const request = await db.guardianConsent.findUnique({
+    where: { tokenHash: keyedHash("guardian", token) },
+    include: {
+      entry: {
+        include: {
+          category: true,
+          contest: true,
+          entrant: { select: { fullName: true } },
+          media: { where: { state: "verified" }, orderBy: { position: "asc" } },
+          coCreators: { select: { name: true } },
+          releases: { select: { person: true, minor: true, consentGivenBy: true } },
+        },
+      },
+    },
+  });
+  if (!request) return null;
+  const state = request.decision ? "answered" : request.expiresAt <= now() ? "expired" : "open";
+  return { request, state: state as "answered" | "expired" | "open" };
+}
+
+export type GuardianAnswer = { ok: true } | { ok: false; reason: "gone" | "changed" };
+
+/**
+ * Records the guardian's answer once. `seenRevision` is the entry revision the page showed:
+ * if the entry changed meanwhile, the guardian is asked to look again.
+ */
+export async function answerGuardianRequest(
+  token: string,
+  decision: "consented" | "refused",
+  seenRevision: number,
+): Promise<GuardianAnswer> {
+  const found = await findGuardianRequest(token);
+  if (!found || found.state !== "open") return { ok: false, reason: "gone" };
+  if (found.request.entry.revision !== seenRevision) return { ok: false, reason: "changed" };
+  const { count } = await db.guardianConsent.updateMany({
+    where: { id: found.request.id, decision: null, expiresAt: { gt: now() } },
+    data: { decision, decidedAt: now(), entryRevision: seenRevision },
+  });
+  return count === 1 ? { ok: true } : { ok: false, reason: "gone" };
+}

@@ -1,0 +1,61 @@
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+} from "@remix-run/node";
+import { z } from "zod";
+import { removeCaptions, setCaptions } from "~/models/media.server";
+import { MAX_CAPTIONS_BYTES } from "~/models/webvtt";
+import { requireUser } from "~/services/auth.server";
+
+const captionsSchema = z.object({
+  intent: z.enum(["upload", "remove"]),
+  assetId: z.string().min(1).max(40),
+  language: z.string().trim().max(60).default(""),
+});
+
+const tooLarge = () =>
+  data(
+    { ok: false as const, problem: { key: "captions.tooLarge", values: { size: MAX_CAPTIONS_BYTES / 1024 } } },
+    { status: 413 },
+  );
+
+/**
+ * Adds (or removes) the WebVTT captions of a checked video or audio file on the signed-in
+ * entrant's own entry. Caption files are small text, read in memory with a hard size limit.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const entryId = params.id ?? "";
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_CAPTIONS_BYTES + 16 * 1024) return tooLarge();
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_CAPTIONS_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return tooLarge();
+    throw new Response("Bad request", { status: 400 });
+  }
+  const parsed = captionsSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return data({ ok: false as const, problem: { key: "errors.badRequest" } }, { status: 400 });
+  const { intent, assetId, language } = parsed.data;
+
+  if (intent === "remove") {
+    if (!(await removeCaptions(user.id, entryId, assetId))) throw new Response("Not found", { status: 404 });
+    return { ok: true as const, problem: null };
+  }
+  const file = form.get("captions");
+  if (!(file instanceof Blob) || file.size === 0) {
+    return data({ ok: false as const, problem: { key: "captions.choose" } }, { status: 400 });
+  }
+  const result = await setCaptions(user.id, entryId, assetId, {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    language,
+  });
+  if (!result) throw new Response("Not found", { status: 404 });
+  return result.ok ? { ok: true as const, problem: null } : data(result, { status: 400 });
+}

@@ -1,0 +1,187 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
+import { answerGuardianRequest, findGuardianRequest } from "~/models/guardian.server";
+import { viewUrls } from "~/models/media.server";
+import { guardianAnswerSchema } from "~/schemas/guardian";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "guardianPage.title");
+
+/**
+ * The page a guardian reaches from the email: everything the entry contains, then consent or
+ * refuse. Opening it changes nothing (mail scanners open links); only the POST records an answer.
+ * The token travels in the query string, which the request log leaves out.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const found = await findGuardianRequest(token);
+  if (!found) return { state: "unknown" as const, token: "", entry: null };
+  const { request: consent, state } = found;
+  if (state !== "open") return { state, decision: consent.decision, token: "", entry: null };
+  const entry = consent.entry;
+  const urls = await viewUrls(entry.media);
+  return {
+    state,
+    decision: null,
+    token,
+    entry: {
+      revision: entry.revision,
+      contest: entry.contest.title,
+      entrant: entry.entrant.fullName ?? "",
+      guardian: consent.guardianName,
+      category: entry.category.name,
+      title: entry.title,
+      summary: entry.summary,
+      statement: entry.statement,
+      aiUse: entry.aiUse,
+      identifiablePeople: entry.identifiablePeople,
+      showsSurvivors: entry.showsSurvivors,
+      showsExactLocations: entry.showsExactLocations,
+      graphicContent: entry.graphicContent,
+      coCreators: entry.coCreators.map((c) => c.name),
+      releases: entry.releases,
+      media: entry.media.map((m) => ({
+        id: m.id,
+        type: m.detectedType ?? "",
+        altText: m.altText,
+        url: urls[m.id]?.url ?? null,
+        poster: urls[m.id]?.poster ?? null,
+      })),
+    },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = guardianAnswerSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { answered: null, problem: "gone" as const };
+  const { token, decision, revision } = parsed.data;
+  const result = await answerGuardianRequest(token, decision, revision);
+  return result.ok ? { answered: decision, problem: null } : { answered: null, problem: result.reason };
+}
+
+export default function GuardianPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+
+  if (result?.answered) {
+    return (
+      <section className="panel narrow" aria-labelledby="guardian-title">
+        <h1 id="guardian-title">{t("guardianPage.title")}</h1>
+        <p role="status">{t(`guardianPage.thanks.${result.answered}`)}</p>
+      </section>
+    );
+  }
+  if (!data.entry) {
+    const message =
+      data.state === "answered"
+        ? "guardianPage.alreadyAnswered"
+        : data.state === "expired"
+          ? "guardianPage.expired"
+          : "guardianPage.unknown";
+    return (
+      <section className="panel narrow" aria-labelledby="guardian-title">
+        <h1 id="guardian-title">{t("guardianPage.title")}</h1>
+        <p className="alert" role="alert">
+          {t(message)}
+        </p>
+      </section>
+    );
+  }
+  const { entry } = data;
+  const yesNo = (value: boolean | null) => (value == null ? "—" : value ? t("entry.yes") : t("entry.no"));
+  return (
+    <section aria-labelledby="guardian-title">
+      <p className="eyebrow">{entry.contest}</p>
+      <h1 id="guardian-title">{t("guardianPage.heading", { entrant: entry.entrant })}</h1>
+      <p>{t("guardianPage.intro", { guardian: entry.guardian, entrant: entry.entrant, contest: entry.contest })}</p>
+      {result?.problem ? (
+        <p className="alert" role="alert">
+          {t(result.problem === "changed" ? "guardianPage.changed" : "guardianPage.expired")}
+        </p>
+      ) : null}
+      <div className="panel">
+        <h2>{entry.title || t("entries.untitled")}</h2>
+        <p className="muted">{t("entry.category", { name: entry.category })}</p>
+        <h3>{t("entry.summary")}</h3>
+        <p className="prewrap">{entry.summary}</p>
+        <h3>{t("entry.statement")}</h3>
+        <p className="prewrap">{entry.statement}</p>
+        <h3>{t("entry.media")}</h3>
+        <ul className="media-list">
+          {entry.media.map((m) => (
+            <li key={m.id} className="card">
+              {m.url && m.type.startsWith("image/") ? (
+                <img src={m.url} alt={m.altText} className="media-preview" />
+              ) : null}
+              {m.url && m.type.startsWith("video/") ? (
+                <video
+                  src={m.url}
+                  poster={m.poster ?? undefined}
+                  controls
+                  preload="metadata"
+                  className="media-preview"
+                />
+              ) : null}
+              {m.url && m.type.startsWith("audio/") ? <audio src={m.url} controls preload="metadata" /> : null}
+              {m.url && m.type === "application/pdf" ? <a href={m.url}>{t("guardianPage.openDocument")}</a> : null}
+            </li>
+          ))}
+        </ul>
+        <dl className="answers">
+          <dt>{t("coCreators.title")}</dt>
+          <dd>{entry.coCreators.join(", ") || "—"}</dd>
+          <dt>{t("entry.aiUse")}</dt>
+          <dd>{entry.aiUse ? t(`entry.ai${entry.aiUse[0]!.toUpperCase()}${entry.aiUse.slice(1)}`) : "—"}</dd>
+          <dt>{t("entry.identifiablePeople")}</dt>
+          <dd>{yesNo(entry.identifiablePeople)}</dd>
+          <dt>{t("releases.title")}</dt>
+          <dd>
+            {entry.releases.length
+              ? entry.releases
+                  .map(
+                    (r) =>
+                      `${r.person} (${r.minor ? t("releases.byGuardian", { name: r.consentGivenBy }) : t("releases.bySelf", { name: r.consentGivenBy })})`,
+                  )
+                  .join("; ")
+              : "—"}
+          </dd>
+          <dt>{t("entry.showsSurvivors")}</dt>
+          <dd>{yesNo(entry.showsSurvivors)}</dd>
+          <dt>{t("entry.showsExactLocations")}</dt>
+          <dd>{yesNo(entry.showsExactLocations)}</dd>
+          <dt>{t("entry.graphicContent")}</dt>
+          <dd>{yesNo(entry.graphicContent)}</dd>
+        </dl>
+      </div>
+      <Form method="post" className="panel">
+        <h2>{t("guardianPage.decide")}</h2>
+        <p>{t("guardianPage.consentText", { entrant: entry.entrant, contest: entry.contest })}</p>
+        <input type="hidden" name="token" value={data.token} />
+        <input type="hidden" name="revision" value={entry.revision} />
+        <div className="actions">
+          <button
+            type="submit"
+            name="decision"
+            value="consented"
+            className="button"
+            disabled={navigation.state !== "idle"}
+          >
+            {t("guardianPage.consent")}
+          </button>
+          <button
+            type="submit"
+            name="decision"
+            value="refused"
+            className="button button-secondary"
+            disabled={navigation.state !== "idle"}
+          >
+            {t("guardianPage.refuse")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
