@@ -3,7 +3,10 @@ import type { TFunction } from "i18next";
 import type { ReactElement } from "react";
 import type { z } from "zod";
 import { entryReceiptEmail, entryReceiptPayload } from "./entry-receipt";
+import { entryScreenedEmail, entryScreenedPayload } from "./entry-screened";
 import { guardianRequestEmail, guardianRequestPayload } from "./guardian-request";
+import { judgeInvitationEmail, judgeInvitationPayload } from "./judge-invitation";
+import { judgeReminderEmail, judgeReminderPayload } from "./judge-reminder";
 import { signInCodeEmail, signInCodePayload } from "./sign-in-code";
 
 type Template<S extends z.ZodTypeAny> = {
@@ -26,6 +29,9 @@ export const templates = {
   "sign-in-code": template(signInCodePayload, signInCodeEmail, { secrets: ["code", "link"] }),
   "entry-receipt": template(entryReceiptPayload, entryReceiptEmail),
   "guardian-request": template(guardianRequestPayload, guardianRequestEmail, { secrets: ["link"] }),
+  "entry-screened": template(entryScreenedPayload, entryScreenedEmail),
+  "judge-invitation": template(judgeInvitationPayload, judgeInvitationEmail, { secrets: ["link"] }),
+  "judge-reminder": template(judgeReminderPayload, judgeReminderEmail),
 };
 
 export type TemplateName = keyof typeof templates;

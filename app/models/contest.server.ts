@@ -59,3 +59,22 @@ export function listPublicContests() {
     select: { slug: true, title: true, summary: true, status: true, opensAt: true, deadline: true, graceMinutes: true },
   });
 }
+
+/** A contest by its slug, for organizers' and judges' pages; null when there is none. */
+export function getContestBySlug(slug: string) {
+  return db.contest.findUnique({ where: { slug } });
+}
+
+/** Every contest, newest first, for the organizers' console. */
+export function listContests() {
+  return db.contest.findMany({ orderBy: { opensAt: "desc" }, select: { slug: true, title: true, status: true } });
+}
+
+/** The contests this user judges. */
+export function listJudgedContests(userId: string) {
+  return db.contest.findMany({
+    where: { judges: { some: { userId } } },
+    orderBy: { opensAt: "desc" },
+    select: { slug: true, title: true },
+  });
+}

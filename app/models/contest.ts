@@ -34,3 +34,29 @@ export function splitList(value: string | null | undefined) {
     .map((part) => part.trim())
     .filter(Boolean);
 }
+
+/** Milliseconds that `timeZone` is ahead of UTC at `instant`. */
+function zoneOffsetMs(instant: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** 23:59:59 on a calendar date (YYYY-MM-DD) in `timeZone`, e.g. "return the entry until 3 March". */
+export function endOfDayIn(date: string, timeZone: string) {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, 23, 59, 59);
+  const first = wall - zoneOffsetMs(new Date(wall), timeZone);
+  // once more, in case the offset changes between the guess and the answer (summer time)
+  return new Date(wall - zoneOffsetMs(new Date(first), timeZone));
+}

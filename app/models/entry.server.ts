@@ -4,7 +4,7 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
-import { contestPhase, splitList, submissionsCloseAt } from "./contest";
+import { contestPhase, splitList } from "./contest";
 import {
   entryCountProblems,
   needsGuardianConsent,
@@ -12,12 +12,11 @@ import {
   type EligibilityProfile,
   type Problem,
 } from "./eligibility";
-import { missingForSubmit, type GuardianState } from "./entry";
+import { EDITABLE_STATUSES, entryClosesAt, entryEditable, missingForSubmit, type GuardianState } from "./entry";
 import { hasAcceptedTerms, profileComplete } from "./profile.server";
 
 /** Entries that count towards the limits per person. */
-const LIVE_STATUSES = ["draft", "submitted"];
-const EDITABLE_STATUSES = ["draft", "submitted"];
+const LIVE_STATUSES = ["draft", "submitted", "returned", "eligible"];
 
 function eligibilityContest(contest: {
   deadline: Date;
@@ -102,7 +101,7 @@ export type OwnEntry = NonNullable<Awaited<ReturnType<typeof getOwnEntry>>>;
 /** The entrant's own entry while it may still change (before the deadline, not withdrawn), or null. */
 export async function getEditableEntry(userId: string, entryId: string) {
   const entry = await getOwnEntry(userId, entryId);
-  if (!entry || !EDITABLE_STATUSES.includes(entry.status) || phaseProblem(entry.contest).length) return null;
+  if (!entry || !entryEditable(entry, now())) return null;
   return entry;
 }
 
@@ -168,7 +167,7 @@ export async function saveDraft(
 ): Promise<SaveResult> {
   const entry = await getOwnEntry(userId, entryId);
   if (!entry || !EDITABLE_STATUSES.includes(entry.status)) return { ok: false, reason: "notFound" };
-  if (phaseProblem(entry.contest).length) return { ok: false, reason: "closed" };
+  if (!entryEditable(entry, now())) return { ok: false, reason: "closed" };
   const at = now();
   const since = (checked: boolean, previous: Date | null) => (checked ? (previous ?? at) : null);
   const unchanged = sameAsStored(entry, fields);
@@ -237,7 +236,7 @@ export async function submitEntry(userId: string, entryId: string, locale: strin
   if (entry.status === "submitted" && entry.referenceCode) {
     return { ok: true, referenceCode: entry.referenceCode, alreadySubmitted: true };
   }
-  if (phaseProblem(entry.contest).length) return { ok: false, problems: [{ key: "missing.late" }] };
+  if (!entryEditable(entry, now())) return { ok: false, problems: [{ key: "missing.late" }] };
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const problems = [
     ...(!profileComplete(user) || !(await hasAcceptedTerms(userId)) ? [{ key: "missing.profile" }] : []),
@@ -248,7 +247,7 @@ export async function submitEntry(userId: string, entryId: string, locale: strin
 
   return db.$transaction(async (tx) => {
     const { count } = await tx.entry.updateMany({
-      where: { id: entryId, entrantId: userId, status: "draft", revision: entry.revision },
+      where: { id: entryId, entrantId: userId, status: { in: ["draft", "returned"] }, revision: entry.revision },
       data: { status: "submitted", submittedAt: now() },
     });
     const current = await tx.entry.findUniqueOrThrow({ where: { id: entryId } });
@@ -275,7 +274,7 @@ export async function submitEntry(userId: string, entryId: string, locale: strin
         title: entry.title,
         category: entry.category.name,
         contest: entry.contest.title,
-        deadline: submissionsCloseAt(entry.contest).toISOString(),
+        deadline: entryClosesAt(entry).toISOString(),
         timezone: entry.contest.timezone,
         link: `${env().APP_URL}/entries`,
       },
@@ -288,8 +287,7 @@ export async function submitEntry(userId: string, entryId: string, locale: strin
 /** Withdraws the entry; possible until the deadline. */
 export async function withdrawEntry(userId: string, entryId: string) {
   const entry = await getOwnEntry(userId, entryId);
-  if (!entry || !EDITABLE_STATUSES.includes(entry.status)) return false;
-  if (phaseProblem(entry.contest).length) return false;
+  if (!entry || !entryEditable(entry, now())) return false;
   const { count } = await db.entry.updateMany({
     where: { id: entryId, entrantId: userId, status: { in: EDITABLE_STATUSES } },
     data: { status: "withdrawn", withdrawnAt: now() },

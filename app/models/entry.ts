@@ -1,4 +1,28 @@
+import { contestPhase, submissionsCloseAt } from "./contest";
 import { countWords, type Problem } from "./eligibility";
+
+/** Statuses in which the entrant may still change an entry (a returned entry is sent back to them). */
+export const EDITABLE_STATUSES = ["draft", "submitted", "returned"];
+
+type EntryTimes = {
+  status: string;
+  editableUntil: Date | null;
+  contest: Parameters<typeof contestPhase>[0];
+};
+
+/** When the entry stops taking changes: the deadline (with grace), or later if organizers returned it. */
+export function entryClosesAt(entry: EntryTimes) {
+  const close = submissionsCloseAt(entry.contest);
+  return entry.editableUntil && entry.editableUntil > close ? entry.editableUntil : close;
+}
+
+/** Whether the entrant may change (and submit) the entry at `at`, by the server's clock. */
+export function entryEditable(entry: EntryTimes, at: Date) {
+  if (!EDITABLE_STATUSES.includes(entry.status)) return false;
+  const phase = contestPhase(entry.contest, at);
+  if (phase === "open") return true;
+  return phase === "closed" && Boolean(entry.editableUntil && at < entry.editableUntil);
+}
 
 /**
  * What an entry still lacks before it can be submitted, as translation keys. Pure, so the

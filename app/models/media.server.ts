@@ -12,10 +12,10 @@ import { posterFrame, withoutMetadata } from "~/services/ffmpeg.server";
 import { inspectFile } from "~/services/media-inspect.server";
 import { pdfWithoutMetadata } from "~/services/pdf.server";
 import { newObjectKey, storage } from "~/services/storage.server";
-import { contestPhase, splitList, submissionsCloseAt } from "./contest";
+import { splitList } from "./contest";
 import { checkDeclared, PREVIEW_WIDTH, rejectionMessage } from "./media";
 import { getOwnEntry, markChanged } from "./entry.server";
-import { isTimed } from "./entry";
+import { entryClosesAt, entryEditable, isTimed } from "./entry";
 import { checkWebVtt, type CaptionsProblem } from "./webvtt";
 
 /**
@@ -47,10 +47,18 @@ export type StartUpload =
   | { ok: true; mode: "multipart"; assetId: string; partSize: number; partCount: number }
   | { ok: false; problem: { key: string; values?: Record<string, unknown> } };
 
-function urlSeconds(contest: Parameters<typeof submissionsCloseAt>[0]) {
-  // An upload URL never outlives the deadline.
-  const secondsLeft = Math.floor((submissionsCloseAt(contest).getTime() - now().getTime()) / 1000);
+function urlSeconds(entry: Parameters<typeof entryClosesAt>[0]) {
+  // An upload URL never outlives the deadline (or the date an organizer returned the entry until).
+  const secondsLeft = Math.floor((entryClosesAt(entry).getTime() - now().getTime()) / 1000);
   return Math.max(1, Math.min(UPLOAD_URL_SECONDS, secondsLeft));
+}
+
+/**
+ * Where a contest's files live. Keys carry no entry id, user id or file name (judges receive
+ * URLs with these keys), only a random part that nobody can guess.
+ */
+function mediaPrefix(entry: { contestId: string }) {
+  return `contests/${entry.contestId}/media`;
 }
 
 function rules(category: { allowedTypes: string; maxFileBytes: number; maxDurationSec: number | null }) {
@@ -61,8 +69,8 @@ function rules(category: { allowedTypes: string; maxFileBytes: number; maxDurati
   };
 }
 
-function editable(entry: { status: string; contest: Parameters<typeof contestPhase>[0] }) {
-  return ["draft", "submitted"].includes(entry.status) && contestPhase(entry.contest, now()) === "open";
+function editable(entry: Parameters<typeof entryEditable>[0]) {
+  return entryEditable(entry, now());
 }
 
 export async function startUpload(
@@ -78,7 +86,7 @@ export async function startUpload(
   if (entry.media.filter((m) => m.state !== "rejected").length >= entry.category.maxFiles) {
     return { ok: false, problem: { key: "missing.tooManyFiles", values: { count: entry.category.maxFiles } } };
   }
-  const objectKey = newObjectKey(`contests/${entry.contestId}/entries/${entry.id}`, EXTENSIONS[file.type]);
+  const objectKey = newObjectKey(mediaPrefix(entry), EXTENSIONS[file.type]);
   const multipart = file.size > MULTIPART_THRESHOLD;
   const uploadId = multipart ? await storage().createMultipart(objectKey, file.type) : null;
   await markChanged(entryId);
@@ -107,7 +115,7 @@ export async function startUpload(
   const url = await storage().presignPut(objectKey, {
     contentType: file.type,
     contentLength: file.size,
-    expiresInSec: urlSeconds(entry.contest),
+    expiresInSec: urlSeconds(entry),
   });
   return { ok: true, mode: "single", assetId: asset.id, url, headers: { "Content-Type": file.type } };
 }
@@ -141,7 +149,7 @@ export async function presignParts(userId: string, entryId: string, assetId: str
   if (!found) return null;
   const partCount = Math.ceil(found.asset.declaredSize / found.asset.partSize);
   const wanted = [...new Set(partNumbers)].filter((n) => Number.isInteger(n) && n >= 1 && n <= partCount);
-  const seconds = urlSeconds(found.entry.contest);
+  const seconds = urlSeconds(found.entry);
   const urls = await Promise.all(
     wanted.map(
       async (n) => [n, await storage().presignPart(found.asset.objectKey, found.asset.uploadId, n, seconds)] as const,
@@ -238,7 +246,7 @@ export async function verifyAsset(assetId: string) {
     // What was checked is what is kept: a single upload's presigned PUT stays valid for a while,
     // so its checked bytes go to a new key no upload URL points at. Images keep only their clean
     // copy.
-    const prefix = `contests/${entry.contestId}/entries/${entry.id}`;
+    const prefix = mediaPrefix(entry);
     let cleanKey: string | null = null;
     let previewKey: string | null = null;
     let storedKey: string;
@@ -350,7 +358,7 @@ export async function setCaptions(
   if (!entry || !asset || !editable(entry) || asset.state !== "verified" || !isTimed(asset.detectedType)) return null;
   const checked = checkWebVtt(upload.bytes, asset.durationSec);
   if (!checked.ok) return checked;
-  const key = newObjectKey(`contests/${entry.contestId}/entries/${entry.id}`, "vtt");
+  const key = newObjectKey(mediaPrefix(entry), "vtt");
   await storage().put(key, new TextEncoder().encode(checked.text), "text/vtt; charset=utf-8");
   const { count } = await db.mediaAsset.updateMany({
     where: { id: assetId, captionsKey: asset.captionsKey },

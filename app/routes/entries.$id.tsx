@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useAutosave, type SaveState } from "~/components/autosave";
 import { ErrorList, TextAreaField } from "~/components/forms";
 import { CoCreators } from "~/components/co-creators";
 import { Captions } from "~/components/media/captions";
@@ -11,7 +12,7 @@ import { Uploader } from "~/components/media/uploader";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
-import { contestPhase, splitList, submissionsCloseAt } from "~/models/contest";
+import { splitList } from "~/models/contest";
 import { countWords } from "~/models/eligibility";
 import {
   entryProblems,
@@ -22,7 +23,7 @@ import {
   withdrawEntry,
 } from "~/models/entry.server";
 import { listCoCreators } from "~/models/co-creator.server";
-import { isTimed } from "~/models/entry";
+import { entryClosesAt, entryEditable, isTimed } from "~/models/entry";
 import { listReleases } from "~/models/release.server";
 import { viewUrls } from "~/models/media.server";
 import { draftSchema } from "~/schemas/entry";
@@ -92,9 +93,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contest: {
       title: entry.contest.title,
       timezone: entry.contest.timezone,
-      deadline: entry.contest.deadline.toISOString(),
+      deadline: entryClosesAt(entry).toISOString(),
     },
-    open: contestPhase(entry.contest, now()) === "open" && submissionsCloseAt(entry.contest) > now(),
+    open: entryEditable(entry, now()),
+    organizerMessage: entry.organizerMessage,
     missing: entryProblems(entry, user),
   };
 }
@@ -131,100 +133,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ saved, problems: [{ key }] }, { status: saved.reason === "closed" ? 400 : 409 });
   }
   return { saved, problems: [] };
-}
-
-type SaveState = "idle" | "saving" | "saved" | "offline" | "conflict";
-
-/**
- * Saves the form as the entrant types (debounced), one save at a time, each carrying the
- * revision it started from. Unsaved values are kept in this browser until the server has them,
- * so a reload or a lost connection loses nothing; saving resumes when the connection returns.
- */
-function useAutosave(entryId: string, initialRevision: number) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const revision = useRef(initialRevision);
-  const inFlight = useRef(false);
-  const again = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const [state, setState] = useState<SaveState>("idle");
-  const storageKey = `mosaic-entry-${entryId}`;
-
-  const save = useCallback(async () => {
-    const form = formRef.current;
-    if (!form) return;
-    if (inFlight.current) {
-      again.current = true;
-      return;
-    }
-    if (!navigator.onLine) return setState("offline");
-    inFlight.current = true;
-    const body = new FormData(form);
-    body.set("revision", String(revision.current));
-    setState("saving");
-    try {
-      const response = await fetch(`/entries/${entryId}/draft`, { method: "POST", body });
-      const saved = (await response.json()) as { ok: boolean; revision?: number; reason?: string };
-      if (saved.ok && saved.revision !== undefined) {
-        revision.current = saved.revision;
-        const hidden = form.elements.namedItem("revision") as HTMLInputElement | null;
-        if (hidden) hidden.value = String(saved.revision);
-        if (!again.current) localStorage.removeItem(storageKey);
-        setState("saved");
-      } else setState(saved.reason === "conflict" ? "conflict" : "offline");
-    } catch {
-      setState("offline");
-    } finally {
-      inFlight.current = false;
-      if (again.current) {
-        again.current = false;
-        void save();
-      }
-    }
-  }, [entryId, storageKey]);
-
-  // File changes on the server (upload, removal, alt text) move the revision too; follow it.
-  useEffect(() => {
-    if (initialRevision <= revision.current) return;
-    revision.current = initialRevision;
-    const hidden = formRef.current?.elements.namedItem("revision") as HTMLInputElement | null;
-    if (hidden) hidden.value = String(initialRevision);
-  }, [initialRevision]);
-
-  useEffect(() => {
-    const back = () => localStorage.getItem(storageKey) && void save();
-    window.addEventListener("online", back);
-    return () => window.removeEventListener("online", back);
-  }, [save, storageKey]);
-
-  // After a reload: restore what this browser had not saved yet, then save it.
-  useEffect(() => {
-    const form = formRef.current;
-    const kept = localStorage.getItem(storageKey);
-    if (!form || !kept) return;
-    const { revision: keptRevision, values } = JSON.parse(kept) as { revision: number; values: Record<string, string> };
-    if (keptRevision !== revision.current) return localStorage.removeItem(storageKey);
-    for (const element of Array.from(form.elements)) {
-      if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) continue;
-      if (!element.name || element.type === "hidden") continue;
-      if (element instanceof HTMLInputElement && element.type === "checkbox")
-        element.checked = values[element.name] === "on";
-      else if (element instanceof HTMLInputElement && element.type === "radio") {
-        element.checked = values[element.name] === element.value;
-      } else if (element.name in values) element.value = values[element.name]!;
-    }
-    void save();
-  }, [save, storageKey]);
-
-  const onChange = () => {
-    const form = formRef.current;
-    if (!form) return;
-    const values = Object.fromEntries(Array.from(new FormData(form).entries()).map(([k, v]) => [k, String(v)]));
-    localStorage.setItem(storageKey, JSON.stringify({ revision: revision.current, values }));
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), 800);
-  };
-
-  return { formRef, onChange, state, busy: () => inFlight.current };
 }
 
 function YesNo({
@@ -269,26 +177,16 @@ function YesNo({
 }
 
 export default function EntryPage() {
-  const { entry, media, coCreators, releases, guardian, category, contest, open, missing } =
+  const { entry, media, coCreators, releases, guardian, category, contest, open, missing, organizerMessage } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(contest.timezone);
   const navigation = useNavigation();
   const revalidator = useRevalidator();
-  const autosave = useAutosave(entry.id, entry.revision);
+  const autosave = useAutosave(`/entries/${entry.id}/draft`, `mosaic-entry-${entry.id}`, entry.revision);
   const [words, setWords] = useState(countWords(entry.statement));
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "submit";
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    // Let a save in flight finish first, so the submission carries the newest revision.
-    if (autosave.busy()) {
-      event.preventDefault();
-      const form = event.currentTarget;
-      const submitter = (event.nativeEvent as SubmitEvent).submitter;
-      setTimeout(() => form.requestSubmit(submitter), 300);
-    }
-  };
 
   const saveLabel: Record<SaveState, string> = {
     idle: "",
@@ -310,6 +208,12 @@ export default function EntryPage() {
         {t("entry.deadline", { date: formatDateTime(contest.deadline, i18n.language, zone) })}
       </p>
       {entry.status === "submitted" ? <p className="notice">{t("entry.submittedEdit")}</p> : null}
+      {organizerMessage ? (
+        <div className="notice" role="note" aria-labelledby="organizer-message-title">
+          <h2 id="organizer-message-title">{t("entry.organizerMessage")}</h2>
+          <p className="prewrap">{organizerMessage}</p>
+        </div>
+      ) : null}
       <p
         role="status"
         aria-live="polite"
@@ -400,7 +304,7 @@ export default function EntryPage() {
         method="post"
         ref={autosave.formRef}
         onChange={autosave.onChange}
-        onSubmit={onSubmit}
+        onSubmit={autosave.onSubmit}
         className="panel entry-form"
       >
         <input type="hidden" name="revision" defaultValue={entry.revision} />

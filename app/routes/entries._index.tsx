@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: entry.title,
       status: entry.status,
       referenceCode: entry.referenceCode,
+      organizerMessage: entry.organizerMessage,
       category: entry.category.name,
       contest: entry.contest.title,
     })),
@@ -44,6 +45,14 @@ export default function MyEntries() {
               {t(`entries.status.${entry.status}`, { defaultValue: entry.status })}
             </p>
             {entry.referenceCode ? <p>{t("entries.reference", { code: entry.referenceCode })}</p> : null}
+            {entry.organizerMessage ? (
+              <div className="notice" data-testid="organizer-message">
+                <p>
+                  <strong>{t("entry.organizerMessage")}</strong>
+                </p>
+                <p className="prewrap">{entry.organizerMessage}</p>
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,23 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listPublicContests } from "~/models/contest.server";
-import { requireUser } from "~/services/auth.server";
+import { listJudgedContests, listPublicContests } from "~/models/contest.server";
+import { hasRole, requireUser } from "~/services/auth.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const contests = await listPublicContests();
+  const [contests, judged] = await Promise.all([listPublicContests(), listJudgedContests(user.id)]);
   return {
     user: { email: user.email, role: user.role },
+    organizer: hasRole(user, "organizer"),
+    judged,
     contests: contests.map(({ slug, title }) => ({ slug, title })),
   };
 }
 
 export default function MyPage() {
-  const { user, contests } = useLoaderData<typeof loader>();
+  const { user, contests, judged, organizer } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <section aria-labelledby="me-title">
@@ -29,6 +31,16 @@ export default function MyPage() {
         <p>
           <Link to="/entries">{t("entries.title")}</Link> · <Link to="/profile">{t("profile.title")}</Link>
         </p>
+        {organizer ? (
+          <p>
+            <Link to="/organize">{t("organize.title")}</Link>
+          </p>
+        ) : null}
+        {judged.map((contest) => (
+          <p key={contest.slug}>
+            <Link to={`/judge/${contest.slug}`}>{t("me.judge", { contest: contest.title })}</Link>
+          </p>
+        ))}
         <ul>
           {contests.map((contest) => (
             <li key={contest.slug}>

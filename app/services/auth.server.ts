@@ -49,13 +49,25 @@ export async function requireAnonymous(request: Request) {
 }
 
 /**
- * The signed-in user if they judge this contest; otherwise 404, so that nobody learns what
- * exists behind a judge's pages. Organizers and admins pass too.
+ * The signed-in judge of the contest with this slug, with their seat; anyone else gets 404 (an
+ * organizer too, unless they accepted an invitation to judge), so that nobody learns what exists
+ * behind a judge's pages and judge pages stay blind.
  */
-export async function requireContestJudge(request: Request, contestId: string): Promise<User> {
+export async function requireJudgeOf(request: Request, slug: string) {
   const user = await requireUser(request);
-  if (hasRole(user, "organizer")) return user;
-  const judge = await db.contestJudge.findUnique({ where: { contestId_userId: { contestId, userId: user.id } } });
-  if (!judge) throw new Response("Not found", { status: 404 });
-  return user;
+  const seat = await db.contestJudge.findFirst({
+    where: { userId: user.id, contest: { slug } },
+    include: { contest: true },
+  });
+  if (!seat) throw new Response("Not found", { status: 404 });
+  const { contest, ...rest } = seat;
+  return { user, contest, seat: rest };
+}
+
+/** The signed-in organizer (or admin) and the contest with this slug; 403 for others, 404 for no contest. */
+export async function requireOrganizerOf(request: Request, slug: string) {
+  const user = await requireRole(request, "organizer");
+  const contest = await db.contest.findUnique({ where: { slug } });
+  if (!contest) throw new Response("Not found", { status: 404 });
+  return { user, contest };
 }

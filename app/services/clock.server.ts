@@ -1,17 +1,18 @@
 /**
  * The one source of "now". Deadlines, expiries and job schedules all read it, so a test can
- * stand at any moment with setNow() and move time with advance().
+ * stand at any moment with setNow() and move time with advance(). The frozen moment lives on
+ * globalThis, so the app's server build, loaded beside the tests, reads the same clock.
  */
-let frozen: Date | undefined;
+const clock = globalThis as unknown as { __mosaicFrozenNow?: Date };
 
 export function now(): Date {
-  return frozen ? new Date(frozen) : new Date();
+  return clock.__mosaicFrozenNow ? new Date(clock.__mosaicFrozenNow) : new Date();
 }
 
 export function setNow(date: Date | undefined) {
-  frozen = date ? new Date(date) : undefined;
+  clock.__mosaicFrozenNow = date ? new Date(date) : undefined;
 }
 
 export function advance(ms: number) {
-  frozen = new Date(now().getTime() + ms);
+  clock.__mosaicFrozenNow = new Date(now().getTime() + ms);
 }

@@ -1,6 +1,7 @@
 import { emailJob } from "./email.server";
 import { env } from "./env.server";
 import { giveUpOnAsset, sweepAbandonedUploads, verifyAsset } from "~/models/media.server";
+import { remindJudges } from "~/models/scoring.server";
 import { now } from "./clock.server";
 import { scheduleOnce, startWorker, type JobHandlers, type Worker } from "./jobs.server";
 
@@ -21,21 +22,35 @@ export const jobHandlers: JobHandlers = {
       await scheduleSweep(1);
     },
   },
+  "judging.remind": {
+    async run() {
+      await remindJudges();
+      await scheduleHourly("judging.remind", 1);
+    },
+  },
 };
 
 const HOUR = 60 * 60 * 1000;
 
-/** The hourly sweep of abandoned uploads, `hoursAhead` from now; one job per hour whatever the instances. */
-export function scheduleSweep(hoursAhead: number) {
+/** An hourly job, `hoursAhead` from now; one job per hour whatever the number of instances. */
+export function scheduleHourly(type: string, hoursAhead: number) {
   const hour = Math.floor(now().getTime() / HOUR) + hoursAhead;
-  return scheduleOnce(`media.sweep:${hour}`, "media.sweep", {}, new Date(hour * HOUR));
+  return scheduleOnce(`${type}:${hour}`, type, {}, new Date(hour * HOUR));
+}
+
+/** The hourly sweep of abandoned uploads. */
+export function scheduleSweep(hoursAhead: number) {
+  return scheduleHourly("media.sweep", hoursAhead);
 }
 
 const globalForWorker = globalThis as unknown as { __mosaicWorker?: Worker };
 
 export function startBackgroundWorker() {
   if (!env().JOBS_ENABLED) return undefined;
-  if (!globalForWorker.__mosaicWorker) void scheduleSweep(0);
+  if (!globalForWorker.__mosaicWorker) {
+    void scheduleSweep(0);
+    void scheduleHourly("judging.remind", 0);
+  }
   globalForWorker.__mosaicWorker ??= startWorker(jobHandlers, env().JOBS_POLL_MS);
   return globalForWorker.__mosaicWorker;
 }

@@ -4,32 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { wav } from "../support/wav";
-
-const base = () => process.env.E2E_BASE_URL!;
-const fixture = (name: string) => path.resolve(import.meta.dirname, "../fixtures/media", name);
-
-async function mailTo(page: Page, email: string, subject: RegExp) {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await page.goto(`${base()}/dev/mailbox`);
-    const mail = page.getByTestId("mail").filter({ hasText: email }).filter({ hasText: subject });
-    if (await mail.count()) return mail;
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no email matching ${subject} reached ${email}`);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${base()}/login`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Send me a code" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  const codePage = page.url();
-  const text = await (await mailTo(page, email, /sign-in code/)).first().innerText();
-  await page.goto(codePage);
-  await page.getByLabel("6-digit code").fill(/\b(\d{6})\b/.exec(text)![1]!);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${base()}/me`);
-}
+import { base, fixture, mailTo, signIn } from "./support";
 
 async function fillProfile(page: Page, country: string, dateOfBirth = "1999-01-01") {
   await page.goto(`${base()}/profile`);

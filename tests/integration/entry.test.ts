@@ -11,10 +11,7 @@ import { action as coCreatorAction } from "~/routes/entries.$id_.co-creators";
 import { action as guardianRequestAction } from "~/routes/entries.$id_.guardian";
 import { action as releaseAction } from "~/routes/entries.$id_.releases";
 import { action as guardianAction, loader as guardianLoader } from "~/routes/guardian";
-import { action as mediaAction } from "~/routes/entries.$id_.media";
-import { action as startAction } from "~/routes/contests.$slug_.enter";
 import { giveUpOnAsset } from "~/models/media.server";
-import { saveProfile } from "~/models/profile.server";
 import { probe, withMetadata } from "~/services/ffmpeg.server";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
@@ -27,58 +24,7 @@ import { resetDatabase } from "../support/db";
 import { context, formRequest, getRequest, settle } from "../support/http";
 import { mailbox } from "../support/mailbox";
 import { wav } from "../support/wav";
-
-const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/media", name));
-const TODAY = new Date("2026-03-01T10:00:00Z");
-
-async function entrant(email: string, dateOfBirth = "2001-05-05") {
-  const user = await db.user.create({ data: { email } });
-  await saveProfile(user.id, { fullName: "Amaya Reyes", displayName: "Amaya R.", dateOfBirth, country: "PH" });
-  return { user, cookie: (await createSession(user.id)).split(";")[0]! };
-}
-
-async function start(cookie: string, category: string) {
-  const contest = await db.contest.findFirstOrThrow({ include: { categories: true } });
-  const categoryId = contest.categories.find((c) => c.slug === category)!.id;
-  const response = (await settle(() =>
-    startAction({
-      request: formRequest(`/contests/${contest.slug}/enter`, { categoryId }, { cookie }),
-      context: context(),
-      params: { slug: contest.slug },
-    }),
-  )) as Response;
-  return response;
-}
-
-async function media(cookie: string, entryId: string, fields: Record<string, string>) {
-  return settle(() =>
-    mediaAction({
-      request: formRequest(`/entries/${entryId}/media`, fields, { cookie }),
-      context: context(),
-      params: { id: entryId },
-    }),
-  );
-}
-
-async function upload(cookie: string, entryId: string, name: string, type: string, bytes = fixture(name)) {
-  const started = (await media(cookie, entryId, { intent: "start", name, type, size: String(bytes.length) })) as {
-    data: { ok: boolean; assetId: string; url: string; headers: Record<string, string> };
-  };
-  const put = await fetch(started.data.url, { method: "PUT", body: bytes, headers: started.data.headers });
-  expect(put.status).toBe(200);
-  const completed = (await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })) as {
-    state: string;
-  };
-  expect(completed.state).toBe("uploaded"); // checked in the background
-  await runDueJobs(jobHandlers);
-  const done = (await media(cookie, entryId, { intent: "status", assetId: started.data.assetId })) as {
-    state: string;
-    rejection: unknown;
-  };
-  // the key the browser uploaded to: /bucket/key in a path-style URL
-  const uploadKey = decodeURIComponent(new URL(started.data.url).pathname.split("/").slice(2).join("/"));
-  return { assetId: started.data.assetId, uploadKey, ...done };
-}
+import { entrant, fixture, media, start, TODAY, upload } from "../support/entries";
 
 const complete = {
   title: "Hands that rebuild",

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loader as meLoader } from "~/routes/me";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as rootLoader } from "~/root";
-import { requireContestJudge, requireRole } from "~/services/auth.server";
+import { requireJudgeOf, requireRole } from "~/services/auth.server";
 import { demoContest } from "../../prisma/demo-contest";
 import { advance, setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
@@ -96,7 +96,7 @@ describe("roles", () => {
     expect(((await ask(organizer.cookie, "admin")) as Response).status).toBe(403);
   });
 
-  it("makes a judge of one contest only; others get 404, organizers pass", async () => {
+  it("makes a judge of one contest only; everyone else gets 404, organizers too", async () => {
     const contestA = await db.contest.create({ data: demoContest(new Date()) });
     const contestB = await db.contest.create({
       data: { ...demoContest(new Date()), slug: "other", codePrefix: "OTH26" },
@@ -105,12 +105,11 @@ describe("roles", () => {
     await db.contestJudge.create({ data: { contestId: contestA.id, userId: judge.user.id } });
     const entrant = await signedIn("someone@example.org");
     const organizer = await signedIn("org@example.org", "organizer");
-    const ask = (cookie: string, contestId: string) =>
-      settle(() => requireContestJudge(getRequest("/judge", { cookie }), contestId));
+    const ask = (cookie: string, slug: string) => settle(() => requireJudgeOf(getRequest("/judge", { cookie }), slug));
 
-    expect(await ask(judge.cookie, contestA.id)).toMatchObject({ email: "judge@example.org" });
-    expect(((await ask(judge.cookie, contestB.id)) as Response).status).toBe(404);
-    expect(((await ask(entrant.cookie, contestA.id)) as Response).status).toBe(404);
-    expect(await ask(organizer.cookie, contestB.id)).toMatchObject({ email: "org@example.org" });
+    expect(await ask(judge.cookie, contestA.slug)).toMatchObject({ user: { email: "judge@example.org" } });
+    expect(((await ask(judge.cookie, contestB.slug)) as Response).status).toBe(404);
+    expect(((await ask(entrant.cookie, contestA.slug)) as Response).status).toBe(404);
+    expect(((await ask(organizer.cookie, contestA.slug)) as Response).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contestPhase, countdown, splitList, submissionsCloseAt } from "~/models/contest";
+import { contestPhase, countdown, endOfDayIn, splitList, submissionsCloseAt } from "~/models/contest";
 
 const contest = {
   status: "open",
@@ -31,5 +31,14 @@ describe("contest timeline", () => {
   it("reads comma-separated settings", () => {
     expect(splitList(" video/mp4, video/webm ,,")).toEqual(["video/mp4", "video/webm"]);
     expect(splitList(null)).toEqual([]);
+  });
+});
+
+describe("end of a day in a time zone", () => {
+  it("is 23:59:59 on that date where the contest is, in summer and in winter", () => {
+    expect(endOfDayIn("2026-03-03", "Europe/Zurich").toISOString()).toBe("2026-03-03T22:59:59.000Z");
+    expect(endOfDayIn("2026-07-03", "Europe/Zurich").toISOString()).toBe("2026-07-03T21:59:59.000Z");
+    expect(endOfDayIn("2026-07-03", "Asia/Manila").toISOString()).toBe("2026-07-03T15:59:59.000Z");
+    expect(endOfDayIn("2026-07-03", "America/Bogota").toISOString()).toBe("2026-07-04T04:59:59.000Z");
   });
 });

@@ -1,0 +1,44 @@
+import { Heading, Text } from "@react-email/components";
+import type { TFunction } from "i18next";
+import { z } from "zod";
+import { EmailButton, EmailLayout } from "./layout";
+
+export const entryScreenedPayload = z.object({
+  decision: z.enum(["ineligible", "returned"]),
+  referenceCode: z.string(),
+  title: z.string(),
+  contest: z.string(),
+  message: z.string(),
+  until: z.string().nullable(),
+  timezone: z.string(),
+  link: z.string(),
+});
+
+/** To an entrant: their entry was returned for changes, or found ineligible, with the organizers' words. */
+export function entryScreenedEmail(t: TFunction, lang: string, payload: z.infer<typeof entryScreenedPayload>) {
+  const values = { code: payload.referenceCode, title: payload.title, contest: payload.contest };
+  const until = payload.until
+    ? new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone: payload.timezone }).format(
+        new Date(payload.until),
+      )
+    : null;
+  const returned = payload.decision === "returned";
+  return {
+    subject: t(returned ? "email.returnedSubject" : "email.ineligibleSubject", values),
+    element: (
+      <EmailLayout lang={lang} preview={t(returned ? "email.returnedSubject" : "email.ineligibleSubject", values)}>
+        <Heading as="h1" style={{ fontSize: 22, margin: "0 0 12px" }}>
+          {t(returned ? "email.returnedHeading" : "email.ineligibleHeading", values)}
+        </Heading>
+        <Text>{t(returned ? "email.returnedBody" : "email.ineligibleBody", values)}</Text>
+        <Text style={{ whiteSpace: "pre-wrap", borderLeft: "3px solid #0f4c5c", paddingLeft: 12 }}>
+          {payload.message}
+        </Text>
+        {returned ? (
+          <Text>{until ? t("email.returnedUntil", { date: until }) : t("email.returnedDeadline")}</Text>
+        ) : null}
+        <EmailButton href={payload.link}>{t("email.screenedButton")}</EmailButton>
+      </EmailLayout>
+    ),
+  };
+}

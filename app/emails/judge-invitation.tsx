@@ -1,0 +1,33 @@
+import { Heading, Text } from "@react-email/components";
+import type { TFunction } from "i18next";
+import { z } from "zod";
+import { EmailButton, EmailLayout } from "./layout";
+
+export const judgeInvitationPayload = z.object({
+  contest: z.string(),
+  link: z.string(),
+  expiresAt: z.string(),
+  timezone: z.string(),
+});
+
+/** To a future judge: an invitation to judge one contest, with a single-use link. */
+export function judgeInvitationEmail(t: TFunction, lang: string, payload: z.infer<typeof judgeInvitationPayload>) {
+  const expires = new Intl.DateTimeFormat(lang, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: payload.timezone,
+  }).format(new Date(payload.expiresAt));
+  return {
+    subject: t("email.invitationSubject", { contest: payload.contest }),
+    element: (
+      <EmailLayout lang={lang} preview={t("email.invitationSubject", { contest: payload.contest })}>
+        <Heading as="h1" style={{ fontSize: 22, margin: "0 0 12px" }}>
+          {t("email.invitationHeading")}
+        </Heading>
+        <Text>{t("email.invitationBody", { contest: payload.contest })}</Text>
+        <EmailButton href={payload.link}>{t("email.invitationButton")}</EmailButton>
+        <Text>{t("email.invitationExpires", { date: expires })}</Text>
+      </EmailLayout>
+    ),
+  };
+}

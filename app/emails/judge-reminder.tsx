@@ -1,0 +1,34 @@
+import { Heading, Text } from "@react-email/components";
+import type { TFunction } from "i18next";
+import { z } from "zod";
+import { EmailButton, EmailLayout } from "./layout";
+
+export const judgeReminderPayload = z.object({
+  contest: z.string(),
+  unfinished: z.number().int(),
+  closesAt: z.string(),
+  timezone: z.string(),
+  link: z.string(),
+});
+
+/** To a judge with unfinished entries, before the round closes. */
+export function judgeReminderEmail(t: TFunction, lang: string, payload: z.infer<typeof judgeReminderPayload>) {
+  const closes = new Intl.DateTimeFormat(lang, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: payload.timezone,
+  }).format(new Date(payload.closesAt));
+  const values = { contest: payload.contest, count: payload.unfinished, date: closes };
+  return {
+    subject: t("email.reminderSubject", values),
+    element: (
+      <EmailLayout lang={lang} preview={t("email.reminderSubject", values)}>
+        <Heading as="h1" style={{ fontSize: 22, margin: "0 0 12px" }}>
+          {t("email.reminderHeading")}
+        </Heading>
+        <Text>{t("email.reminderBody", values)}</Text>
+        <EmailButton href={payload.link}>{t("email.reminderButton")}</EmailButton>
+      </EmailLayout>
+    ),
+  };
+}

@@ -1,0 +1,112 @@
+import type { Locale } from "~/i18n";
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { queueEmail } from "~/services/email.server";
+import { env } from "~/services/env.server";
+import { endOfDayIn } from "./contest";
+
+/**
+ * Screening: organizers look at each submitted entry and mark it eligible (it goes to the judges,
+ * with a content warning when a do-no-harm flag is raised), ineligible (the entrant is told why)
+ * or returned for changes (the entrant fixes it before the deadline, or a date the organizer
+ * sets). Every decision is kept with who made it and when.
+ */
+export const SCREENABLE_STATUSES = ["submitted", "eligible", "ineligible"];
+
+export function screeningQueue(contestId: string) {
+  return db.entry.findMany({
+    where: { contestId, status: { in: [...SCREENABLE_STATUSES, "returned"] } },
+    orderBy: [{ submittedAt: "asc" }],
+    select: {
+      id: true,
+      referenceCode: true,
+      title: true,
+      summary: true,
+      status: true,
+      contentWarning: true,
+      organizerMessage: true,
+      editableUntil: true,
+      identifiablePeople: true,
+      showsSurvivors: true,
+      showsExactLocations: true,
+      graphicContent: true,
+      submittedAt: true,
+      category: { select: { name: true } },
+      entrant: { select: { fullName: true, country: true } },
+      _count: { select: { releases: true, media: true } },
+      screening: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { decision: true, createdAt: true, flags: true, actor: { select: { email: true } } },
+      },
+    },
+  });
+}
+
+export type ScreeningInput = {
+  entryId: string;
+  decision: "eligible" | "ineligible" | "returned";
+  message: string;
+  flags: string[];
+  /** a calendar date (YYYY-MM-DD): the entrant may change the entry until the end of it, in the contest's zone */
+  returnUntil: string | null;
+};
+
+/**
+ * Records a decision. It applies only to an entry in the state the organizer saw (a double click
+ * or two organizers at once make one decision), and emails the entrant when they must act or
+ * know why.
+ */
+export async function decideEntry(contestId: string, actorId: string, input: ScreeningInput, locale: Locale) {
+  const entry = await db.entry.findFirst({
+    where: { id: input.entryId, contestId, status: { in: SCREENABLE_STATUSES } },
+    include: { entrant: true, contest: true },
+  });
+  if (!entry) return { ok: false as const, reason: "notFound" as const };
+  const until =
+    input.decision === "returned" && input.returnUntil ? endOfDayIn(input.returnUntil, entry.contest.timezone) : null;
+  if (until && until <= now()) return { ok: false as const, reason: "pastDate" as const };
+  const status = input.decision;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.entry.updateMany({
+      where: { id: entry.id, status: entry.status, updatedAt: entry.updatedAt },
+      data: {
+        status,
+        organizerMessage: input.decision === "eligible" ? "" : input.message,
+        editableUntil: until,
+        contentWarning: input.decision === "eligible" && input.flags.length > 0,
+      },
+    });
+    if (count === 0) return { ok: false as const, reason: "changed" as const };
+    const decision = await tx.screeningDecision.create({
+      data: {
+        entryId: entry.id,
+        actorId,
+        decision: input.decision,
+        message: input.message,
+        flags: input.flags.join(","),
+        returnUntil: until,
+        createdAt: now(),
+      },
+    });
+    if (input.decision !== "eligible") {
+      await queueEmail(tx, {
+        template: "entry-screened",
+        to: entry.entrant.email,
+        locale: (entry.entrant.locale as Locale | null) ?? locale,
+        payload: {
+          decision: input.decision,
+          referenceCode: entry.referenceCode ?? "",
+          title: entry.title,
+          contest: entry.contest.title,
+          message: input.message,
+          until: until?.toISOString() ?? null,
+          timezone: entry.contest.timezone,
+          link: `${env().APP_URL}/entries/${entry.id}`,
+        },
+        idempotencyKey: `entry-screened:${decision.id}`,
+      });
+    }
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,57 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, useVisitorTimeZone } from "~/components/time";
+import { pageTitle } from "~/i18n/meta";
+import { judgeQueue, roundOpen } from "~/models/scoring.server";
+import { requireJudgeOf } from "~/services/auth.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "queue.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, contest, seat } = await requireJudgeOf(request, params.slug ?? "");
+  if (!seat.conflictsDeclaredAt) throw redirect(`/judge/${contest.slug}/conflicts`);
+  return {
+    contest: { slug: contest.slug, title: contest.title, timezone: contest.timezone },
+    closesAt: contest.judgingEndsAt.toISOString(),
+    open: roundOpen(contest),
+    queue: await judgeQueue(contest.id, user.id),
+  };
+}
+
+/** A judge's entries for the round, with their progress and the round's deadline. */
+export default function JudgeQueue() {
+  const { contest, closesAt, open, queue } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const zone = useVisitorTimeZone(contest.timezone);
+  const done = queue.filter((q) => q.status === "submitted").length;
+  return (
+    <section aria-labelledby="queue-title">
+      <p className="eyebrow">{contest.title}</p>
+      <h1 id="queue-title">{t("queue.title")}</h1>
+      <p>
+        {open ? t("queue.closes", { date: formatDateTime(closesAt, i18n.language, zone) }) : t("queue.closed")}{" "}
+        <Link to={`/judge/${contest.slug}/conflicts`}>{t("queue.conflicts")}</Link>
+      </p>
+      <p>
+        <label htmlFor="progress">{t("queue.progress", { done, total: queue.length })}</label>{" "}
+        <progress id="progress" max={Math.max(1, queue.length)} value={done} />
+      </p>
+      {queue.length === 0 ? <p>{t("queue.empty")}</p> : null}
+      <ol className="card-list">
+        {queue.map((item) => (
+          <li key={item.code} className="card" data-testid="queue-item">
+            <h2>
+              <Link to={`/judge/${contest.slug}/entries/${item.code}`}>{item.title || t("entries.untitled")}</Link>
+            </h2>
+            <p className="muted">
+              {t("queue.code", { code: item.code })} · {item.category} ·{" "}
+              <strong>{t(`queue.status.${item.status}`)}</strong>
+              {item.contentWarning ? ` · ${t("queue.contentWarning")}` : ""}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,297 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useAutosave, type SaveState } from "~/components/autosave";
+import { ErrorList } from "~/components/forms";
+import { formatDateTime, useVisitorTimeZone } from "~/components/time";
+import { pageTitle } from "~/i18n/meta";
+import { recuse } from "~/models/assignment.server";
+import { judgeEntryView, saveSheet } from "~/models/scoring.server";
+import { readSheetForm } from "~/schemas/scoring";
+import { requireJudgeOf } from "~/services/auth.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "scoring.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, contest } = await requireJudgeOf(request, params.slug ?? "");
+  const view = await judgeEntryView(contest.id, user.id, params.code ?? "");
+  if (!view) throw new Response("Not found", { status: 404 });
+  return { slug: contest.slug, contestTitle: contest.title, ...view };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, contest } = await requireJudgeOf(request, params.slug ?? "");
+  const code = params.code ?? "";
+  const form = await request.formData();
+  if (form.get("intent") === "recuse") {
+    const view = await judgeEntryView(contest.id, user.id, code);
+    if (!view || !(await recuse(contest.id, user.id, view.assignment.id))) {
+      throw new Response("Not found", { status: 404 });
+    }
+    return redirect(`/judge/${contest.slug}`);
+  }
+  const { revision, ...sheet } = readSheetForm(form);
+  if (revision === null) return data({ problems: [{ key: "errors.badRequest" }] }, { status: 400 });
+  const saved = await saveSheet(contest.id, user.id, code, { revision, ...sheet, submit: true });
+  if (saved.ok) {
+    const next = String(form.get("next") ?? "");
+    return redirect(next ? `/judge/${contest.slug}/entries/${encodeURIComponent(next)}` : `/judge/${contest.slug}`);
+  }
+  if (saved.reason === "notFound") throw new Response("Not found", { status: 404 });
+  const problems =
+    saved.reason === "invalid"
+      ? (saved.problems ?? [])
+      : [{ key: saved.reason === "closed" ? "scoring.closed" : "scoring.conflict" }];
+  return data({ problems }, { status: saved.reason === "conflict" ? 409 : 400 });
+}
+
+/**
+ * The scoring workspace: the work and its texts on one side, the rubric with its level
+ * descriptors beside the score controls on the other. The sheet saves as the judge goes; a
+ * second tab's stale save is refused. Keys: "n" and "p" move to the next and previous entry,
+ * "j" and "k" between criteria, when no text field has the focus.
+ */
+export default function ScoringPage() {
+  const view = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const navigate = useNavigate();
+  const { t, i18n } = useTranslation();
+  const zone = useVisitorTimeZone(view.timezone);
+  const { entry, criteria, sheet, assignment, open } = view;
+  const autosave = useAutosave(
+    `/judge/${view.slug}/entries/${entry.code}/sheet`,
+    `mosaic-sheet-${assignment.id}`,
+    assignment.revision,
+  );
+  const [showWork, setShowWork] = useState(!entry.contentWarning);
+  const [zoomed, setZoomed] = useState<string | null>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.altKey || event.ctrlKey || event.metaKey || /^(TEXTAREA|INPUT|SELECT)$/.test(target.tagName)) {
+        if (!(target instanceof HTMLInputElement && target.type === "radio")) return;
+      }
+      const go = (code: string | null) => code && navigate(`/judge/${view.slug}/entries/${code}`);
+      if (event.key === "n") go(view.next);
+      else if (event.key === "p") go(view.previous);
+      else if (event.key === "j" || event.key === "k") {
+        const groups = Array.from(document.querySelectorAll<HTMLFieldSetElement>("fieldset[data-criterion]"));
+        const current = groups.findIndex((g) => g.contains(document.activeElement));
+        const nextIndex = event.key === "j" ? current + 1 : Math.max(0, current - 1);
+        const group = groups[Math.min(groups.length - 1, nextIndex)];
+        (group?.querySelector<HTMLInputElement>("input:checked") ?? group?.querySelector("input"))?.focus();
+      } else return;
+      event.preventDefault();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [navigate, view.slug, view.next, view.previous]);
+
+  const saveLabel: Record<SaveState, string> = {
+    idle: "",
+    saving: t("entry.saving"),
+    saved: t("entry.savedAt"),
+    offline: t("scoring.offline"),
+    conflict: t("scoring.conflict"),
+  };
+
+  return (
+    <section aria-labelledby="scoring-title">
+      <p className="eyebrow">
+        {view.contestTitle} · <Link to={`/judge/${view.slug}`}>{t("scoring.back")}</Link>
+      </p>
+      <h1 id="scoring-title">{entry.title || t("entries.untitled")}</h1>
+      <p className="muted">
+        {t("queue.code", { code: entry.code })} · {entry.category}
+        {entry.country ? ` · ${entry.country}` : ""} ·{" "}
+        {t("scoring.position", { position: view.position, total: view.total })} ·{" "}
+        {open ? t("queue.closes", { date: formatDateTime(view.closesAt, i18n.language, zone) }) : t("queue.closed")}
+      </p>
+      <nav aria-label={t("scoring.entries")} className="pager">
+        {view.previous ? (
+          <Link to={`/judge/${view.slug}/entries/${view.previous}`} aria-keyshortcuts="p" rel="prev">
+            {t("scoring.previous")}
+          </Link>
+        ) : null}
+        {view.next ? (
+          <Link to={`/judge/${view.slug}/entries/${view.next}`} aria-keyshortcuts="n" rel="next">
+            {t("scoring.next")}
+          </Link>
+        ) : null}
+        <span className="muted">{t("scoring.keys")}</span>
+      </nav>
+
+      <div className="workspace">
+        <div className="workspace-work">
+          {entry.contentWarning && !showWork ? (
+            <div className="panel alert">
+              <p>{t("scoring.contentWarning")}</p>
+              <button type="button" className="button button-secondary" onClick={() => setShowWork(true)}>
+                {t("scoring.showWork")}
+              </button>
+            </div>
+          ) : (
+            <ul className="media-list">
+              {entry.media.map((m) => (
+                <li key={m.id} className="card">
+                  {m.url && m.type.startsWith("image/") ? (
+                    <>
+                      <img
+                        src={m.url}
+                        alt={m.altText}
+                        className={zoomed === m.id ? "media-preview zoomed" : "media-preview"}
+                        width={m.width ?? undefined}
+                        height={m.height ?? undefined}
+                      />
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-pressed={zoomed === m.id}
+                        onClick={() => setZoomed(zoomed === m.id ? null : m.id)}
+                      >
+                        {zoomed === m.id ? t("scoring.zoomOut") : t("scoring.zoomIn")}
+                      </button>
+                    </>
+                  ) : null}
+                  {m.url && m.type.startsWith("video/") ? (
+                    <video
+                      src={m.url}
+                      poster={m.poster ?? undefined}
+                      controls
+                      preload="metadata"
+                      className="media-preview"
+                    >
+                      {m.captions ? (
+                        <track
+                          kind="captions"
+                          src={`/judge/${view.slug}/captions/${entry.code}/${m.id}.vtt`}
+                          srcLang={m.captions.lang || undefined}
+                          label={m.captions.lang || t("captions.track")}
+                          default
+                        />
+                      ) : null}
+                    </video>
+                  ) : null}
+                  {m.url && m.type.startsWith("audio/") ? <audio src={m.url} controls preload="metadata" /> : null}
+                  {m.url && m.type === "application/pdf" ? (
+                    <a href={m.url} target="_blank" rel="noreferrer">
+                      {t("scoring.openDocument")}
+                    </a>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{t("entry.summary")}</h2>
+          <p className="prewrap">{entry.summary}</p>
+          <h2>{t("entry.statement")}</h2>
+          <p className="prewrap">{entry.statement}</p>
+          {entry.transcript ? (
+            <details>
+              <summary>{t("entry.transcript")}</summary>
+              <p className="prewrap">{entry.transcript}</p>
+            </details>
+          ) : null}
+          <p className="muted">
+            {t("entry.language")}: {entry.language} · {t("entry.aiUse")}{" "}
+            {entry.aiUse ? t(`entry.ai${entry.aiUse[0]!.toUpperCase()}${entry.aiUse.slice(1)}`) : "—"}
+            {entry.aiUseDetails ? ` (${entry.aiUseDetails})` : ""}
+          </p>
+        </div>
+
+        <Form
+          method="post"
+          ref={autosave.formRef}
+          onChange={autosave.onChange}
+          onSubmit={autosave.onSubmit}
+          className="workspace-rubric panel"
+          aria-labelledby="rubric-title"
+        >
+          <h2 id="rubric-title">{t("scoring.rubric")}</h2>
+          <p role="status" aria-live="polite" className={autosave.state === "conflict" ? "alert" : "muted"}>
+            {assignment.status === "submitted" ? `${t("scoring.submitted")} ` : ""}
+            {saveLabel[autosave.state]}
+          </p>
+          <input type="hidden" name="revision" defaultValue={assignment.revision} />
+          <input type="hidden" name="next" value={view.next ?? ""} />
+          {criteria.map((criterion) => (
+            <fieldset key={criterion.id} data-criterion={criterion.id} className="criterion" disabled={!open}>
+              <legend>
+                {criterion.name} <span className="muted">({t("scoring.weight", { weight: criterion.weight })})</span>
+              </legend>
+              <p className="field-hint">{criterion.guidance}</p>
+              <div className="levels">
+                {criterion.levels.map((descriptor, index) => {
+                  const score = index + 1;
+                  const id = `score-${criterion.id}-${score}`;
+                  return (
+                    <div className="level" key={score}>
+                      <input
+                        type="radio"
+                        id={id}
+                        name={`score.${criterion.id}`}
+                        value={score}
+                        defaultChecked={sheet.scores[criterion.id] === score}
+                      />
+                      <label htmlFor={id}>
+                        <strong>{score}</strong> {descriptor}
+                      </label>
+                    </div>
+                  );
+                })}
+              </div>
+              <label htmlFor={`comment-${criterion.id}`}>{t("scoring.comment", { criterion: criterion.name })}</label>
+              <textarea
+                id={`comment-${criterion.id}`}
+                name={`comment.${criterion.id}`}
+                rows={2}
+                defaultValue={sheet.comments[criterion.id] ?? ""}
+              />
+            </fieldset>
+          ))}
+          <div className="field">
+            <label htmlFor="comment-overall">{t("scoring.overall")}</label>
+            <textarea
+              id="comment-overall"
+              name="comment.overall"
+              rows={4}
+              defaultValue={sheet.comments.overall ?? ""}
+              disabled={!open}
+            />
+          </div>
+          {result?.problems?.length ? (
+            <div className="alert" role="alert">
+              <ErrorList errors={result.problems} />
+            </div>
+          ) : null}
+          {open ? (
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="button"
+              disabled={navigation.state !== "idle"}
+            >
+              {assignment.status === "submitted" ? t("scoring.resubmit") : t("scoring.submit")}
+            </button>
+          ) : null}
+        </Form>
+      </div>
+
+      {open ? (
+        <details className="panel">
+          <summary>{t("scoring.recuse")}</summary>
+          <p>{t("scoring.recuseIntro")}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="recuse" className="button button-secondary">
+              {t("scoring.recuseConfirm")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </section>
+  );
+}

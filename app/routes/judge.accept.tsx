@@ -1,0 +1,66 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
+import { acceptInvitation, findInvitation } from "~/models/judge.server";
+import { requireUser } from "~/services/auth.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
+
+/**
+ * The page an invitation email links to. The invited person signs in first (with the address
+ * the invitation went to); opening the page changes nothing, only the button accepts.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const found = await findInvitation(token);
+  if (!found) return { state: "unknown" as const, token: "", contest: null, email: null, signedInAs: user.email };
+  return {
+    state: found.state,
+    token: found.state === "open" ? token : "",
+    contest: found.invitation.contest.title,
+    email: found.invitation.email,
+    signedInAs: user.email,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const token = String((await request.formData()).get("token") ?? "");
+  const result = await acceptInvitation(token, user);
+  if (result.ok) return redirect(`/judge/${result.slug}/conflicts`);
+  return { problem: result.reason };
+}
+
+export default function AcceptInvitation() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const wrongAddress = data.state === "open" && data.email !== data.signedInAs;
+  const problem =
+    result?.problem === "otherAddress" || wrongAddress
+      ? t("invitation.otherAddress", { email: data.email, signedInAs: data.signedInAs })
+      : result?.problem === "gone" || data.state === "accepted" || data.state === "expired" || data.state === "unknown"
+        ? t(`invitation.${data.state === "open" ? "gone" : data.state}`)
+        : null;
+  return (
+    <section className="panel narrow" aria-labelledby="invitation-title">
+      <h1 id="invitation-title">{t("invitation.title")}</h1>
+      {data.contest ? <p>{t("invitation.intro", { contest: data.contest })}</p> : null}
+      {problem ? (
+        <p className="alert" role="alert">
+          {problem}
+        </p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="token" value={data.token} />
+          <p>{t("invitation.what")}</p>
+          <button type="submit" className="button">
+            {t("invitation.accept")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,243 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList } from "~/components/forms";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
+import { assignmentTable, moveAssignment, runAssignment } from "~/models/assignment.server";
+import { inviteJudge, listJudges } from "~/models/judge.server";
+import { inviteSchema } from "~/schemas/judging";
+import { requireOrganizerOf } from "~/services/auth.server";
+import { nudgeWorker } from "~/services/worker.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "judges.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const [{ judges, invitations }, table] = await Promise.all([listJudges(contest.id), assignmentTable(contest.id)]);
+  return {
+    perEntry: contest.judgesPerEntry,
+    judges,
+    invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
+    table,
+  };
+}
+
+type ActionResult = {
+  intent: string;
+  problems: string[];
+  run?: { created: number; removed: number; shortfalls: { entryId: string; assigned: number; needed: number }[] };
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "invite") {
+    const submission = parseWithZod(form, { schema: inviteSchema });
+    if (submission.status !== "success") {
+      return data<ActionResult>(
+        { intent, problems: submission.error?.email ?? ["errors.badRequest"] },
+        { status: 400 },
+      );
+    }
+    await inviteJudge(contest.id, user.id, submission.value.email, await resolveLocale(request, user.locale));
+    nudgeWorker();
+    return data<ActionResult>({ intent, problems: [] });
+  }
+  if (intent === "assign") {
+    const run = await runAssignment(contest.id);
+    return data<ActionResult>({ intent, problems: [], run });
+  }
+  if (intent === "move") {
+    const moved = await moveAssignment(
+      contest.id,
+      String(form.get("assignmentId") ?? ""),
+      String(form.get("judgeId") ?? ""),
+    );
+    if (!moved.ok && moved.reason === "notFound") throw new Response("Not found", { status: 404 });
+    return data<ActionResult>(
+      { intent, problems: moved.ok ? [] : [`judges.move.${moved.reason}`] },
+      { status: moved.ok ? 200 : 409 },
+    );
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+export default function Judges() {
+  const { judges, invitations, table, perEntry } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const busy = navigation.state !== "idle";
+  const codeOf = (entryId: string) => table.find((e) => e.id === entryId)?.referenceCode ?? entryId;
+  return (
+    <section aria-labelledby="judges-title">
+      <h1 id="judges-title">{t("judges.title")}</h1>
+
+      <div className="panel">
+        <h2 id="invite-title">{t("judges.invite")}</h2>
+        <Form method="post" aria-labelledby="invite-title">
+          <input type="hidden" name="intent" value="invite" />
+          <div className="field">
+            <label htmlFor="invite-email">{t("judges.email")}</label>
+            <input id="invite-email" name="email" type="email" required autoComplete="off" />
+            {result?.intent === "invite" ? <ErrorList errors={result.problems} /> : null}
+          </div>
+          <button type="submit" className="button button-small" disabled={busy}>
+            {t("judges.send")}
+          </button>
+          {result?.intent === "invite" && result.problems.length === 0 ? (
+            <p role="status" className="notice">
+              {t("judges.sent")}
+            </p>
+          ) : null}
+        </Form>
+        {invitations.length ? (
+          <>
+            <h3>{t("judges.pending")}</h3>
+            <ul>
+              {invitations.map((i) => (
+                <li key={i.id}>
+                  {i.email} · {i.expired ? t("judges.expired") : t("judges.waiting")}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+
+      <div className="panel">
+        <h2 id="panel-title">{t("judges.panel")}</h2>
+        {judges.length === 0 ? (
+          <p>{t("judges.none")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table aria-labelledby="panel-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t("judges.email")}</th>
+                  <th scope="col">{t("judges.conflicts")}</th>
+                  <th scope="col">{t("judges.load")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {judges.map((judge) => (
+                  <tr key={judge.id} data-testid="judge-row">
+                    <td>
+                      {judge.email}
+                      {judge.country ? ` (${judge.country})` : ""}
+                    </td>
+                    <td>
+                      {judge.declared
+                        ? [
+                            ...judge.conflicts.people,
+                            ...judge.conflicts.organisations,
+                            ...judge.conflicts.countries,
+                          ].join(", ") || t("judges.noConflicts")
+                        : t("judges.notDeclared")}
+                    </td>
+                    <td>{t("judges.progress", { submitted: judge.submitted, assigned: judge.assigned })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+
+      <div className="panel">
+        <h2 id="assign-title">{t("judges.assignment")}</h2>
+        <p>{t("judges.assignmentIntro", { count: perEntry })}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="assign" />
+          <button type="submit" className="button" disabled={busy}>
+            {t("judges.assign")}
+          </button>
+        </Form>
+        {result?.run ? (
+          <div role="status" className={result.run.shortfalls.length ? "alert" : "notice"}>
+            <p>{t("judges.assigned", { created: result.run.created, removed: result.run.removed })}</p>
+            {result.run.shortfalls.length ? (
+              <>
+                <p>{t("judges.shortfalls", { count: result.run.shortfalls.length })}</p>
+                <ul>
+                  {result.run.shortfalls.map((s) => (
+                    <li key={s.entryId}>
+                      {t("judges.shortfall", { code: codeOf(s.entryId), assigned: s.assigned, needed: s.needed })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+        {result?.intent === "move" ? <ErrorList errors={result.problems} /> : null}
+        {table.length ? (
+          <div className="table-scroll">
+            <table aria-labelledby="assign-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t("judges.entry")}</th>
+                  <th scope="col">{t("judges.judgesOfEntry")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {table.map((entry) => (
+                  <tr key={entry.id} data-testid="assignment-row">
+                    <th scope="row">
+                      {entry.referenceCode} · {entry.title}
+                    </th>
+                    <td>
+                      <ul className="plain">
+                        {entry.judges.map((j) => (
+                          <li key={j.assignmentId}>
+                            <Form method="post" className="inline-form">
+                              <input type="hidden" name="intent" value="move" />
+                              <input type="hidden" name="assignmentId" value={j.assignmentId} />
+                              <span>
+                                {j.email}
+                                {j.status === "submitted" ? ` · ${t("judges.scored")}` : ""}
+                              </span>
+                              {j.status !== "submitted" ? (
+                                <>
+                                  <label className="visually-hidden" htmlFor={`move-${j.assignmentId}`}>
+                                    {t("judges.moveTo", { code: entry.referenceCode, email: j.email })}
+                                  </label>
+                                  <select id={`move-${j.assignmentId}`} name="judgeId" defaultValue="">
+                                    <option value="" disabled>
+                                      {t("judges.chooseJudge")}
+                                    </option>
+                                    {judges
+                                      .filter((other) => !entry.judges.some((x) => x.judgeId === other.id))
+                                      .map((other) => (
+                                        <option key={other.id} value={other.id}>
+                                          {other.email}
+                                        </option>
+                                      ))}
+                                  </select>
+                                  <button
+                                    type="submit"
+                                    className="button button-secondary button-small"
+                                    disabled={busy}
+                                  >
+                                    {t("judges.move.button")}
+                                  </button>
+                                </>
+                              ) : null}
+                            </Form>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getContestBySlug } from "~/models/contest.server";
+import { requireRole } from "~/services/auth.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  const contest = await getContestBySlug(params.slug ?? "");
+  if (!contest) throw new Response("Not found", { status: 404 });
+  return { contest: { slug: contest.slug, title: contest.title } };
+}
+
+/** One contest's console: its title and the sections an organizer moves between. */
+export default function ContestConsole() {
+  const { contest } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="eyebrow">{contest.title}</p>
+      <nav aria-label={t("organize.sections")} className="tabs">
+        <NavLink to={`/organize/${contest.slug}/screening`}>{t("organize.screening")}</NavLink>
+        <NavLink to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</NavLink>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

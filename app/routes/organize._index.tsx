@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
+import { listContests } from "~/models/contest.server";
+import { requireRole } from "~/services/auth.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organize.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "organizer");
+  return { contests: await listContests() };
+}
+
+export default function OrganizeIndex() {
+  const { contests } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="organize-title">
+      <h1 id="organize-title">{t("organize.title")}</h1>
+      <ul className="card-list">
+        {contests.map((contest) => (
+          <li key={contest.slug} className="card">
+            <h2>{contest.title}</h2>
+            <p>
+              <Link to={`/organize/${contest.slug}/screening`}>{t("organize.screening")}</Link> ·{" "}
+              <Link to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
+import { expect, test, type Page } from "@playwright/test";
+import { base, mailTo, signIn } from "./support";
+
+/**
+ * Entries that passed screening, put straight into the app's database: the entrant's side has its
+ * own browser tests. One is by Amaya Reyes, whom the judge will declare a conflict with.
+ */
+function seedEligibleEntries() {
+  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  const contest = db.prepare("SELECT id FROM Contest WHERE slug = 'yhd-2025'").get() as { id: string };
+  const category = db
+    .prepare("SELECT id FROM Category WHERE contestId = ? AND slug = 'photography'")
+    .get(contest.id) as { id: string };
+  db.prepare("UPDATE Contest SET judgesPerEntry = 1 WHERE id = ?").run(contest.id);
+  const now = new Date().toISOString();
+  const people = [
+    ["Amaya Reyes", "PH", "Hands that rebuild"],
+    ["Lina Karam", "LB", "The long walk home"],
+    ["Juan Pérez", "CO", "After the field"],
+    ["Ngozi Obi", "NG", "Voices of the clinic"],
+  ] as const;
+  const run = randomBytes(3).toString("hex");
+  for (const [index, [name, country, title]] of people.entries()) {
+    const userId = `e2e-user-${run}-${index}`;
+    db.prepare(
+      "INSERT INTO User (id, email, role, fullName, displayName, country, dateOfBirth, updatedAt) VALUES (?, ?, 'entrant', ?, ?, ?, '2000-01-01', ?)",
+    ).run(userId, `${userId}@example.org`, name, name.split(" ")[0], country, now);
+    db.prepare(
+      `INSERT INTO Entry (id, contestId, categoryId, entrantId, status, referenceCode, judgeCode, title, summary, statement, language, submittedAt, updatedAt)
+       VALUES (?, ?, ?, ?, 'eligible', ?, ?, ?, ?, ?, 'English', ?, ?)`,
+    ).run(
+      `e2e-entry-${run}-${index}`,
+      contest.id,
+      category.id,
+      userId,
+      `YHD25-9${run.slice(0, 2)}${index}`,
+      `E2E${run}${index}`.toUpperCase(),
+      `${title} ${run}`,
+      "A photo series about a prosthetics workshop.",
+      "Assistance is a whole community learning to make room.",
+      now,
+      now,
+    );
+  }
+  // a second judge, already seated, so that the work is shared
+  const other = `e2e-judge-${run}`;
+  db.prepare("INSERT INTO User (id, email, role, updatedAt) VALUES (?, ?, 'entrant', ?)").run(
+    other,
+    `${other}@example.org`,
+    now,
+  );
+  db.prepare("INSERT INTO ContestJudge (contestId, userId, country, conflictsDeclaredAt) VALUES (?, ?, 'BR', ?)").run(
+    contest.id,
+    other,
+    now,
+  );
+  db.close();
+  return { run, titles: people.map(([, , title]) => `${title} ${run}`) };
+}
+
+async function scoreEveryCriterion(page: Page, score: number) {
+  const criteria = page.locator("fieldset[data-criterion]");
+  for (let i = 0; i < (await criteria.count()); i++) {
+    await criteria
+      .nth(i)
+      .getByRole("radio")
+      .nth(score - 1)
+      .check();
+  }
+}
+
+test("an organizer invites a judge, who accepts, declares a conflict, gets a fair share and scores an entry", async ({
+  browser,
+}) => {
+  const { titles } = seedEligibleEntries();
+  const judgeEmail = `judge-${Date.now()}@example.org`;
+  const organizer = await (await browser.newContext()).newPage();
+  const judge = await (await browser.newContext()).newPage();
+
+  // the organizer invites
+  await signIn(organizer, "organizer@example.org");
+  await organizer.goto(`${base()}/organize/yhd-2025/judges`);
+  await organizer.getByLabel("Email address").fill(judgeEmail);
+  await organizer.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(organizer.getByText("Invitation sent.")).toBeVisible();
+  await new AxeBuilder({ page: organizer }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
+
+  // the judge accepts from the mailbox and declares a conflict with Amaya Reyes
+  await signIn(judge, judgeEmail);
+  const invitation = await mailTo(judge, judgeEmail, /You are invited to judge/);
+  await invitation.getByRole("link", { name: /\/judge\/accept\?token=/ }).click();
+  await judge.getByRole("button", { name: "Accept and become a judge" }).click();
+  await expect(judge.getByRole("heading", { name: "Your conflicts of interest" })).toBeVisible();
+  await judge.getByLabel("Your country of residence").selectOption("FR");
+  await judge.getByLabel("People (one per line)").fill("Amaya Reyes");
+  await judge.getByRole("button", { name: "Save and see my entries" }).click();
+  await expect(judge.getByRole("heading", { name: "Entries to judge" })).toBeVisible();
+  await expect(judge.getByText("No entries are assigned to you yet.")).toBeVisible();
+
+  // the organizer assigns: one judge per entry, two judges, four entries
+  await organizer.reload();
+  await organizer.getByRole("button", { name: "Assign judges" }).click();
+  await expect(organizer.getByRole("status").filter({ hasText: "Assignments made" })).toBeVisible();
+
+  // a balanced set without the conflict
+  await judge.reload();
+  const queue = judge.getByTestId("queue-item");
+  await expect(queue).toHaveCount(2);
+  await expect(queue.filter({ hasText: titles[0]! })).toHaveCount(0);
+  await expect(judge.getByText("0 of 2 scored")).toBeVisible();
+
+  // scores one with the rubric and submits
+  await queue.first().getByRole("link").click();
+  await expect(judge.getByRole("heading", { name: "Rubric" })).toBeVisible();
+  await expect(judge.getByRole("group", { name: /^Victim assistance insight/ })).toBeVisible();
+  await new AxeBuilder({ page: judge }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
+  await scoreEveryCriterion(judge, 4);
+  await judge.getByLabel("Overall comment (optional)").fill("Clear, humane and well made.");
+  await expect(judge.getByText("Saved", { exact: true })).toBeVisible();
+  await judge.getByRole("button", { name: "Submit my scores" }).click();
+  // on to the next entry; the queue shows the progress
+  await expect(judge.getByText("2 of 2")).toBeVisible();
+  await judge.getByRole("link", { name: "All my entries" }).click();
+  await expect(judge.getByText("1 of 2 scored")).toBeVisible();
+});

@@ -1,0 +1,641 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../app/server/app";
+import { remindJudges } from "~/models/scoring.server";
+import { action as acceptAction, loader as acceptLoader } from "~/routes/judge.accept";
+import { action as conflictsAction } from "~/routes/judge.$slug.conflicts";
+import { loader as queueLoader } from "~/routes/judge.$slug._index";
+import { action as scoringAction, loader as scoringLoader } from "~/routes/judge.$slug.entries.$code";
+import { action as sheetAction } from "~/routes/judge.$slug.entries.$code_.sheet";
+import { action as judgesAction, loader as judgesLoader } from "~/routes/organize.$slug.judges";
+import { action as screeningAction } from "~/routes/organize.$slug.screening";
+import { action as entryAction } from "~/routes/entries.$id";
+import { action as mediaAction } from "~/routes/entries.$id_.media";
+import { advance, setNow } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { runDueJobs } from "~/services/jobs.server";
+import { createSession } from "~/services/session.server";
+import { jobHandlers } from "~/services/worker.server";
+import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
+import { resetDatabase } from "../support/db";
+import { entrant, startId, TODAY, upload } from "../support/entries";
+import { context, formRequest, getRequest, settle } from "../support/http";
+import { mailbox } from "../support/mailbox";
+
+const slug = DEMO_SLUG;
+
+async function signedIn(email: string, role = "entrant") {
+  const user = await db.user.create({ data: { email, role } });
+  return { user, cookie: (await createSession(user.id)).split(";")[0]! };
+}
+
+const organizerPost = (cookie: string, route: typeof judgesAction, path: string, fields: Record<string, string>) =>
+  settle(() => route({ request: formRequest(path, fields, { cookie }), context: context(), params: { slug } }));
+
+async function invite(organizer: string, email: string) {
+  return organizerPost(organizer, judgesAction, `/organize/${slug}/judges`, { intent: "invite", email });
+}
+
+async function invitationToken(email: string) {
+  await runDueJobs(jobHandlers);
+  const message = mailbox()
+    .messages()
+    .filter((m) => m.to.includes(email))
+    .pop();
+  const link = /href="([^"]*\/judge\/accept\?token=[^"]+)"/.exec(message?.html ?? "")?.[1];
+  return new URL(link!.replaceAll("&amp;", "&")).searchParams.get("token")!;
+}
+
+const accept = (cookie: string, token: string) =>
+  settle(() =>
+    acceptAction({ request: formRequest("/judge/accept", { token }, { cookie }), context: context(), params: {} }),
+  );
+
+async function judge(email: string, declared: Record<string, string | string[]> = { country: "FR" }) {
+  const user = await signedIn(email);
+  await db.contestJudge.create({
+    data: {
+      contestId: (await db.contest.findFirstOrThrow()).id,
+      userId: user.user.id,
+      country: String(declared.country ?? "FR"),
+      conflictPeople: String(declared.people ?? ""),
+      conflictCountries: ([] as string[]).concat(declared.countries ?? []).join(","),
+      conflictsDeclaredAt: TODAY,
+    },
+  });
+  return user;
+}
+
+/** An eligible entry made directly in the database, for assignment and scoring tests. */
+async function eligibleEntry(name: string, country: string, extra: { coCreator?: string } = {}) {
+  const contest = await db.contest.findFirstOrThrow({ include: { categories: true } });
+  const user = await db.user.create({
+    data: {
+      email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.org`,
+      fullName: name,
+      displayName: name.split(" ")[0],
+      country,
+      dateOfBirth: "2000-01-01",
+    },
+  });
+  const number = (await db.entry.count()) + 1;
+  return db.entry.create({
+    data: {
+      contestId: contest.id,
+      categoryId: contest.categories[0]!.id,
+      entrantId: user.id,
+      status: "eligible",
+      referenceCode: `YHD25-${String(number).padStart(4, "0")}`,
+      judgeCode: `J${String(number).padStart(5, "0")}`,
+      title: `Work ${number}`,
+      summary: "A summary.",
+      statement: "A statement.",
+      submittedAt: TODAY,
+      coCreators: extra.coCreator
+        ? { create: { name: extra.coCreator, email: "co@example.org", eligibleConfirmedAt: TODAY } }
+        : undefined,
+    },
+  });
+}
+
+const assign = (organizer: string) =>
+  organizerPost(organizer, judgesAction, `/organize/${slug}/judges`, { intent: "assign" }) as Promise<{
+    data: { run: { created: number; shortfalls: { entryId: string }[] } };
+  }>;
+
+async function loads() {
+  const rows = await db.assignment.groupBy({ by: ["judgeId"], where: { recusedAt: null }, _count: { _all: true } });
+  return rows.map((r) => r._count._all).sort();
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  mailbox().clear();
+  setNow(TODAY);
+  await db.contest.create({ data: demoContest(TODAY) });
+});
+
+describe("judge invitations", () => {
+  it("make the invited person, and only them, a judge of this contest, once, before they expire", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    await invite(organizer.cookie, "Judge.One@example.org");
+    const token = await invitationToken("judge.one@example.org");
+    const stored = await db.judgeInvitation.findFirstOrThrow();
+    expect(stored.tokenHash).not.toContain(token);
+    expect((await db.email.findFirstOrThrow({ where: { template: "judge-invitation" } })).payload).not.toContain(token);
+
+    const stranger = await signedIn("stranger@example.org");
+    const refused = (await accept(stranger.cookie, token)) as { problem: string };
+    expect(refused.problem).toBe("otherAddress");
+    expect(await db.contestJudge.count()).toBe(0);
+
+    const invited = await signedIn("judge.one@example.org");
+    const page = await acceptLoader({
+      request: getRequest(`/judge/accept?token=${token}`, { cookie: invited.cookie }),
+      context: context(),
+      params: {},
+    });
+    expect(page).toMatchObject({ state: "open", contest: expect.stringContaining("Youth for Humanitarian") });
+    expect(await db.contestJudge.count()).toBe(0); // opening the page changes nothing
+
+    const accepted = (await accept(invited.cookie, token)) as Response;
+    expect(accepted.headers.get("Location")).toBe(`/judge/${slug}/conflicts`);
+    expect(await db.contestJudge.findFirstOrThrow()).toMatchObject({ userId: invited.user.id });
+    expect(await accept(invited.cookie, token)).toEqual({ problem: "gone" });
+
+    // another contest is not theirs
+    const other = await db.contest.create({ data: { ...demoContest(TODAY), slug: "other", codePrefix: "OTH26" } });
+    const elsewhere = (await settle(() =>
+      queueLoader({
+        request: getRequest("/judge/other", { cookie: invited.cookie }),
+        context: context(),
+        params: { slug: other.slug },
+      }),
+    )) as Response;
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it("expire after 14 days, and only organizers can send them", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const entrantUser = await signedIn("entrant@example.org");
+    expect(((await invite(entrantUser.cookie, "x@example.org")) as Response).status).toBe(403);
+    await invite(organizer.cookie, "late@example.org");
+    const token = await invitationToken("late@example.org");
+    advance(15 * 24 * 60 * 60 * 1000);
+    const late = await signedIn("late@example.org");
+    expect(await accept(late.cookie, token)).toEqual({ problem: "gone" });
+    expect(await db.contestJudge.count()).toBe(0);
+  });
+
+  it("lead to declared conflicts before any entry is given", async () => {
+    const judgeUser = await judge("j@example.org");
+    await db.contestJudge.updateMany({ data: { conflictsDeclaredAt: null } });
+    const queue = (await settle(() =>
+      queueLoader({
+        request: getRequest(`/judge/${slug}`, { cookie: judgeUser.cookie }),
+        context: context(),
+        params: { slug },
+      }),
+    )) as Response;
+    expect(queue.headers.get("Location")).toBe(`/judge/${slug}/conflicts`);
+    const body = new URLSearchParams([
+      ["country", "KH"],
+      ["people", "Amaya Reyes\n\n  Sokha Chan  "],
+      ["organisations", "Mine Action Org"],
+      ["countries", "PH"],
+      ["countries", "LA"],
+    ]);
+    const saved = (await settle(() =>
+      conflictsAction({
+        request: new Request(`http://localhost:3000/judge/${slug}/conflicts`, {
+          method: "POST",
+          body,
+          headers: { cookie: judgeUser.cookie, "content-type": "application/x-www-form-urlencoded" },
+        }),
+        context: context(),
+        params: { slug },
+      }),
+    )) as Response;
+    expect(saved.headers.get("Location")).toBe(`/judge/${slug}`);
+    expect(await db.contestJudge.findFirstOrThrow()).toMatchObject({
+      country: "KH",
+      conflictPeople: "Amaya Reyes\nSokha Chan",
+      conflictOrganisations: "Mine Action Org",
+      conflictCountries: "PH,LA",
+      conflictsDeclaredAt: TODAY,
+    });
+  });
+});
+
+describe("screening", () => {
+  async function submitted(email: string) {
+    const { cookie } = await entrant(email);
+    const id = await startId(cookie, "video");
+    const referenceCode = `YHD25-${String((await db.entry.count()) + 0).padStart(4, "0")}`;
+    await db.entry.update({
+      where: { id },
+      data: { status: "submitted", referenceCode, title: "Hands", submittedAt: TODAY },
+    });
+    return { cookie, id };
+  }
+  const screen = (cookie: string, fields: Record<string, string>) =>
+    organizerPost(cookie, screeningAction as unknown as typeof judgesAction, `/organize/${slug}/screening`, fields);
+
+  it("records each decision with who and when, emails the entrant a reason, and lets a returned entry be fixed past the deadline", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const { id } = await submitted("amaya@example.org");
+
+    const noReason = (await screen(organizer.cookie, { entryId: id, decision: "ineligible" })) as {
+      init: { status: number };
+    };
+    expect(noReason.init.status).toBe(400);
+    expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("submitted");
+
+    await screen(organizer.cookie, {
+      entryId: id,
+      decision: "returned",
+      message: "Please blur the house number at 0:12.",
+      returnUntil: "2026-05-01",
+    });
+    const returned = await db.entry.findUniqueOrThrow({ where: { id } });
+    expect(returned).toMatchObject({ status: "returned", organizerMessage: "Please blur the house number at 0:12." });
+    expect(returned.editableUntil?.toISOString()).toBe("2026-05-01T21:59:59.000Z"); // end of day in Geneva
+    const decision = await db.screeningDecision.findFirstOrThrow();
+    expect(decision).toMatchObject({ actorId: organizer.user.id, decision: "returned", createdAt: TODAY });
+    await runDueJobs(jobHandlers);
+    const email = mailbox()
+      .messages()
+      .find((m) => m.to.includes("amaya@example.org"));
+    expect(email?.subject).toBe("Please change your entry YHD25-0001 — Hands");
+    expect(email?.text).toContain("Please blur the house number at 0:12.");
+
+    // after the deadline, the entrant may still change it until the date set
+    const contest = await db.contest.findFirstOrThrow();
+    setNow(new Date(contest.deadline.getTime() + 60 * 60 * 1000));
+    const late = (await createSession(returned.entrantId)).split(";")[0]!;
+    const saved = await settle(() =>
+      entryAction({
+        request: formRequest(
+          `/entries/${id}`,
+          { intent: "save", title: "Hands, blurred", revision: String(returned.revision) },
+          { cookie: late },
+        ),
+        context: context(),
+        params: { id },
+      }),
+    );
+    expect(saved).toMatchObject({ saved: { ok: true } });
+
+    // the entrant's change makes it a draft again: it must be submitted before it is screened
+    expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
+  });
+
+  it("marks an entry eligible with a content warning from a do-no-harm flag, and says why it is ineligible", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const first = await submitted("one@example.org");
+    // two clicks (or two organizers) at once make one decision
+    await Promise.all([
+      screen(organizer.cookie, { entryId: first.id, decision: "eligible", flags: "graphicContent" }),
+      screen(organizer.cookie, { entryId: first.id, decision: "eligible", flags: "graphicContent" }),
+    ]);
+    expect(await db.screeningDecision.count()).toBe(1);
+    expect(await db.entry.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "eligible",
+      contentWarning: true,
+    });
+    const second = await submitted("two@example.org");
+    await screen(organizer.cookie, {
+      entryId: second.id,
+      decision: "ineligible",
+      message: "You will be 31 on the deadline.",
+    });
+    await runDueJobs(jobHandlers);
+    const email = mailbox()
+      .messages()
+      .find((m) => m.to.includes("two@example.org"));
+    expect(email?.subject).toContain("is not eligible");
+    expect(email?.text).toContain("You will be 31 on the deadline.");
+    const entrantUser = await signedIn("nosy@example.org");
+    expect(
+      ((await screen(entrantUser.cookie, { entryId: first.id, decision: "ineligible", message: "x" })) as Response)
+        .status,
+    ).toBe(403);
+  });
+});
+
+describe("assignment", () => {
+  it("gives each entry 3 judges without a conflict, loads within one, and reports what cannot be met", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const judges = await Promise.all([
+      judge("a@example.org", { country: "FR", people: "Amaya Reyes" }),
+      judge("b@example.org", { country: "PH" }),
+      judge("c@example.org", { country: "KE", countries: ["CO"] }),
+      judge("d@example.org", { country: "FR" }),
+      judge("e@example.org", { country: "BR" }),
+    ]);
+    const amaya = await eligibleEntry("Amaya Reyes", "PH");
+    const others: Awaited<ReturnType<typeof eligibleEntry>>[] = [];
+    for (const [name, country] of [
+      ["Lina Karam", "LB"],
+      ["Juan Pérez", "CO"],
+      ["Sokha Chan", "KH"],
+      ["Aline Dupont", "FR"],
+      ["Ngozi Obi", "NG"],
+    ] as const)
+      others.push(await eligibleEntry(name, country));
+    const run = await assign(organizer.cookie);
+    expect(run.data.run.shortfalls).toEqual([]);
+    expect(run.data.run.created).toBe(18);
+
+    const pairs = await db.assignment.findMany({ include: { entry: { include: { entrant: true } } } });
+    const judgesOf = (entryId: string) => pairs.filter((p) => p.entryId === entryId).map((p) => p.judgeId);
+    // a: declared Amaya; b: lives in the Philippines like her
+    expect(judgesOf(amaya.id)).not.toContain(judges[0]!.user.id);
+    expect(judgesOf(amaya.id)).not.toContain(judges[1]!.user.id);
+    // c: declared Colombia
+    expect(judgesOf(others[1]!.id)).not.toContain(judges[2]!.user.id);
+    for (const entry of [amaya, ...others]) expect(new Set(judgesOf(entry.id)).size).toBe(3);
+    const counts = await loads();
+    expect(counts.at(-1)! - counts[0]!).toBeLessThanOrEqual(1);
+
+    // running again changes nothing; a judge who recuses is replaced at once
+    expect((await assign(organizer.cookie)).data.run.created).toBe(0);
+    const mine = pairs.find((p) => p.entryId === others[0]!.id)!;
+    const recuser = judges.find((j) => j.user.id === mine.judgeId)!;
+    const recused = (await settle(() =>
+      scoringAction({
+        request: formRequest(
+          `/judge/${slug}/entries/${others[0]!.judgeCode}`,
+          { intent: "recuse" },
+          { cookie: recuser.cookie },
+        ),
+        context: context(),
+        params: { slug, code: others[0]!.judgeCode },
+      }),
+    )) as Response;
+    expect(recused.headers.get("Location")).toBe(`/judge/${slug}`);
+    const after = await db.assignment.findMany({ where: { entryId: others[0]!.id, recusedAt: null } });
+    expect(after).toHaveLength(3);
+    expect(after.map((a) => a.judgeId)).not.toContain(recuser.user.id);
+  });
+
+  it("says which entries cannot get enough judges, and ignores judges who have not declared conflicts", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    await judge("a@example.org", { country: "FR" });
+    await judge("b@example.org", { country: "PH" });
+    const undeclared = await judge("c@example.org", { country: "KE" });
+    await db.contestJudge.updateMany({ where: { userId: undeclared.user.id }, data: { conflictsDeclaredAt: null } });
+    const entry = await eligibleEntry("Amaya Reyes", "PH");
+    const run = await assign(organizer.cookie);
+    expect(run.data.run.shortfalls).toEqual([{ entryId: entry.id, assigned: 1, needed: 3, eligibleJudges: 1 }]);
+    const page = await judgesLoader({
+      request: getRequest(`/organize/${slug}/judges`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(page.table[0]!.judges.map((j) => j.email)).toEqual(["a@example.org"]);
+  });
+
+  it("moves an assignment by hand, but never to a judge with a conflict", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const a = await judge("a@example.org", { country: "FR" });
+    const b = await judge("b@example.org", { country: "KE", people: "amaya reyes" });
+    const c = await judge("c@example.org", { country: "BR" });
+    await db.contest.updateMany({ data: { judgesPerEntry: 1 } });
+    const entry = await eligibleEntry("Amaya Reyes", "PH");
+    await assign(organizer.cookie);
+    const assignment = await db.assignment.findFirstOrThrow();
+    const target = [a, c].find((j) => j.user.id !== assignment.judgeId)!;
+    const move = (judgeId: string) =>
+      organizerPost(organizer.cookie, judgesAction, `/organize/${slug}/judges`, {
+        intent: "move",
+        assignmentId: assignment.id,
+        judgeId,
+      });
+    const refused = (await move(b.user.id)) as { data: { problems: string[] } };
+    expect(refused.data.problems).toEqual(["judges.move.conflict"]);
+    expect(await move(target.user.id)).toMatchObject({ data: { problems: [] } });
+    expect(await db.assignment.findFirstOrThrow({ where: { entryId: entry.id } })).toMatchObject({
+      judgeId: target.user.id,
+    });
+  });
+});
+
+describe("scoring", () => {
+  async function assigned() {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const j = await judge("judge@example.org");
+    await db.contest.updateMany({ data: { judgesPerEntry: 1 } });
+    const entry = await eligibleEntry("Amaya Reyes", "PH");
+    const second = await eligibleEntry("Lina Karam", "LB");
+    await assign(organizer.cookie);
+    const criteria = await db.rubricCriterion.findMany({ orderBy: { position: "asc" } });
+    return { j, entry, second, criteria };
+  }
+  const sheet = (cookie: string, code: string, fields: Record<string, string>) =>
+    settle(() =>
+      sheetAction({
+        request: formRequest(`/judge/${slug}/entries/${code}/sheet`, fields, { cookie }),
+        context: context(),
+        params: { slug, code },
+      }),
+    ) as Promise<Response>;
+  const submit = (cookie: string, code: string, fields: Record<string, string>) =>
+    settle(() =>
+      scoringAction({
+        request: formRequest(`/judge/${slug}/entries/${code}`, { ...fields, intent: "submit" }, { cookie }),
+        context: context(),
+        params: { slug, code },
+      }),
+    );
+
+  it("saves a draft, refuses a stale tab's save, submits a complete sheet and allows revising until the round closes", async () => {
+    const { j, entry, second, criteria } = await assigned();
+    const view = await scoringLoader({
+      request: getRequest(`/judge/${slug}/entries/${entry.judgeCode}`, { cookie: j.cookie }),
+      context: context(),
+      params: { slug, code: entry.judgeCode },
+    });
+    expect(view.criteria.map((c) => c.weight)).toEqual([30, 20, 20, 20, 10]);
+    expect(view.criteria[0]!.levels).toHaveLength(5);
+    expect(view.next).toBe(second.judgeCode);
+
+    const first = await sheet(j.cookie, entry.judgeCode, { revision: "0", [`score.${criteria[0]!.id}`]: "4" });
+    expect(await first.json()).toEqual({ ok: true, revision: 1, status: "draft" });
+    // the second tab still holds revision 0 and other values: refused, nothing overwritten
+    const stale = await sheet(j.cookie, entry.judgeCode, { revision: "0", [`score.${criteria[0]!.id}`]: "2" });
+    expect(stale.status).toBe(409);
+    expect(JSON.parse((await db.assignment.findFirstOrThrow({ where: { entryId: entry.id } })).scores)).toEqual({
+      [criteria[0]!.id]: 4,
+    });
+    // the same save again (a retried request) is fine
+    expect((await sheet(j.cookie, entry.judgeCode, { revision: "0", [`score.${criteria[0]!.id}`]: "4" })).status).toBe(
+      200,
+    );
+    // out of range
+    expect((await sheet(j.cookie, entry.judgeCode, { revision: "1", [`score.${criteria[0]!.id}`]: "9" })).status).toBe(
+      400,
+    );
+
+    const incomplete = (await submit(j.cookie, entry.judgeCode, {
+      revision: "1",
+      [`score.${criteria[0]!.id}`]: "4",
+    })) as {
+      data: { problems: { key: string }[] };
+    };
+    expect(incomplete.data.problems.map((p) => p.key)).toEqual(Array(4).fill("scoring.missingScore"));
+
+    const full = Object.fromEntries(criteria.map((c, i) => [`score.${c.id}`, String((i % 5) + 1)]));
+    const done = (await submit(j.cookie, entry.judgeCode, {
+      revision: "1",
+      ...full,
+      "comment.overall": "Moving and precise.",
+    })) as Response;
+    expect(done.headers.get("Location")).toBe(`/judge/${slug}`);
+    const stored = await db.assignment.findFirstOrThrow({ where: { entryId: entry.id } });
+    expect(stored).toMatchObject({ status: "submitted", submittedAt: TODAY, revision: 2 });
+    expect(JSON.parse(stored.comments)).toEqual({ overall: "Moving and precise." });
+
+    // revising is allowed until the round closes, then refused
+    expect(
+      (await sheet(j.cookie, entry.judgeCode, { revision: "2", ...full, "comment.overall": "Revised." })).status,
+    ).toBe(200);
+    const contest = await db.contest.findFirstOrThrow();
+    setNow(contest.judgingEndsAt);
+    const again = (await createSession(j.user.id)).split(";")[0]!; // a session ends after 14 idle days
+    const closed = await sheet(again, entry.judgeCode, { revision: "3", ...full });
+    expect(closed.status).toBe(400);
+  });
+
+  it("reaches only the judge's own assignments: anything else is 404", async () => {
+    const { entry } = await assigned();
+    const other = await judge("other@example.org");
+    const organizer = await signedIn("boss@example.org", "organizer");
+    const unassigned = await eligibleEntry("Nobody Assigned", "NG");
+    const ask = (cookie: string, code: string) =>
+      settle(() =>
+        scoringLoader({
+          request: getRequest(`/judge/${slug}/entries/${code}`, { cookie }),
+          context: context(),
+          params: { slug, code },
+        }),
+      );
+    expect(((await ask(other.cookie, entry.judgeCode)) as Response).status).toBe(404);
+    expect(((await ask(organizer.cookie, entry.judgeCode)) as Response).status).toBe(404);
+    const j = await db.contestJudge.findFirstOrThrow({
+      include: { user: true },
+      where: { user: { email: "judge@example.org" } },
+    });
+    const cookie = (await createSession(j.userId)).split(";")[0]!;
+    expect(((await ask(cookie, unassigned.judgeCode)) as Response).status).toBe(404);
+    expect(((await ask(cookie, entry.id)) as Response).status).toBe(404);
+    expect((await sheet(other.cookie, entry.judgeCode, { revision: "0" })).status).toBe(404);
+  });
+
+  it("reminds judges with unfinished entries once, in the 48 hours before the round closes", async () => {
+    const { j } = await assigned();
+    const contest = await db.contest.findFirstOrThrow();
+    expect(await remindJudges()).toBe(0);
+    setNow(new Date(contest.judgingEndsAt.getTime() - 47 * 60 * 60 * 1000));
+    await remindJudges();
+    await remindJudges();
+    await runDueJobs(jobHandlers);
+    const reminders = mailbox()
+      .messages()
+      .filter((m) => m.to.includes(j.user.email));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.subject).toBe(
+      "Youth for Humanitarian Disarmament Multimedia Contest 2025: scoring closes soon (2 left to score)",
+    );
+  });
+});
+
+describe("blind judging", () => {
+  // Every identity field of an entrant, chosen so that any leak is unmistakable.
+  const identity = {
+    fullName: "Zephyrine Quillfeather",
+    displayName: "Zephy Q.",
+    email: "zq-unique-entrant@example.org",
+    country: "NZ",
+    coCreator: "Bartholomew Ostrowski",
+    fileName: "zephyrine-portrait-original.jpg",
+  };
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    server = createApp({
+      build,
+      mode: "production",
+      appOrigin: "http://localhost:3000",
+      storageOrigin: process.env.S3_ENDPOINT,
+    }).listen(0);
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it("sends a judge's browser nothing that names the entrant: not in loader data, HTML, media URLs or image bytes", async () => {
+    const { cookie } = await entrant(identity.email, "2001-05-05", {
+      fullName: identity.fullName,
+      displayName: identity.displayName,
+      country: identity.country,
+    });
+    const id = await startId(cookie, "photography");
+    await upload(cookie, id, "photo-with-gps.jpg", "image/jpeg").then(async (photo) => {
+      await db.mediaAsset.update({ where: { id: photo.assetId }, data: { originalName: identity.fileName } });
+      await settle(() =>
+        mediaAction({
+          request: formRequest(
+            `/entries/${id}/media`,
+            { intent: "alt", assetId: photo.assetId, altText: "A workshop." },
+            { cookie },
+          ),
+          context: context(),
+          params: { id },
+        }),
+      );
+    });
+    await db.coCreator.create({
+      data: { entryId: id, name: identity.coCreator, email: "bo@example.org", eligibleConfirmedAt: TODAY },
+    });
+    await db.entry.update({
+      where: { id },
+      data: { status: "eligible", referenceCode: "YHD25-0007", title: "Open workshop" },
+    });
+    const organizer = await signedIn("org@example.org", "organizer");
+    const j = await judge("blind@example.org", { country: "FR" });
+    await db.contest.updateMany({ data: { judgesPerEntry: 1 } });
+    await assign(organizer.cookie);
+    const { judgeCode } = await db.entry.findUniqueOrThrow({ where: { id } });
+
+    const forbidden = [...Object.values(identity), "Amaya", "YHD25-0007", id];
+    const leaks = (text: string) => forbidden.filter((value) => text.toLowerCase().includes(value.toLowerCase()));
+
+    const queue = await queueLoader({
+      request: getRequest(`/judge/${slug}`, { cookie: j.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(leaks(JSON.stringify(queue))).toEqual([]);
+    const view = await scoringLoader({
+      request: getRequest(`/judge/${slug}/entries/${judgeCode}`, { cookie: j.cookie }),
+      context: context(),
+      params: { slug, code: judgeCode },
+    });
+    expect(view.entry.title).toBe("Open workshop");
+    expect(view.entry.country).toBeNull();
+    expect(leaks(JSON.stringify(view))).toEqual([]);
+
+    // the pages and their data requests (Remix single fetch: PATH.data), as the judge's browser receives them
+    for (const page of [`/judge/${slug}`, `/judge/${slug}/entries/${judgeCode}`]) {
+      for (const url of [page, `${page}.data`]) {
+        const response = await fetch(`${base}${url}`, { headers: { cookie: j.cookie }, redirect: "manual" });
+        expect([url, response.status]).toEqual([url, 200]);
+        const text = await response.text();
+        expect(text).toContain("Open workshop"); // the judge's page itself, not a sign-in page
+        expect(leaks(text)).toEqual([]);
+      }
+    }
+    // the image the judge is sent: its URL and its bytes
+    const image = view.entry.media[0]!;
+    expect(leaks(image.url!)).toEqual([]);
+    const bytes = Buffer.from(await (await fetch(image.url!)).arrayBuffer()).toString("latin1");
+    expect(leaks(bytes)).toEqual([]);
+    for (const trace of ["GPS", "Exif", "TestCam", "Private Person"]) expect(bytes).not.toContain(trace);
+
+    // a contest that shows countries shows it, and only that
+    await db.contest.updateMany({ data: { hideCountry: false } });
+    const open = await scoringLoader({
+      request: getRequest(`/judge/${slug}/entries/${judgeCode}`, { cookie: j.cookie }),
+      context: context(),
+      params: { slug, code: judgeCode },
+    });
+    expect(open.entry.country).toBe("NZ");
+  });
+});
