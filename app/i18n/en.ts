@@ -386,6 +386,33 @@ export const en = {
     sections: "Sections of this contest",
     screening: "Screening",
     judges: "Judges and assignment",
+    rubric: "Rubric",
+  },
+  rubric: {
+    title: "Rubric",
+    intro:
+      "Judges score each criterion from 1 to the number of levels you describe. Weights must add up to 100. Once a judge saves a score, the rubric is locked.",
+    lockedIntro:
+      "Judges have started scoring, so the rubric is locked: every score of the round is given against the same criteria.",
+    criterion: "Criterion {{number}}",
+    name: "Name",
+    guidance: "Guidance for judges",
+    weight: "Weight (%)",
+    weightNumber: "Enter a whole number from 1 to 100.",
+    levels: "Level descriptors, one per line, lowest first",
+    levelsHint: "Line 1 describes a score of 1, line 2 a score of 2, and so on (2 to 10 levels).",
+    levelsNeeded: "Describe the levels.",
+    levelsCount: "Describe between 2 and 10 levels, one per line.",
+    levelTooLong: "Keep each level under 300 characters.",
+    total: "Total of the weights: {{total}} of 100",
+    weightsSum: "The weights must add up to 100.",
+    atLeastOne: "A rubric needs at least one criterion.",
+    add: "Add a criterion",
+    remove: "Remove",
+    removeNamed: "Remove criterion {{number}}",
+    save: "Save the rubric",
+    saved: "The rubric is saved.",
+    locked: "Judges have started scoring: the rubric can no longer change.",
   },
   screening: {
     title: "Screening",
@@ -416,6 +443,7 @@ export const en = {
     returnUntilHint: "Leave empty to allow changes until the deadline only. The date is in the contest's time zone.",
     record: "Record the decision",
     changed: "Someone changed this entry meanwhile. Look at it again.",
+    dateNeeded: "The deadline has passed: give a date until which the entrant may change the entry.",
     pastDate: "Choose a date in the future.",
   },
   judges: {
@@ -435,7 +463,9 @@ export const en = {
     load: "Scored",
     progress: "{{submitted}} of {{assigned}}",
     assignment: "Assignment",
-    assignmentIntro:
+    assignmentIntro_one:
+      "Each eligible entry gets {{count}} judge without a conflict; the work is shared as evenly as the conflicts allow. Entries already assigned keep their judges.",
+    assignmentIntro_other:
       "Each eligible entry gets {{count}} judges without a conflict; the work is shared as evenly as the conflicts allow. Entries already assigned keep their judges.",
     assign: "Assign judges",
     assigned: "Assignments made: {{created}}. Removed because of a conflict: {{removed}}.",
@@ -508,6 +538,7 @@ export const en = {
     zoomIn: "Zoom in",
     zoomOut: "Zoom out",
     openDocument: "Open the document",
+    aiUse: "Use of AI: {{answer}}",
     rubric: "Rubric",
     weight: "{{weight}}%",
     comment: "Comment on {{criterion}} (optional)",

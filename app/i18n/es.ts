@@ -393,6 +393,34 @@ export const es: PartialMessages = {
     sections: "Secciones de este concurso",
     screening: "Revisión",
     judges: "Jurado y asignación",
+    rubric: "Rúbrica",
+  },
+  rubric: {
+    title: "Rúbrica",
+    intro:
+      "El jurado puntúa cada criterio del 1 al número de niveles que usted describa. Las ponderaciones deben sumar 100. En cuanto un miembro del jurado guarda una puntuación, la rúbrica queda bloqueada.",
+    lockedIntro:
+      "El jurado ya empezó a puntuar, así que la rúbrica está bloqueada: todas las puntuaciones de la ronda se dan con los mismos criterios.",
+    criterion: "Criterio {{number}}",
+    name: "Nombre",
+    guidance: "Indicaciones para el jurado",
+    weight: "Ponderación (%)",
+    weightNumber: "Escriba un número entero del 1 al 100.",
+    levels: "Descriptores de nivel, uno por línea, del más bajo al más alto",
+    levelsHint:
+      "La línea 1 describe una puntuación de 1, la línea 2 una puntuación de 2, y así sucesivamente (de 2 a 10 niveles).",
+    levelsNeeded: "Describa los niveles.",
+    levelsCount: "Describa entre 2 y 10 niveles, uno por línea.",
+    levelTooLong: "Cada nivel debe tener menos de 300 caracteres.",
+    total: "Total de las ponderaciones: {{total}} de 100",
+    weightsSum: "Las ponderaciones deben sumar 100.",
+    atLeastOne: "Una rúbrica necesita al menos un criterio.",
+    add: "Añadir un criterio",
+    remove: "Quitar",
+    removeNamed: "Quitar el criterio {{number}}",
+    save: "Guardar la rúbrica",
+    saved: "La rúbrica está guardada.",
+    locked: "El jurado ya empezó a puntuar: la rúbrica ya no puede cambiar.",
   },
   screening: {
     title: "Revisión",
@@ -424,6 +452,7 @@ export const es: PartialMessages = {
       "Déjelo vacío para permitir cambios solo hasta la fecha límite. La fecha está en la zona horaria del concurso.",
     record: "Registrar la decisión",
     changed: "Alguien cambió esta obra mientras tanto. Vuelva a revisarla.",
+    dateNeeded: "La fecha límite ya pasó: indique hasta qué fecha la persona participante puede cambiar la obra.",
     pastDate: "Elija una fecha futura.",
   },
   judges: {
@@ -443,7 +472,9 @@ export const es: PartialMessages = {
     load: "Puntuadas",
     progress: "{{submitted}} de {{assigned}}",
     assignment: "Asignación",
-    assignmentIntro:
+    assignmentIntro_one:
+      "Cada obra admisible recibe {{count}} miembro del jurado sin conflicto de intereses; el trabajo se reparte de la forma más equitativa que permitan los conflictos. Las obras ya asignadas conservan su jurado.",
+    assignmentIntro_other:
       "Cada obra admisible recibe {{count}} miembros del jurado sin conflicto de intereses; el trabajo se reparte de la forma más equitativa que permitan los conflictos. Las obras ya asignadas conservan su jurado.",
     assign: "Asignar el jurado",
     assigned: "Asignaciones hechas: {{created}}; retiradas por conflicto de intereses: {{removed}}.",
@@ -519,6 +550,7 @@ export const es: PartialMessages = {
     zoomIn: "Acercar",
     zoomOut: "Alejar",
     openDocument: "Abrir el documento",
+    aiUse: "Uso de IA: {{answer}}",
     rubric: "Rúbrica",
     weight: "{{weight}} %",
     comment: "Comentario sobre {{criterion}} (opcional)",

@@ -396,6 +396,33 @@ export const fr: PartialMessages = {
     sections: "Sections de ce concours",
     screening: "Vérification",
     judges: "Jury et attribution",
+    rubric: "Grille d’évaluation",
+  },
+  rubric: {
+    title: "Grille d’évaluation",
+    intro:
+      "Les membres du jury notent chaque critère de 1 jusqu’au nombre de niveaux que vous décrivez. La somme des pondérations doit être égale à 100. Dès qu’un membre du jury enregistre une note, la grille d’évaluation est verrouillée.",
+    lockedIntro:
+      "Les membres du jury ont commencé à noter, donc la grille d’évaluation est verrouillée : toutes les notes du tour sont attribuées selon les mêmes critères.",
+    criterion: "Critère {{number}}",
+    name: "Nom",
+    guidance: "Consignes pour le jury",
+    weight: "Pondération (%)",
+    weightNumber: "Saisissez un nombre entier de 1 à 100.",
+    levels: "Descripteurs de niveau, un par ligne, du plus bas au plus haut",
+    levelsHint: "La ligne 1 décrit la note 1, la ligne 2 la note 2, et ainsi de suite (de 2 à 10 niveaux).",
+    levelsNeeded: "Décrivez les niveaux.",
+    levelsCount: "Décrivez de 2 à 10 niveaux, un par ligne.",
+    levelTooLong: "Chaque niveau doit faire moins de 300 caractères.",
+    total: "Total des pondérations : {{total}} sur 100",
+    weightsSum: "La somme des pondérations doit être égale à 100.",
+    atLeastOne: "Une grille d’évaluation doit comporter au moins un critère.",
+    add: "Ajouter un critère",
+    remove: "Supprimer",
+    removeNamed: "Supprimer le critère {{number}}",
+    save: "Enregistrer la grille d’évaluation",
+    saved: "La grille d’évaluation est enregistrée.",
+    locked: "Les membres du jury ont commencé à noter : la grille d’évaluation ne peut plus être modifiée.",
   },
   screening: {
     title: "Vérification",
@@ -427,6 +454,8 @@ export const fr: PartialMessages = {
       "Laissez vide pour permettre les modifications seulement jusqu’à la date limite. La date suit le fuseau horaire du concours.",
     record: "Enregistrer la décision",
     changed: "Quelqu’un a modifié cette œuvre entre-temps. Regardez-la à nouveau.",
+    dateNeeded:
+      "La date limite est passée : indiquez jusqu’à quelle date la personne participante peut modifier son œuvre.",
     pastDate: "Choisissez une date dans le futur.",
   },
   judges: {
@@ -446,7 +475,9 @@ export const fr: PartialMessages = {
     load: "Notées",
     progress: "{{submitted}} sur {{assigned}}",
     assignment: "Attribution",
-    assignmentIntro:
+    assignmentIntro_one:
+      "Chaque œuvre admissible est confiée à {{count}} membre du jury sans conflit d’intérêts ; le travail est réparti aussi équitablement que les conflits le permettent. Les œuvres déjà attribuées gardent leurs membres du jury.",
+    assignmentIntro_other:
       "Chaque œuvre admissible est confiée à {{count}} membres du jury sans conflit d’intérêts ; le travail est réparti aussi équitablement que les conflits le permettent. Les œuvres déjà attribuées gardent leurs membres du jury.",
     assign: "Attribuer les œuvres au jury",
     assigned: "Attributions faites : {{created}} ; retirées pour conflit d’intérêts : {{removed}}.",
@@ -523,6 +554,7 @@ export const fr: PartialMessages = {
     zoomIn: "Agrandir",
     zoomOut: "Réduire",
     openDocument: "Ouvrir le document",
+    aiUse: "Usage de l’IA : {{answer}}",
     rubric: "Grille d’évaluation",
     weight: "{{weight}} %",
     comment: "Commentaire sur {{criterion}} (facultatif)",

@@ -1,3 +1,4 @@
+import { Prisma } from "@prisma/client";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { assignJudges, conflictReason, type AssignmentJudge, type Shortfall } from "./assignment";
@@ -10,28 +11,30 @@ import { splitList } from "./contest";
  */
 const ROUND = "scoring";
 
+/** A judge as the rules see them: what they declared, and themselves (nobody judges their own work). */
 function judgeForAssignment(seat: {
   userId: string;
   country: string | null;
   conflictPeople: string;
   conflictOrganisations: string;
   conflictCountries: string;
+  user: { email: string; fullName: string | null };
 }): AssignmentJudge {
   return {
     id: seat.userId,
     country: seat.country,
     conflicts: {
       countries: splitList(seat.conflictCountries),
-      people: seat.conflictPeople.split("\n"),
+      people: [...seat.conflictPeople.split("\n"), seat.user.email, seat.user.fullName ?? ""],
       organisations: seat.conflictOrganisations.split("\n"),
     },
   };
 }
 
-async function loadRound(contestId: string) {
+async function loadRound(contestId: string, client: Prisma.TransactionClient = db) {
   const [contest, entries, seats] = await Promise.all([
-    db.contest.findUniqueOrThrow({ where: { id: contestId } }),
-    db.entry.findMany({
+    client.contest.findUniqueOrThrow({ where: { id: contestId } }),
+    client.entry.findMany({
       where: { contestId, status: "eligible" },
       orderBy: { submittedAt: "asc" },
       select: {
@@ -41,7 +44,10 @@ async function loadRound(contestId: string) {
         assignments: { where: { round: ROUND }, select: { id: true, judgeId: true, recusedAt: true, status: true } },
       },
     }),
-    db.contestJudge.findMany({ where: { contestId, conflictsDeclaredAt: { not: null } } }),
+    client.contestJudge.findMany({
+      where: { contestId, conflictsDeclaredAt: { not: null } },
+      include: { user: { select: { email: true, fullName: true } } },
+    }),
   ]);
   return {
     contest,
@@ -64,8 +70,18 @@ export type AssignmentRun = {
   loads: Record<string, number>;
 };
 
-export async function runAssignment(contestId: string): Promise<AssignmentRun> {
-  const { contest, seats, entries } = await loadRound(contestId);
+/**
+ * One run at a time per database (serializable): two organizers pressing "Assign", or a recusal
+ * during a run, cannot both add judges to the same entry.
+ */
+export function runAssignment(contestId: string): Promise<AssignmentRun> {
+  return db.$transaction((tx) => assignInTransaction(contestId, tx), {
+    isolationLevel: Prisma.TransactionIsolationLevel.Serializable,
+  });
+}
+
+async function assignInTransaction(contestId: string, tx: Prisma.TransactionClient): Promise<AssignmentRun> {
+  const { contest, seats, entries } = await loadRound(contestId, tx);
   const result = assignJudges({
     entries,
     judges: seats.map(judgeForAssignment),
@@ -88,14 +104,12 @@ export async function runAssignment(contestId: string): Promise<AssignmentRun> {
       })
       .map((a) => a.id),
   );
-  await db.$transaction(async (tx) => {
-    if (toRemove.length) await tx.assignment.deleteMany({ where: { id: { in: toRemove } } });
-    if (result.assignments.length) {
-      await tx.assignment.createMany({
-        data: result.assignments.map((a) => ({ contestId, entryId: a.entryId, judgeId: a.judgeId, round: ROUND })),
-      });
-    }
-  });
+  if (toRemove.length) await tx.assignment.deleteMany({ where: { id: { in: toRemove } } });
+  if (result.assignments.length) {
+    await tx.assignment.createMany({
+      data: result.assignments.map((a) => ({ contestId, entryId: a.entryId, judgeId: a.judgeId, round: ROUND })),
+    });
+  }
   return {
     created: result.assignments.length,
     removed: toRemove.length,
@@ -117,11 +131,12 @@ export async function moveAssignment(contestId: string, assignmentId: string, to
   if (entry.assignments.some((a) => a.judgeId === toJudgeId)) return { ok: false as const, reason: "already" as const };
   const conflict = conflictReason(judgeForAssignment(seat), entry, contest.avoidSameCountry);
   if (conflict) return { ok: false as const, reason: "conflict" as const, conflict };
-  await db.assignment.update({
-    where: { id: assignmentId },
+  // only as the organizer saw it: a sheet the judge submits meanwhile is never wiped
+  const { count } = await db.assignment.updateMany({
+    where: { id: assignmentId, status: "draft", revision: assignment.revision, recusedAt: null },
     data: { judgeId: toJudgeId, scores: "{}", comments: "{}", revision: { increment: 1 } },
   });
-  return { ok: true as const };
+  return count === 1 ? { ok: true as const } : { ok: false as const, reason: "scored" as const };
 }
 
 /** A judge steps back from an entry; it goes to another judge at once where one is free. */

@@ -176,7 +176,8 @@ export async function saveDraft(
   if (unchanged) return { ok: true, revision: entry.revision, status: entry.status };
   if (entry.revision !== revision) return { ok: false, reason: "conflict", revision: entry.revision };
   const { count } = await db.entry.updateMany({
-    where: { id: entryId, entrantId: userId, revision },
+    // the status too: a screening decision made since this request read the entry is not undone
+    where: { id: entryId, entrantId: userId, revision, status: { in: EDITABLE_STATUSES } },
     data: {
       title: fields.title,
       summary: fields.summary,
@@ -301,5 +302,8 @@ export async function withdrawEntry(userId: string, entryId: string) {
  * is refused.
  */
 export async function markChanged(entryId: string) {
-  await db.entry.update({ where: { id: entryId }, data: { status: "draft", revision: { increment: 1 } } });
+  await db.entry.updateMany({
+    where: { id: entryId, status: { in: EDITABLE_STATUSES } },
+    data: { status: "draft", revision: { increment: 1 } },
+  });
 }

@@ -5,14 +5,14 @@ import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { consume } from "~/services/rate-limit.server";
 import { keyedHash, newToken } from "~/services/tokens.server";
-import { submissionsCloseAt } from "./contest";
+import { entryClosesAt } from "./entry";
 import { getEditableEntry, guardianState } from "./entry.server";
 import { normaliseEmail } from "./sign-in.server";
 
 /**
  * A guardian's consent for an entrant under the contest's age of consent. The guardian gets a
- * link (stored as a keyed hash, single use, expiring within 7 days and never after submissions
- * close) to a page showing what the entry contains, where they consent or refuse. The answer
+ * link (stored as a keyed hash, single use, expiring within 7 days and never after the entry
+ * closes) to a page showing what the entry contains, where they consent or refuse. The answer
  * holds for the entry as the guardian saw it: a later change to the entry needs a new answer.
  */
 const LINK_DAYS = 7;
@@ -41,7 +41,7 @@ export async function requestGuardianConsent(
 
   const token = newToken();
   const expiresAt = new Date(
-    Math.min(now().getTime() + LINK_DAYS * 24 * 60 * 60 * 1000, submissionsCloseAt(entry.contest).getTime()),
+    Math.min(now().getTime() + LINK_DAYS * 24 * 60 * 60 * 1000, entryClosesAt(entry).getTime()),
   );
   await db.$transaction(async (tx) => {
     // Links not yet answered stop working: only the newest request counts.

@@ -119,7 +119,7 @@ export async function listJudges(contestId: string) {
     }),
     db.assignment.groupBy({
       by: ["judgeId", "status"],
-      where: { contestId, round: "scoring", recusedAt: null },
+      where: { contestId, round: "scoring", recusedAt: null, entry: { status: "eligible" } },
       _count: { _all: true },
     }),
   ]);

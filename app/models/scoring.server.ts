@@ -5,7 +5,8 @@ import { env } from "~/services/env.server";
 import { storage } from "~/services/storage.server";
 import { isTimed } from "./entry";
 import { viewUrls } from "./media.server";
-import { checkSheet, parseLevels, parseSheet, type RubricCriterion } from "./scoring";
+import { rubricOf } from "./rubric.server";
+import { checkSheet, parseSheet } from "./scoring";
 
 /**
  * What a judge sees and does. Every query goes through the judge's own assignment, and what
@@ -15,18 +16,6 @@ import { checkSheet, parseLevels, parseSheet, type RubricCriterion } from "./sco
  */
 const ROUND = "scoring";
 
-export function rubricOf(contestId: string): Promise<RubricCriterion[]> {
-  return db.rubricCriterion.findMany({ where: { contestId }, orderBy: { position: "asc" } }).then((rows) =>
-    rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      guidance: r.guidance,
-      weight: r.weight,
-      levels: parseLevels(r.levels),
-    })),
-  );
-}
-
 /** Whether judges may still change their scores: until the round closes, by the server's clock. */
 export function roundOpen(contest: { judgingEndsAt: Date }) {
   return now() < contest.judgingEndsAt;
@@ -34,7 +23,7 @@ export function roundOpen(contest: { judgingEndsAt: Date }) {
 
 export async function judgeQueue(contestId: string, judgeId: string) {
   const assignments = await db.assignment.findMany({
-    where: { contestId, judgeId, round: ROUND, recusedAt: null },
+    where: { contestId, judgeId, round: ROUND, recusedAt: null, entry: { status: "eligible" } },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
@@ -205,7 +194,7 @@ export async function remindJudges() {
   for (const contest of contests) {
     const unfinished = await db.assignment.groupBy({
       by: ["judgeId"],
-      where: { contestId: contest.id, round: ROUND, recusedAt: null, status: "draft" },
+      where: { contestId: contest.id, round: ROUND, recusedAt: null, status: "draft", entry: { status: "eligible" } },
       _count: { _all: true },
     });
     for (const row of unfinished) {

@@ -3,7 +3,7 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
-import { endOfDayIn } from "./contest";
+import { endOfDayIn, submissionsCloseAt } from "./contest";
 
 /**
  * Screening: organizers look at each submitted entry and mark it eligible (it goes to the judges,
@@ -11,11 +11,11 @@ import { endOfDayIn } from "./contest";
  * or returned for changes (the entrant fixes it before the deadline, or a date the organizer
  * sets). Every decision is kept with who made it and when.
  */
-export const SCREENABLE_STATUSES = ["submitted", "eligible", "ineligible"];
+export const SCREENABLE_STATUSES = ["submitted", "eligible", "ineligible", "returned"];
 
 export function screeningQueue(contestId: string) {
   return db.entry.findMany({
-    where: { contestId, status: { in: [...SCREENABLE_STATUSES, "returned"] } },
+    where: { contestId, status: { in: SCREENABLE_STATUSES } },
     orderBy: [{ submittedAt: "asc" }],
     select: {
       id: true,
@@ -31,6 +31,7 @@ export function screeningQueue(contestId: string) {
       showsExactLocations: true,
       graphicContent: true,
       submittedAt: true,
+      updatedAt: true,
       category: { select: { name: true } },
       entrant: { select: { fullName: true, country: true } },
       _count: { select: { releases: true, media: true } },
@@ -50,6 +51,8 @@ export type ScreeningInput = {
   flags: string[];
   /** a calendar date (YYYY-MM-DD): the entrant may change the entry until the end of it, in the contest's zone */
   returnUntil: string | null;
+  /** when the entry had last changed as the organizer saw it: a decision on a stale page is refused */
+  seen: string;
 };
 
 /**
@@ -63,9 +66,14 @@ export async function decideEntry(contestId: string, actorId: string, input: Scr
     include: { entrant: true, contest: true },
   });
   if (!entry) return { ok: false as const, reason: "notFound" as const };
+  if (entry.updatedAt.toISOString() !== input.seen) return { ok: false as const, reason: "changed" as const };
   const until =
     input.decision === "returned" && input.returnUntil ? endOfDayIn(input.returnUntil, entry.contest.timezone) : null;
   if (until && until <= now()) return { ok: false as const, reason: "pastDate" as const };
+  // Past the deadline, a returned entry can only be changed until a date the organizer gives.
+  if (input.decision === "returned" && !until && submissionsCloseAt(entry.contest) <= now()) {
+    return { ok: false as const, reason: "dateNeeded" as const };
+  }
   const status = input.decision;
   return db.$transaction(async (tx) => {
     const { count } = await tx.entry.updateMany({
@@ -78,6 +86,9 @@ export async function decideEntry(contestId: string, actorId: string, input: Scr
       },
     });
     if (count === 0) return { ok: false as const, reason: "changed" as const };
+    // An entry that leaves judging takes its assignments (and any scores) with it: if it comes
+    // back, it is assigned and scored afresh, as the work it then is.
+    if (input.decision !== "eligible") await tx.assignment.deleteMany({ where: { entryId: entry.id } });
     const decision = await tx.screeningDecision.create({
       data: {
         entryId: entry.id,

@@ -37,10 +37,15 @@ export function checkWebVtt(bytes: Uint8Array, durationSec: number | null): Capt
     return { ok: false, problem: { key: "captions.notWebVtt" } };
 
   let cues = 0;
+  const kept: string[] = [];
   for (const [index, block] of blocks.slice(1).entries()) {
-    const lines = block.split("\n").filter((line, i) => i > 0 || line.trim() !== "");
+    const lines = block
+      .replace(/\n+$/, "")
+      .split("\n")
+      .filter((line, i) => i > 0 || line.trim() !== "");
     if (lines.length === 0 || /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(lines[0]!)) continue;
-    const timingLine = lines[0]!.includes("-->") ? lines[0]! : lines[1];
+    const timingAt = lines[0]!.includes("-->") ? 0 : 1;
+    const timingLine = lines[timingAt];
     if (!timingLine?.includes("-->")) {
       return { ok: false, problem: { key: "captions.badCue", values: { number: index + 1 } } };
     }
@@ -57,7 +62,10 @@ export function checkWebVtt(bytes: Uint8Array, durationSec: number | null): Capt
         problem: { key: "captions.pastEnd", values: { number: cues, seconds: Math.round(durationSec) } },
       };
     }
+    kept.push(lines.slice(timingAt).join("\n"));
   }
   if (cues === 0) return { ok: false, problem: { key: "captions.noCues" } };
-  return { ok: true, cues, text };
+  // Only the timings and the words go on: the header's text, notes, styles and cue names can
+  // carry who made the file ("NOTE subtitles by …"), and judges receive these files.
+  return { ok: true, cues, text: `WEBVTT\n\n${kept.join("\n\n")}\n` };
 }

@@ -177,6 +177,12 @@ function YesNo({
 }
 
 export default function EntryPage() {
+  const { entry } = useLoaderData<typeof loader>();
+  // One form per entry: nothing typed in one entry's page may carry over to another's.
+  return <EntryForm key={entry.id} />;
+}
+
+function EntryForm() {
   const { entry, media, coCreators, releases, guardian, category, contest, open, missing, organizerMessage } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") === "recuse") {
     const view = await judgeEntryView(contest.id, user.id, code);
-    if (!view || !(await recuse(contest.id, user.id, view.assignment.id))) {
+    if (!view || !view.open || !(await recuse(contest.id, user.id, view.assignment.id))) {
       throw new Response("Not found", { status: 404 });
     }
     return redirect(`/judge/${contest.slug}`);
@@ -54,6 +54,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
  */
 export default function ScoringPage() {
   const view = useLoaderData<typeof loader>();
+  // A fresh workspace per entry: nothing typed for one entry (scores, the content warning's
+  // "show", the saved revision) may carry over to the next.
+  return <Workspace key={view.entry.code} view={view} />;
+}
+
+function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const navigate = useNavigate();
@@ -196,8 +202,10 @@ export default function ScoringPage() {
             </details>
           ) : null}
           <p className="muted">
-            {t("entry.language")}: {entry.language} · {t("entry.aiUse")}{" "}
-            {entry.aiUse ? t(`entry.ai${entry.aiUse[0]!.toUpperCase()}${entry.aiUse.slice(1)}`) : "—"}
+            {t("entry.language")}: {entry.language} ·{" "}
+            {t("scoring.aiUse", {
+              answer: entry.aiUse ? t(`entry.ai${entry.aiUse[0]!.toUpperCase()}${entry.aiUse.slice(1)}`) : "—",
+            })}
             {entry.aiUseDetails ? ` (${entry.aiUseDetails})` : ""}
           </p>
         </div>

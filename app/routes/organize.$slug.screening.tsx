@@ -18,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entries: entries.map((e) => ({
       ...e,
       submittedAt: e.submittedAt?.toISOString() ?? null,
+      updatedAt: e.updatedAt.toISOString(),
       editableUntil: e.editableUntil?.toISOString() ?? null,
       last: e.screening[0]
         ? { ...e.screening[0], createdAt: e.screening[0].createdAt.toISOString(), by: e.screening[0].actor.email }
@@ -90,6 +91,7 @@ export default function Screening() {
               ) : null}
               <Form method="post" aria-labelledby={`${id}-title`}>
                 <input type="hidden" name="entryId" value={entry.id} />
+                <input type="hidden" name="seen" value={entry.updatedAt} />
                 <fieldset className="choices inline">
                   <legend>{t("screening.decisionLabel")}</legend>
                   {(["eligible", "ineligible", "returned"] as const).map((decision) => (

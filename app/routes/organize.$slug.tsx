@@ -21,6 +21,7 @@ export default function ContestConsole() {
       <nav aria-label={t("organize.sections")} className="tabs">
         <NavLink to={`/organize/${contest.slug}/screening`}>{t("organize.screening")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</NavLink>
+        <NavLink to={`/organize/${contest.slug}/rubric`}>{t("organize.rubric")}</NavLink>
       </nav>
       <Outlet />
     </>

@@ -24,7 +24,8 @@ export default function OrganizeIndex() {
             <h2>{contest.title}</h2>
             <p>
               <Link to={`/organize/${contest.slug}/screening`}>{t("organize.screening")}</Link> ·{" "}
-              <Link to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</Link>
+              <Link to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</Link> ·{" "}
+              <Link to={`/organize/${contest.slug}/rubric`}>{t("organize.rubric")}</Link>
             </p>
           </li>
         ))}

@@ -20,6 +20,7 @@ export const screeningSchema = z
       .optional()
       .transform((value) => (value == null ? [] : Array.isArray(value) ? value : [value])),
     returnUntil: optionalDate,
+    seen: z.string().max(40),
   })
   .superRefine((value, ctx) => {
     if (value.decision !== "eligible" && !value.message) {

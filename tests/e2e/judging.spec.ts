@@ -80,8 +80,12 @@ test("an organizer invites a judge, who accepts, declares a conflict, gets a fai
   const organizer = await (await browser.newContext()).newPage();
   const judge = await (await browser.newContext()).newPage();
 
-  // the organizer invites
+  // the organizer checks the rubric, then invites
   await signIn(organizer, "organizer@example.org");
+  await organizer.goto(`${base()}/organize/yhd-2025/rubric`);
+  await expect(organizer.getByLabel("Name").first()).toHaveValue("Victim assistance insight");
+  await expect(organizer.getByText("Total of the weights: 100 of 100")).toBeVisible();
+  await new AxeBuilder({ page: organizer }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
   await organizer.goto(`${base()}/organize/yhd-2025/judges`);
   await organizer.getByLabel("Email address").fill(judgeEmail);
   await organizer.getByRole("button", { name: "Send the invitation" }).click();
@@ -123,6 +127,9 @@ test("an organizer invites a judge, who accepts, declares a conflict, gets a fai
   await judge.getByRole("button", { name: "Submit my scores" }).click();
   // on to the next entry; the queue shows the progress
   await expect(judge.getByText("2 of 2")).toBeVisible();
+  // nothing given to the first entry carries over to the second
+  await expect(judge.locator("fieldset[data-criterion] input:checked")).toHaveCount(0);
+  await expect(judge.getByLabel("Overall comment (optional)")).toHaveValue("");
   await judge.getByRole("link", { name: "All my entries" }).click();
   await expect(judge.getByText("1 of 2 scored")).toBeVisible();
 });

@@ -12,6 +12,7 @@ import { loader as queueLoader } from "~/routes/judge.$slug._index";
 import { action as scoringAction, loader as scoringLoader } from "~/routes/judge.$slug.entries.$code";
 import { action as sheetAction } from "~/routes/judge.$slug.entries.$code_.sheet";
 import { action as judgesAction, loader as judgesLoader } from "~/routes/organize.$slug.judges";
+import { action as rubricAction, loader as rubricLoader } from "~/routes/organize.$slug.rubric";
 import { action as screeningAction } from "~/routes/organize.$slug.screening";
 import { action as entryAction } from "~/routes/entries.$id";
 import { action as mediaAction } from "~/routes/entries.$id_.media";
@@ -71,17 +72,19 @@ async function judge(email: string, declared: Record<string, string | string[]> 
 }
 
 /** An eligible entry made directly in the database, for assignment and scoring tests. */
-async function eligibleEntry(name: string, country: string, extra: { coCreator?: string } = {}) {
+async function eligibleEntry(name: string, country: string, extra: { coCreator?: string; entrantId?: string } = {}) {
   const contest = await db.contest.findFirstOrThrow({ include: { categories: true } });
-  const user = await db.user.create({
-    data: {
-      email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.org`,
-      fullName: name,
-      displayName: name.split(" ")[0],
-      country,
-      dateOfBirth: "2000-01-01",
-    },
-  });
+  const user = extra.entrantId
+    ? { id: extra.entrantId }
+    : await db.user.create({
+        data: {
+          email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.org`,
+          fullName: name,
+          displayName: name.split(" ")[0],
+          country,
+          dateOfBirth: "2000-01-01",
+        },
+      });
   const number = (await db.entry.count()) + 1;
   return db.entry.create({
     data: {
@@ -222,8 +225,15 @@ describe("screening", () => {
     });
     return { cookie, id };
   }
-  const screen = (cookie: string, fields: Record<string, string>) =>
-    organizerPost(cookie, screeningAction as unknown as typeof judgesAction, `/organize/${slug}/screening`, fields);
+  /** A decision as the screening page sends it: by default on the entry as it is now. */
+  const screen = async (cookie: string, fields: Record<string, string>) => {
+    const entry = await db.entry.findUnique({ where: { id: fields.entryId } });
+    const seen = entry?.updatedAt.toISOString() ?? "";
+    return organizerPost(cookie, screeningAction as unknown as typeof judgesAction, `/organize/${slug}/screening`, {
+      seen,
+      ...fields,
+    });
+  };
 
   it("records each decision with who and when, emails the entrant a reason, and lets a returned entry be fixed past the deadline", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
@@ -305,6 +315,47 @@ describe("screening", () => {
         .status,
     ).toBe(403);
   });
+
+  it("refuses a decision from a stale page, needs a date to return an entry after the deadline, and takes an entry out of judging with its scores", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const { id } = await submitted("stale@example.org");
+    const seen = (await db.entry.findUniqueOrThrow({ where: { id } })).updatedAt.toISOString();
+    await screen(organizer.cookie, { entryId: id, decision: "eligible" });
+    // a second organizer, on the page as it was before
+    const stale = (await screen(organizer.cookie, { entryId: id, decision: "ineligible", message: "No.", seen })) as {
+      data: { problems: string[] };
+    };
+    expect(stale.data.problems).toEqual(["screening.changed"]);
+    expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("eligible");
+
+    // assigned, then found ineligible: out of judging, assignments and scores gone
+    const j = await judge("j@example.org");
+    await db.contest.updateMany({ data: { judgesPerEntry: 1 } });
+    await assign(organizer.cookie);
+    expect(await db.assignment.count()).toBe(1);
+    await screen(organizer.cookie, { entryId: id, decision: "ineligible", message: "Made before the contest opened." });
+    expect(await db.assignment.count()).toBe(0);
+    const queue = await queueLoader({
+      request: getRequest(`/judge/${slug}`, { cookie: j.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(queue.queue).toEqual([]);
+
+    // after the deadline a return needs a date; a mistaken return can be undone
+    const contest = await db.contest.findFirstOrThrow();
+    setNow(new Date(contest.deadline.getTime() + 24 * 60 * 60 * 1000));
+    const late = await signedIn("late-org@example.org", "organizer");
+    const noDate = (await screen(late.cookie, { entryId: id, decision: "returned", message: "Blur a face." })) as {
+      data: { problems: string[] };
+    };
+    expect(noDate.data.problems).toEqual(["screening.dateNeeded"]);
+    const until = new Date(contest.deadline.getTime() + 5 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    await screen(late.cookie, { entryId: id, decision: "returned", message: "Blur a face.", returnUntil: until });
+    expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("returned");
+    await screen(late.cookie, { entryId: id, decision: "eligible" });
+    expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("eligible");
+  });
 });
 
 describe("assignment", () => {
@@ -378,6 +429,18 @@ describe("assignment", () => {
       params: { slug },
     });
     expect(page.table[0]!.judges.map((j) => j.email)).toEqual(["a@example.org"]);
+  });
+
+  it("never gives judges their own work, or work they made with someone", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    await db.contest.updateMany({ data: { judgesPerEntry: 1, avoidSameCountry: false } });
+    const teacher = await judge("lina.karam@example.org", { country: "LB" });
+    await db.user.update({ where: { id: teacher.user.id }, data: { fullName: "Lina Karam" } });
+    const own = await eligibleEntry("Lina Karam", "LB", { entrantId: teacher.user.id });
+    const coMade = await eligibleEntry("Juan Pérez", "CO", { coCreator: "LINA  karam" });
+    const run = await assign(organizer.cookie);
+    expect(run.data.run.shortfalls.map((s) => s.entryId).sort()).toEqual([own.id, coMade.id].sort());
+    expect(await db.assignment.count()).toBe(0);
   });
 
   it("moves an assignment by hand, but never to a judge with a conflict", async () => {
@@ -594,8 +657,14 @@ describe("blind judging", () => {
     await assign(organizer.cookie);
     const { judgeCode } = await db.entry.findUniqueOrThrow({ where: { id } });
 
-    const forbidden = [...Object.values(identity), "Amaya", "YHD25-0007", id];
-    const leaks = (text: string) => forbidden.filter((value) => text.toLowerCase().includes(value.toLowerCase()));
+    // names, emails, file names and codes anywhere; the country as a value ("NZ", >NZ<) or by name,
+    // since two letters alone also occur inside random nonces and keys
+    const { country, ...names } = identity;
+    const forbidden = [...Object.values(names), "Amaya", "YHD25-0007", id, "New Zealand"];
+    const leaks = (text: string) => [
+      ...forbidden.filter((value) => text.toLowerCase().includes(value.toLowerCase())),
+      ...[`"${country}"`, `>${country}<`, ` ${country} `, `\\"${country}\\"`].filter((value) => text.includes(value)),
+    ];
 
     const queue = await queueLoader({
       request: getRequest(`/judge/${slug}`, { cookie: j.cookie }),
@@ -637,5 +706,107 @@ describe("blind judging", () => {
       params: { slug, code: judgeCode },
     });
     expect(open.entry.country).toBe("NZ");
+    expect(leaks(JSON.stringify(open))).toEqual([`"NZ"`]); // the detector itself finds a shown country
+  });
+});
+
+describe("the rubric", () => {
+  const rubricForm = (criteria: { id?: string; name: string; weight: string; levels: string }[]) =>
+    Object.fromEntries(
+      criteria.flatMap((c, i) => [
+        ...(c.id ? [[`criteria[${i}].id`, c.id]] : []),
+        [`criteria[${i}].name`, c.name],
+        [`criteria[${i}].guidance`, "Look for it."],
+        [`criteria[${i}].weight`, c.weight],
+        [`criteria[${i}].levels`, c.levels],
+      ]),
+    ) as Record<string, string>;
+  const save = (cookie: string, fields: Record<string, string>) =>
+    organizerPost(
+      cookie,
+      rubricAction as unknown as typeof judgesAction,
+      `/organize/${slug}/rubric`,
+      fields,
+    ) as unknown as Promise<{
+      data: { saved: boolean; result: { error?: Record<string, string[]> } };
+    }>;
+
+  it("starts as the victim-assistance rubric, takes criteria whose weights sum to 100, and locks once scoring starts", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const before = await rubricLoader({
+      request: getRequest(`/organize/${slug}/rubric`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(before.criteria.map((c) => [c.name, c.weight])).toEqual([
+      ["Victim assistance insight", 30],
+      ["Dignity and do-no-harm", 20],
+      ["Message and impact", 20],
+      ["Creativity and originality", 20],
+      ["Craft", 10],
+    ]);
+    expect(before.locked).toBe(false);
+
+    const wrongSum = await save(
+      organizer.cookie,
+      rubricForm([
+        { name: "Insight", weight: "60", levels: "Weak\nStrong" },
+        { name: "Craft", weight: "30", levels: "Weak\nStrong" },
+      ]),
+    );
+    expect(wrongSum.data.result.error?.criteria).toEqual(["rubric.weightsSum"]);
+    const oneLevel = await save(organizer.cookie, rubricForm([{ name: "Insight", weight: "100", levels: "Only one" }]));
+    expect(oneLevel.data.result.error?.["criteria[0].levels"]).toEqual(["rubric.levelsCount"]);
+    expect(await db.rubricCriterion.count()).toBe(5);
+
+    const kept = before.criteria[0]!.id;
+    const saved = await save(
+      organizer.cookie,
+      rubricForm([
+        { id: kept, name: "Insight into victim assistance", weight: "70", levels: "Absent\nPresent\nDeep" },
+        { name: "Craft", weight: "30", levels: "Rough\nSkilled" },
+      ]),
+    );
+    expect(saved.data.saved).toBe(true);
+    const stored = await db.rubricCriterion.findMany({ orderBy: { position: "asc" } });
+    expect(stored.map((c) => [c.name, c.weight, JSON.parse(c.levels)])).toEqual([
+      ["Insight into victim assistance", 70, ["Absent", "Present", "Deep"]],
+      ["Craft", 30, ["Rough", "Skilled"]],
+    ]);
+    expect(stored[0]!.id).toBe(kept);
+
+    // a judge saves a first score: from then on the rubric is locked
+    const j = await judge("judge@example.org");
+    await db.contest.updateMany({ data: { judgesPerEntry: 1 } });
+    const entry = await eligibleEntry("Lina Karam", "LB");
+    await assign(organizer.cookie);
+    await settle(() =>
+      sheetAction({
+        request: formRequest(
+          `/judge/${slug}/entries/${entry.judgeCode}/sheet`,
+          { revision: "0", [`score.${kept}`]: "3" },
+          { cookie: j.cookie },
+        ),
+        context: context(),
+        params: { slug, code: entry.judgeCode },
+      }),
+    );
+    const locked = await save(
+      organizer.cookie,
+      rubricForm([{ id: kept, name: "Changed", weight: "100", levels: "A\nB" }]),
+    );
+    expect(locked.data.result.error?.[""]).toEqual(["rubric.locked"]);
+    expect((await db.rubricCriterion.findUniqueOrThrow({ where: { id: kept } })).name).toBe(
+      "Insight into victim assistance",
+    );
+    const entrantUser = await signedIn("entrant@example.org");
+    expect(
+      (
+        (await save(
+          entrantUser.cookie,
+          rubricForm([{ name: "X", weight: "100", levels: "A\nB" }]),
+        )) as unknown as Response
+      ).status,
+    ).toBe(403);
   });
 });

@@ -31,6 +31,16 @@ describe("WebVTT captions", () => {
     expect(checkWebVtt(bytes(file), 3)).toMatchObject({ ok: true, cues: 2 });
   });
 
+  it("keeps only timings and words: no header text, notes, styles or cue names that could name the maker", () => {
+    const file =
+      "WEBVTT made by Ana Lima\n\nNOTE subtitles by Ana Lima\n\nana-1\n00:00.000 --> 00:01.000 align:start\nHello\n";
+    expect(checkWebVtt(bytes(file), null)).toEqual({
+      ok: true,
+      cues: 1,
+      text: "WEBVTT\n\n00:00.000 --> 00:01.000 align:start\nHello\n",
+    });
+  });
+
   it("refuses what a browser would not show, saying which caption is wrong", () => {
     expect(checkWebVtt(bytes("00:00.000 --> 00:01.000\nHi"), null)).toMatchObject({
       problem: { key: "captions.notWebVtt" },
