@@ -387,6 +387,25 @@ export const en = {
     screening: "Screening",
     judges: "Judges and assignment",
     rubric: "Rubric",
+    final: "Final round",
+  },
+  final: {
+    title: "Final round",
+    intro:
+      "Optional. Choose a shortlist: every judge without a conflict then scores each shortlisted entry, with the same rubric. The mean below is the raw mean of the scoring round; the results page ranks fairly.",
+    running: "The final round closes {{date}}.",
+    none: "No eligible entries yet.",
+    table: "Eligible entries and their scoring-round scores",
+    shortlist: "Shortlist",
+    category: "Category",
+    scored: "Judges who scored",
+    mean: "Raw mean (0–100)",
+    closes: "Final round closes on",
+    closesHint: "The end of this day in the contest's time zone. Needed to start the round.",
+    dateNeeded: "Choose a closing date in the future to start the final round.",
+    save: "Save the shortlist",
+    start: "Save and start the final round",
+    started: "Final round started: {{created}} new assignments on {{entries}} shortlisted entries.",
   },
   rubric: {
     title: "Rubric",
@@ -513,6 +532,7 @@ export const en = {
   },
   queue: {
     title: "Entries to judge",
+    finalRound: "Final round",
     closes: "Scoring closes {{date}}.",
     closed: "Scoring is closed.",
     conflicts: "Your conflicts of interest",

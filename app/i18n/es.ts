@@ -394,6 +394,25 @@ export const es: PartialMessages = {
     screening: "Revisión",
     judges: "Jurado y asignación",
     rubric: "Rúbrica",
+    final: "Ronda final",
+  },
+  final: {
+    title: "Ronda final",
+    intro:
+      "Opcional. Elija una preselección: luego cada miembro del jurado sin conflicto de intereses puntúa cada obra preseleccionada, con la misma rúbrica. La media de abajo es la media bruta de la ronda de puntuación; la página de resultados clasifica de forma equitativa.",
+    running: "La ronda final termina el {{date}}.",
+    none: "Todavía no hay obras admisibles.",
+    table: "Obras admisibles y sus puntuaciones en la ronda de puntuación",
+    shortlist: "Preselección",
+    category: "Categoría",
+    scored: "Miembros del jurado que puntuaron",
+    mean: "Media bruta (0–100)",
+    closes: "Fecha de cierre de la ronda final",
+    closesHint: "El final de ese día en la zona horaria del concurso. Es necesaria para iniciar la ronda.",
+    dateNeeded: "Elija una fecha de cierre futura para iniciar la ronda final.",
+    save: "Guardar la preselección",
+    start: "Guardar e iniciar la ronda final",
+    started: "Ronda final iniciada: {{created}} asignaciones nuevas en {{entries}} obras preseleccionadas.",
   },
   rubric: {
     title: "Rúbrica",
@@ -524,6 +543,7 @@ export const es: PartialMessages = {
   },
   queue: {
     title: "Obras para evaluar",
+    finalRound: "Ronda final",
     closes: "El plazo para puntuar termina el {{date}}.",
     closed: "El plazo para puntuar está cerrado.",
     conflicts: "Sus conflictos de intereses",

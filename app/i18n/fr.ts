@@ -397,6 +397,25 @@ export const fr: PartialMessages = {
     screening: "Vérification",
     judges: "Jury et attribution",
     rubric: "Grille d’évaluation",
+    final: "Tour final",
+  },
+  final: {
+    title: "Tour final",
+    intro:
+      "Facultatif. Choisissez une présélection : chaque membre du jury sans conflit d’intérêts note ensuite chacune des œuvres présélectionnées, avec la même grille d’évaluation. La moyenne ci-dessous est la moyenne brute du tour de notation ; la page des résultats établit un classement équitable.",
+    running: "Le tour final se termine le {{date}}.",
+    none: "Pas encore d’œuvres admissibles.",
+    table: "Œuvres admissibles et leurs notes au tour de notation",
+    shortlist: "Présélection",
+    category: "Catégorie",
+    scored: "Membres du jury ayant noté",
+    mean: "Moyenne brute (0–100)",
+    closes: "Date de clôture du tour final",
+    closesHint: "La fin de cette journée dans le fuseau horaire du concours. Nécessaire pour lancer le tour.",
+    dateNeeded: "Choisissez une date de clôture dans le futur pour lancer le tour final.",
+    save: "Enregistrer la présélection",
+    start: "Enregistrer et lancer le tour final",
+    started: "Tour final lancé : {{created}} nouvelles attributions sur {{entries}} œuvres présélectionnées.",
   },
   rubric: {
     title: "Grille d’évaluation",
@@ -528,6 +547,7 @@ export const fr: PartialMessages = {
   },
   queue: {
     title: "Œuvres à évaluer",
+    finalRound: "Tour final",
     closes: "La notation se termine le {{date}}.",
     closed: "La notation est close.",
     conflicts: "Vos conflits d’intérêts",

@@ -3,6 +3,8 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { assignJudges, conflictReason, type AssignmentJudge, type Shortfall } from "./assignment";
 import { splitList } from "./contest";
+import { rubricOf } from "./rubric.server";
+import { sheetTotal } from "./scoring";
 
 /**
  * Runs the assignment of the scoring round on the database: eligible entries, judges who have
@@ -176,4 +178,90 @@ export async function assignmentTable(contestId: string) {
       status: a.status,
     })),
   }));
+}
+
+/**
+ * The eligible entries with their scoring-round progress and mean weighted score (0–100, raw),
+ * for choosing the shortlist of a final round. The fair, normalised ranking is the results'.
+ */
+export async function shortlistTable(contestId: string) {
+  const [entries, criteria] = await Promise.all([
+    db.entry.findMany({
+      where: { contestId, status: "eligible" },
+      orderBy: { referenceCode: "asc" },
+      select: {
+        id: true,
+        referenceCode: true,
+        title: true,
+        shortlisted: true,
+        category: { select: { name: true } },
+        assignments: { where: { round: ROUND, recusedAt: null }, select: { status: true, scores: true } },
+      },
+    }),
+    rubricOf(contestId),
+  ]);
+  return entries.map((e) => {
+    const totals = e.assignments
+      .filter((a) => a.status === "submitted")
+      .map((a) => sheetTotal(criteria, JSON.parse(a.scores) as Record<string, number>))
+      .filter((total): total is number => total !== null);
+    return {
+      id: e.id,
+      referenceCode: e.referenceCode,
+      title: e.title,
+      category: e.category.name,
+      shortlisted: e.shortlisted,
+      scored: totals.length,
+      assigned: e.assignments.length,
+      mean: totals.length ? totals.reduce((a, b) => a + b, 0) / totals.length : null,
+    };
+  });
+}
+
+/** Sets the shortlist: exactly these eligible entries. */
+export async function saveShortlist(contestId: string, entryIds: string[]) {
+  await db.$transaction([
+    db.entry.updateMany({ where: { contestId, shortlisted: true }, data: { shortlisted: false } }),
+    db.entry.updateMany({
+      where: { contestId, status: "eligible", id: { in: entryIds } },
+      data: { shortlisted: true },
+    }),
+  ]);
+}
+
+/**
+ * Starts (or extends) the final round: every judge who declared their conflicts scores every
+ * shortlisted entry they have no conflict with (and did not recuse from), until `closesAt`.
+ */
+export async function startFinalRound(contestId: string, closesAt: Date) {
+  return db.$transaction(
+    async (tx) => {
+      const { contest, seats, entries } = await loadRound(contestId, tx);
+      const shortlisted = new Set(
+        (
+          await tx.entry.findMany({ where: { contestId, status: "eligible", shortlisted: true }, select: { id: true } })
+        ).map((e) => e.id),
+      );
+      const existing = new Set(
+        (
+          await tx.assignment.findMany({
+            where: { contestId, round: "final" },
+            select: { entryId: true, judgeId: true },
+          })
+        ).map((a) => `${a.entryId}:${a.judgeId}`),
+      );
+      const pairs = entries
+        .filter((e) => shortlisted.has(e.id))
+        .flatMap((entry) =>
+          seats
+            .filter((seat) => !conflictReason(judgeForAssignment(seat), entry, contest.avoidSameCountry))
+            .filter((seat) => !existing.has(`${entry.id}:${seat.userId}`))
+            .map((seat) => ({ contestId, entryId: entry.id, judgeId: seat.userId, round: "final" })),
+        );
+      if (pairs.length) await tx.assignment.createMany({ data: pairs });
+      await tx.contest.update({ where: { id: contestId }, data: { finalRoundEndsAt: closesAt } });
+      return { created: pairs.length, entries: shortlisted.size };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
+  );
 }

@@ -6,7 +6,7 @@ import { storage } from "~/services/storage.server";
 import { isTimed } from "./entry";
 import { viewUrls } from "./media.server";
 import { rubricOf } from "./rubric.server";
-import { checkSheet, parseSheet } from "./scoring";
+import { checkSheet, parseSheet, ROUNDS, roundClosesAt, type Round } from "./scoring";
 
 /**
  * What a judge sees and does. Every query goes through the judge's own assignment, and what
@@ -14,16 +14,21 @@ import { checkSheet, parseSheet } from "./scoring";
  * name, file name, reference code, co-creators or releases, and no country when the contest
  * hides it. Entries are known to judges by their opaque judge code only.
  */
-const ROUND = "scoring";
 
 /** Whether judges may still change their scores: until the round closes, by the server's clock. */
-export function roundOpen(contest: { judgingEndsAt: Date }) {
-  return now() < contest.judgingEndsAt;
+export function roundOpen(contest: { judgingEndsAt: Date; finalRoundEndsAt: Date | null }, round: Round = "scoring") {
+  const closes = roundClosesAt(contest, round);
+  return Boolean(closes && now() < closes);
 }
 
-export async function judgeQueue(contestId: string, judgeId: string) {
+/** The entries a round is about: eligible ones, and for the final round only the shortlist. */
+function roundEntries(round: Round) {
+  return round === "final" ? { status: "eligible", shortlisted: true } : { status: "eligible" };
+}
+
+export async function judgeQueue(contestId: string, judgeId: string, round: Round = "scoring") {
   const assignments = await db.assignment.findMany({
-    where: { contestId, judgeId, round: ROUND, recusedAt: null, entry: { status: "eligible" } },
+    where: { contestId, judgeId, round, recusedAt: null, entry: roundEntries(round) },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
@@ -40,11 +45,11 @@ export async function judgeQueue(contestId: string, judgeId: string) {
   }));
 }
 
-function findAssignment(contestId: string, judgeId: string, judgeCode: string) {
+function findAssignment(contestId: string, judgeId: string, judgeCode: string, round: Round) {
   return db.assignment.findFirst({
-    where: { contestId, judgeId, round: ROUND, recusedAt: null, entry: { judgeCode, status: "eligible" } },
+    where: { contestId, judgeId, round, recusedAt: null, entry: { judgeCode, ...roundEntries(round) } },
     include: {
-      contest: { select: { hideCountry: true, judgingEndsAt: true, timezone: true } },
+      contest: { select: { hideCountry: true, judgingEndsAt: true, finalRoundEndsAt: true, timezone: true } },
       entry: {
         select: {
           judgeCode: true,
@@ -82,21 +87,22 @@ function findAssignment(contestId: string, judgeId: string, judgeCode: string) {
 }
 
 /** One assigned entry as its judge sees it, with the rubric and their sheet; null when not theirs. */
-export async function judgeEntryView(contestId: string, judgeId: string, judgeCode: string) {
-  const assignment = await findAssignment(contestId, judgeId, judgeCode);
+export async function judgeEntryView(contestId: string, judgeId: string, judgeCode: string, round: Round = "scoring") {
+  const assignment = await findAssignment(contestId, judgeId, judgeCode, round);
   if (!assignment) return null;
   const { entry, contest } = assignment;
   const [criteria, urls, queue] = await Promise.all([
     rubricOf(contestId),
     viewUrls(entry.media),
-    judgeQueue(contestId, judgeId),
+    judgeQueue(contestId, judgeId, round),
   ]);
   const index = queue.findIndex((q) => q.code === judgeCode);
   return {
     assignment: { id: assignment.id, status: assignment.status, revision: assignment.revision },
     sheet: parseSheet(assignment.scores, assignment.comments),
-    open: roundOpen(contest),
-    closesAt: contest.judgingEndsAt.toISOString(),
+    round,
+    open: roundOpen(contest, round),
+    closesAt: roundClosesAt(contest, round)?.toISOString() ?? null,
     timezone: contest.timezone,
     criteria,
     previous: queue[index - 1]?.code ?? null,
@@ -131,7 +137,10 @@ export async function judgeEntryView(contestId: string, judgeId: string, judgeCo
 
 /** The captions of a file on an entry assigned to this judge, or null. */
 export async function judgeCaptions(contestId: string, judgeId: string, judgeCode: string, assetId: string) {
-  const assignment = await findAssignment(contestId, judgeId, judgeCode);
+  // captions of an entry the judge has in any round
+  const assignment =
+    (await findAssignment(contestId, judgeId, judgeCode, "scoring")) ??
+    (await findAssignment(contestId, judgeId, judgeCode, "final"));
   const key = assignment?.entry.media.find((m) => m.id === assetId)?.captionsKey;
   return key ? storage().getBytes(key) : null;
 }
@@ -153,10 +162,11 @@ export async function saveSheet(
   judgeId: string,
   judgeCode: string,
   input: { revision: number; scores: Record<string, unknown>; comments: Record<string, unknown>; submit: boolean },
+  round: Round = "scoring",
 ): Promise<SaveSheetResult> {
-  const assignment = await findAssignment(contestId, judgeId, judgeCode);
+  const assignment = await findAssignment(contestId, judgeId, judgeCode, round);
   if (!assignment) return { ok: false, reason: "notFound" };
-  if (!roundOpen(assignment.contest)) return { ok: false, reason: "closed" };
+  if (!roundOpen(assignment.contest, round)) return { ok: false, reason: "closed" };
   const criteria = await rubricOf(contestId);
   const { sheet, problems } = checkSheet(criteria, input, input.submit);
   if (problems.length) return { ok: false, reason: "invalid", problems };
@@ -187,35 +197,37 @@ export const REMIND_BEFORE_MS = 48 * 60 * 60 * 1000;
 
 export async function remindJudges() {
   const at = now();
-  const contests = await db.contest.findMany({
-    where: { judgingEndsAt: { gt: at, lte: new Date(at.getTime() + REMIND_BEFORE_MS) } },
-  });
+  const soon = new Date(at.getTime() + REMIND_BEFORE_MS);
   let reminded = 0;
-  for (const contest of contests) {
-    const unfinished = await db.assignment.groupBy({
-      by: ["judgeId"],
-      where: { contestId: contest.id, round: ROUND, recusedAt: null, status: "draft", entry: { status: "eligible" } },
-      _count: { _all: true },
-    });
-    for (const row of unfinished) {
-      const judge = await db.user.findUniqueOrThrow({ where: { id: row.judgeId } });
-      await db.$transaction((tx) =>
-        queueEmail(tx, {
-          template: "judge-reminder",
-          to: judge.email,
-          locale: judge.locale ?? "en",
-          payload: {
-            contest: contest.title,
-            unfinished: row._count._all,
-            closesAt: contest.judgingEndsAt.toISOString(),
-            timezone: contest.timezone,
-            link: `${env().APP_URL}/judge/${contest.slug}`,
-          },
-          // one reminder per judge and round, however often this runs
-          idempotencyKey: `judge-reminder:${contest.id}:${ROUND}:${judge.id}`,
-        }),
-      );
-      reminded += 1;
+  for (const round of ROUNDS) {
+    const closing =
+      round === "final" ? { finalRoundEndsAt: { gt: at, lte: soon } } : { judgingEndsAt: { gt: at, lte: soon } };
+    for (const contest of await db.contest.findMany({ where: closing })) {
+      const unfinished = await db.assignment.groupBy({
+        by: ["judgeId"],
+        where: { contestId: contest.id, round, recusedAt: null, status: "draft", entry: roundEntries(round) },
+        _count: { _all: true },
+      });
+      for (const row of unfinished) {
+        const judge = await db.user.findUniqueOrThrow({ where: { id: row.judgeId } });
+        await db.$transaction((tx) =>
+          queueEmail(tx, {
+            template: "judge-reminder",
+            to: judge.email,
+            locale: judge.locale ?? "en",
+            payload: {
+              contest: contest.title,
+              unfinished: row._count._all,
+              closesAt: roundClosesAt(contest, round)!.toISOString(),
+              timezone: contest.timezone,
+              link: `${env().APP_URL}/judge/${contest.slug}`,
+            },
+            // one reminder per judge and round, however often this runs
+            idempotencyKey: `judge-reminder:${contest.id}:${round}:${judge.id}`,
+          }),
+        );
+        reminded += 1;
+      }
     }
   }
   return reminded;

@@ -77,3 +77,24 @@ export function sheetTotal(criteria: RubricCriterion[], scores: Record<string, n
   }
   return weights ? (total * 100) / weights : null;
 }
+
+/**
+ * Judging rounds: "scoring" (each eligible entry by the judges assigned to it) and an optional
+ * "final" round, in which every judge without a conflict scores the shortlist.
+ */
+export const ROUNDS = ["scoring", "final"] as const;
+export type Round = (typeof ROUNDS)[number];
+
+export function parseRound(value: string | null | undefined): Round {
+  return value === "final" ? "final" : "scoring";
+}
+
+/** When a round closes; null for a final round that has not been started. */
+export function roundClosesAt(contest: { judgingEndsAt: Date; finalRoundEndsAt: Date | null }, round: Round) {
+  return round === "final" ? contest.finalRoundEndsAt : contest.judgingEndsAt;
+}
+
+/** A judge's page for an entry in a round: the final round's pages carry ?round=final. */
+export function entryPath(slug: string, code: string, round: Round) {
+  return `/judge/${slug}/entries/${encodeURIComponent(code)}${round === "final" ? "?round=final" : ""}`;
+}

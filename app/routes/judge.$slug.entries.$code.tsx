@@ -8,6 +8,7 @@ import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { pageTitle } from "~/i18n/meta";
 import { recuse } from "~/models/assignment.server";
 import { judgeEntryView, saveSheet } from "~/models/scoring.server";
+import { entryPath, parseRound } from "~/models/scoring";
 import { readSheetForm } from "~/schemas/scoring";
 import { requireJudgeOf } from "~/services/auth.server";
 
@@ -15,7 +16,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "scoring.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest } = await requireJudgeOf(request, params.slug ?? "");
-  const view = await judgeEntryView(contest.id, user.id, params.code ?? "");
+  const round = parseRound(new URL(request.url).searchParams.get("round"));
+  const view = await judgeEntryView(contest.id, user.id, params.code ?? "", round);
   if (!view) throw new Response("Not found", { status: 404 });
   return { slug: contest.slug, contestTitle: contest.title, ...view };
 }
@@ -23,20 +25,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireJudgeOf(request, params.slug ?? "");
   const code = params.code ?? "";
+  const round = parseRound(new URL(request.url).searchParams.get("round"));
   const form = await request.formData();
   if (form.get("intent") === "recuse") {
-    const view = await judgeEntryView(contest.id, user.id, code);
-    if (!view || !view.open || !(await recuse(contest.id, user.id, view.assignment.id))) {
+    const view = await judgeEntryView(contest.id, user.id, code, round);
+    if (!view || round !== "scoring" || !view.open || !(await recuse(contest.id, user.id, view.assignment.id))) {
       throw new Response("Not found", { status: 404 });
     }
     return redirect(`/judge/${contest.slug}`);
   }
   const { revision, ...sheet } = readSheetForm(form);
   if (revision === null) return data({ problems: [{ key: "errors.badRequest" }] }, { status: 400 });
-  const saved = await saveSheet(contest.id, user.id, code, { revision, ...sheet, submit: true });
+  const saved = await saveSheet(contest.id, user.id, code, { revision, ...sheet, submit: true }, round);
   if (saved.ok) {
     const next = String(form.get("next") ?? "");
-    return redirect(next ? `/judge/${contest.slug}/entries/${encodeURIComponent(next)}` : `/judge/${contest.slug}`);
+    return redirect(next ? entryPath(contest.slug, next, round) : `/judge/${contest.slug}`);
   }
   if (saved.reason === "notFound") throw new Response("Not found", { status: 404 });
   const problems =
@@ -67,7 +70,7 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
   const zone = useVisitorTimeZone(view.timezone);
   const { entry, criteria, sheet, assignment, open } = view;
   const autosave = useAutosave(
-    `/judge/${view.slug}/entries/${entry.code}/sheet`,
+    `/judge/${view.slug}/entries/${entry.code}/sheet${view.round === "final" ? "?round=final" : ""}`,
     `mosaic-sheet-${assignment.id}`,
     assignment.revision,
   );
@@ -80,7 +83,7 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
       if (event.altKey || event.ctrlKey || event.metaKey || /^(TEXTAREA|INPUT|SELECT)$/.test(target.tagName)) {
         if (!(target instanceof HTMLInputElement && target.type === "radio")) return;
       }
-      const go = (code: string | null) => code && navigate(`/judge/${view.slug}/entries/${code}`);
+      const go = (code: string | null) => code && navigate(entryPath(view.slug, code, view.round));
       if (event.key === "n") go(view.next);
       else if (event.key === "p") go(view.previous);
       else if (event.key === "j" || event.key === "k") {
@@ -94,7 +97,7 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [navigate, view.slug, view.next, view.previous]);
+  }, [navigate, view.slug, view.next, view.previous, view.round]);
 
   const saveLabel: Record<SaveState, string> = {
     idle: "",
@@ -114,16 +117,19 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
         {t("queue.code", { code: entry.code })} · {entry.category}
         {entry.country ? ` · ${entry.country}` : ""} ·{" "}
         {t("scoring.position", { position: view.position, total: view.total })} ·{" "}
-        {open ? t("queue.closes", { date: formatDateTime(view.closesAt, i18n.language, zone) }) : t("queue.closed")}
+        {view.round === "final" ? `${t("queue.finalRound")} · ` : ""}
+        {open && view.closesAt
+          ? t("queue.closes", { date: formatDateTime(view.closesAt, i18n.language, zone) })
+          : t("queue.closed")}
       </p>
       <nav aria-label={t("scoring.entries")} className="pager">
         {view.previous ? (
-          <Link to={`/judge/${view.slug}/entries/${view.previous}`} aria-keyshortcuts="p" rel="prev">
+          <Link to={entryPath(view.slug, view.previous, view.round)} aria-keyshortcuts="p" rel="prev">
             {t("scoring.previous")}
           </Link>
         ) : null}
         {view.next ? (
-          <Link to={`/judge/${view.slug}/entries/${view.next}`} aria-keyshortcuts="n" rel="next">
+          <Link to={entryPath(view.slug, view.next, view.round)} aria-keyshortcuts="n" rel="next">
             {t("scoring.next")}
           </Link>
         ) : null}
@@ -289,7 +295,7 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
         </Form>
       </div>
 
-      {open ? (
+      {open && view.round === "scoring" ? (
         <details className="panel">
           <summary>{t("scoring.recuse")}</summary>
           <p>{t("scoring.recuseIntro")}</p>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { saveSheet } from "~/models/scoring.server";
+import { parseRound } from "~/models/scoring";
 import { readSheetForm } from "~/schemas/scoring";
 import { requireJudgeOf } from "~/services/auth.server";
 
@@ -11,7 +12,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireJudgeOf(request, params.slug ?? "");
   const { revision, ...sheet } = readSheetForm(await request.formData());
   if (revision === null) return Response.json({ ok: false, reason: "invalid" }, { status: 400 });
-  const saved = await saveSheet(contest.id, user.id, params.code ?? "", { revision, ...sheet, submit: false });
+  const round = parseRound(new URL(request.url).searchParams.get("round"));
+  const saved = await saveSheet(contest.id, user.id, params.code ?? "", { revision, ...sheet, submit: false }, round);
   if (!saved.ok && saved.reason === "notFound") throw new Response("Not found", { status: 404 });
   return Response.json(saved, { status: saved.ok ? 200 : saved.reason === "conflict" ? 409 : 400 });
 }

@@ -132,4 +132,16 @@ test("an organizer invites a judge, who accepts, declares a conflict, gets a fai
   await expect(judge.getByLabel("Overall comment (optional)")).toHaveValue("");
   await judge.getByRole("link", { name: "All my entries" }).click();
   await expect(judge.getByText("1 of 2 scored")).toBeVisible();
+
+  // a final round on a shortlist of one, which every judge without a conflict scores
+  await organizer.goto(`${base()}/organize/yhd-2025/final`);
+  await organizer.getByLabel(new RegExp(titles[1]!)).check();
+  const inAMonth = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  await organizer.getByLabel("Final round closes on").fill(inAMonth);
+  await organizer.getByRole("button", { name: "Save and start the final round" }).click();
+  await expect(organizer.getByRole("status").filter({ hasText: "Final round started" })).toBeVisible();
+  await new AxeBuilder({ page: organizer }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
+  await judge.reload();
+  await expect(judge.getByTestId("final-item")).toHaveCount(1);
+  await expect(judge.getByTestId("final-item")).toContainText(titles[1]!);
 });

@@ -12,6 +12,7 @@ import { loader as queueLoader } from "~/routes/judge.$slug._index";
 import { action as scoringAction, loader as scoringLoader } from "~/routes/judge.$slug.entries.$code";
 import { action as sheetAction } from "~/routes/judge.$slug.entries.$code_.sheet";
 import { action as judgesAction, loader as judgesLoader } from "~/routes/organize.$slug.judges";
+import { action as finalAction } from "~/routes/organize.$slug.final";
 import { action as rubricAction, loader as rubricLoader } from "~/routes/organize.$slug.rubric";
 import { action as screeningAction } from "~/routes/organize.$slug.screening";
 import { action as entryAction } from "~/routes/entries.$id";
@@ -808,5 +809,90 @@ describe("the rubric", () => {
         )) as unknown as Response
       ).status,
     ).toBe(403);
+  });
+});
+
+describe("the final round", () => {
+  it("gives every judge without a conflict the shortlist, scored apart from the first round until its own close", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const judges = await Promise.all([
+      judge("a@example.org", { country: "FR" }),
+      judge("b@example.org", { country: "KE", people: "Lina Karam" }),
+      judge("c@example.org", { country: "BR" }),
+    ]);
+    await db.contest.updateMany({ data: { judgesPerEntry: 1 } });
+    const lina = await eligibleEntry("Lina Karam", "LB");
+    const other = await eligibleEntry("Juan Pérez", "CO");
+    await assign(organizer.cookie);
+    const body = new URLSearchParams([
+      ["shortlist", lina.id],
+      ["intent", "start"],
+      ["closes", "2026-06-30"],
+    ]);
+    const started = (await settle(() =>
+      finalAction({
+        request: new Request(`http://localhost:3000/organize/${slug}/final`, {
+          method: "POST",
+          body,
+          headers: { cookie: organizer.cookie, "content-type": "application/x-www-form-urlencoded" },
+        }),
+        context: context(),
+        params: { slug },
+      }),
+    )) as { data: { started: { created: number; entries: number } } };
+    expect(started.data.started).toEqual({ created: 2, entries: 1 });
+    expect(await db.entry.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ shortlisted: false });
+    const finals = await db.assignment.findMany({ where: { round: "final" } });
+    expect(finals.map((f) => f.judgeId).sort()).toEqual([judges[0]!.user.id, judges[2]!.user.id].sort());
+
+    // the judge's queue lists it under the final round; its sheet is its own
+    const a = judges[0]!;
+    const queue = await queueLoader({
+      request: getRequest(`/judge/${slug}`, { cookie: a.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(queue.final.items.map((i) => i.code)).toEqual([lina.judgeCode]);
+    const criteria = await db.rubricCriterion.findMany();
+    const finalSheet = (await settle(() =>
+      sheetAction({
+        request: formRequest(
+          `/judge/${slug}/entries/${lina.judgeCode}/sheet?round=final`,
+          { revision: "0", [`score.${criteria[0]!.id}`]: "5" },
+          { cookie: a.cookie },
+        ),
+        context: context(),
+        params: { slug, code: lina.judgeCode },
+      }),
+    )) as Response;
+    expect(finalSheet.status).toBe(200);
+    const stored = await db.assignment.findFirstOrThrow({ where: { round: "final", judgeId: a.user.id } });
+    expect(JSON.parse(stored.scores)).toEqual({ [criteria[0]!.id]: 5 });
+    // the conflicted judge has no final-round page for it
+    const b = judges[1]!;
+    const refused = (await settle(() =>
+      scoringLoader({
+        request: getRequest(`/judge/${slug}/entries/${lina.judgeCode}?round=final`, { cookie: b.cookie }),
+        context: context(),
+        params: { slug, code: lina.judgeCode },
+      }),
+    )) as Response;
+    expect(refused.status).toBe(404);
+
+    // after its close, the final round refuses changes
+    setNow(new Date("2026-07-01T00:00:00Z"));
+    const again = (await createSession(a.user.id)).split(";")[0]!;
+    const late = (await settle(() =>
+      sheetAction({
+        request: formRequest(
+          `/judge/${slug}/entries/${lina.judgeCode}/sheet?round=final`,
+          { revision: "1", [`score.${criteria[0]!.id}`]: "4" },
+          { cookie: again },
+        ),
+        context: context(),
+        params: { slug, code: lina.judgeCode },
+      }),
+    )) as Response;
+    expect(late.status).toBe(400);
   });
 });
