@@ -7,6 +7,7 @@ import { entryScreenedEmail, entryScreenedPayload } from "./entry-screened";
 import { guardianRequestEmail, guardianRequestPayload } from "./guardian-request";
 import { judgeInvitationEmail, judgeInvitationPayload } from "./judge-invitation";
 import { judgeReminderEmail, judgeReminderPayload } from "./judge-reminder";
+import { resultsEmail, resultsPayload } from "./results";
 import { signInCodeEmail, signInCodePayload } from "./sign-in-code";
 
 type Template<S extends z.ZodTypeAny> = {
@@ -32,6 +33,7 @@ export const templates = {
   "entry-screened": template(entryScreenedPayload, entryScreenedEmail),
   "judge-invitation": template(judgeInvitationPayload, judgeInvitationEmail, { secrets: ["link"] }),
   "judge-reminder": template(judgeReminderPayload, judgeReminderEmail),
+  results: template(resultsPayload, resultsEmail),
 };
 
 export type TemplateName = keyof typeof templates;

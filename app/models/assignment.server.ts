@@ -2,6 +2,7 @@ import { Prisma } from "@prisma/client";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { assignJudges, conflictReason, type AssignmentJudge, type Shortfall } from "./assignment";
+import { audit } from "./audit.server";
 import { splitList } from "./contest";
 import { rubricOf } from "./rubric.server";
 import { sheetTotal } from "./scoring";
@@ -76,13 +77,17 @@ export type AssignmentRun = {
  * One run at a time per database (serializable): two organizers pressing "Assign", or a recusal
  * during a run, cannot both add judges to the same entry.
  */
-export function runAssignment(contestId: string): Promise<AssignmentRun> {
-  return db.$transaction((tx) => assignInTransaction(contestId, tx), {
+export function runAssignment(contestId: string, actorId: string | null = null): Promise<AssignmentRun> {
+  return db.$transaction((tx) => assignInTransaction(contestId, actorId, tx), {
     isolationLevel: Prisma.TransactionIsolationLevel.Serializable,
   });
 }
 
-async function assignInTransaction(contestId: string, tx: Prisma.TransactionClient): Promise<AssignmentRun> {
+async function assignInTransaction(
+  contestId: string,
+  actorId: string | null,
+  tx: Prisma.TransactionClient,
+): Promise<AssignmentRun> {
   const { contest, seats, entries } = await loadRound(contestId, tx);
   const result = assignJudges({
     entries,
@@ -106,6 +111,14 @@ async function assignInTransaction(contestId: string, tx: Prisma.TransactionClie
       })
       .map((a) => a.id),
   );
+  if (toRemove.length || result.assignments.length) {
+    await audit(tx, {
+      contestId,
+      actorId,
+      action: "assignment.run",
+      detail: { created: result.assignments.length, removed: toRemove.length, shortfalls: result.shortfalls.length },
+    });
+  }
   if (toRemove.length) await tx.assignment.deleteMany({ where: { id: { in: toRemove } } });
   if (result.assignments.length) {
     await tx.assignment.createMany({
@@ -121,7 +134,7 @@ async function assignInTransaction(contestId: string, tx: Prisma.TransactionClie
 }
 
 /** Moves one assignment to another judge by hand, if that judge has no conflict with the entry. */
-export async function moveAssignment(contestId: string, assignmentId: string, toJudgeId: string) {
+export async function moveAssignment(contestId: string, assignmentId: string, toJudgeId: string, actorId: string) {
   const { contest, seats, entries } = await loadRound(contestId);
   const assignment = await db.assignment.findFirst({
     where: { id: assignmentId, contestId, round: ROUND, recusedAt: null },
@@ -138,7 +151,15 @@ export async function moveAssignment(contestId: string, assignmentId: string, to
     where: { id: assignmentId, status: "draft", revision: assignment.revision, recusedAt: null },
     data: { judgeId: toJudgeId, scores: "{}", comments: "{}", revision: { increment: 1 } },
   });
-  return count === 1 ? { ok: true as const } : { ok: false as const, reason: "scored" as const };
+  if (count === 0) return { ok: false as const, reason: "scored" as const };
+  await audit(db, {
+    contestId,
+    actorId,
+    action: "assignment.moved",
+    subject: entry.id,
+    detail: { from: assignment.judgeId, to: toJudgeId },
+  });
+  return { ok: true as const };
 }
 
 /** A judge steps back from an entry; it goes to another judge at once where one is free. */
@@ -148,6 +169,7 @@ export async function recuse(contestId: string, judgeId: string, assignmentId: s
     data: { recusedAt: now() },
   });
   if (count === 0) return false;
+  await audit(db, { contestId, actorId: judgeId, action: "assignment.recused", subject: assignmentId });
   await runAssignment(contestId);
   return true;
 }
@@ -233,7 +255,7 @@ export async function saveShortlist(contestId: string, entryIds: string[]) {
  * Starts (or extends) the final round: every judge who declared their conflicts scores every
  * shortlisted entry they have no conflict with (and did not recuse from), until `closesAt`.
  */
-export async function startFinalRound(contestId: string, closesAt: Date) {
+export async function startFinalRound(contestId: string, closesAt: Date, actorId: string) {
   return db.$transaction(
     async (tx) => {
       const { contest, seats, entries } = await loadRound(contestId, tx);
@@ -260,6 +282,12 @@ export async function startFinalRound(contestId: string, closesAt: Date) {
         );
       if (pairs.length) await tx.assignment.createMany({ data: pairs });
       await tx.contest.update({ where: { id: contestId }, data: { finalRoundEndsAt: closesAt } });
+      await audit(tx, {
+        contestId,
+        actorId,
+        action: "final.started",
+        detail: { entries: shortlisted.size, created: pairs.length, closesAt: closesAt.toISOString() },
+      });
       return { created: pairs.length, entries: shortlisted.size };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },

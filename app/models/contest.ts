@@ -52,11 +52,25 @@ function zoneOffsetMs(instant: Date, timeZone: string) {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
-/** 23:59:59 on a calendar date (YYYY-MM-DD) in `timeZone`, e.g. "return the entry until 3 March". */
-export function endOfDayIn(date: string, timeZone: string) {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, 23, 59, 59);
+/** The instant at which the clocks of `timeZone` show this wall time. */
+function wallTimeIn(parts: [number, number, number, number, number, number], timeZone: string) {
+  const [y, m, d, h, mi, sec] = parts;
+  const wall = Date.UTC(y, m - 1, d, h, mi, sec);
   const first = wall - zoneOffsetMs(new Date(wall), timeZone);
   // once more, in case the offset changes between the guess and the answer (summer time)
   return new Date(wall - zoneOffsetMs(new Date(first), timeZone));
+}
+
+/** 23:59:59 on a calendar date (YYYY-MM-DD) in `timeZone`, e.g. "return the entry until 3 March". */
+export function endOfDayIn(date: string, timeZone: string) {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return wallTimeIn([y, m, d, 23, 59, 59], timeZone);
+}
+
+/** A date and time as a form's datetime-local field gives it (YYYY-MM-DDTHH:MM), read in `timeZone`; null if malformed. */
+export function localDateTimeIn(value: string, timeZone: string) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [, y, m, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  return wallTimeIn([y, m, d, h, mi, 0], timeZone);
 }

@@ -109,7 +109,11 @@ export function listOwnEntries(userId: string) {
   return db.entry.findMany({
     where: { entrantId: userId },
     orderBy: { createdAt: "desc" },
-    include: { category: { select: { name: true } }, contest: { select: { title: true, slug: true } } },
+    include: {
+      category: { select: { name: true } },
+      contest: { select: { title: true, slug: true, resultsPublishedAt: true } },
+      award: { select: { place: true } },
+    },
   });
 }
 

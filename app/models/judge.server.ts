@@ -5,6 +5,7 @@ import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { keyedHash, newToken } from "~/services/tokens.server";
+import { audit } from "./audit.server";
 import { splitList } from "./contest";
 import { normaliseEmail } from "./sign-in.server";
 
@@ -44,6 +45,7 @@ export async function inviteJudge(contestId: string, inviterId: string, email: s
       },
       idempotencyKey: `judge-invitation:${invitation.id}`,
     });
+    await audit(tx, { contestId, actorId: inviterId, action: "judge.invited", subject: address });
   });
 }
 

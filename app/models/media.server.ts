@@ -394,7 +394,7 @@ export async function readOwnCaptions(userId: string, entryId: string, assetId: 
   return key ? storage().getBytes(key) : null;
 }
 
-/** Short-lived links for the owner to see their own verified files (and a video's poster). */
+/** Short-lived links to verified files, with a video's poster and an image's web-sized preview. */
 export async function viewUrls(
   media: {
     id: string;
@@ -411,7 +411,8 @@ export async function viewUrls(
       .filter((m) => m.state === "verified")
       .map(async (m) => {
         const poster = m.detectedType?.startsWith("video/") && m.previewKey ? await sign(m.previewKey) : null;
-        return [m.id, { url: await sign(m.cleanKey ?? m.objectKey), poster }] as const;
+        const preview = m.detectedType?.startsWith("image/") && m.previewKey ? await sign(m.previewKey) : null;
+        return [m.id, { url: await sign(m.cleanKey ?? m.objectKey), poster, preview }] as const;
       }),
   );
   return Object.fromEntries(entries);

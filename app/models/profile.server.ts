@@ -17,7 +17,7 @@ export function profileComplete(user: Pick<User, "fullName" | "displayName" | "d
 
 export async function saveProfile(
   userId: string,
-  profile: { fullName: string; displayName: string; dateOfBirth: string; country: string },
+  profile: { fullName: string; displayName: string; dateOfBirth: string; country: string; publishCountry?: boolean },
 ) {
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: profile }),

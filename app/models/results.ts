@@ -306,3 +306,7 @@ export function computeResults(input: ResultsInput): Results {
   judges.sort((a, b) => compareStrings(a.judgeId, b.judgeId));
   return { entries: ordered, judges };
 }
+
+/** The awards organizers give, per category, in their order on the gallery. */
+export const PLACES = ["first", "second", "third", "honourable"] as const;
+export type Place = (typeof PLACES)[number];

@@ -1,4 +1,5 @@
 import { db } from "~/services/db.server";
+import { audit } from "./audit.server";
 import { parseLevels, type RubricCriterion } from "./scoring";
 
 /**
@@ -24,7 +25,7 @@ export async function rubricLocked(contestId: string) {
 export type RubricInput = { id?: string; name: string; guidance: string; weight: number; levels: string[] }[];
 
 /** Replaces the rubric, keeping the ids of criteria that stay; refused once scoring has started. */
-export async function saveRubric(contestId: string, criteria: RubricInput) {
+export async function saveRubric(contestId: string, criteria: RubricInput, actorId: string) {
   return db.$transaction(async (tx) => {
     if ((await tx.assignment.count({ where: { contestId, revision: { gt: 0 } } })) > 0) return false;
     const known = new Set(
@@ -44,6 +45,12 @@ export async function saveRubric(contestId: string, criteria: RubricInput) {
         },
       });
     }
+    await audit(tx, {
+      contestId,
+      actorId,
+      action: "rubric.saved",
+      detail: { criteria: criteria.map((c) => ({ name: c.name, weight: c.weight })) },
+    });
     return true;
   });
 }

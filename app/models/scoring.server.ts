@@ -5,6 +5,7 @@ import { env } from "~/services/env.server";
 import { storage } from "~/services/storage.server";
 import { isTimed } from "./entry";
 import { viewUrls } from "./media.server";
+import { audit } from "./audit.server";
 import { rubricOf } from "./rubric.server";
 import { checkSheet, parseSheet, ROUNDS, roundClosesAt, type Round } from "./scoring";
 
@@ -189,6 +190,16 @@ export async function saveSheet(
     },
   });
   if (count === 0) return { ok: false, reason: "conflict" };
+  // A change to a sheet already submitted is part of the record the results rest on.
+  if (assignment.status === "submitted") {
+    await audit(db, {
+      contestId,
+      actorId: judgeId,
+      action: "score.revised",
+      subject: judgeCode,
+      detail: { round, from: JSON.parse(assignment.scores) as unknown, to: sheet.scores },
+    });
+  }
   return { ok: true, revision: input.revision + 1, status };
 }
 

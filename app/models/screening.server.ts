@@ -3,6 +3,7 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
+import { audit } from "./audit.server";
 import { endOfDayIn, submissionsCloseAt } from "./contest";
 
 /**
@@ -89,6 +90,13 @@ export async function decideEntry(contestId: string, actorId: string, input: Scr
     // An entry that leaves judging takes its assignments (and any scores) with it: if it comes
     // back, it is assigned and scored afresh, as the work it then is.
     if (input.decision !== "eligible") await tx.assignment.deleteMany({ where: { entryId: entry.id } });
+    await audit(tx, {
+      contestId,
+      actorId,
+      action: "screening.decided",
+      subject: entry.referenceCode ?? entry.id,
+      detail: { decision: input.decision, flags: input.flags, message: input.message, until: until?.toISOString() },
+    });
     const decision = await tx.screeningDecision.create({
       data: {
         entryId: entry.id,

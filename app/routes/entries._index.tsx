@@ -20,6 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       organizerMessage: entry.organizerMessage,
       category: entry.category.name,
       contest: entry.contest.title,
+      slug: entry.contest.slug,
+      // once results are out: the award, or that this entry was not among the winners
+      final:
+        entry.contest.resultsPublishedAt && entry.submittedAt && entry.status !== "withdrawn"
+          ? (entry.award?.place ?? "none")
+          : null,
     })),
     contests: contests.filter((c) => c.status === "open").map(({ slug, title }) => ({ slug, title })),
   };
@@ -45,6 +51,14 @@ export default function MyEntries() {
               {t(`entries.status.${entry.status}`, { defaultValue: entry.status })}
             </p>
             {entry.referenceCode ? <p>{t("entries.reference", { code: entry.referenceCode })}</p> : null}
+            {entry.final ? (
+              <p className="notice" data-testid="final-status">
+                {entry.final === "none"
+                  ? t("entries.notAwarded")
+                  : t("entries.awarded", { place: t(`results.place.${entry.final}`) })}{" "}
+                <Link to={`/contests/${entry.slug}/winners`}>{t("results.gallery")}</Link>
+              </p>
+            ) : null}
             {entry.organizerMessage ? (
               <div className="notice" data-testid="organizer-message">
                 <p>

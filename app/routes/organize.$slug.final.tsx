@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
   const form = await request.formData();
   await saveShortlist(
     contest.id,
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const date = String(form.get("closes") ?? "");
   const closesAt = /^\d{4}-\d{2}-\d{2}$/.test(date) ? endOfDayIn(date, contest.timezone) : null;
   if (!closesAt || closesAt <= now()) return data({ problems: ["final.dateNeeded"], started: null }, { status: 400 });
-  return data({ problems: [] as string[], started: await startFinalRound(contest.id, closesAt) });
+  return data({ problems: [] as string[], started: await startFinalRound(contest.id, closesAt, user.id) });
 }
 
 /** The optional final round: organizers pick a shortlist, and every judge without a conflict scores it. */

@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>({ intent, problems: [] });
   }
   if (intent === "assign") {
-    const run = await runAssignment(contest.id);
+    const run = await runAssignment(contest.id, user.id);
     return data<ActionResult>({ intent, problems: [], run });
   }
   if (intent === "move") {
@@ -55,6 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       contest.id,
       String(form.get("assignmentId") ?? ""),
       String(form.get("judgeId") ?? ""),
+      user.id,
     );
     if (!moved.ok && moved.reason === "notFound") throw new Response("Not found", { status: 404 });
     return data<ActionResult>(

@@ -19,10 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
   const submission = parseWithZod(await request.formData(), { schema: rubricSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
-  if (!(await saveRubric(contest.id, submission.value.criteria))) {
+  if (!(await saveRubric(contest.id, submission.value.criteria, user.id))) {
     return data({ result: submission.reply({ formErrors: ["rubric.locked"] }), saved: false }, { status: 409 });
   }
   return data({ result: submission.reply(), saved: true });

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/forms";
+import { CheckboxField, ErrorList, Field } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { countryOptions } from "~/models/countries";
@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       displayName: user.displayName ?? "",
       dateOfBirth: user.dateOfBirth ?? "",
       country: user.country ?? "",
+      publishCountry: user.publishCountry,
     },
     termsAccepted: await hasAcceptedTerms(user.id),
     termsVersion: TERMS_VERSION,
@@ -114,6 +115,13 @@ export default function Profile() {
           </select>
           <ErrorList id={countryErrorId} errors={fields.country.errors} />
         </div>
+        <CheckboxField
+          label={t("profile.publishCountry")}
+          inputProps={{
+            ...getInputProps(fields.publishCountry, { type: "checkbox", value: "on", ariaAttributes: false }),
+            defaultChecked: profile.publishCountry,
+          }}
+        />
         <div className="field field-check">
           <input
             {...getInputProps(fields.acceptTerms, { type: "checkbox", value: "on", ariaAttributes: false })}

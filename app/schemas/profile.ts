@@ -17,5 +17,9 @@ export const profileSchema = z.object({
       );
     }, "errors.dateInvalid"),
   country: z.string({ required_error: "errors.required" }).refine(isCountryCode, "errors.required"),
+  publishCountry: z
+    .literal("on")
+    .optional()
+    .transform((value) => value === "on"),
   acceptTerms: z.literal("on", { errorMap: () => ({ message: "errors.acceptTerms" }) }),
 });

@@ -1,6 +1,7 @@
 import { emailJob } from "./email.server";
 import { env } from "./env.server";
 import { giveUpOnAsset, sweepAbandonedUploads, verifyAsset } from "~/models/media.server";
+import { publishResults } from "~/models/results.server";
 import { remindJudges } from "~/models/scoring.server";
 import { now } from "./clock.server";
 import { scheduleOnce, startWorker, type JobHandlers, type Worker } from "./jobs.server";
@@ -20,6 +21,11 @@ export const jobHandlers: JobHandlers = {
     async run() {
       await sweepAbandonedUploads();
       await scheduleSweep(1);
+    },
+  },
+  "results.publish": {
+    async run(payload) {
+      await publishResults((payload as { contestId: string }).contestId);
     },
   },
   "judging.remind": {

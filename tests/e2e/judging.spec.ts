@@ -80,8 +80,13 @@ test("an organizer invites a judge, who accepts, declares a conflict, gets a fai
   const organizer = await (await browser.newContext()).newPage();
   const judge = await (await browser.newContext()).newPage();
 
-  // the organizer checks the rubric, then invites
+  // the organizer looks at the screening queue and the rubric, then invites
   await signIn(organizer, "organizer@example.org");
+  await organizer.goto(`${base()}/organize/yhd-2025/screening`);
+  await expect(organizer.getByTestId("screening-entry").filter({ hasText: titles[1]! })).toContainText(
+    "Accepted for judging",
+  );
+  await new AxeBuilder({ page: organizer }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
   await organizer.goto(`${base()}/organize/yhd-2025/rubric`);
   await expect(organizer.getByLabel("Name").first()).toHaveValue("Victim assistance insight");
   await expect(organizer.getByText("Total of the weights: 100 of 100")).toBeVisible();

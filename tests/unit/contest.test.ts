@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contestPhase, countdown, endOfDayIn, splitList, submissionsCloseAt } from "~/models/contest";
+import { contestPhase, countdown, endOfDayIn, localDateTimeIn, splitList, submissionsCloseAt } from "~/models/contest";
 
 const contest = {
   status: "open",
@@ -40,5 +40,13 @@ describe("end of a day in a time zone", () => {
     expect(endOfDayIn("2026-07-03", "Europe/Zurich").toISOString()).toBe("2026-07-03T21:59:59.000Z");
     expect(endOfDayIn("2026-07-03", "Asia/Manila").toISOString()).toBe("2026-07-03T15:59:59.000Z");
     expect(endOfDayIn("2026-07-03", "America/Bogota").toISOString()).toBe("2026-07-04T04:59:59.000Z");
+  });
+});
+
+describe("a date and time typed for a time zone", () => {
+  it("is read on the contest's clocks, and refused when malformed", () => {
+    expect(localDateTimeIn("2026-07-03T18:30", "Europe/Zurich")?.toISOString()).toBe("2026-07-03T16:30:00.000Z");
+    expect(localDateTimeIn("2026-01-03T18:30", "Europe/Zurich")?.toISOString()).toBe("2026-01-03T17:30:00.000Z");
+    expect(localDateTimeIn("2026-07-03 18:30", "Europe/Zurich")).toBeNull();
   });
 });

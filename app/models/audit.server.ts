@@ -1,0 +1,68 @@
+import type { Prisma } from "@prisma/client";
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+
+/**
+ * The audit trail organizers read at /organize/<slug>/audit: who did what, and when, to the
+ * things results depend on. Written in the same transaction as the change where there is one.
+ */
+export type AuditAction =
+  | "screening.decided"
+  | "rubric.saved"
+  | "judge.invited"
+  | "assignment.run"
+  | "assignment.moved"
+  | "assignment.recused"
+  | "final.started"
+  | "score.revised"
+  | "award.set"
+  | "award.removed"
+  | "results.scheduled"
+  | "results.published"
+  | "export.csv";
+
+export function audit(
+  client: Prisma.TransactionClient,
+  event: { contestId: string; actorId: string | null; action: AuditAction; subject?: string; detail?: unknown },
+) {
+  return client.auditEvent.create({
+    data: {
+      contestId: event.contestId,
+      actorId: event.actorId,
+      action: event.action,
+      subject: event.subject ?? "",
+      detail: JSON.stringify(event.detail ?? {}),
+      createdAt: now(),
+    },
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 100;
+
+/** The newest events first, a page at a time (`before`: the createdAt/id cursor of the last row seen). */
+export async function listAudit(contestId: string, before?: { at: Date; id: string }) {
+  const rows = await db.auditEvent.findMany({
+    where: {
+      contestId,
+      ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: AUDIT_PAGE_SIZE + 1,
+  });
+  const actors = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.actorId).filter((id): id is string => Boolean(id)))] } },
+    select: { id: true, email: true },
+  });
+  const email = new Map(actors.map((a) => [a.id, a.email]));
+  return {
+    events: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({
+      id: r.id,
+      at: r.createdAt.toISOString(),
+      actor: r.actorId ? (email.get(r.actorId) ?? r.actorId) : null,
+      action: r.action,
+      subject: r.subject,
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+    })),
+    more: rows.length > AUDIT_PAGE_SIZE,
+  };
+}

@@ -1,0 +1,230 @@
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { queueEmail } from "~/services/email.server";
+import { env } from "~/services/env.server";
+import { scheduleOnce } from "~/services/jobs.server";
+import { audit } from "./audit.server";
+import { needsGuardianConsent } from "./eligibility";
+import { computeResults, PLACES, type EntryResult, type Place } from "./results";
+import { rubricOf } from "./rubric.server";
+import { sheetTotal, type Round } from "./scoring";
+
+/**
+ * A round's results: each submitted sheet becomes its weighted score (0–100, per the rubric's
+ * levels and weights), then `computeResults` normalises per judge and ranks per category.
+ */
+export async function contestResults(contestId: string, round: Round = "scoring") {
+  const [criteria, entries, sheets] = await Promise.all([
+    rubricOf(contestId),
+    db.entry.findMany({
+      where: { contestId, status: "eligible", ...(round === "final" ? { shortlisted: true } : {}) },
+      select: {
+        id: true,
+        referenceCode: true,
+        title: true,
+        shortlisted: true,
+        category: { select: { name: true, position: true } },
+        award: { select: { place: true } },
+      },
+    }),
+    db.assignment.findMany({
+      where: { contestId, round, status: "submitted", recusedAt: null, entry: { status: "eligible" } },
+      select: { entryId: true, judgeId: true, scores: true },
+    }),
+  ]);
+  const known = new Set(entries.map((e) => e.id));
+  const scores = sheets
+    .filter((s) => known.has(s.entryId))
+    .map((s) => ({ ...s, total: sheetTotal(criteria, JSON.parse(s.scores) as Record<string, number>) }))
+    .filter((s): s is typeof s & { total: number } => s.total !== null)
+    .map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, criterionScores: { total: s.total } }));
+  // The weighted total is computed once with each criterion's own number of levels; the maths
+  // then sees it as a single 0–100 criterion.
+  const results = computeResults({
+    criteria: [{ id: "total", weight: 100 }],
+    scale: { min: 0, max: 100 },
+    scores,
+    categoryOf: Object.fromEntries(entries.map((e) => [e.id, e.category.name])),
+  });
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const categories = [...new Map(entries.map((e) => [e.category.name, e.category.position])).entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([name]) => name);
+  return {
+    categories: categories.map((name) => ({
+      name,
+      rows: results.entries
+        .filter((r) => r.category === name)
+        .map((r: EntryResult) => {
+          const entry = byId.get(r.entryId)!;
+          return {
+            ...r,
+            referenceCode: entry.referenceCode,
+            title: entry.title,
+            shortlisted: entry.shortlisted,
+            award: (entry.award?.place as Place | undefined) ?? null,
+          };
+        }),
+    })),
+    judges: results.judges,
+  };
+}
+
+/** Sets (or with null removes) an entry's award. Not after the results are published. */
+export async function setAward(contestId: string, entryId: string, place: Place | null, actorId: string) {
+  const entry = await db.entry.findFirst({
+    where: { id: entryId, contestId, status: "eligible" },
+    include: { contest: { select: { resultsPublishedAt: true } } },
+  });
+  if (!entry) return { ok: false as const, reason: "notFound" as const };
+  if (entry.contest.resultsPublishedAt) return { ok: false as const, reason: "published" as const };
+  await db.$transaction(async (tx) => {
+    if (place) {
+      await tx.award.upsert({
+        where: { entryId },
+        create: { contestId, entryId, place, createdById: actorId, createdAt: now() },
+        update: { place, createdById: actorId, createdAt: now() },
+      });
+    } else await tx.award.deleteMany({ where: { entryId } });
+    await audit(tx, {
+      contestId,
+      actorId,
+      action: place ? "award.set" : "award.removed",
+      subject: entry.referenceCode ?? entryId,
+      detail: { place },
+    });
+  });
+  return { ok: true as const };
+}
+
+/**
+ * Organizers set when the results go public; a job publishes them then (not before). Choosing a
+ * moment already past publishes at once.
+ */
+export async function scheduleResults(contestId: string, at: Date, actorId: string) {
+  const contest = await db.contest.findUniqueOrThrow({ where: { id: contestId } });
+  if (contest.resultsPublishedAt) return { ok: false as const, reason: "published" as const };
+  await db.$transaction(async (tx) => {
+    await tx.contest.update({ where: { id: contestId }, data: { announcementAt: at } });
+    await audit(tx, { contestId, actorId, action: "results.scheduled", detail: { at: at.toISOString() } });
+  });
+  await scheduleOnce(`results.publish:${contestId}:${at.toISOString()}`, "results.publish", { contestId }, at);
+  return { ok: true as const };
+}
+
+const EMAIL_BATCH = 200;
+
+/**
+ * Publishes a contest's results if their time has come: the gallery opens, and the winners, the
+ * other entrants who submitted and the judges are emailed through the outbox, in batches. Safe to
+ * run again (a retried job, two instances): each email has its own idempotency key.
+ */
+export async function publishResults(contestId: string) {
+  const contest = await db.contest.findUniqueOrThrow({ where: { id: contestId } });
+  if (now() < contest.announcementAt) return false; // rescheduled later: the job for that time will run
+  if (!contest.resultsPublishedAt) {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.contest.updateMany({
+        where: { id: contestId, resultsPublishedAt: null },
+        data: { resultsPublishedAt: now(), status: "results_published" },
+      });
+      if (count) await audit(tx, { contestId, actorId: null, action: "results.published" });
+    });
+  }
+  const link = `${env().APP_URL}/contests/${contest.slug}/winners`;
+  const entrants = await db.entry.findMany({
+    where: { contestId, submittedAt: { not: null }, status: { not: "withdrawn" } },
+    select: {
+      id: true,
+      referenceCode: true,
+      title: true,
+      award: { select: { place: true } },
+      category: { select: { name: true } },
+      entrant: { select: { email: true, locale: true } },
+    },
+  });
+  const judges = await db.contestJudge.findMany({
+    where: { contestId },
+    select: { user: { select: { id: true, email: true, locale: true } } },
+  });
+  const messages = [
+    ...entrants.map((e) => ({
+      to: e.entrant.email,
+      locale: e.entrant.locale ?? "en",
+      key: `results:${contestId}:entry:${e.id}`,
+      payload: {
+        kind: e.award ? ("award" as const) : ("thanks" as const),
+        contest: contest.title,
+        title: e.title,
+        referenceCode: e.referenceCode ?? "",
+        category: e.category.name,
+        place: e.award?.place ?? null,
+        link,
+      },
+    })),
+    ...judges.map((j) => ({
+      to: j.user.email,
+      locale: j.user.locale ?? "en",
+      key: `results:${contestId}:judge:${j.user.id}`,
+      payload: {
+        kind: "judge" as const,
+        contest: contest.title,
+        title: "",
+        referenceCode: "",
+        category: "",
+        place: null,
+        link,
+      },
+    })),
+  ];
+  for (let i = 0; i < messages.length; i += EMAIL_BATCH) {
+    await db.$transaction(async (tx) => {
+      for (const m of messages.slice(i, i + EMAIL_BATCH)) {
+        await queueEmail(tx, {
+          template: "results",
+          to: m.to,
+          locale: m.locale,
+          payload: m.payload,
+          idempotencyKey: m.key,
+        });
+      }
+    });
+  }
+  return true;
+}
+
+/**
+ * The published winners of a contest, for the public gallery: only awarded entries whose every
+ * consent is in place (the licence, a release for each recognisable person, a guardian's consent
+ * for a minor), with the name the entrant chose to publish, and their country only if they agreed.
+ */
+export async function publishedWinners(slug: string) {
+  const contest = await db.contest.findUnique({ where: { slug } });
+  if (!contest) return null;
+  if (!contest.resultsPublishedAt) return { contest, winners: null };
+  const awards = await db.award.findMany({
+    where: { contestId: contest.id, entry: { status: "eligible" } },
+    include: {
+      entry: {
+        include: {
+          category: true,
+          entrant: { select: { displayName: true, country: true, publishCountry: true, dateOfBirth: true } },
+          media: { where: { state: "verified" }, orderBy: { position: "asc" } },
+          guardianConsents: { orderBy: { createdAt: "desc" }, take: 1 },
+          _count: { select: { releases: true } },
+        },
+      },
+    },
+  });
+  const rules = { ...contest, allowedCountries: [] };
+  const consented = awards.filter(({ entry }) => {
+    if (!entry.licenceAt) return false;
+    if (entry.identifiablePeople && (!entry.releasesAt || entry._count.releases === 0)) return false;
+    if (!needsGuardianConsent(rules, entry.entrant)) return true;
+    const latest = entry.guardianConsents[0];
+    return latest?.decision === "consented" && latest.entryRevision === entry.revision;
+  });
+  const order = (place: string) => PLACES.indexOf(place as Place);
+  consented.sort((a, b) => a.entry.category.position - b.entry.category.position || order(a.place) - order(b.place));
+  return { contest, winners: consented };
+}

@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
+import { viewUrls } from "~/models/media.server";
+import { rubricOf } from "~/models/rubric.server";
+import { parseSheet, sheetTotal } from "~/models/scoring";
+import { requireOrganizerOf } from "~/services/auth.server";
+import { db } from "~/services/db.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "results.entryTitle");
+
+/** One entry as organizers see it: the work, who made it, and every judge's scores and comments. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const entry = await db.entry.findFirst({
+    where: { id: params.id ?? "", contestId: contest.id },
+    include: {
+      category: true,
+      entrant: { select: { fullName: true, email: true, country: true } },
+      media: { where: { state: "verified" }, orderBy: { position: "asc" } },
+      assignments: { where: { recusedAt: null }, include: { judge: { select: { email: true } } } },
+      award: true,
+    },
+  });
+  if (!entry) throw new Response("Not found", { status: 404 });
+  const [criteria, urls] = await Promise.all([rubricOf(contest.id), viewUrls(entry.media)]);
+  return {
+    entry: {
+      referenceCode: entry.referenceCode,
+      title: entry.title,
+      category: entry.category.name,
+      status: entry.status,
+      summary: entry.summary,
+      statement: entry.statement,
+      entrant: entry.entrant,
+      award: entry.award?.place ?? null,
+      media: entry.media.map((m) => ({
+        id: m.id,
+        type: m.detectedType ?? "",
+        altText: m.altText,
+        url: urls[m.id]?.url ?? null,
+      })),
+    },
+    criteria: criteria.map((c) => ({ id: c.id, name: c.name })),
+    sheets: entry.assignments.map((a) => {
+      const sheet = parseSheet(a.scores, a.comments);
+      return {
+        id: a.id,
+        round: a.round,
+        judge: a.judge.email,
+        status: a.status,
+        total: sheetTotal(criteria, sheet.scores),
+        ...sheet,
+      };
+    }),
+  };
+}
+
+export default function OrganizerEntry() {
+  const { entry, criteria, sheets } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="entry-title">
+      <h1 id="entry-title">
+        {entry.referenceCode} · {entry.title}
+      </h1>
+      <p className="muted">
+        {entry.category} · {entry.entrant.fullName} ({entry.entrant.country}) · {entry.entrant.email} ·{" "}
+        {t(`entries.status.${entry.status}`, { defaultValue: entry.status })}
+        {entry.award ? ` · ${t(`results.place.${entry.award}`)}` : ""}
+      </p>
+      <ul className="media-list">
+        {entry.media.map((m) => (
+          <li key={m.id} className="card">
+            {m.url && m.type.startsWith("image/") ? (
+              <img src={m.url} alt={m.altText} className="media-preview" />
+            ) : null}
+            {m.url && m.type.startsWith("video/") ? (
+              <video src={m.url} controls preload="metadata" className="media-preview" />
+            ) : null}
+            {m.url && m.type.startsWith("audio/") ? <audio src={m.url} controls preload="metadata" /> : null}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("entry.summary")}</h2>
+      <p className="prewrap">{entry.summary}</p>
+      <h2>{t("entry.statement")}</h2>
+      <p className="prewrap">{entry.statement}</p>
+      <h2 id="sheets-title">{t("results.sheets")}</h2>
+      <div className="table-scroll">
+        <table aria-labelledby="sheets-title">
+          <thead>
+            <tr>
+              <th scope="col">{t("results.judge")}</th>
+              {criteria.map((c) => (
+                <th scope="col" key={c.id}>
+                  {c.name}
+                </th>
+              ))}
+              <th scope="col">{t("results.total")}</th>
+              <th scope="col">{t("results.comments")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sheets.map((sheet) => (
+              <tr key={sheet.id} data-testid="sheet-row">
+                <th scope="row">
+                  {sheet.judge}
+                  <span className="muted">
+                    {" "}
+                    · {sheet.round === "final" ? t("queue.finalRound") : t("results.roundScoring")} ·{" "}
+                    {t(`queue.status.${sheet.status}`)}
+                  </span>
+                </th>
+                {criteria.map((c) => (
+                  <td key={c.id}>
+                    {sheet.scores[c.id] ?? "—"}
+                    {sheet.comments[c.id] ? <p className="muted prewrap">{sheet.comments[c.id]}</p> : null}
+                  </td>
+                ))}
+                <td>{sheet.total === null ? "—" : sheet.total.toFixed(1)}</td>
+                <td className="prewrap">{sheet.comments.overall ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

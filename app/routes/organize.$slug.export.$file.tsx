@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { audit } from "~/models/audit.server";
+import { toCsv } from "~/models/csv";
+import { contestResults } from "~/models/results.server";
+import { rubricOf } from "~/models/rubric.server";
+import { parseSheet } from "~/models/scoring";
+import { requireOrganizerOf } from "~/services/auth.server";
+import { db } from "~/services/db.server";
+
+/** CSV exports for organizers: entries.csv, scores.csv and results.csv. Each download is audited. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const file = params.file ?? "";
+  let csv: string;
+  if (file === "entries.csv") {
+    const entries = await db.entry.findMany({
+      where: { contestId: contest.id, status: { not: "draft" } },
+      orderBy: { referenceCode: "asc" },
+      include: { category: true, entrant: true, award: true },
+    });
+    csv = toCsv(
+      ["reference", "status", "category", "title", "entrant", "email", "country", "submitted", "award"],
+      entries.map((e) => [
+        e.referenceCode,
+        e.status,
+        e.category.name,
+        e.title,
+        e.entrant.fullName,
+        e.entrant.email,
+        e.entrant.country,
+        e.submittedAt?.toISOString(),
+        e.award?.place,
+      ]),
+    );
+  } else if (file === "scores.csv") {
+    const [criteria, sheets] = await Promise.all([
+      rubricOf(contest.id),
+      db.assignment.findMany({
+        where: { contestId: contest.id, recusedAt: null },
+        orderBy: [{ round: "asc" }, { entryId: "asc" }],
+        include: { entry: { select: { referenceCode: true } }, judge: { select: { email: true } } },
+      }),
+    ]);
+    csv = toCsv(
+      ["round", "reference", "judge", "status", ...criteria.map((c) => c.name), "overall comment"],
+      sheets.map((a) => {
+        const sheet = parseSheet(a.scores, a.comments);
+        return [
+          a.round,
+          a.entry.referenceCode,
+          a.judge.email,
+          a.status,
+          ...criteria.map((c) => sheet.scores[c.id]),
+          sheet.comments.overall,
+        ];
+      }),
+    );
+  } else if (file === "results.csv") {
+    const { categories } = await contestResults(contest.id);
+    csv = toCsv(
+      [
+        "category",
+        "rank",
+        "tied",
+        "reference",
+        "title",
+        "raw mean",
+        "normalised",
+        "judges",
+        "range",
+        "std dev",
+        "disagreement",
+        "award",
+      ],
+      categories.flatMap((c) =>
+        c.rows.map((r) => [
+          c.name,
+          r.rank,
+          r.tied,
+          r.referenceCode,
+          r.title,
+          r.rawMean?.toFixed(2),
+          r.normalisedMean?.toFixed(2),
+          r.judgeCount,
+          r.spread.range.toFixed(2),
+          r.spread.stdDev.toFixed(2),
+          r.disagreement,
+          r.award,
+        ]),
+      ),
+    );
+  } else throw new Response("Not found", { status: 404 });
+  await audit(db, { contestId: contest.id, actorId: user.id, action: "export.csv", subject: file });
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${contest.slug}-${file}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,218 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList } from "~/components/forms";
+import { formatDateTime, useVisitorTimeZone } from "~/components/time";
+import { pageTitle } from "~/i18n/meta";
+import { localDateTimeIn } from "~/models/contest";
+import { PLACES, type Place } from "~/models/results";
+import { contestResults, scheduleResults, setAward } from "~/models/results.server";
+import { parseRound } from "~/models/scoring";
+import { requireOrganizerOf } from "~/services/auth.server";
+import { nudgeWorker } from "~/services/worker.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "results.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const round = parseRound(new URL(request.url).searchParams.get("round"));
+  const { categories } = await contestResults(contest.id, round);
+  return {
+    slug: contest.slug,
+    round,
+    hasFinal: Boolean(contest.finalRoundEndsAt),
+    timezone: contest.timezone,
+    announcementAt: contest.announcementAt.toISOString(),
+    publishedAt: contest.resultsPublishedAt?.toISOString() ?? null,
+    categories,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "award") {
+    const value = String(form.get("place") ?? "");
+    const place = (PLACES as readonly string[]).includes(value) ? (value as Place) : null;
+    const result = await setAward(contest.id, String(form.get("entryId") ?? ""), place, user.id);
+    if (!result.ok && result.reason === "notFound") throw new Response("Not found", { status: 404 });
+    return data({ intent, problems: result.ok ? [] : ["results.alreadyPublished"] }, { status: result.ok ? 200 : 409 });
+  }
+  if (intent === "schedule") {
+    const at = localDateTimeIn(String(form.get("announceAt") ?? ""), contest.timezone);
+    if (!at) return data({ intent, problems: ["errors.dateInvalid"] }, { status: 400 });
+    const result = await scheduleResults(contest.id, at, user.id);
+    nudgeWorker();
+    return data({ intent, problems: result.ok ? [] : ["results.alreadyPublished"] }, { status: result.ok ? 200 : 409 });
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+const format = (value: number | null) => (value === null ? "—" : value.toFixed(1));
+
+/**
+ * The results per category: each judge's weighted score, the raw mean, the normalised score
+ * that removes each judge's leniency or severity, the spread, and the ranking on the normalised
+ * score (ties shown as ties). Awards are given here; publication is scheduled here.
+ */
+export default function Results() {
+  const { slug, round, hasFinal, timezone, announcementAt, publishedAt, categories } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation();
+  const zone = useVisitorTimeZone(timezone);
+  const local = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  })
+    .format(new Date(announcementAt))
+    .replace(" ", "T");
+  return (
+    <section aria-labelledby="results-title">
+      <h1 id="results-title">{t("results.title")}</h1>
+      <p>{t("results.intro")}</p>
+      {hasFinal ? (
+        <nav aria-label={t("results.rounds")} className="tabs">
+          <Link to={`/organize/${slug}/results`} aria-current={round === "scoring" ? "page" : undefined}>
+            {t("results.roundScoring")}
+          </Link>
+          <Link to={`/organize/${slug}/results?round=final`} aria-current={round === "final" ? "page" : undefined}>
+            {t("queue.finalRound")}
+          </Link>
+        </nav>
+      ) : null}
+      <p>
+        <a href={`/organize/${slug}/export/results.csv`}>{t("results.exportResults")}</a> ·{" "}
+        <a href={`/organize/${slug}/export/scores.csv`}>{t("results.exportScores")}</a> ·{" "}
+        <a href={`/organize/${slug}/export/entries.csv`}>{t("results.exportEntries")}</a>
+      </p>
+
+      {categories.map((category) => (
+        <div key={category.name} className="panel">
+          <h2 id={`category-${category.name}`}>{category.name}</h2>
+          <div className="table-scroll">
+            <table aria-labelledby={`category-${category.name}`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("results.rank")}</th>
+                  <th scope="col">{t("judges.entry")}</th>
+                  <th scope="col">{t("results.judgeScores")}</th>
+                  <th scope="col">{t("results.raw")}</th>
+                  <th scope="col">{t("results.normalised")}</th>
+                  <th scope="col">{t("results.judges")}</th>
+                  <th scope="col">{t("results.spread")}</th>
+                  <th scope="col">{t("results.award")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {category.rows.map((row) => (
+                  <tr key={row.entryId} data-testid="result-row">
+                    <td>
+                      {row.rank ?? "—"}
+                      {row.tied ? ` ${t("results.tied")}` : ""}
+                    </td>
+                    <th scope="row">
+                      <Link to={`/organize/${slug}/entries/${row.entryId}`}>
+                        {row.referenceCode} · {row.title}
+                      </Link>
+                    </th>
+                    <td>{row.judgeScores.map((j) => format(j.weighted)).join(" · ") || "—"}</td>
+                    <td>{format(row.rawMean)}</td>
+                    <td>
+                      {format(row.normalisedMean)}
+                      {row.usedRawFallback ? <span className="muted"> {t("results.fallback")}</span> : null}
+                    </td>
+                    <td>{row.judgeCount}</td>
+                    <td>
+                      {t("results.spreadValue", {
+                        range: row.spread.range.toFixed(1),
+                        sd: row.spread.stdDev.toFixed(1),
+                      })}
+                      {row.disagreement ? <strong className="error-text"> {t("results.disagreement")}</strong> : null}
+                    </td>
+                    <td>
+                      {publishedAt ? (
+                        row.award ? (
+                          t(`results.place.${row.award}`)
+                        ) : (
+                          "—"
+                        )
+                      ) : (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="award" />
+                          <input type="hidden" name="entryId" value={row.entryId} />
+                          <label className="visually-hidden" htmlFor={`award-${row.entryId}`}>
+                            {t("results.awardFor", { code: row.referenceCode })}
+                          </label>
+                          <select id={`award-${row.entryId}`} name="place" defaultValue={row.award ?? ""}>
+                            <option value="">{t("results.noAward")}</option>
+                            {PLACES.map((place) => (
+                              <option key={place} value={place}>
+                                {t(`results.place.${place}`)}
+                              </option>
+                            ))}
+                          </select>
+                          <button
+                            type="submit"
+                            className="button button-secondary button-small"
+                            disabled={navigation.state !== "idle"}
+                          >
+                            {t("results.saveAward")}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ))}
+      {result?.intent === "award" ? <ErrorList errors={result.problems} /> : null}
+
+      <div className="panel">
+        <h2 id="publish-title">{t("results.publish")}</h2>
+        {publishedAt ? (
+          <p role="status" className="notice">
+            {t("results.published", { date: formatDateTime(publishedAt, i18n.language, zone) })}{" "}
+            <Link to={`/contests/${slug}/winners`}>{t("results.gallery")}</Link>
+          </p>
+        ) : (
+          <Form method="post" aria-labelledby="publish-title">
+            <input type="hidden" name="intent" value="schedule" />
+            <p>{t("results.publishIntro")}</p>
+            <div className="field">
+              <label htmlFor="announceAt">{t("results.announceAt")}</label>
+              <p id="announceAt-hint" className="field-hint">
+                {t("results.announceAtHint", { zone: timezone })}
+              </p>
+              <input
+                id="announceAt"
+                name="announceAt"
+                type="datetime-local"
+                defaultValue={local}
+                required
+                aria-describedby="announceAt-hint"
+              />
+            </div>
+            {result?.intent === "schedule" ? <ErrorList errors={result.problems} /> : null}
+            {result?.intent === "schedule" && result.problems.length === 0 ? (
+              <p role="status" className="notice">
+                {t("results.scheduled")}
+              </p>
+            ) : null}
+            <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+              {t("results.schedule")}
+            </button>
+          </Form>
+        )}
+      </div>
+    </section>
+  );
+}

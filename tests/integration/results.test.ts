@@ -1,0 +1,219 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { runAssignment } from "~/models/assignment.server";
+import { publishedWinners } from "~/models/results.server";
+import { loader as auditLoader } from "~/routes/organize.$slug.audit";
+import { loader as exportLoader } from "~/routes/organize.$slug.export.$file";
+import { action as resultsAction, loader as resultsLoader } from "~/routes/organize.$slug.results";
+import { loader as winnersLoader } from "~/routes/contests.$slug_.winners";
+import { loader as entriesLoader } from "~/routes/entries._index";
+import { setNow } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { runDueJobs } from "~/services/jobs.server";
+import { createSession } from "~/services/session.server";
+import { jobHandlers } from "~/services/worker.server";
+import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
+import { resetDatabase } from "../support/db";
+import { TODAY } from "../support/entries";
+import { context, formRequest, getRequest, settle } from "../support/http";
+import { eligibleEntry, judge, signedIn } from "../support/judging";
+import { mailbox } from "../support/mailbox";
+
+const slug = DEMO_SLUG;
+
+/** Every criterion of a sheet at one level: a sheet of all 5s weighs 100, of all 1s weighs 0. */
+async function score(entryId: string, judgeId: string, level: number) {
+  const criteria = await db.rubricCriterion.findMany();
+  await db.assignment.update({
+    where: { entryId_judgeId_round: { entryId, judgeId, round: "scoring" } },
+    data: { status: "submitted", scores: JSON.stringify(Object.fromEntries(criteria.map((c) => [c.id, level]))) },
+  });
+}
+
+async function scoredContest() {
+  const organizer = await signedIn("org@example.org", "organizer");
+  const judges = await Promise.all(["a", "b", "c"].map((n) => judge(`${n}@example.org`, { country: "FR" })));
+  await db.contest.updateMany({ data: { judgesPerEntry: 3, avoidSameCountry: false } });
+  const entries = [
+    await eligibleEntry("Amaya Reyes", "PH"),
+    await eligibleEntry("Lina Karam", "LB"),
+    await eligibleEntry("Juan Pérez", "CO"),
+  ];
+  await runAssignment((await db.contest.findFirstOrThrow()).id, organizer.user.id);
+  // judge a is lenient, c severe; all agree Amaya's is best and Juan's weakest
+  const levels = [
+    [5, 4, 3],
+    [4, 3, 2],
+    [3, 2, 1],
+  ];
+  for (const [j, row] of levels.entries())
+    for (const [e, level] of row.entries()) await score(entries[e]!.id, judges[j]!.user.id, level);
+  return { organizer, judges, entries };
+}
+
+const post = (cookie: string, fields: Record<string, string>) =>
+  settle(() =>
+    resultsAction({
+      request: formRequest(`/organize/${slug}/results`, fields, { cookie }),
+      context: context(),
+      params: { slug },
+    }),
+  ) as Promise<{ data: { problems: string[] } } | Response>;
+
+beforeEach(async () => {
+  await resetDatabase();
+  mailbox().clear();
+  setNow(TODAY);
+  await db.contest.create({ data: demoContest(TODAY) });
+});
+
+describe("results", () => {
+  it("rank each category on the normalised score, with each judge's weighted score, the raw mean and the spread", async () => {
+    const { organizer, entries } = await scoredContest();
+    const page = await resultsLoader({
+      request: getRequest(`/organize/${slug}/results`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    const rows = page.categories[0]!.rows;
+    expect(rows.map((r) => [r.referenceCode, r.rank, r.judgeCount])).toEqual([
+      [entries[0]!.referenceCode, 1, 3],
+      [entries[1]!.referenceCode, 2, 3],
+      [entries[2]!.referenceCode, 3, 3],
+    ]);
+    // levels 5/4/3 of 5 weigh 100/75/50: raw mean 75; every judge puts it one SD above their mean
+    expect(rows[0]!.rawMean).toBeCloseTo(75);
+    expect(rows[0]!.judgeScores.map((j) => j.weighted).sort((a, b) => a - b)).toEqual([50, 75, 100]);
+    expect(rows[0]!.normalisedMean).toBeCloseTo(50 + 15 * Math.sqrt(1.5));
+    expect(rows[0]!.spread.range).toBeCloseTo(50);
+    expect(rows[0]!.disagreement).toBe(true);
+    expect(rows[0]!.usedRawFallback).toBe(false);
+  });
+
+  it("take awards from organizers only, audited, until they are published", async () => {
+    const { organizer, entries } = await scoredContest();
+    const entrant = await signedIn("someone@example.org");
+    expect(
+      ((await post(entrant.cookie, { intent: "award", entryId: entries[0]!.id, place: "first" })) as Response).status,
+    ).toBe(403);
+    await post(organizer.cookie, { intent: "award", entryId: entries[0]!.id, place: "first" });
+    await post(organizer.cookie, { intent: "award", entryId: entries[1]!.id, place: "honourable" });
+    await post(organizer.cookie, { intent: "award", entryId: entries[1]!.id, place: "" });
+    expect(await db.award.findMany({ select: { entryId: true, place: true } })).toEqual([
+      { entryId: entries[0]!.id, place: "first" },
+    ]);
+    const log = await auditLoader({
+      request: getRequest(`/organize/${slug}/audit`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(log.events.map((e) => e.action).slice(0, 3)).toEqual(["award.removed", "award.set", "award.set"]);
+    expect(log.events[0]!.actor).toBe("org@example.org");
+    expect(log.events.map((e) => e.action)).toContain("assignment.run");
+  });
+});
+
+describe("publication", () => {
+  it("happens at the announcement time and not before: the gallery opens and everyone gets one email", async () => {
+    const { organizer, entries } = await scoredContest();
+    // Amaya's work wins; she agreed to show her country; Lina's honourable mention lacks a release
+    await db.entry.updateMany({ data: { licenceAt: TODAY, identifiablePeople: false } });
+    await db.entry.update({ where: { id: entries[1]!.id }, data: { identifiablePeople: true } });
+    await db.user.updateMany({ where: { fullName: "Amaya Reyes" }, data: { publishCountry: true } });
+    await post(organizer.cookie, { intent: "award", entryId: entries[0]!.id, place: "first" });
+    await post(organizer.cookie, { intent: "award", entryId: entries[1]!.id, place: "honourable" });
+
+    const inAnHour = new Date(TODAY.getTime() + 60 * 60 * 1000);
+    const local = "2026-03-01T12:00"; // 11:00 UTC in Geneva (UTC+1 in March)
+    expect(inAnHour.toISOString()).toBe("2026-03-01T11:00:00.000Z");
+    const scheduled = await post(organizer.cookie, { intent: "schedule", announceAt: local });
+    expect(scheduled).toMatchObject({ data: { problems: [] } });
+    await runDueJobs(jobHandlers);
+    expect((await db.contest.findFirstOrThrow()).resultsPublishedAt).toBeNull();
+    const early = await winnersLoader({
+      request: getRequest(`/contests/${slug}/winners`),
+      context: context(),
+      params: { slug },
+    });
+    expect(early.winners).toBeNull();
+
+    setNow(inAnHour);
+    await runDueJobs(jobHandlers);
+    await runDueJobs(jobHandlers);
+    expect((await db.contest.findFirstOrThrow()).resultsPublishedAt).toEqual(inAnHour);
+    // a second run of the publication (a retry) sends nothing twice
+    await jobHandlers["results.publish"]!.run(
+      { contestId: (await db.contest.findFirstOrThrow()).id },
+      undefined as never,
+    );
+    await runDueJobs(jobHandlers);
+    const mails = mailbox().messages();
+    const to = (email: string) => mails.filter((m) => m.to.includes(email)).map((m) => m.subject);
+    expect(to("amaya.reyes@example.org")).toEqual([
+      "Youth for Humanitarian Disarmament Multimedia Contest 2025: your work won — First place",
+    ]);
+    expect(to("lina.karam@example.org")).toHaveLength(1);
+    expect(to("juan.p.rez@example.org")).toEqual([
+      "Youth for Humanitarian Disarmament Multimedia Contest 2025: the results are out",
+    ]);
+    expect(to("a@example.org")).toHaveLength(1);
+
+    const gallery = await winnersLoader({
+      request: getRequest(`/contests/${slug}/winners`),
+      context: context(),
+      params: { slug },
+    });
+    expect(gallery.winners!.map((w) => [w.title, w.place, w.name, w.country])).toEqual([
+      [entries[0]!.title, "first", "Amaya", "Philippines"],
+    ]);
+    expect(JSON.stringify(gallery)).not.toContain("Reyes");
+
+    // awards are now final, and the entrant sees the outcome on "My entries"
+    expect(await post(organizer.cookie, { intent: "award", entryId: entries[2]!.id, place: "third" })).toMatchObject({
+      data: { problems: ["results.alreadyPublished"] },
+    });
+    const amaya = await db.user.findFirstOrThrow({ where: { fullName: "Amaya Reyes" } });
+    const mine = await entriesLoader({
+      request: getRequest("/entries", { cookie: (await createSession(amaya.id)).split(";")[0]! }),
+      context: context(),
+      params: {},
+    });
+    expect(mine.entries[0]!.final).toBe("first");
+    expect((await publishedWinners(slug))!.winners).toHaveLength(1);
+  });
+});
+
+describe("exports", () => {
+  it("give organizers CSV that a spreadsheet cannot run, and record each download", async () => {
+    const { organizer, entries } = await scoredContest();
+    await db.entry.update({ where: { id: entries[0]!.id }, data: { title: '=HYPERLINK("http://evil.example")' } });
+    const response = (await exportLoader({
+      request: getRequest(`/organize/${slug}/export/entries.csv`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug, file: "entries.csv" },
+    })) as Response;
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const text = await response.text();
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(text).toContain("amaya.reyes@example.org");
+    for (const file of ["scores.csv", "results.csv"]) {
+      const csv = await (
+        (await exportLoader({
+          request: getRequest(`/organize/${slug}/export/${file}`, { cookie: organizer.cookie }),
+          context: context(),
+          params: { slug, file },
+        })) as Response
+      ).text();
+      expect(csv.split("\r\n").length).toBeGreaterThan(3);
+    }
+    expect(await db.auditEvent.count({ where: { action: "export.csv" } })).toBe(3);
+    const judgeUser = await signedIn("nosy-judge@example.org");
+    const refused = (await settle(() =>
+      exportLoader({
+        request: getRequest(`/organize/${slug}/export/entries.csv`, { cookie: judgeUser.cookie }),
+        context: context(),
+        params: { slug, file: "entries.csv" },
+      }),
+    )) as Response;
+    expect(refused.status).toBe(403);
+  });
+});
