@@ -400,6 +400,11 @@ export const en = {
     intro:
       "Each judge's weighted score (0–100), the raw mean, and the normalised score, which removes each judge's own leniency or severity (z-score per judge, rescaled to 0–100). Entries are ranked on the normalised score; ties are shown as ties.",
     rounds: "Rounds",
+    categories: "Categories",
+    pages: "Pages",
+    pageOf: "Page {{page}} of {{pages}}",
+    previousPage: "← Previous",
+    nextPage: "Next →",
     roundScoring: "Scoring round",
     exportResults: "Download results (CSV)",
     exportScores: "Download scores (CSV)",

@@ -407,6 +407,11 @@ export const es: PartialMessages = {
     intro:
       "La puntuación ponderada de cada miembro del jurado (0–100), la media bruta y la puntuación normalizada, que elimina la indulgencia o la severidad propia de cada miembro del jurado (puntuación z por miembro del jurado, reescalada a 0–100). Las obras se clasifican según la puntuación normalizada; los empates se muestran como empates.",
     rounds: "Rondas",
+    categories: "Categorías",
+    pages: "Páginas",
+    pageOf: "Página {{page}} de {{pages}}",
+    previousPage: "← Anterior",
+    nextPage: "Siguiente →",
     roundScoring: "Ronda de puntuación",
     exportResults: "Descargar los resultados (CSV)",
     exportScores: "Descargar las puntuaciones (CSV)",

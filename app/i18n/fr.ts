@@ -411,6 +411,11 @@ export const fr: PartialMessages = {
     intro:
       "La note pondérée de chaque membre du jury (0–100), la moyenne brute et la note normalisée, qui neutralise l’indulgence ou la sévérité propre à chaque membre du jury (score z par membre du jury, ramené sur 0–100). Les œuvres sont classées selon la note normalisée ; les ex æquo sont indiqués comme tels.",
     rounds: "Tours",
+    categories: "Catégories",
+    pages: "Pages",
+    pageOf: "Page {{page}} sur {{pages}}",
+    previousPage: "← Précédente",
+    nextPage: "Suivante →",
     roundScoring: "Tour de notation",
     exportResults: "Télécharger les résultats (CSV)",
     exportScores: "Télécharger les notes (CSV)",

@@ -14,6 +14,25 @@ import { sheetTotal, type Round } from "./scoring";
  * levels and weights), then `computeResults` normalises per judge and ranks per category.
  */
 export async function contestResults(contestId: string, round: Round = "scoring") {
+  // Results change only when a sheet, an entry or an award does: a few aggregates tell whether
+  // the last computation still holds, so a contest of 10,000 entries is not re-read per page view.
+  const [sheetsVersion, entriesVersion, awardsVersion] = await Promise.all([
+    db.assignment.aggregate({ where: { contestId, round }, _max: { updatedAt: true }, _count: { _all: true } }),
+    db.entry.aggregate({ where: { contestId }, _max: { updatedAt: true }, _count: { _all: true } }),
+    db.award.aggregate({ where: { contestId }, _max: { createdAt: true }, _count: { _all: true } }),
+  ]);
+  const version = JSON.stringify([sheetsVersion, entriesVersion, awardsVersion]);
+  const key = `${contestId}:${round}`;
+  const cached = resultsCache.get(key);
+  if (cached?.version === version) return cached.results;
+  const results = await computeContestResults(contestId, round);
+  resultsCache.set(key, { version, results });
+  return results;
+}
+
+const resultsCache = new Map<string, { version: string; results: Awaited<ReturnType<typeof computeContestResults>> }>();
+
+async function computeContestResults(contestId: string, round: Round) {
   const [criteria, entries, sheets] = await Promise.all([
     rubricOf(contestId),
     db.entry.findMany({

@@ -15,9 +15,20 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "results.t
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const round = parseRound(new URL(request.url).searchParams.get("round"));
-  const { categories } = await contestResults(contest.id, round);
+  const url = new URL(request.url);
+  const round = parseRound(url.searchParams.get("round"));
+  const { categories: all } = await contestResults(contest.id, round);
+  // One category and one page at a time: a contest of 10,000 entries stays a light page.
+  const current = all.find((c) => c.name === url.searchParams.get("category")) ?? all[0];
+  const pages = Math.max(1, Math.ceil((current?.rows.length ?? 0) / RESULTS_PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(url.searchParams.get("page")) || 1));
+  const categories = current
+    ? [{ ...current, rows: current.rows.slice((page - 1) * RESULTS_PAGE_SIZE, page * RESULTS_PAGE_SIZE) }]
+    : [];
   return {
+    categoryNames: all.map((c) => ({ name: c.name, count: c.rows.length })),
+    page,
+    pages,
     slug: contest.slug,
     round,
     hasFinal: Boolean(contest.finalRoundEndsAt),
@@ -49,6 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Bad request", { status: 400 });
 }
 
+const RESULTS_PAGE_SIZE = 50;
+
 const format = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
 /**
@@ -57,7 +70,11 @@ const format = (value: number | null) => (value === null ? "—" : value.toFixed
  * score (ties shown as ties). Awards are given here; publication is scheduled here.
  */
 export default function Results() {
-  const { slug, round, hasFinal, timezone, announcementAt, publishedAt, categories } = useLoaderData<typeof loader>();
+  const { slug, round, hasFinal, timezone, announcementAt, publishedAt, categories, categoryNames, page, pages } =
+    useLoaderData<typeof loader>();
+  const link = (params: Record<string, string>) =>
+    `/organize/${slug}/results?${new URLSearchParams({ ...(round === "final" ? { round } : {}), ...params })}`;
+  const current = categories[0]?.name;
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
@@ -92,6 +109,13 @@ export default function Results() {
         <a href={`/organize/${slug}/export/entries.csv`}>{t("results.exportEntries")}</a>
       </p>
 
+      <nav aria-label={t("results.categories")} className="tabs">
+        {categoryNames.map((c) => (
+          <Link key={c.name} to={link({ category: c.name })} aria-current={c.name === current ? "page" : undefined}>
+            {c.name} ({c.count})
+          </Link>
+        ))}
+      </nav>
       {categories.map((category) => (
         <div key={category.name} className="panel">
           <h2 id={`category-${category.name}`}>{category.name}</h2>
@@ -174,6 +198,17 @@ export default function Results() {
           </div>
         </div>
       ))}
+      {pages > 1 && current ? (
+        <nav aria-label={t("results.pages")} className="pager">
+          {page > 1 ? (
+            <Link to={link({ category: current, page: String(page - 1) })}>{t("results.previousPage")}</Link>
+          ) : null}
+          <span>{t("results.pageOf", { page, pages })}</span>
+          {page < pages ? (
+            <Link to={link({ category: current, page: String(page + 1) })}>{t("results.nextPage")}</Link>
+          ) : null}
+        </nav>
+      ) : null}
       {result?.intent === "award" ? <ErrorList errors={result.problems} /> : null}
 
       <div className="panel">

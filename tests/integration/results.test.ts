@@ -87,6 +87,26 @@ describe("results", () => {
     expect(rows[0]!.spread.range).toBeCloseTo(50);
     expect(rows[0]!.disagreement).toBe(true);
     expect(rows[0]!.usedRawFallback).toBe(false);
+
+    // a revised sheet or a new award shows at once: nothing stale is served from memory
+    const [judgeA] = await db.contestJudge.findMany({ orderBy: { createdAt: "asc" }, take: 1 });
+    await score(entries[0]!.id, judgeA!.userId, 1);
+    await db.award.create({
+      data: {
+        contestId: entries[2]!.contestId,
+        entryId: entries[2]!.id,
+        place: "third",
+        createdById: organizer.user.id,
+      },
+    });
+    const again = await resultsLoader({
+      request: getRequest(`/organize/${slug}/results`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    const first = again.categories[0]!.rows.find((r) => r.entryId === entries[0]!.id)!;
+    expect(first.rawMean).not.toBeCloseTo(75);
+    expect(again.categories[0]!.rows.find((r) => r.entryId === entries[2]!.id)!.award).toBe("third");
   });
 
   it("take awards from organizers only, audited, until they are published", async () => {
