@@ -404,8 +404,9 @@ export async function viewUrls(
     cleanKey: string | null;
     objectKey: string;
   }[],
+  expiresInSec = VIEW_URL_SECONDS,
 ) {
-  const sign = (key: string) => storage().presignGet(key, { expiresInSec: VIEW_URL_SECONDS });
+  const sign = (key: string) => storage().presignGet(key, { expiresInSec });
   const entries = await Promise.all(
     media
       .filter((m) => m.state === "verified")

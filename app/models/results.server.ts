@@ -1,6 +1,7 @@
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
+import { randomUUID } from "node:crypto";
 import { env } from "~/services/env.server";
 import { scheduleOnce } from "~/services/jobs.server";
 import { audit } from "./audit.server";
@@ -17,7 +18,13 @@ export async function contestResults(contestId: string, round: Round = "scoring"
   // Results change only when a sheet, an entry or an award does: a few aggregates tell whether
   // the last computation still holds, so a contest of 10,000 entries is not re-read per page view.
   const [sheetsVersion, entriesVersion, awardsVersion] = await Promise.all([
-    db.assignment.aggregate({ where: { contestId, round }, _max: { updatedAt: true }, _count: { _all: true } }),
+    // the sum of revisions moves with every saved sheet, even two in the same millisecond
+    db.assignment.aggregate({
+      where: { contestId, round },
+      _max: { updatedAt: true },
+      _count: { _all: true },
+      _sum: { revision: true },
+    }),
     db.entry.aggregate({ where: { contestId }, _max: { updatedAt: true }, _count: { _all: true } }),
     db.award.aggregate({ where: { contestId }, _max: { createdAt: true }, _count: { _all: true } }),
   ]);
@@ -96,8 +103,10 @@ export async function setAward(contestId: string, entryId: string, place: Place 
     include: { contest: { select: { resultsPublishedAt: true } } },
   });
   if (!entry) return { ok: false as const, reason: "notFound" as const };
-  if (entry.contest.resultsPublishedAt) return { ok: false as const, reason: "published" as const };
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    // checked inside the transaction: an award racing the publication does not land after it
+    const contest = await tx.contest.findUniqueOrThrow({ where: { id: contestId } });
+    if (contest.resultsPublishedAt) return { ok: false as const, reason: "published" as const };
     if (place) {
       await tx.award.upsert({
         where: { entryId },
@@ -112,8 +121,8 @@ export async function setAward(contestId: string, entryId: string, place: Place 
       subject: entry.referenceCode ?? entryId,
       detail: { place },
     });
+    return { ok: true as const };
   });
-  return { ok: true as const };
 }
 
 /**
@@ -123,12 +132,23 @@ export async function setAward(contestId: string, entryId: string, place: Place 
 export async function scheduleResults(contestId: string, at: Date, actorId: string) {
   const contest = await db.contest.findUniqueOrThrow({ where: { id: contestId } });
   if (contest.resultsPublishedAt) return { ok: false as const, reason: "published" as const };
+  // Not while entries or scores may still change: a mistyped date must not publish an open contest.
+  if (at < judgingOverAt(contest))
+    return { ok: false as const, reason: "tooEarly" as const, at: judgingOverAt(contest) };
   await db.$transaction(async (tx) => {
     await tx.contest.update({ where: { id: contestId }, data: { announcementAt: at } });
     await audit(tx, { contestId, actorId, action: "results.scheduled", detail: { at: at.toISOString() } });
   });
-  await scheduleOnce(`results.publish:${contestId}:${at.toISOString()}`, "results.publish", { contestId }, at);
+  // A fresh job per schedule: publishing checks the time itself, so an older job does nothing.
+  await scheduleOnce(`results.publish:${contestId}:${randomUUID()}`, "results.publish", { contestId }, at);
   return { ok: true as const };
+}
+
+/** When no round can change scores any more: the scoring round's close, or the final round's if later. */
+export function judgingOverAt(contest: { judgingEndsAt: Date; finalRoundEndsAt: Date | null }) {
+  return contest.finalRoundEndsAt && contest.finalRoundEndsAt > contest.judgingEndsAt
+    ? contest.finalRoundEndsAt
+    : contest.judgingEndsAt;
 }
 
 const EMAIL_BATCH = 200;
@@ -140,11 +160,12 @@ const EMAIL_BATCH = 200;
  */
 export async function publishResults(contestId: string) {
   const contest = await db.contest.findUniqueOrThrow({ where: { id: contestId } });
-  if (now() < contest.announcementAt) return false; // rescheduled later: the job for that time will run
+  // rescheduled later (the job for that time will run), or judging not over
+  if (now() < contest.announcementAt || now() < judgingOverAt(contest) || contest.status === "draft") return false;
   if (!contest.resultsPublishedAt) {
     await db.$transaction(async (tx) => {
       const { count } = await tx.contest.updateMany({
-        where: { id: contestId, resultsPublishedAt: null },
+        where: { id: contestId, resultsPublishedAt: null, announcementAt: { lte: now() } },
         data: { resultsPublishedAt: now(), status: "results_published" },
       });
       if (count) await audit(tx, { contestId, actorId: null, action: "results.published" });
@@ -155,6 +176,7 @@ export async function publishResults(contestId: string) {
     where: { contestId, submittedAt: { not: null }, status: { not: "withdrawn" } },
     select: {
       id: true,
+      status: true,
       referenceCode: true,
       title: true,
       award: { select: { place: true } },
@@ -172,7 +194,7 @@ export async function publishResults(contestId: string) {
       locale: e.entrant.locale ?? "en",
       key: `results:${contestId}:entry:${e.id}`,
       payload: {
-        kind: e.award ? ("award" as const) : ("thanks" as const),
+        kind: e.award && e.status === "eligible" ? ("award" as const) : ("thanks" as const),
         contest: contest.title,
         title: e.title,
         referenceCode: e.referenceCode ?? "",
@@ -218,7 +240,7 @@ export async function publishResults(contestId: string) {
  * for a minor), with the name the entrant chose to publish, and their country only if they agreed.
  */
 export async function publishedWinners(slug: string) {
-  const contest = await db.contest.findUnique({ where: { slug } });
+  const contest = await db.contest.findFirst({ where: { slug, status: { not: "draft" } } });
   if (!contest) return null;
   if (!contest.resultsPublishedAt) return { contest, winners: null };
   const awards = await db.award.findMany({

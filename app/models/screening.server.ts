@@ -89,7 +89,10 @@ export async function decideEntry(contestId: string, actorId: string, input: Scr
     if (count === 0) return { ok: false as const, reason: "changed" as const };
     // An entry that leaves judging takes its assignments (and any scores) with it: if it comes
     // back, it is assigned and scored afresh, as the work it then is.
-    if (input.decision !== "eligible") await tx.assignment.deleteMany({ where: { entryId: entry.id } });
+    if (input.decision !== "eligible") {
+      await tx.assignment.deleteMany({ where: { entryId: entry.id } });
+      await tx.award.deleteMany({ where: { entryId: entry.id } });
+    }
     await audit(tx, {
       contestId,
       actorId,

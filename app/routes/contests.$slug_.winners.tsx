@@ -9,6 +9,8 @@ import { publishedWinners } from "~/models/results.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { getUser } from "~/services/auth.server";
 
+const GALLERY_URL_SECONDS = 6 * 60 * 60;
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "gallery.title");
 
 /** The public winners' gallery, from the moment the results are published (and not before). */
@@ -20,7 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!winners) return { ...base, announcementAt: contest.announcementAt.toISOString(), winners: null };
   const user = await getUser(request);
   const names = new Map(countryOptions(await resolveLocale(request, user?.locale)).map((c) => [c.code, c.name]));
-  const urls = await viewUrls(winners.flatMap((w) => w.entry.media));
+  // Public works, read at leisure: links that outlast a long visit (images load as one scrolls).
+  const urls = await viewUrls(
+    winners.flatMap((w) => w.entry.media),
+    GALLERY_URL_SECONDS,
+  );
   return {
     ...base,
     announcementAt: contest.announcementAt.toISOString(),

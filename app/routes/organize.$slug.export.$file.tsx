@@ -55,8 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ];
       }),
     );
-  } else if (file === "results.csv") {
-    const { categories } = await contestResults(contest.id);
+  } else if (file === "results.csv" || file === "results-final.csv") {
+    const { categories } = await contestResults(contest.id, file === "results.csv" ? "scoring" : "final");
     csv = toCsv(
       [
         "category",

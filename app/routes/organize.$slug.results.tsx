@@ -48,14 +48,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const place = (PLACES as readonly string[]).includes(value) ? (value as Place) : null;
     const result = await setAward(contest.id, String(form.get("entryId") ?? ""), place, user.id);
     if (!result.ok && result.reason === "notFound") throw new Response("Not found", { status: 404 });
-    return data({ intent, problems: result.ok ? [] : ["results.alreadyPublished"] }, { status: result.ok ? 200 : 409 });
+    return data(
+      { intent, problems: result.ok ? [] : [{ key: "results.alreadyPublished" }] },
+      { status: result.ok ? 200 : 409 },
+    );
   }
   if (intent === "schedule") {
     const at = localDateTimeIn(String(form.get("announceAt") ?? ""), contest.timezone);
-    if (!at) return data({ intent, problems: ["errors.dateInvalid"] }, { status: 400 });
+    if (!at) return data({ intent, problems: [{ key: "errors.dateInvalid" }] }, { status: 400 });
     const result = await scheduleResults(contest.id, at, user.id);
     nudgeWorker();
-    return data({ intent, problems: result.ok ? [] : ["results.alreadyPublished"] }, { status: result.ok ? 200 : 409 });
+    if (result.ok) return data({ intent, problems: [] });
+    const problem =
+      result.reason === "tooEarly"
+        ? { key: "results.tooEarly", values: { date: result.at.toISOString().slice(0, 16).replace("T", " ") } }
+        : { key: "results.alreadyPublished" };
+    return data({ intent, problems: [problem] }, { status: 409 });
   }
   throw new Response("Bad request", { status: 400 });
 }
@@ -104,8 +112,10 @@ export default function Results() {
         </nav>
       ) : null}
       <p>
-        <a href={`/organize/${slug}/export/results.csv`}>{t("results.exportResults")}</a> ·{" "}
-        <a href={`/organize/${slug}/export/scores.csv`}>{t("results.exportScores")}</a> ·{" "}
+        <a href={`/organize/${slug}/export/${round === "final" ? "results-final.csv" : "results.csv"}`}>
+          {t("results.exportResults")}
+        </a>{" "}
+        · <a href={`/organize/${slug}/export/scores.csv`}>{t("results.exportScores")}</a> ·{" "}
         <a href={`/organize/${slug}/export/entries.csv`}>{t("results.exportEntries")}</a>
       </p>
 

@@ -78,6 +78,11 @@ function seedScoredEntries() {
     }
     return { title: `${title} ${run}`, email, name };
   });
+  // judging is over, so the results may be published
+  db.prepare("UPDATE Contest SET judgingEndsAt = ?, finalRoundEndsAt = NULL WHERE id = ?").run(
+    Date.now() - 24 * 60 * 60 * 1000,
+    contest.id,
+  );
   db.close();
   return people;
 }
@@ -85,7 +90,9 @@ function seedScoredEntries() {
 /** Puts the shared demo contest back as it was, for the browser tests that run after this one. */
 function reopenContest() {
   const db = new Database(process.env.E2E_DATABASE_PATH!);
-  db.prepare("UPDATE Contest SET resultsPublishedAt = NULL, status = 'open' WHERE slug = 'yhd-2025'").run();
+  db.prepare(
+    "UPDATE Contest SET resultsPublishedAt = NULL, status = 'open', judgingEndsAt = ? WHERE slug = 'yhd-2025'",
+  ).run(Date.now() + 60 * 24 * 60 * 60 * 1000);
   db.prepare("DELETE FROM Award").run();
   db.close();
 }
@@ -100,6 +107,11 @@ test("an organizer reviews the results, awards and publishes; a visitor sees the
   await signIn(organizer, "organizer@example.org");
   await organizer.goto(`${base()}/organize/yhd-2025/results`);
   await expect(organizer.getByRole("heading", { name: "Results", level: 1 })).toBeVisible();
+  await organizer
+    .getByRole("navigation", { name: "Categories" })
+    .getByRole("link", { name: /^Written work/ })
+    .click();
+  await expect(organizer.getByRole("heading", { name: "Written work", level: 2 })).toBeVisible();
   const row = organizer.getByTestId("result-row").filter({ hasText: winner!.title });
   await expect(row).toContainText("100.0"); // every criterion at its top level
   await new AxeBuilder({ page: organizer }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));

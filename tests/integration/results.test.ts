@@ -4,6 +4,7 @@ import { publishedWinners } from "~/models/results.server";
 import { loader as auditLoader } from "~/routes/organize.$slug.audit";
 import { loader as exportLoader } from "~/routes/organize.$slug.export.$file";
 import { action as resultsAction, loader as resultsLoader } from "~/routes/organize.$slug.results";
+import { action as screeningAction } from "~/routes/organize.$slug.screening";
 import { loader as winnersLoader } from "~/routes/contests.$slug_.winners";
 import { loader as entriesLoader } from "~/routes/entries._index";
 import { setNow } from "~/services/clock.server";
@@ -13,7 +14,7 @@ import { createSession } from "~/services/session.server";
 import { jobHandlers } from "~/services/worker.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
-import { TODAY } from "../support/entries";
+import { entrant, startId, TODAY, upload } from "../support/entries";
 import { context, formRequest, getRequest, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
@@ -129,6 +130,21 @@ describe("results", () => {
     expect(log.events.map((e) => e.action).slice(0, 3)).toEqual(["award.removed", "award.set", "award.set"]);
     expect(log.events[0]!.actor).toBe("org@example.org");
     expect(log.events.map((e) => e.action)).toContain("assignment.run");
+
+    // an awarded entry later found ineligible loses its award with its place in judging
+    const seen = (await db.entry.findUniqueOrThrow({ where: { id: entries[0]!.id } })).updatedAt.toISOString();
+    await settle(() =>
+      screeningAction({
+        request: formRequest(
+          `/organize/${slug}/screening`,
+          { entryId: entries[0]!.id, decision: "ineligible", message: "Made before the contest.", seen },
+          { cookie: organizer.cookie },
+        ),
+        context: context(),
+        params: { slug },
+      }),
+    );
+    expect(await db.award.count()).toBe(0);
   });
 });
 
@@ -145,6 +161,10 @@ describe("publication", () => {
     const inAnHour = new Date(TODAY.getTime() + 60 * 60 * 1000);
     const local = "2026-03-01T12:00"; // 11:00 UTC in Geneva (UTC+1 in March)
     expect(inAnHour.toISOString()).toBe("2026-03-01T11:00:00.000Z");
+    // not while judges may still change scores: a mistyped date must not publish an open contest
+    const tooEarly = await post(organizer.cookie, { intent: "schedule", announceAt: local });
+    expect(tooEarly).toMatchObject({ data: { problems: [{ key: "results.tooEarly" }] } });
+    await db.contest.updateMany({ data: { judgingEndsAt: new Date(TODAY.getTime() - 60 * 60 * 1000) } });
     const scheduled = await post(organizer.cookie, { intent: "schedule", announceAt: local });
     expect(scheduled).toMatchObject({ data: { problems: [] } });
     await runDueJobs(jobHandlers);
@@ -186,10 +206,11 @@ describe("publication", () => {
       [entries[0]!.title, "first", "Amaya", "Philippines"],
     ]);
     expect(JSON.stringify(gallery)).not.toContain("Reyes");
+    expect(JSON.stringify(gallery)).not.toContain("amaya.reyes@example.org");
 
     // awards are now final, and the entrant sees the outcome on "My entries"
     expect(await post(organizer.cookie, { intent: "award", entryId: entries[2]!.id, place: "third" })).toMatchObject({
-      data: { problems: ["results.alreadyPublished"] },
+      data: { problems: [{ key: "results.alreadyPublished" }] },
     });
     const amaya = await db.user.findFirstOrThrow({ where: { fullName: "Amaya Reyes" } });
     const mine = await entriesLoader({
@@ -199,6 +220,45 @@ describe("publication", () => {
     });
     expect(mine.entries[0]!.final).toBe("first");
     expect((await publishedWinners(slug))!.winners).toHaveLength(1);
+  });
+});
+
+describe("the gallery", () => {
+  it("serves a winning photo sized for the screen, with its description", async () => {
+    const { organizer } = await scoredContest();
+    const { cookie } = await entrant("photographer@example.org", "2001-05-05", { displayName: "Noa" });
+    const id = await startId(cookie, "photography");
+    const photo = await upload(cookie, id, "photo-with-gps.jpg", "image/jpeg");
+    await db.mediaAsset.update({ where: { id: photo.assetId }, data: { altText: "Hands fitting a prosthetic leg." } });
+    await db.entry.update({
+      where: { id },
+      data: {
+        status: "eligible",
+        licenceAt: TODAY,
+        identifiablePeople: false,
+        title: "Open workshop",
+        submittedAt: TODAY,
+      },
+    });
+    await post(organizer.cookie, { intent: "award", entryId: id, place: "second" });
+    await db.contest.updateMany({ data: { judgingEndsAt: new Date(TODAY.getTime() - 60 * 60 * 1000) } });
+    // 09:30 UTC: after judging closed (09:00 UTC), before now (10:00 UTC)
+    await post(organizer.cookie, { intent: "schedule", announceAt: "2026-03-01T10:30" });
+    await runDueJobs(jobHandlers);
+    const gallery = await winnersLoader({
+      request: getRequest(`/contests/${slug}/winners`),
+      context: context(),
+      params: { slug },
+    });
+    const [work] = gallery.winners!;
+    expect(work).toMatchObject({ title: "Open workshop", name: "Noa", place: "second" });
+    const [image] = work!.media;
+    expect(image).toMatchObject({ type: "image/jpeg", altText: "Hands fitting a prosthetic leg." });
+    // a web-sized preview for phones, and the full image for wide screens
+    const preview = await fetch(image!.preview!);
+    expect(preview.headers.get("content-type")).toBe("image/webp");
+    expect(image!.url).not.toBe(image!.preview);
+    expect(image!.width).toBeGreaterThan(0);
   });
 });
 
