@@ -18,11 +18,16 @@ export type EligibilityContest = {
 
 export type EligibilityProfile = { dateOfBirth: string | null; country: string | null };
 
-/** The calendar date of `instant` in `timeZone`, as YYYY-MM-DD. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date of `instant` in `timeZone`, as YYYY-MM-DD. (Formatters are costly to make: one per zone.) */
 export function dateIn(instant: Date, timeZone: string) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    instant,
-  );
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** Whole years between a birth date and a calendar date, both YYYY-MM-DD. */

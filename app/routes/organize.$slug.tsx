@@ -19,6 +19,9 @@ export default function ContestConsole() {
     <>
       <p className="eyebrow">{contest.title}</p>
       <nav aria-label={t("organize.sections")} className="tabs">
+        <NavLink to={`/organize/${contest.slug}`} end>
+          {t("organize.dashboard")}
+        </NavLink>
         <NavLink to={`/organize/${contest.slug}/screening`}>{t("organize.screening")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/rubric`}>{t("organize.rubric")}</NavLink>

@@ -21,7 +21,9 @@ export default function OrganizeIndex() {
       <ul className="card-list">
         {contests.map((contest) => (
           <li key={contest.slug} className="card">
-            <h2>{contest.title}</h2>
+            <h2>
+              <Link to={`/organize/${contest.slug}`}>{contest.title}</Link>
+            </h2>
             <p>
               <Link to={`/organize/${contest.slug}/screening`}>{t("organize.screening")}</Link> ·{" "}
               <Link to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</Link> ·{" "}

@@ -105,6 +105,11 @@ test("an organizer reviews the results, awards and publishes; a visitor sees the
   const [winner, other] = seedScoredEntries();
   const organizer = await (await browser.newContext()).newPage();
   await signIn(organizer, "organizer@example.org");
+  // the dashboard counts them among the entries ready for judging
+  await organizer.goto(`${base()}/organize/yhd-2025`);
+  await expect(organizer.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(organizer.getByTestId("category-row").filter({ hasText: "Written work" })).toBeVisible();
+  await new AxeBuilder({ page: organizer }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
   await organizer.goto(`${base()}/organize/yhd-2025/results`);
   await expect(organizer.getByRole("heading", { name: "Results", level: 1 })).toBeVisible();
   await organizer

@@ -1,0 +1,184 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { countryOptions } from "~/models/countries";
+import { contestDashboard } from "~/models/dashboard.server";
+import { requireOrganizerOf } from "~/services/auth.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const names = new Map(countryOptions(await resolveLocale(request, user.locale)).map((c) => [c.code, c.name]));
+  const dashboard = await contestDashboard(contest.id);
+  return {
+    slug: contest.slug,
+    ...dashboard,
+    countries: dashboard.countries.map((c) => ({ ...c, name: names.get(c.code) ?? c.code })),
+  };
+}
+
+/** The contest at a glance: what came in, from whom, and where screening and judging stand. */
+export default function Dashboard() {
+  const { slug, totals, statuses, categories, days, countries, ages, judging } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const most = Math.max(1, ...days.map((d) => d.count));
+  const width = Math.max(days.length, 1) * 6;
+  return (
+    <section aria-labelledby="dashboard-title">
+      <h1 id="dashboard-title">{t("dashboard.title")}</h1>
+      <ul className="tiles">
+        <li>
+          <strong>{totals.entries}</strong> {t("dashboard.entries")}
+        </li>
+        <li>
+          <strong>{totals.entrants}</strong> {t("dashboard.entrants")}
+        </li>
+        <li>
+          <strong>{totals.drafts}</strong> {t("dashboard.drafts")}
+        </li>
+        <li>
+          <Link to={`/organize/${slug}/screening`}>
+            <strong>{totals.toScreen}</strong> {t("dashboard.toScreen")}
+          </Link>
+        </li>
+        <li>
+          <strong>{totals.eligible}</strong> {t("dashboard.eligible")}
+        </li>
+      </ul>
+
+      <div className="panel">
+        <h2 id="per-day-title">{t("dashboard.perDay")}</h2>
+        <svg
+          viewBox={`0 0 ${width} 100`}
+          preserveAspectRatio="none"
+          className="chart"
+          role="img"
+          aria-labelledby="per-day-title"
+          aria-describedby="per-day-table"
+        >
+          {days.map((d, i) => (
+            <rect key={d.day} x={i * 6 + 1} width={4} y={100 - (d.count / most) * 100} height={(d.count / most) * 100}>
+              <title>{`${d.day}: ${d.count}`}</title>
+            </rect>
+          ))}
+        </svg>
+        <details>
+          <summary>{t("dashboard.asTable")}</summary>
+          <table id="per-day-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboard.day")}</th>
+                <th scope="col">{t("dashboard.submissions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {days
+                .filter((d) => d.count > 0)
+                .map((d) => (
+                  <tr key={d.day}>
+                    <td>{d.day}</td>
+                    <td>{d.count}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </details>
+      </div>
+
+      <div className="panel">
+        <h2 id="by-category-title">{t("dashboard.byCategory")}</h2>
+        <div className="table-scroll">
+          <table aria-labelledby="by-category-title">
+            <thead>
+              <tr>
+                <th scope="col">{t("final.category")}</th>
+                {statuses.map((s) => (
+                  <th scope="col" key={s}>
+                    {t(`entries.status.${s}`, { defaultValue: s })}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {categories.map((c) => (
+                <tr key={c.name} data-testid="category-row">
+                  <th scope="row">{c.name}</th>
+                  {statuses.map((s) => (
+                    <td key={s}>{c.byStatus[s]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+
+      <div className="columns">
+        <div className="panel">
+          <h2 id="countries-title">{t("dashboard.byCountry")}</h2>
+          <table aria-labelledby="countries-title">
+            <tbody>
+              {countries.slice(0, 20).map((c) => (
+                <tr key={c.code}>
+                  <th scope="row">{c.name}</th>
+                  <td>{c.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {countries.length > 20 ? (
+            <p className="muted">{t("dashboard.moreCountries", { count: countries.length - 20 })}</p>
+          ) : null}
+        </div>
+        <div className="panel">
+          <h2 id="ages-title">{t("dashboard.byAge")}</h2>
+          <table aria-labelledby="ages-title">
+            <tbody>
+              {ages.map((band) => (
+                <tr key={band.from}>
+                  <th scope="row">
+                    {band.to >= 200 ? t("dashboard.ageOver", { from: band.from }) : t("dashboard.ageBand", band)}
+                  </th>
+                  <td>{band.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+
+      <div className="panel">
+        <h2 id="judging-title">{t("dashboard.judging")}</h2>
+        {judging.length === 0 ? (
+          <p>{t("dashboard.noJudging")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table aria-labelledby="judging-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t("results.judge")}</th>
+                  <th scope="col">{t("results.roundScoring")}</th>
+                  <th scope="col">{t("queue.finalRound")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {judging.map((j) => (
+                  <tr key={j.email}>
+                    <th scope="row">{j.email}</th>
+                    <td>{t("judges.progress", { submitted: j.scoring.done, assigned: j.scoring.total })}</td>
+                    <td>
+                      {j.final.total ? t("judges.progress", { submitted: j.final.done, assigned: j.final.total }) : "—"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { runAssignment } from "~/models/assignment.server";
+import { loader as dashboardLoader } from "~/routes/organize.$slug._index";
+import { setNow } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
+import { resetDatabase } from "../support/db";
+import { entrant, startId, TODAY } from "../support/entries";
+import { context, getRequest, settle } from "../support/http";
+import { eligibleEntry, judge, signedIn } from "../support/judging";
+
+const slug = DEMO_SLUG;
+
+beforeEach(async () => {
+  await resetDatabase();
+  setNow(TODAY);
+  await db.contest.create({ data: demoContest(TODAY) });
+});
+
+describe("the dashboard", () => {
+  it("counts entries by status and category, submissions per day, entrants by country and age, and judging progress", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const first = await eligibleEntry("Amaya Reyes", "PH");
+    const second = await eligibleEntry("Lina Karam", "LB");
+    await db.entry.update({ where: { id: second.id }, data: { submittedAt: new Date(TODAY.getTime() + 86_400_000) } });
+    const drafter = await entrant("drafter@example.org", "2008-01-01");
+    await startId(drafter.cookie, "video");
+    const j = await judge("judge@example.org");
+    await db.contest.updateMany({ data: { judgesPerEntry: 1 } });
+    await runAssignment((await db.contest.findFirstOrThrow()).id);
+    await db.assignment.updateMany({ where: { entryId: first.id }, data: { status: "submitted" } });
+
+    const page = await dashboardLoader({
+      request: getRequest(`/organize/${slug}`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(page.totals).toEqual({ entries: 3, drafts: 1, toScreen: 0, eligible: 2, entrants: 3 });
+    expect(page.categories.find((c) => c.name === "Video")!.byStatus).toMatchObject({ draft: 1 });
+    expect(page.categories.reduce((n, c) => n + (c.byStatus.eligible ?? 0), 0)).toBe(2);
+    expect(page.days.filter((d) => d.count > 0)).toEqual([
+      { day: "2026-03-01", count: 1 },
+      { day: "2026-03-02", count: 1 },
+    ]);
+    expect(page.days[0]!.day).toBe("2026-02-22"); // opened a week before
+    expect(page.countries).toEqual([
+      { code: "PH", count: 2, name: "Philippines" },
+      { code: "LB", count: 1, name: "Lebanon" },
+    ]);
+    // born 2000 and 2001: 24–26 on the deadline in April 2026; born 2008: 18
+    expect(page.ages.map((a) => a.count)).toEqual([0, 1, 0, 2, 0, 0]);
+    expect(page.judging).toEqual([
+      { email: "judge@example.org", scoring: { done: 1, total: 2 }, final: { done: 0, total: 0 } },
+    ]);
+    void j;
+
+    const refused = (await settle(() =>
+      dashboardLoader({
+        request: getRequest(`/organize/${slug}`, { cookie: drafter.cookie }),
+        context: context(),
+        params: { slug },
+      }),
+    )) as Response;
+    expect(refused.status).toBe(403);
+  });
+});
