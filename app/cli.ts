@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { DEMO_SLUG } from "../prisma/demo-contest";
+import { scoreDemoAssignments, seedDemoEntries } from "../prisma/demo-entries";
+import { runAssignment } from "./models/assignment.server";
 import { ensureOrganizer } from "./models/user.server";
 import { db } from "./services/db.server";
 import { EnvError } from "./services/env.server";
@@ -6,12 +9,15 @@ import { EnvError } from "./services/env.server";
 /**
  * Mosaic's command line, for whoever runs an installation:
  *   npm run mosaic -- create-organizer EMAIL
+ *   npm run mosaic -- seed-demo --entries N
  * It works on whatever database DATABASE_URL names.
  */
 const usage = `Usage: npm run mosaic -- <command>
 
 Commands:
   create-organizer EMAIL   make EMAIL an organizer (creating the account if needed)
+  seed-demo --entries N    fill the demo contest with N entries (drafts, submitted, eligible),
+                           judges with declared conflicts, assignments and scores (no media files)
   help                     show this help`;
 
 async function main(args: string[]) {
@@ -25,6 +31,31 @@ async function main(args: string[]) {
       }
       const { user, changed } = await ensureOrganizer(email.data);
       console.log(changed ? `${user.email} is now an organizer.` : `${user.email} was already an ${user.role}.`);
+      return 0;
+    }
+    case "seed-demo": {
+      const flag = rest.indexOf("--entries");
+      const count = z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100_000)
+        .safeParse(flag >= 0 ? rest[flag + 1] : "200");
+      if (!count.success) {
+        console.error(`--entries takes a number from 1 to 100000.\n\n${usage}`);
+        return 2;
+      }
+      const contest = await db.contest.findUnique({ where: { slug: DEMO_SLUG } });
+      if (!contest) {
+        console.error(`No demo contest "${DEMO_SLUG}": run \`npm run setup\` first.`);
+        return 1;
+      }
+      const { judges } = await seedDemoEntries(db, contest.id, count.data);
+      const run = await runAssignment(contest.id);
+      const scored = await scoreDemoAssignments(db, contest.id);
+      console.log(
+        `Added ${count.data} entries and ${judges} judges to ${DEMO_SLUG}: ${run.created} assignments, ${scored} scored.`,
+      );
       return 0;
     }
     case undefined:

@@ -7,6 +7,8 @@ import { entryScreenedEmail, entryScreenedPayload } from "./entry-screened";
 import { guardianRequestEmail, guardianRequestPayload } from "./guardian-request";
 import { judgeInvitationEmail, judgeInvitationPayload } from "./judge-invitation";
 import { judgeReminderEmail, judgeReminderPayload } from "./judge-reminder";
+import { draftReminderEmail, draftReminderPayload } from "./draft-reminder";
+import { organizerMessageEmail, organizerMessagePayload } from "./organizer-message";
 import { resultsEmail, resultsPayload } from "./results";
 import { signInCodeEmail, signInCodePayload } from "./sign-in-code";
 
@@ -34,6 +36,8 @@ export const templates = {
   "judge-invitation": template(judgeInvitationPayload, judgeInvitationEmail, { secrets: ["link"] }),
   "judge-reminder": template(judgeReminderPayload, judgeReminderEmail),
   results: template(resultsPayload, resultsEmail),
+  "organizer-message": template(organizerMessagePayload, organizerMessageEmail),
+  "draft-reminder": template(draftReminderPayload, draftReminderEmail),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -19,7 +19,8 @@ export type AuditAction =
   | "award.removed"
   | "results.scheduled"
   | "results.published"
-  | "export.csv";
+  | "export.csv"
+  | "message.sent";
 
 export function audit(
   client: Prisma.TransactionClient,

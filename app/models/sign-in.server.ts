@@ -17,6 +17,7 @@ export const CODE_TTL_MS = 10 * 60 * 1000;
 export const MAX_TRIES = 5;
 export const RATE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_REQUESTS_PER_EMAIL = 3;
+/** The default of SIGN_IN_LIMIT_PER_IP. */
 export const MAX_REQUESTS_PER_IP = 10;
 
 export function normaliseEmail(email: string) {
@@ -44,7 +45,7 @@ export async function requestSignIn(input: {
 
   for (const [key, max] of [
     [`sign-in:email:${keyedHash("email", email)}`, MAX_REQUESTS_PER_EMAIL],
-    [`sign-in:ip:${ipHash}`, MAX_REQUESTS_PER_IP],
+    [`sign-in:ip:${ipHash}`, env().SIGN_IN_LIMIT_PER_IP],
   ] as const) {
     const budget = await consume(key, max, RATE_WINDOW_MS);
     if (!budget.ok)

@@ -81,6 +81,9 @@ const schema = z
       .min(50)
       .default(1000),
     JOBS_ENABLED: booleanString.default("true"),
+    // sign-in requests per IP address every 15 minutes; raise it where many people share one
+    // address (a school, a camp's connection)
+    SIGN_IN_LIMIT_PER_IP: z.coerce.number({ invalid_type_error: "must be a whole number" }).int().min(1).default(10),
   })
   // Outside production a fixed secret keeps sessions across restarts; production must set one.
   .transform((env) => ({

@@ -1,6 +1,7 @@
 import { emailJob } from "./email.server";
 import { env } from "./env.server";
 import { giveUpOnAsset, sweepAbandonedUploads, verifyAsset } from "~/models/media.server";
+import { remindDrafts } from "~/models/message.server";
 import { publishResults } from "~/models/results.server";
 import { remindJudges } from "~/models/scoring.server";
 import { now } from "./clock.server";
@@ -26,6 +27,12 @@ export const jobHandlers: JobHandlers = {
   "results.publish": {
     async run(payload) {
       await publishResults((payload as { contestId: string }).contestId);
+    },
+  },
+  "entries.remind": {
+    async run() {
+      await remindDrafts();
+      await scheduleHourly("entries.remind", 1);
     },
   },
   "judging.remind": {
@@ -56,6 +63,7 @@ export function startBackgroundWorker() {
   if (!globalForWorker.__mosaicWorker) {
     void scheduleSweep(0);
     void scheduleHourly("judging.remind", 0);
+    void scheduleHourly("entries.remind", 0);
   }
   globalForWorker.__mosaicWorker ??= startWorker(jobHandlers, env().JOBS_POLL_MS);
   return globalForWorker.__mosaicWorker;

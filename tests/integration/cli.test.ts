@@ -129,3 +129,34 @@ describe("the seed", () => {
     sqlite.close();
   });
 });
+
+describe("npm run mosaic -- seed-demo", () => {
+  it("fills the demo contest with entries at every stage, judges, balanced assignments and scores", async () => {
+    const file = freshDatabase("demo");
+    await run(tsx, ["prisma/seed.ts"], { env: { ...process.env, DATABASE_URL: `file:${file}` } });
+    const result = await mosaic(file, "seed-demo", "--entries", "300");
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toMatch(/Added 300 entries and \d+ judges to yhd-2025: \d+ assignments, \d+ scored\./);
+    const sqlite = new Database(file, { readonly: true });
+    const statuses = sqlite.prepare("SELECT status, COUNT(*) AS n FROM Entry GROUP BY status").all() as {
+      status: string;
+      n: number;
+    }[];
+    expect(statuses.map((s) => s.status).sort()).toEqual(["draft", "eligible", "submitted"]);
+    expect(statuses.reduce((sum, s) => sum + s.n, 0)).toBe(300);
+    expect((sqlite.prepare("SELECT COUNT(DISTINCT categoryId) AS n FROM Entry").get() as { n: number }).n).toBe(5);
+    expect(
+      (sqlite.prepare("SELECT COUNT(DISTINCT country) AS n FROM User WHERE country IS NOT NULL").get() as { n: number })
+        .n,
+    ).toBeGreaterThan(10);
+    const loads = (
+      sqlite.prepare("SELECT COUNT(*) AS n FROM Assignment GROUP BY judgeId").all() as { n: number }[]
+    ).map((l) => l.n);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    expect(
+      (sqlite.prepare("SELECT COUNT(*) AS n FROM Assignment WHERE status = 'submitted'").get() as { n: number }).n,
+    ).toBeGreaterThan(0);
+    sqlite.close();
+    expect((await mosaic(file, "seed-demo", "--entries", "lots")).code).toBe(2);
+  });
+});

@@ -21,6 +21,9 @@ describe("configuration", () => {
       S3_BUCKET: "mosaic",
     });
     expect(env.S3_ENDPOINT).toBeUndefined();
+    expect(env.SIGN_IN_LIMIT_PER_IP).toBe(10);
+    expect(parseEnv({ SIGN_IN_LIMIT_PER_IP: "300" }).SIGN_IN_LIMIT_PER_IP).toBe(300);
+    expect(problems({ SIGN_IN_LIMIT_PER_IP: "many" }).join()).toMatch(/^SIGN_IN_LIMIT_PER_IP /);
   });
 
   it("names each malformed variable", () => {

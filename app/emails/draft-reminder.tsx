@@ -1,0 +1,33 @@
+import { Heading, Text } from "@react-email/components";
+import type { TFunction } from "i18next";
+import { z } from "zod";
+import { EmailButton, EmailLayout } from "./layout";
+
+export const draftReminderPayload = z.object({
+  contest: z.string(),
+  deadline: z.string(),
+  timezone: z.string(),
+  link: z.string(),
+});
+
+/** To an entrant with an unsubmitted draft, in the 48 hours before the deadline. */
+export function draftReminderEmail(t: TFunction, lang: string, payload: z.infer<typeof draftReminderPayload>) {
+  const deadline = new Intl.DateTimeFormat(lang, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: payload.timezone,
+  }).format(new Date(payload.deadline));
+  const subject = t("email.draftReminderSubject", { contest: payload.contest });
+  return {
+    subject,
+    element: (
+      <EmailLayout lang={lang} preview={subject}>
+        <Heading as="h1" style={{ fontSize: 22, margin: "0 0 12px" }}>
+          {t("email.draftReminderHeading")}
+        </Heading>
+        <Text>{t("email.draftReminderBody", { contest: payload.contest, deadline })}</Text>
+        <EmailButton href={payload.link}>{t("email.draftReminderButton")}</EmailButton>
+      </EmailLayout>
+    ),
+  };
+}

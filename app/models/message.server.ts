@@ -1,0 +1,120 @@
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { queueEmail } from "~/services/email.server";
+import { env } from "~/services/env.server";
+import { audit } from "./audit.server";
+
+/**
+ * Messages from organizers to a group of a contest's people, by email through the outbox:
+ * entrants with unsubmitted drafts, all entrants of a category, all entrants, or judges with
+ * unfinished work. Each message is recorded with its audience and the number of recipients.
+ */
+export type Audience = "drafts" | "all-entrants" | "judges-unfinished" | `category:${string}`;
+
+export function parseAudience(value: string): Audience | null {
+  if (value === "drafts" || value === "all-entrants" || value === "judges-unfinished") return value;
+  if (/^category:[a-z0-9]{1,40}$/i.test(value)) return value as Audience;
+  return null;
+}
+
+/** Who would receive a message to this audience: each person once. */
+export async function audienceOf(contestId: string, audience: Audience) {
+  if (audience === "judges-unfinished") {
+    const rows = await db.assignment.findMany({
+      where: { contestId, status: "draft", recusedAt: null, entry: { status: "eligible" } },
+      select: { judge: { select: { id: true, email: true, locale: true } } },
+      distinct: ["judgeId"],
+    });
+    return rows.map((r) => r.judge);
+  }
+  const where =
+    audience === "drafts"
+      ? { contestId, status: "draft" }
+      : audience === "all-entrants"
+        ? { contestId, status: { not: "withdrawn" } }
+        : { contestId, categoryId: audience.slice("category:".length), status: { not: "withdrawn" } };
+  const rows = await db.entry.findMany({
+    where,
+    select: { entrant: { select: { id: true, email: true, locale: true } } },
+    distinct: ["entrantId"],
+  });
+  return rows.map((r) => r.entrant);
+}
+
+const BATCH = 200;
+
+export async function sendMessage(
+  contestId: string,
+  actorId: string,
+  message: { audience: Audience; subject: string; body: string },
+) {
+  const contest = await db.contest.findUniqueOrThrow({ where: { id: contestId } });
+  const people = await audienceOf(contestId, message.audience);
+  const record = await db.message.create({
+    data: { contestId, ...message, recipients: people.length, createdById: actorId, createdAt: now() },
+  });
+  for (let i = 0; i < people.length; i += BATCH) {
+    await db.$transaction(async (tx) => {
+      for (const person of people.slice(i, i + BATCH)) {
+        await queueEmail(tx, {
+          template: "organizer-message",
+          to: person.email,
+          locale: person.locale ?? "en",
+          payload: { contest: contest.title, subject: message.subject, body: message.body, link: env().APP_URL },
+          idempotencyKey: `message:${record.id}:${person.id}`,
+        });
+      }
+    });
+  }
+  await audit(db, {
+    contestId,
+    actorId,
+    action: "message.sent",
+    subject: message.subject,
+    detail: { audience: message.audience, recipients: people.length },
+  });
+  return { id: record.id, recipients: people.length };
+}
+
+export function listMessages(contestId: string) {
+  return db.message.findMany({
+    where: { contestId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, audience: true, subject: true, recipients: true, createdAt: true },
+  });
+}
+
+/** Entrants with unsubmitted drafts are reminded once, in the 48 hours before the deadline. */
+export const DRAFT_REMINDER_BEFORE_MS = 48 * 60 * 60 * 1000;
+
+export async function remindDrafts() {
+  const at = now();
+  const contests = await db.contest.findMany({
+    where: { status: "open", deadline: { gt: at, lte: new Date(at.getTime() + DRAFT_REMINDER_BEFORE_MS) } },
+  });
+  let reminded = 0;
+  for (const contest of contests) {
+    const people = await audienceOf(contest.id, "drafts");
+    for (let i = 0; i < people.length; i += BATCH) {
+      await db.$transaction(async (tx) => {
+        for (const person of people.slice(i, i + BATCH)) {
+          await queueEmail(tx, {
+            template: "draft-reminder",
+            to: person.email,
+            locale: person.locale ?? "en",
+            payload: {
+              contest: contest.title,
+              deadline: contest.deadline.toISOString(),
+              timezone: contest.timezone,
+              link: `${env().APP_URL}/entries`,
+            },
+            idempotencyKey: `draft-reminder:${contest.id}:${person.id}`,
+          });
+        }
+      });
+      reminded += Math.min(BATCH, people.length - i);
+    }
+  }
+  return reminded;
+}
