@@ -819,8 +819,8 @@ export const es: PartialMessages = {
     draftReminderSubject: "{{contest}}: tu obra aún no está entregada",
     draftReminderHeading: "Tu borrador te espera",
     draftReminderBody:
-      "Empezaste una participación en {{contest}} pero no la has entregado. Las participaciones cierran el {{deadline}}: entrégala antes para que el jurado pueda verla.",
-    draftReminderButton: "Terminar mi participación",
+      "Empezaste una obra para {{contest}}, pero aún no la has entregado. La convocatoria cierra el {{deadline}}: entrégala antes para que el jurado pueda verla.",
+    draftReminderButton: "Terminar mi obra",
     guardianSubject: "{{entrant}} le pide su consentimiento para participar en {{contest}}",
     guardianPreview: "Revise la obra de {{entrant}} y díganos si da su consentimiento.",
     guardianHeading: "Hola, {{guardian}}",

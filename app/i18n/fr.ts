@@ -411,7 +411,7 @@ export const fr: PartialMessages = {
     title: "Messages",
     to: "À",
     audience: {
-      drafts: "Personnes participantes avec des brouillons non soumis",
+      drafts: "Personnes participantes avec des brouillons non déposés",
       "all-entrants": "Toutes les personnes participantes",
       category: "Personnes participantes de la catégorie {{name}}",
       "judges-unfinished": "Membres du jury avec des œuvres à noter",
@@ -822,11 +822,11 @@ export const fr: PartialMessages = {
     },
     messageFrom: "Un message des organisateurs de {{contest}}",
     messageButton: "Ouvrir Mosaic",
-    draftReminderSubject: "{{contest}} : votre œuvre n’est pas encore soumise",
+    draftReminderSubject: "{{contest}} : votre œuvre n’est pas encore déposée",
     draftReminderHeading: "Votre brouillon vous attend",
     draftReminderBody:
-      "Vous avez commencé une participation à {{contest}} sans la soumettre. Les participations ferment le {{deadline}} : soumettez-la avant pour que le jury puisse la voir.",
-    draftReminderButton: "Terminer ma participation",
+      "Vous avez commencé une œuvre pour {{contest}}, mais vous ne l’avez pas encore déposée. Les dépôts seront clos le {{deadline}} : déposez-la avant pour que le jury puisse la voir.",
+    draftReminderButton: "Terminer mon œuvre",
     guardianSubject: "{{entrant}} vous demande votre consentement pour participer à {{contest}}",
     guardianPreview: "Merci de regarder l’œuvre de {{entrant}} et de nous dire si vous donnez votre consentement.",
     guardianHeading: "Bonjour {{guardian}}",
