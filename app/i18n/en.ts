@@ -387,6 +387,7 @@ export const en = {
   organize: {
     title: "Organize",
     dashboard: "Dashboard",
+    entries: "Entries",
     sections: "Sections of this contest",
     screening: "Screening",
     judges: "Judges and assignment",
@@ -395,6 +396,17 @@ export const en = {
     results: "Results",
     messages: "Messages",
     audit: "Audit",
+  },
+  entryList: {
+    title: "Entries",
+    search: "Search (reference, title, name or email)",
+    status: "Status",
+    any: "any",
+    apply: "Apply",
+    entrant: "Entrant",
+    submitted: "Submitted",
+    found_one: "{{count}} entry found",
+    found_other: "{{count}} entries found",
   },
   messages: {
     title: "Messages",

@@ -394,6 +394,7 @@ export const es: PartialMessages = {
   organize: {
     title: "Organizar",
     dashboard: "Panel",
+    entries: "Obras",
     sections: "Secciones de este concurso",
     screening: "Revisión",
     judges: "Jurado y asignación",
@@ -402,6 +403,17 @@ export const es: PartialMessages = {
     results: "Resultados",
     messages: "Mensajes",
     audit: "Registro de auditoría",
+  },
+  entryList: {
+    title: "Obras",
+    search: "Buscar (referencia, título, nombre o correo)",
+    status: "Estado",
+    any: "cualquiera",
+    apply: "Aplicar",
+    entrant: "Participante",
+    submitted: "Entregada",
+    found_one: "{{count}} obra encontrada",
+    found_other: "{{count}} obras encontradas",
   },
   messages: {
     title: "Mensajes",

@@ -398,6 +398,7 @@ export const fr: PartialMessages = {
   organize: {
     title: "Organiser",
     dashboard: "Tableau de bord",
+    entries: "Œuvres",
     sections: "Sections de ce concours",
     screening: "Vérification",
     judges: "Jury et attribution",
@@ -406,6 +407,17 @@ export const fr: PartialMessages = {
     results: "Résultats",
     messages: "Messages",
     audit: "Journal d’audit",
+  },
+  entryList: {
+    title: "Œuvres",
+    search: "Rechercher (référence, titre, nom ou e-mail)",
+    status: "Statut",
+    any: "tous",
+    apply: "Appliquer",
+    entrant: "Participant·e",
+    submitted: "Déposée",
+    found_one: "{{count}} œuvre trouvée",
+    found_other: "{{count}} œuvres trouvées",
   },
   messages: {
     title: "Messages",

@@ -22,6 +22,7 @@ export default function ContestConsole() {
         <NavLink to={`/organize/${contest.slug}`} end>
           {t("organize.dashboard")}
         </NavLink>
+        <NavLink to={`/organize/${contest.slug}/entries`}>{t("organize.entries")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/screening`}>{t("organize.screening")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/rubric`}>{t("organize.rubric")}</NavLink>

@@ -44,4 +44,12 @@ test("an organizer previews a reminder to entrants with drafts and sends it; it 
   await page.getByRole("button", { name: /^Send to \d+ (person|people)$/ }).click();
   await expect(page.getByRole("status").filter({ hasText: /^Sent to/ })).toBeVisible();
   await expect(await mailTo(page, drafter, new RegExp(subject))).toHaveCount(1);
+
+  // the organizers' list finds the drafter's entry by their address
+  await page.goto(`${base()}/organize/yhd-2025/entries`);
+  await page.getByRole("searchbox").fill(drafter);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("entry-row")).toHaveCount(1);
+  await expect(page.getByTestId("entry-row")).toContainText("Kofi Mensah");
+  await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
 });

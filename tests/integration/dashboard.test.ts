@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { runAssignment } from "~/models/assignment.server";
 import { loader as dashboardLoader } from "~/routes/organize.$slug._index";
+import { loader as entryListLoader } from "~/routes/organize.$slug.entries._index";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
@@ -57,6 +58,41 @@ describe("the dashboard", () => {
     const refused = (await settle(() =>
       dashboardLoader({
         request: getRequest(`/organize/${slug}`, { cookie: drafter.cookie }),
+        context: context(),
+        params: { slug },
+      }),
+    )) as Response;
+    expect(refused.status).toBe(403);
+  });
+});
+
+describe("the entries list", () => {
+  it("searches names, emails, titles and references, filters by status and category, and pages by 50", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    for (let i = 0; i < 60; i++) await eligibleEntry(`Person ${String(i).padStart(2, "0")} Lastname`, "PH");
+    const lina = await eligibleEntry("Lina Karam", "LB");
+    await db.entry.update({ where: { id: lina.id }, data: { status: "submitted" } });
+    const list = (search: string) =>
+      entryListLoader({
+        request: getRequest(`/organize/${slug}/entries?${search}`, { cookie: organizer.cookie }),
+        context: context(),
+        params: { slug },
+      });
+
+    const all = await list("");
+    expect(all).toMatchObject({ total: 61, pages: 2 });
+    expect(all.rows).toHaveLength(50);
+    expect((await list("page=2")).rows).toHaveLength(11);
+    expect((await list("q=karam")).rows.map((r) => r.entrant.fullName)).toEqual(["Lina Karam"]);
+    expect((await list("q=lina.karam%40example")).total).toBe(1);
+    expect((await list(`q=${lina.referenceCode}`)).total).toBe(1);
+    expect((await list("status=submitted")).rows.map((r) => r.id)).toEqual([lina.id]);
+    expect((await list(`category=${lina.categoryId}&status=eligible`)).total).toBe(60);
+    expect((await list("status=nonsense")).total).toBe(61);
+    const drafter = await signedIn("nosy@example.org");
+    const refused = (await settle(() =>
+      entryListLoader({
+        request: getRequest(`/organize/${slug}/entries`, { cookie: drafter.cookie }),
         context: context(),
         params: { slug },
       }),

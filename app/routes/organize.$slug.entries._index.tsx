@@ -1,0 +1,125 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
+import { listEntries } from "~/models/entry-list.server";
+import { requireOrganizerOf } from "~/services/auth.server";
+import { db } from "~/services/db.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entryList.title");
+
+const STATUSES = ["draft", "submitted", "returned", "eligible", "ineligible", "withdrawn"];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const url = new URL(request.url);
+  const query = {
+    q: (url.searchParams.get("q") ?? "").slice(0, 100),
+    status: STATUSES.includes(url.searchParams.get("status") ?? "") ? url.searchParams.get("status")! : "",
+    categoryId: (url.searchParams.get("category") ?? "").slice(0, 40),
+    page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
+  };
+  const [list, categories] = await Promise.all([
+    listEntries(contest.id, query),
+    db.category.findMany({
+      where: { contestId: contest.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  return {
+    slug: contest.slug,
+    query,
+    categories,
+    total: list.total,
+    pages: list.pages,
+    rows: list.rows.map((r) => ({ ...r, submittedAt: r.submittedAt?.toISOString() ?? null })),
+  };
+}
+
+/** Every entry of the contest, searchable and filtered, a page at a time. */
+export default function EntryList() {
+  const { slug, query, categories, total, pages, rows } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const link = (page: number) =>
+    `/organize/${slug}/entries?${new URLSearchParams({
+      ...(query.q ? { q: query.q } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.categoryId ? { category: query.categoryId } : {}),
+      page: String(page),
+    })}`;
+  return (
+    <section aria-labelledby="entry-list-title">
+      <h1 id="entry-list-title">{t("entryList.title")}</h1>
+      <Form method="get" className="panel filters" role="search" aria-label={t("entryList.search")}>
+        <div className="field">
+          <label htmlFor="q">{t("entryList.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={query.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="status">{t("entryList.status")}</label>
+          <select id="status" name="status" defaultValue={query.status}>
+            <option value="">{t("entryList.any")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`entries.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="category">{t("final.category")}</label>
+          <select id="category" name="category" defaultValue={query.categoryId}>
+            <option value="">{t("entryList.any")}</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary">
+          {t("entryList.apply")}
+        </button>
+      </Form>
+      <p role="status">{t("entryList.found", { count: total })}</p>
+      <div className="table-scroll">
+        <table aria-labelledby="entry-list-title">
+          <thead>
+            <tr>
+              <th scope="col">{t("judges.entry")}</th>
+              <th scope="col">{t("final.category")}</th>
+              <th scope="col">{t("entryList.entrant")}</th>
+              <th scope="col">{t("entryList.status")}</th>
+              <th scope="col">{t("entryList.submitted")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-testid="entry-row">
+                <th scope="row">
+                  <Link to={`/organize/${slug}/entries/${r.id}`}>
+                    {r.referenceCode ?? "—"} · {r.title || t("entries.untitled")}
+                  </Link>
+                </th>
+                <td>{r.category.name}</td>
+                <td>
+                  {r.entrant.fullName} · {r.entrant.email} ({r.entrant.country})
+                </td>
+                <td>{t(`entries.status.${r.status}`, { defaultValue: r.status })}</td>
+                <td>{r.submittedAt ? `${r.submittedAt.slice(0, 16).replace("T", " ")} UTC` : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <nav aria-label={t("results.pages")} className="pager">
+          {query.page > 1 ? <Link to={link(query.page - 1)}>{t("results.previousPage")}</Link> : null}
+          <span>{t("results.pageOf", { page: query.page, pages })}</span>
+          {query.page < pages ? <Link to={link(query.page + 1)}>{t("results.nextPage")}</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
