@@ -1,6 +1,6 @@
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { queueEmail } from "~/services/email.server";
+import { queueEmails } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
 
@@ -41,8 +41,6 @@ export async function audienceOf(contestId: string, audience: Audience) {
   return rows.map((r) => r.entrant);
 }
 
-const BATCH = 200;
-
 export async function sendMessage(
   contestId: string,
   actorId: string,
@@ -53,19 +51,15 @@ export async function sendMessage(
   const record = await db.message.create({
     data: { contestId, ...message, recipients: people.length, createdById: actorId, createdAt: now() },
   });
-  for (let i = 0; i < people.length; i += BATCH) {
-    await db.$transaction(async (tx) => {
-      for (const person of people.slice(i, i + BATCH)) {
-        await queueEmail(tx, {
-          template: "organizer-message",
-          to: person.email,
-          locale: person.locale ?? "en",
-          payload: { contest: contest.title, subject: message.subject, body: message.body, link: env().APP_URL },
-          idempotencyKey: `message:${record.id}:${person.id}`,
-        });
-      }
-    });
-  }
+  await queueEmails(
+    people.map((person) => ({
+      template: "organizer-message" as const,
+      to: person.email,
+      locale: person.locale ?? "en",
+      payload: { contest: contest.title, subject: message.subject, body: message.body, link: env().APP_URL },
+      idempotencyKey: `message:${record.id}:${person.id}`,
+    })),
+  );
   await audit(db, {
     contestId,
     actorId,
@@ -96,25 +90,21 @@ export async function remindDrafts() {
   let reminded = 0;
   for (const contest of contests) {
     const people = await audienceOf(contest.id, "drafts");
-    for (let i = 0; i < people.length; i += BATCH) {
-      await db.$transaction(async (tx) => {
-        for (const person of people.slice(i, i + BATCH)) {
-          await queueEmail(tx, {
-            template: "draft-reminder",
-            to: person.email,
-            locale: person.locale ?? "en",
-            payload: {
-              contest: contest.title,
-              deadline: contest.deadline.toISOString(),
-              timezone: contest.timezone,
-              link: `${env().APP_URL}/entries`,
-            },
-            idempotencyKey: `draft-reminder:${contest.id}:${person.id}`,
-          });
-        }
-      });
-      reminded += Math.min(BATCH, people.length - i);
-    }
+    await queueEmails(
+      people.map((person) => ({
+        template: "draft-reminder" as const,
+        to: person.email,
+        locale: person.locale ?? "en",
+        payload: {
+          contest: contest.title,
+          deadline: contest.deadline.toISOString(),
+          timezone: contest.timezone,
+          link: `${env().APP_URL}/entries`,
+        },
+        idempotencyKey: `draft-reminder:${contest.id}:${person.id}`,
+      })),
+    );
+    reminded += people.length;
   }
   return reminded;
 }

@@ -1,6 +1,6 @@
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { queueEmail } from "~/services/email.server";
+import { queueEmails } from "~/services/email.server";
 import { randomUUID } from "node:crypto";
 import { env } from "~/services/env.server";
 import { scheduleOnce } from "~/services/jobs.server";
@@ -151,8 +151,6 @@ export function judgingOverAt(contest: { judgingEndsAt: Date; finalRoundEndsAt: 
     : contest.judgingEndsAt;
 }
 
-const EMAIL_BATCH = 200;
-
 /**
  * Publishes a contest's results if their time has come: the gallery opens, and the winners, the
  * other entrants who submitted and the judges are emailed through the outbox, in batches. Safe to
@@ -218,19 +216,15 @@ export async function publishResults(contestId: string) {
       },
     })),
   ];
-  for (let i = 0; i < messages.length; i += EMAIL_BATCH) {
-    await db.$transaction(async (tx) => {
-      for (const m of messages.slice(i, i + EMAIL_BATCH)) {
-        await queueEmail(tx, {
-          template: "results",
-          to: m.to,
-          locale: m.locale,
-          payload: m.payload,
-          idempotencyKey: m.key,
-        });
-      }
-    });
-  }
+  await queueEmails(
+    messages.map((m) => ({
+      template: "results" as const,
+      to: m.to,
+      locale: m.locale,
+      payload: m.payload,
+      idempotencyKey: m.key,
+    })),
+  );
   return true;
 }
 

@@ -32,6 +32,21 @@ export async function queueEmail<N extends TemplateName>(
   return email;
 }
 
+type OutboxMessage<N extends TemplateName> = Parameters<typeof queueEmail<N>>[1];
+
+/**
+ * Many emails at once (a message to a group, the results): queued in transactions of 200, so a
+ * contest of 10,000 people never holds one long write. Each keeps its idempotency key, so
+ * running this again queues nothing twice.
+ */
+export async function queueEmails<N extends TemplateName>(messages: OutboxMessage<N>[], batch = 200) {
+  for (let i = 0; i < messages.length; i += batch) {
+    await db.$transaction(async (tx) => {
+      for (const message of messages.slice(i, i + batch)) await queueEmail(tx, message);
+    });
+  }
+}
+
 export type SendResult = { ok: true; id: string } | { ok: false; error: string };
 
 let client: Resend | undefined;
