@@ -59,15 +59,18 @@ export function TextAreaField({
   hint,
   after,
   afterId,
+  errors,
   textareaProps,
 }: {
   label: string;
   hint?: string;
   after?: ReactNode;
   afterId?: string;
+  errors?: ErrorMessages;
   textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string };
 }) {
   const hintId = hint ? `${textareaProps.id}-hint` : undefined;
+  const errorId = errors?.length ? `${textareaProps.id}-error` : undefined;
   return (
     <div className="field">
       <label htmlFor={textareaProps.id}>{label}</label>
@@ -76,7 +79,12 @@ export function TextAreaField({
           {hint}
         </p>
       ) : null}
-      <textarea {...textareaProps} aria-describedby={[hintId, afterId].filter(Boolean).join(" ") || undefined} />
+      <textarea
+        {...textareaProps}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId, afterId].filter(Boolean).join(" ") || undefined}
+      />
+      <ErrorList id={errorId} errors={errors} />
       {after}
     </div>
   );

@@ -1,13 +1,15 @@
 import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
 
 export const draftReminderPayload = z.object({
   contest: z.string(),
   deadline: z.string(),
   timezone: z.string(),
   link: z.string(),
+  /** the organizers' own words for this email, from the contest's settings */
+  note: z.string().default(""),
 });
 
 /** To an entrant with an unsubmitted draft, in the 48 hours before the deadline. */
@@ -26,6 +28,7 @@ export function draftReminderEmail(t: TFunction, lang: string, payload: z.infer<
           {t("email.draftReminderHeading")}
         </Heading>
         <Text>{t("email.draftReminderBody", { contest: payload.contest, deadline })}</Text>
+        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} />
         <EmailButton href={payload.link}>{t("email.draftReminderButton")}</EmailButton>
       </EmailLayout>
     ),

@@ -1,7 +1,7 @@
 import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
 
 export const entryReceiptPayload = z.object({
   referenceCode: z.string(),
@@ -11,6 +11,8 @@ export const entryReceiptPayload = z.object({
   deadline: z.string(),
   timezone: z.string(),
   link: z.string().url(),
+  /** the organizers' own words for this email, from the contest's settings */
+  note: z.string().default(""),
 });
 
 export function entryReceiptEmail(t: TFunction, lang: string, payload: z.infer<typeof entryReceiptPayload>) {
@@ -35,6 +37,7 @@ export function entryReceiptEmail(t: TFunction, lang: string, payload: z.infer<t
         <Text>{t("email.receiptBody", values)}</Text>
         <Text style={{ fontSize: 20, fontWeight: 700 }}>{t("email.receiptReference", values)}</Text>
         <Text>{t("email.receiptEdit", { deadline })}</Text>
+        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} />
         <EmailButton href={payload.link}>{t("email.receiptButton")}</EmailButton>
       </EmailLayout>
     ),

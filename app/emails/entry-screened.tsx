@@ -1,7 +1,7 @@
 import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
 
 export const entryScreenedPayload = z.object({
   decision: z.enum(["ineligible", "returned"]),
@@ -12,6 +12,8 @@ export const entryScreenedPayload = z.object({
   until: z.string().nullable(),
   timezone: z.string(),
   link: z.string(),
+  /** the organizers' own words for this email, from the contest's settings */
+  note: z.string().default(""),
 });
 
 /** To an entrant: their entry was returned for changes, or found ineligible, with the organizers' words. */
@@ -37,6 +39,7 @@ export function entryScreenedEmail(t: TFunction, lang: string, payload: z.infer<
         {returned ? (
           <Text>{until ? t("email.returnedUntil", { date: until }) : t("email.returnedDeadline")}</Text>
         ) : null}
+        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} />
         <EmailButton href={payload.link}>{t("email.screenedButton")}</EmailButton>
       </EmailLayout>
     ),

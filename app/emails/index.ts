@@ -10,6 +10,7 @@ import { judgeReminderEmail, judgeReminderPayload } from "./judge-reminder";
 import { draftReminderEmail, draftReminderPayload } from "./draft-reminder";
 import { organizerMessageEmail, organizerMessagePayload } from "./organizer-message";
 import { resultsEmail, resultsPayload } from "./results";
+import { roleGrantedEmail, roleGrantedPayload } from "./role-granted";
 import { signInCodeEmail, signInCodePayload } from "./sign-in-code";
 
 type Template<S extends z.ZodTypeAny> = {
@@ -38,6 +39,7 @@ export const templates = {
   results: template(resultsPayload, resultsEmail),
   "organizer-message": template(organizerMessagePayload, organizerMessageEmail),
   "draft-reminder": template(draftReminderPayload, draftReminderEmail),
+  "role-granted": template(roleGrantedPayload, roleGrantedEmail),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -36,3 +36,21 @@ export function EmailButton({ href, children }: { href: string; children: ReactN
     </Button>
   );
 }
+
+/** The organizers' own words for this kind of email, set on the contest's settings page; nothing when empty. */
+export function OrganizerNote({ heading, note }: { heading: string; note: string }) {
+  if (!note.trim()) return null;
+  return (
+    <Section style={{ borderLeft: "4px solid #0f4c5c", paddingLeft: 12, margin: "16px 0" }}>
+      <Text style={{ fontWeight: 700, margin: "0 0 4px" }}>{heading}</Text>
+      {note
+        .trim()
+        .split(/\n{2,}/)
+        .map((paragraph, index) => (
+          <Text key={index} style={{ margin: "0 0 8px", whiteSpace: "pre-line" }}>
+            {paragraph}
+          </Text>
+        ))}
+    </Section>
+  );
+}

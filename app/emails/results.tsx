@@ -1,7 +1,7 @@
 import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
 
 export const resultsPayload = z.object({
   kind: z.enum(["award", "thanks", "judge"]),
@@ -11,6 +11,8 @@ export const resultsPayload = z.object({
   category: z.string(),
   place: z.string().nullable(),
   link: z.string(),
+  /** the organizers' own words for this email, from the contest's settings */
+  note: z.string().default(""),
 });
 
 /** When results are published: to a winner (with their award), to every other entrant, and to judges. */
@@ -31,6 +33,7 @@ export function resultsEmail(t: TFunction, lang: string, payload: z.infer<typeof
           {t(`email.results.${payload.kind}Heading`, values)}
         </Heading>
         <Text>{t(`email.results.${payload.kind}Body`, values)}</Text>
+        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} />
         <EmailButton href={payload.link}>{t("email.results.button")}</EmailButton>
       </EmailLayout>
     ),

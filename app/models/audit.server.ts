@@ -20,7 +20,10 @@ export type AuditAction =
   | "results.scheduled"
   | "results.published"
   | "export.csv"
-  | "message.sent";
+  | "message.sent"
+  | "contest.created"
+  | "contest.updated"
+  | "contest.status";
 
 export function audit(
   client: Prisma.TransactionClient,

@@ -1,5 +1,7 @@
 import { db } from "~/services/db.server";
+import { now } from "~/services/clock.server";
 import { splitList } from "./contest";
+import { statusAt } from "./lifecycle";
 
 const publicContest = {
   id: true,
@@ -8,6 +10,7 @@ const publicContest = {
   theme: true,
   summary: true,
   rules: true,
+  faq: true,
   organizerName: true,
   timezone: true,
   status: true,
@@ -30,6 +33,7 @@ export async function getPublicContest(slug: string) {
     select: {
       ...publicContest,
       categories: {
+        where: { archivedAt: null },
         orderBy: { position: "asc" },
         select: {
           slug: true,
@@ -65,9 +69,14 @@ export function getContestBySlug(slug: string) {
   return db.contest.findUnique({ where: { slug } });
 }
 
-/** Every contest, newest first, for the organizers' console. */
-export function listContests() {
-  return db.contest.findMany({ orderBy: { opensAt: "desc" }, select: { slug: true, title: true, status: true } });
+/** Every contest, newest first, for the organizers' console, with the status its timeline gives it now. */
+export async function listContests() {
+  const contests = await db.contest.findMany({
+    orderBy: { opensAt: "desc" },
+    select: { slug: true, title: true, status: true, deadline: true, graceMinutes: true, judgingStartsAt: true },
+  });
+  const at = now();
+  return contests.map((c) => ({ slug: c.slug, title: c.title, status: statusAt(c, at) }));
 }
 
 /** The contests this user judges. */

@@ -74,3 +74,18 @@ export function localDateTimeIn(value: string, timeZone: string) {
   const [, y, m, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
   return wallTimeIn([y, m, d, h, mi, 0], timeZone);
 }
+
+/** `instant` as the wall time a datetime-local field shows in `timeZone` (YYYY-MM-DDTHH:MM). */
+export function toLocalInput(instant: Date | string, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}

@@ -2,6 +2,7 @@ import { Prisma } from "@prisma/client";
 import { randomBytes } from "node:crypto";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
+import { emailNote } from "./contest-settings.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { contestPhase, splitList } from "./contest";
@@ -67,7 +68,7 @@ export async function startState(userId: string, contestId: string, client: Pris
 }
 
 export async function startEntry(userId: string, contestId: string, categoryId: string) {
-  const category = await db.category.findFirst({ where: { id: categoryId, contestId } });
+  const category = await db.category.findFirst({ where: { id: categoryId, contestId, archivedAt: null } });
   if (!category) return { ok: false as const, problems: [{ key: "errors.badRequest" }] };
   // Serializable: two clicks (or two tabs) cannot both pass the count and create two entries.
   return db.$transaction(
@@ -282,6 +283,7 @@ export async function submitEntry(userId: string, entryId: string, locale: strin
         deadline: entryClosesAt(entry).toISOString(),
         timezone: entry.contest.timezone,
         link: `${env().APP_URL}/entries`,
+        note: emailNote(entry.contest, "receipt"),
       },
       idempotencyKey: `entry-receipt:${entryId}:${entry.revision}`,
     });

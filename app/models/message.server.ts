@@ -1,5 +1,6 @@
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
+import { emailNote } from "./contest-settings.server";
 import { queueEmails } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
@@ -100,6 +101,7 @@ export async function remindDrafts() {
           deadline: contest.deadline.toISOString(),
           timezone: contest.timezone,
           link: `${env().APP_URL}/entries`,
+          note: emailNote(contest, "draftReminder"),
         },
         idempotencyKey: `draft-reminder:${contest.id}:${person.id}`,
       })),

@@ -1,5 +1,6 @@
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
+import { emailNote } from "./contest-settings.server";
 import { queueEmails } from "~/services/email.server";
 import { randomUUID } from "node:crypto";
 import { env } from "~/services/env.server";
@@ -17,7 +18,7 @@ import { sheetTotal, type Round } from "./scoring";
 export async function contestResults(contestId: string, round: Round = "scoring") {
   // Results change only when a sheet, an entry or an award does: a few aggregates tell whether
   // the last computation still holds, so a contest of 10,000 entries is not re-read per page view.
-  const [sheetsVersion, entriesVersion, awardsVersion] = await Promise.all([
+  const [sheetsVersion, entriesVersion, awardsVersion, settings] = await Promise.all([
     // the sum of revisions moves with every saved sheet, even two in the same millisecond
     db.assignment.aggregate({
       where: { contestId, round },
@@ -27,19 +28,21 @@ export async function contestResults(contestId: string, round: Round = "scoring"
     }),
     db.entry.aggregate({ where: { contestId }, _max: { updatedAt: true }, _count: { _all: true } }),
     db.award.aggregate({ where: { contestId }, _max: { createdAt: true }, _count: { _all: true } }),
+    // the settings page saves categories' names and the normalisation with the contest
+    db.contest.findUniqueOrThrow({ where: { id: contestId }, select: { updatedAt: true, normalisation: true } }),
   ]);
-  const version = JSON.stringify([sheetsVersion, entriesVersion, awardsVersion]);
+  const version = JSON.stringify([sheetsVersion, entriesVersion, awardsVersion, settings]);
   const key = `${contestId}:${round}`;
   const cached = resultsCache.get(key);
   if (cached?.version === version) return cached.results;
-  const results = await computeContestResults(contestId, round);
+  const results = await computeContestResults(contestId, round, settings.normalisation !== "raw");
   resultsCache.set(key, { version, results });
   return results;
 }
 
 const resultsCache = new Map<string, { version: string; results: Awaited<ReturnType<typeof computeContestResults>> }>();
 
-async function computeContestResults(contestId: string, round: Round) {
+async function computeContestResults(contestId: string, round: Round, normalise: boolean) {
   const [criteria, entries, sheets] = await Promise.all([
     rubricOf(contestId),
     db.entry.findMany({
@@ -71,6 +74,7 @@ async function computeContestResults(contestId: string, round: Round) {
     scale: { min: 0, max: 100 },
     scores,
     categoryOf: Object.fromEntries(entries.map((e) => [e.id, e.category.name])),
+    normalise,
   });
   const byId = new Map(entries.map((e) => [e.id, e]));
   const categories = [...new Map(entries.map((e) => [e.category.name, e.category.position])).entries()]
@@ -199,6 +203,7 @@ export async function publishResults(contestId: string) {
         category: e.category.name,
         place: e.award?.place ?? null,
         link,
+        note: emailNote(contest, "results"),
       },
     })),
     ...judges.map((j) => ({
@@ -213,6 +218,7 @@ export async function publishResults(contestId: string) {
         category: "",
         place: null,
         link,
+        note: "",
       },
     })),
   ];

@@ -31,6 +31,8 @@ export type ResultsInput = {
   minScoredForNormalising?: number;
   /** An entry is flagged when its judges' weighted scores span at least this many points (0–100). Defaults to 25. */
   disagreementThreshold?: number;
+  /** False ranks on the weighted scores as the judges gave them (a contest's "raw" setting). Defaults to true. */
+  normalise?: boolean;
 };
 
 export type JudgeScore = {
@@ -172,6 +174,7 @@ export function computeResults(input: ResultsInput): Results {
   const rubric = prepareRubric(input.criteria, input.scale ?? DEFAULT_SCALE);
   const minScored = input.minScoredForNormalising ?? DEFAULT_MIN_SCORED_FOR_NORMALISING;
   const threshold = input.disagreementThreshold ?? DEFAULT_DISAGREEMENT_THRESHOLD;
+  const normalise = input.normalise ?? true;
 
   // Canonical order: by entry, then judge. Every sum below runs in this order, whatever the input order.
   const sheets = input.scores.map((sheet) => {
@@ -217,7 +220,7 @@ export function computeResults(input: ResultsInput): Results {
     const { stats } = acc;
     // Identical scores give exactly 0, not the rounding noise of their mean.
     stats.stdDev = acc.highest === acc.lowest ? 0 : Math.sqrt(acc.squares / stats.scored);
-    stats.normalisable = stats.scored >= minScored && stats.stdDev > STDDEV_EPSILON;
+    stats.normalisable = normalise && stats.scored >= minScored && stats.stdDev > STDDEV_EPSILON;
   }
 
   // Entries: every entry of categoryOf, then the scored ones filled in from their run of sheets.
@@ -252,7 +255,7 @@ export function computeResults(input: ResultsInput): Results {
       if (judge.normalisable) {
         const z = (s.weighted - judge.mean) / judge.stdDev;
         normalised = Math.min(100, Math.max(0, NORMALISED_CENTRE + NORMALISED_SPREAD * z));
-      } else {
+      } else if (normalise) {
         entry.usedRawFallback = true;
       }
       entry.judgeScores.push({ judgeId: s.judgeId, weighted: s.weighted, normalised });

@@ -1,6 +1,7 @@
 import type { Locale } from "~/i18n";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
+import { emailNote } from "./contest-settings.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
@@ -125,6 +126,7 @@ export async function decideEntry(contestId: string, actorId: string, input: Scr
           until: until?.toISOString() ?? null,
           timezone: entry.contest.timezone,
           link: `${env().APP_URL}/entries/${entry.id}`,
+          note: emailNote(entry.contest, "screened"),
         },
         idempotencyKey: `entry-screened:${decision.id}`,
       });

@@ -56,6 +56,11 @@ export async function requestSignIn(input: {
       };
   }
 
+  // A deactivated account gets no code; the page says the same as for anyone, so that it does
+  // not tell a stranger which addresses are deactivated.
+  const account = await db.user.findUnique({ where: { email }, select: { deactivatedAt: true } });
+  if (account?.deactivatedAt) return { ok: true, verificationId: randomBytes(12).toString("hex") };
+
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const token = newToken();
   const verification = await db.$transaction(async (tx) => {

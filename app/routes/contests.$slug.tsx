@@ -152,6 +152,14 @@ export default function ContestPage() {
           <div className="prose">
             <Markdown source={contest.rules} headingOffset={2} />
           </div>
+          {contest.faq.trim() ? (
+            <>
+              <h2 id="faq">{t("contest.faq")}</h2>
+              <div className="prose">
+                <Markdown source={contest.faq} headingOffset={3} />
+              </div>
+            </>
+          ) : null}
         </div>
       </div>
     </article>

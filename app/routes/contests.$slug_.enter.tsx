@@ -13,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entries.s
 async function contestFor(slug: string | undefined) {
   const contest = await db.contest.findFirst({
     where: { slug: slug ?? "", status: { not: "draft" } },
-    include: { categories: { orderBy: { position: "asc" } } },
+    include: { categories: { where: { archivedAt: null }, orderBy: { position: "asc" } } },
   });
   if (!contest) throw new Response("Not found", { status: 404 });
   return contest;

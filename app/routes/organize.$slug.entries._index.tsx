@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { listEntries } from "~/models/entry-list.server";
 import { requireOrganizerOf } from "~/services/auth.server";
@@ -113,13 +114,7 @@ export default function EntryList() {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav aria-label={t("results.pages")} className="pager">
-          {query.page > 1 ? <Link to={link(query.page - 1)}>{t("results.previousPage")}</Link> : null}
-          <span>{t("results.pageOf", { page: query.page, pages })}</span>
-          {query.page < pages ? <Link to={link(query.page + 1)}>{t("results.nextPage")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={query.page} pages={pages} link={link} />
     </section>
   );
 }

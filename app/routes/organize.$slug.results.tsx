@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
+import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { localDateTimeIn } from "~/models/contest";
 import { PLACES, type Place } from "~/models/results";
@@ -208,16 +209,8 @@ export default function Results() {
           </div>
         </div>
       ))}
-      {pages > 1 && current ? (
-        <nav aria-label={t("results.pages")} className="pager">
-          {page > 1 ? (
-            <Link to={link({ category: current, page: String(page - 1) })}>{t("results.previousPage")}</Link>
-          ) : null}
-          <span>{t("results.pageOf", { page, pages })}</span>
-          {page < pages ? (
-            <Link to={link({ category: current, page: String(page + 1) })}>{t("results.nextPage")}</Link>
-          ) : null}
-        </nav>
+      {current ? (
+        <Pager page={page} pages={pages} link={(to) => link({ category: current, page: String(to) })} />
       ) : null}
       {result?.intent === "award" ? <ErrorList errors={result.problems} /> : null}
 

@@ -23,6 +23,7 @@ export default function ContestConsole() {
           {t("organize.dashboard")}
         </NavLink>
         <NavLink to={`/organize/${contest.slug}/entries`}>{t("organize.entries")}</NavLink>
+        <NavLink to={`/organize/${contest.slug}/entrants`}>{t("organize.entrants")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/screening`}>{t("organize.screening")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/rubric`}>{t("organize.rubric")}</NavLink>
@@ -30,6 +31,7 @@ export default function ContestConsole() {
         <NavLink to={`/organize/${contest.slug}/results`}>{t("organize.results")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/messages`}>{t("organize.messages")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/audit`}>{t("organize.audit")}</NavLink>
+        <NavLink to={`/organize/${contest.slug}/settings`}>{t("organize.settings")}</NavLink>
       </nav>
       <Outlet />
     </>

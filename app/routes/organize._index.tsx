@@ -18,6 +18,14 @@ export default function OrganizeIndex() {
   return (
     <section aria-labelledby="organize-title">
       <h1 id="organize-title">{t("organize.title")}</h1>
+      <p className="actions">
+        <Link className="button" to="/organize/new">
+          {t("edition.title")}
+        </Link>
+        <Link className="button button-secondary" to="/organize/people">
+          {t("people.title")}
+        </Link>
+      </p>
       <ul className="card-list">
         {contests.map((contest) => (
           <li key={contest.slug} className="card">
@@ -25,9 +33,10 @@ export default function OrganizeIndex() {
               <Link to={`/organize/${contest.slug}`}>{contest.title}</Link>
             </h2>
             <p>
+              {t(`contest.status.${contest.status}`)} ·{" "}
+              <Link to={`/organize/${contest.slug}/settings`}>{t("organize.settings")}</Link> ·{" "}
               <Link to={`/organize/${contest.slug}/screening`}>{t("organize.screening")}</Link> ·{" "}
-              <Link to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</Link> ·{" "}
-              <Link to={`/organize/${contest.slug}/rubric`}>{t("organize.rubric")}</Link>
+              <Link to={`/organize/${contest.slug}/judges`}>{t("organize.judges")}</Link>
             </p>
           </li>
         ))}

@@ -48,7 +48,12 @@ export async function getSessionUser(request: Request): Promise<User | null> {
   const session = await db.session.findUnique({ where: { id }, include: { user: true } });
   if (!session) return null;
   const at = now();
-  if (session.expiresAt <= at || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= at.getTime()) {
+  // a deactivated account's sessions end at its next request
+  if (
+    session.user.deactivatedAt ||
+    session.expiresAt <= at ||
+    session.lastSeenAt.getTime() + SESSION_IDLE_MS <= at.getTime()
+  ) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }

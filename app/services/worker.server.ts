@@ -1,6 +1,7 @@
 import { emailJob } from "./email.server";
 import { env } from "./env.server";
 import { giveUpOnAsset, sweepAbandonedUploads, verifyAsset } from "~/models/media.server";
+import { advanceContests } from "~/models/lifecycle.server";
 import { remindDrafts } from "~/models/message.server";
 import { publishResults } from "~/models/results.server";
 import { remindJudges } from "~/models/scoring.server";
@@ -41,6 +42,12 @@ export const jobHandlers: JobHandlers = {
       await scheduleHourly("judging.remind", 1);
     },
   },
+  "contests.advance": {
+    async run() {
+      await advanceContests();
+      await scheduleHourly("contests.advance", 1);
+    },
+  },
 };
 
 const HOUR = 60 * 60 * 1000;
@@ -64,6 +71,7 @@ export function startBackgroundWorker() {
     void scheduleSweep(0);
     void scheduleHourly("judging.remind", 0);
     void scheduleHourly("entries.remind", 0);
+    void scheduleHourly("contests.advance", 0);
   }
   globalForWorker.__mosaicWorker ??= startWorker(jobHandlers, env().JOBS_POLL_MS);
   return globalForWorker.__mosaicWorker;

@@ -1,7 +1,11 @@
 import type { AppLoadContext } from "@remix-run/node";
 
 /** Builds the requests a browser would send to a route's loader or action. */
-export function formRequest(path: string, fields: Record<string, string>, options: { cookie?: string } = {}) {
+export function formRequest(
+  path: string,
+  fields: Record<string, string> | [string, string][],
+  options: { cookie?: string } = {},
+) {
   return new Request(`http://localhost:3000${path}`, {
     method: "POST",
     headers: {

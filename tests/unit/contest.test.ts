@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { contestPhase, countdown, endOfDayIn, localDateTimeIn, splitList, submissionsCloseAt } from "~/models/contest";
+import {
+  contestPhase,
+  countdown,
+  endOfDayIn,
+  localDateTimeIn,
+  splitList,
+  submissionsCloseAt,
+  toLocalInput,
+} from "~/models/contest";
+import { statusAt, transitionsAt } from "~/models/lifecycle";
 
 const contest = {
   status: "open",
@@ -48,5 +57,40 @@ describe("a date and time typed for a time zone", () => {
     expect(localDateTimeIn("2026-07-03T18:30", "Europe/Zurich")?.toISOString()).toBe("2026-07-03T16:30:00.000Z");
     expect(localDateTimeIn("2026-01-03T18:30", "Europe/Zurich")?.toISOString()).toBe("2026-01-03T17:30:00.000Z");
     expect(localDateTimeIn("2026-07-03 18:30", "Europe/Zurich")).toBeNull();
+  });
+});
+
+describe("toLocalInput", () => {
+  it("is the wall time of the zone, and localDateTimeIn reads it back", () => {
+    const instant = new Date("2026-07-03T16:30:00Z");
+    expect(toLocalInput(instant, "Europe/Zurich")).toBe("2026-07-03T18:30");
+    expect(toLocalInput(instant, "Asia/Vientiane")).toBe("2026-07-03T23:30");
+    expect(localDateTimeIn(toLocalInput(instant, "America/Bogota"), "America/Bogota")).toEqual(instant);
+  });
+});
+
+describe("lifecycle", () => {
+  const timeline = { ...contest, judgingStartsAt: new Date("2026-02-10T08:00:00Z") };
+  const at = (iso: string) => new Date(iso);
+
+  it("moves on by the timeline: open, closed after the grace period, judging on its date; never back", () => {
+    expect(statusAt(timeline, at("2026-02-01T23:13:59Z"))).toBe("open");
+    expect(statusAt(timeline, at("2026-02-01T23:14:00Z"))).toBe("closed");
+    expect(statusAt(timeline, at("2026-02-10T08:00:00Z"))).toBe("judging");
+    expect(statusAt({ ...timeline, status: "draft" }, at("2026-03-01T00:00:00Z"))).toBe("draft");
+    expect(statusAt({ ...timeline, status: "results_published" }, at("2026-01-01T00:00:00Z"))).toBe(
+      "results_published",
+    );
+  });
+
+  it("offers the moves that fit the status: reopen only while the deadline is ahead", () => {
+    expect(transitionsAt({ ...timeline, status: "draft" }, at("2026-01-05T00:00:00Z"))).toEqual(["open"]);
+    expect(transitionsAt(timeline, at("2026-01-05T00:00:00Z"))).toEqual(["close", "backToDraft"]);
+    expect(transitionsAt({ ...timeline, status: "closed" }, at("2026-01-05T00:00:00Z"))).toEqual([
+      "reopen",
+      "startJudging",
+    ]);
+    expect(transitionsAt(timeline, at("2026-02-05T00:00:00Z"))).toEqual(["startJudging"]);
+    expect(transitionsAt(timeline, at("2026-02-11T00:00:00Z"))).toEqual([]);
   });
 });

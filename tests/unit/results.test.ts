@@ -574,3 +574,22 @@ describe("a large contest", () => {
     }
   });
 });
+
+describe("a contest that ranks on raw scores", () => {
+  const results = computeResults({ ...table, normalise: false });
+
+  it("ranks on the weighted scores as given, normalises nobody and flags no fallback", () => {
+    expect(results.judges.every((j) => !j.normalisable)).toBe(true);
+    for (const entry of results.entries) {
+      expect(entry.usedRawFallback).toBe(false);
+      expect(entry.normalisedMean).toBe(entry.rawMean);
+      expect(entry.judgeScores.every((s) => s.normalised === null)).toBe(true);
+    }
+    const ranked = results.entries.filter((e) => e.rank !== null);
+    for (let i = 1; i < ranked.length; i++) {
+      if (ranked[i]!.category === ranked[i - 1]!.category) {
+        expect(ranked[i]!.rawMean!).toBeLessThanOrEqual(ranked[i - 1]!.rawMean!);
+      }
+    }
+  });
+});

@@ -1,0 +1,358 @@
+import { createHash } from "node:crypto";
+import type { Contest, Prisma } from "@prisma/client";
+import { z } from "zod";
+import { EMAIL_NOTES, type EmailNoteKey, type Settings } from "~/schemas/contest";
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { audit } from "./audit.server";
+import { localDateTimeIn, splitList, submissionsCloseAt, toLocalInput } from "./contest";
+import { ageOn, dateIn } from "./eligibility";
+
+/**
+ * Everything organizers set about a contest on its settings page, and the guard rail in front
+ * of saving it: a change that would invalidate entries already made (a smaller size limit, a
+ * removed category, an earlier deadline, a narrower age range…) is listed, entry by entry,
+ * and saved only once the organizer has seen that very list.
+ */
+const MB = 1024 * 1024;
+
+const emailNotesSchema = z.record(z.string()).catch({});
+
+/** The organizers' words added to one kind of email to entrants; "" when there are none. */
+export function emailNote(contest: Pick<Contest, "emailNotes">, key: EmailNoteKey): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(contest.emailNotes);
+  } catch {
+    return "";
+  }
+  return emailNotesSchema.parse(parsed)[key]?.trim() ?? "";
+}
+
+/** The settings form's starting values: the contest as it is, dates as wall times of its zone. */
+export async function settingsValues(contest: Contest) {
+  const categories = await db.category.findMany({
+    where: { contestId: contest.id, archivedAt: null },
+    orderBy: { position: "asc" },
+  });
+  const tz = contest.timezone;
+  return {
+    title: contest.title,
+    slug: contest.slug,
+    theme: contest.theme,
+    summary: contest.summary,
+    rules: contest.rules,
+    faq: contest.faq,
+    organizerName: contest.organizerName,
+    languages: splitList(contest.languages),
+    timezone: tz,
+    opensAt: toLocalInput(contest.opensAt, tz),
+    deadline: toLocalInput(contest.deadline, tz),
+    graceMinutes: contest.graceMinutes,
+    judgingStartsAt: toLocalInput(contest.judgingStartsAt, tz),
+    judgingEndsAt: toLocalInput(contest.judgingEndsAt, tz),
+    announcementAt: toLocalInput(contest.announcementAt, tz),
+    minAge: contest.minAge ?? undefined,
+    maxAge: contest.maxAge ?? undefined,
+    allowedCountries: splitList(contest.allowedCountries).join(", "),
+    maxEntriesPerUser: contest.maxEntriesPerUser,
+    maxEntriesPerCategory: contest.maxEntriesPerCategory,
+    guardianConsentUnder: contest.guardianConsentUnder ?? undefined,
+    judgesPerEntry: contest.judgesPerEntry,
+    blindJudging: contest.blindJudging,
+    avoidSameCountry: contest.avoidSameCountry,
+    hideCountry: contest.hideCountry,
+    normalisation: contest.normalisation,
+    emailReceipt: emailNote(contest, "receipt"),
+    emailScreened: emailNote(contest, "screened"),
+    emailDraftReminder: emailNote(contest, "draftReminder"),
+    emailResults: emailNote(contest, "results"),
+    categories: categories.map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      name: c.name,
+      description: c.description,
+      allowedTypes: splitList(c.allowedTypes),
+      maxFileMb: Math.ceil(c.maxFileBytes / MB),
+      maxDurationMin: c.maxDurationSec == null ? undefined : Math.ceil(c.maxDurationSec / 60),
+      maxFiles: c.maxFiles,
+      accessibilityText: c.accessibilityText,
+      statementMaxWords: c.statementMaxWords,
+    })),
+  };
+}
+
+/** The contest's columns a settings form sets (not its categories). */
+function contestData(value: Settings) {
+  const tz = value.timezone;
+  const at = (local: string) => localDateTimeIn(local, tz) as Date;
+  const notes: Partial<Record<EmailNoteKey, string>> = {
+    receipt: value.emailReceipt,
+    screened: value.emailScreened,
+    draftReminder: value.emailDraftReminder,
+    results: value.emailResults,
+  };
+  return {
+    title: value.title,
+    slug: value.slug,
+    theme: value.theme,
+    summary: value.summary,
+    rules: value.rules,
+    faq: value.faq,
+    organizerName: value.organizerName,
+    languages: value.languages.join(","),
+    timezone: tz,
+    opensAt: at(value.opensAt),
+    deadline: at(value.deadline),
+    graceMinutes: value.graceMinutes,
+    judgingStartsAt: at(value.judgingStartsAt),
+    judgingEndsAt: at(value.judgingEndsAt),
+    announcementAt: at(value.announcementAt),
+    minAge: value.minAge ?? null,
+    maxAge: value.maxAge ?? null,
+    allowedCountries: value.allowedCountries ? splitList(value.allowedCountries).join(",") : null,
+    maxEntriesPerUser: value.maxEntriesPerUser,
+    maxEntriesPerCategory: value.maxEntriesPerCategory,
+    guardianConsentUnder: value.guardianConsentUnder ?? null,
+    judgesPerEntry: value.judgesPerEntry,
+    blindJudging: value.blindJudging,
+    avoidSameCountry: value.avoidSameCountry,
+    hideCountry: value.hideCountry,
+    normalisation: value.normalisation,
+    emailNotes: JSON.stringify(Object.fromEntries(EMAIL_NOTES.map((key) => [key, notes[key] ?? ""]))),
+  };
+}
+
+export const IMPACTS = [
+  "categoryRemoved",
+  "typeRemoved",
+  "tooLarge",
+  "tooLong",
+  "tooManyFiles",
+  "deadlineEarlier",
+  "ageRange",
+  "country",
+  "tooManyEntries",
+] as const;
+export type ImpactReason = (typeof IMPACTS)[number];
+export type ImpactEntry = { id: string; referenceCode: string | null; title: string; status: string };
+export type Impact = { reason: ImpactReason; category?: string; total: number; entries: ImpactEntry[] };
+
+/** How many affected entries each reason lists by name; the rest are counted. */
+const LISTED = 50;
+
+const live = { status: { not: "withdrawn" } } satisfies Prisma.EntryWhereInput;
+const entryColumns = { id: true, referenceCode: true, title: true, status: true } as const;
+
+/**
+ * What saving `value` would do to the entries already made (drafts too: they could no longer be
+ * submitted). Empty when nothing is affected. Withdrawn entries do not count.
+ */
+export async function settingsImpact(contest: Contest, value: Settings): Promise<Impact[]> {
+  const impacts: Impact[] = [];
+  const add = (reason: ImpactReason, entries: ImpactEntry[], category?: string) => {
+    const unique = [...new Map(entries.map((e) => [e.id, e])).values()];
+    if (unique.length === 0) return;
+    unique.sort((a, b) => (a.referenceCode ?? "~").localeCompare(b.referenceCode ?? "~") || a.id.localeCompare(b.id));
+    impacts.push({ reason, category, total: unique.length, entries: unique.slice(0, LISTED) });
+  };
+  const current = await db.category.findMany({ where: { contestId: contest.id, archivedAt: null } });
+  const next = new Map(value.categories.filter((c) => c.id).map((c) => [c.id as string, c]));
+
+  for (const category of current) {
+    const rules = next.get(category.id);
+    if (!rules) {
+      add(
+        "categoryRemoved",
+        await db.entry.findMany({ where: { categoryId: category.id, ...live }, select: entryColumns }),
+        category.name,
+      );
+      continue;
+    }
+    const media = (where: Prisma.MediaAssetWhereInput) =>
+      db.mediaAsset
+        .findMany({
+          where: { ...where, state: { not: "rejected" }, entry: { categoryId: category.id, ...live } },
+          select: { entry: { select: entryColumns } },
+        })
+        .then((rows) => rows.map((row) => row.entry));
+    const removedTypes = splitList(category.allowedTypes).filter((t) => !(rules.allowedTypes as string[]).includes(t));
+    if (removedTypes.length > 0) {
+      add(
+        "typeRemoved",
+        await media({
+          OR: [{ detectedType: { in: removedTypes } }, { detectedType: null, declaredType: { in: removedTypes } }],
+        }),
+        rules.name,
+      );
+    }
+    const maxBytes = rules.maxFileMb * MB;
+    if (maxBytes < category.maxFileBytes) {
+      add(
+        "tooLarge",
+        await media({ OR: [{ size: { gt: maxBytes } }, { size: null, declaredSize: { gt: maxBytes } }] }),
+        rules.name,
+      );
+    }
+    const maxSec = rules.maxDurationMin == null ? null : rules.maxDurationMin * 60;
+    if (maxSec != null && (category.maxDurationSec == null || maxSec < category.maxDurationSec)) {
+      add("tooLong", await media({ durationSec: { gt: maxSec } }), rules.name);
+    }
+    if (rules.maxFiles < category.maxFiles) {
+      const crowded = await db.mediaAsset.groupBy({
+        by: ["entryId"],
+        where: { state: { not: "rejected" }, entry: { categoryId: category.id, ...live } },
+        _count: { _all: true },
+      });
+      const ids = crowded.filter((row) => row._count._all > rules.maxFiles).map((row) => row.entryId);
+      add("tooManyFiles", await db.entry.findMany({ where: { id: { in: ids } }, select: entryColumns }), rules.name);
+    }
+  }
+
+  const data = contestData(value);
+  if (submissionsCloseAt(data) < submissionsCloseAt(contest)) {
+    add(
+      "deadlineEarlier",
+      await db.entry.findMany({
+        where: { contestId: contest.id, ...live, submittedAt: { gt: submissionsCloseAt(data) } },
+        select: entryColumns,
+      }),
+    );
+  }
+
+  const people =
+    data.minAge !== contest.minAge ||
+    data.maxAge !== contest.maxAge ||
+    data.deadline.getTime() !== contest.deadline.getTime() ||
+    data.timezone !== contest.timezone;
+  const countries = splitList(data.allowedCountries);
+  const countriesNarrowed = countries.length > 0 && (data.allowedCountries ?? "") !== (contest.allowedCountries ?? "");
+  if (people || countriesNarrowed || data.maxEntriesPerUser < contest.maxEntriesPerUser) {
+    const rows = await db.entry.findMany({
+      where: { contestId: contest.id, ...live },
+      select: { ...entryColumns, entrantId: true, entrant: { select: { dateOfBirth: true, country: true } } },
+    });
+    if (people) {
+      const on = dateIn(data.deadline, data.timezone);
+      add(
+        "ageRange",
+        rows.filter((row) => {
+          if (!row.entrant.dateOfBirth) return false;
+          const age = ageOn(row.entrant.dateOfBirth, on);
+          return (data.minAge != null && age < data.minAge) || (data.maxAge != null && age > data.maxAge);
+        }),
+      );
+    }
+    if (countriesNarrowed) {
+      add(
+        "country",
+        rows.filter((row) => row.entrant.country && !countries.includes(row.entrant.country)),
+      );
+    }
+    if (data.maxEntriesPerUser < contest.maxEntriesPerUser) {
+      const perEntrant = new Map<string, number>();
+      for (const row of rows) perEntrant.set(row.entrantId, (perEntrant.get(row.entrantId) ?? 0) + 1);
+      add(
+        "tooManyEntries",
+        rows.filter((row) => (perEntrant.get(row.entrantId) ?? 0) > data.maxEntriesPerUser),
+      );
+    }
+  }
+  return impacts;
+}
+
+/** A short fingerprint of an impact list: the organizer confirms this list, and no other. */
+export function impactFingerprint(impacts: Impact[]) {
+  const hash = createHash("sha256");
+  for (const impact of impacts) {
+    hash.update(`${impact.reason}|${impact.category ?? ""}|${impact.total}|`);
+    for (const entry of impact.entries) hash.update(`${entry.id},`);
+  }
+  return hash.digest("base64url").slice(0, 16);
+}
+
+export type SaveSettingsResult =
+  | { ok: true; slug: string }
+  | { ok: false; reason: "slugTaken" | "slugLocked" | "categorySlugTaken"; index?: number }
+  | { ok: false; reason: "confirm"; impacts: Impact[]; fingerprint: string };
+
+/**
+ * Saves the settings. When entries would be affected, nothing is saved unless `confirmed` is the
+ * fingerprint of the very list the organizer was shown. Categories that leave the form are
+ * deleted when nobody used them, and archived otherwise: their entries keep them.
+ */
+export async function saveSettings(
+  contest: Contest,
+  value: Settings,
+  actorId: string,
+  confirmed: string | undefined,
+): Promise<SaveSettingsResult> {
+  if (value.slug !== contest.slug) {
+    if (contest.status !== "draft") return { ok: false, reason: "slugLocked" };
+    if (await db.contest.findUnique({ where: { slug: value.slug } })) return { ok: false, reason: "slugTaken" };
+  }
+  const archived = await db.category.findMany({
+    where: { contestId: contest.id, archivedAt: { not: null } },
+    select: { slug: true },
+  });
+  const archivedSlugs = new Set(archived.map((c) => c.slug));
+  const clash = value.categories.findIndex((c) => archivedSlugs.has(c.slug));
+  if (clash >= 0) return { ok: false, reason: "categorySlugTaken", index: clash };
+
+  const impacts = await settingsImpact(contest, value);
+  const fingerprint = impactFingerprint(impacts);
+  if (impacts.length > 0 && confirmed !== fingerprint) return { ok: false, reason: "confirm", impacts, fingerprint };
+
+  await db.$transaction(async (tx) => {
+    const data = contestData(value);
+    await tx.contest.update({ where: { id: contest.id }, data });
+    const current = await tx.category.findMany({ where: { contestId: contest.id, archivedAt: null } });
+    const keep = new Set(value.categories.map((c) => c.id).filter(Boolean));
+    for (const category of current) {
+      if (keep.has(category.id)) continue;
+      const used = await tx.entry.count({ where: { categoryId: category.id } });
+      if (used > 0) await tx.category.update({ where: { id: category.id }, data: { archivedAt: now() } });
+      else await tx.category.delete({ where: { id: category.id } });
+    }
+    // Two passes, so that categories may swap slugs: first out of the way, then into place.
+    const ours = new Set(current.map((c) => c.id));
+    for (const category of current) {
+      if (keep.has(category.id)) {
+        await tx.category.update({ where: { id: category.id }, data: { slug: `~${category.id}` } });
+      }
+    }
+    for (const [position, c] of value.categories.entries()) {
+      const rules = {
+        slug: c.slug,
+        name: c.name,
+        description: c.description,
+        position,
+        allowedTypes: c.allowedTypes.join(","),
+        maxFileBytes: c.maxFileMb * MB,
+        maxDurationSec: c.maxDurationMin == null ? null : c.maxDurationMin * 60,
+        maxFiles: c.maxFiles,
+        accessibilityText: c.accessibilityText,
+        statementMaxWords: c.statementMaxWords,
+      };
+      if (c.id && ours.has(c.id)) await tx.category.update({ where: { id: c.id }, data: rules });
+      else await tx.category.create({ data: { ...rules, contestId: contest.id } });
+    }
+    await audit(tx, {
+      contestId: contest.id,
+      actorId,
+      action: "contest.updated",
+      subject: value.title,
+      detail: {
+        changed: Object.entries(data)
+          .filter(([key, v]) => {
+            const before = contest[key as keyof Contest];
+            return (before instanceof Date ? before.getTime() : before) !== (v instanceof Date ? v.getTime() : v);
+          })
+          .map(([key]) => key),
+        categories: value.categories.map((c) => c.name),
+        confirmedImpacts: impacts.map((i) => ({ reason: i.reason, category: i.category, total: i.total })),
+      },
+    });
+  });
+  return { ok: true, slug: value.slug };
+}

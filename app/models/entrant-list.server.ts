@@ -1,0 +1,80 @@
+import { Prisma } from "@prisma/client";
+import { db } from "~/services/db.server";
+import { ageOn, dateIn } from "./eligibility";
+
+export const ENTRANT_LIST_PAGE = 50;
+export const ENTRANT_FILTERS = ["drafts", "submitted"] as const;
+
+export type EntrantListQuery = { q: string; country: string; filter: string; page: number };
+
+/** A LIKE pattern that matches `text` anywhere, with its own % and _ taken literally. */
+function containing(text: string) {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Organizers' list of the people who entered a contest: one row per entrant with how many entries
+ * they have, how many are still drafts, and their age on the deadline. Search in name and email,
+ * filters by country and by "has drafts" or "has submitted", 50 a page. One grouped join (portable
+ * SQL, the same on SQLite and PostgreSQL) over the contest's entries, which the index on
+ * (contestId, status) serves.
+ */
+export async function listEntrants(contest: { id: string; deadline: Date; timezone: string }, query: EntrantListQuery) {
+  const q = query.q.trim();
+  const conditions = [Prisma.sql`e."contestId" = ${contest.id}`];
+  if (q) {
+    const pattern = containing(q);
+    conditions.push(
+      Prisma.sql`(LOWER(u."email") LIKE ${pattern} ESCAPE '\\' OR LOWER(COALESCE(u."fullName", '')) LIKE ${pattern} ESCAPE '\\')`,
+    );
+  }
+  if (query.country) conditions.push(Prisma.sql`u."country" = ${query.country}`);
+  const having =
+    query.filter === "drafts"
+      ? Prisma.sql`HAVING SUM(CASE WHEN e."status" = 'draft' THEN 1 ELSE 0 END) > 0`
+      : query.filter === "submitted"
+        ? Prisma.sql`HAVING SUM(CASE WHEN e."submittedAt" IS NOT NULL THEN 1 ELSE 0 END) > 0`
+        : Prisma.empty;
+  const grouped = Prisma.sql`
+    SELECT u."id", u."email", u."fullName", u."country", u."dateOfBirth", u."deactivatedAt",
+      COUNT(*) AS "entries",
+      SUM(CASE WHEN e."status" = 'draft' THEN 1 ELSE 0 END) AS "drafts",
+      SUM(CASE WHEN e."submittedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "submitted"
+    FROM "Entry" e JOIN "User" u ON u."id" = e."entrantId"
+    WHERE ${Prisma.join(conditions, " AND ")}
+    GROUP BY u."id", u."email", u."fullName", u."country", u."dateOfBirth", u."deactivatedAt"
+    ${having}`;
+  type Row = {
+    id: string;
+    email: string;
+    fullName: string | null;
+    country: string | null;
+    dateOfBirth: string | null;
+    deactivatedAt: unknown;
+    entries: bigint | number;
+    drafts: bigint | number;
+    submitted: bigint | number;
+  };
+  const [counted, rows] = await Promise.all([
+    db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS "total" FROM (${grouped}) AS t`,
+    db.$queryRaw<Row[]>`${grouped} ORDER BY u."email" ASC
+      LIMIT ${ENTRANT_LIST_PAGE} OFFSET ${(query.page - 1) * ENTRANT_LIST_PAGE}`,
+  ]);
+  const total = Number(counted[0]?.total ?? 0);
+  const on = dateIn(contest.deadline, contest.timezone);
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / ENTRANT_LIST_PAGE)),
+    rows: rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      fullName: r.fullName,
+      country: r.country,
+      age: r.dateOfBirth ? ageOn(r.dateOfBirth, on) : null,
+      deactivated: r.deactivatedAt != null,
+      entries: Number(r.entries),
+      drafts: Number(r.drafts),
+      submitted: Number(r.submitted),
+    })),
+  };
+}

@@ -1,0 +1,114 @@
+import type { Prisma, User } from "@prisma/client";
+import { hasRole, type Role } from "~/services/auth.server";
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { queueEmail } from "~/services/email.server";
+import { env } from "~/services/env.server";
+import { log } from "~/services/log.server";
+import { normaliseEmail } from "./sign-in.server";
+
+/**
+ * Everyone with an account, for the people page: who may run contests, and who may no longer
+ * sign in. Judging rights are per contest and come from an invitation on its judges page.
+ *
+ * The rules: nobody changes their own role or deactivates themselves (a console always keeps
+ * someone who can open it); only an admin gives or takes the admin role, or touches an admin.
+ * A deactivated account keeps its entries, scores and decisions; it cannot sign in.
+ */
+export const PEOPLE_PAGE = 50;
+export const ROLES = ["entrant", "organizer", "admin"] as const;
+
+export type PeopleQuery = { q: string; role: string; state: string; page: number };
+
+export async function listPeople(query: PeopleQuery) {
+  const q = query.q.trim();
+  const where: Prisma.UserWhereInput = {
+    ...((ROLES as readonly string[]).includes(query.role) ? { role: query.role } : {}),
+    ...(query.state === "deactivated" ? { deactivatedAt: { not: null } } : {}),
+    ...(query.state === "active" ? { deactivatedAt: null } : {}),
+    ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { fullName: { contains: q } }] } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (query.page - 1) * PEOPLE_PAGE,
+      take: PEOPLE_PAGE,
+      select: {
+        id: true,
+        email: true,
+        fullName: true,
+        role: true,
+        createdAt: true,
+        deactivatedAt: true,
+        _count: { select: { entries: true, judgeOf: true } },
+      },
+    }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE)), rows };
+}
+
+export type PeopleResult = { ok: true } | { ok: false; reason: "self" | "forbidden" | "notFound" };
+
+/** Whether `actor` may change this person at all, and give them `role` (when one is asked for). */
+function allowed(actor: User, target: Pick<User, "id" | "role">, role?: Role): PeopleResult {
+  if (actor.id === target.id) return { ok: false, reason: "self" };
+  const needsAdmin = target.role === "admin" || role === "admin";
+  if (needsAdmin && !hasRole(actor, "admin")) return { ok: false, reason: "forbidden" };
+  if (!hasRole(actor, "organizer")) return { ok: false, reason: "forbidden" };
+  return { ok: true };
+}
+
+/**
+ * Gives `email` the role of organizer (or admin): their account is made if they have none, and an
+ * email tells them to sign in with that address. Signing in needs no password, so the email
+ * carries no secret. A second invitation to the same role changes nothing and sends nothing.
+ */
+export async function invitePerson(actor: User, rawEmail: string, role: "organizer" | "admin", locale: string) {
+  const email = normaliseEmail(rawEmail);
+  const existing = await db.user.findUnique({ where: { email } });
+  const check = allowed(actor, existing ?? { id: "", role: "entrant" }, role);
+  if (!check.ok) return check;
+  if (existing?.role === role && !existing.deactivatedAt) return { ok: true as const };
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.upsert({
+      where: { email },
+      create: { email, role },
+      update: { role, deactivatedAt: null },
+    });
+    await queueEmail(tx, {
+      template: "role-granted",
+      to: email,
+      locale: user.locale ?? locale,
+      payload: { role, link: `${env().APP_URL}/login` },
+      idempotencyKey: `role-granted:${user.id}:${role}:${now().getTime()}`,
+    });
+  });
+  log.info({ actorId: actor.id, email, role }, "people.invited");
+  return { ok: true as const };
+}
+
+export async function setRole(actor: User, userId: string, role: Role): Promise<PeopleResult> {
+  const target = await db.user.findUnique({ where: { id: userId } });
+  if (!target) return { ok: false, reason: "notFound" };
+  const check = allowed(actor, target, role);
+  if (!check.ok) return check;
+  await db.user.update({ where: { id: userId }, data: { role } });
+  log.info({ actorId: actor.id, userId, from: target.role, to: role }, "people.role");
+  return { ok: true };
+}
+
+/** Deactivates (and ends every session of) an account, or lets it sign in again. */
+export async function setActive(actor: User, userId: string, active: boolean): Promise<PeopleResult> {
+  const target = await db.user.findUnique({ where: { id: userId } });
+  if (!target) return { ok: false, reason: "notFound" };
+  const check = allowed(actor, target);
+  if (!check.ok) return check;
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { deactivatedAt: active ? null : now() } }),
+    ...(active ? [] : [db.session.deleteMany({ where: { userId } })]),
+  ]);
+  log.info({ actorId: actor.id, userId }, active ? "people.reactivated" : "people.deactivated");
+  return { ok: true };
+}

@@ -1,0 +1,109 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/pager";
+import { pageTitle } from "~/i18n/meta";
+import { countryOptions, isCountryCode } from "~/models/countries";
+import { ENTRANT_FILTERS, listEntrants } from "~/models/entrant-list.server";
+import { requireOrganizerOf } from "~/services/auth.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entrantList.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const url = new URL(request.url);
+  const country = url.searchParams.get("country") ?? "";
+  const filter = url.searchParams.get("filter") ?? "";
+  const query = {
+    q: (url.searchParams.get("q") ?? "").slice(0, 100),
+    country: isCountryCode(country) ? country : "",
+    filter: (ENTRANT_FILTERS as readonly string[]).includes(filter) ? filter : "",
+    page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
+  };
+  const list = await listEntrants(contest, query);
+  return { slug: contest.slug, query, ...list };
+}
+
+/** The people who entered this contest, one row each, searchable and filtered, a page at a time. */
+export default function EntrantList() {
+  const { slug, query, total, pages, rows } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+  const countryName = useMemo(() => new Intl.DisplayNames([i18n.language], { type: "region" }), [i18n.language]);
+  const link = (page: number) =>
+    `/organize/${slug}/entrants?${new URLSearchParams({
+      ...(query.q ? { q: query.q } : {}),
+      ...(query.country ? { country: query.country } : {}),
+      ...(query.filter ? { filter: query.filter } : {}),
+      page: String(page),
+    })}`;
+  return (
+    <section aria-labelledby="entrant-list-title">
+      <h1 id="entrant-list-title">{t("entrantList.title")}</h1>
+      <Form method="get" className="panel filters" role="search" aria-label={t("entrantList.search")}>
+        <div className="field">
+          <label htmlFor="q">{t("entrantList.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={query.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="country">{t("entrantList.country")}</label>
+          <select id="country" name="country" defaultValue={query.country}>
+            <option value="">{t("entryList.any")}</option>
+            {countries.map(({ code, name }) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter">{t("entrantList.filter")}</label>
+          <select id="filter" name="filter" defaultValue={query.filter}>
+            <option value="">{t("entryList.any")}</option>
+            {ENTRANT_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(`entrantList.filters.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary">
+          {t("entryList.apply")}
+        </button>
+      </Form>
+      <p role="status">{t("entrantList.found", { count: total })}</p>
+      <div className="table-scroll">
+        <table aria-labelledby="entrant-list-title">
+          <thead>
+            <tr>
+              <th scope="col">{t("entrantList.person")}</th>
+              <th scope="col">{t("entrantList.country")}</th>
+              <th scope="col">{t("entrantList.age")}</th>
+              <th scope="col">{t("entrantList.entries")}</th>
+              <th scope="col">{t("entrantList.drafts")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-testid="entrant-row">
+                <th scope="row">
+                  <Link to={`/organize/${slug}/entries?${new URLSearchParams({ q: r.email })}`}>
+                    {r.fullName ? `${r.fullName} · ` : ""}
+                    {r.email}
+                  </Link>
+                  {r.deactivated ? <span className="muted"> ({t("people.deactivated")})</span> : null}
+                </th>
+                <td>{r.country ? countryName.of(r.country) : "—"}</td>
+                <td>{r.age ?? "—"}</td>
+                <td>{r.entries}</td>
+                <td>{r.drafts}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={query.page} pages={pages} link={link} />
+    </section>
+  );
+}

@@ -1,0 +1,520 @@
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, ErrorList, Field, TextAreaField } from "~/components/forms";
+import { Markdown } from "~/components/markdown";
+import { locales } from "~/i18n";
+import { pageTitle } from "~/i18n/meta";
+import { saveSettings, settingsValues, type Impact } from "~/models/contest-settings.server";
+import { statusAt, TRANSITIONS, transitionsAt } from "~/models/lifecycle";
+import { moveContest, readinessProblems } from "~/models/lifecycle.server";
+import { ACCESSIBILITY_TEXTS, MAX_CATEGORIES, MEDIA_TYPES, NORMALISATIONS, settingsSchema } from "~/schemas/contest";
+import { requireOrganizerOf } from "~/services/auth.server";
+import { now } from "~/services/clock.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const at = now();
+  const status = statusAt(contest, at);
+  return {
+    slug: contest.slug,
+    status,
+    transitions: transitionsAt(contest, at),
+    readiness: status === "draft" ? await readinessProblems(contest) : [],
+    values: await settingsValues(contest),
+    slugLocked: contest.status !== "draft",
+    timeZones: Intl.supportedValuesOf("timeZone"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const formData = await request.formData();
+  if (formData.get("intent") === "move") {
+    const transition = TRANSITIONS.find((t) => t === formData.get("transition"));
+    if (!transition) return data({ moved: false, problems: ["lifecycle.stale"] }, { status: 400 });
+    const result = await moveContest(contest, transition, String(formData.get("seen") ?? ""), user.id);
+    if (!result.ok) return data({ moved: false, problems: result.problems }, { status: 409 });
+    return data({ moved: true, problems: [] as string[] });
+  }
+  const submission = parseWithZod(formData, { schema: settingsSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const confirm = formData.get("confirm");
+  const saved = await saveSettings(
+    contest,
+    submission.value,
+    user.id,
+    typeof confirm === "string" ? confirm : undefined,
+  );
+  if (saved.ok) throw redirect(`/organize/${saved.slug}/settings?saved=1`);
+  if (saved.reason === "confirm") {
+    return data(
+      { result: submission.reply(), impacts: saved.impacts, fingerprint: saved.fingerprint },
+      { status: 409 },
+    );
+  }
+  const fieldErrors =
+    saved.reason === "categorySlugTaken"
+      ? { [`categories[${saved.index}].slug`]: ["settings.slugArchived"] }
+      : { slug: [saved.reason === "slugLocked" ? "settings.slugLocked" : "settings.slugTaken"] };
+  return data({ result: submission.reply({ fieldErrors }) }, { status: 409 });
+}
+
+function useSettingsForm(
+  values: ReturnType<typeof useLoaderData<typeof loader>>["values"],
+  lastResult: SubmissionResult<string[]> | undefined,
+) {
+  return useForm({
+    id: "settings",
+    lastResult,
+    defaultValue: values,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
+  });
+}
+
+/** A contest's settings and its lifecycle: one page, one save, and a warning before anything invalidates entries. */
+export default function ContestSettings() {
+  const { slug, status, transitions, readiness, values, slugLocked, timeZones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const idle = navigation.state === "idle";
+  const [form, fields] = useSettingsForm(
+    values,
+    idle && actionData && "result" in actionData ? actionData.result : undefined,
+  );
+  const confirm = idle ? (actionData as { impacts?: Impact[]; fingerprint?: string } | undefined) : undefined;
+  const impacts = confirm?.impacts ?? null;
+  const fingerprint = confirm?.fingerprint ?? "";
+  const warning = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (impacts) warning.current?.focus();
+  }, [impacts]);
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.has("saved");
+  const categories = fields.categories.getFieldList();
+
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">{t("settings.title")}</h1>
+      <Lifecycle status={status} transitions={transitions} readiness={readiness} />
+      {saved && !actionData ? (
+        <p role="status" className="notice">
+          {t("settings.saved")}
+        </p>
+      ) : null}
+      {impacts ? (
+        <div ref={warning} tabIndex={-1} role="alert" className="alert" aria-labelledby="impact-title">
+          <h2 id="impact-title">{t("settings.impactTitle")}</h2>
+          <p>{t("settings.impactIntro")}</p>
+          <ImpactList impacts={impacts} slug={slug} />
+          <div className="actions">
+            <button type="submit" form={form.id} name="confirm" value={fingerprint} className="button button-danger">
+              {t("settings.saveAnyway")}
+            </button>
+          </div>
+          <p className="muted">{t("settings.impactCancel")}</p>
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <fieldset className="card">
+          <legend>{t("settings.basics")}</legend>
+          <Field
+            label={t("settings.contestTitle")}
+            errors={fields.title.errors}
+            inputProps={getInputProps(fields.title, { type: "text", ariaAttributes: false })}
+          />
+          <Field
+            label={t("settings.slug")}
+            hint={slugLocked ? t("settings.slugLockedHint") : t("settings.slugHint")}
+            errors={fields.slug.errors}
+            inputProps={{
+              ...getInputProps(fields.slug, { type: "text", ariaAttributes: false }),
+              readOnly: slugLocked,
+            }}
+          />
+          <Field
+            label={t("settings.theme")}
+            errors={fields.theme.errors}
+            inputProps={getInputProps(fields.theme, { type: "text", ariaAttributes: false })}
+          />
+          <TextAreaField
+            label={t("settings.summary")}
+            errors={fields.summary.errors}
+            textareaProps={{ ...getTextareaProps(fields.summary, { ariaAttributes: false }), rows: 3 }}
+          />
+          <Field
+            label={t("settings.organizerName")}
+            errors={fields.organizerName.errors}
+            inputProps={getInputProps(fields.organizerName, { type: "text", ariaAttributes: false })}
+          />
+          <MarkdownField field={fields.rules} label={t("settings.rules")} />
+          <MarkdownField field={fields.faq} label={t("settings.faq")} />
+          <fieldset className="plain-fieldset field">
+            <legend>{t("settings.languages")}</legend>
+            {getCollectionProps(fields.languages, { type: "checkbox", options: [...locales] }).map((props) => (
+              <CheckboxField key={props.id} label={t(`languages.${props.value}`)} inputProps={props} />
+            ))}
+            <ErrorList errors={fields.languages.errors} />
+          </fieldset>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t("settings.timeline")}</legend>
+          <Field
+            label={t("settings.timezone")}
+            hint={t("settings.timezoneHint")}
+            errors={fields.timezone.errors}
+            inputProps={{
+              ...getInputProps(fields.timezone, { type: "text", ariaAttributes: false }),
+              list: "time-zones",
+            }}
+          />
+          <datalist id="time-zones">
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+          {(["opensAt", "deadline", "judgingStartsAt", "judgingEndsAt", "announcementAt"] as const).map((key) => (
+            <Field
+              key={key}
+              label={t(`settings.${key}`)}
+              errors={fields[key].errors}
+              inputProps={getInputProps(fields[key], { type: "datetime-local", ariaAttributes: false })}
+            />
+          ))}
+          <Field
+            label={t("settings.graceMinutes")}
+            hint={t("settings.graceHint")}
+            errors={fields.graceMinutes.errors}
+            inputProps={getInputProps(fields.graceMinutes, { type: "number", ariaAttributes: false })}
+          />
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t("settings.eligibility")}</legend>
+          <div className="field-row">
+            <Field
+              label={t("settings.minAge")}
+              errors={fields.minAge.errors}
+              inputProps={getInputProps(fields.minAge, { type: "number", ariaAttributes: false })}
+            />
+            <Field
+              label={t("settings.maxAge")}
+              errors={fields.maxAge.errors}
+              inputProps={getInputProps(fields.maxAge, { type: "number", ariaAttributes: false })}
+            />
+          </div>
+          <Field
+            label={t("settings.allowedCountries")}
+            hint={t("settings.allowedCountriesHint")}
+            errors={fields.allowedCountries.errors}
+            inputProps={getInputProps(fields.allowedCountries, { type: "text", ariaAttributes: false })}
+          />
+          <div className="field-row">
+            <Field
+              label={t("settings.maxEntriesPerUser")}
+              errors={fields.maxEntriesPerUser.errors}
+              inputProps={getInputProps(fields.maxEntriesPerUser, { type: "number", ariaAttributes: false })}
+            />
+            <Field
+              label={t("settings.maxEntriesPerCategory")}
+              errors={fields.maxEntriesPerCategory.errors}
+              inputProps={getInputProps(fields.maxEntriesPerCategory, { type: "number", ariaAttributes: false })}
+            />
+          </div>
+          <Field
+            label={t("settings.guardianConsentUnder")}
+            hint={t("settings.guardianHint")}
+            errors={fields.guardianConsentUnder.errors}
+            inputProps={getInputProps(fields.guardianConsentUnder, { type: "number", ariaAttributes: false })}
+          />
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t("settings.categories")}</legend>
+          <ol className="card-list">
+            {categories.map((item, index) => (
+              <li key={item.key} className="card">
+                <CategoryFields item={item} index={index} />
+                {categories.length > 1 ? (
+                  <button
+                    className="link-button"
+                    {...form.remove.getButtonProps({ name: fields.categories.name, index })}
+                    aria-label={t("settings.removeCategoryNamed", { name: item.getFieldset().name.value || index + 1 })}
+                  >
+                    {t("settings.removeCategory")}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <ErrorList id={fields.categories.errorId} errors={fields.categories.errors} />
+          {categories.length < MAX_CATEGORIES ? (
+            <button
+              className="button button-secondary"
+              {...form.insert.getButtonProps({
+                name: fields.categories.name,
+                defaultValue: {
+                  slug: "",
+                  name: "",
+                  description: "",
+                  allowedTypes: [],
+                  maxFileMb: 25,
+                  maxFiles: 1,
+                  accessibilityText: "alt_text",
+                  statementMaxWords: 300,
+                },
+              })}
+            >
+              {t("settings.addCategory")}
+            </button>
+          ) : null}
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t("settings.judging")}</legend>
+          <Field
+            label={t("settings.judgesPerEntry")}
+            errors={fields.judgesPerEntry.errors}
+            inputProps={getInputProps(fields.judgesPerEntry, { type: "number", ariaAttributes: false })}
+          />
+          <CheckboxField
+            label={t("settings.blindJudging")}
+            inputProps={getInputProps(fields.blindJudging, { type: "checkbox", value: "on", ariaAttributes: false })}
+          />
+          <CheckboxField
+            label={t("settings.avoidSameCountry")}
+            inputProps={getInputProps(fields.avoidSameCountry, {
+              type: "checkbox",
+              value: "on",
+              ariaAttributes: false,
+            })}
+          />
+          <CheckboxField
+            label={t("settings.hideCountry")}
+            inputProps={getInputProps(fields.hideCountry, { type: "checkbox", value: "on", ariaAttributes: false })}
+          />
+          <div className="field">
+            <label htmlFor={fields.normalisation.id}>{t("settings.normalisation")}</label>
+            <select {...getSelectProps(fields.normalisation, { ariaAttributes: false })}>
+              {NORMALISATIONS.map((n) => (
+                <option key={n} value={n}>
+                  {t(`settings.normalisations.${n}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>{t("settings.emails")}</legend>
+          <p className="field-hint">{t("settings.emailsHint")}</p>
+          {(["emailReceipt", "emailScreened", "emailDraftReminder", "emailResults"] as const).map((key) => (
+            <TextAreaField
+              key={key}
+              label={t(`settings.${key}`)}
+              errors={fields[key].errors}
+              textareaProps={{ ...getTextareaProps(fields[key], { ariaAttributes: false }), rows: 3 }}
+            />
+          ))}
+        </fieldset>
+
+        <div className="actions">
+          <button type="submit" className="button" disabled={!idle}>
+            {t("settings.save")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function Lifecycle({ status, transitions, readiness }: { status: string; transitions: string[]; readiness: string[] }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const problems = actionData && "problems" in actionData ? actionData.problems : [];
+  return (
+    <section className="card" aria-labelledby="lifecycle-title">
+      <h2 id="lifecycle-title">{t("lifecycle.title")}</h2>
+      <p>
+        {t("lifecycle.now")} <strong className={`status status-${status}`}>{t(`contest.status.${status}`)}</strong>
+      </p>
+      <p className="muted">{t("lifecycle.intro")}</p>
+      {readiness.length > 0 ? (
+        <>
+          <p>{t("lifecycle.notReady")}</p>
+          <ErrorList errors={readiness} />
+        </>
+      ) : null}
+      <ErrorList errors={problems} />
+      {actionData && "moved" in actionData && actionData.moved ? (
+        <p role="status" className="notice">
+          {t("lifecycle.moved")}
+        </p>
+      ) : null}
+      <div className="actions">
+        {transitions.map((transition) => (
+          <Form method="post" key={transition}>
+            <input type="hidden" name="intent" value="move" />
+            <input type="hidden" name="seen" value={status} />
+            <button
+              type="submit"
+              name="transition"
+              value={transition}
+              className={transition === "open" || transition === "reopen" ? "button" : "button button-secondary"}
+              disabled={navigation.state !== "idle"}
+            >
+              {t(`lifecycle.action.${transition}`)}
+            </button>
+          </Form>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function ImpactList({ impacts, slug }: { impacts: Impact[]; slug: string }) {
+  const { t } = useTranslation();
+  return (
+    <ul>
+      {impacts.map((impact) => (
+        <li key={`${impact.reason}-${impact.category ?? ""}`}>
+          <strong>
+            {t(`settings.impact.${impact.reason}`, { count: impact.total, category: impact.category ?? "" })}
+          </strong>
+          <ul className="inline-list">
+            {impact.entries.map((entry) => (
+              <li key={entry.id}>
+                <a href={`/organize/${slug}/entries/${entry.id}`}>
+                  {entry.referenceCode ?? (entry.title || t("settings.untitled"))}
+                </a>{" "}
+                <span className="muted">({t(`entries.status.${entry.status}`, { defaultValue: entry.status })})</span>
+              </li>
+            ))}
+          </ul>
+          {impact.total > impact.entries.length ? (
+            <p className="muted">{t("settings.impactMore", { count: impact.total - impact.entries.length })}</p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MarkdownField({ field, label }: { field: FieldMetadata<string | undefined>; label: string }) {
+  const { t } = useTranslation();
+  const [source, setSource] = useState(field.initialValue ?? "");
+  return (
+    <div>
+      <TextAreaField
+        label={label}
+        hint={t("settings.markdownHint")}
+        errors={field.errors}
+        textareaProps={{
+          ...getTextareaProps(field, { ariaAttributes: false }),
+          rows: 8,
+          onInput: (event) => setSource(event.currentTarget.value),
+        }}
+      />
+      <details className="markdown-preview">
+        <summary>{t("settings.preview", { name: label })}</summary>
+        <div className="prose">
+          <Markdown source={source} headingOffset={3} />
+        </div>
+      </details>
+    </div>
+  );
+}
+
+type CategoryField = ReturnType<ReturnType<typeof useSettingsForm>[1]["categories"]["getFieldList"]>[number];
+
+function CategoryFields({ item, index }: { item: CategoryField; index: number }) {
+  const { t } = useTranslation();
+  const f = item.getFieldset();
+  return (
+    <>
+      <h3>{t("settings.category", { number: index + 1 })}</h3>
+      <input {...getInputProps(f.id, { type: "hidden" })} />
+      <div className="field-row">
+        <Field
+          label={t("settings.categoryName")}
+          errors={f.name.errors}
+          inputProps={getInputProps(f.name, { type: "text", ariaAttributes: false })}
+        />
+        <Field
+          label={t("settings.slug")}
+          errors={f.slug.errors}
+          inputProps={getInputProps(f.slug, { type: "text", ariaAttributes: false })}
+        />
+      </div>
+      <TextAreaField
+        label={t("settings.categoryDescription")}
+        errors={f.description.errors}
+        textareaProps={{ ...getTextareaProps(f.description, { ariaAttributes: false }), rows: 2 }}
+      />
+      <fieldset className="plain-fieldset field">
+        <legend>{t("settings.allowedTypes")}</legend>
+        <div className="check-grid">
+          {getCollectionProps(f.allowedTypes, { type: "checkbox", options: [...MEDIA_TYPES] }).map((props) => (
+            <CheckboxField key={props.id} label={props.value} inputProps={props} />
+          ))}
+        </div>
+        <ErrorList errors={f.allowedTypes.errors} />
+      </fieldset>
+      <div className="field-row">
+        <Field
+          label={t("settings.maxFileMb")}
+          errors={f.maxFileMb.errors}
+          inputProps={getInputProps(f.maxFileMb, { type: "number", ariaAttributes: false })}
+        />
+        <Field
+          label={t("settings.maxDurationMin")}
+          hint={t("settings.maxDurationHint")}
+          errors={f.maxDurationMin.errors}
+          inputProps={getInputProps(f.maxDurationMin, { type: "number", ariaAttributes: false })}
+        />
+        <Field
+          label={t("settings.maxFiles")}
+          errors={f.maxFiles.errors}
+          inputProps={getInputProps(f.maxFiles, { type: "number", ariaAttributes: false })}
+        />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={f.accessibilityText.id}>{t("settings.accessibilityText")}</label>
+          <select {...getSelectProps(f.accessibilityText, { ariaAttributes: false })}>
+            {ACCESSIBILITY_TEXTS.map((a) => (
+              <option key={a} value={a}>
+                {t(`settings.accessibility.${a}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          label={t("settings.statementMaxWords")}
+          errors={f.statementMaxWords.errors}
+          inputProps={getInputProps(f.statementMaxWords, { type: "number", ariaAttributes: false })}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { locales } from "~/i18n";
+import { localDateTimeIn } from "~/models/contest";
+
+/**
+ * A contest's settings as organizers edit them on one page, shared by the browser (instant
+ * feedback) and the server (the check that counts). Dates are the wall times of the contest's
+ * own time zone, as a datetime-local field gives them.
+ */
+export const MEDIA_TYPES = [
+  "video/mp4",
+  "video/webm",
+  "video/quicktime",
+  "image/jpeg",
+  "image/png",
+  "image/webp",
+  "application/pdf",
+  "audio/mpeg",
+  "audio/wav",
+  "audio/ogg",
+  "audio/mp4",
+] as const;
+
+export const ACCESSIBILITY_TEXTS = ["alt_text", "captions_or_transcript", "none"] as const;
+export const NORMALISATIONS = ["zscore", "raw"] as const;
+export const EMAIL_NOTES = ["receipt", "screened", "draftReminder", "results"] as const;
+export type EmailNoteKey = (typeof EMAIL_NOTES)[number];
+export const MAX_CATEGORIES = 12;
+/** Category file limits are stored in bytes in a 32-bit column. */
+export const MAX_FILE_MB = 2000;
+
+export const TIMELINE = ["opensAt", "deadline", "judgingStartsAt", "judgingEndsAt", "announcementAt"] as const;
+
+const text = (max: number) => z.string().trim().max(max, { message: "errors.tooLong" }).default("");
+const required = (max: number) =>
+  z
+    .string({ required_error: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(max, { message: "errors.tooLong" });
+const count = (min: number, max: number) =>
+  z
+    .number({ required_error: "errors.required", invalid_type_error: "settings.number" })
+    .int("settings.number")
+    .min(min, { message: "settings.between" })
+    .max(max, { message: "settings.between" });
+const optionalCount = (min: number, max: number) => count(min, max).optional();
+const when = z
+  .string({ required_error: "errors.required" })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "settings.dateTime");
+
+export function isTimeZone(value: string) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Paths of the console that a contest's slug must not shadow. */
+const RESERVED_SLUGS = ["new", "people"];
+const slug = required(60)
+  .regex(slugPattern, "settings.slugFormat")
+  .refine((value) => !RESERVED_SLUGS.includes(value), "settings.slugTaken");
+
+export const categorySchema = z.object({
+  id: z.string().max(40).optional(),
+  slug,
+  name: required(80),
+  description: text(1000),
+  allowedTypes: z.array(z.enum(MEDIA_TYPES), { required_error: "settings.typesNeeded" }).min(1, "settings.typesNeeded"),
+  maxFileMb: count(1, MAX_FILE_MB),
+  maxDurationMin: optionalCount(1, 600),
+  maxFiles: count(1, 20),
+  accessibilityText: z.enum(ACCESSIBILITY_TEXTS),
+  statementMaxWords: count(50, 2000),
+});
+
+export const settingsSchema = z
+  .object({
+    title: required(160),
+    slug,
+    theme: required(200),
+    summary: required(1000),
+    rules: text(20_000),
+    faq: text(20_000),
+    organizerName: required(200),
+    languages: z.array(z.enum(locales), { required_error: "settings.languagesNeeded" }).min(1),
+    timezone: required(60).refine(isTimeZone, "settings.timezone"),
+    opensAt: when,
+    deadline: when,
+    graceMinutes: count(0, 24 * 60),
+    judgingStartsAt: when,
+    judgingEndsAt: when,
+    announcementAt: when,
+    minAge: optionalCount(5, 120),
+    maxAge: optionalCount(5, 120),
+    allowedCountries: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2}(\s*,\s*[A-Z]{2})*)?$/, "settings.countries")
+      .default(""),
+    maxEntriesPerUser: count(1, 50),
+    maxEntriesPerCategory: count(1, 50),
+    guardianConsentUnder: optionalCount(1, 21),
+    judgesPerEntry: count(1, 20),
+    blindJudging: z.boolean().default(false),
+    avoidSameCountry: z.boolean().default(false),
+    hideCountry: z.boolean().default(false),
+    normalisation: z.enum(NORMALISATIONS),
+    emailReceipt: text(2000),
+    emailScreened: text(2000),
+    emailDraftReminder: text(2000),
+    emailResults: text(2000),
+    categories: z.array(categorySchema).min(1, "settings.categoriesNeeded").max(MAX_CATEGORIES),
+  })
+  .superRefine((value, ctx) => {
+    if (value.minAge !== undefined && value.maxAge !== undefined && value.minAge > value.maxAge) {
+      ctx.addIssue({ code: "custom", path: ["maxAge"], message: "settings.ageOrder" });
+    }
+    // The timeline must run forwards: each date after the one before it.
+    if (isTimeZone(value.timezone)) {
+      const instants = TIMELINE.map((key) => localDateTimeIn(value[key], value.timezone));
+      for (let i = 1; i < TIMELINE.length; i++) {
+        const before = instants[i - 1];
+        const after = instants[i];
+        if (before && after && after <= before) {
+          ctx.addIssue({ code: "custom", path: [TIMELINE[i]!], message: `settings.after.${TIMELINE[i - 1]}` });
+        }
+      }
+    }
+    const slugs = new Set<string>();
+    value.categories.forEach((category, index) => {
+      if (slugs.has(category.slug)) {
+        ctx.addIssue({ code: "custom", path: ["categories", index, "slug"], message: "settings.slugTaken" });
+      }
+      slugs.add(category.slug);
+    });
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A new edition: its names, and the contest it starts from (or none, for a blank one). */
+export const newContestSchema = z.object({
+  title: required(160),
+  slug,
+  codePrefix: required(12).regex(/^[A-Z0-9]{2,12}$/, "settings.codePrefix"),
+  copyFrom: z.string().max(60).optional(),
+});

@@ -1,0 +1,469 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { settingsValues } from "~/models/contest-settings.server";
+import { getPublicContest } from "~/models/contest.server";
+import { advanceContests, createEdition, moveContest } from "~/models/lifecycle.server";
+import { listEntrants } from "~/models/entrant-list.server";
+import { requestSignIn } from "~/models/sign-in.server";
+import { action as newAction } from "~/routes/organize.new";
+import { action as peopleAction } from "~/routes/organize.people";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/organize.$slug.settings";
+import { setNow } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { runDueJobs } from "~/services/jobs.server";
+import { getSessionUser } from "~/services/session.server";
+import { jobHandlers } from "~/services/worker.server";
+import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
+import { resetDatabase } from "../support/db";
+import { entrant, start, startId, TODAY } from "../support/entries";
+import { context, formRequest, getRequest, settle } from "../support/http";
+import { eligibleEntry, signedIn } from "../support/judging";
+import { mailbox } from "../support/mailbox";
+
+const MB = 1024 * 1024;
+type Values = Awaited<ReturnType<typeof settingsValues>>;
+
+/** The settings form as the browser sends it: Conform's names, one pair per value. */
+function formOf(values: Values): [string, string][] {
+  const pairs: [string, string][] = [];
+  const add = (name: string, value: unknown) => {
+    if (value === undefined || value === null || value === false) return;
+    if (Array.isArray(value)) for (const item of value) pairs.push([name, String(item)]);
+    else pairs.push([name, value === true ? "on" : String(value)]);
+  };
+  for (const [key, value] of Object.entries(values)) {
+    if (key === "categories") continue;
+    add(key, value);
+  }
+  values.categories.forEach((category, index) => {
+    for (const [key, value] of Object.entries(category)) add(`categories[${index}].${key}`, value);
+  });
+  return pairs;
+}
+
+async function currentValues() {
+  return settingsValues(await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } }));
+}
+
+function save(cookie: string, values: Values, extra: [string, string][] = [], slug = DEMO_SLUG) {
+  return settle(() =>
+    settingsAction({
+      request: formRequest(`/organize/${slug}/settings`, [...formOf(values), ...extra], { cookie }),
+      context: context(),
+      params: { slug },
+    }),
+  );
+}
+
+function move(cookie: string, transition: string, seen: string, slug = DEMO_SLUG) {
+  return settle(() =>
+    settingsAction({
+      request: formRequest(`/organize/${slug}/settings`, { intent: "move", transition, seen }, { cookie }),
+      context: context(),
+      params: { slug },
+    }),
+  );
+}
+
+function people(cookie: string, fields: Record<string, string>) {
+  return settle(() =>
+    peopleAction({ request: formRequest("/organize/people", fields, { cookie }), context: context(), params: {} }),
+  );
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  mailbox().clear();
+  setNow(TODAY);
+  await db.contest.create({ data: demoContest(TODAY) });
+});
+
+describe("contest settings", () => {
+  it("save every part of the form, and the public page and emails follow", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const values = await currentValues();
+    const edited: Values = {
+      ...values,
+      title: "YHD 2025 (edited)",
+      faq: "## Can I enter twice?\n\nYes, in two categories. <script>alert(1)</script>",
+      deadline: values.deadline.replace(/T.*/, "T18:00"),
+      normalisation: "raw",
+      emailReceipt: "Thank you! The jury meets in Geneva.",
+      categories: values.categories.map((c) => (c.slug === "photography" ? { ...c, maxFileMb: 12, maxFiles: 3 } : c)),
+    };
+    const response = (await save(organizer.cookie, edited)) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/organize/${DEMO_SLUG}/settings?saved=1`);
+
+    const contest = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, include: { categories: true } });
+    expect(contest.title).toBe("YHD 2025 (edited)");
+    expect(contest.normalisation).toBe("raw");
+    // 18:00 on the deadline's day in Zurich, in summer time (UTC+2)
+    expect(contest.deadline.toISOString().slice(11, 16)).toBe("16:00");
+    const photography = contest.categories.find((c) => c.slug === "photography")!;
+    expect(photography).toMatchObject({ maxFileBytes: 12 * MB, maxFiles: 3 });
+    expect(JSON.parse(contest.emailNotes)).toMatchObject({ receipt: "Thank you! The jury meets in Geneva." });
+    expect((await getPublicContest(DEMO_SLUG))!.faq).toContain("Can I enter twice?");
+    expect(await db.auditEvent.findFirst({ where: { action: "contest.updated" } })).toBeTruthy();
+    // the form shows what was saved
+    expect(await currentValues()).toEqual({ ...edited, faq: edited.faq.trim() });
+  });
+
+  it("refuse a timeline that runs backwards or a bad time zone, and change nothing", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const values = await currentValues();
+    const before = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+    const backwards = (await save(organizer.cookie, { ...values, judgingStartsAt: values.opensAt })) as {
+      data: { result: { error: Record<string, string[]> } };
+      init: { status: number };
+    };
+    expect(backwards.init.status).toBe(400);
+    expect(backwards.data.result.error.judgingStartsAt).toEqual(["settings.after.deadline"]);
+    const zone = (await save(organizer.cookie, { ...values, timezone: "Mars/Olympus" })) as {
+      data: { result: { error: Record<string, string[]> } };
+    };
+    expect(zone.data.result.error.timezone).toEqual(["settings.timezone"]);
+    expect((await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } })).updatedAt).toEqual(before.updatedAt);
+    // an entrant cannot save settings at all
+    const someone = await signedIn("someone@example.org");
+    expect(((await save(someone.cookie, values)) as Response).status).toBe(403);
+  });
+
+  it("list the entries a change would invalidate, save nothing, and save only the list that was shown", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const video = () => db.category.findFirstOrThrow({ where: { slug: "video" } });
+    const inVideo = async (name: string, country: string) => {
+      const made = await eligibleEntry(name, country);
+      return db.entry.update({ where: { id: made.id }, data: { categoryId: (await video()).id } });
+    };
+    const entry = await inVideo("Lina Karam", "LB");
+    await db.mediaAsset.create({
+      data: {
+        entryId: entry.id,
+        state: "verified",
+        objectKey: "contests/x/media/big",
+        originalName: "film.mp4",
+        declaredType: "video/mp4",
+        declaredSize: 300 * MB,
+        detectedType: "video/mp4",
+        size: 300 * MB,
+        durationSec: 400,
+      },
+    });
+    const values = await currentValues();
+    const smaller: Values = {
+      ...values,
+      categories: values.categories.map((c) => (c.slug === "video" ? { ...c, maxFileMb: 200, maxDurationMin: 4 } : c)),
+    };
+    const warned = (await save(organizer.cookie, smaller)) as unknown as {
+      data: { impacts: { reason: string; total: number; entries: { referenceCode: string }[] }[]; fingerprint: string };
+      init: { status: number };
+    };
+    expect(warned.init.status).toBe(409);
+    expect(warned.data.impacts.map((i) => [i.reason, i.total, i.entries[0]!.referenceCode])).toEqual([
+      ["tooLarge", 1, entry.referenceCode],
+      ["tooLong", 1, entry.referenceCode],
+    ]);
+    expect((await video()).maxFileBytes).toBe(500 * MB);
+
+    // meanwhile another entry is affected: the confirmation of the old list no longer holds
+    const second = await inVideo("Omar Haddad", "JO");
+    await db.mediaAsset.create({
+      data: {
+        entryId: second.id,
+        state: "verified",
+        objectKey: "contests/x/media/big2",
+        originalName: "film2.mp4",
+        declaredType: "video/mp4",
+        declaredSize: 250 * MB,
+        size: 250 * MB,
+        detectedType: "video/mp4",
+      },
+    });
+    const again = (await save(organizer.cookie, smaller, [["confirm", warned.data.fingerprint]])) as unknown as {
+      data: { impacts: { reason: string; total: number }[]; fingerprint: string };
+    };
+    expect(again.data.impacts.find((i) => i.reason === "tooLarge")!.total).toBe(2);
+    expect((await video()).maxFileBytes).toBe(500 * MB);
+
+    const saved = (await save(organizer.cookie, smaller, [["confirm", again.data.fingerprint]])) as Response;
+    expect(saved.status).toBe(302);
+    expect((await video()).maxFileBytes).toBe(200 * MB);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "contest.updated" } });
+    expect(JSON.parse(event.detail).confirmedImpacts).toEqual([
+      { reason: "tooLarge", category: "Video", total: 2 },
+      { reason: "tooLong", category: "Video", total: 1 },
+    ]);
+  });
+
+  it("warn about an earlier deadline, a narrower age range and fewer entries per person", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const late = await eligibleEntry("Late Comer", "LB"); // born 2000-01-01: 26 on the deadline
+    await db.entry.update({
+      where: { id: late.id },
+      data: { submittedAt: new Date(TODAY.getTime() + 3 * 86_400_000) },
+    });
+    setNow(new Date(TODAY.getTime() + 4 * 86_400_000));
+    const values = await currentValues();
+    const warned = (await save(organizer.cookie, {
+      ...values,
+      opensAt: values.opensAt,
+      deadline: new Date(TODAY.getTime() + 5 * 86_400_000).toISOString().slice(0, 10) + "T12:00",
+      maxAge: 25,
+      maxEntriesPerUser: 1,
+    })) as unknown as { data: { impacts: { reason: string; total: number }[] } };
+    expect(warned.data.impacts.map((i) => [i.reason, i.total])).toEqual([["ageRange", 1]]);
+    const earlier = (await save(organizer.cookie, {
+      ...values,
+      deadline: new Date(TODAY.getTime() + 2 * 86_400_000).toISOString().slice(0, 10) + "T12:00",
+    })) as unknown as { data: { impacts: { reason: string; total: number }[] } };
+    expect(earlier.data.impacts.map((i) => [i.reason, i.total])).toEqual([["deadlineEarlier", 1]]);
+  });
+
+  it("archive a removed category that has entries: they keep it, and it takes no new ones", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const amaya = await entrant("amaya@example.org");
+    const draftId = await startId(amaya.cookie, "audio");
+    const values = await currentValues();
+    const without: Values = {
+      ...values,
+      categories: values.categories.filter((c) => c.slug !== "audio" && c.slug !== "visual-art"),
+    };
+    const warned = (await save(organizer.cookie, without)) as unknown as {
+      data: { impacts: { reason: string; category: string; total: number }[]; fingerprint: string };
+    };
+    // visual art has no entries: removing it affects nobody
+    expect(warned.data.impacts.map((i) => [i.reason, i.category, i.total])).toEqual([["categoryRemoved", "Audio", 1]]);
+    expect(((await save(organizer.cookie, without, [["confirm", warned.data.fingerprint]])) as Response).status).toBe(
+      302,
+    );
+
+    const audio = await db.category.findFirstOrThrow({ where: { slug: "audio" } });
+    expect(audio.archivedAt).not.toBeNull();
+    expect(await db.category.findFirst({ where: { slug: "visual-art" } })).toBeNull();
+    expect((await db.entry.findUniqueOrThrow({ where: { id: draftId } })).categoryId).toBe(audio.id);
+    expect((await getPublicContest(DEMO_SLUG))!.categories.map((c) => c.slug)).toEqual([
+      "video",
+      "photography",
+      "written-work",
+    ]);
+    const refused = await start(amaya.cookie, "audio");
+    expect(refused.status).not.toBe(302);
+    expect(await db.entry.count({ where: { categoryId: audio.id } })).toBe(1);
+    // the form no longer shows it, and a new category may not take its short name
+    const next = await currentValues();
+    expect(next.categories.map((c) => c.slug)).toEqual(["video", "photography", "written-work"]);
+    const clash = (await save(organizer.cookie, {
+      ...next,
+      categories: [...next.categories, { ...next.categories[0]!, id: undefined as unknown as string, slug: "audio" }],
+    })) as { data: { result: { error: Record<string, string[]> } } };
+    expect(clash.data.result.error["categories[3].slug"]).toEqual(["settings.slugArchived"]);
+  });
+});
+
+describe("lifecycle", () => {
+  it("a copied edition starts as a draft a year on, with the rules, categories and rubric but nobody's work", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    await eligibleEntry("Lina Karam", "LB");
+    const response = (await settle(() =>
+      newAction({
+        request: formRequest(
+          "/organize/new",
+          { copyFrom: DEMO_SLUG, title: "YHD 2026", slug: "yhd-2026", codePrefix: "YHD26" },
+          { cookie: organizer.cookie },
+        ),
+        context: context(),
+        params: {},
+      }),
+    )) as Response;
+    expect(response.headers.get("Location")).toBe("/organize/yhd-2026/settings");
+    const [old, copy] = await Promise.all(
+      [DEMO_SLUG, "yhd-2026"].map((slug) =>
+        db.contest.findUniqueOrThrow({
+          where: { slug },
+          include: { categories: { orderBy: { position: "asc" } }, criteria: true, entries: true, judges: true },
+        }),
+      ),
+    );
+    expect(copy!.status).toBe("draft");
+    expect(copy!.deadline.getUTCFullYear()).toBe(old!.deadline.getUTCFullYear() + 1);
+    expect(copy!.deadline.toISOString().slice(5)).toBe(old!.deadline.toISOString().slice(5));
+    expect(copy!.rules).toBe(old!.rules);
+    expect(copy!.categories.map((c) => [c.slug, c.maxFileBytes])).toEqual(
+      old!.categories.map((c) => [c.slug, c.maxFileBytes]),
+    );
+    expect(copy!.criteria.map((c) => c.weight).reduce((a, b) => a + b)).toBe(100);
+    expect(copy!.entries).toEqual([]);
+    expect(await getPublicContest("yhd-2026")).toBeNull(); // a draft is not public
+
+    const taken = (await settle(() =>
+      newAction({
+        request: formRequest(
+          "/organize/new",
+          { copyFrom: DEMO_SLUG, title: "Again", slug: "yhd-2026", codePrefix: "YHD27" },
+          { cookie: organizer.cookie },
+        ),
+        context: context(),
+        params: {},
+      }),
+    )) as { data: { result: { error: Record<string, string[]> } } };
+    expect(taken.data.result.error.slug).toEqual(["settings.slugTaken"]);
+  });
+
+  it("opens only when ready, goes back to draft only before any submission, and refuses a stale click", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const created = await createEdition({ title: "Blank", slug: "blank", codePrefix: "BLK" }, organizer.user.id);
+    expect(created.ok).toBe(true);
+    const notReady = (await move(organizer.cookie, "open", "draft", "blank")) as { data: { problems: string[] } };
+    expect(notReady.data.problems).toEqual(["lifecycle.needsTexts"]);
+    await db.contest.update({ where: { slug: "blank" }, data: { theme: "Inclusion", summary: "Show it." } });
+    const loaded = (await settle(() =>
+      settingsLoader({
+        request: getRequest("/organize/blank/settings", { cookie: organizer.cookie }),
+        context: context(),
+        params: { slug: "blank" },
+      }),
+    )) as { status: string; transitions: string[]; readiness: string[] };
+    expect(loaded).toMatchObject({ status: "draft", transitions: ["open"], readiness: [] });
+    expect(((await move(organizer.cookie, "open", "draft", "blank")) as { data: { moved: boolean } }).data.moved).toBe(
+      true,
+    );
+    // the same click again: the page showed "draft", which is no longer true
+    const twice = (await move(organizer.cookie, "open", "draft", "blank")) as { data: { problems: string[] } };
+    expect(twice.data.problems).toEqual(["lifecycle.stale"]);
+    expect(await db.auditEvent.count({ where: { action: "contest.status", contest: { slug: "blank" } } })).toBe(1);
+
+    // the demo contest has a submission: it cannot go back to draft
+    await eligibleEntry("Lina Karam", "LB");
+    const back = (await move(organizer.cookie, "backToDraft", "open")) as { data: { problems: string[] } };
+    expect(back.data.problems).toEqual(["lifecycle.hasSubmissions"]);
+    // closing early stops entries at once, and reopening lets them in again
+    expect(((await move(organizer.cookie, "close", "open")) as { data: { moved: boolean } }).data.moved).toBe(true);
+    const amaya = await entrant("amaya@example.org");
+    expect((await start(amaya.cookie, "video")).status).not.toBe(302);
+    expect(((await move(organizer.cookie, "reopen", "closed")) as { data: { moved: boolean } }).data.moved).toBe(true);
+    expect((await start(amaya.cookie, "video")).status).toBe(302);
+  });
+
+  it("the timeline closes an open contest after its deadline and grace period, then starts judging", async () => {
+    const contest = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+    setNow(new Date(contest.deadline.getTime() + 14 * 60_000));
+    expect(await advanceContests()).toBe(0);
+    setNow(new Date(contest.deadline.getTime() + 16 * 60_000));
+    await runDueJobs(jobHandlers); // nothing due yet; the job is hourly
+    await db.job.create({
+      data: { type: "contests.advance", payload: "{}", runAt: new Date(contest.deadline.getTime()) },
+    });
+    await runDueJobs(jobHandlers);
+    expect((await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } })).status).toBe("closed");
+    setNow(contest.judgingStartsAt);
+    expect(await advanceContests()).toBe(1);
+    expect((await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } })).status).toBe("judging");
+    const events = await db.auditEvent.findMany({ where: { action: "contest.status" }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => [e.actorId, e.subject])).toEqual([
+      [null, "closed"],
+      [null, "judging"],
+    ]);
+    // an organizer's page that still showed "open" cannot act on it
+    const organizer = await signedIn("org@example.org", "organizer");
+    const fresh = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+    expect(await moveContest(fresh, "close", "open", organizer.user.id)).toEqual({
+      ok: false,
+      problems: ["lifecycle.stale"],
+    });
+  });
+});
+
+describe("people", () => {
+  it("organizers invite organizers, change roles and deactivate accounts, within the rules", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const invited = (await people(organizer.cookie, {
+      intent: "invite",
+      email: "New.Org@Example.org",
+      role: "organizer",
+    })) as {
+      data: { done: string };
+    };
+    expect(invited.data.done).toBe("people.invited");
+    const newOrg = await db.user.findUniqueOrThrow({ where: { email: "new.org@example.org" } });
+    expect(newOrg.role).toBe("organizer");
+    await runDueJobs(jobHandlers);
+    expect(
+      mailbox()
+        .messages()
+        .map((m) => [m.to[0], m.subject]),
+    ).toEqual([["new.org@example.org", "You are now Organizer on Mosaic"]]);
+
+    // only an admin may make an admin, or touch one; nobody changes their own account
+    const asAdmin = (await people(organizer.cookie, {
+      intent: "invite",
+      email: "boss@example.org",
+      role: "admin",
+    })) as {
+      data: { result: { error: Record<string, string[]> } };
+    };
+    expect(asAdmin.data.result.error[""]).toEqual(["people.refused.forbidden"]);
+    expect(await db.user.findUnique({ where: { email: "boss@example.org" } })).toBeNull();
+    const admin = await signedIn("admin@example.org", "admin");
+    const touchAdmin = (await people(organizer.cookie, { intent: "deactivate", userId: admin.user.id })) as {
+      data: { refused: string };
+    };
+    expect(touchAdmin.data.refused).toBe("people.refused.forbidden");
+    const self = (await people(organizer.cookie, { intent: "role", userId: organizer.user.id, role: "entrant" })) as {
+      data: { refused: string };
+    };
+    expect(self.data.refused).toBe("people.refused.self");
+    expect((await db.user.findUniqueOrThrow({ where: { id: organizer.user.id } })).role).toBe("organizer");
+
+    // deactivation ends the sessions, stops sign-in codes, and keeps the records
+    const amaya = await entrant("amaya@example.org");
+    await startId(amaya.cookie, "video");
+    await people(organizer.cookie, { intent: "deactivate", userId: amaya.user.id });
+    expect(await getSessionUser(getRequest("/me", { cookie: amaya.cookie }))).toBeNull();
+    mailbox().clear();
+    await requestSignIn({ email: "amaya@example.org", ip: "198.51.100.1", locale: "en" });
+    await runDueJobs(jobHandlers);
+    expect(mailbox().messages()).toEqual([]);
+    expect(await db.entry.count({ where: { entrantId: amaya.user.id } })).toBe(1);
+    await people(organizer.cookie, { intent: "reactivate", userId: amaya.user.id });
+    await requestSignIn({ email: "amaya@example.org", ip: "198.51.100.1", locale: "en" });
+    await runDueJobs(jobHandlers);
+    expect(mailbox().messages()).toHaveLength(1);
+
+    // an admin may promote; an entrant may do nothing here
+    await people(admin.cookie, { intent: "role", userId: newOrg.id, role: "admin" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: newOrg.id } })).role).toBe("admin");
+    const someone = await signedIn("someone@example.org");
+    expect(
+      ((await people(someone.cookie, { intent: "role", userId: someone.user.id, role: "admin" })) as Response).status,
+    ).toBe(403);
+  });
+});
+
+describe("entrants list", () => {
+  it("one row per entrant, searched by name or email, filtered by country and drafts, a page at a time", async () => {
+    const contest = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+    const amaya = await entrant("amaya@example.org", "2001-05-05", { fullName: "Amaya Reyes", country: "PH" });
+    await startId(amaya.cookie, "video");
+    await startId(amaya.cookie, "photography");
+    await eligibleEntry("Lina Karam", "LB");
+    await eligibleEntry("Omar 100%_Haddad", "JO");
+    const all = await listEntrants(contest, { q: "", country: "", filter: "", page: 1 });
+    expect(all.rows.map((r) => [r.email, r.entries, r.drafts])).toEqual([
+      ["amaya@example.org", 2, 2],
+      ["lina.karam@example.org", 1, 0],
+      ["omar.100._haddad@example.org", 1, 0],
+    ]);
+    expect(all.rows[0]!.age).toBe(24);
+    const search = await listEntrants(contest, { q: "REYES", country: "", filter: "", page: 1 });
+    expect(search.rows.map((r) => r.email)).toEqual(["amaya@example.org"]);
+    // % and _ are letters here, not wildcards
+    expect((await listEntrants(contest, { q: "0%_h", country: "", filter: "", page: 1 })).total).toBe(1);
+    expect((await listEntrants(contest, { q: "a%a", country: "", filter: "", page: 1 })).total).toBe(0);
+    expect(
+      (await listEntrants(contest, { q: "", country: "LB", filter: "", page: 1 })).rows.map((r) => r.email),
+    ).toEqual(["lina.karam@example.org"]);
+    expect((await listEntrants(contest, { q: "", country: "", filter: "drafts", page: 1 })).total).toBe(1);
+    expect((await listEntrants(contest, { q: "", country: "", filter: "submitted", page: 1 })).total).toBe(2);
+    expect((await listEntrants(contest, { q: "", country: "", filter: "", page: 2 })).rows).toEqual([]);
+  });
+});
