@@ -3,7 +3,6 @@ import { db } from "~/services/db.server";
 import { ageOn, dateIn } from "./eligibility";
 
 export const ENTRANT_LIST_PAGE = 50;
-export const ENTRANT_FILTERS = ["drafts", "submitted"] as const;
 
 export type EntrantListQuery = { q: string; country: string; filter: string; page: number };
 

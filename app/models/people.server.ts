@@ -5,6 +5,7 @@ import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { log } from "~/services/log.server";
+import { ROLES } from "./people";
 import { normaliseEmail } from "./sign-in.server";
 
 /**
@@ -16,7 +17,6 @@ import { normaliseEmail } from "./sign-in.server";
  * A deactivated account keeps its entries, scores and decisions; it cannot sign in.
  */
 export const PEOPLE_PAGE = 50;
-export const ROLES = ["entrant", "organizer", "admin"] as const;
 
 export type PeopleQuery = { q: string; role: string; state: string; page: number };
 

@@ -1,17 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/pager";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { countryOptions, isCountryCode } from "~/models/countries";
-import { ENTRANT_FILTERS, listEntrants } from "~/models/entrant-list.server";
+import { listEntrants } from "~/models/entrant-list.server";
+import { ENTRANT_FILTERS } from "~/models/people";
 import { requireOrganizerOf } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entrantList.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
   const url = new URL(request.url);
   const country = url.searchParams.get("country") ?? "";
   const filter = url.searchParams.get("filter") ?? "";
@@ -22,15 +23,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
   };
   const list = await listEntrants(contest, query);
-  return { slug: contest.slug, query, ...list };
+  // Country names come from the server's ICU, so that the page hydrates with the same words.
+  const countries = countryOptions(await resolveLocale(request, user.locale));
+  const names = new Map(countries.map((c) => [c.code, c.name]));
+  return {
+    slug: contest.slug,
+    query,
+    countries,
+    ...list,
+    rows: list.rows.map((r) => ({ ...r, countryName: r.country ? (names.get(r.country) ?? r.country) : null })),
+  };
 }
 
 /** The people who entered this contest, one row each, searchable and filtered, a page at a time. */
 export default function EntrantList() {
-  const { slug, query, total, pages, rows } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
-  const countryName = useMemo(() => new Intl.DisplayNames([i18n.language], { type: "region" }), [i18n.language]);
+  const { slug, query, countries, total, pages, rows } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const link = (page: number) =>
     `/organize/${slug}/entrants?${new URLSearchParams({
       ...(query.q ? { q: query.q } : {}),
@@ -94,7 +102,7 @@ export default function EntrantList() {
                   </Link>
                   {r.deactivated ? <span className="muted"> ({t("people.deactivated")})</span> : null}
                 </th>
-                <td>{r.country ? countryName.of(r.country) : "—"}</td>
+                <td>{r.countryName ?? "—"}</td>
                 <td>{r.age ?? "—"}</td>
                 <td>{r.entries}</td>
                 <td>{r.drafts}</td>

@@ -8,7 +8,8 @@ import { ErrorList, Field } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
-import { invitePerson, listPeople, ROLES, setActive, setRole } from "~/models/people.server";
+import { ROLES } from "~/models/people";
+import { invitePerson, listPeople, setActive, setRole } from "~/models/people.server";
 import { hasRole, requireRole } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "people.title");
