@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/i18n/meta";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { countryOptions } from "~/models/countries";
 import { contestDashboard } from "~/models/dashboard.server";
 import { requireOrganizerOf } from "~/services/auth.server";
+import { env } from "~/services/env.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.title");
 
@@ -15,15 +17,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const dashboard = await contestDashboard(contest.id);
   return {
     slug: contest.slug,
+    refreshMs: env().DASHBOARD_REFRESH_SECONDS * 1000,
     ...dashboard,
     countries: dashboard.countries.map((c) => ({ ...c, name: names.get(c.code) ?? c.code })),
   };
 }
 
+/** Fetches the page's data again every `ms` while the tab is visible, so numbers move as entries arrive. */
+function useLiveData(ms: number) {
+  const revalidator = useRevalidator();
+  const { revalidate } = revalidator;
+  const idle = revalidator.state === "idle";
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible" && idle) revalidate();
+    }, ms);
+    return () => clearInterval(timer);
+  }, [ms, idle, revalidate]);
+}
+
 /** The contest at a glance: what came in, from whom, and where screening and judging stand. */
 export default function Dashboard() {
-  const { slug, totals, statuses, categories, days, countries, ages, judging } = useLoaderData<typeof loader>();
+  const { slug, refreshMs, totals, statuses, categories, days, countries, ages, judging } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  useLiveData(refreshMs);
   const most = Math.max(1, ...days.map((d) => d.count));
   const width = Math.max(days.length, 1) * 6;
   return (

@@ -20,7 +20,7 @@ import { pageTitle } from "~/i18n/meta";
 import { saveSettings, settingsValues, type Impact } from "~/models/contest-settings.server";
 import { statusAt, TRANSITIONS, transitionsAt } from "~/models/lifecycle";
 import { moveContest, readinessProblems } from "~/models/lifecycle.server";
-import { ACCESSIBILITY_TEXTS, MAX_CATEGORIES, MEDIA_TYPE_NAMES, MEDIA_TYPES, NORMALISATIONS, settingsSchema } from "~/schemas/contest";
+import { ACCESSIBILITY_TEXTS, MAX_CATEGORIES, MEDIA_TYPES, NORMALISATIONS, settingsSchema } from "~/schemas/contest";
 import { requireOrganizerOf } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
 
@@ -169,9 +169,11 @@ export default function ContestSettings() {
           <MarkdownField field={fields.faq} label={t("settings.faq")} />
           <fieldset className="plain-fieldset field">
             <legend>{t("settings.languages")}</legend>
-            {getCollectionProps(fields.languages, { type: "checkbox", options: [...locales] }).map(({ key, ...props }) => (
-              <CheckboxField key={key} label={t(`languages.${props.value}`)} inputProps={props} />
-            ))}
+            {getCollectionProps(fields.languages, { type: "checkbox", options: [...locales] }).map(
+              ({ key, ...props }) => (
+                <CheckboxField key={key} label={t(`languages.${props.value}`)} inputProps={props} />
+              ),
+            )}
             <ErrorList errors={fields.languages.errors} />
           </fieldset>
         </fieldset>
@@ -474,13 +476,15 @@ function CategoryFields({ item, index }: { item: CategoryField; index: number })
       <fieldset className="plain-fieldset field">
         <legend>{t("settings.allowedTypes")}</legend>
         <div className="check-grid">
-          {getCollectionProps(f.allowedTypes, { type: "checkbox", options: [...MEDIA_TYPES] }).map(({ key, ...props }) => (
-            <CheckboxField
-              key={key}
-              label={MEDIA_TYPE_NAMES[props.value as keyof typeof MEDIA_TYPE_NAMES] ?? props.value}
-              inputProps={props}
-            />
-          ))}
+          {getCollectionProps(f.allowedTypes, { type: "checkbox", options: [...MEDIA_TYPES] }).map(
+            ({ key, ...props }) => (
+              <CheckboxField
+                key={key}
+                label={t(`media.${props.value}`, { defaultValue: props.value })}
+                inputProps={props}
+              />
+            ),
+          )}
         </div>
         <ErrorList errors={f.allowedTypes.errors} />
       </fieldset>

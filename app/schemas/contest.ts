@@ -21,21 +21,6 @@ export const MEDIA_TYPES = [
   "audio/mp4",
 ] as const;
 
-/** How organizers know each type: its format's name (a proper noun in every language). */
-export const MEDIA_TYPE_NAMES: Record<(typeof MEDIA_TYPES)[number], string> = {
-  "video/mp4": "MP4",
-  "video/webm": "WebM",
-  "video/quicktime": "MOV (QuickTime)",
-  "image/jpeg": "JPEG",
-  "image/png": "PNG",
-  "image/webp": "WebP",
-  "application/pdf": "PDF",
-  "audio/mpeg": "MP3",
-  "audio/wav": "WAV",
-  "audio/ogg": "Ogg",
-  "audio/mp4": "M4A",
-};
-
 export const ACCESSIBILITY_TEXTS = ["alt_text", "captions_or_transcript", "none"] as const;
 export const NORMALISATIONS = ["zscore", "raw"] as const;
 export const EMAIL_NOTES = ["receipt", "screened", "draftReminder", "results"] as const;

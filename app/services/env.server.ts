@@ -84,6 +84,12 @@ const schema = z
     // sign-in requests per IP address every 15 minutes; raise it where many people share one
     // address (a school, a camp's connection)
     SIGN_IN_LIMIT_PER_IP: z.coerce.number({ invalid_type_error: "must be a whole number" }).int().min(1).default(10),
+    // how often an open dashboard fetches fresh numbers, while its tab is visible
+    DASHBOARD_REFRESH_SECONDS: z.coerce
+      .number({ invalid_type_error: "must be a number of seconds" })
+      .int()
+      .min(1)
+      .default(30),
   })
   // Outside production a fixed secret keeps sessions across restarts; production must set one.
   .transform((env) => ({

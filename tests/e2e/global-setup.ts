@@ -55,6 +55,8 @@ export default async function globalSetup() {
     JOBS_POLL_MS: "200",
     // every browser test signs in from 127.0.0.1, like a classroom behind one address
     SIGN_IN_LIMIT_PER_IP: "1000",
+    // the console test watches an entry arrive on an open dashboard
+    DASHBOARD_REFRESH_SECONDS: "1",
     LOG_LEVEL: "warn",
   };
   for (const name of [

@@ -27,3 +27,49 @@ export async function signIn(page: Page, email: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${base()}/me`);
 }
+
+/** An entrant's profile, with the terms accepted. */
+export async function fillProfile(page: Page, country: string, dateOfBirth = "1999-01-01") {
+  await page.goto(`${base()}/profile`);
+  await page.getByLabel("Full name").fill("Test Person");
+  await page.getByLabel("Name to publish").fill("T.");
+  await page.getByLabel("Date of birth").fill(dateOfBirth);
+  await page.getByLabel("Country of residence").selectOption(country);
+  await page.getByLabel(/I have read and accept the terms/).check();
+  await page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(page).toHaveURL(`${base()}/entries`);
+}
+
+/** Starts an entry in the category whose name begins with `category`. */
+export async function startEntry(page: Page, category: string, slug = "yhd-2025") {
+  await page.goto(`${base()}/contests/${slug}/enter`);
+  await page.getByLabel(new RegExp(`^${category}`)).check();
+  await page.getByRole("button", { name: "Start this entry" }).click();
+}
+
+/** Every text and declaration of an entry, with the answers that need no release. */
+export async function fillEntry(page: Page, fields: { title: string; transcript?: boolean }) {
+  await page.getByLabel("Title of the work").fill(fields.title);
+  await page.getByLabel("Short summary").fill("Survivors run the workshop; the town comes to them.");
+  await page
+    .getByLabel("Artist statement")
+    .fill("Assistance is rehabilitation, work and friendship: a whole town changes.");
+  await page.getByLabel("Language of the work").fill("English");
+  if (fields.transcript) await page.getByLabel("Transcript").fill("Narrator: we make legs here, and friends.");
+  await page.getByLabel("This is my own original work").check();
+  await page.getByRole("radio", { name: "No", exact: true }).first().check();
+  await page.getByLabel(/I allow the organizers to show this work/).check();
+  await page.getByRole("group", { name: "Can people be recognised in this work?" }).getByLabel("No").check();
+  await page
+    .getByRole("group", { name: /survivors who can be identified/ })
+    .getByLabel("No")
+    .check();
+  await page
+    .getByRole("group", { name: /exact locations/ })
+    .getByLabel("No")
+    .check();
+  await page
+    .getByRole("group", { name: /graphic injuries/ })
+    .getByLabel("No")
+    .check();
+}
