@@ -702,6 +702,7 @@ export const en = {
     },
   },
   scoring: {
+    by: "By {{name}}",
     title: "Score an entry",
     back: "All my entries",
     entries: "Your entries",

@@ -713,6 +713,7 @@ export const es: PartialMessages = {
     },
   },
   scoring: {
+    by: "De {{name}}",
     title: "Puntuar una obra",
     back: "Todas mis obras asignadas",
     entries: "Sus obras asignadas",

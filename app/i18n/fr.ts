@@ -718,6 +718,7 @@ export const fr: PartialMessages = {
     },
   },
   scoring: {
+    by: "Par {{name}}",
     title: "Noter une œuvre",
     back: "Toutes mes œuvres à évaluer",
     entries: "Vos œuvres à évaluer",

@@ -50,7 +50,9 @@ function findAssignment(contestId: string, judgeId: string, judgeCode: string, r
   return db.assignment.findFirst({
     where: { contestId, judgeId, round, recusedAt: null, entry: { judgeCode, ...roundEntries(round) } },
     include: {
-      contest: { select: { hideCountry: true, judgingEndsAt: true, finalRoundEndsAt: true, timezone: true } },
+      contest: {
+        select: { hideCountry: true, blindJudging: true, judgingEndsAt: true, finalRoundEndsAt: true, timezone: true },
+      },
       entry: {
         select: {
           judgeCode: true,
@@ -63,7 +65,7 @@ function findAssignment(contestId: string, judgeId: string, judgeCode: string, r
           aiUse: true,
           aiUseDetails: true,
           category: { select: { name: true } },
-          entrant: { select: { country: true } },
+          entrant: { select: { country: true, displayName: true } },
           media: {
             where: { state: "verified" },
             orderBy: { position: "asc" },
@@ -122,6 +124,8 @@ export async function judgeEntryView(contestId: string, judgeId: string, judgeCo
       aiUse: entry.aiUse,
       aiUseDetails: entry.aiUseDetails,
       country: contest.hideCountry ? null : entry.entrant.country,
+      // only when organizers chose open judging: the name the entrant chose to publish
+      maker: contest.blindJudging ? null : entry.entrant.displayName,
       media: entry.media.map((m) => ({
         id: m.id,
         type: m.detectedType ?? "",

@@ -115,6 +115,7 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
       <h1 id="scoring-title">{entry.title || t("entries.untitled")}</h1>
       <p className="muted">
         {t("queue.code", { code: entry.code })} · {entry.category}
+        {entry.maker ? ` · ${t("scoring.by", { name: entry.maker })}` : ""}
         {entry.country ? ` · ${entry.country}` : ""} ·{" "}
         {t("scoring.position", { position: view.position, total: view.total })} ·{" "}
         {view.round === "final" ? `${t("queue.finalRound")} · ` : ""}

@@ -655,6 +655,17 @@ describe("blind judging", () => {
     });
     expect(open.entry.country).toBe("NZ");
     expect(leaks(JSON.stringify(open))).toEqual([`"NZ"`]); // the detector itself finds a shown country
+    expect(open.entry.maker).toBeNull();
+
+    // a contest judged openly shows the name the entrant chose to publish, and nothing else of them
+    await db.contest.updateMany({ data: { hideCountry: true, blindJudging: false } });
+    const named = await scoringLoader({
+      request: getRequest(`/judge/${slug}/entries/${judgeCode}`, { cookie: j.cookie }),
+      context: context(),
+      params: { slug, code: judgeCode },
+    });
+    expect(named.entry.maker).toBe("Zephy Q.");
+    expect(leaks(JSON.stringify(named))).toEqual(["Zephy Q."]);
   });
 });
 
