@@ -1,10 +1,12 @@
+import path from "node:path";
 import { z } from "zod";
 import { DEMO_SLUG } from "../prisma/demo-contest";
 import { scoreDemoAssignments, seedDemoEntries } from "../prisma/demo-entries";
+import { attachDemoMedia } from "../prisma/demo-media";
 import { runAssignment } from "./models/assignment.server";
 import { ensureOrganizer } from "./models/user.server";
 import { db } from "./services/db.server";
-import { EnvError } from "./services/env.server";
+import { env, EnvError, reloadEnv } from "./services/env.server";
 
 /**
  * Mosaic's command line, for whoever runs an installation:
@@ -16,9 +18,36 @@ const usage = `Usage: npm run mosaic -- <command>
 
 Commands:
   create-organizer EMAIL   make EMAIL an organizer (creating the account if needed)
-  seed-demo --entries N    fill the demo contest with N entries (drafts, submitted, eligible),
-                           judges with declared conflicts, assignments and scores (no media files)
+  seed-demo --entries N [--media M]
+                           fill the demo contest with N entries (drafts, submitted, eligible),
+                           judges with declared conflicts, assignments and scores; M of the
+                           submitted entries (300 by default, 0 for none) get a small generated
+                           file, checked like an upload
   help                     show this help`;
+
+/**
+ * Storage for commands that write files. Outside production, without S3_ENDPOINT, the embedded
+ * server is started on a free port over the same folder `npm run dev` serves, so the files are
+ * there whether or not the app is running.
+ */
+async function storageForCli() {
+  if (process.env.S3_ENDPOINT || process.env.NODE_ENV === "production") return async () => {};
+  const { startEmbeddedStorage, EMBEDDED_S3_CREDENTIALS } = await import("./server/embedded-storage");
+  const started = await startEmbeddedStorage({
+    port: 0,
+    directory: path.resolve(env().DATA_DIR, "s3"),
+    bucket: env().S3_BUCKET,
+    origins: [new URL(env().APP_URL).origin],
+  });
+  Object.assign(process.env, {
+    S3_ENDPOINT: started.endpoint,
+    S3_ACCESS_KEY_ID: EMBEDDED_S3_CREDENTIALS.accessKeyId,
+    S3_SECRET_ACCESS_KEY: EMBEDDED_S3_CREDENTIALS.secretAccessKey,
+    S3_FORCE_PATH_STYLE: "true",
+  });
+  reloadEnv();
+  return started.close;
+}
 
 async function main(args: string[]) {
   const [command, ...rest] = args;
@@ -50,12 +79,32 @@ async function main(args: string[]) {
         console.error(`No demo contest "${DEMO_SLUG}": run \`npm run setup\` first.`);
         return 1;
       }
+      const mediaFlag = rest.indexOf("--media");
+      const media = z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(100_000)
+        .safeParse(mediaFlag >= 0 ? rest[mediaFlag + 1] : String(Math.min(300, count.data)));
+      if (!media.success) {
+        console.error(`--media takes a number from 0 to 100000.\n\n${usage}`);
+        return 2;
+      }
       const { judges } = await seedDemoEntries(db, contest.id, count.data);
       const run = await runAssignment(contest.id);
       const scored = await scoreDemoAssignments(db, contest.id);
       console.log(
         `Added ${count.data} entries and ${judges} judges to ${DEMO_SLUG}: ${run.created} assignments, ${scored} scored.`,
       );
+      if (media.data > 0) {
+        const stop = await storageForCli();
+        try {
+          const files = await attachDemoMedia(db, contest.id, media.data);
+          console.log(`Gave ${files} entries a generated file, checked like an upload.`);
+        } finally {
+          await stop();
+        }
+      }
       return 0;
     }
     case undefined:

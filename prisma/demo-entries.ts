@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
  * Fills a contest with realistic people and work for demos and benchmarks: entrants from many
  * countries and of every age the contest admits, entries in every category at every stage
  * (drafts, submitted, eligible), judges who declared their conflicts, assignments and scores.
- * Deterministic for a given seed. It writes rows only: entries carry no media files.
+ * Deterministic for a given seed. It writes rows only; prisma/demo-media.ts gives entries files.
  */
 const COUNTRIES = [
   "KH",

@@ -75,3 +75,15 @@ export async function withMetadata(input: string, output: string, metadata: Reco
     Object.entries(metadata).flatMap(([key, value]) => ["-metadata", `${key}=${value}`]),
   );
 }
+
+/** A short H.264 video (every browser plays it) of ffmpeg's test pattern, made from nothing, for the demo's entries. */
+export async function testPattern(output: string, seconds: number) {
+  await run(
+    binary("ffmpeg"),
+    [
+      ...["-v", "error", "-y", "-f", "lavfi", "-i", `testsrc=duration=${seconds}:size=320x180:rate=12`],
+      ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "30", "-pix_fmt", "yuv420p", "-movflags", "+faststart", output],
+    ],
+    { timeout: 60_000 },
+  );
+}

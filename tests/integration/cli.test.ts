@@ -131,10 +131,10 @@ describe("the seed", () => {
 });
 
 describe("npm run mosaic -- seed-demo", () => {
-  it("fills the demo contest with entries at every stage, judges, balanced assignments and scores", async () => {
+  it("fills the demo contest with entries at every stage, judges, balanced assignments, scores and files", async () => {
     const file = freshDatabase("demo");
     await run(tsx, ["prisma/seed.ts"], { env: { ...process.env, DATABASE_URL: `file:${file}` } });
-    const result = await mosaic(file, "seed-demo", "--entries", "300");
+    const result = await mosaic(file, "seed-demo", "--entries", "300", "--media", "15");
     expect(result).toMatchObject({ code: 0 });
     expect(result.stdout).toMatch(/Added 300 entries and \d+ judges to yhd-2025: \d+ assignments, \d+ scored\./);
     const sqlite = new Database(file, { readonly: true });
@@ -156,7 +156,17 @@ describe("npm run mosaic -- seed-demo", () => {
     expect(
       (sqlite.prepare("SELECT COUNT(*) AS n FROM Assignment WHERE status = 'submitted'").get() as { n: number }).n,
     ).toBeGreaterThan(0);
+    // generated files, each through the upload's check: every one accepted, of several kinds
+    expect(result.stdout).toContain("Gave 15 entries a generated file, checked like an upload.");
+    const media = sqlite.prepare("SELECT state, detectedType FROM MediaAsset").all() as {
+      state: string;
+      detectedType: string;
+    }[];
+    expect(media).toHaveLength(15);
+    expect(media.every((m) => m.state === "verified")).toBe(true);
+    expect(new Set(media.map((m) => m.detectedType)).size).toBeGreaterThanOrEqual(3);
     sqlite.close();
     expect((await mosaic(file, "seed-demo", "--entries", "lots")).code).toBe(2);
+    expect((await mosaic(file, "seed-demo", "--entries", "5", "--media", "-1")).code).toBe(2);
   });
 });
