@@ -546,6 +546,10 @@ export const en = {
     contentWarning: "This work may show graphic content or injuries. Show it.",
   },
   final: {
+    filter: "Filter the candidates",
+    onlyShortlisted: "Only the shortlist",
+    count_one: "{{count}} entry on the shortlist",
+    count_other: "{{count}} entries on the shortlist",
     title: "Final round",
     intro:
       "Optional. Choose a shortlist: every judge without a conflict then scores each shortlisted entry, with the same rubric. The mean below is the raw mean of the scoring round; the results page ranks fairly.",
@@ -622,6 +626,8 @@ export const en = {
     pastDate: "Choose a date in the future.",
   },
   judges: {
+    searchEntries: "Find entries (reference or title)",
+    ofJudge: "Judge",
     title: "Judges and assignment",
     invite: "Invite a judge",
     email: "Email address",

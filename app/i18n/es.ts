@@ -553,6 +553,10 @@ export const es: PartialMessages = {
     contentWarning: "Esta obra puede mostrar contenido explícito o heridas. Mostrarla.",
   },
   final: {
+    filter: "Filtrar las candidaturas",
+    onlyShortlisted: "Solo la preselección",
+    count_one: "{{count}} obra preseleccionada",
+    count_other: "{{count}} obras preseleccionadas",
     title: "Ronda final",
     intro:
       "Opcional. Elija una preselección: luego cada miembro del jurado sin conflicto de intereses puntúa cada obra preseleccionada, con la misma rúbrica. La media de abajo es la media bruta de la ronda de puntuación; la página de resultados clasifica de forma equitativa.",
@@ -631,6 +635,8 @@ export const es: PartialMessages = {
     pastDate: "Elija una fecha futura.",
   },
   judges: {
+    searchEntries: "Buscar obras (referencia o título)",
+    ofJudge: "Jurado",
     title: "Jurado y asignación",
     invite: "Invitar a una persona al jurado",
     email: "Correo electrónico",

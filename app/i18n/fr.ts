@@ -557,6 +557,10 @@ export const fr: PartialMessages = {
     contentWarning: "Cette œuvre peut montrer des contenus explicites ou des blessures. L’afficher.",
   },
   final: {
+    filter: "Filtrer les candidatures",
+    onlyShortlisted: "Seulement la présélection",
+    count_one: "{{count}} œuvre présélectionnée",
+    count_other: "{{count}} œuvres présélectionnées",
     title: "Tour final",
     intro:
       "Facultatif. Choisissez une présélection : chaque membre du jury sans conflit d’intérêts note ensuite chacune des œuvres présélectionnées, avec la même grille d’évaluation. La moyenne ci-dessous est la moyenne brute du tour de notation ; la page des résultats établit un classement équitable.",
@@ -635,6 +639,8 @@ export const fr: PartialMessages = {
     pastDate: "Choisissez une date dans le futur.",
   },
   judges: {
+    searchEntries: "Chercher des œuvres (référence ou titre)",
+    ofJudge: "Juré·e",
     title: "Jury et attribution",
     invite: "Inviter un membre du jury",
     email: "Adresse e-mail",

@@ -4,8 +4,7 @@ import { db } from "~/services/db.server";
 import { assignJudges, conflictReason, type AssignmentJudge, type Shortfall } from "./assignment";
 import { audit } from "./audit.server";
 import { splitList } from "./contest";
-import { rubricOf } from "./rubric.server";
-import { sheetTotal } from "./scoring";
+import { contestResults } from "./results.server";
 
 /**
  * Runs the assignment of the scoring round on the database: eligible entries, judges who have
@@ -174,22 +173,49 @@ export async function recuse(contestId: string, judgeId: string, assignmentId: s
   return true;
 }
 
-/** Each eligible entry with its judges in the scoring round, for the organizers' assignment table. */
-export async function assignmentTable(contestId: string) {
-  const entries = await db.entry.findMany({
-    where: { contestId, status: "eligible" },
-    orderBy: { referenceCode: "asc" },
-    select: {
-      id: true,
-      referenceCode: true,
-      title: true,
-      assignments: {
-        where: { round: ROUND, recusedAt: null },
-        select: { id: true, judgeId: true, status: true, judge: { select: { email: true } } },
+export const ASSIGNMENT_PAGE = 50;
+export type AssignmentQuery = { q: string; judgeId: string; page: number };
+
+/**
+ * Eligible entries with their judges in the scoring round, for the organizers' assignment table:
+ * searchable by reference or title, filtered to one judge's entries, 50 a page.
+ */
+export async function assignmentTable(contestId: string, query: AssignmentQuery) {
+  const q = query.q.trim();
+  // One judge's entries through the (judgeId, round) index: a relation filter is slow on SQLite.
+  const ofJudge = query.judgeId
+    ? (
+        await db.assignment.findMany({
+          where: { contestId, judgeId: query.judgeId, round: ROUND, recusedAt: null },
+          select: { entryId: true },
+        })
+      ).map((a) => a.entryId)
+    : null;
+  const where: Prisma.EntryWhereInput = {
+    contestId,
+    status: "eligible",
+    ...(q ? { OR: [{ referenceCode: { contains: q } }, { title: { contains: q } }] } : {}),
+    ...(ofJudge ? { id: { in: ofJudge } } : {}),
+  };
+  const [total, entries] = await Promise.all([
+    db.entry.count({ where }),
+    db.entry.findMany({
+      where,
+      orderBy: { referenceCode: "asc" },
+      skip: (query.page - 1) * ASSIGNMENT_PAGE,
+      take: ASSIGNMENT_PAGE,
+      select: {
+        id: true,
+        referenceCode: true,
+        title: true,
+        assignments: {
+          where: { round: ROUND, recusedAt: null },
+          select: { id: true, judgeId: true, status: true, judge: { select: { email: true } } },
+        },
       },
-    },
-  });
-  return entries.map((e) => ({
+    }),
+  ]);
+  const rows = entries.map((e) => ({
     id: e.id,
     referenceCode: e.referenceCode,
     title: e.title,
@@ -200,52 +226,61 @@ export async function assignmentTable(contestId: string) {
       status: a.status,
     })),
   }));
+  return { total, pages: Math.max(1, Math.ceil(total / ASSIGNMENT_PAGE)), rows };
 }
+
+export const SHORTLIST_PAGE = 50;
+export type ShortlistQuery = { category: string; shortlistedOnly: boolean; page: number };
 
 /**
- * The eligible entries with their scoring-round progress and mean weighted score (0–100, raw),
- * for choosing the shortlist of a final round. The fair, normalised ranking is the results'.
+ * Candidates for the final round's shortlist: eligible entries with their scoring-round progress
+ * and mean weighted score (0–100, raw), best first, 50 a page, filtered by category or to the
+ * shortlist. The scores come from the results, which stay computed until a sheet changes. The
+ * fair, normalised ranking is the results page's.
  */
-export async function shortlistTable(contestId: string) {
-  const [entries, criteria] = await Promise.all([
-    db.entry.findMany({
-      where: { contestId, status: "eligible" },
-      orderBy: { referenceCode: "asc" },
-      select: {
-        id: true,
-        referenceCode: true,
-        title: true,
-        shortlisted: true,
-        category: { select: { name: true } },
-        assignments: { where: { round: ROUND, recusedAt: null }, select: { status: true, scores: true } },
-      },
-    }),
-    rubricOf(contestId),
-  ]);
-  return entries.map((e) => {
-    const totals = e.assignments
-      .filter((a) => a.status === "submitted")
-      .map((a) => sheetTotal(criteria, JSON.parse(a.scores) as Record<string, number>))
-      .filter((total): total is number => total !== null);
-    return {
-      id: e.id,
-      referenceCode: e.referenceCode,
-      title: e.title,
-      category: e.category.name,
-      shortlisted: e.shortlisted,
-      scored: totals.length,
-      assigned: e.assignments.length,
-      mean: totals.length ? totals.reduce((a, b) => a + b, 0) / totals.length : null,
-    };
+export async function shortlistTable(contestId: string, query: ShortlistQuery) {
+  const results = await contestResults(contestId, ROUND);
+  const all = results.categories.flatMap((c) => c.rows.map((r) => ({ ...r, category: c.name })));
+  const rows = all
+    .filter((r) => (!query.category || r.category === query.category) && (!query.shortlistedOnly || r.shortlisted))
+    .sort(
+      (a, b) => (b.rawMean ?? -1) - (a.rawMean ?? -1) || (a.referenceCode ?? "").localeCompare(b.referenceCode ?? ""),
+    );
+  const page = rows.slice((query.page - 1) * SHORTLIST_PAGE, query.page * SHORTLIST_PAGE);
+  const assigned = await db.assignment.groupBy({
+    by: ["entryId"],
+    where: { contestId, round: ROUND, recusedAt: null, entryId: { in: page.map((r) => r.entryId) } },
+    _count: { _all: true },
   });
+  const assignedOf = new Map(assigned.map((a) => [a.entryId, a._count._all]));
+  return {
+    categories: results.categories.map((c) => c.name),
+    shortlisted: all.filter((r) => r.shortlisted).length,
+    total: rows.length,
+    pages: Math.max(1, Math.ceil(rows.length / SHORTLIST_PAGE)),
+    rows: page.map((r) => ({
+      id: r.entryId,
+      referenceCode: r.referenceCode,
+      title: r.title,
+      category: r.category,
+      shortlisted: r.shortlisted,
+      scored: r.judgeCount,
+      assigned: assignedOf.get(r.entryId) ?? 0,
+      mean: r.rawMean,
+    })),
+  };
 }
 
-/** Sets the shortlist: exactly these eligible entries. */
-export async function saveShortlist(contestId: string, entryIds: string[]) {
+/** Puts the `chosen` entries of `shown` (the page the organizer saw) on the shortlist and takes the others off it. */
+export async function saveShortlist(contestId: string, shown: string[], chosen: string[]) {
+  const picked = shown.filter((id) => chosen.includes(id));
   await db.$transaction([
-    db.entry.updateMany({ where: { contestId, shortlisted: true }, data: { shortlisted: false } }),
     db.entry.updateMany({
-      where: { contestId, status: "eligible", id: { in: entryIds } },
+      where: { contestId, id: { in: shown.filter((id) => !picked.includes(id)) }, shortlisted: true },
+      data: { shortlisted: false },
+    }),
+    db.entry.updateMany({
+      where: { contestId, status: "eligible", id: { in: picked }, shortlisted: false },
       data: { shortlisted: true },
     }),
   ]);

@@ -104,3 +104,6 @@ export function missingForSubmit(
   }
   return missing;
 }
+
+/** The statuses organizers screen: submitted (the queue) and those already decided. */
+export const SCREENABLE_STATUSES = ["submitted", "eligible", "ineligible", "returned"];

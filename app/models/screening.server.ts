@@ -6,6 +6,7 @@ import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
 import { endOfDayIn, submissionsCloseAt } from "./contest";
+import { SCREENABLE_STATUSES } from "./entry";
 
 /**
  * Screening: organizers look at each submitted entry and mark it eligible (it goes to the judges,
@@ -13,37 +14,56 @@ import { endOfDayIn, submissionsCloseAt } from "./contest";
  * or returned for changes (the entrant fixes it before the deadline, or a date the organizer
  * sets). Every decision is kept with who made it and when.
  */
-export const SCREENABLE_STATUSES = ["submitted", "eligible", "ineligible", "returned"];
 
-export function screeningQueue(contestId: string) {
-  return db.entry.findMany({
-    where: { contestId, status: { in: SCREENABLE_STATUSES } },
-    orderBy: [{ submittedAt: "asc" }],
-    select: {
-      id: true,
-      referenceCode: true,
-      title: true,
-      summary: true,
-      status: true,
-      contentWarning: true,
-      organizerMessage: true,
-      editableUntil: true,
-      identifiablePeople: true,
-      showsSurvivors: true,
-      showsExactLocations: true,
-      graphicContent: true,
-      submittedAt: true,
-      updatedAt: true,
-      category: { select: { name: true } },
-      entrant: { select: { fullName: true, country: true } },
-      _count: { select: { releases: true, media: true } },
-      screening: {
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { decision: true, createdAt: true, flags: true, actor: { select: { email: true } } },
+export const SCREENING_PAGE = 25;
+export type ScreeningQuery = { status: string; q: string; page: number };
+
+/**
+ * The entries organizers screen, oldest submission first, 25 a page: all of them, or those of one
+ * status (the queue is "submitted"), searchable by reference or title.
+ */
+export async function screeningQueue(contestId: string, query: ScreeningQuery) {
+  const q = query.q.trim();
+  const where = {
+    contestId,
+    status: SCREENABLE_STATUSES.includes(query.status) ? query.status : { in: SCREENABLE_STATUSES },
+    ...(q ? { OR: [{ referenceCode: { contains: q } }, { title: { contains: q } }] } : {}),
+  };
+  const [total, waiting, rows] = await Promise.all([
+    db.entry.count({ where }),
+    db.entry.count({ where: { contestId, status: "submitted" } }),
+    db.entry.findMany({
+      where,
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * SCREENING_PAGE,
+      take: SCREENING_PAGE,
+      select: {
+        id: true,
+        referenceCode: true,
+        title: true,
+        summary: true,
+        status: true,
+        contentWarning: true,
+        organizerMessage: true,
+        editableUntil: true,
+        identifiablePeople: true,
+        showsSurvivors: true,
+        showsExactLocations: true,
+        graphicContent: true,
+        submittedAt: true,
+        updatedAt: true,
+        category: { select: { name: true } },
+        entrant: { select: { fullName: true, country: true } },
+        _count: { select: { releases: true, media: true } },
+        screening: {
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { decision: true, createdAt: true, flags: true, actor: { select: { email: true } } },
+        },
       },
-    },
-  });
+    }),
+  ]);
+  return { total, waiting, pages: Math.max(1, Math.ceil(total / SCREENING_PAGE)), rows };
 }
 
 export type ScreeningInput = {

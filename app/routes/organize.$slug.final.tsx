@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
+import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { saveShortlist, shortlistTable, startFinalRound } from "~/models/assignment.server";
 import { endOfDayIn } from "~/models/contest";
@@ -13,8 +14,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "final.tit
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
+  const url = new URL(request.url);
+  const query = {
+    category: (url.searchParams.get("category") ?? "").slice(0, 80),
+    shortlistedOnly: url.searchParams.get("shortlisted") === "1",
+    page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
+  };
   return {
-    entries: await shortlistTable(contest.id),
+    slug: contest.slug,
+    query,
+    table: await shortlistTable(contest.id, query),
     timezone: contest.timezone,
     closesAt: contest.finalRoundEndsAt?.toISOString() ?? null,
   };
@@ -25,6 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   await saveShortlist(
     contest.id,
+    form.getAll("shown").map((value) => String(value)),
     form.getAll("shortlist").map((value) => String(value)),
   );
   if (form.get("intent") !== "start") return data({ problems: [] as string[], started: null });
@@ -36,11 +46,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** The optional final round: organizers pick a shortlist, and every judge without a conflict scores it. */
 export default function FinalRound() {
-  const { entries, timezone, closesAt } = useLoaderData<typeof loader>();
+  const { slug, query, table, timezone, closesAt } = useLoaderData<typeof loader>();
+  const entries = table.rows;
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(timezone);
+  const link = (page: number) =>
+    `/organize/${slug}/final?${new URLSearchParams({
+      ...(query.category ? { category: query.category } : {}),
+      ...(query.shortlistedOnly ? { shortlisted: "1" } : {}),
+      page: String(page),
+    })}`;
   return (
     <section aria-labelledby="final-title">
       <h1 id="final-title">{t("final.title")}</h1>
@@ -51,6 +68,33 @@ export default function FinalRound() {
           {t("final.started", { created: result.started.created, entries: result.started.entries })}
         </p>
       ) : null}
+      <Form method="get" className="panel filters" role="search" aria-label={t("final.filter")}>
+        <div className="field">
+          <label htmlFor="final-category">{t("final.category")}</label>
+          <select id="final-category" name="category" defaultValue={query.category}>
+            <option value="">{t("entryList.any")}</option>
+            {table.categories.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-check">
+          <input
+            id="final-shortlisted"
+            type="checkbox"
+            name="shortlisted"
+            value="1"
+            defaultChecked={query.shortlistedOnly}
+          />
+          <label htmlFor="final-shortlisted">{t("final.onlyShortlisted")}</label>
+        </div>
+        <button type="submit" className="button button-secondary">
+          {t("entryList.apply")}
+        </button>
+      </Form>
+      <p role="status">{t("final.count", { count: table.shortlisted })}</p>
       <Form method="post" className="panel">
         <ErrorList errors={result?.problems} />
         {entries.length === 0 ? <p>{t("final.none")}</p> : null}
@@ -70,6 +114,7 @@ export default function FinalRound() {
               {entries.map((entry) => (
                 <tr key={entry.id} data-testid="shortlist-row">
                   <td>
+                    <input type="hidden" name="shown" value={entry.id} />
                     <input
                       type="checkbox"
                       id={`shortlist-${entry.id}`}
@@ -91,6 +136,7 @@ export default function FinalRound() {
             </tbody>
           </table>
         </div>
+        <Pager page={query.page} pages={table.pages} link={link} />
         <div className="field">
           <label htmlFor="closes">{t("final.closes")}</label>
           <p id="closes-hint" className="field-hint">

@@ -4,22 +4,35 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
+import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { assignmentTable, moveAssignment, runAssignment } from "~/models/assignment.server";
 import { inviteJudge, listJudges } from "~/models/judge.server";
 import { inviteSchema } from "~/schemas/judging";
 import { requireOrganizerOf } from "~/services/auth.server";
+import { db } from "~/services/db.server";
 import { nudgeWorker } from "~/services/worker.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "judges.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const [{ judges, invitations }, table] = await Promise.all([listJudges(contest.id), assignmentTable(contest.id)]);
+  const url = new URL(request.url);
+  const query = {
+    q: (url.searchParams.get("q") ?? "").slice(0, 100),
+    judgeId: (url.searchParams.get("judge") ?? "").slice(0, 40),
+    page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
+  };
+  const [{ judges, invitations }, table] = await Promise.all([
+    listJudges(contest.id),
+    assignmentTable(contest.id, query),
+  ]);
   return {
+    slug: contest.slug,
     perEntry: contest.judgesPerEntry,
     judges,
     invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
+    query,
     table,
   };
 }
@@ -27,7 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = {
   intent: string;
   problems: string[];
-  run?: { created: number; removed: number; shortfalls: { entryId: string; assigned: number; needed: number }[] };
+  run?: {
+    created: number;
+    removed: number;
+    shortfalls: { entryId: string; code: string; assigned: number; needed: number }[];
+  };
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +65,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "assign") {
     const run = await runAssignment(contest.id, user.id);
-    return data<ActionResult>({ intent, problems: [], run });
+    const codes = new Map(
+      (
+        await db.entry.findMany({
+          where: { id: { in: run.shortfalls.map((s) => s.entryId) } },
+          select: { id: true, referenceCode: true },
+        })
+      ).map((e) => [e.id, e.referenceCode ?? e.id]),
+    );
+    return data<ActionResult>({
+      intent,
+      problems: [],
+      run: { ...run, shortfalls: run.shortfalls.map((s) => ({ ...s, code: codes.get(s.entryId) ?? s.entryId })) },
+    });
   }
   if (intent === "move") {
     const moved = await moveAssignment(
@@ -67,12 +96,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Judges() {
-  const { judges, invitations, table, perEntry } = useLoaderData<typeof loader>();
+  const { slug, judges, invitations, query, table, perEntry } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state !== "idle";
-  const codeOf = (entryId: string) => table.find((e) => e.id === entryId)?.referenceCode ?? entryId;
+  const link = (page: number) =>
+    `/organize/${slug}/judges?${new URLSearchParams({
+      ...(query.q ? { q: query.q } : {}),
+      ...(query.judgeId ? { judge: query.judgeId } : {}),
+      page: String(page),
+    })}`;
   return (
     <section aria-labelledby="judges-title">
       <h1 id="judges-title">{t("judges.title")}</h1>
@@ -166,7 +200,7 @@ export default function Judges() {
                 <ul>
                   {result.run.shortfalls.map((s) => (
                     <li key={s.entryId}>
-                      {t("judges.shortfall", { code: codeOf(s.entryId), assigned: s.assigned, needed: s.needed })}
+                      {t("judges.shortfall", { code: s.code, assigned: s.assigned, needed: s.needed })}
                     </li>
                   ))}
                 </ul>
@@ -175,7 +209,28 @@ export default function Judges() {
           </div>
         ) : null}
         {result?.intent === "move" ? <ErrorList errors={result.problems} /> : null}
-        {table.length ? (
+        <Form method="get" className="filters" role="search" aria-label={t("judges.searchEntries")} preventScrollReset>
+          <div className="field">
+            <label htmlFor="assignment-q">{t("judges.searchEntries")}</label>
+            <input id="assignment-q" name="q" type="search" defaultValue={query.q} />
+          </div>
+          <div className="field">
+            <label htmlFor="assignment-judge">{t("judges.ofJudge")}</label>
+            <select id="assignment-judge" name="judge" defaultValue={query.judgeId}>
+              <option value="">{t("entryList.any")}</option>
+              {judges.map((j) => (
+                <option key={j.id} value={j.id}>
+                  {j.email}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button-secondary">
+            {t("entryList.apply")}
+          </button>
+        </Form>
+        <p role="status">{t("entryList.found", { count: table.total })}</p>
+        {table.rows.length ? (
           <div className="table-scroll">
             <table aria-labelledby="assign-title">
               <thead>
@@ -185,7 +240,7 @@ export default function Judges() {
                 </tr>
               </thead>
               <tbody>
-                {table.map((entry) => (
+                {table.rows.map((entry) => (
                   <tr key={entry.id} data-testid="assignment-row">
                     <th scope="row">
                       {entry.referenceCode} · {entry.title}
@@ -238,6 +293,7 @@ export default function Judges() {
             </table>
           </div>
         ) : null}
+        <Pager page={query.page} pages={table.pages} link={link} />
       </div>
     </section>
   );

@@ -4,8 +4,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
+import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { decideEntry, screeningQueue } from "~/models/screening.server";
+import { SCREENABLE_STATUSES } from "~/models/entry";
 import { SCREENING_FLAGS, screeningSchema } from "~/schemas/judging";
 import { requireOrganizerOf } from "~/services/auth.server";
 
@@ -13,9 +15,20 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "screening
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const entries = await screeningQueue(contest.id);
+  const url = new URL(request.url);
+  const query = {
+    status: SCREENABLE_STATUSES.includes(url.searchParams.get("status") ?? "") ? url.searchParams.get("status")! : "",
+    q: (url.searchParams.get("q") ?? "").slice(0, 100),
+    page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
+  };
+  const queue = await screeningQueue(contest.id, query);
   return {
-    entries: entries.map((e) => ({
+    slug: contest.slug,
+    query,
+    total: queue.total,
+    waiting: queue.waiting,
+    pages: queue.pages,
+    entries: queue.rows.map((e) => ({
       ...e,
       submittedAt: e.submittedAt?.toISOString() ?? null,
       updatedAt: e.updatedAt.toISOString(),
@@ -42,16 +55,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Screening() {
-  const { entries } = useLoaderData<typeof loader>();
+  const { slug, query, total, waiting, pages, entries } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const waiting = entries.filter((e) => e.status === "submitted").length;
+  const link = (page: number) =>
+    `/organize/${slug}/screening?${new URLSearchParams({
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.q ? { q: query.q } : {}),
+      page: String(page),
+    })}`;
   const yesNo = (value: boolean | null) => (value == null ? "—" : value ? t("entry.yes") : t("entry.no"));
   return (
     <section aria-labelledby="screening-title">
       <h1 id="screening-title">{t("screening.title")}</h1>
       <p>{t("screening.waiting", { count: waiting })}</p>
+      <Form method="get" className="panel filters" role="search" aria-label={t("judges.searchEntries")}>
+        <div className="field">
+          <label htmlFor="screening-q">{t("judges.searchEntries")}</label>
+          <input id="screening-q" name="q" type="search" defaultValue={query.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="screening-status">{t("entryList.status")}</label>
+          <select id="screening-status" name="status" defaultValue={query.status}>
+            <option value="">{t("entryList.any")}</option>
+            {SCREENABLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`entries.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary">
+          {t("entryList.apply")}
+        </button>
+      </Form>
+      <p role="status">{t("entryList.found", { count: total })}</p>
       {entries.length === 0 ? <p>{t("screening.none")}</p> : null}
       <ol className="card-list">
         {entries.map((entry) => {
@@ -140,6 +179,7 @@ export default function Screening() {
           );
         })}
       </ol>
+      <Pager page={query.page} pages={pages} link={link} />
     </section>
   );
 }

@@ -82,7 +82,19 @@ export async function testPattern(output: string, seconds: number) {
     binary("ffmpeg"),
     [
       ...["-v", "error", "-y", "-f", "lavfi", "-i", `testsrc=duration=${seconds}:size=320x180:rate=12`],
-      ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "30", "-pix_fmt", "yuv420p", "-movflags", "+faststart", output],
+      ...[
+        "-c:v",
+        "libx264",
+        "-preset",
+        "veryfast",
+        "-crf",
+        "30",
+        "-pix_fmt",
+        "yuv420p",
+        "-movflags",
+        "+faststart",
+        output,
+      ],
     ],
     { timeout: 60_000 },
   );

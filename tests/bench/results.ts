@@ -77,6 +77,9 @@ const contest = await db.contest.create({
 const organizer = await db.user.create({ data: { email: "organizer@example.org", role: "organizer" } });
 const judges = Array.from({ length: PANEL }, (_, j) => ({ id: `judge-${j}`, email: `judge${j}@example.org` }));
 await db.user.createMany({ data: judges });
+await db.contestJudge.createMany({
+  data: judges.map((j) => ({ contestId: contest.id, userId: j.id, country: "FR", conflictsDeclaredAt: new Date() })),
+});
 const CHUNK = 2_000;
 for (let start = 0; start < ENTRIES; start += CHUNK) {
   const ids = Array.from({ length: Math.min(CHUNK, ENTRIES - start) }, (_, i) => start + i);
@@ -165,6 +168,20 @@ const entrants = await serverTime(
 const people = await serverTime(["/organize/people?page=100", "/organize/people?q=entrant99"], 2, 4);
 // The settings page of the contest.
 const settings = await serverTime([`${console_}/settings`]);
+// Judges and assignment: the panel with its progress, and the assignment table a page at a time.
+const judgesPage = await serverTime(
+  [`${console_}/judges`, `${console_}/judges?judge=judge-7`, `${console_}/judges?page=100`],
+  3,
+  6,
+);
+// Screening: the first page, page 100, and a search.
+const screeningPage = await serverTime(
+  [`${console_}/screening`, `${console_}/screening?page=100`, `${console_}/screening?q=Work%20999`],
+  3,
+  6,
+);
+// The final round's shortlist table.
+const finalPage = await serverTime([`${console_}/final`]);
 server.close();
 
 const maths = median(mathsTimes);
@@ -188,7 +205,12 @@ row("entries list, server time", list);
 row("entrants list, server time", entrants);
 row("people list, server time", people);
 row("settings page, server time", settings);
-const consoleMet = [dashboard, list, entrants, people, settings].every((ms) => ms < 200);
+row("judges page, server time", judgesPage);
+row("final round page, server time", finalPage);
+row("screening page, server time", screeningPage);
+const consoleMet = [dashboard, list, entrants, people, settings, judgesPage, finalPage, screeningPage].every(
+  (ms) => ms < 200,
+);
 console.log(`  goals: console pages ${consoleMet ? "met" : "not met"},`);
 console.log(`  goals: maths ${maths < 1000 ? "met" : "not met"}, page ${page < 200 ? "met" : "not met"}`);
 await db.$disconnect();

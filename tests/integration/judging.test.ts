@@ -12,7 +12,7 @@ import { loader as queueLoader } from "~/routes/judge.$slug._index";
 import { action as scoringAction, loader as scoringLoader } from "~/routes/judge.$slug.entries.$code";
 import { action as sheetAction } from "~/routes/judge.$slug.entries.$code_.sheet";
 import { action as judgesAction, loader as judgesLoader } from "~/routes/organize.$slug.judges";
-import { action as finalAction } from "~/routes/organize.$slug.final";
+import { action as finalAction, loader as finalLoader } from "~/routes/organize.$slug.final";
 import { action as rubricAction, loader as rubricLoader } from "~/routes/organize.$slug.rubric";
 import { action as screeningAction } from "~/routes/organize.$slug.screening";
 import { action as entryAction } from "~/routes/entries.$id";
@@ -370,13 +370,31 @@ describe("assignment", () => {
     await db.contestJudge.updateMany({ where: { userId: undeclared.user.id }, data: { conflictsDeclaredAt: null } });
     const entry = await eligibleEntry("Amaya Reyes", "PH");
     const run = await assign(organizer.cookie);
-    expect(run.data.run.shortfalls).toEqual([{ entryId: entry.id, assigned: 1, needed: 3, eligibleJudges: 1 }]);
+    expect(run.data.run.shortfalls).toEqual([
+      { entryId: entry.id, code: entry.referenceCode, assigned: 1, needed: 3, eligibleJudges: 1 },
+    ]);
     const page = await judgesLoader({
       request: getRequest(`/organize/${slug}/judges`, { cookie: organizer.cookie }),
       context: context(),
       params: { slug },
     });
-    expect(page.table[0]!.judges.map((j) => j.email)).toEqual(["a@example.org"]);
+    expect(page.table.rows[0]!.judges.map((j) => j.email)).toEqual(["a@example.org"]);
+    // the table finds an entry by its reference, and lists one judge's entries
+    const judgeA = page.judges.find((j) => j.email === "a@example.org")!;
+    for (const search of [`q=${entry.referenceCode}`, `judge=${judgeA.id}`]) {
+      const found = await judgesLoader({
+        request: getRequest(`/organize/${slug}/judges?${search}`, { cookie: organizer.cookie }),
+        context: context(),
+        params: { slug },
+      });
+      expect(found.table.rows.map((r) => r.id)).toEqual([entry.id]);
+    }
+    const none = await judgesLoader({
+      request: getRequest(`/organize/${slug}/judges?judge=${undeclared.user.id}`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(none.table.total).toBe(0);
   });
 
   it("never gives judges their own work, or work they made with someone", async () => {
@@ -782,7 +800,10 @@ describe("the final round", () => {
     const lina = await eligibleEntry("Lina Karam", "LB");
     const other = await eligibleEntry("Juan Pérez", "CO");
     await assign(organizer.cookie);
+    await db.entry.update({ where: { id: other.id }, data: { shortlisted: true } }); // chosen earlier, unticked now
     const body = new URLSearchParams([
+      ["shown", lina.id],
+      ["shown", other.id],
       ["shortlist", lina.id],
       ["intent", "start"],
       ["closes", "2026-06-30"],
@@ -800,6 +821,13 @@ describe("the final round", () => {
     )) as { data: { started: { created: number; entries: number } } };
     expect(started.data.started).toEqual({ created: 2, entries: 1 });
     expect(await db.entry.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ shortlisted: false });
+    const shortlist = await finalLoader({
+      request: getRequest(`/organize/${slug}/final?shortlisted=1`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(shortlist.table.rows.map((r) => r.id)).toEqual([lina.id]);
+    expect(shortlist.table.shortlisted).toBe(1);
     const finals = await db.assignment.findMany({ where: { round: "final" } });
     expect(finals.map((f) => f.judgeId).sort()).toEqual([judges[0]!.user.id, judges[2]!.user.id].sort());
 
