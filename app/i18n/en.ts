@@ -25,6 +25,7 @@ export const en = {
     view: "Read the call: {{title}}",
   },
   contest: {
+    languagesLine: "Languages of this contest: {{list}}.",
     theme: "Theme",
     whoMayEnter: "Who may enter",
     age: "Aged {{min}} to {{max}} on the submission deadline.",

@@ -27,6 +27,7 @@ export const es: PartialMessages = {
     view: "Leer la convocatoria: {{title}}",
   },
   contest: {
+    languagesLine: "Idiomas de este concurso: {{list}}.",
     theme: "Tema",
     whoMayEnter: "Quién puede participar",
     age: "Tener entre {{min}} y {{max}} años en la fecha límite de entrega.",

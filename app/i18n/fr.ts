@@ -27,6 +27,7 @@ export const fr: PartialMessages = {
     view: "Lire l’appel : {{title}}",
   },
   contest: {
+    languagesLine: "Langues de ce concours : {{list}}.",
     theme: "Thème",
     whoMayEnter: "Qui peut participer",
     age: "Avoir entre {{min}} et {{max}} ans à la date limite de dépôt.",

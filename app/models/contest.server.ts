@@ -11,6 +11,7 @@ const publicContest = {
   summary: true,
   rules: true,
   faq: true,
+  languages: true,
   organizerName: true,
   timezone: true,
   status: true,
@@ -52,6 +53,7 @@ export async function getPublicContest(slug: string) {
   return {
     ...contest,
     allowedCountries: splitList(contest.allowedCountries),
+    languages: splitList(contest.languages),
     categories: contest.categories.map((category) => ({ ...category, allowedTypes: splitList(category.allowedTypes) })),
   };
 }

@@ -108,6 +108,13 @@ export default function ContestPage() {
         </aside>
         <div>
           <p className="prose">{contest.summary}</p>
+          {contest.languages.length ? (
+            <p className="muted">
+              {t("contest.languagesLine", {
+                list: contest.languages.map((code) => t(`languages.${code}`, { defaultValue: code })).join(", "),
+              })}
+            </p>
+          ) : null}
 
           <h2 id="who">{t("contest.whoMayEnter")}</h2>
           <ul>
