@@ -750,6 +750,10 @@ export const en = {
     refresh: "Refresh",
   },
   settings: {
+    unsavedTitle: "Leave without saving?",
+    unsavedText: "Your changes to the settings are not saved yet.",
+    stay: "Stay and save",
+    leave: "Leave",
     title: "Settings",
     saved: "Settings saved.",
     basics: "The contest",

@@ -764,6 +764,10 @@ export const es: PartialMessages = {
     refresh: "Actualizar",
   },
   settings: {
+    unsavedTitle: "¿Salir sin guardar?",
+    unsavedText: "Sus cambios en la configuración aún no se han guardado.",
+    stay: "Quedarse y guardar",
+    leave: "Salir",
     title: "Configuración",
     saved: "Configuración guardada.",
     basics: "El concurso",

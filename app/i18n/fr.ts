@@ -769,6 +769,10 @@ export const fr: PartialMessages = {
     refresh: "Actualiser",
   },
   settings: {
+    unsavedTitle: "Quitter sans enregistrer ?",
+    unsavedText: "Vos modifications des paramètres ne sont pas encore enregistrées.",
+    stay: "Rester et enregistrer",
+    leave: "Quitter",
     title: "Paramètres",
     saved: "Paramètres enregistrés.",
     basics: "Le concours",

@@ -10,8 +10,16 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import {
+  Form,
+  useActionData,
+  useBeforeUnload,
+  useBlocker,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, ErrorList, Field, TextAreaField } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
@@ -36,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     transitions: transitionsAt(contest, at),
     readiness: status === "draft" ? await readinessProblems(contest) : [],
     values: await settingsValues(contest),
+    // the form starts afresh from what was saved, each time something is
+    version: contest.updatedAt.toISOString(),
     slugLocked: contest.status !== "draft",
     timeZones: Intl.supportedValuesOf("timeZone"),
   };
@@ -90,7 +100,50 @@ function useSettingsForm(
 
 /** A contest's settings and its lifecycle: one page, one save, and a warning before anything invalidates entries. */
 export default function ContestSettings() {
-  const { slug, status, transitions, readiness, values, slugLocked, timeZones } = useLoaderData<typeof loader>();
+  const { status, transitions, readiness, version } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">{t("settings.title")}</h1>
+      <Lifecycle status={status} transitions={transitions} readiness={readiness} />
+      <SettingsEditor key={version} />
+    </section>
+  );
+}
+
+/** Asks before leaving the page (or closing the tab) with changes that are not saved. */
+function useUnsavedGuard(dirty: boolean) {
+  const { t } = useTranslation();
+  useBeforeUnload(
+    useCallback(
+      (event: BeforeUnloadEvent) => {
+        if (dirty) event.preventDefault();
+      },
+      [dirty],
+    ),
+  );
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
+  if (blocker.state !== "blocked") return null;
+  return (
+    <div role="alertdialog" aria-labelledby="unsaved-title" aria-describedby="unsaved-text" className="alert">
+      <h2 id="unsaved-title">{t("settings.unsavedTitle")}</h2>
+      <p id="unsaved-text">{t("settings.unsavedText")}</p>
+      <div className="actions">
+        <button type="button" className="button" autoFocus onClick={() => blocker.reset()}>
+          {t("settings.stay")}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => blocker.proceed()}>
+          {t("settings.leave")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function SettingsEditor() {
+  const { slug, values, slugLocked, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -109,11 +162,11 @@ export default function ContestSettings() {
   const [searchParams] = useSearchParams();
   const saved = searchParams.has("saved");
   const categories = fields.categories.getFieldList();
+  const leaving = useUnsavedGuard(form.dirty && navigation.state === "idle");
 
   return (
-    <section aria-labelledby="settings-title">
-      <h1 id="settings-title">{t("settings.title")}</h1>
-      <Lifecycle status={status} transitions={transitions} readiness={readiness} />
+    <>
+      {leaving}
       {saved && !actionData ? (
         <p role="status" className="notice">
           {t("settings.saved")}
@@ -345,7 +398,7 @@ export default function ContestSettings() {
           </button>
         </div>
       </Form>
-    </section>
+    </>
   );
 }
 

@@ -61,6 +61,11 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   await photography.getByLabel("Files per entry").fill("3");
   await page.getByLabel("When an entry is submitted").fill(`Thank you for taking part, ${run}.`);
   await noAxeViolations(page);
+  // leaving with unsaved changes asks first
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByRole("alertdialog", { name: "Leave without saving?" })).toBeVisible();
+  await page.getByRole("button", { name: "Stay and save" }).click();
+  await expect(page).toHaveURL(`${base()}/organize/${slug}/settings`);
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
   await expect(photography.getByLabel("Largest file (MB)")).toHaveValue("10");
