@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { verifyAsset } from "../app/models/media.server";
 import { testPattern } from "../app/services/ffmpeg.server";
 import { newObjectKey, storage } from "../app/services/storage.server";
+import { wavHeader } from "./wav";
 
 /**
  * Small generated files for the demo's entries, so that judges, organizers and the gallery have
@@ -40,24 +41,12 @@ async function picture(seed: number, type: string): Promise<Made> {
 
 function tone(seconds: number, hz: number): Made {
   const rate = 22_050;
-  const samples = rate * seconds;
-  const bytes = Buffer.alloc(44 + samples * 2);
-  bytes.write("RIFF", 0);
-  bytes.writeUInt32LE(bytes.length - 8, 4);
-  bytes.write("WAVEfmt ", 8);
-  bytes.writeUInt32LE(16, 16);
-  bytes.writeUInt16LE(1, 20); // PCM
-  bytes.writeUInt16LE(1, 22); // mono
-  bytes.writeUInt32LE(rate, 24);
-  bytes.writeUInt32LE(rate * 2, 28);
-  bytes.writeUInt16LE(2, 32);
-  bytes.writeUInt16LE(16, 34);
-  bytes.write("data", 36);
-  bytes.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) {
-    const fade = Math.min(1, i / 2000, (samples - i) / 2000);
-    bytes.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 8000 * fade), 44 + i * 2);
+  const samples = Buffer.alloc(rate * seconds * 2);
+  for (let i = 0; i < rate * seconds; i++) {
+    const fade = Math.min(1, i / 2000, (rate * seconds - i) / 2000);
+    samples.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 8000 * fade), i * 2);
   }
+  const bytes = Buffer.concat([wavHeader(samples.length, { channels: 1, sampleRate: rate }), samples]);
   return { bytes, type: "audio/wav", name: `tone-${hz}.wav` };
 }
 

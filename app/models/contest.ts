@@ -35,21 +35,33 @@ export function splitList(value: string | null | undefined) {
     .filter(Boolean);
 }
 
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** What the clocks of `timeZone` show at `instant`: year, month, day, hour, minute, second. */
+function wallClock(instant: Date, timeZone: string) {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    wallClocks.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return [get("year"), get("month"), get("day"), get("hour"), get("minute"), get("second")] as const;
+}
+
 /** Milliseconds that `timeZone` is ahead of UTC at `instant`. */
 function zoneOffsetMs(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  const [y, m, d, h, mi, sec] = wallClock(instant, timeZone);
+  return Date.UTC(y, m - 1, d, h, mi, sec) - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 /** The instant at which the clocks of `timeZone` show this wall time. */
@@ -77,15 +89,7 @@ export function localDateTimeIn(value: string, timeZone: string) {
 
 /** `instant` as the wall time a datetime-local field shows in `timeZone` (YYYY-MM-DDTHH:MM). */
 export function toLocalInput(instant: Date | string, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+  const [y, m, d, h, mi] = wallClock(new Date(instant), timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${y}-${two(m)}-${two(d)}T${two(h)}:${two(mi)}`;
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
@@ -39,47 +40,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function EntrantList() {
   const { slug, query, countries, total, pages, rows } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const link = (page: number) =>
-    `/organize/${slug}/entrants?${new URLSearchParams({
-      ...(query.q ? { q: query.q } : {}),
-      ...(query.country ? { country: query.country } : {}),
-      ...(query.filter ? { filter: query.filter } : {}),
-      page: String(page),
-    })}`;
+  const link = pageLink(`/organize/${slug}/entrants`, { q: query.q, country: query.country, filter: query.filter });
   return (
     <section aria-labelledby="entrant-list-title">
       <h1 id="entrant-list-title">{t("entrantList.title")}</h1>
-      <Form method="get" className="panel filters" role="search" aria-label={t("entrantList.search")}>
-        <div className="field">
-          <label htmlFor="q">{t("entrantList.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} />
-        </div>
-        <div className="field">
-          <label htmlFor="country">{t("entrantList.country")}</label>
-          <select id="country" name="country" defaultValue={query.country}>
-            <option value="">{t("entryList.any")}</option>
-            {countries.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter">{t("entrantList.filter")}</label>
-          <select id="filter" name="filter" defaultValue={query.filter}>
-            <option value="">{t("entryList.any")}</option>
-            {ENTRANT_FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(`entrantList.filters.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button-secondary">
-          {t("entryList.apply")}
-        </button>
-      </Form>
+      <ListFilters label={t("entrantList.search")}>
+        <SearchFilter id="q" label={t("entrantList.search")} value={query.q} />
+        <SelectFilter
+          id="country"
+          name="country"
+          label={t("entrantList.country")}
+          value={query.country}
+          options={countries.map(({ code, name }) => ({ value: code, label: name }))}
+        />
+        <SelectFilter
+          id="filter"
+          name="filter"
+          label={t("entrantList.filter")}
+          value={query.filter}
+          options={ENTRANT_FILTERS.map((f) => ({ value: f, label: t(`entrantList.filters.${f}`) }))}
+        />
+      </ListFilters>
       <p role="status">{t("entrantList.found", { count: total })}</p>
       <div className="table-scroll">
         <table aria-labelledby="entrant-list-title">

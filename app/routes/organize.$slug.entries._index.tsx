@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { listEntries } from "~/models/entry-list.server";
@@ -42,47 +43,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function EntryList() {
   const { slug, query, categories, total, pages, rows } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const link = (page: number) =>
-    `/organize/${slug}/entries?${new URLSearchParams({
-      ...(query.q ? { q: query.q } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.categoryId ? { category: query.categoryId } : {}),
-      page: String(page),
-    })}`;
+  const link = pageLink(`/organize/${slug}/entries`, {
+    q: query.q,
+    status: query.status,
+    category: query.categoryId,
+  });
   return (
     <section aria-labelledby="entry-list-title">
       <h1 id="entry-list-title">{t("entryList.title")}</h1>
-      <Form method="get" className="panel filters" role="search" aria-label={t("entryList.search")}>
-        <div className="field">
-          <label htmlFor="q">{t("entryList.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} />
-        </div>
-        <div className="field">
-          <label htmlFor="status">{t("entryList.status")}</label>
-          <select id="status" name="status" defaultValue={query.status}>
-            <option value="">{t("entryList.any")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`entries.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="category">{t("final.category")}</label>
-          <select id="category" name="category" defaultValue={query.categoryId}>
-            <option value="">{t("entryList.any")}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button-secondary">
-          {t("entryList.apply")}
-        </button>
-      </Form>
+      <ListFilters label={t("entryList.search")}>
+        <SearchFilter id="q" label={t("entryList.search")} value={query.q} />
+        <SelectFilter
+          id="status"
+          name="status"
+          label={t("entryList.status")}
+          value={query.status}
+          options={STATUSES.map((s) => ({ value: s, label: t(`entries.status.${s}`) }))}
+        />
+        <SelectFilter
+          id="category"
+          name="category"
+          label={t("final.category")}
+          value={query.categoryId}
+          options={categories.map((c) => ({ value: c.id, label: c.name }))}
+        />
+      </ListFilters>
       <p role="status">{t("entryList.found", { count: total })}</p>
       <div className="table-scroll">
         <table aria-labelledby="entry-list-title">

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
+import { ListFilters, pageLink, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { saveShortlist, shortlistTable, startFinalRound } from "~/models/assignment.server";
@@ -52,12 +53,10 @@ export default function FinalRound() {
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(timezone);
-  const link = (page: number) =>
-    `/organize/${slug}/final?${new URLSearchParams({
-      ...(query.category ? { category: query.category } : {}),
-      ...(query.shortlistedOnly ? { shortlisted: "1" } : {}),
-      page: String(page),
-    })}`;
+  const link = pageLink(`/organize/${slug}/final`, {
+    category: query.category,
+    shortlisted: query.shortlistedOnly,
+  });
   return (
     <section aria-labelledby="final-title">
       <h1 id="final-title">{t("final.title")}</h1>
@@ -68,18 +67,14 @@ export default function FinalRound() {
           {t("final.started", { created: result.started.created, entries: result.started.entries })}
         </p>
       ) : null}
-      <Form method="get" className="panel filters" role="search" aria-label={t("final.filter")}>
-        <div className="field">
-          <label htmlFor="final-category">{t("final.category")}</label>
-          <select id="final-category" name="category" defaultValue={query.category}>
-            <option value="">{t("entryList.any")}</option>
-            {table.categories.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+      <ListFilters label={t("final.filter")}>
+        <SelectFilter
+          id="final-category"
+          name="category"
+          label={t("final.category")}
+          value={query.category}
+          options={table.categories.map((name) => ({ value: name, label: name }))}
+        />
         <div className="field field-check">
           <input
             id="final-shortlisted"
@@ -90,10 +85,7 @@ export default function FinalRound() {
           />
           <label htmlFor="final-shortlisted">{t("final.onlyShortlisted")}</label>
         </div>
-        <button type="submit" className="button button-secondary">
-          {t("entryList.apply")}
-        </button>
-      </Form>
+      </ListFilters>
       <p role="status">{t("final.count", { count: table.shortlisted })}</p>
       <Form method="post" className="panel">
         <ErrorList errors={result?.problems} />

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
+import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { assignmentTable, moveAssignment, runAssignment } from "~/models/assignment.server";
@@ -101,12 +102,7 @@ export default function Judges() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state !== "idle";
-  const link = (page: number) =>
-    `/organize/${slug}/judges?${new URLSearchParams({
-      ...(query.q ? { q: query.q } : {}),
-      ...(query.judgeId ? { judge: query.judgeId } : {}),
-      page: String(page),
-    })}`;
+  const link = pageLink(`/organize/${slug}/judges`, { q: query.q, judge: query.judgeId });
   return (
     <section aria-labelledby="judges-title">
       <h1 id="judges-title">{t("judges.title")}</h1>
@@ -209,26 +205,16 @@ export default function Judges() {
           </div>
         ) : null}
         {result?.intent === "move" ? <ErrorList errors={result.problems} /> : null}
-        <Form method="get" className="filters" role="search" aria-label={t("judges.searchEntries")} preventScrollReset>
-          <div className="field">
-            <label htmlFor="assignment-q">{t("judges.searchEntries")}</label>
-            <input id="assignment-q" name="q" type="search" defaultValue={query.q} />
-          </div>
-          <div className="field">
-            <label htmlFor="assignment-judge">{t("judges.ofJudge")}</label>
-            <select id="assignment-judge" name="judge" defaultValue={query.judgeId}>
-              <option value="">{t("entryList.any")}</option>
-              {judges.map((j) => (
-                <option key={j.id} value={j.id}>
-                  {j.email}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button button-secondary">
-            {t("entryList.apply")}
-          </button>
-        </Form>
+        <ListFilters label={t("judges.searchEntries")}>
+          <SearchFilter id="assignment-q" label={t("judges.searchEntries")} value={query.q} />
+          <SelectFilter
+            id="assignment-judge"
+            name="judge"
+            label={t("judges.ofJudge")}
+            value={query.judgeId}
+            options={judges.map((j) => ({ value: j.id, label: j.email }))}
+          />
+        </ListFilters>
         <p role="status">{t("entryList.found", { count: table.total })}</p>
         {table.rows.length ? (
           <div className="table-scroll">

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
+import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { decideEntry, screeningQueue } from "~/models/screening.server";
@@ -59,37 +60,22 @@ export default function Screening() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const link = (page: number) =>
-    `/organize/${slug}/screening?${new URLSearchParams({
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.q ? { q: query.q } : {}),
-      page: String(page),
-    })}`;
+  const link = pageLink(`/organize/${slug}/screening`, { status: query.status, q: query.q });
   const yesNo = (value: boolean | null) => (value == null ? "—" : value ? t("entry.yes") : t("entry.no"));
   return (
     <section aria-labelledby="screening-title">
       <h1 id="screening-title">{t("screening.title")}</h1>
       <p>{t("screening.waiting", { count: waiting })}</p>
-      <Form method="get" className="panel filters" role="search" aria-label={t("judges.searchEntries")}>
-        <div className="field">
-          <label htmlFor="screening-q">{t("judges.searchEntries")}</label>
-          <input id="screening-q" name="q" type="search" defaultValue={query.q} />
-        </div>
-        <div className="field">
-          <label htmlFor="screening-status">{t("entryList.status")}</label>
-          <select id="screening-status" name="status" defaultValue={query.status}>
-            <option value="">{t("entryList.any")}</option>
-            {SCREENABLE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`entries.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button-secondary">
-          {t("entryList.apply")}
-        </button>
-      </Form>
+      <ListFilters label={t("judges.searchEntries")}>
+        <SearchFilter id="screening-q" label={t("judges.searchEntries")} value={query.q} />
+        <SelectFilter
+          id="screening-status"
+          name="status"
+          label={t("entryList.status")}
+          value={query.status}
+          options={SCREENABLE_STATUSES.map((s) => ({ value: s, label: t(`entries.status.${s}`) }))}
+        />
+      </ListFilters>
       <p role="status">{t("entryList.found", { count: total })}</p>
       {entries.length === 0 ? <p>{t("screening.none")}</p> : null}
       <ol className="card-list">

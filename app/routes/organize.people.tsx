@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList, Field } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
+import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { ROLES } from "~/models/people";
@@ -98,13 +99,7 @@ export default function People() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
   });
-  const link = (page: number) =>
-    `/organize/people?${new URLSearchParams({
-      ...(query.q ? { q: query.q } : {}),
-      ...(query.role ? { role: query.role } : {}),
-      ...(query.state ? { state: query.state } : {}),
-      page: String(page),
-    })}`;
+  const link = pageLink("/organize/people", { q: query.q, role: query.role, state: query.state });
   const refused = actionData && "refused" in actionData ? actionData.refused : null;
   return (
     <section aria-labelledby="people-title">
@@ -139,34 +134,26 @@ export default function People() {
         </button>
       </Form>
 
-      <Form method="get" className="panel filters" role="search" aria-label={t("people.search")}>
-        <div className="field">
-          <label htmlFor="q">{t("people.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} />
-        </div>
-        <div className="field">
-          <label htmlFor="role">{t("people.role")}</label>
-          <select id="role" name="role" defaultValue={query.role}>
-            <option value="">{t("entryList.any")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`people.roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="state">{t("people.state")}</label>
-          <select id="state" name="state" defaultValue={query.state}>
-            <option value="">{t("entryList.any")}</option>
-            <option value="active">{t("people.active")}</option>
-            <option value="deactivated">{t("people.deactivated")}</option>
-          </select>
-        </div>
-        <button type="submit" className="button button-secondary">
-          {t("entryList.apply")}
-        </button>
-      </Form>
+      <ListFilters label={t("people.search")}>
+        <SearchFilter id="q" label={t("people.search")} value={query.q} />
+        <SelectFilter
+          id="role"
+          name="role"
+          label={t("people.role")}
+          value={query.role}
+          options={ROLES.map((r) => ({ value: r, label: t(`people.roles.${r}`) }))}
+        />
+        <SelectFilter
+          id="state"
+          name="state"
+          label={t("people.state")}
+          value={query.state}
+          options={[
+            { value: "active", label: t("people.active") },
+            { value: "deactivated", label: t("people.deactivated") },
+          ]}
+        />
+      </ListFilters>
       <p role="status">{t("people.found", { count: total })}</p>
       <div className="table-scroll">
         <table aria-labelledby="people-title">

@@ -1,0 +1,72 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/**
+ * The search-and-filter bar of the organizers' long lists (entries, entrants, people, screening,
+ * judges' assignments, the shortlist): a GET form, so a filtered page is a link one can share,
+ * and the browser's back button undoes a filter.
+ */
+export function ListFilters({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="panel filters" role="search" aria-label={label} preventScrollReset>
+      {children}
+      <button type="submit" className="button button-secondary">
+        {t("entryList.apply")}
+      </button>
+    </Form>
+  );
+}
+
+export function SearchFilter({ id, label, value }: { id: string; label: string; value: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name="q" type="search" defaultValue={value} />
+    </div>
+  );
+}
+
+/** A select whose first choice, "any", sets no filter. */
+export function SelectFilter({
+  id,
+  name,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        <option value="">{t("entryList.any")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A link to `page` of a list with the same filters: empty ones are left out of the address. */
+export function pageLink(path: string, filters: Record<string, string | boolean>) {
+  return (page: number) => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(filters)) {
+      if (value === true) params.set(name, "1");
+      else if (value) params.set(name, value);
+    }
+    params.set("page", String(page));
+    return `${path}?${params}`;
+  };
+}
