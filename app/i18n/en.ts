@@ -25,6 +25,8 @@ export const en = {
     view: "Read the call: {{title}}",
   },
   contest: {
+    openJudging:
+      "Judging is open: judges see the name you choose to publish with your work (never your email, age or country).",
     languagesLine: "Languages of this contest: {{list}}.",
     theme: "Theme",
     whoMayEnter: "Who may enter",
@@ -157,7 +159,7 @@ export const en = {
   terms: {
     title: "Terms and privacy notice",
     version: "Version {{version}}",
-    body: "## What we collect\n\nYour email address, your profile (full name, name to publish, date of birth, country, language) and your entries with their files.\n\n## Why\n\nTo check that you may enter, to run the judging, to tell you the results and, if you win, to show your work with the name you chose to publish.\n\n## Who sees it\n\nThe organizers of the contests you enter. Judges see your work and your statement, never your name, email, age or country.\n\n## Your rights\n\nYou can see and correct your profile at any time, withdraw an entry before judging, and ask the organizers to delete your data.",
+    body: "## What we collect\n\nYour email address, your profile (full name, name to publish, date of birth, country, language) and your entries with their files.\n\n## Why\n\nTo check that you may enter, to run the judging, to tell you the results and, if you win, to show your work with the name you chose to publish.\n\n## Who sees it\n\nThe organizers of the contests you enter. Judges see your work and your statement. They never see your email, age or country, and never your name, unless a contest says before you enter that its judging is open: then they see the name you chose to publish.\n\n## Your rights\n\nYou can see and correct your profile at any time, withdraw an entry before judging, and ask the organizers to delete your data.",
   },
   eligibility: {
     profileIncomplete: "Please complete your profile (date of birth and country) first.",
@@ -750,6 +752,9 @@ export const en = {
     refresh: "Refresh",
   },
   settings: {
+    stale:
+      "Another organizer saved these settings while you were editing. Your changes are below, not saved: reload the page to see theirs, then make yours again.",
+    blindLocked: "Entries were submitted under blind judging: it stays blind for this edition.",
     unsavedTitle: "Leave without saving?",
     unsavedText: "Your changes to the settings are not saved yet.",
     stay: "Stay and save",
@@ -851,6 +856,18 @@ export const en = {
     impactMore_one: "and {{count}} more",
     impactMore_other: "and {{count}} more",
     impact: {
+      statementTooLong_one: "{{category}}: {{count}} entry has a statement longer than the new word limit.",
+      statementTooLong_other: "{{category}}: {{count}} entries have a statement longer than the new word limit.",
+      altTextNeeded_one: "{{category}}: {{count}} entry has an image without alt text, which is now required.",
+      altTextNeeded_other: "{{category}}: {{count}} entries have an image without alt text, which is now required.",
+      captionsNeeded_one:
+        "{{category}}: {{count}} entry has a video or sound with neither captions nor a transcript, which are now required.",
+      captionsNeeded_other:
+        "{{category}}: {{count}} entries have a video or sound with neither captions nor a transcript, which are now required.",
+      tooManyInCategory_one: "{{count}} entry is by someone with more entries in one category than the new limit.",
+      tooManyInCategory_other: "{{count}} entries are by people with more entries in one category than the new limit.",
+      guardianNeeded_one: "{{count}} entry is by someone who now needs a guardian's consent.",
+      guardianNeeded_other: "{{count}} entries are by people who now need a guardian's consent.",
       categoryRemoved_one:
         "{{category}} is removed; {{count}} entry is in it (it keeps its category, which takes no new entries).",
       categoryRemoved_other:
@@ -891,11 +908,11 @@ export const en = {
       open: "Open the contest",
       close: "Close entries now",
       reopen: "Reopen entries",
-      startJudging: "Start judging now",
       backToDraft: "Back to draft",
     },
   },
   edition: {
+    prefixTaken: "Another contest already uses that prefix.",
     title: "New edition",
     intro:
       "A new contest starts as a draft that only organizers see. Copy an earlier edition to keep its texts, rules, categories, rubric and emails; every date moves on by whole years. Judges are invited to each edition.",
@@ -957,6 +974,7 @@ export const en = {
     drafts: "Drafts",
   },
   errors: {
+    tooLong: "This is too long.",
     dateInvalid: "Enter a real date.",
     acceptTerms: "Please accept the terms to continue.",
     crossSite: "Refused: this request did not come from Mosaic’s own pages.",

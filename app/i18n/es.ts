@@ -27,6 +27,8 @@ export const es: PartialMessages = {
     view: "Leer la convocatoria: {{title}}",
   },
   contest: {
+    openJudging:
+      "La evaluación es abierta: el jurado ve el nombre que elijas publicar con tu obra (nunca tu correo, tu edad ni tu país).",
     languagesLine: "Idiomas de este concurso: {{list}}.",
     theme: "Tema",
     whoMayEnter: "Quién puede participar",
@@ -764,6 +766,9 @@ export const es: PartialMessages = {
     refresh: "Actualizar",
   },
   settings: {
+    stale:
+      "Otra persona de la organización guardó esta configuración mientras usted la editaba. Sus cambios están abajo, sin guardar: recargue la página para ver los suyos y vuelva a hacer los de usted.",
+    blindLocked: "Se presentaron obras bajo evaluación anónima: sigue siéndolo en esta edición.",
     unsavedTitle: "¿Salir sin guardar?",
     unsavedText: "Sus cambios en la configuración aún no se han guardado.",
     stay: "Quedarse y guardar",
@@ -870,6 +875,22 @@ export const es: PartialMessages = {
     impactMore_one: "y {{count}} más",
     impactMore_other: "y {{count}} más",
     impact: {
+      statementTooLong_one:
+        "{{category}}: {{count}} obra tiene una declaración más larga que el nuevo límite de palabras.",
+      statementTooLong_other:
+        "{{category}}: {{count}} obras tienen una declaración más larga que el nuevo límite de palabras.",
+      altTextNeeded_one: "{{category}}: {{count}} obra tiene una imagen sin texto alternativo, ahora obligatorio.",
+      altTextNeeded_other: "{{category}}: {{count}} obras tienen una imagen sin texto alternativo, ahora obligatorio.",
+      captionsNeeded_one:
+        "{{category}}: {{count}} obra tiene un vídeo o un audio sin subtítulos ni transcripción, ahora obligatorios.",
+      captionsNeeded_other:
+        "{{category}}: {{count}} obras tienen un vídeo o un audio sin subtítulos ni transcripción, ahora obligatorios.",
+      tooManyInCategory_one: "{{count}} obra es de una persona con más obras en una categoría que el nuevo límite.",
+      tooManyInCategory_other: "{{count}} obras son de personas con más obras en una categoría que el nuevo límite.",
+      guardianNeeded_one:
+        "{{count}} obra es de una persona que ahora necesita el consentimiento de su madre, padre o tutor.",
+      guardianNeeded_other:
+        "{{count}} obras son de personas que ahora necesitan el consentimiento de su madre, padre o tutor.",
       categoryRemoved_one:
         "Se elimina la categoría {{category}}; contiene {{count}} obra (la obra conserva su categoría, que ya no acepta obras nuevas).",
       categoryRemoved_other:
@@ -910,11 +931,11 @@ export const es: PartialMessages = {
       open: "Abrir el concurso",
       close: "Cerrar la convocatoria ahora",
       reopen: "Reabrir la convocatoria",
-      startJudging: "Iniciar la evaluación ahora",
       backToDraft: "Volver a borrador",
     },
   },
   edition: {
+    prefixTaken: "Otro concurso ya usa ese prefijo.",
     title: "Nueva edición",
     intro:
       "Un concurso nuevo empieza como un borrador que solo ve la organización. Copie una edición anterior para conservar sus textos, reglas, categorías, rúbrica y correos; cada fecha avanza un número entero de años. El jurado se invita en cada edición.",
@@ -977,6 +998,7 @@ export const es: PartialMessages = {
     drafts: "Borradores",
   },
   errors: {
+    tooLong: "Es demasiado largo.",
     dateInvalid: "Escribe una fecha real.",
     acceptTerms: "Acepta las condiciones para continuar.",
     crossSite: "Rechazado: esta solicitud no viene de las páginas de Mosaic.",

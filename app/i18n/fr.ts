@@ -27,6 +27,8 @@ export const fr: PartialMessages = {
     view: "Lire l’appel : {{title}}",
   },
   contest: {
+    openJudging:
+      "L’évaluation est ouverte : le jury voit le nom que vous choisissez de publier avec votre œuvre (jamais votre courriel, votre âge ni votre pays).",
     languagesLine: "Langues de ce concours : {{list}}.",
     theme: "Thème",
     whoMayEnter: "Qui peut participer",
@@ -769,6 +771,9 @@ export const fr: PartialMessages = {
     refresh: "Actualiser",
   },
   settings: {
+    stale:
+      "Un·e autre organisateur·rice a enregistré ces paramètres pendant que vous les modifiiez. Vos modifications sont ci-dessous, non enregistrées : rechargez la page pour voir les siennes, puis refaites les vôtres.",
+    blindLocked: "Des œuvres ont été soumises sous une évaluation anonyme : elle le reste pour cette édition.",
     unsavedTitle: "Quitter sans enregistrer ?",
     unsavedText: "Vos modifications des paramètres ne sont pas encore enregistrées.",
     stay: "Rester et enregistrer",
@@ -875,6 +880,25 @@ export const fr: PartialMessages = {
     impactMore_one: "et {{count}} autre",
     impactMore_other: "et {{count}} autres",
     impact: {
+      statementTooLong_one:
+        "{{category}} : {{count}} œuvre a une déclaration d’artiste plus longue que la nouvelle limite de mots.",
+      statementTooLong_other:
+        "{{category}} : {{count}} œuvres ont une déclaration d’artiste plus longue que la nouvelle limite de mots.",
+      altTextNeeded_one: "{{category}} : {{count}} œuvre a une image sans texte alternatif, désormais obligatoire.",
+      altTextNeeded_other:
+        "{{category}} : {{count}} œuvres ont une image sans texte alternatif, désormais obligatoire.",
+      captionsNeeded_one:
+        "{{category}} : {{count}} œuvre a une vidéo ou un son sans sous-titres ni transcription, désormais obligatoires.",
+      captionsNeeded_other:
+        "{{category}} : {{count}} œuvres ont une vidéo ou un son sans sous-titres ni transcription, désormais obligatoires.",
+      tooManyInCategory_one:
+        "{{count}} œuvre est d’une personne qui a plus d’œuvres dans une catégorie que la nouvelle limite.",
+      tooManyInCategory_other:
+        "{{count}} œuvres sont de personnes qui ont plus d’œuvres dans une catégorie que la nouvelle limite.",
+      guardianNeeded_one:
+        "{{count}} œuvre est d’une personne qui a désormais besoin du consentement d’un parent ou tuteur.",
+      guardianNeeded_other:
+        "{{count}} œuvres sont de personnes qui ont désormais besoin du consentement d’un parent ou tuteur.",
       categoryRemoved_one:
         "La catégorie {{category}} est supprimée ; {{count}} œuvre s’y trouve (elle garde sa catégorie, qui n’accepte plus de nouvelles œuvres).",
       categoryRemoved_other:
@@ -915,11 +939,11 @@ export const fr: PartialMessages = {
       open: "Ouvrir le concours",
       close: "Clore les dépôts maintenant",
       reopen: "Rouvrir les dépôts",
-      startJudging: "Lancer l’évaluation maintenant",
       backToDraft: "Repasser en brouillon",
     },
   },
   edition: {
+    prefixTaken: "Un autre concours utilise déjà ce préfixe.",
     title: "Nouvelle édition",
     intro:
       "Un nouveau concours commence comme un brouillon que seuls les organisateurs voient. Copiez une édition précédente pour garder ses textes, ses règles, ses catégories, sa grille d’évaluation et ses e-mails ; chaque date est décalée d’un nombre entier d’années. Les membres du jury sont invités à chaque édition.",
@@ -982,6 +1006,7 @@ export const fr: PartialMessages = {
     drafts: "Brouillons",
   },
   errors: {
+    tooLong: "C’est trop long.",
     dateInvalid: "Saisissez une date réelle.",
     acceptTerms: "Acceptez les conditions pour continuer.",
     crossSite: "Refusé : cette demande ne vient pas des pages de Mosaic.",

@@ -47,7 +47,8 @@ async function loadRound(contestId: string, client: Prisma.TransactionClient = d
       },
     }),
     client.contestJudge.findMany({
-      where: { contestId, conflictsDeclaredAt: { not: null } },
+      // a deactivated account cannot sign in to judge: it gets no new work
+      where: { contestId, conflictsDeclaredAt: { not: null }, user: { deactivatedAt: null } },
       include: { user: { select: { email: true, fullName: true } } },
     }),
   ]);
@@ -194,7 +195,7 @@ export async function assignmentTable(contestId: string, query: AssignmentQuery)
   const where: Prisma.EntryWhereInput = {
     contestId,
     status: "eligible",
-    ...(q ? { OR: [{ referenceCode: { contains: q } }, { title: { contains: q } }] } : {}),
+    ...(q ? { OR: [{ referenceCode: { contains: q.toUpperCase() } }, { title: { contains: q } }] } : {}),
     ...(ofJudge ? { id: { in: ofJudge } } : {}),
   };
   const [total, entries] = await Promise.all([

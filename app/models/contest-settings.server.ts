@@ -6,7 +6,7 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { audit } from "./audit.server";
 import { localDateTimeIn, splitList, submissionsCloseAt, toLocalInput } from "./contest";
-import { ageOn, dateIn } from "./eligibility";
+import { ageOn, countWords, dateIn } from "./eligibility";
 
 /**
  * Everything organizers set about a contest on its settings page, and the guard rail in front
@@ -82,6 +82,15 @@ export async function settingsValues(contest: Contest) {
   };
 }
 
+/**
+ * A fingerprint of the settings as a form shows them. The form sends back the one it started
+ * from; a save is refused when the settings changed meanwhile (another organizer saved), so
+ * nobody's changes are silently overwritten. Status changes do not count: they are not settings.
+ */
+export function settingsVersion(values: Awaited<ReturnType<typeof settingsValues>>) {
+  return createHash("sha256").update(JSON.stringify(values)).digest("base64url").slice(0, 22);
+}
+
 /** The contest's columns a settings form sets (not its categories). */
 function contestData(value: Settings) {
   const tz = value.timezone;
@@ -129,10 +138,15 @@ export const IMPACTS = [
   "tooLarge",
   "tooLong",
   "tooManyFiles",
+  "statementTooLong",
+  "altTextNeeded",
+  "captionsNeeded",
   "deadlineEarlier",
   "ageRange",
   "country",
   "tooManyEntries",
+  "tooManyInCategory",
+  "guardianNeeded",
 ] as const;
 export type ImpactReason = (typeof IMPACTS)[number];
 export type ImpactEntry = { id: string; referenceCode: string | null; title: string; status: string };
@@ -207,6 +221,51 @@ export async function settingsImpact(contest: Contest, value: Settings): Promise
       const ids = crowded.filter((row) => row._count._all > rules.maxFiles).map((row) => row.entryId);
       add("tooManyFiles", await db.entry.findMany({ where: { id: { in: ids } }, select: entryColumns }), rules.name);
     }
+    if (rules.statementMaxWords < category.statementMaxWords) {
+      const rows = await db.entry.findMany({
+        where: { categoryId: category.id, ...live, statement: { not: "" } },
+        select: { ...entryColumns, statement: true },
+      });
+      add(
+        "statementTooLong",
+        rows.filter((row) => countWords(row.statement) > rules.statementMaxWords),
+        rules.name,
+      );
+    }
+    if (rules.accessibilityText !== category.accessibilityText && rules.accessibilityText === "alt_text") {
+      add(
+        "altTextNeeded",
+        await media({
+          altText: "",
+          OR: [{ detectedType: { startsWith: "image/" } }, { declaredType: { startsWith: "image/" } }],
+        }),
+        rules.name,
+      );
+    }
+    if (
+      rules.accessibilityText !== category.accessibilityText &&
+      rules.accessibilityText === "captions_or_transcript"
+    ) {
+      const timed = await db.mediaAsset.findMany({
+        where: {
+          state: { not: "rejected" },
+          captionsKey: null,
+          OR: [
+            { detectedType: { startsWith: "video/" } },
+            { detectedType: { startsWith: "audio/" } },
+            { detectedType: null, declaredType: { startsWith: "video/" } },
+            { detectedType: null, declaredType: { startsWith: "audio/" } },
+          ],
+          entry: { categoryId: category.id, ...live, transcript: "" },
+        },
+        select: { entry: { select: entryColumns } },
+      });
+      add(
+        "captionsNeeded",
+        timed.map((row) => row.entry),
+        rules.name,
+      );
+    }
   }
 
   const data = contestData(value);
@@ -227,20 +286,58 @@ export async function settingsImpact(contest: Contest, value: Settings): Promise
     data.timezone !== contest.timezone;
   const countries = splitList(data.allowedCountries);
   const countriesNarrowed = countries.length > 0 && (data.allowedCountries ?? "") !== (contest.allowedCountries ?? "");
-  if (people || countriesNarrowed || data.maxEntriesPerUser < contest.maxEntriesPerUser) {
+  const guardianRaised =
+    data.guardianConsentUnder != null &&
+    (contest.guardianConsentUnder == null || data.guardianConsentUnder > contest.guardianConsentUnder || people);
+  if (
+    people ||
+    countriesNarrowed ||
+    guardianRaised ||
+    data.maxEntriesPerUser < contest.maxEntriesPerUser ||
+    data.maxEntriesPerCategory < contest.maxEntriesPerCategory
+  ) {
     const rows = await db.entry.findMany({
       where: { contestId: contest.id, ...live },
-      select: { ...entryColumns, entrantId: true, entrant: { select: { dateOfBirth: true, country: true } } },
+      select: {
+        ...entryColumns,
+        entrantId: true,
+        categoryId: true,
+        entrant: { select: { dateOfBirth: true, country: true } },
+      },
     });
+    const on = dateIn(data.deadline, data.timezone);
+    const ageOf = (row: (typeof rows)[number]) => (row.entrant.dateOfBirth ? ageOn(row.entrant.dateOfBirth, on) : null);
     if (people) {
-      const on = dateIn(data.deadline, data.timezone);
       add(
         "ageRange",
         rows.filter((row) => {
-          if (!row.entrant.dateOfBirth) return false;
-          const age = ageOn(row.entrant.dateOfBirth, on);
-          return (data.minAge != null && age < data.minAge) || (data.maxAge != null && age > data.maxAge);
+          const age = ageOf(row);
+          return (
+            age != null && ((data.minAge != null && age < data.minAge) || (data.maxAge != null && age > data.maxAge))
+          );
         }),
+      );
+    }
+    if (guardianRaised) {
+      // who needs a guardian's consent under the new rule and did not under the old one
+      const before = dateIn(contest.deadline, contest.timezone);
+      add(
+        "guardianNeeded",
+        rows.filter((row) => {
+          const age = ageOf(row);
+          if (age == null || age >= (data.guardianConsentUnder as number)) return false;
+          const ageBefore = ageOn(row.entrant.dateOfBirth as string, before);
+          return contest.guardianConsentUnder == null || ageBefore >= contest.guardianConsentUnder;
+        }),
+      );
+    }
+    if (data.maxEntriesPerCategory < contest.maxEntriesPerCategory) {
+      const perCategory = new Map<string, number>();
+      const key = (row: (typeof rows)[number]) => `${row.entrantId}:${row.categoryId}`;
+      for (const row of rows) perCategory.set(key(row), (perCategory.get(key(row)) ?? 0) + 1);
+      add(
+        "tooManyInCategory",
+        rows.filter((row) => (perCategory.get(key(row)) ?? 0) > data.maxEntriesPerCategory),
       );
     }
     if (countriesNarrowed) {
@@ -273,7 +370,7 @@ export function impactFingerprint(impacts: Impact[]) {
 
 export type SaveSettingsResult =
   | { ok: true; slug: string }
-  | { ok: false; reason: "slugTaken" | "slugLocked" | "categorySlugTaken"; index?: number }
+  | { ok: false; reason: "stale" | "slugTaken" | "slugLocked" | "blindLocked" | "categorySlugTaken"; index?: number }
   | { ok: false; reason: "confirm"; impacts: Impact[]; fingerprint: string };
 
 /**
@@ -286,7 +383,9 @@ export async function saveSettings(
   value: Settings,
   actorId: string,
   confirmed: string | undefined,
+  seenVersion: string,
 ): Promise<SaveSettingsResult> {
+  if (settingsVersion(await settingsValues(contest)) !== seenVersion) return { ok: false, reason: "stale" };
   if (value.slug !== contest.slug) {
     if (contest.status !== "draft") return { ok: false, reason: "slugLocked" };
     if (await db.contest.findUnique({ where: { slug: value.slug } })) return { ok: false, reason: "slugTaken" };
@@ -299,13 +398,21 @@ export async function saveSettings(
   const clash = value.categories.findIndex((c) => archivedSlugs.has(c.slug));
   if (clash >= 0) return { ok: false, reason: "categorySlugTaken", index: clash };
 
+  // Entrants submitted under the promise of blind judging: that promise holds for this edition.
+  if (contest.blindJudging && !value.blindJudging) {
+    if ((await db.entry.count({ where: { contestId: contest.id, submittedAt: { not: null } } })) > 0) {
+      return { ok: false, reason: "blindLocked" };
+    }
+  }
   const impacts = await settingsImpact(contest, value);
   const fingerprint = impactFingerprint(impacts);
   if (impacts.length > 0 && confirmed !== fingerprint) return { ok: false, reason: "confirm", impacts, fingerprint };
 
-  await db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const data = contestData(value);
-    await tx.contest.update({ where: { id: contest.id }, data });
+    // Only over the contest as read above: a save that raced this one makes this one stale.
+    const updated = await tx.contest.updateMany({ where: { id: contest.id, updatedAt: contest.updatedAt }, data });
+    if (updated.count === 0) return false;
     const current = await tx.category.findMany({ where: { contestId: contest.id, archivedAt: null } });
     const keep = new Set(value.categories.map((c) => c.id).filter(Boolean));
     for (const category of current) {
@@ -353,6 +460,7 @@ export async function saveSettings(
         confirmedImpacts: impacts.map((i) => ({ reason: i.reason, category: i.category, total: i.total })),
       },
     });
+    return true;
   });
-  return { ok: true, slug: value.slug };
+  return saved ? { ok: true, slug: value.slug } : { ok: false, reason: "stale" };
 }

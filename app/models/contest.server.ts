@@ -12,6 +12,7 @@ const publicContest = {
   rules: true,
   faq: true,
   languages: true,
+  blindJudging: true,
   organizerName: true,
   timezone: true,
   status: true,

@@ -19,7 +19,7 @@ export async function listEntries(contestId: string, query: EntryListQuery) {
     ...(q
       ? {
           OR: [
-            { referenceCode: { contains: q } },
+            { referenceCode: { contains: q.toUpperCase() } },
             { title: { contains: q } },
             { entrant: { fullName: { contains: q } } },
             { entrant: { email: { contains: q.toLowerCase() } } },

@@ -47,12 +47,13 @@ export async function moveContest(
     const problems = await readinessProblems(contest);
     if (problems.length > 0) return { ok: false, problems };
   }
-  if (transition === "backToDraft") {
-    const submitted = await db.entry.count({ where: { contestId: contest.id, submittedAt: { not: null } } });
-    if (submitted > 0) return { ok: false, problems: ["lifecycle.hasSubmissions"] };
-  }
   const next = statusAfter(transition);
   return db.$transaction(async (tx) => {
+    // Inside the transaction, so that an entry submitted at this moment is counted.
+    if (transition === "backToDraft") {
+      const submitted = await tx.entry.count({ where: { contestId: contest.id, submittedAt: { not: null } } });
+      if (submitted > 0) return { ok: false as const, problems: ["lifecycle.hasSubmissions"] };
+    }
     // Only from the status read above: a second click, or another organizer, changes nothing.
     const moved = await tx.contest.updateMany({
       where: { id: contest.id, status: contest.status },

@@ -2,13 +2,13 @@ import { submissionsCloseAt } from "./contest";
 
 /**
  * A contest's lifecycle: draft → open → closed → judging → results published. Organizers move
- * it by hand (open it, close it early, reopen it, start judging), and the timeline moves it on
+ * it by hand (open it, close it early, reopen it), and the timeline moves it on
  * by itself: an open contest closes when the deadline and its grace period have passed, and a
  * closed one goes to judging when judging starts. It never moves back by itself.
  */
 export const STATUSES = ["draft", "open", "closed", "judging", "results_published"] as const;
 export type Status = (typeof STATUSES)[number];
-export const TRANSITIONS = ["open", "close", "reopen", "startJudging", "backToDraft"] as const;
+export const TRANSITIONS = ["open", "close", "reopen", "backToDraft"] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
 type Timeline = {
@@ -38,7 +38,7 @@ export function transitionsAt(contest: Timeline, at: Date): Transition[] {
     case "open":
       return ["close", "backToDraft"];
     case "closed":
-      return at < submissionsCloseAt(contest) ? ["reopen", "startJudging"] : ["startJudging"];
+      return at < submissionsCloseAt(contest) ? ["reopen"] : [];
     default:
       return [];
   }
@@ -52,8 +52,6 @@ export function statusAfter(transition: Transition): Status {
       return "open";
     case "close":
       return "closed";
-    case "startJudging":
-      return "judging";
     case "backToDraft":
       return "draft";
   }

@@ -23,10 +23,10 @@ export async function audienceOf(contestId: string, audience: Audience) {
   if (audience === "judges-unfinished") {
     const rows = await db.assignment.findMany({
       where: { contestId, status: "draft", recusedAt: null, entry: { status: "eligible" } },
-      select: { judge: { select: { id: true, email: true, locale: true } } },
+      select: { judge: { select: { id: true, email: true, locale: true, deactivatedAt: true } } },
       distinct: ["judgeId"],
     });
-    return rows.map((r) => r.judge);
+    return rows.map((r) => r.judge).filter((person) => !person.deactivatedAt);
   }
   const where =
     audience === "drafts"
@@ -36,10 +36,11 @@ export async function audienceOf(contestId: string, audience: Audience) {
         : { contestId, categoryId: audience.slice("category:".length), status: { not: "withdrawn" } };
   const rows = await db.entry.findMany({
     where,
-    select: { entrant: { select: { id: true, email: true, locale: true } } },
+    select: { entrant: { select: { id: true, email: true, locale: true, deactivatedAt: true } } },
     distinct: ["entrantId"],
   });
-  return rows.map((r) => r.entrant);
+  // deactivated accounts get no email from Mosaic
+  return rows.map((r) => r.entrant).filter((person) => !person.deactivatedAt);
 }
 
 export async function sendMessage(

@@ -70,12 +70,13 @@ export async function invitePerson(actor: User, rawEmail: string, role: "organiz
   const existing = await db.user.findUnique({ where: { email } });
   const check = allowed(actor, existing ?? { id: "", role: "entrant" }, role);
   if (!check.ok) return check;
-  if (existing?.role === role && !existing.deactivatedAt) return { ok: true as const };
+  // An invitation never lowers anyone: an administrator invited as organizer stays one.
+  if (existing && hasRole(existing, role) && !existing.deactivatedAt) return { ok: true as const };
   await db.$transaction(async (tx) => {
     const user = await tx.user.upsert({
       where: { email },
       create: { email, role },
-      update: { role, deactivatedAt: null },
+      update: { role: existing && hasRole(existing, role) ? existing.role : role, deactivatedAt: null },
     });
     await queueEmail(tx, {
       template: "role-granted",

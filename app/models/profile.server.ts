@@ -3,7 +3,8 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 
 /** The version of the terms and privacy notice in force; raising it asks everyone again. */
-export const TERMS_VERSION = "2025-1";
+// 2026-1: a contest may be judged openly (judges then see the name to publish), said before entering
+export const TERMS_VERSION = "2026-1";
 
 export async function hasAcceptedTerms(userId: string, client: Prisma.TransactionClient = db) {
   return Boolean(

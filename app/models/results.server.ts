@@ -183,29 +183,31 @@ export async function publishResults(contestId: string) {
       title: true,
       award: { select: { place: true } },
       category: { select: { name: true } },
-      entrant: { select: { email: true, locale: true } },
+      entrant: { select: { email: true, locale: true, deactivatedAt: true } },
     },
   });
   const judges = await db.contestJudge.findMany({
-    where: { contestId },
+    where: { contestId, user: { deactivatedAt: null } },
     select: { user: { select: { id: true, email: true, locale: true } } },
   });
   const messages = [
-    ...entrants.map((e) => ({
-      to: e.entrant.email,
-      locale: e.entrant.locale ?? "en",
-      key: `results:${contestId}:entry:${e.id}`,
-      payload: {
-        kind: e.award && e.status === "eligible" ? ("award" as const) : ("thanks" as const),
-        contest: contest.title,
-        title: e.title,
-        referenceCode: e.referenceCode ?? "",
-        category: e.category.name,
-        place: e.award?.place ?? null,
-        link,
-        note: emailNote(contest, "results"),
-      },
-    })),
+    ...entrants
+      .filter((e) => !e.entrant.deactivatedAt)
+      .map((e) => ({
+        to: e.entrant.email,
+        locale: e.entrant.locale ?? "en",
+        key: `results:${contestId}:entry:${e.id}`,
+        payload: {
+          kind: e.award && e.status === "eligible" ? ("award" as const) : ("thanks" as const),
+          contest: contest.title,
+          title: e.title,
+          referenceCode: e.referenceCode ?? "",
+          category: e.category.name,
+          place: e.award?.place ?? null,
+          link,
+          note: emailNote(contest, "results"),
+        },
+      })),
     ...judges.map((j) => ({
       to: j.user.email,
       locale: j.user.locale ?? "en",

@@ -225,6 +225,7 @@ export async function remindJudges() {
       });
       for (const row of unfinished) {
         const judge = await db.user.findUniqueOrThrow({ where: { id: row.judgeId } });
+        if (judge.deactivatedAt) continue;
         await db.$transaction((tx) =>
           queueEmail(tx, {
             template: "judge-reminder",

@@ -27,7 +27,7 @@ export async function screeningQueue(contestId: string, query: ScreeningQuery) {
   const where = {
     contestId,
     status: SCREENABLE_STATUSES.includes(query.status) ? query.status : { in: SCREENABLE_STATUSES },
-    ...(q ? { OR: [{ referenceCode: { contains: q } }, { title: { contains: q } }] } : {}),
+    ...(q ? { OR: [{ referenceCode: { contains: q.toUpperCase() } }, { title: { contains: q } }] } : {}),
   };
   const [total, waiting, rows] = await Promise.all([
     db.entry.count({ where }),

@@ -56,10 +56,9 @@ export async function requestSignIn(input: {
       };
   }
 
-  // A deactivated account gets no code; the page says the same as for anyone, so that it does
-  // not tell a stranger which addresses are deactivated.
+  // A deactivated account gets no code. Everything else happens as for anyone (the page, the
+  // request, the answers to wrong codes), so that nobody learns which addresses are deactivated.
   const account = await db.user.findUnique({ where: { email }, select: { deactivatedAt: true } });
-  if (account?.deactivatedAt) return { ok: true, verificationId: randomBytes(12).toString("hex") };
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const token = newToken();
@@ -82,13 +81,14 @@ export async function requestSignIn(input: {
         createdAt: at,
       },
     });
-    await queueEmail(tx, {
-      template: "sign-in-code",
-      to: email,
-      locale: input.locale,
-      payload: { code, link: `${env().APP_URL}/login/link?${new URLSearchParams({ token })}` },
-      idempotencyKey: `sign-in:${created.id}`,
-    });
+    if (!account?.deactivatedAt)
+      await queueEmail(tx, {
+        template: "sign-in-code",
+        to: email,
+        locale: input.locale,
+        payload: { code, link: `${env().APP_URL}/login/link?${new URLSearchParams({ token })}` },
+        idempotencyKey: `sign-in:${created.id}`,
+      });
     return created;
   });
   return { ok: true, verificationId: verification.id };

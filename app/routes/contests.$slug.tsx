@@ -123,6 +123,8 @@ export default function ContestPage() {
             ))}
           </ul>
 
+          {!contest.blindJudging ? <p className="notice">{t("contest.openJudging")}</p> : null}
+
           <h2 id="categories">{t("contest.categories")}</h2>
           <ul className="grid" aria-labelledby="categories">
             {contest.categories.map((category) => (

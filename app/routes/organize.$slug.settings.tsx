@@ -9,6 +9,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
+import { Prisma } from "@prisma/client";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
@@ -25,7 +26,7 @@ import { CheckboxField, ErrorList, Field, TextAreaField } from "~/components/for
 import { Markdown } from "~/components/markdown";
 import { locales } from "~/i18n";
 import { pageTitle } from "~/i18n/meta";
-import { saveSettings, settingsValues, type Impact } from "~/models/contest-settings.server";
+import { saveSettings, settingsValues, settingsVersion, type Impact } from "~/models/contest-settings.server";
 import { statusAt, TRANSITIONS, transitionsAt } from "~/models/lifecycle";
 import { moveContest, readinessProblems } from "~/models/lifecycle.server";
 import { ACCESSIBILITY_TEXTS, MAX_CATEGORIES, MEDIA_TYPES, NORMALISATIONS, settingsSchema } from "~/schemas/contest";
@@ -38,14 +39,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
   const at = now();
   const status = statusAt(contest, at);
+  const values = await settingsValues(contest);
   return {
     slug: contest.slug,
     status,
     transitions: transitionsAt(contest, at),
     readiness: status === "draft" ? await readinessProblems(contest) : [],
-    values: await settingsValues(contest),
-    // the form starts afresh from what was saved, each time something is
-    version: contest.updatedAt.toISOString(),
+    values,
+    // the settings as the form starts from them: it starts afresh when they change
+    version: settingsVersion(values),
     slugLocked: contest.status !== "draft",
     timeZones: Intl.supportedValuesOf("timeZone"),
   };
@@ -64,12 +66,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: settingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const confirm = formData.get("confirm");
-  const saved = await saveSettings(
-    contest,
-    submission.value,
-    user.id,
-    typeof confirm === "string" ? confirm : undefined,
-  );
+  let saved: Awaited<ReturnType<typeof saveSettings>>;
+  try {
+    saved = await saveSettings(
+      contest,
+      submission.value,
+      user.id,
+      typeof confirm === "string" ? confirm : undefined,
+      String(formData.get("version") ?? ""),
+    );
+  } catch (error) {
+    // another contest took the short name between the check and the save
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      saved = { ok: false, reason: "slugTaken" };
+    } else throw error;
+  }
   if (saved.ok) throw redirect(`/organize/${saved.slug}/settings?saved=1`);
   if (saved.reason === "confirm") {
     return data(
@@ -77,10 +88,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  const fieldErrors =
+  if (saved.reason === "stale") {
+    return data({ result: submission.reply({ formErrors: ["settings.stale"] }) }, { status: 409 });
+  }
+  const fieldErrors: Record<string, string[]> =
     saved.reason === "categorySlugTaken"
       ? { [`categories[${saved.index}].slug`]: ["settings.slugArchived"] }
-      : { slug: [saved.reason === "slugLocked" ? "settings.slugLocked" : "settings.slugTaken"] };
+      : saved.reason === "blindLocked"
+        ? { blindJudging: ["settings.blindLocked"] }
+        : { slug: [saved.reason === "slugLocked" ? "settings.slugLocked" : "settings.slugTaken"] };
   return data({ result: submission.reply({ fieldErrors }) }, { status: 409 });
 }
 
@@ -117,7 +133,9 @@ function useUnsavedGuard(dirty: boolean) {
   useBeforeUnload(
     useCallback(
       (event: BeforeUnloadEvent) => {
-        if (dirty) event.preventDefault();
+        if (!dirty) return;
+        event.preventDefault();
+        event.returnValue = ""; // what older browsers need to ask
       },
       [dirty],
     ),
@@ -143,7 +161,7 @@ function useUnsavedGuard(dirty: boolean) {
 }
 
 function SettingsEditor() {
-  const { slug, values, slugLocked, timeZones } = useLoaderData<typeof loader>();
+  const { slug, values, version, slugLocked, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -172,20 +190,8 @@ function SettingsEditor() {
           {t("settings.saved")}
         </p>
       ) : null}
-      {impacts ? (
-        <div ref={warning} tabIndex={-1} role="alert" className="alert" aria-labelledby="impact-title">
-          <h2 id="impact-title">{t("settings.impactTitle")}</h2>
-          <p>{t("settings.impactIntro")}</p>
-          <ImpactList impacts={impacts} slug={slug} />
-          <div className="actions">
-            <button type="submit" form={form.id} name="confirm" value={fingerprint} className="button button-danger">
-              {t("settings.saveAnyway")}
-            </button>
-          </div>
-          <p className="muted">{t("settings.impactCancel")}</p>
-        </div>
-      ) : null}
       <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="version" value={version} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <fieldset className="card">
           <legend>{t("settings.basics")}</legend>
@@ -353,6 +359,7 @@ function SettingsEditor() {
           />
           <CheckboxField
             label={t("settings.blindJudging")}
+            errors={fields.blindJudging.errors}
             inputProps={getInputProps(fields.blindJudging, { type: "checkbox", value: "on", ariaAttributes: false })}
           />
           <CheckboxField
@@ -397,6 +404,19 @@ function SettingsEditor() {
             {t("settings.save")}
           </button>
         </div>
+        {impacts ? (
+          <div ref={warning} tabIndex={-1} role="alert" className="alert" aria-labelledby="impact-title">
+            <h2 id="impact-title">{t("settings.impactTitle")}</h2>
+            <p>{t("settings.impactIntro")}</p>
+            <ImpactList impacts={impacts} slug={slug} />
+            <div className="actions">
+              <button type="submit" name="confirm" value={fingerprint} className="button button-danger">
+                {t("settings.saveAnyway")}
+              </button>
+            </div>
+            <p className="muted">{t("settings.impactCancel")}</p>
+          </div>
+        ) : null}
       </Form>
     </>
   );

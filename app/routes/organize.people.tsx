@@ -74,9 +74,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ resetForm: true }), done: "people.invited" });
   }
   const userId = String(formData.get("userId") ?? "");
+  const role = ROLES.find((r) => r === formData.get("role"));
+  if (intent === "role" && !role) throw new Response("Bad request", { status: 400 });
   const result =
-    intent === "role"
-      ? await setRole(user, userId, ROLES.find((r) => r === formData.get("role")) ?? "entrant")
+    intent === "role" && role
+      ? await setRole(user, userId, role)
       : intent === "deactivate" || intent === "reactivate"
         ? await setActive(user, userId, intent === "reactivate")
         : ({ ok: false, reason: "notFound" } as const);

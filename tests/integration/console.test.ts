@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { settingsValues } from "~/models/contest-settings.server";
+import { settingsValues, settingsVersion } from "~/models/contest-settings.server";
 import { getPublicContest } from "~/models/contest.server";
+import { runAssignment } from "~/models/assignment.server";
 import { advanceContests, createEdition, moveContest } from "~/models/lifecycle.server";
 import { listEntrants } from "~/models/entrant-list.server";
 import { requestSignIn } from "~/models/sign-in.server";
@@ -16,7 +17,7 @@ import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
 import { entrant, start, startId, TODAY } from "../support/entries";
 import { context, formRequest, getRequest, settle } from "../support/http";
-import { eligibleEntry, signedIn } from "../support/judging";
+import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
 
 const MB = 1024 * 1024;
@@ -44,12 +45,16 @@ async function currentValues() {
   return settingsValues(await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } }));
 }
 
-function save(cookie: string, values: Values, extra: [string, string][] = [], slug = DEMO_SLUG) {
+/** Saves `values` from a form that was loaded just now (or, with `version`, from an older one). */
+async function save(cookie: string, values: Values, extra: [string, string][] = [], version?: string) {
+  const seen = version ?? settingsVersion(await currentValues());
   return settle(() =>
     settingsAction({
-      request: formRequest(`/organize/${slug}/settings`, [...formOf(values), ...extra], { cookie }),
+      request: formRequest(`/organize/${DEMO_SLUG}/settings`, [...formOf(values), ["version", seen], ...extra], {
+        cookie,
+      }),
       context: context(),
-      params: { slug },
+      params: { slug: DEMO_SLUG },
     }),
   );
 }
@@ -260,6 +265,105 @@ describe("contest settings", () => {
   });
 });
 
+describe("contest settings, more guard rails", () => {
+  it("refuse a save over settings another organizer changed meanwhile, and keep both versions apart", async () => {
+    const first = await signedIn("first@example.org", "organizer");
+    const second = await signedIn("second@example.org", "organizer");
+    const loaded = await currentValues();
+    const seen = settingsVersion(loaded);
+    expect(((await save(second.cookie, { ...loaded, theme: "Second's theme" })) as Response).status).toBe(302);
+    const stale = (await save(first.cookie, { ...loaded, title: "First's title" }, [], seen)) as unknown as {
+      data: { result: { error: Record<string, string[]> } };
+      init: { status: number };
+    };
+    expect(stale.init.status).toBe(409);
+    expect(stale.data.result.error[""]).toEqual(["settings.stale"]);
+    const contest = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+    expect([contest.title, contest.theme]).toEqual([loaded.title, "Second's theme"]);
+  });
+
+  it("warn about a shorter statement limit, a stricter accessibility rule, fewer entries per category and a higher age of consent", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const video = await db.category.findFirstOrThrow({ where: { slug: "video" } });
+    const photo = await db.category.findFirstOrThrow({ where: { slug: "photography" } });
+    const wordy = await eligibleEntry("Lina Karam", "LB"); // born 2000-01-01
+    await db.entry.update({
+      where: { id: wordy.id },
+      data: { categoryId: video.id, statement: Array.from({ length: 80 }, () => "word").join(" ") },
+    });
+    const twice = await eligibleEntry("Omar Haddad", "JO");
+    await db.entry.update({ where: { id: twice.id }, data: { categoryId: photo.id } });
+    const again = await db.entry.create({
+      data: {
+        contestId: twice.contestId,
+        categoryId: photo.id,
+        entrantId: twice.entrantId,
+        judgeCode: "AGAIN1",
+        title: "Again",
+      },
+    });
+    await db.mediaAsset.create({
+      data: {
+        entryId: twice.id,
+        state: "verified",
+        objectKey: "contests/x/media/pic",
+        originalName: "pic.jpg",
+        declaredType: "image/jpeg",
+        declaredSize: 1000,
+        detectedType: "image/jpeg",
+        size: 1000,
+      },
+    });
+    await db.contest.updateMany({ data: { maxEntriesPerCategory: 2 } });
+    const values = await currentValues();
+    const warned = (await save(organizer.cookie, {
+      ...values,
+      maxEntriesPerCategory: 1,
+      guardianConsentUnder: 21,
+      categories: values.categories.map((c) =>
+        c.slug === "video"
+          ? { ...c, statementMaxWords: 50 }
+          : c.slug === "photography"
+            ? { ...c, accessibilityText: "alt_text" }
+            : c,
+      ),
+    })) as unknown as { data: { impacts: { reason: string; total: number; entries: { id: string }[] }[] } };
+    // the photography rule was alt text already: only a change to it counts
+    expect(warned.data.impacts.map((i) => [i.reason, i.total, i.entries.map((e) => e.id).sort()])).toEqual([
+      ["statementTooLong", 1, [wordy.id]],
+      ["tooManyInCategory", 2, [twice.id, again.id].sort()],
+    ]);
+    await db.category.update({ where: { id: photo.id }, data: { accessibilityText: "none" } });
+    await db.user.update({ where: { id: twice.entrantId }, data: { dateOfBirth: "2006-01-01" } }); // 20 on the deadline
+    const stricter = (await save(organizer.cookie, {
+      ...(await currentValues()),
+      guardianConsentUnder: 21,
+      categories: (await currentValues()).categories.map((c) =>
+        c.slug === "photography" ? { ...c, accessibilityText: "alt_text" } : c,
+      ),
+    })) as unknown as { data: { impacts: { reason: string; total: number }[] } };
+    expect(stricter.data.impacts.map((i) => [i.reason, i.total])).toEqual([
+      ["altTextNeeded", 1],
+      ["guardianNeeded", 2],
+    ]);
+  });
+
+  it("keep blind judging once entries were submitted under it", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const values = await currentValues();
+    expect(((await save(organizer.cookie, { ...values, blindJudging: false })) as Response).status).toBe(302);
+    expect(
+      ((await save(organizer.cookie, { ...(await currentValues()), blindJudging: true })) as Response).status,
+    ).toBe(302);
+    await eligibleEntry("Lina Karam", "LB");
+    const locked = (await save(organizer.cookie, { ...(await currentValues()), blindJudging: false })) as unknown as {
+      data: { result: { error: Record<string, string[]> } };
+    };
+    expect(locked.data.result.error.blindJudging).toEqual(["settings.blindLocked"]);
+    expect((await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } })).blindJudging).toBe(true);
+  });
+});
+
 describe("lifecycle", () => {
   it("a copied edition starts as a draft a year on, with the rules, categories and rubric but nobody's work", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
@@ -429,13 +533,34 @@ describe("people", () => {
     await runDueJobs(jobHandlers);
     expect(mailbox().messages()).toHaveLength(1);
 
-    // an admin may promote; an entrant may do nothing here
+    // an admin may promote; an invitation never lowers anyone; a garbled role changes nothing
     await people(admin.cookie, { intent: "role", userId: newOrg.id, role: "admin" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: newOrg.id } })).role).toBe("admin");
+    await people(admin.cookie, { intent: "invite", email: "new.org@example.org", role: "organizer" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: newOrg.id } })).role).toBe("admin");
+    expect(((await people(admin.cookie, { intent: "role", userId: newOrg.id, role: "boss" })) as Response).status).toBe(
+      400,
+    );
     expect((await db.user.findUniqueOrThrow({ where: { id: newOrg.id } })).role).toBe("admin");
     const someone = await signedIn("someone@example.org");
     expect(
       ((await people(someone.cookie, { intent: "role", userId: someone.user.id, role: "admin" })) as Response).status,
     ).toBe(403);
+  });
+});
+
+describe("a deactivated judge", () => {
+  it("gets no new entries", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const active = await judge("active@example.org", { country: "FR" });
+    const gone = await judge("gone@example.org", { country: "KE" });
+    await db.contest.updateMany({ data: { judgesPerEntry: 2 } });
+    await eligibleEntry("Lina Karam", "LB");
+    await people(organizer.cookie, { intent: "deactivate", userId: gone.user.id });
+    const run = await runAssignment((await db.contest.findFirstOrThrow()).id, organizer.user.id);
+    expect(run.shortfalls).toHaveLength(1); // one judge of two: the entry says so
+    expect(await db.assignment.count({ where: { judgeId: gone.user.id } })).toBe(0);
+    expect(await db.assignment.count({ where: { judgeId: active.user.id } })).toBe(1);
   });
 });
 

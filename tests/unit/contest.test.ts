@@ -86,11 +86,8 @@ describe("lifecycle", () => {
   it("offers the moves that fit the status: reopen only while the deadline is ahead", () => {
     expect(transitionsAt({ ...timeline, status: "draft" }, at("2026-01-05T00:00:00Z"))).toEqual(["open"]);
     expect(transitionsAt(timeline, at("2026-01-05T00:00:00Z"))).toEqual(["close", "backToDraft"]);
-    expect(transitionsAt({ ...timeline, status: "closed" }, at("2026-01-05T00:00:00Z"))).toEqual([
-      "reopen",
-      "startJudging",
-    ]);
-    expect(transitionsAt(timeline, at("2026-02-05T00:00:00Z"))).toEqual(["startJudging"]);
+    expect(transitionsAt({ ...timeline, status: "closed" }, at("2026-01-05T00:00:00Z"))).toEqual(["reopen"]);
+    expect(transitionsAt(timeline, at("2026-02-05T00:00:00Z"))).toEqual([]);
     expect(transitionsAt(timeline, at("2026-02-11T00:00:00Z"))).toEqual([]);
   });
 });
