@@ -10,14 +10,16 @@ import { env, EnvError, reloadEnv } from "./services/env.server";
 
 /**
  * Mosaic's command line, for whoever runs an installation:
- *   npm run mosaic -- create-organizer EMAIL
+ *   npm run mosaic -- create-organizer EMAIL [--admin]
  *   npm run mosaic -- seed-demo --entries N
  * It works on whatever database DATABASE_URL names.
  */
 const usage = `Usage: npm run mosaic -- <command>
 
 Commands:
-  create-organizer EMAIL   make EMAIL an organizer (creating the account if needed)
+  create-organizer EMAIL [--admin]
+                           make EMAIL an organizer (creating the account if needed); with
+                           --admin an administrator, who also manages roles on /organize/people
   seed-demo --entries N [--media M]
                            fill the demo contest with N entries (drafts, submitted, eligible),
                            judges with declared conflicts, assignments and scores; M of the
@@ -58,8 +60,12 @@ async function main(args: string[]) {
         console.error(`"${rest[0] ?? ""}" is not an email address.\n\n${usage}`);
         return 2;
       }
-      const { user, changed } = await ensureOrganizer(email.data);
-      console.log(changed ? `${user.email} is now an organizer.` : `${user.email} was already an ${user.role}.`);
+      const role = rest.includes("--admin") ? "admin" : "organizer";
+      const { user, changed } = await ensureOrganizer(email.data, role);
+      const named = (r: string) => (r === "admin" ? "an administrator" : "an organizer");
+      console.log(
+        changed ? `${user.email} is now ${named(user.role)}.` : `${user.email} was already ${named(user.role)}.`,
+      );
       return 0;
     }
     case "seed-demo": {

@@ -1,15 +1,20 @@
 import { db } from "~/services/db.server";
+import { hasRole } from "~/services/auth.server";
 import { normaliseEmail } from "./sign-in.server";
 
-/** Makes (or promotes) an organizer; an admin stays an admin. */
-export async function ensureOrganizer(rawEmail: string) {
+/**
+ * Makes (or promotes) an organizer, or with `role: "admin"` an administrator, who may also give
+ * and take the administrator role on the people page. Nobody is lowered: an admin stays an admin.
+ * A deactivated account is let in again.
+ */
+export async function ensureOrganizer(rawEmail: string, role: "organizer" | "admin" = "organizer") {
   const email = normaliseEmail(rawEmail);
   const existing = await db.user.findUnique({ where: { email } });
-  if (existing?.role === "admin" || existing?.role === "organizer") return { user: existing, changed: false };
+  if (existing && hasRole(existing, role) && !existing.deactivatedAt) return { user: existing, changed: false };
   const user = await db.user.upsert({
     where: { email },
-    create: { email, role: "organizer" },
-    update: { role: "organizer" },
+    create: { email, role },
+    update: { role: existing && hasRole(existing, role) ? existing.role : role, deactivatedAt: null },
   });
   return { user, changed: true };
 }

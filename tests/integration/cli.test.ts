@@ -37,10 +37,14 @@ describe("npm run mosaic -- create-organizer", () => {
     expect(first.stdout).toContain("head.organizer@example.org is now an organizer.");
     const again = await mosaic(file, "create-organizer", "head.organizer@example.org");
     expect(again.stdout).toContain("was already an organizer");
+    const admin = await mosaic(file, "create-organizer", "head.organizer@example.org", "--admin");
+    expect(admin.stdout).toContain("head.organizer@example.org is now an administrator.");
+    const lower = await mosaic(file, "create-organizer", "head.organizer@example.org");
+    expect(lower.stdout).toContain("was already an administrator");
 
     const sqlite = new Database(file, { readonly: true });
     expect(sqlite.prepare("SELECT email, role FROM User").all()).toEqual([
-      { email: "head.organizer@example.org", role: "organizer" },
+      { email: "head.organizer@example.org", role: "admin" },
     ]);
     sqlite.close();
   });
