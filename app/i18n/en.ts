@@ -540,6 +540,10 @@ export const en = {
       "contest.created": "Contest created",
       "contest.updated": "Settings saved",
       "contest.status": "Status changed",
+      "people.invited": "Invited",
+      "people.role": "Role changed",
+      "people.deactivated": "Account deactivated",
+      "people.reactivated": "Account reactivated",
     },
   },
   gallery: {
@@ -925,6 +929,7 @@ export const en = {
     copyGone: "That contest no longer exists.",
   },
   people: {
+    history: "Recent changes to accounts",
     title: "People",
     intro: "Everyone with an account. Deactivated accounts cannot sign in; their entries, scores and decisions stay.",
     invite: "Invite an organizer",

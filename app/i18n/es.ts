@@ -547,6 +547,10 @@ export const es: PartialMessages = {
       "contest.created": "Concurso creado",
       "contest.updated": "Configuración guardada",
       "contest.status": "Estado cambiado",
+      "people.invited": "Invitación",
+      "people.role": "Rol cambiado",
+      "people.deactivated": "Cuenta desactivada",
+      "people.reactivated": "Cuenta reactivada",
     },
   },
   gallery: {
@@ -948,6 +952,7 @@ export const es: PartialMessages = {
     copyGone: "Ese concurso ya no existe.",
   },
   people: {
+    history: "Últimos cambios en las cuentas",
     title: "Personas",
     intro:
       "Todas las personas con cuenta. Las cuentas desactivadas no pueden iniciar sesión; sus obras, puntuaciones y decisiones se conservan.",

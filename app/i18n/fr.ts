@@ -551,6 +551,10 @@ export const fr: PartialMessages = {
       "contest.created": "Concours créé",
       "contest.updated": "Paramètres enregistrés",
       "contest.status": "Statut modifié",
+      "people.invited": "Invitation",
+      "people.role": "Rôle modifié",
+      "people.deactivated": "Compte désactivé",
+      "people.reactivated": "Compte réactivé",
     },
   },
   gallery: {
@@ -956,6 +960,7 @@ export const fr: PartialMessages = {
     copyGone: "Ce concours n’existe plus.",
   },
   people: {
+    history: "Derniers changements des comptes",
     title: "Personnes",
     intro:
       "Toutes les personnes qui ont un compte. Les comptes désactivés ne peuvent pas se connecter ; leurs œuvres, leurs notes et leurs décisions sont conservées.",

@@ -23,11 +23,16 @@ export type AuditAction =
   | "message.sent"
   | "contest.created"
   | "contest.updated"
-  | "contest.status";
+  | "contest.status"
+  | "people.invited"
+  | "people.role"
+  | "people.deactivated"
+  | "people.reactivated";
 
 export function audit(
   client: Prisma.TransactionClient,
-  event: { contestId: string; actorId: string | null; action: AuditAction; subject?: string; detail?: unknown },
+  // contestId null: a change to an account, which belongs to no contest
+  event: { contestId: string | null; actorId: string | null; action: AuditAction; subject?: string; detail?: unknown },
 ) {
   return client.auditEvent.create({
     data: {
@@ -43,15 +48,18 @@ export function audit(
 
 export const AUDIT_PAGE_SIZE = 100;
 
-/** The newest events first, a page at a time (`before`: the createdAt/id cursor of the last row seen). */
-export async function listAudit(contestId: string, before?: { at: Date; id: string }) {
+/**
+ * The newest events first, a page at a time (`before`: the createdAt/id cursor of the last row
+ * seen); `contestId` null lists the changes to accounts.
+ */
+export async function listAudit(contestId: string | null, before?: { at: Date; id: string }, size = AUDIT_PAGE_SIZE) {
   const rows = await db.auditEvent.findMany({
     where: {
       contestId,
       ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: AUDIT_PAGE_SIZE + 1,
+    take: size + 1,
   });
   const actors = await db.user.findMany({
     where: { id: { in: [...new Set(rows.map((r) => r.actorId).filter((id): id is string => Boolean(id)))] } },
@@ -59,7 +67,7 @@ export async function listAudit(contestId: string, before?: { at: Date; id: stri
   });
   const email = new Map(actors.map((a) => [a.id, a.email]));
   return {
-    events: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({
+    events: rows.slice(0, size).map((r) => ({
       id: r.id,
       at: r.createdAt.toISOString(),
       actor: r.actorId ? (email.get(r.actorId) ?? r.actorId) : null,
@@ -67,6 +75,6 @@ export async function listAudit(contestId: string, before?: { at: Date; id: stri
       subject: r.subject,
       detail: JSON.parse(r.detail) as Record<string, unknown>,
     })),
-    more: rows.length > AUDIT_PAGE_SIZE,
+    more: rows.length > size,
   };
 }

@@ -4,7 +4,7 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
-import { log } from "~/services/log.server";
+import { audit } from "./audit.server";
 import { ROLES } from "./people";
 import { normaliseEmail } from "./sign-in.server";
 
@@ -85,8 +85,8 @@ export async function invitePerson(actor: User, rawEmail: string, role: "organiz
       payload: { role, link: `${env().APP_URL}/login` },
       idempotencyKey: `role-granted:${user.id}:${role}:${now().getTime()}`,
     });
+    await audit(tx, { contestId: null, actorId: actor.id, action: "people.invited", subject: email, detail: { role } });
   });
-  log.info({ actorId: actor.id, email, role }, "people.invited");
   return { ok: true as const };
 }
 
@@ -95,8 +95,16 @@ export async function setRole(actor: User, userId: string, role: Role): Promise<
   if (!target) return { ok: false, reason: "notFound" };
   const check = allowed(actor, target, role);
   if (!check.ok) return check;
-  await db.user.update({ where: { id: userId }, data: { role } });
-  log.info({ actorId: actor.id, userId, from: target.role, to: role }, "people.role");
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await audit(tx, {
+      contestId: null,
+      actorId: actor.id,
+      action: "people.role",
+      subject: target.email,
+      detail: { from: target.role, to: role },
+    });
+  });
   return { ok: true };
 }
 
@@ -106,10 +114,15 @@ export async function setActive(actor: User, userId: string, active: boolean): P
   if (!target) return { ok: false, reason: "notFound" };
   const check = allowed(actor, target);
   if (!check.ok) return check;
-  await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { deactivatedAt: active ? null : now() } }),
-    ...(active ? [] : [db.session.deleteMany({ where: { userId } })]),
-  ]);
-  log.info({ actorId: actor.id, userId }, active ? "people.reactivated" : "people.deactivated");
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: active ? null : now() } });
+    if (!active) await tx.session.deleteMany({ where: { userId } });
+    await audit(tx, {
+      contestId: null,
+      actorId: actor.id,
+      action: active ? "people.reactivated" : "people.deactivated",
+      subject: target.email,
+    });
+  });
   return { ok: true };
 }

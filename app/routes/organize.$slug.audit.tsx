@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AuditTable } from "~/components/audit-table";
 import { pageTitle } from "~/i18n/meta";
 import { listAudit } from "~/models/audit.server";
 import { requireOrganizerOf } from "~/services/auth.server";
@@ -24,35 +25,7 @@ export default function Audit() {
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t("audit.title")}</h1>
-      {events.length === 0 ? <p>{t("audit.none")}</p> : null}
-      <div className="table-scroll">
-        <table aria-labelledby="audit-title">
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.who")}</th>
-              <th scope="col">{t("audit.what")}</th>
-              <th scope="col">{t("audit.about")}</th>
-              <th scope="col">{t("audit.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id} data-testid="audit-row">
-                <td>
-                  <time dateTime={event.at}>{event.at.slice(0, 19).replace("T", " ")} UTC</time>
-                </td>
-                <td>{event.actor ?? t("audit.system")}</td>
-                <td>{t(`audit.action.${event.action}`, { defaultValue: event.action })}</td>
-                <td>{event.subject}</td>
-                <td>
-                  <code className="detail">{JSON.stringify(event.detail)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AuditTable events={events} labelledBy="audit-title" />
       {more && last ? (
         <p>
           <Link to={`/organize/${slug}/audit?${new URLSearchParams({ before: last.at, id: last.id })}`}>

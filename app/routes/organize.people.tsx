@@ -6,9 +6,11 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList, Field } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
+import { AuditTable } from "~/components/audit-table";
 import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
+import { listAudit } from "~/models/audit.server";
 import { ROLES } from "~/models/people";
 import { invitePerson, listPeople, setActive, setRole } from "~/models/people.server";
 import { hasRole, requireRole } from "~/services/auth.server";
@@ -33,8 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : "",
     page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
   };
-  const list = await listPeople(query);
+  const [list, history] = await Promise.all([listPeople(query), listAudit(null, undefined, 20)]);
   return {
+    history: history.events,
     me: user.id,
     isAdmin: hasRole(user, "admin"),
     query,
@@ -89,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** Everyone with an account: invite organizers, change roles, deactivate and reactivate. */
 export default function People() {
-  const { me, isAdmin, query, total, pages, rows } = useLoaderData<typeof loader>();
+  const { me, isAdmin, query, total, pages, rows, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -226,6 +229,8 @@ export default function People() {
         </table>
       </div>
       <Pager page={query.page} pages={pages} link={link} />
+      <h2 id="people-history">{t("people.history")}</h2>
+      <AuditTable events={history} labelledBy="people-history" />
     </section>
   );
 }

@@ -542,6 +542,17 @@ describe("people", () => {
       400,
     );
     expect((await db.user.findUniqueOrThrow({ where: { id: newOrg.id } })).role).toBe("admin");
+    // every change to an account is on the record, with who made it; refused ones are not
+    const history = await db.auditEvent.findMany({
+      where: { contestId: null },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    expect(history.map((e) => [e.action, e.subject, e.actorId])).toEqual([
+      ["people.invited", "new.org@example.org", organizer.user.id],
+      ["people.deactivated", "amaya@example.org", organizer.user.id],
+      ["people.reactivated", "amaya@example.org", organizer.user.id],
+      ["people.role", "new.org@example.org", admin.user.id],
+    ]);
     const someone = await signedIn("someone@example.org");
     expect(
       ((await people(someone.cookie, { intent: "role", userId: someone.user.id, role: "admin" })) as Response).status,

@@ -1,0 +1,46 @@
+import { useTranslation } from "react-i18next";
+
+export type AuditRow = {
+  id: string;
+  at: string;
+  actor: string | null;
+  action: string;
+  subject: string;
+  detail: Record<string, unknown>;
+};
+
+/** Audit events, newest first: when, who (or Mosaic itself), what, about what, and the details. */
+export function AuditTable({ events, labelledBy }: { events: AuditRow[]; labelledBy: string }) {
+  const { t } = useTranslation();
+  if (events.length === 0) return <p>{t("audit.none")}</p>;
+  return (
+    <div className="table-scroll">
+      <table aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">{t("audit.when")}</th>
+            <th scope="col">{t("audit.who")}</th>
+            <th scope="col">{t("audit.what")}</th>
+            <th scope="col">{t("audit.about")}</th>
+            <th scope="col">{t("audit.details")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={event.id} data-testid="audit-row">
+              <td>
+                <time dateTime={event.at}>{event.at.slice(0, 19).replace("T", " ")} UTC</time>
+              </td>
+              <td>{event.actor ?? t("audit.system")}</td>
+              <td>{t(`audit.action.${event.action}`, { defaultValue: event.action })}</td>
+              <td>{event.subject}</td>
+              <td>
+                <code className="detail">{JSON.stringify(event.detail)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
