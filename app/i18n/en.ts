@@ -372,7 +372,6 @@ export const en = {
     heading: "{{entrant}}’s entry",
     intro:
       "Hello {{guardian}}. {{entrant}} wants to enter this work in {{contest}} and named you as their parent or guardian. Please look at it, then tell us whether you consent.",
-    openDocument: "Open the document",
     decide: "Your answer",
     consentText:
       "I am the parent or legal guardian of {{entrant}}. I consent to them entering this work in {{contest}}, to the organizers keeping their details as the privacy notice says, and to the work being shown with their published name if it wins.",

@@ -379,7 +379,6 @@ export const es: PartialMessages = {
     heading: "La obra de {{entrant}}",
     intro:
       "Hola, {{guardian}}. {{entrant}} quiere presentar esta obra en {{contest}} e indicó que usted es su madre, padre o tutor. Por favor, revísela y luego díganos si da su consentimiento.",
-    openDocument: "Abrir el documento",
     decide: "Su respuesta",
     consentText:
       "Soy la madre, el padre o el tutor legal de {{entrant}}. Doy mi consentimiento para que presente esta obra en {{contest}}, para que la organización conserve sus datos según el aviso de privacidad y para que la obra se muestre con su nombre publicado si gana.",

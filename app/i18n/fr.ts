@@ -382,7 +382,6 @@ export const fr: PartialMessages = {
     heading: "L’œuvre de {{entrant}}",
     intro:
       "Bonjour {{guardian}}. {{entrant}} souhaite présenter cette œuvre à {{contest}} et a indiqué que vous êtes son parent ou tuteur. Merci de la regarder, puis de nous dire si vous donnez votre consentement.",
-    openDocument: "Ouvrir le document",
     decide: "Votre réponse",
     consentText:
       "Je suis parent ou tuteur légal de {{entrant}}. Je consens à sa participation à {{contest}} avec cette œuvre, à la conservation de ses données par les organisateurs comme l’indique la politique de confidentialité, et à la présentation de l’œuvre avec son nom publié si elle est primée.",

@@ -388,10 +388,18 @@ export async function removeCaptions(userId: string, entryId: string, assetId: s
 }
 
 /** The WebVTT text of a file's captions, for its owner; null when there is none to show. */
-export async function readOwnCaptions(userId: string, entryId: string, assetId: string) {
+export async function ownCaptionsKey(userId: string, entryId: string, assetId: string) {
   const entry = await getOwnEntry(userId, entryId);
-  const key = entry?.media.find((m) => m.id === assetId)?.captionsKey;
-  return key ? storage().getBytes(key) : null;
+  return entry?.media.find((m) => m.id === assetId)?.captionsKey ?? null;
+}
+
+/** The captions of a file of an entry of this contest, for its organizers. */
+export async function organizerCaptionsKey(contestId: string, entryId: string, assetId: string) {
+  const asset = await db.mediaAsset.findFirst({
+    where: { id: assetId, entryId, state: "verified", entry: { contestId } },
+    select: { captionsKey: true },
+  });
+  return asset?.captionsKey ?? null;
 }
 
 /** Short-lived links to verified files, with a video's poster and an image's web-sized preview. */
@@ -452,5 +460,19 @@ export async function giveUpOnAsset(assetId: string) {
   await db.mediaAsset.update({
     where: { id: assetId },
     data: { state: "rejected", rejection: JSON.stringify(rejectionMessage({ reason: "corrupt" })) },
+  });
+}
+
+/**
+ * A caption file as a page's <track> reads it (same-origin, text/vtt), or 404 when the reader
+ * may not have it. Private pages are never cached; the public gallery's for five minutes.
+ */
+export async function captionsResponse(key: string | null | undefined, visibility: "private" | "public") {
+  if (!key) throw new Response("Not found", { status: 404 });
+  return new Response(new TextDecoder().decode(await storage().getBytes(key)), {
+    headers: {
+      "Content-Type": "text/vtt; charset=utf-8",
+      "Cache-Control": visibility === "public" ? "public, max-age=300" : "private, no-store",
+    },
   });
 }

@@ -2,7 +2,6 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
-import { storage } from "~/services/storage.server";
 import { isTimed } from "./entry";
 import { viewUrls } from "./media.server";
 import { audit } from "./audit.server";
@@ -141,13 +140,12 @@ export async function judgeEntryView(contestId: string, judgeId: string, judgeCo
 }
 
 /** The captions of a file on an entry assigned to this judge, or null. */
-export async function judgeCaptions(contestId: string, judgeId: string, judgeCode: string, assetId: string) {
+export async function judgeCaptionsKey(contestId: string, judgeId: string, judgeCode: string, assetId: string) {
   // captions of an entry the judge has in any round
   const assignment =
     (await findAssignment(contestId, judgeId, judgeCode, "scoring")) ??
     (await findAssignment(contestId, judgeId, judgeCode, "final"));
-  const key = assignment?.entry.media.find((m) => m.id === assetId)?.captionsKey;
-  return key ? storage().getBytes(key) : null;
+  return assignment?.entry.media.find((m) => m.id === assetId)?.captionsKey ?? null;
 }
 
 export type SaveSheetResult =

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
+import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { countryOptions } from "~/models/countries";
 import { viewUrls } from "~/models/media.server";
@@ -116,49 +117,11 @@ export default function Winners() {
 type Winner = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["winners"]>[number];
 
 function WinnerMedia({ winner, slug }: { winner: Winner; slug: string }) {
-  const { t } = useTranslation();
   return (
     <>
-      {winner.media.map((m) =>
-        !m.url ? null : m.type.startsWith("image/") ? (
-          <img
-            key={m.id}
-            src={m.preview ?? m.url}
-            srcSet={m.preview && m.width ? `${m.preview} 1280w, ${m.url} ${m.width}w` : undefined}
-            sizes="(max-width: 60rem) 100vw, 60rem"
-            alt={m.altText}
-            width={m.width ?? undefined}
-            height={m.height ?? undefined}
-            loading="lazy"
-            className="media-preview"
-          />
-        ) : m.type.startsWith("video/") ? (
-          <video
-            key={m.id}
-            src={m.url}
-            poster={m.poster ?? undefined}
-            controls
-            preload="none"
-            className="media-preview"
-          >
-            {m.captions ? (
-              <track
-                kind="captions"
-                src={`/contests/${slug}/winners/captions/${m.id}.vtt`}
-                srcLang={m.captions.lang || undefined}
-                label={m.captions.lang || t("captions.track")}
-                default
-              />
-            ) : null}
-          </video>
-        ) : m.type.startsWith("audio/") ? (
-          <audio key={m.id} src={m.url} controls preload="none" />
-        ) : (
-          <a key={m.id} href={m.url}>
-            {t("scoring.openDocument")}
-          </a>
-        ),
-      )}
+      {winner.media.map((m) => (
+        <MediaView key={m.id} media={m} captionsUrl={`/contests/${slug}/winners/captions/${m.id}.vtt`} preload="none" />
+      ))}
     </>
   );
 }

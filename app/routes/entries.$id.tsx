@@ -11,6 +11,7 @@ import { Releases } from "~/components/releases";
 import { Uploader } from "~/components/media/uploader";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { resolveLocale } from "~/i18n/i18n.server";
+import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { splitList } from "~/models/contest";
 import { countWords } from "~/models/eligibility";
@@ -234,30 +235,8 @@ function EntryForm() {
           {media.map((m) => (
             <li key={m.id} className="card" data-testid="media-item" data-state={m.state}>
               <p className="muted">{t("upload.original", { name: m.originalName })}</p>
-              {m.state === "verified" && m.url ? (
-                m.type.startsWith("image/") ? (
-                  <img src={m.url} alt={m.altText} className="media-preview" />
-                ) : m.type.startsWith("video/") ? (
-                  <video
-                    src={m.url}
-                    poster={m.poster ?? undefined}
-                    controls
-                    preload="metadata"
-                    className="media-preview"
-                  >
-                    {m.captions ? (
-                      <track
-                        kind="captions"
-                        src={`/entries/${entry.id}/captions/${m.id}.vtt`}
-                        srcLang={m.captions.lang || undefined}
-                        label={m.captions.lang || t("captions.track")}
-                        default
-                      />
-                    ) : null}
-                  </video>
-                ) : m.type.startsWith("audio/") ? (
-                  <audio src={m.url} controls preload="metadata" />
-                ) : null
+              {m.state === "verified" ? (
+                <MediaView media={m} captionsUrl={`/entries/${entry.id}/captions/${m.id}.vtt`} />
               ) : null}
               <p className={m.state === "rejected" ? "alert" : undefined}>
                 {m.state === "verified"

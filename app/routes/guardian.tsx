@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { answerGuardianRequest, findGuardianRequest } from "~/models/guardian.server";
 import { viewUrls } from "~/models/media.server";
@@ -113,20 +114,7 @@ export default function GuardianPage() {
         <ul className="media-list">
           {entry.media.map((m) => (
             <li key={m.id} className="card">
-              {m.url && m.type.startsWith("image/") ? (
-                <img src={m.url} alt={m.altText} className="media-preview" />
-              ) : null}
-              {m.url && m.type.startsWith("video/") ? (
-                <video
-                  src={m.url}
-                  poster={m.poster ?? undefined}
-                  controls
-                  preload="metadata"
-                  className="media-preview"
-                />
-              ) : null}
-              {m.url && m.type.startsWith("audio/") ? <audio src={m.url} controls preload="metadata" /> : null}
-              {m.url && m.type === "application/pdf" ? <a href={m.url}>{t("guardianPage.openDocument")}</a> : null}
+              <MediaView media={m} />
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useAutosave, type SaveState } from "~/components/autosave";
 import { ErrorList } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
+import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { recuse } from "~/models/assignment.server";
 import { judgeEntryView, saveSheet } from "~/models/scoring.server";
@@ -75,7 +76,6 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
     assignment.revision,
   );
   const [showWork, setShowWork] = useState(!entry.contentWarning);
-  const [zoomed, setZoomed] = useState<string | null>(null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -150,50 +150,11 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
             <ul className="media-list">
               {entry.media.map((m) => (
                 <li key={m.id} className="card">
-                  {m.url && m.type.startsWith("image/") ? (
-                    <>
-                      <img
-                        src={m.url}
-                        alt={m.altText}
-                        className={zoomed === m.id ? "media-preview zoomed" : "media-preview"}
-                        width={m.width ?? undefined}
-                        height={m.height ?? undefined}
-                      />
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-pressed={zoomed === m.id}
-                        onClick={() => setZoomed(zoomed === m.id ? null : m.id)}
-                      >
-                        {zoomed === m.id ? t("scoring.zoomOut") : t("scoring.zoomIn")}
-                      </button>
-                    </>
-                  ) : null}
-                  {m.url && m.type.startsWith("video/") ? (
-                    <video
-                      src={m.url}
-                      poster={m.poster ?? undefined}
-                      controls
-                      preload="metadata"
-                      className="media-preview"
-                    >
-                      {m.captions ? (
-                        <track
-                          kind="captions"
-                          src={`/judge/${view.slug}/captions/${entry.code}/${m.id}.vtt`}
-                          srcLang={m.captions.lang || undefined}
-                          label={m.captions.lang || t("captions.track")}
-                          default
-                        />
-                      ) : null}
-                    </video>
-                  ) : null}
-                  {m.url && m.type.startsWith("audio/") ? <audio src={m.url} controls preload="metadata" /> : null}
-                  {m.url && m.type === "application/pdf" ? (
-                    <a href={m.url} target="_blank" rel="noreferrer">
-                      {t("scoring.openDocument")}
-                    </a>
-                  ) : null}
+                  <MediaView
+                    media={m}
+                    captionsUrl={`/judge/${view.slug}/captions/${entry.code}/${m.id}.vtt`}
+                    zoomable
+                  />
                 </li>
               ))}
             </ul>

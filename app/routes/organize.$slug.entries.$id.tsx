@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { viewUrls } from "~/models/media.server";
 import { rubricOf } from "~/models/rubric.server";
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!entry) throw new Response("Not found", { status: 404 });
   const [criteria, urls] = await Promise.all([rubricOf(contest.id), viewUrls(entry.media)]);
   return {
+    slug: contest.slug,
     entry: {
       referenceCode: entry.referenceCode,
       title: entry.title,
@@ -35,11 +37,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       statement: entry.statement,
       entrant: entry.entrant,
       award: entry.award?.place ?? null,
+      id: entry.id,
       media: entry.media.map((m) => ({
         id: m.id,
         type: m.detectedType ?? "",
         altText: m.altText,
+        width: m.width,
+        height: m.height,
         url: urls[m.id]?.url ?? null,
+        poster: urls[m.id]?.poster ?? null,
+        preview: urls[m.id]?.preview ?? null,
+        captions: m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
       })),
     },
     criteria: criteria.map((c) => ({ id: c.id, name: c.name })),
@@ -58,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganizerEntry() {
-  const { entry, criteria, sheets } = useLoaderData<typeof loader>();
+  const { slug, entry, criteria, sheets } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <section aria-labelledby="entry-title">
@@ -73,13 +81,7 @@ export default function OrganizerEntry() {
       <ul className="media-list">
         {entry.media.map((m) => (
           <li key={m.id} className="card">
-            {m.url && m.type.startsWith("image/") ? (
-              <img src={m.url} alt={m.altText} className="media-preview" />
-            ) : null}
-            {m.url && m.type.startsWith("video/") ? (
-              <video src={m.url} controls preload="metadata" className="media-preview" />
-            ) : null}
-            {m.url && m.type.startsWith("audio/") ? <audio src={m.url} controls preload="metadata" /> : null}
+            <MediaView media={m} captionsUrl={`/organize/${slug}/entries/${entry.id}/captions/${m.id}.vtt`} zoomable />
           </li>
         ))}
       </ul>

@@ -6,12 +6,14 @@ import { advanceContests, createEdition, moveContest } from "~/models/lifecycle.
 import { listEntrants } from "~/models/entrant-list.server";
 import { requestSignIn } from "~/models/sign-in.server";
 import { action as newAction } from "~/routes/organize.new";
+import { loader as captionsLoader } from "~/routes/organize.$slug.entries.$id_.captions.$assetId[.vtt]";
 import { action as peopleAction } from "~/routes/organize.people";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/organize.$slug.settings";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { getSessionUser } from "~/services/session.server";
+import { storage } from "~/services/storage.server";
 import { jobHandlers } from "~/services/worker.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
@@ -572,6 +574,46 @@ describe("a deactivated judge", () => {
     expect(run.shortfalls).toHaveLength(1); // one judge of two: the entry says so
     expect(await db.assignment.count({ where: { judgeId: gone.user.id } })).toBe(0);
     expect(await db.assignment.count({ where: { judgeId: active.user.id } })).toBe(1);
+  });
+});
+
+describe("an entry's captions, for organizers", () => {
+  it("are read same-origin by the contest's organizers only, never cached", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const someone = await signedIn("someone@example.org");
+    const entry = await eligibleEntry("Lina Karam", "LB");
+    await storage().put(
+      "contests/x/captions/one.vtt",
+      new TextEncoder().encode("WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n"),
+      "text/vtt",
+    );
+    const asset = await db.mediaAsset.create({
+      data: {
+        entryId: entry.id,
+        state: "verified",
+        objectKey: "contests/x/media/film",
+        originalName: "film.mp4",
+        declaredType: "video/mp4",
+        declaredSize: 1000,
+        detectedType: "video/mp4",
+        captionsKey: "contests/x/captions/one.vtt",
+        captionsLang: "en",
+      },
+    });
+    const read = (cookie: string, entryId = entry.id) =>
+      settle(() =>
+        captionsLoader({
+          request: getRequest(`/organize/${DEMO_SLUG}/entries/${entryId}/captions/${asset.id}.vtt`, { cookie }),
+          context: context(),
+          params: { slug: DEMO_SLUG, id: entryId, assetId: asset.id },
+        }),
+      ) as Promise<Response>;
+    const ok = await read(organizer.cookie);
+    expect(ok.headers.get("Content-Type")).toBe("text/vtt; charset=utf-8");
+    expect(ok.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(await ok.text()).toContain("Hello");
+    expect((await read(someone.cookie)).status).toBe(403);
+    expect((await read(organizer.cookie, "another-entry")).status).toBe(404);
   });
 });
 
