@@ -71,7 +71,8 @@ export default function OrganizerEntry() {
   return (
     <section aria-labelledby="entry-title">
       <h1 id="entry-title">
-        {entry.referenceCode} · {entry.title}
+        {entry.referenceCode ? `${entry.referenceCode} · ` : ""}
+        {entry.title || t("entries.untitled")}
       </h1>
       <p className="muted">
         {entry.category} · {entry.entrant.fullName} ({entry.entrant.country}) · {entry.entrant.email} ·{" "}
