@@ -4,6 +4,7 @@ import type { ReactElement } from "react";
 import type { z } from "zod";
 import { entryReceiptEmail, entryReceiptPayload } from "./entry-receipt";
 import { entryScreenedEmail, entryScreenedPayload } from "./entry-screened";
+import { guardianAnsweredEmail, guardianAnsweredPayload } from "./guardian-answered";
 import { guardianRequestEmail, guardianRequestPayload } from "./guardian-request";
 import { judgeInvitationEmail, judgeInvitationPayload } from "./judge-invitation";
 import { judgeReminderEmail, judgeReminderPayload } from "./judge-reminder";
@@ -33,6 +34,7 @@ export const templates = {
   "sign-in-code": template(signInCodePayload, signInCodeEmail, { secrets: ["code", "link"] }),
   "entry-receipt": template(entryReceiptPayload, entryReceiptEmail),
   "guardian-request": template(guardianRequestPayload, guardianRequestEmail, { secrets: ["link"] }),
+  "guardian-answered": template(guardianAnsweredPayload, guardianAnsweredEmail),
   "entry-screened": template(entryScreenedPayload, entryScreenedEmail),
   "judge-invitation": template(judgeInvitationPayload, judgeInvitationEmail, { secrets: ["link"] }),
   "judge-reminder": template(judgeReminderPayload, judgeReminderEmail),

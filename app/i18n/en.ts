@@ -1003,6 +1003,17 @@ export const en = {
     backHome: "Back to the contests",
   },
   email: {
+    guardianAnswered: {
+      consented: {
+        subject: "{{guardian}} consented to your entry “{{title}}”",
+        body: "Your parent or guardian {{guardian}} read your entry to {{contest}} and consented. You can submit it now, if you have not yet.",
+      },
+      refused: {
+        subject: "{{guardian}} did not consent to your entry “{{title}}”",
+        body: "Your parent or guardian {{guardian}} read your entry to {{contest}} and did not consent, so it cannot be submitted. Talk with them; if you change the entry, you can ask them again from its page.",
+      },
+      button: "Open my entry",
+    },
     organizerNote: "From the organizers",
     roleSubject: "You are now {{role}} on Mosaic",
     roleBody: {

@@ -1027,6 +1027,17 @@ export const es: PartialMessages = {
     backHome: "Volver a los concursos",
   },
   email: {
+    guardianAnswered: {
+      consented: {
+        subject: "{{guardian}} dio su consentimiento a tu obra «{{title}}»",
+        body: "Tu madre, padre o tutor {{guardian}} leyó tu participación en {{contest}} y dio su consentimiento. Ya puedes presentarla, si aún no lo has hecho.",
+      },
+      refused: {
+        subject: "{{guardian}} no dio su consentimiento a tu obra «{{title}}»",
+        body: "Tu madre, padre o tutor {{guardian}} leyó tu participación en {{contest}} y no dio su consentimiento, así que no se puede presentar. Hablen juntos; si cambias la obra, puedes volver a pedírselo desde su página.",
+      },
+      button: "Abrir mi obra",
+    },
     organizerNote: "De parte de la organización",
     roleSubject: "Su nuevo rol en Mosaic: {{role}}",
     roleBody: {

@@ -1035,6 +1035,17 @@ export const fr: PartialMessages = {
     backHome: "Retour aux concours",
   },
   email: {
+    guardianAnswered: {
+      consented: {
+        subject: "{{guardian}} a consenti à votre œuvre « {{title}} »",
+        body: "Votre parent ou tuteur·rice {{guardian}} a lu votre participation à {{contest}} et y a consenti. Vous pouvez maintenant la soumettre, si ce n’est pas déjà fait.",
+      },
+      refused: {
+        subject: "{{guardian}} n’a pas consenti à votre œuvre « {{title}} »",
+        body: "Votre parent ou tuteur·rice {{guardian}} a lu votre participation à {{contest}} et n’y a pas consenti : elle ne peut donc pas être soumise. Parlez-en ensemble ; si vous modifiez l’œuvre, vous pourrez redemander son accord depuis sa page.",
+      },
+      button: "Ouvrir mon œuvre",
+    },
     organizerNote: "De la part des organisateurs",
     roleSubject: "Votre nouveau rôle sur Mosaic : {{role}}",
     roleBody: {

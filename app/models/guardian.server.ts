@@ -83,7 +83,8 @@ export async function findGuardianRequest(token: string) {
         include: {
           category: true,
           contest: true,
-          entrant: { select: { fullName: true } },
+          // the email and language are for telling the entrant the answer; the guardian's page shows only the name
+          entrant: { select: { fullName: true, email: true, locale: true } },
           media: { where: { state: "verified" }, orderBy: { position: "asc" } },
           coCreators: { select: { name: true } },
           releases: { select: { person: true, minor: true, consentGivenBy: true } },
@@ -109,10 +110,28 @@ export async function answerGuardianRequest(
 ): Promise<GuardianAnswer> {
   const found = await findGuardianRequest(token);
   if (!found || found.state !== "open") return { ok: false, reason: "gone" };
-  if (found.request.entry.revision !== seenRevision) return { ok: false, reason: "changed" };
-  const { count } = await db.guardianConsent.updateMany({
-    where: { id: found.request.id, decision: null, expiresAt: { gt: now() } },
-    data: { decision, decidedAt: now(), entryRevision: seenRevision },
+  const { request } = found;
+  if (request.entry.revision !== seenRevision) return { ok: false, reason: "changed" };
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.guardianConsent.updateMany({
+      where: { id: request.id, decision: null, expiresAt: { gt: now() } },
+      data: { decision, decidedAt: now(), entryRevision: seenRevision },
+    });
+    if (count !== 1) return { ok: false as const, reason: "gone" as const };
+    // the entrant learns the answer at once: with consent they can submit, without it they cannot
+    await queueEmail(tx, {
+      template: "guardian-answered",
+      to: request.entry.entrant.email,
+      locale: request.entry.entrant.locale ?? "en",
+      payload: {
+        decision,
+        guardianName: request.guardianName,
+        title: request.entry.title,
+        contest: request.entry.contest.title,
+        link: `${env().APP_URL}/entries/${request.entry.id}`,
+      },
+      idempotencyKey: `guardian-answered:${request.id}`,
+    });
+    return { ok: true as const };
   });
-  return count === 1 ? { ok: true } : { ok: false, reason: "gone" };
 }

@@ -6,6 +6,7 @@ import { pageTitle } from "~/i18n/meta";
 import { answerGuardianRequest, findGuardianRequest } from "~/models/guardian.server";
 import { viewUrls } from "~/models/media.server";
 import { guardianAnswerSchema } from "~/schemas/guardian";
+import { nudgeWorker } from "~/services/worker.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "guardianPage.title");
 
@@ -58,6 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return { answered: null, problem: "gone" as const };
   const { token, decision, revision } = parsed.data;
   const result = await answerGuardianRequest(token, decision, revision);
+  if (result.ok) nudgeWorker(); // the entrant's email leaves at once
   return result.ok ? { answered: decision, problem: null } : { answered: null, problem: result.reason };
 }
 

@@ -871,6 +871,9 @@ describe("a guardian's consent", () => {
     expect(await answer(token, "refused", page.entry!.revision)).toEqual({ answered: null, problem: "gone" });
     expect((await open(token)).state).toBe("answered");
     expect(await db.guardianConsent.findFirstOrThrow()).toMatchObject({ decision: "consented", decidedAt: TODAY });
+    // the entrant hears of it once, however often the guardian clicks
+    const told = await db.email.findMany({ where: { template: "guardian-answered" } });
+    expect(told.map((e) => [e.to, JSON.parse(e.payload).decision])).toEqual([["teen@example.org", "consented"]]);
     expect(((await save(cookie, entryId, complete, "submit")) as Response).status).toBe(302);
   });
 

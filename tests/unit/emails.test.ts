@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { renderEmail } from "~/emails";
+import { createI18n, locales } from "~/i18n";
+
+/** The emails this console added, in every language: real words (no raw keys), and the organizers' own. */
+const samples: [string, unknown][] = [
+  [
+    "guardian-answered",
+    { decision: "consented", guardianName: "Rosa", title: "Hands", contest: "YHD 2025", link: "https://m.example/e" },
+  ],
+  [
+    "guardian-answered",
+    { decision: "refused", guardianName: "Rosa", title: "Hands", contest: "YHD 2025", link: "https://m.example/e" },
+  ],
+  ["role-granted", { role: "organizer", link: "https://m.example/login" }],
+  ["role-granted", { role: "admin", link: "https://m.example/login" }],
+  [
+    "draft-reminder",
+    {
+      contest: "YHD 2025",
+      deadline: "2026-04-15T20:59:00Z",
+      timezone: "Europe/Zurich",
+      link: "https://m.example/entries",
+      note: "The jury meets in Geneva.",
+    },
+  ],
+];
+
+describe("emails", () => {
+  for (const locale of locales) {
+    it(`read as words in ${locale}, with the organizers' note where there is one`, async () => {
+      const { t } = createI18n(locale);
+      for (const [template, payload] of samples) {
+        const { subject, text } = await renderEmail(template, t, locale, payload);
+        expect(`${subject}\n${text}`, template).not.toMatch(/\bemail\.[a-zA-Z]|\bpeople\.roles\./);
+        if ((payload as { note?: string }).note) expect(text).toContain("The jury meets in Geneva.");
+      }
+    });
+  }
+});
