@@ -755,6 +755,7 @@ export const en = {
     refresh: "Refresh",
   },
   settings: {
+    parts: "Parts of the settings",
     stale:
       "Another organizer saved these settings while you were editing. Your changes are below, not saved: reload the page to see theirs, then make yours again.",
     blindLocked: "Entries were submitted under blind judging: it stays blind for this edition.",

@@ -769,6 +769,7 @@ export const es: PartialMessages = {
     refresh: "Actualizar",
   },
   settings: {
+    parts: "Partes de la configuración",
     stale:
       "Otra persona de la organización guardó esta configuración mientras usted la editaba. Sus cambios están abajo, sin guardar: recargue la página para ver los suyos y vuelva a hacer los de usted.",
     blindLocked: "Se presentaron obras bajo evaluación anónima: sigue siéndolo en esta edición.",

@@ -774,6 +774,7 @@ export const fr: PartialMessages = {
     refresh: "Actualiser",
   },
   settings: {
+    parts: "Parties des paramètres",
     stale:
       "Un·e autre organisateur·rice a enregistré ces paramètres pendant que vous les modifiiez. Vos modifications sont ci-dessous, non enregistrées : rechargez la page pour voir les siennes, puis refaites les vôtres.",
     blindLocked: "Des œuvres ont été soumises sous une évaluation anonyme : elle le reste pour cette édition.",

@@ -190,10 +190,19 @@ function SettingsEditor() {
           {t("settings.saved")}
         </p>
       ) : null}
+      <nav aria-label={t("settings.parts")} className="in-page">
+        <ul className="inline-list">
+          {(["basics", "timeline", "eligibility", "categories", "judging", "emails"] as const).map((part) => (
+            <li key={part}>
+              <a href={`#settings-${part}`}>{t(`settings.${part}`)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="version" value={version} />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <fieldset className="card">
+        <fieldset className="card" id="settings-basics">
           <legend>{t("settings.basics")}</legend>
           <Field
             label={t("settings.contestTitle")}
@@ -237,7 +246,7 @@ function SettingsEditor() {
           </fieldset>
         </fieldset>
 
-        <fieldset className="card">
+        <fieldset className="card" id="settings-timeline">
           <legend>{t("settings.timeline")}</legend>
           <Field
             label={t("settings.timezone")}
@@ -269,7 +278,7 @@ function SettingsEditor() {
           />
         </fieldset>
 
-        <fieldset className="card">
+        <fieldset className="card" id="settings-eligibility">
           <legend>{t("settings.eligibility")}</legend>
           <div className="field-row">
             <Field
@@ -309,7 +318,7 @@ function SettingsEditor() {
           />
         </fieldset>
 
-        <fieldset className="card">
+        <fieldset className="card" id="settings-categories">
           <legend>{t("settings.categories")}</legend>
           <ol className="card-list">
             {categories.map((item, index) => (
@@ -350,7 +359,7 @@ function SettingsEditor() {
           ) : null}
         </fieldset>
 
-        <fieldset className="card">
+        <fieldset className="card" id="settings-judging">
           <legend>{t("settings.judging")}</legend>
           <Field
             label={t("settings.judgesPerEntry")}
@@ -386,7 +395,7 @@ function SettingsEditor() {
           </div>
         </fieldset>
 
-        <fieldset className="card">
+        <fieldset className="card" id="settings-emails">
           <legend>{t("settings.emails")}</legend>
           <p className="field-hint">{t("settings.emailsHint")}</p>
           {(["emailReceipt", "emailScreened", "emailDraftReminder", "emailResults"] as const).map((key) => (
