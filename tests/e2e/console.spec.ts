@@ -62,7 +62,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   await page.getByLabel("When an entry is submitted").fill(`Thank you for taking part, ${run}.`);
   await noAxeViolations(page);
   // leaving with unsaved changes asks first
-  await page.getByRole("link", { name: "Dashboard" }).click();
+  await page.getByRole("link", { name: "Dashboard", exact: true }).click();
   await expect(page.getByRole("alertdialog", { name: "Leave without saving?" })).toBeVisible();
   await page.getByRole("button", { name: "Stay and save" }).click();
   await expect(page).toHaveURL(`${base()}/organize/${slug}/settings`);
@@ -75,7 +75,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   await expect(page.getByText("This contest is now: Open for entries")).toBeVisible();
 
   // The dashboard, open while an entrant enters
-  await page.getByRole("link", { name: "Dashboard" }).click();
+  await page.getByRole("link", { name: "Dashboard", exact: true }).click();
   const tiles = page.getByRole("list").filter({ hasText: "drafts not submitted" });
   await expect(tiles).toContainText("0 entries");
 
@@ -110,7 +110,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   await expect(receipt).toContainText(`Thank you for taking part, ${run}.`);
 
   // A reminder to entrants with drafts
-  await page.getByRole("link", { name: "Messages" }).click();
+  await page.getByRole("link", { name: "Messages", exact: true }).click();
   await page.getByLabel("To", { exact: true }).selectOption("drafts");
   await page.getByLabel("Subject", { exact: true }).fill(`Three days left ${run}`);
   await page.getByLabel("Message", { exact: true }).fill("Your video entry is saved as a draft. Submit it in time!");
@@ -122,7 +122,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   );
 
   // The guard rail: removing Photography would strand the submitted entry, so it is listed first
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("button", { name: "Remove the category Photography" }).click();
   await page.getByRole("button", { name: "Save settings" }).click();
   const warning = page.getByRole("alert").filter({ hasText: "This change affects entries already made" });
@@ -141,7 +141,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   ).toHaveValue("Photography");
 
   // the entrants list finds the entrant
-  await page.getByRole("link", { name: "Entrants" }).click();
+  await page.getByRole("link", { name: "Entrants", exact: true }).click();
   await page.getByLabel("Entries", { exact: true }).selectOption("drafts");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByTestId("entrant-row")).toHaveCount(1);
