@@ -49,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         altText: m.altText,
         url: urls[m.id]?.url ?? null,
         poster: urls[m.id]?.poster ?? null,
+        captions: m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
       })),
     },
   };
@@ -116,7 +117,10 @@ export default function GuardianPage() {
         <ul className="media-list">
           {entry.media.map((m) => (
             <li key={m.id} className="card">
-              <MediaView media={m} />
+              <MediaView
+                media={m}
+                captionsUrl={`/guardian/captions/${m.id}.vtt?${new URLSearchParams({ token: data.token })}`}
+              />
             </li>
           ))}
         </ul>

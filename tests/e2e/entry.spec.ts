@@ -179,9 +179,15 @@ test("an entrant under 18 adds captions and a release, and their guardian consen
   await mail.getByRole("link", { name: /\/guardian\?token=/ }).click();
   await expect(page.getByRole("heading", { name: "Test Person’s entry" })).toBeVisible();
   await expect(page.getByText("My brother's new leg")).toBeVisible();
+  // the guardian's player has the captions too, opened by the same link
+  const track = await page.locator("video track[kind=captions]").getAttribute("src");
+  const vtt = await page.request.get(new URL(track!, page.url()).href);
+  expect([vtt.status(), vtt.headers()["content-type"]]).toEqual([200, "text/vtt; charset=utf-8"]);
   await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
   await page.getByRole("button", { name: "I consent" }).click();
   await expect(page.getByRole("status")).toHaveText(/Your consent is recorded/);
+  // which the entrant hears of by email
+  await expect(await mailTo(page, email, /Chenda consented to your entry/)).toHaveCount(1);
 
   await page.goto(entryUrl);
   await expect(page.getByTestId("guardian-panel")).toContainText("Chenda consented to this entry.");

@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { findGuardianRequest } from "~/models/guardian.server";
+import { captionsResponse } from "~/models/media.server";
+
+/**
+ * Captions of a file of the entry a guardian is asked about, for the <track> on their page: the
+ * same link token opens them, and only while the request is open.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await findGuardianRequest(new URL(request.url).searchParams.get("token") ?? "");
+  const key =
+    found?.state === "open" ? found.request.entry.media.find((m) => m.id === params.assetId)?.captionsKey : null;
+  return captionsResponse(key, "private");
+}
