@@ -1016,7 +1016,7 @@ export const en = {
       button: "Open my entry",
     },
     organizerNote: "From the organizers",
-    roleSubject: "You are now {{role}} on Mosaic",
+    roleSubject: "Your new role on Mosaic: {{role}}",
     roleBody: {
       organizer:
         "You can now run contests on Mosaic: set them up, screen entries, invite judges, follow the judging and publish the results.",

@@ -90,13 +90,23 @@ export async function invitePerson(actor: User, rawEmail: string, role: "organiz
   return { ok: true as const };
 }
 
-export async function setRole(actor: User, userId: string, role: Role): Promise<PeopleResult> {
+/** Changes a role; someone raised to organizer or administrator is told by email, like an invitation. */
+export async function setRole(actor: User, userId: string, role: Role, locale: string): Promise<PeopleResult> {
   const target = await db.user.findUnique({ where: { id: userId } });
   if (!target) return { ok: false, reason: "notFound" };
   const check = allowed(actor, target, role);
   if (!check.ok) return check;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { role } });
+    if (role !== "entrant" && !hasRole(target, role)) {
+      await queueEmail(tx, {
+        template: "role-granted",
+        to: target.email,
+        locale: target.locale ?? locale,
+        payload: { role, link: `${env().APP_URL}/login` },
+        idempotencyKey: `role-granted:${target.id}:${role}:${now().getTime()}`,
+      });
+    }
     await audit(tx, {
       contestId: null,
       actorId: actor.id,

@@ -81,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "role" && !role) throw new Response("Bad request", { status: 400 });
   const result =
     intent === "role" && role
-      ? await setRole(user, userId, role)
+      ? await setRole(user, userId, role, await resolveLocale(request, user.locale))
       : intent === "deactivate" || intent === "reactivate"
         ? await setActive(user, userId, intent === "reactivate")
         : ({ ok: false, reason: "notFound" } as const);

@@ -497,7 +497,7 @@ describe("people", () => {
       mailbox()
         .messages()
         .map((m) => [m.to[0], m.subject]),
-    ).toEqual([["new.org@example.org", "You are now Organizer on Mosaic"]]);
+    ).toEqual([["new.org@example.org", "Your new role on Mosaic: Organizer"]]);
 
     // only an admin may make an admin, or touch one; nobody changes their own account
     const asAdmin = (await people(organizer.cookie, {
@@ -536,8 +536,15 @@ describe("people", () => {
     expect(mailbox().messages()).toHaveLength(1);
 
     // an admin may promote; an invitation never lowers anyone; a garbled role changes nothing
+    mailbox().clear();
     await people(admin.cookie, { intent: "role", userId: newOrg.id, role: "admin" });
     expect((await db.user.findUniqueOrThrow({ where: { id: newOrg.id } })).role).toBe("admin");
+    await runDueJobs(jobHandlers);
+    expect(
+      mailbox()
+        .messages()
+        .map((m) => [m.to[0], m.subject]),
+    ).toEqual([["new.org@example.org", "Your new role on Mosaic: Administrator"]]);
     await people(admin.cookie, { intent: "invite", email: "new.org@example.org", role: "organizer" });
     expect((await db.user.findUniqueOrThrow({ where: { id: newOrg.id } })).role).toBe("admin");
     expect(((await people(admin.cookie, { intent: "role", userId: newOrg.id, role: "boss" })) as Response).status).toBe(
