@@ -106,6 +106,58 @@ test("a large recording goes up in parts and is checked as a whole", async ({ pa
   await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 30_000 });
 });
 
+test("an upload cut off mid-way goes on from where it stopped: a dropped part is sent again, and after a reload only what is missing", async ({
+  page,
+}) => {
+  const dir = path.resolve(import.meta.dirname, "../.tmp");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "interrupted-recording.wav");
+  writeFileSync(file, wav(18 * 1024 * 1024)); // three 8 MiB parts
+  await signIn(page, `interrupted-${Date.now()}@example.org`);
+  await fillProfile(page, "LA");
+  await startEntry(page, "Audio");
+  await expect(page.getByRole("heading", { name: "Untitled entry" })).toBeVisible();
+  const entryUrl = page.url();
+
+  // The storage's part uploads, as the browser sends them
+  const partOf = (url: string) => Number(new URL(url).searchParams.get("partNumber") ?? 0);
+  let sent: number[] = [];
+  const stored = new Set<number>();
+  page.on("request", (request) => {
+    if (request.method() === "PUT" && partOf(request.url())) sent.push(partOf(request.url()));
+  });
+  page.on("requestfinished", async (request) => {
+    if (request.method() === "PUT" && partOf(request.url()) && (await request.response())?.ok()) {
+      stored.add(partOf(request.url()));
+    }
+  });
+  // the connection drops once during part 2, and part 3 never gets through before the tab closes
+  let dropped = false;
+  const cut = (url: URL) => url.searchParams.has("partNumber");
+  await page.route(cut, async (route) => {
+    const part = partOf(route.request().url());
+    if (part === 3 || (part === 2 && !dropped)) {
+      dropped ||= part === 2;
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
+  await page.getByLabel("Choose a file").setInputFiles(file);
+  await expect.poll(() => [...stored].sort(), { timeout: 20_000 }).toEqual([1, 2]);
+  expect(sent.filter((n) => n === 2).length).toBeGreaterThanOrEqual(2); // part 2 went again after the drop
+
+  // The tab closes; later the entrant comes back and chooses the same file
+  await page.unroute(cut);
+  await page.goto(entryUrl);
+  await expect(page.getByTestId("media-item")).toContainText(
+    "Upload not finished: choose the same file again to continue, or remove it.",
+  );
+  sent = [];
+  await page.getByLabel("Add another file").setInputFiles(file);
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 30_000 });
+  expect(sent).toEqual([3]);
+});
+
 test("what someone types before the page has loaded its scripts is kept", async ({ page }) => {
   const errors: string[] = [];
   page.on("console", (message) => {
