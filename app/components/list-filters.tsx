@@ -19,11 +19,21 @@ export function ListFilters({ label, children }: { label: string; children: Reac
   );
 }
 
-export function SearchFilter({ id, label, value }: { id: string; label: string; value: string }) {
+export function SearchFilter({
+  id,
+  label,
+  value,
+  name = "q",
+}: {
+  id: string;
+  label: string;
+  value: string;
+  name?: string;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name="q" type="search" defaultValue={value} />
+      <input id={id} name={name} type="search" defaultValue={value} />
     </div>
   );
 }
@@ -58,15 +68,18 @@ export function SelectFilter({
   );
 }
 
-/** A link to `page` of a list with the same filters: empty ones are left out of the address. */
-export function pageLink(path: string, filters: Record<string, string | boolean>) {
+/**
+ * A link to `page` of a list with the same filters: empty ones are left out of the address.
+ * `pageParam` names the page where one address pages two lists.
+ */
+export function pageLink(path: string, filters: Record<string, string | boolean>, pageParam = "page") {
   return (page: number) => {
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(filters)) {
       if (value === true) params.set(name, "1");
       else if (value) params.set(name, value);
     }
-    params.set("page", String(page));
+    params.set(pageParam, String(page));
     return `${path}?${params}`;
   };
 }

@@ -632,6 +632,12 @@ export const en = {
     pastDate: "Choose a date in the future.",
   },
   judges: {
+    searchJudges: "Find judges (name or email)",
+    stateFilter: "Judges",
+    undeclaredFilter: "has not declared conflicts yet",
+    unfinished: "has unfinished entries",
+    found_one: "{{count}} judge",
+    found_other: "{{count}} judges",
     searchEntries: "Find entries (reference or title)",
     ofJudge: "Judge",
     title: "Judges and assignment",

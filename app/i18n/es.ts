@@ -641,6 +641,12 @@ export const es: PartialMessages = {
     pastDate: "Elija una fecha futura.",
   },
   judges: {
+    searchJudges: "Buscar miembros del jurado (nombre o correo)",
+    stateFilter: "Jurado",
+    undeclaredFilter: "aún no declaró sus conflictos de intereses",
+    unfinished: "tiene obras sin terminar",
+    found_one: "{{count}} miembro del jurado",
+    found_other: "{{count}} miembros del jurado",
     searchEntries: "Buscar obras (referencia o título)",
     ofJudge: "Jurado",
     title: "Jurado y asignación",

@@ -645,6 +645,12 @@ export const fr: PartialMessages = {
     pastDate: "Choisissez une date dans le futur.",
   },
   judges: {
+    searchJudges: "Chercher des membres du jury (nom ou courriel)",
+    stateFilter: "Membres du jury",
+    undeclaredFilter: "n’a pas encore déclaré ses conflits d’intérêts",
+    unfinished: "a des œuvres à terminer",
+    found_one: "{{count}} membre du jury",
+    found_other: "{{count}} membres du jury",
     searchEntries: "Chercher des œuvres (référence ou titre)",
     ofJudge: "Juré·e",
     title: "Jury et attribution",

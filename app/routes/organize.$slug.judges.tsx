@@ -14,6 +14,8 @@ import { requireOrganizerOf } from "~/services/auth.server";
 import { db } from "~/services/db.server";
 import { nudgeWorker } from "~/services/worker.server";
 
+const JUDGES_PAGE = 50;
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "judges.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,14 +26,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     judgeId: (url.searchParams.get("judge") ?? "").slice(0, 40),
     page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
   };
+  const panelQuery = {
+    who: (url.searchParams.get("who") ?? "").trim().toLowerCase().slice(0, 100),
+    state: ["undeclared", "unfinished"].includes(url.searchParams.get("state") ?? "")
+      ? url.searchParams.get("state")!
+      : "",
+    page: Math.max(1, Math.min(1_000, Number(url.searchParams.get("jpage")) || 1)),
+  };
   const [{ judges, invitations }, table] = await Promise.all([
     listJudges(contest.id),
     assignmentTable(contest.id, query),
   ]);
+  // A panel is tens of people, a few hundred at most: filtered and paged here.
+  const panel = judges.filter(
+    (j) =>
+      (!panelQuery.who || `${j.email} ${j.name ?? ""}`.toLowerCase().includes(panelQuery.who)) &&
+      (panelQuery.state !== "undeclared" || !j.declared) &&
+      (panelQuery.state !== "unfinished" || j.submitted < j.assigned),
+  );
   return {
     slug: contest.slug,
     perEntry: contest.judgesPerEntry,
     judges,
+    panelQuery,
+    panel: {
+      total: panel.length,
+      pages: Math.max(1, Math.ceil(panel.length / JUDGES_PAGE)),
+      rows: panel.slice((panelQuery.page - 1) * JUDGES_PAGE, panelQuery.page * JUDGES_PAGE),
+    },
     invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
     query,
     table,
@@ -97,12 +119,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Judges() {
-  const { slug, judges, invitations, query, table, perEntry } = useLoaderData<typeof loader>();
+  const { slug, judges, panelQuery, panel, invitations, query, table, perEntry } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state !== "idle";
   const link = pageLink(`/organize/${slug}/judges`, { q: query.q, judge: query.judgeId });
+  const panelLink = pageLink(`/organize/${slug}/judges`, { who: panelQuery.who, state: panelQuery.state }, "jpage");
   return (
     <section aria-labelledby="judges-title">
       <h1 id="judges-title">{t("judges.title")}</h1>
@@ -141,6 +164,24 @@ export default function Judges() {
 
       <div className="panel">
         <h2 id="panel-title">{t("judges.panel")}</h2>
+        {judges.length > 0 ? (
+          <>
+            <ListFilters label={t("judges.searchJudges")}>
+              <SearchFilter id="panel-who" name="who" label={t("judges.searchJudges")} value={panelQuery.who} />
+              <SelectFilter
+                id="panel-state"
+                name="state"
+                label={t("judges.stateFilter")}
+                value={panelQuery.state}
+                options={[
+                  { value: "undeclared", label: t("judges.undeclaredFilter") },
+                  { value: "unfinished", label: t("judges.unfinished") },
+                ]}
+              />
+            </ListFilters>
+            <p role="status">{t("judges.found", { count: panel.total })}</p>
+          </>
+        ) : null}
         {judges.length === 0 ? (
           <p>{t("judges.none")}</p>
         ) : (
@@ -154,7 +195,7 @@ export default function Judges() {
                 </tr>
               </thead>
               <tbody>
-                {judges.map((judge) => (
+                {panel.rows.map((judge) => (
                   <tr key={judge.id} data-testid="judge-row">
                     <td>
                       {judge.email}
@@ -176,6 +217,7 @@ export default function Judges() {
             </table>
           </div>
         )}
+        <Pager page={panelQuery.page} pages={panel.pages} link={panelLink} />
       </div>
 
       <div className="panel">

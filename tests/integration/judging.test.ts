@@ -395,6 +395,19 @@ describe("assignment", () => {
       params: { slug },
     });
     expect(none.table.total).toBe(0);
+    // the panel itself: judges who have not declared their conflicts, or found by address
+    for (const [search, emails] of [
+      ["state=undeclared", [undeclared.user.email]],
+      ["who=A%40EXAMPLE", ["a@example.org"]],
+      ["state=unfinished", ["a@example.org"]],
+    ] as const) {
+      const found = await judgesLoader({
+        request: getRequest(`/organize/${slug}/judges?${search}`, { cookie: organizer.cookie }),
+        context: context(),
+        params: { slug },
+      });
+      expect(found.panel.rows.map((j) => j.email)).toEqual(emails);
+    }
   });
 
   it("never gives judges their own work, or work they made with someone", async () => {
