@@ -75,48 +75,17 @@ const contest = await db.contest.create({
   include: { categories: true, criteria: true },
 });
 const organizer = await db.user.create({ data: { email: "organizer@example.org", role: "organizer" } });
-const judges = Array.from({ length: PANEL }, (_, j) => ({ id: `judge-${j}`, email: `judge${j}@example.org` }));
-await db.user.createMany({ data: judges });
-await db.contestJudge.createMany({
-  data: judges.map((j) => ({ contestId: contest.id, userId: j.id, country: "FR", conflictsDeclaredAt: new Date() })),
-});
-const CHUNK = 2_000;
-for (let start = 0; start < ENTRIES; start += CHUNK) {
-  const ids = Array.from({ length: Math.min(CHUNK, ENTRIES - start) }, (_, i) => start + i);
-  await db.user.createMany({
-    data: ids.map((e) => ({
-      id: `u${e}`,
-      email: `entrant${e}@example.org`,
-      fullName: `Entrant ${e}`,
-      country: ["PH", "LA", "LB", "IQ", "CO", "VN"][e % 6],
-    })),
-  });
-  await db.entry.createMany({
-    data: ids.map((e) => ({
-      id: `e${e}`,
-      contestId: contest.id,
-      categoryId: contest.categories[e % contest.categories.length]!.id,
-      entrantId: `u${e}`,
-      status: "eligible",
-      referenceCode: `YHD25-${String(e + 1).padStart(5, "0")}`,
-      judgeCode: `J${e}`,
-      title: `Work ${e}`,
-      submittedAt: new Date(),
-    })),
-  });
-  await db.assignment.createMany({
-    data: ids.flatMap((e) =>
-      Array.from({ length: JUDGES_PER_ENTRY }, (_, j) => ({
-        contestId: contest.id,
-        entryId: `e${e}`,
-        judgeId: judges[(e * JUDGES_PER_ENTRY + j) % PANEL]!.id,
-        status: "submitted",
-        revision: 1,
-        scores: JSON.stringify(Object.fromEntries(contest.criteria.map((c) => [c.id, 1 + Math.floor(random() * 5)]))),
-      })),
-    ),
-  });
-}
+// The demo's own seeding (`npm run mosaic -- seed-demo`): entrants from many countries, entries
+// at every stage (about 65 % eligible), judges with conflicts, a fair assignment, most sheets scored.
+const { seedDemoEntries, scoreDemoAssignments } = await import("../../prisma/demo-entries");
+const { runAssignment } = await import("../../app/models/assignment.server");
+const seedingStarted = performance.now();
+await seedDemoEntries(db, contest.id, ENTRIES, { judges: PANEL });
+const assigned = await runAssignment(contest.id);
+const scored = await scoreDemoAssignments(db, contest.id, 0.9);
+const seedingMs = performance.now() - seedingStarted;
+const eligible = await db.entry.count({ where: { contestId: contest.id, status: "eligible" } });
+const aJudge = (await db.contestJudge.findFirstOrThrow({ where: { contestId: contest.id } })).userId;
 const cookie = (await createSession(organizer.id)).split(";")[0]!;
 const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
 const server = createApp({ build, mode: "production", appOrigin: "http://localhost:3000" }).listen(0);
@@ -170,7 +139,7 @@ const people = await serverTime(["/organize/people?page=100", "/organize/people?
 const settings = await serverTime([`${console_}/settings`]);
 // Judges and assignment: the panel with its progress, and the assignment table a page at a time.
 const judgesPage = await serverTime(
-  [`${console_}/judges`, `${console_}/judges?judge=judge-7`, `${console_}/judges?page=100`],
+  [`${console_}/judges`, `${console_}/judges?judge=${aJudge}`, `${console_}/judges?page=100`],
   3,
   6,
 );
@@ -187,7 +156,10 @@ server.close();
 const maths = median(mathsTimes);
 const page = median(pageTimes);
 console.log(
-  `results benchmark: ${ENTRIES.toLocaleString("en")} entries × ${JUDGES_PER_ENTRY} judges (of ${PANEL}) × 5 criteria`,
+  `results benchmark: maths on ${ENTRIES.toLocaleString("en")} entries × ${JUDGES_PER_ENTRY} judges (of ${PANEL}) × 5 criteria;`,
+);
+console.log(
+  `  pages on seed-demo --entries ${ENTRIES}: ${eligible.toLocaleString("en")} eligible, ${assigned.created.toLocaleString("en")} assignments, ${scored.toLocaleString("en")} scored (seeded in ${(seedingMs / 1000).toFixed(1)} s)`,
 );
 console.log(
   `  results maths                  ${maths.toFixed(0).padStart(6)} ms   goal < 1000 ms (${(maths / 1000).toFixed(2)} of it)`,
