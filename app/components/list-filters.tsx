@@ -7,10 +7,22 @@ import { useTranslation } from "react-i18next";
  * judges' assignments, the shortlist): a GET form, so a filtered page is a link one can share,
  * and the browser's back button undoes a filter.
  */
-export function ListFilters({ label, children }: { label: string; children: ReactNode }) {
+export function ListFilters({
+  label,
+  keep = {},
+  children,
+}: {
+  label: string;
+  /** values the form sends back unchanged: another list's filters on the same page */
+  keep?: Record<string, string>;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="get" className="panel filters" role="search" aria-label={label} preventScrollReset>
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {children}
       <button type="submit" className="button button-secondary">
         {t("entryList.apply")}

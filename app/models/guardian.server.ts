@@ -84,7 +84,7 @@ export async function findGuardianRequest(token: string) {
           category: true,
           contest: true,
           // the email and language are for telling the entrant the answer; the guardian's page shows only the name
-          entrant: { select: { fullName: true, email: true, locale: true } },
+          entrant: { select: { fullName: true, email: true, locale: true, deactivatedAt: true } },
           media: { where: { state: "verified" }, orderBy: { position: "asc" } },
           coCreators: { select: { name: true } },
           releases: { select: { person: true, minor: true, consentGivenBy: true } },
@@ -119,19 +119,20 @@ export async function answerGuardianRequest(
     });
     if (count !== 1) return { ok: false as const, reason: "gone" as const };
     // the entrant learns the answer at once: with consent they can submit, without it they cannot
-    await queueEmail(tx, {
-      template: "guardian-answered",
-      to: request.entry.entrant.email,
-      locale: request.entry.entrant.locale ?? "en",
-      payload: {
-        decision,
-        guardianName: request.guardianName,
-        title: request.entry.title,
-        contest: request.entry.contest.title,
-        link: `${env().APP_URL}/entries/${request.entry.id}`,
-      },
-      idempotencyKey: `guardian-answered:${request.id}`,
-    });
+    if (!request.entry.entrant.deactivatedAt)
+      await queueEmail(tx, {
+        template: "guardian-answered",
+        to: request.entry.entrant.email,
+        locale: request.entry.entrant.locale ?? "en",
+        payload: {
+          decision,
+          guardianName: request.guardianName,
+          title: request.entry.title,
+          contest: request.entry.contest.title,
+          link: `${env().APP_URL}/entries/${request.entry.id}`,
+        },
+        idempotencyKey: `guardian-answered:${request.id}`,
+      });
     return { ok: true as const };
   });
 }

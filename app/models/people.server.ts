@@ -98,7 +98,7 @@ export async function setRole(actor: User, userId: string, role: Role, locale: s
   if (!check.ok) return check;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { role } });
-    if (role !== "entrant" && !hasRole(target, role)) {
+    if (role !== "entrant" && !hasRole(target, role) && !target.deactivatedAt) {
       await queueEmail(tx, {
         template: "role-granted",
         to: target.email,

@@ -16,6 +16,13 @@ import { nudgeWorker } from "~/services/worker.server";
 
 const JUDGES_PAGE = 50;
 
+/** The filters of the other list on the page, without the empty ones and page 1. */
+function keep(filters: Record<string, string>) {
+  return Object.fromEntries(
+    Object.entries(filters).filter(([name, value]) => value && !(name.endsWith("page") && value === "1")),
+  );
+}
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "judges.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
   };
   const panelQuery = {
-    who: (url.searchParams.get("who") ?? "").trim().toLowerCase().slice(0, 100),
+    who: (url.searchParams.get("who") ?? "").trim().slice(0, 100),
     state: ["undeclared", "unfinished"].includes(url.searchParams.get("state") ?? "")
       ? url.searchParams.get("state")!
       : "",
@@ -40,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A panel is tens of people, a few hundred at most: filtered and paged here.
   const panel = judges.filter(
     (j) =>
-      (!panelQuery.who || `${j.email} ${j.name ?? ""}`.toLowerCase().includes(panelQuery.who)) &&
+      (!panelQuery.who || `${j.email} ${j.name ?? ""}`.toLowerCase().includes(panelQuery.who.toLowerCase())) &&
       (panelQuery.state !== "undeclared" || !j.declared) &&
       (panelQuery.state !== "unfinished" || j.submitted < j.assigned),
   );
@@ -124,8 +131,15 @@ export default function Judges() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state !== "idle";
-  const link = pageLink(`/organize/${slug}/judges`, { q: query.q, judge: query.judgeId });
-  const panelLink = pageLink(`/organize/${slug}/judges`, { who: panelQuery.who, state: panelQuery.state }, "jpage");
+  // The page holds two lists; each keeps the other's filters and page.
+  const assignmentFilters = { q: query.q, judge: query.judgeId, page: String(query.page) };
+  const panelFilters = { who: panelQuery.who, state: panelQuery.state, jpage: String(panelQuery.page) };
+  const link = pageLink(`/organize/${slug}/judges`, { q: query.q, judge: query.judgeId, ...keep(panelFilters) });
+  const panelLink = pageLink(
+    `/organize/${slug}/judges`,
+    { who: panelQuery.who, state: panelQuery.state, ...keep(assignmentFilters) },
+    "jpage",
+  );
   return (
     <section aria-labelledby="judges-title">
       <h1 id="judges-title">{t("judges.title")}</h1>
@@ -166,7 +180,7 @@ export default function Judges() {
         <h2 id="panel-title">{t("judges.panel")}</h2>
         {judges.length > 0 ? (
           <>
-            <ListFilters label={t("judges.searchJudges")}>
+            <ListFilters label={t("judges.searchJudges")} keep={keep(assignmentFilters)}>
               <SearchFilter id="panel-who" name="who" label={t("judges.searchJudges")} value={panelQuery.who} />
               <SelectFilter
                 id="panel-state"
@@ -247,7 +261,7 @@ export default function Judges() {
           </div>
         ) : null}
         {result?.intent === "move" ? <ErrorList errors={result.problems} /> : null}
-        <ListFilters label={t("judges.searchEntries")}>
+        <ListFilters label={t("judges.searchEntries")} keep={keep(panelFilters)}>
           <SearchFilter id="assignment-q" label={t("judges.searchEntries")} value={query.q} />
           <SelectFilter
             id="assignment-judge"

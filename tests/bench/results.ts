@@ -122,7 +122,7 @@ const console_ = `/organize/${contest.slug}`;
 // The dashboard of the same contest.
 const dashboard = await serverTime([console_]);
 // The entries list: a search over names, emails, titles and references, then page 100.
-const list = await serverTime([`${console_}/entries?page=100`, `${console_}/entries?q=Entrant%2099`], 2, 4);
+const list = await serverTime([`${console_}/entries?page=100`, `${console_}/entries?q=entrant99.`], 2, 4);
 // The entrants list: page 100, a search, a filter on drafts and a country.
 const entrants = await serverTime(
   [
@@ -145,7 +145,7 @@ const judgesPage = await serverTime(
 );
 // Screening: the first page, page 100, and a search.
 const screeningPage = await serverTime(
-  [`${console_}/screening`, `${console_}/screening?page=100`, `${console_}/screening?q=Work%20999`],
+  [`${console_}/screening`, `${console_}/screening?page=100`, `${console_}/screening?q=YHD25-00`],
   3,
   6,
 );
