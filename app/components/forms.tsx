@@ -1,3 +1,4 @@
+import { getInputProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
@@ -107,5 +108,31 @@ export function CheckboxField({
       <label htmlFor={inputProps.id}>{label}</label>
       <ErrorList id={errorId} errors={errors} />
     </div>
+  );
+}
+
+type ConformField = Parameters<typeof getInputProps>[0];
+
+/** A {@link Field} for a Conform field: its name, id, value, constraints and errors come from the form. */
+export function InputField({
+  field,
+  type,
+  label,
+  hint,
+  inputProps,
+}: {
+  field: ConformField;
+  type: "text" | "number" | "email" | "date" | "datetime-local" | "search";
+  label: string;
+  hint?: string;
+  inputProps?: InputHTMLAttributes<HTMLInputElement>;
+}) {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      errors={field.errors}
+      inputProps={{ ...getInputProps(field, { type, ariaAttributes: false }), ...inputProps }}
+    />
   );
 }

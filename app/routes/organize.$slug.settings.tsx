@@ -22,7 +22,7 @@ import {
 } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, ErrorList, Field, TextAreaField } from "~/components/forms";
+import { CheckboxField, ErrorList, Field, InputField, TextAreaField } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { locales } from "~/i18n";
 import { pageTitle } from "~/i18n/meta";
@@ -204,11 +204,7 @@ function SettingsEditor() {
         <ErrorList id={form.errorId} errors={form.errors} />
         <fieldset className="card" id="settings-basics">
           <legend>{t("settings.basics")}</legend>
-          <Field
-            label={t("settings.contestTitle")}
-            errors={fields.title.errors}
-            inputProps={getInputProps(fields.title, { type: "text", ariaAttributes: false })}
-          />
+          <InputField field={fields.title} type="text" label={t("settings.contestTitle")} />
           <Field
             label={t("settings.slug")}
             hint={slugLocked ? t("settings.slugLockedHint") : t("settings.slugHint")}
@@ -218,21 +214,13 @@ function SettingsEditor() {
               readOnly: slugLocked,
             }}
           />
-          <Field
-            label={t("settings.theme")}
-            errors={fields.theme.errors}
-            inputProps={getInputProps(fields.theme, { type: "text", ariaAttributes: false })}
-          />
+          <InputField field={fields.theme} type="text" label={t("settings.theme")} />
           <TextAreaField
             label={t("settings.summary")}
             errors={fields.summary.errors}
             textareaProps={{ ...getTextareaProps(fields.summary, { ariaAttributes: false }), rows: 3 }}
           />
-          <Field
-            label={t("settings.organizerName")}
-            errors={fields.organizerName.errors}
-            inputProps={getInputProps(fields.organizerName, { type: "text", ariaAttributes: false })}
-          />
+          <InputField field={fields.organizerName} type="text" label={t("settings.organizerName")} />
           <MarkdownField field={fields.rules} label={t("settings.rules")} />
           <MarkdownField field={fields.faq} label={t("settings.faq")} />
           <fieldset className="plain-fieldset field">
@@ -270,51 +258,39 @@ function SettingsEditor() {
               inputProps={getInputProps(fields[key], { type: "datetime-local", ariaAttributes: false })}
             />
           ))}
-          <Field
+          <InputField
+            field={fields.graceMinutes}
+            type="number"
             label={t("settings.graceMinutes")}
             hint={t("settings.graceHint")}
-            errors={fields.graceMinutes.errors}
-            inputProps={getInputProps(fields.graceMinutes, { type: "number", ariaAttributes: false })}
           />
         </fieldset>
 
         <fieldset className="card" id="settings-eligibility">
           <legend>{t("settings.eligibility")}</legend>
           <div className="field-row">
-            <Field
-              label={t("settings.minAge")}
-              errors={fields.minAge.errors}
-              inputProps={getInputProps(fields.minAge, { type: "number", ariaAttributes: false })}
-            />
-            <Field
-              label={t("settings.maxAge")}
-              errors={fields.maxAge.errors}
-              inputProps={getInputProps(fields.maxAge, { type: "number", ariaAttributes: false })}
-            />
+            <InputField field={fields.minAge} type="number" label={t("settings.minAge")} />
+            <InputField field={fields.maxAge} type="number" label={t("settings.maxAge")} />
           </div>
-          <Field
+          <InputField
+            field={fields.allowedCountries}
+            type="text"
             label={t("settings.allowedCountries")}
             hint={t("settings.allowedCountriesHint")}
-            errors={fields.allowedCountries.errors}
-            inputProps={getInputProps(fields.allowedCountries, { type: "text", ariaAttributes: false })}
           />
           <div className="field-row">
-            <Field
-              label={t("settings.maxEntriesPerUser")}
-              errors={fields.maxEntriesPerUser.errors}
-              inputProps={getInputProps(fields.maxEntriesPerUser, { type: "number", ariaAttributes: false })}
-            />
-            <Field
+            <InputField field={fields.maxEntriesPerUser} type="number" label={t("settings.maxEntriesPerUser")} />
+            <InputField
+              field={fields.maxEntriesPerCategory}
+              type="number"
               label={t("settings.maxEntriesPerCategory")}
-              errors={fields.maxEntriesPerCategory.errors}
-              inputProps={getInputProps(fields.maxEntriesPerCategory, { type: "number", ariaAttributes: false })}
             />
           </div>
-          <Field
+          <InputField
+            field={fields.guardianConsentUnder}
+            type="number"
             label={t("settings.guardianConsentUnder")}
             hint={t("settings.guardianHint")}
-            errors={fields.guardianConsentUnder.errors}
-            inputProps={getInputProps(fields.guardianConsentUnder, { type: "number", ariaAttributes: false })}
           />
         </fieldset>
 
@@ -361,11 +337,7 @@ function SettingsEditor() {
 
         <fieldset className="card" id="settings-judging">
           <legend>{t("settings.judging")}</legend>
-          <Field
-            label={t("settings.judgesPerEntry")}
-            errors={fields.judgesPerEntry.errors}
-            inputProps={getInputProps(fields.judgesPerEntry, { type: "number", ariaAttributes: false })}
-          />
+          <InputField field={fields.judgesPerEntry} type="number" label={t("settings.judgesPerEntry")} />
           <CheckboxField
             label={t("settings.blindJudging")}
             errors={fields.blindJudging.errors}
@@ -539,16 +511,8 @@ function CategoryFields({ item, index }: { item: CategoryField; index: number })
       <h3>{t("settings.category", { number: index + 1 })}</h3>
       <input {...getInputProps(f.id, { type: "hidden" })} />
       <div className="field-row">
-        <Field
-          label={t("settings.categoryName")}
-          errors={f.name.errors}
-          inputProps={getInputProps(f.name, { type: "text", ariaAttributes: false })}
-        />
-        <Field
-          label={t("settings.slug")}
-          errors={f.slug.errors}
-          inputProps={getInputProps(f.slug, { type: "text", ariaAttributes: false })}
-        />
+        <InputField field={f.name} type="text" label={t("settings.categoryName")} />
+        <InputField field={f.slug} type="text" label={t("settings.slug")} />
       </div>
       <TextAreaField
         label={t("settings.categoryDescription")}
@@ -571,22 +535,14 @@ function CategoryFields({ item, index }: { item: CategoryField; index: number })
         <ErrorList errors={f.allowedTypes.errors} />
       </fieldset>
       <div className="field-row">
-        <Field
-          label={t("settings.maxFileMb")}
-          errors={f.maxFileMb.errors}
-          inputProps={getInputProps(f.maxFileMb, { type: "number", ariaAttributes: false })}
-        />
-        <Field
+        <InputField field={f.maxFileMb} type="number" label={t("settings.maxFileMb")} />
+        <InputField
+          field={f.maxDurationMin}
+          type="number"
           label={t("settings.maxDurationMin")}
           hint={t("settings.maxDurationHint")}
-          errors={f.maxDurationMin.errors}
-          inputProps={getInputProps(f.maxDurationMin, { type: "number", ariaAttributes: false })}
         />
-        <Field
-          label={t("settings.maxFiles")}
-          errors={f.maxFiles.errors}
-          inputProps={getInputProps(f.maxFiles, { type: "number", ariaAttributes: false })}
-        />
+        <InputField field={f.maxFiles} type="number" label={t("settings.maxFiles")} />
       </div>
       <div className="field-row">
         <div className="field">
@@ -599,11 +555,7 @@ function CategoryFields({ item, index }: { item: CategoryField; index: number })
             ))}
           </select>
         </div>
-        <Field
-          label={t("settings.statementMaxWords")}
-          errors={f.statementMaxWords.errors}
-          inputProps={getInputProps(f.statementMaxWords, { type: "number", ariaAttributes: false })}
-        />
+        <InputField field={f.statementMaxWords} type="number" label={t("settings.statementMaxWords")} />
       </div>
     </>
   );

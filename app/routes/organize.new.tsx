@@ -4,7 +4,7 @@ import { Prisma } from "@prisma/client";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/forms";
+import { ErrorList, Field, InputField } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
 import { listContests } from "~/models/contest.server";
 import { createEdition } from "~/models/lifecycle.server";
@@ -81,17 +81,8 @@ export default function NewEdition() {
           </select>
           <ErrorList errors={fields.copyFrom.errors} />
         </div>
-        <Field
-          label={t("settings.contestTitle")}
-          errors={fields.title.errors}
-          inputProps={getInputProps(fields.title, { type: "text", ariaAttributes: false })}
-        />
-        <Field
-          label={t("settings.slug")}
-          hint={t("settings.slugHint")}
-          errors={fields.slug.errors}
-          inputProps={getInputProps(fields.slug, { type: "text", ariaAttributes: false })}
-        />
+        <InputField field={fields.title} type="text" label={t("settings.contestTitle")} />
+        <InputField field={fields.slug} type="text" label={t("settings.slug")} hint={t("settings.slugHint")} />
         <Field
           label={t("edition.codePrefix")}
           hint={t("edition.codePrefixHint")}
