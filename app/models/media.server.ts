@@ -17,6 +17,7 @@ import { checkDeclared, PREVIEW_WIDTH, rejectionMessage } from "./media";
 import { getOwnEntry, markChanged } from "./entry.server";
 import { entryClosesAt, entryEditable, isTimed } from "./entry";
 import { checkWebVtt, type CaptionsProblem } from "./webvtt";
+import type { ViewableMedia } from "~/components/media/media-view";
 
 /**
  * Uploads go from the browser straight to storage through a presigned PUT whose type and exact
@@ -425,6 +426,36 @@ export async function viewUrls(
       }),
   );
   return Object.fromEntries(entries);
+}
+
+type ViewableAsset = Parameters<typeof viewUrls>[0][number] & {
+  altText: string;
+  width: number | null;
+  height: number | null;
+  captionsKey: string | null;
+  captionsLang: string | null;
+};
+
+/**
+ * Verified files as the pages' MediaView shows them, with short-lived links. `previews: false`
+ * leaves images at full size (judges zoom into them, guardians see exactly what was sent).
+ */
+export async function viewableMedia(
+  media: ViewableAsset[],
+  options: { expiresInSec?: number; previews?: boolean } = {},
+): Promise<ViewableMedia[]> {
+  const urls = await viewUrls(media, options.expiresInSec);
+  return media.map((m) => ({
+    id: m.id,
+    type: m.detectedType ?? "",
+    altText: m.altText,
+    width: m.width,
+    height: m.height,
+    url: urls[m.id]?.url ?? null,
+    poster: urls[m.id]?.poster ?? null,
+    preview: options.previews === false ? null : (urls[m.id]?.preview ?? null),
+    captions: isTimed(m.detectedType) && m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
+  }));
 }
 
 /** Uploads left unfinished this long are abandoned: their parts and rows are removed. */

@@ -2,8 +2,7 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
-import { isTimed } from "./entry";
-import { viewUrls } from "./media.server";
+import { viewableMedia } from "./media.server";
 import { audit } from "./audit.server";
 import { rubricOf } from "./rubric.server";
 import { checkSheet, parseSheet, ROUNDS, roundClosesAt, type Round } from "./scoring";
@@ -93,9 +92,9 @@ export async function judgeEntryView(contestId: string, judgeId: string, judgeCo
   const assignment = await findAssignment(contestId, judgeId, judgeCode, round);
   if (!assignment) return null;
   const { entry, contest } = assignment;
-  const [criteria, urls, queue] = await Promise.all([
+  const [criteria, media, queue] = await Promise.all([
     rubricOf(contestId),
-    viewUrls(entry.media),
+    viewableMedia(entry.media, { previews: false }),
     judgeQueue(contestId, judgeId, round),
   ]);
   const index = queue.findIndex((q) => q.code === judgeCode);
@@ -125,16 +124,7 @@ export async function judgeEntryView(contestId: string, judgeId: string, judgeCo
       country: contest.hideCountry ? null : entry.entrant.country,
       // only when organizers chose open judging: the name the entrant chose to publish
       maker: contest.blindJudging ? null : entry.entrant.displayName,
-      media: entry.media.map((m) => ({
-        id: m.id,
-        type: m.detectedType ?? "",
-        altText: m.altText,
-        width: m.width,
-        height: m.height,
-        url: urls[m.id]?.url ?? null,
-        poster: urls[m.id]?.poster ?? null,
-        captions: isTimed(m.detectedType) && m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
-      })),
+      media,
     },
   };
 }

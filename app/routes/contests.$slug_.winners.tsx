@@ -5,7 +5,7 @@ import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { countryOptions } from "~/models/countries";
-import { viewUrls } from "~/models/media.server";
+import { viewableMedia } from "~/models/media.server";
 import { publishedWinners } from "~/models/results.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { getUser } from "~/services/auth.server";
@@ -24,14 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const names = new Map(countryOptions(await resolveLocale(request, user?.locale)).map((c) => [c.code, c.name]));
   // Public works, read at leisure: links that outlast a long visit (images load as one scrolls).
-  const urls = await viewUrls(
-    winners.flatMap((w) => w.entry.media),
-    GALLERY_URL_SECONDS,
+  const media = await Promise.all(
+    winners.map((w) => viewableMedia(w.entry.media, { expiresInSec: GALLERY_URL_SECONDS })),
   );
   return {
     ...base,
     announcementAt: contest.announcementAt.toISOString(),
-    winners: winners.map(({ place, entry }) => ({
+    winners: winners.map(({ place, entry }, index) => ({
       id: entry.id,
       place,
       category: entry.category.name,
@@ -42,17 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         entry.entrant.publishCountry && entry.entrant.country ? (names.get(entry.entrant.country) ?? null) : null,
       contentWarning: entry.contentWarning,
       transcript: entry.transcript,
-      media: entry.media.map((m) => ({
-        id: m.id,
-        type: m.detectedType ?? "",
-        altText: m.altText,
-        width: m.width,
-        height: m.height,
-        url: urls[m.id]?.url ?? null,
-        preview: urls[m.id]?.preview ?? null,
-        poster: urls[m.id]?.poster ?? null,
-        captions: m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
-      })),
+      media: media[index]!,
     })),
   };
 }

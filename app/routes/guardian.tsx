@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { answerGuardianRequest, findGuardianRequest } from "~/models/guardian.server";
-import { viewUrls } from "~/models/media.server";
+import { viewableMedia } from "~/models/media.server";
 import { guardianAnswerSchema } from "~/schemas/guardian";
 import { nudgeWorker } from "~/services/worker.server";
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { request: consent, state } = found;
   if (state !== "open") return { state, decision: consent.decision, token: "", entry: null };
   const entry = consent.entry;
-  const urls = await viewUrls(entry.media);
+  const media = await viewableMedia(entry.media, { previews: false });
   return {
     state,
     decision: null,
@@ -43,14 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       graphicContent: entry.graphicContent,
       coCreators: entry.coCreators.map((c) => c.name),
       releases: entry.releases,
-      media: entry.media.map((m) => ({
-        id: m.id,
-        type: m.detectedType ?? "",
-        altText: m.altText,
-        url: urls[m.id]?.url ?? null,
-        poster: urls[m.id]?.poster ?? null,
-        captions: m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
-      })),
+      media,
     },
   };
 }

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
-import { viewUrls } from "~/models/media.server";
+import { viewableMedia } from "~/models/media.server";
 import { rubricOf } from "~/models/rubric.server";
 import { parseSheet, sheetTotal } from "~/models/scoring";
 import { requireOrganizerOf } from "~/services/auth.server";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
   if (!entry) throw new Response("Not found", { status: 404 });
-  const [criteria, urls] = await Promise.all([rubricOf(contest.id), viewUrls(entry.media)]);
+  const [criteria, media] = await Promise.all([rubricOf(contest.id), viewableMedia(entry.media)]);
   return {
     slug: contest.slug,
     entry: {
@@ -38,17 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       entrant: entry.entrant,
       award: entry.award?.place ?? null,
       id: entry.id,
-      media: entry.media.map((m) => ({
-        id: m.id,
-        type: m.detectedType ?? "",
-        altText: m.altText,
-        width: m.width,
-        height: m.height,
-        url: urls[m.id]?.url ?? null,
-        poster: urls[m.id]?.poster ?? null,
-        preview: urls[m.id]?.preview ?? null,
-        captions: m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
-      })),
+      media,
     },
     criteria: criteria.map((c) => ({ id: c.id, name: c.name })),
     sheets: entry.assignments.map((a) => {

@@ -251,12 +251,7 @@ function SettingsEditor() {
             ))}
           </datalist>
           {(["opensAt", "deadline", "judgingStartsAt", "judgingEndsAt", "announcementAt"] as const).map((key) => (
-            <Field
-              key={key}
-              label={t(`settings.${key}`)}
-              errors={fields[key].errors}
-              inputProps={getInputProps(fields[key], { type: "datetime-local", ariaAttributes: false })}
-            />
+            <InputField key={key} field={fields[key]} type="datetime-local" label={t(`settings.${key}`)} />
           ))}
           <InputField
             field={fields.graceMinutes}
