@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "node_modules/", "data/", "tests/.tmp/", ".cache/"] },
+  { ignores: ["build/", "public/build/", "node_modules/", "data/", "tests/.tmp/", ".cache/", "app/generated/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,14 +3,19 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { defineConfig } from "prisma/config";
+import { ENGINE_PATHS, engineOf, writePostgresSchema } from "./prisma/engines";
+import { postgresMigrationAdapter } from "./prisma/postgres-migrate";
 
 // With a config file Prisma no longer reads .env itself; without DATABASE_URL it would fall
 // back to downloading a native engine, which this project never needs.
 if (existsSync(".env")) process.loadEnvFile(".env");
 process.env.DATABASE_URL ??= "file:./data/dev.db";
 const url = process.env.DATABASE_URL;
+// DATABASE_URL picks the engine, its schema and its migrations: no code change, no second build.
+const engine = engineOf(url);
+writePostgresSchema();
 // SQLite creates the database file, but not the folder it goes in (data/ on a fresh clone).
-if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
+if (engine === "sqlite") mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
 
 // Prisma 6.19's WASM schema engine sends whole migration scripts to the shadow database
 // through executeRaw, which runs one statement; send argument-less SQL to executeScript.
@@ -35,7 +40,8 @@ function withShadowScripts(factory: PrismaBetterSQLite3): SqlMigrationAwareDrive
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations") },
-  adapter: async () => withShadowScripts(new PrismaBetterSQLite3({ url })),
+  schema: ENGINE_PATHS[engine].schema,
+  migrations: { path: ENGINE_PATHS[engine].migrations },
+  adapter: async () =>
+    engine === "postgresql" ? postgresMigrationAdapter(url) : withShadowScripts(new PrismaBetterSQLite3({ url })),
 });

@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import type { Prisma } from "../app/services/db.server";
 
 /**
  * The demo: the 2025 Youth for Humanitarian Disarmament Multimedia Contest under the

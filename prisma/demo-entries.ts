@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "../app/services/db.server";
 import { randomBytes } from "node:crypto";
 
 /**

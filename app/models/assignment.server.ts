@@ -1,6 +1,6 @@
-import { Prisma } from "@prisma/client";
+import { foldForSearch } from "./search";
+import { db, serializable, type Prisma } from "~/services/db.server";
 import { now } from "~/services/clock.server";
-import { db } from "~/services/db.server";
 import { assignJudges, conflictReason, type AssignmentJudge, type Shortfall } from "./assignment";
 import { audit } from "./audit.server";
 import { splitList } from "./contest";
@@ -34,24 +34,23 @@ function judgeForAssignment(seat: {
 }
 
 async function loadRound(contestId: string, client: Prisma.TransactionClient = db) {
-  const [contest, entries, seats] = await Promise.all([
-    client.contest.findUniqueOrThrow({ where: { id: contestId } }),
-    client.entry.findMany({
-      where: { contestId, status: "eligible" },
-      orderBy: { submittedAt: "asc" },
-      select: {
-        id: true,
-        entrant: { select: { fullName: true, email: true, country: true } },
-        coCreators: { select: { name: true, email: true } },
-        assignments: { where: { round: ROUND }, select: { id: true, judgeId: true, recusedAt: true, status: true } },
-      },
-    }),
-    client.contestJudge.findMany({
-      // a deactivated account cannot sign in to judge: it gets no new work
-      where: { contestId, conflictsDeclaredAt: { not: null }, user: { deactivatedAt: null } },
-      include: { user: { select: { email: true, fullName: true } } },
-    }),
-  ]);
+  // one query at a time: the client may be an interactive transaction, which runs them in turn
+  const contest = await client.contest.findUniqueOrThrow({ where: { id: contestId } });
+  const entries = await client.entry.findMany({
+    where: { contestId, status: "eligible" },
+    orderBy: { submittedAt: "asc" },
+    select: {
+      id: true,
+      entrant: { select: { fullName: true, email: true, country: true } },
+      coCreators: { select: { name: true, email: true } },
+      assignments: { where: { round: ROUND }, select: { id: true, judgeId: true, recusedAt: true, status: true } },
+    },
+  });
+  const seats = await client.contestJudge.findMany({
+    // a deactivated account cannot sign in to judge: it gets no new work
+    where: { contestId, conflictsDeclaredAt: { not: null }, user: { deactivatedAt: null } },
+    include: { user: { select: { email: true, fullName: true } } },
+  });
   return {
     contest,
     seats,
@@ -78,9 +77,7 @@ export type AssignmentRun = {
  * during a run, cannot both add judges to the same entry.
  */
 export function runAssignment(contestId: string, actorId: string | null = null): Promise<AssignmentRun> {
-  return db.$transaction((tx) => assignInTransaction(contestId, actorId, tx), {
-    isolationLevel: Prisma.TransactionIsolationLevel.Serializable,
-  });
+  return serializable((tx) => assignInTransaction(contestId, actorId, tx));
 }
 
 async function assignInTransaction(
@@ -195,7 +192,9 @@ export async function assignmentTable(contestId: string, query: AssignmentQuery)
   const where: Prisma.EntryWhereInput = {
     contestId,
     status: "eligible",
-    ...(q ? { OR: [{ referenceCode: { contains: q.toUpperCase() } }, { title: { contains: q } }] } : {}),
+    ...(q
+      ? { OR: [{ referenceCode: { contains: q.toUpperCase() } }, { searchTitle: { contains: foldForSearch(q) } }] }
+      : {}),
     ...(ofJudge ? { id: { in: ofJudge } } : {}),
   };
   const [total, entries] = await Promise.all([
@@ -292,40 +291,37 @@ export async function saveShortlist(contestId: string, shown: string[], chosen: 
  * shortlisted entry they have no conflict with (and did not recuse from), until `closesAt`.
  */
 export async function startFinalRound(contestId: string, closesAt: Date, actorId: string) {
-  return db.$transaction(
-    async (tx) => {
-      const { contest, seats, entries } = await loadRound(contestId, tx);
-      const shortlisted = new Set(
-        (
-          await tx.entry.findMany({ where: { contestId, status: "eligible", shortlisted: true }, select: { id: true } })
-        ).map((e) => e.id),
+  return serializable(async (tx) => {
+    const { contest, seats, entries } = await loadRound(contestId, tx);
+    const shortlisted = new Set(
+      (
+        await tx.entry.findMany({ where: { contestId, status: "eligible", shortlisted: true }, select: { id: true } })
+      ).map((e) => e.id),
+    );
+    const existing = new Set(
+      (
+        await tx.assignment.findMany({
+          where: { contestId, round: "final" },
+          select: { entryId: true, judgeId: true },
+        })
+      ).map((a) => `${a.entryId}:${a.judgeId}`),
+    );
+    const pairs = entries
+      .filter((e) => shortlisted.has(e.id))
+      .flatMap((entry) =>
+        seats
+          .filter((seat) => !conflictReason(judgeForAssignment(seat), entry, contest.avoidSameCountry))
+          .filter((seat) => !existing.has(`${entry.id}:${seat.userId}`))
+          .map((seat) => ({ contestId, entryId: entry.id, judgeId: seat.userId, round: "final" })),
       );
-      const existing = new Set(
-        (
-          await tx.assignment.findMany({
-            where: { contestId, round: "final" },
-            select: { entryId: true, judgeId: true },
-          })
-        ).map((a) => `${a.entryId}:${a.judgeId}`),
-      );
-      const pairs = entries
-        .filter((e) => shortlisted.has(e.id))
-        .flatMap((entry) =>
-          seats
-            .filter((seat) => !conflictReason(judgeForAssignment(seat), entry, contest.avoidSameCountry))
-            .filter((seat) => !existing.has(`${entry.id}:${seat.userId}`))
-            .map((seat) => ({ contestId, entryId: entry.id, judgeId: seat.userId, round: "final" })),
-        );
-      if (pairs.length) await tx.assignment.createMany({ data: pairs });
-      await tx.contest.update({ where: { id: contestId }, data: { finalRoundEndsAt: closesAt } });
-      await audit(tx, {
-        contestId,
-        actorId,
-        action: "final.started",
-        detail: { entries: shortlisted.size, created: pairs.length, closesAt: closesAt.toISOString() },
-      });
-      return { created: pairs.length, entries: shortlisted.size };
-    },
-    { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
-  );
+    if (pairs.length) await tx.assignment.createMany({ data: pairs });
+    await tx.contest.update({ where: { id: contestId }, data: { finalRoundEndsAt: closesAt } });
+    await audit(tx, {
+      contestId,
+      actorId,
+      action: "final.started",
+      detail: { entries: shortlisted.size, created: pairs.length, closesAt: closesAt.toISOString() },
+    });
+    return { created: pairs.length, entries: shortlisted.size };
+  });
 }

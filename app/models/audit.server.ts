@@ -1,6 +1,5 @@
-import type { Prisma } from "@prisma/client";
+import { db, type Prisma } from "~/services/db.server";
 import { now } from "~/services/clock.server";
-import { db } from "~/services/db.server";
 
 /**
  * The audit trail organizers read at /organize/<slug>/audit: who did what, and when, to the

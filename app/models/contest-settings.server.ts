@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Contest, Prisma } from "@prisma/client";
+import { db, type Contest, type Prisma } from "~/services/db.server";
 import { z } from "zod";
 import { EMAIL_NOTES, type EmailNoteKey, type Settings } from "~/schemas/contest";
 import { now } from "~/services/clock.server";
-import { db } from "~/services/db.server";
 import { audit } from "./audit.server";
 import { localDateTimeIn, splitList, submissionsCloseAt, toLocalInput } from "./contest";
 import { ageOn, countWords, dateIn } from "./eligibility";

@@ -1,5 +1,5 @@
-import { Prisma } from "@prisma/client";
-import { db } from "~/services/db.server";
+import { foldForSearch } from "./search";
+import { byteOrder, db, Prisma } from "~/services/db.server";
 import { ageOn, dateIn } from "./eligibility";
 
 export const ENTRANT_LIST_PAGE = 50;
@@ -8,7 +8,7 @@ export type EntrantListQuery = { q: string; country: string; filter: string; pag
 
 /** A LIKE pattern that matches `text` anywhere, with its own % and _ taken literally. */
 function containing(text: string) {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -22,9 +22,8 @@ export async function listEntrants(contest: { id: string; deadline: Date; timezo
   const q = query.q.trim();
   const conditions = [Prisma.sql`e."contestId" = ${contest.id}`];
   if (q) {
-    const pattern = containing(q);
     conditions.push(
-      Prisma.sql`(LOWER(u."email") LIKE ${pattern} ESCAPE '\\' OR LOWER(COALESCE(u."fullName", '')) LIKE ${pattern} ESCAPE '\\')`,
+      Prisma.sql`(u."email" LIKE ${containing(q.toLowerCase())} ESCAPE '\\' OR u."searchName" LIKE ${containing(foldForSearch(q))} ESCAPE '\\')`,
     );
   }
   if (query.country) conditions.push(Prisma.sql`u."country" = ${query.country}`);
@@ -56,7 +55,7 @@ export async function listEntrants(contest: { id: string; deadline: Date; timezo
   };
   const [counted, rows] = await Promise.all([
     db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS "total" FROM (${grouped}) AS t`,
-    db.$queryRaw<Row[]>`${grouped} ORDER BY u."email" ASC
+    db.$queryRaw<Row[]>`${grouped} ORDER BY u."email" ${byteOrder()} ASC
       LIMIT ${ENTRANT_LIST_PAGE} OFFSET ${(query.page - 1) * ENTRANT_LIST_PAGE}`,
   ]);
   const total = Number(counted[0]?.total ?? 0);

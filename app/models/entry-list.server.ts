@@ -1,5 +1,5 @@
-import type { Prisma } from "@prisma/client";
-import { db } from "~/services/db.server";
+import { foldForSearch } from "./search";
+import { db, type Prisma } from "~/services/db.server";
 
 export const ENTRY_LIST_PAGE = 50;
 
@@ -20,8 +20,8 @@ export async function listEntries(contestId: string, query: EntryListQuery) {
       ? {
           OR: [
             { referenceCode: { contains: q.toUpperCase() } },
-            { title: { contains: q } },
-            { entrant: { fullName: { contains: q } } },
+            { searchTitle: { contains: foldForSearch(q) } },
+            { entrant: { searchName: { contains: foldForSearch(q) } } },
             { entrant: { email: { contains: q.toLowerCase() } } },
           ],
         }

@@ -1,7 +1,6 @@
-import { Prisma } from "@prisma/client";
+import { db, serializable, type Prisma } from "~/services/db.server";
 import { randomBytes } from "node:crypto";
 import { now } from "~/services/clock.server";
-import { db } from "~/services/db.server";
 import { emailNote } from "./contest-settings.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
@@ -44,10 +43,9 @@ function phaseProblem(contest: Parameters<typeof contestPhase>[0]): Problem[] {
  * contest (empty when none), and `inCategory` for the limits per category. Reads everything once.
  */
 export async function startState(userId: string, contestId: string, client: Prisma.TransactionClient = db) {
-  const [user, contest] = await Promise.all([
-    client.user.findUniqueOrThrow({ where: { id: userId } }),
-    client.contest.findUniqueOrThrow({ where: { id: contestId } }),
-  ]);
+  // one query at a time: the client may be an interactive transaction
+  const user = await client.user.findUniqueOrThrow({ where: { id: userId } });
+  const contest = await client.contest.findUniqueOrThrow({ where: { id: contestId } });
   const rules = eligibilityContest(contest);
   const problems = phaseProblem(contest);
   if (!problems.length && (!profileComplete(user) || !(await hasAcceptedTerms(userId, client)))) {
@@ -71,17 +69,14 @@ export async function startEntry(userId: string, contestId: string, categoryId: 
   const category = await db.category.findFirst({ where: { id: categoryId, contestId, archivedAt: null } });
   if (!category) return { ok: false as const, problems: [{ key: "errors.badRequest" }] };
   // Serializable: two clicks (or two tabs) cannot both pass the count and create two entries.
-  return db.$transaction(
-    async (tx) => {
-      const problems = (await startState(userId, contestId, tx)).inCategory(categoryId);
-      if (problems.length) return { ok: false as const, problems };
-      const entry = await tx.entry.create({
-        data: { contestId, categoryId, entrantId: userId, judgeCode: randomBytes(6).toString("hex").toUpperCase() },
-      });
-      return { ok: true as const, entryId: entry.id };
-    },
-    { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
-  );
+  return serializable(async (tx) => {
+    const problems = (await startState(userId, contestId, tx)).inCategory(categoryId);
+    if (problems.length) return { ok: false as const, problems };
+    const entry = await tx.entry.create({
+      data: { contestId, categoryId, entrantId: userId, judgeCode: randomBytes(6).toString("hex").toUpperCase() },
+    });
+    return { ok: true as const, entryId: entry.id };
+  });
 }
 
 /** The entrant's own entry, or null: every query about an entry is scoped to who asks. */

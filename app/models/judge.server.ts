@@ -1,7 +1,6 @@
-import type { User } from "@prisma/client";
+import { db, type User } from "~/services/db.server";
 import type { Locale } from "~/i18n";
 import { now } from "~/services/clock.server";
-import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { keyedHash, newToken } from "~/services/tokens.server";

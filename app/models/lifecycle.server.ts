@@ -1,7 +1,6 @@
-import type { Contest, Prisma } from "@prisma/client";
+import { db, type Contest, type Prisma } from "~/services/db.server";
 import { demoCategories, demoRubric } from "../../prisma/demo-contest";
 import { now } from "~/services/clock.server";
-import { db } from "~/services/db.server";
 import { audit } from "./audit.server";
 import { submissionsCloseAt } from "./contest";
 import { statusAfter, statusAt, transitionsAt, type Transition } from "./lifecycle";

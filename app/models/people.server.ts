@@ -1,7 +1,7 @@
-import type { Prisma, User } from "@prisma/client";
+import { foldForSearch } from "./search";
+import { db, type Prisma, type User } from "~/services/db.server";
 import { hasRole, type Role } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
-import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
@@ -26,7 +26,7 @@ export async function listPeople(query: PeopleQuery) {
     ...((ROLES as readonly string[]).includes(query.role) ? { role: query.role } : {}),
     ...(query.state === "deactivated" ? { deactivatedAt: { not: null } } : {}),
     ...(query.state === "active" ? { deactivatedAt: null } : {}),
-    ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { fullName: { contains: q } }] } : {}),
+    ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { searchName: { contains: foldForSearch(q) } }] } : {}),
   };
   const [total, rows] = await Promise.all([
     db.user.count({ where }),

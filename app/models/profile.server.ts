@@ -1,6 +1,5 @@
-import type { Prisma, User } from "@prisma/client";
+import { db, type Prisma, type User } from "~/services/db.server";
 import { now } from "~/services/clock.server";
-import { db } from "~/services/db.server";
 
 /** The version of the terms and privacy notice in force; raising it asks everyone again. */
 // 2026-1: a contest may be judged openly (judges then see the name to publish), said before entering

@@ -1,3 +1,4 @@
+import { foldForSearch } from "./search";
 import type { Locale } from "~/i18n";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
@@ -27,7 +28,9 @@ export async function screeningQueue(contestId: string, query: ScreeningQuery) {
   const where = {
     contestId,
     status: SCREENABLE_STATUSES.includes(query.status) ? query.status : { in: SCREENABLE_STATUSES },
-    ...(q ? { OR: [{ referenceCode: { contains: q.toUpperCase() } }, { title: { contains: q } }] } : {}),
+    ...(q
+      ? { OR: [{ referenceCode: { contains: q.toUpperCase() } }, { searchTitle: { contains: foldForSearch(q) } }] }
+      : {}),
   };
   const [total, waiting, rows] = await Promise.all([
     db.entry.count({ where }),

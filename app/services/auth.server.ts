@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { User } from "@prisma/client";
+import type { User } from "~/services/db.server";
 import { db } from "./db.server";
 import { getSessionUser } from "./session.server";
 

@@ -1,18 +1,145 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import { PrismaClient as PostgresClient } from "~/generated/postgresql/client";
+import { Prisma, PrismaClient as SqliteClient } from "~/generated/sqlite/client";
+import { foldForSearch } from "~/models/search";
+import { engineOf } from "../../prisma/engines";
 import { env } from "./env.server";
+import { log } from "./log.server";
 
-// One client for the process, kept across the dev server's rebuilds.
-const globalForDb = globalThis as unknown as { __mosaicDb?: PrismaClient };
+/**
+ * One Prisma client for the process, kept across the dev server's rebuilds. DATABASE_URL picks
+ * the engine: a file: URL is SQLite, a postgresql:// URL is PostgreSQL. Both clients are
+ * generated from prisma/schema.prisma and share one runtime, so their types, errors and
+ * Prisma.sql are the same; the app is written once against the SQLite client's types.
+ */
+export { Prisma };
+export type { Contest, Job, User } from "~/generated/sqlite/client";
+export type Engine = ReturnType<typeof engineOf>;
+
+// Every write of a searchable text also writes its folded form (see models/search.ts).
+type WriteArgs = { data?: unknown; create?: unknown; update?: unknown };
+function withFolded(args: WriteArgs, field: string, key: string) {
+  const fold = (data: unknown): unknown => {
+    if (Array.isArray(data)) return data.map(fold);
+    if (!data || typeof data !== "object" || !(field in data)) return data;
+    const value = (data as Record<string, unknown>)[field];
+    // an atomic update ({ set: "…" }) is unwrapped; undefined leaves the key alone
+    const text = value && typeof value === "object" && "set" in value ? (value as { set: unknown }).set : value;
+    if (text === undefined) return data;
+    return { ...data, [key]: foldForSearch(typeof text === "string" ? text : null) };
+  };
+  return { ...args, data: fold(args.data), create: fold(args.create), update: fold(args.update) } as never;
+}
+
+function searchKeys(field: string, key: string) {
+  const write = ({ args, query }: { args: WriteArgs; query: (args: never) => Promise<unknown> }) =>
+    query(withFolded(args, field, key));
+  return {
+    create: write,
+    createMany: write,
+    createManyAndReturn: write,
+    update: write,
+    updateMany: write,
+    updateManyAndReturn: write,
+    upsert: write,
+  };
+}
+
+/**
+ * One query at a time on a PostgreSQL transaction's connection. Prisma's query interpreter
+ * sends a query's independent parts (relations it includes) at once, and node-postgres queues
+ * them only with a deprecation warning; pg 9 will refuse. SQLite runs one statement at a time
+ * anyway.
+ */
+function oneQueryAtATime(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  const serialize = (transaction: Transaction): Transaction => {
+    let last: Promise<unknown> = Promise.resolve();
+    const inTurn =
+      <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+      (...args: A): Promise<R> => {
+        const next = last.then(
+          () => call(...args),
+          () => call(...args),
+        );
+        last = next.catch(() => undefined);
+        return next;
+      };
+    const queryRaw = inTurn(transaction.queryRaw.bind(transaction));
+    const executeRaw = inTurn(transaction.executeRaw.bind(transaction));
+    return Object.assign(Object.create(transaction) as Transaction, { queryRaw, executeRaw });
+  };
+  return {
+    adapterName: factory.adapterName,
+    provider: factory.provider,
+    async connect(): Promise<SqlDriverAdapter> {
+      const adapter = await factory.connect();
+      const startTransaction = adapter.startTransaction.bind(adapter);
+      adapter.startTransaction = async (...args) => serialize(await startTransaction(...args));
+      return adapter;
+    },
+  };
+}
 
 function createClient() {
   const url = env().DATABASE_URL;
-  if (!url.startsWith("file:")) {
-    throw new Error(
-      "DATABASE_URL names PostgreSQL, but this build of Mosaic has only the SQLite adapter wired in; see docs/decisions/0002-database.md",
-    );
-  }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  const base =
+    engineOf(url) === "postgresql"
+      ? // The same API; only the generated query compiler differs.
+        (new PostgresClient({
+          adapter: oneQueryAtATime(new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE })),
+        }) as unknown as SqliteClient)
+      : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  // A query extension changes no method's shape, so the plain client's type stays true (and
+  // functions that take a Prisma.TransactionClient accept the extended client's transactions).
+  return base.$extends({
+    name: "search-keys",
+    query: {
+      user: searchKeys("fullName", "searchName"),
+      entry: searchKeys("title", "searchTitle"),
+    },
+  }) as unknown as SqliteClient;
 }
 
-export const db: PrismaClient = (globalForDb.__mosaicDb ??= createClient());
+export type Db = SqliteClient;
+export type PrismaClient = SqliteClient;
+const globalForDb = globalThis as unknown as { __mosaicDb?: Db };
+export const db: Db = (globalForDb.__mosaicDb ??= createClient());
+
+export function databaseEngine(): Engine {
+  return engineOf(env().DATABASE_URL);
+}
+
+/** A database client or an interactive transaction's client. */
+export type DbClient = Db | Prisma.TransactionClient;
+
+const SERIALIZABLE_ATTEMPTS = 5;
+
+/**
+ * A Serializable transaction, run again when the database aborts it for a write conflict
+ * (P2034). PostgreSQL aborts one of two conflicting transactions where SQLite queues them, so
+ * without this two clicks on "start an entry" could give a 500. `fn` must be safe to rerun: it
+ * only touches the database through `tx`.
+ */
+export async function serializable<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.$transaction(fn, { isolationLevel: Prisma.TransactionIsolationLevel.Serializable });
+    } catch (error) {
+      const conflict = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
+      if (!conflict || attempt >= SERIALIZABLE_ATTEMPTS) throw error;
+      log.debug({ attempt }, "serializable transaction aborted by a write conflict; running it again");
+      // a short, growing, jittered pause so that the two contenders don't collide again
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt * (1 + Math.random())));
+    }
+  }
+}
+
+/**
+ * Raw SQL's ORDER BY in byte order on both engines: SQLite's default, and on PostgreSQL the "C"
+ * collation, so that a managed server's en_US collation doesn't change what a person reads.
+ */
+export function byteOrder() {
+  return databaseEngine() === "postgresql" ? Prisma.sql`COLLATE "C"` : Prisma.empty;
+}

@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import type { Prisma } from "~/services/db.server";
 import { Resend } from "resend";
 import { redactPayload, renderEmail, type TemplateName, type TemplatePayload } from "~/emails";
 import { isLocale, defaultLocale } from "~/i18n";

@@ -50,6 +50,9 @@ const schema = z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
       .default("file:./data/dev.db"),
+    // PostgreSQL connections each instance keeps open; the sum over instances must stay under the
+    // server's max_connections (or PgBouncer's pool)
+    DATABASE_POOL_SIZE: z.coerce.number({ invalid_type_error: "must be a whole number" }).int().min(1).default(10),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 

@@ -1,4 +1,4 @@
-import { Prisma, type Job } from "@prisma/client";
+import { Prisma, type Job } from "~/services/db.server";
 import { randomUUID } from "node:crypto";
 import { now } from "./clock.server";
 import { db } from "./db.server";

@@ -1,4 +1,4 @@
-import { Prisma } from "@prisma/client";
+import { Prisma } from "~/services/db.server";
 import { now } from "./clock.server";
 import { db } from "./db.server";
 

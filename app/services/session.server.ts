@@ -1,5 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
-import type { User } from "@prisma/client";
+import type { User } from "~/services/db.server";
 import { randomBytes } from "node:crypto";
 import { now } from "./clock.server";
 import { db } from "./db.server";

@@ -5,6 +5,7 @@ import { advanceContests } from "~/models/lifecycle.server";
 import { remindDrafts } from "~/models/message.server";
 import { publishResults } from "~/models/results.server";
 import { remindJudges } from "~/models/scoring.server";
+import { backfillSearchKeys } from "~/models/search.server";
 import { now } from "./clock.server";
 import { scheduleOnce, startWorker, type JobHandlers, type Worker } from "./jobs.server";
 
@@ -42,6 +43,11 @@ export const jobHandlers: JobHandlers = {
       await scheduleHourly("judging.remind", 1);
     },
   },
+  "search.backfill": {
+    async run() {
+      await backfillSearchKeys();
+    },
+  },
   "contests.advance": {
     async run() {
       await advanceContests();
@@ -72,6 +78,8 @@ export function startBackgroundWorker() {
     void scheduleHourly("judging.remind", 0);
     void scheduleHourly("entries.remind", 0);
     void scheduleHourly("contests.advance", 0);
+    // once per database: rows written before searches were folded (migration 20261130060000)
+    void scheduleOnce("search.backfill:20261130060000", "search.backfill", {}, now());
   }
   globalForWorker.__mosaicWorker ??= startWorker(jobHandlers, env().JOBS_POLL_MS);
   return globalForWorker.__mosaicWorker;

@@ -3,13 +3,14 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedStorage } from "../../app/server/embedded-storage";
+import { emptyTemplate, testEngine, TMP } from "./databases";
 
 /**
- * Once per run: a migrated template database that each test file copies, a fresh app build
- * for the HTTP tests, and one real S3-compatible server (s3rver checks signatures).
+ * Once per run: a migrated template database that each test file copies (SQLite, or PostgreSQL
+ * under `npm run test:postgres`), a fresh app build for the HTTP tests, and one real
+ * S3-compatible server (s3rver checks signatures).
  */
-export const TMP = path.resolve(import.meta.dirname, "../.tmp");
-export const TEMPLATE_DB = path.join(TMP, "template.db");
+export { TMP };
 export const TEST_BUCKET = "mosaic-test";
 
 export default async function setup(project: TestProject) {
@@ -19,7 +20,7 @@ export default async function setup(project: TestProject) {
   const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
   execFileSync(bin("prisma"), ["migrate", "deploy"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DB}` },
+    env: { ...process.env, DATABASE_URL: await emptyTemplate() },
     stdio: "pipe",
   });
   execFileSync(bin("remix"), ["build"], { cwd: root, stdio: "pipe" });
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject) {
     bucket: TEST_BUCKET,
     origins: ["http://localhost:3000"],
   });
+  console.log(`Integration tests on ${testEngine()}`);
   project.provide("s3Endpoint", storage.endpoint);
   return async () => {
     await storage.close();

@@ -1,24 +1,21 @@
-import { copyFileSync } from "node:fs";
-import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { afterAll, afterEach, beforeEach, inject, vi } from "vitest";
 import { startResendStandIn } from "../../app/server/resend-standin";
 import { EMBEDDED_S3_CREDENTIALS } from "../../app/server/embedded-storage";
-import { TEMPLATE_DB, TMP, TEST_BUCKET } from "./global-setup";
+import { freshDatabase } from "./databases";
+import { TEST_BUCKET } from "./global-setup";
 
 /**
- * Per test file: its own SQLite database (a copy of the migrated template), the run's storage
+ * Per test file: its own database (a copy of the migrated template), the run's storage
  * server, and its own Resend stand-in that the real SDK talks to. A test that logs through
  * console.error fails.
  */
-const dbFile = path.join(TMP, `db-${randomUUID()}.db`);
-copyFileSync(TEMPLATE_DB, dbFile);
+const databaseUrl = await freshDatabase("file");
 
 const mailbox = await startResendStandIn();
 Object.assign(process.env, {
   NODE_ENV: "test",
   APP_URL: "http://localhost:3000",
-  DATABASE_URL: `file:${dbFile}`,
+  DATABASE_URL: databaseUrl,
   SESSION_SECRET: "test-secret-test-secret-test-secret-0123",
   S3_ENDPOINT: inject("s3Endpoint"),
   S3_BUCKET: TEST_BUCKET,
@@ -31,6 +28,13 @@ Object.assign(process.env, {
 });
 (globalThis as { __testMailbox?: typeof mailbox }).__testMailbox = mailbox;
 
+// node-postgres warns when one connection gets a second query before the first answered: two
+// queries at once inside an interactive transaction, which pg 9 will refuse. Fail the test.
+const overlapping: string[] = [];
+process.on("warning", (warning) => {
+  if (/already executing a query/.test(warning.message)) overlapping.push(warning.stack ?? warning.message);
+});
+
 let consoleError: { mock: { calls: unknown[][] }; mockRestore: () => void };
 beforeEach(() => {
   consoleError = vi.spyOn(console, "error");
@@ -41,6 +45,9 @@ afterEach(async () => {
   const { setNow } = await import("../../app/services/clock.server");
   setNow(undefined);
   if (calls.length > 0) throw new Error(`console.error was called: ${calls.map((c) => c.join(" ")).join("\n")}`);
+  if (overlapping.length > 0) {
+    throw new Error(`concurrent queries inside one transaction:\n${overlapping.splice(0).join("\n")}`);
+  }
 });
 afterAll(async () => {
   await mailbox.close();
