@@ -1,6 +1,6 @@
 import { emailJob } from "./email.server";
 import { env } from "./env.server";
-import { giveUpOnAsset, sweepAbandonedUploads, verifyAsset } from "~/models/media.server";
+import { discardLater, giveUpOnAsset, sweepAbandonedUploads, verifyAsset, type Discard } from "~/models/media.server";
 import { advanceContests } from "~/models/lifecycle.server";
 import { remindDrafts } from "~/models/message.server";
 import { publishResults } from "~/models/results.server";
@@ -17,6 +17,11 @@ export const jobHandlers: JobHandlers = {
     },
     async onGiveUp(payload) {
       await giveUpOnAsset((payload as { assetId: string }).assetId);
+    },
+  },
+  "media.discard": {
+    async run(payload) {
+      await discardLater(payload as Discard);
     },
   },
   "media.sweep": {
