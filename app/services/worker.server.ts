@@ -68,17 +68,28 @@ export function scheduleSweep(hoursAhead: number) {
   return scheduleHourly("media.sweep", hoursAhead);
 }
 
+const HOURLY = ["media.sweep", "judging.remind", "entries.remind", "contests.advance"];
+
+/**
+ * Each hourly job of this hour exists, once per hour per instance. A job queues its next hour
+ * itself, but one that failed for good, or a database that was down when the hour came, would
+ * otherwise end the chain.
+ */
+function hourlySchedule() {
+  let done: number | undefined;
+  return async () => {
+    const hour = Math.floor(now().getTime() / HOUR);
+    if (done === hour) return;
+    for (const type of HOURLY) await scheduleHourly(type, 0);
+    done = hour;
+  };
+}
+
 const globalForWorker = globalThis as unknown as { __mosaicWorker?: Worker };
 
 export function startBackgroundWorker() {
   if (!env().JOBS_ENABLED) return undefined;
-  if (!globalForWorker.__mosaicWorker) {
-    void scheduleSweep(0);
-    void scheduleHourly("judging.remind", 0);
-    void scheduleHourly("entries.remind", 0);
-    void scheduleHourly("contests.advance", 0);
-  }
-  globalForWorker.__mosaicWorker ??= startWorker(jobHandlers, env().JOBS_POLL_MS);
+  globalForWorker.__mosaicWorker ??= startWorker(jobHandlers, env().JOBS_POLL_MS, { beforePass: hourlySchedule() });
   return globalForWorker.__mosaicWorker;
 }
 
