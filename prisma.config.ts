@@ -10,7 +10,9 @@ import { postgresMigrationAdapter } from "./prisma/postgres-migrate";
 // back to downloading a native engine, which this project never needs.
 if (existsSync(".env")) process.loadEnvFile(".env");
 process.env.DATABASE_URL ??= "file:./data/dev.db";
-const url = process.env.DATABASE_URL;
+// Migrations need a direct connection (they hold an advisory lock for the session): behind
+// PgBouncer in transaction mode, MIGRATION_DATABASE_URL names the server itself.
+const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
 // DATABASE_URL picks the engine, its schema and its migrations: no code change, no second build.
 const engine = engineOf(url);
 writePostgresSchema();

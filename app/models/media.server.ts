@@ -425,7 +425,11 @@ async function deleteObjects({ keys, multipart }: Discard) {
         // Not every S3-compatible service can abort; the object's removal below still runs.
         if (error instanceof StorageUnavailableError) throw error;
       });
-  await Promise.all(keys.map((k) => storage().remove(k)));
+  // every deletion ends (its retries included) before this one is said to have failed, so none
+  // goes on in the background after storage comes back
+  const results = await Promise.allSettled(keys.map((k) => storage().remove(k)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 /**

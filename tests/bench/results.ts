@@ -4,7 +4,9 @@
  * that size, through the real HTTP server and the production build. Goals: under 1 s for the
  * maths, under 200 ms for each page.
  *
- * Everything runs on this machine, on a throwaway SQLite database.
+ * Everything runs on this machine, on a throwaway SQLite database, or with BENCH_POSTGRES_URL
+ * (an empty database; tests/bench/results-postgres.sh makes one on a throwaway cluster) on
+ * PostgreSQL.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -24,7 +26,7 @@ mkdirSync(dir, { recursive: true });
 Object.assign(process.env, {
   NODE_ENV: "production",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
-  DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+  DATABASE_URL: process.env.BENCH_POSTGRES_URL || `file:${path.join(dir, "bench.db")}`,
   APP_URL: "http://localhost:3000",
   SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
   S3_ENDPOINT: "http://127.0.0.1:9",
@@ -42,7 +44,7 @@ execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
   env: { ...process.env, NODE_ENV: "production" },
 });
 
-const { db } = await import("../../app/services/db.server");
+const { databaseEngine, db } = await import("../../app/services/db.server");
 const { computeResults } = await import("../../app/models/results");
 const { createSession } = await import("../../app/services/session.server");
 const { createApp } = await import("../../app/server/app");
@@ -156,7 +158,7 @@ server.close();
 const maths = median(mathsTimes);
 const page = median(pageTimes);
 console.log(
-  `results benchmark: maths on ${ENTRIES.toLocaleString("en")} entries × ${JUDGES_PER_ENTRY} judges (of ${PANEL}) × 5 criteria;`,
+  `results benchmark on ${databaseEngine() === "postgresql" ? "PostgreSQL" : "SQLite"}: maths on ${ENTRIES.toLocaleString("en")} entries × ${JUDGES_PER_ENTRY} judges (of ${PANEL}) × 5 criteria;`,
 );
 console.log(
   `  pages on seed-demo --entries ${ENTRIES}: ${eligible.toLocaleString("en")} eligible, ${assigned.created.toLocaleString("en")} assignments, ${scored.toLocaleString("en")} scored (seeded in ${(seedingMs / 1000).toFixed(1)} s)`,

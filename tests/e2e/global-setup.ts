@@ -70,12 +70,22 @@ export default async function globalSetup() {
     delete (env as Record<string, string | undefined>)[name];
   }
 
-  execFileSync(bin("remix"), ["build"], { cwd: root, stdio: "pipe" });
+  // a production build, as `npm run build` makes it (this process's NODE_ENV is "test")
+  execFileSync("npm", ["run", "build", "--silent"], {
+    cwd: root,
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "pipe" });
   execFileSync(bin("tsx"), ["prisma/seed.ts"], { cwd: root, env, stdio: "pipe" });
 
   let output = "";
-  const child = spawn(bin("tsx"), ["app/server/index.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // the compiled server, as `npm start` runs it
+  const child = spawn(process.execPath, ["build/server/index.js"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await waitForReady(baseUrl, child, () => output);

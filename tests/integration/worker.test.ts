@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -31,6 +31,12 @@ async function until(check: () => boolean | Promise<boolean>) {
 
 describe("the server process", () => {
   it("keeps running when the database fails at start-up and during a tick, and carries on once it is back", async () => {
+    // a migrated SQLite database made aside, to be put in place once the server is running
+    const migrated = path.join(TMP, `worker-${randomUUID()}.db`);
+    execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: `file:${migrated}` },
+      stdio: "pipe",
+    });
     const dir = path.join(TMP, `worker-${randomUUID()}`); // does not exist yet: the database cannot open
     const file = path.join(dir, "mosaic.db");
     const port = await freePort();
@@ -69,10 +75,7 @@ describe("the server process", () => {
 
       // 2. The database appears: the hourly jobs, which start-up could not queue, are queued.
       mkdirSync(dir, { recursive: true });
-      execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
-        env: { ...process.env, DATABASE_URL: `file:${file}` },
-        stdio: "pipe",
-      });
+      copyFileSync(migrated, file);
       await until(async () => (await prisma.job.count({ where: { type: "contests.advance" } })) === 1);
 
       // 3. The database is locked during ticks (another process holds it): logged, not fatal.

@@ -23,7 +23,13 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, DATABASE_URL: await emptyTemplate() },
     stdio: "pipe",
   });
-  execFileSync(bin("remix"), ["build"], { cwd: root, stdio: "pipe" });
+  // the app build for the HTTP tests, and the compiled server that the instances test starts
+  // a production build, as `npm run build` makes it (this process's NODE_ENV is "test")
+  execFileSync("npm", ["run", "build", "--silent"], {
+    cwd: root,
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 
   const storage = await startEmbeddedStorage({
     directory: path.join(TMP, "s3"),
