@@ -440,6 +440,22 @@ export const en = {
     recipients_other: "{{count}} recipients",
   },
   dashboard: {
+    retention: {
+      title: "Retention of personal data",
+      afterResults_one:
+        "{{count}} month after the results are published, the files and personal details of the entries that won nothing will be deleted.",
+      afterResults_other:
+        "{{count}} months after the results are published, the files and personal details of the entries that won nothing will be deleted.",
+      scheduled:
+        "On {{date}}, the files and personal details of {{entries}} that won nothing ({{files}}) will be deleted.",
+      done: "The files and personal details of the entries that won nothing were deleted on {{date}}.",
+      entries_one: "{{count}} entry",
+      entries_other: "{{count}} entries",
+      files_one: "{{count}} file",
+      files_other: "{{count}} files",
+      rule: "Awarded entries stay as published. Scores, categories and statuses stay as anonymous statistics.",
+      change: "Change the period",
+    },
     title: "Dashboard",
     entries: "entries",
     entrants: "entrants",
@@ -522,6 +538,10 @@ export const en = {
     system: "Mosaic",
     older: "Older events",
     action: {
+      "people.erased": "Personal data erased on request",
+      "account.erased": "Account deleted by its owner",
+      "guardian.withdrawn": "Guardian withdrew consent",
+      "retention.applied": "Entries that won nothing anonymised (retention period)",
       "screening.decided": "Screening decision",
       "rubric.saved": "Rubric saved",
       "judge.invited": "Judge invited",
@@ -761,6 +781,10 @@ export const en = {
     refresh: "Refresh",
   },
   settings: {
+    privacy: "Personal data",
+    retentionMonths: "Months to keep entries that won nothing, after the results",
+    retentionHint:
+      "Then their files and personal details are deleted; awarded entries stay. Entrants read this when they submit.",
     parts: "Parts of the settings",
     stale:
       "Another organizer saved these settings while you were editing. Your changes are below, not saved: reload the page to see theirs, then make yours again.",

@@ -447,6 +447,22 @@ export const es: PartialMessages = {
     recipients_other: "{{count}} destinatarios",
   },
   dashboard: {
+    retention: {
+      title: "Conservación de los datos personales",
+      afterResults_one:
+        "{{count}} mes después de publicar los resultados se borrarán los archivos y los datos personales de las obras que no ganaron nada.",
+      afterResults_other:
+        "{{count}} meses después de publicar los resultados se borrarán los archivos y los datos personales de las obras que no ganaron nada.",
+      scheduled:
+        "El {{date}} se borrarán los archivos y los datos personales de {{entries}} que no ganaron nada ({{files}}).",
+      done: "Los archivos y los datos personales de las obras que no ganaron nada se borraron el {{date}}.",
+      entries_one: "{{count}} obra",
+      entries_other: "{{count}} obras",
+      files_one: "{{count}} archivo",
+      files_other: "{{count}} archivos",
+      rule: "Las obras premiadas siguen publicadas. Las puntuaciones, categorías y estados quedan como estadísticas anónimas.",
+      change: "Cambiar el plazo",
+    },
     title: "Panel",
     entries: "obras",
     entrants: "participantes",
@@ -529,6 +545,10 @@ export const es: PartialMessages = {
     system: "Mosaic",
     older: "Eventos anteriores",
     action: {
+      "people.erased": "Datos personales borrados a petición",
+      "account.erased": "Cuenta borrada por su titular",
+      "guardian.withdrawn": "El tutor retiró su consentimiento",
+      "retention.applied": "Obras que no ganaron nada anonimizadas (plazo de conservación)",
       "screening.decided": "Decisión de revisión",
       "rubric.saved": "Rúbrica guardada",
       "judge.invited": "Miembro del jurado invitado",
@@ -775,6 +795,10 @@ export const es: PartialMessages = {
     refresh: "Actualizar",
   },
   settings: {
+    privacy: "Datos personales",
+    retentionMonths: "Meses que se guardan las obras que no ganaron nada, después de los resultados",
+    retentionHint:
+      "Después se borran sus archivos y datos personales; las obras premiadas se quedan. Quienes participan lo leen al enviar.",
     parts: "Partes de la configuración",
     stale:
       "Otra persona de la organización guardó esta configuración mientras usted la editaba. Sus cambios están abajo, sin guardar: recargue la página para ver los suyos y vuelva a hacer los de usted.",

@@ -451,6 +451,22 @@ export const fr: PartialMessages = {
     recipients_other: "{{count}} destinataires",
   },
   dashboard: {
+    retention: {
+      title: "Conservation des données personnelles",
+      afterResults_one:
+        "{{count}} mois après la publication des résultats, les fichiers et les données personnelles des participations non primées seront supprimés.",
+      afterResults_other:
+        "{{count}} mois après la publication des résultats, les fichiers et les données personnelles des participations non primées seront supprimés.",
+      scheduled:
+        "Le {{date}}, les fichiers et les données personnelles de {{entries}} non primées ({{files}}) seront supprimés.",
+      done: "Les fichiers et les données personnelles des participations non primées ont été supprimés le {{date}}.",
+      entries_one: "{{count}} participation",
+      entries_other: "{{count}} participations",
+      files_one: "{{count}} fichier",
+      files_other: "{{count}} fichiers",
+      rule: "Les participations primées restent publiées. Les notes, catégories et statuts restent comme statistiques anonymes.",
+      change: "Modifier la durée",
+    },
     title: "Tableau de bord",
     entries: "œuvres",
     entrants: "personnes participantes",
@@ -533,6 +549,10 @@ export const fr: PartialMessages = {
     system: "Mosaic",
     older: "Événements plus anciens",
     action: {
+      "people.erased": "Données personnelles effacées sur demande",
+      "account.erased": "Compte supprimé par son titulaire",
+      "guardian.withdrawn": "Consentement parental retiré",
+      "retention.applied": "Participations non primées anonymisées (durée de conservation)",
       "screening.decided": "Décision de vérification",
       "rubric.saved": "Grille d’évaluation enregistrée",
       "judge.invited": "Membre du jury invité",
@@ -780,6 +800,10 @@ export const fr: PartialMessages = {
     refresh: "Actualiser",
   },
   settings: {
+    privacy: "Données personnelles",
+    retentionMonths: "Mois de conservation des participations non primées, après les résultats",
+    retentionHint:
+      "Ensuite, leurs fichiers et leurs données personnelles sont supprimés ; les participations primées restent. Les participants le lisent en soumettant.",
     parts: "Parties des paramètres",
     stale:
       "Un·e autre organisateur·rice a enregistré ces paramètres pendant que vous les modifiiez. Vos modifications sont ci-dessous, non enregistrées : rechargez la page pour voir les siennes, puis refaites les vôtres.",

@@ -5,6 +5,7 @@ import { advanceContests } from "~/models/lifecycle.server";
 import { remindDrafts } from "~/models/message.server";
 import { publishResults } from "~/models/results.server";
 import { remindJudges } from "~/models/scoring.server";
+import { applyRetention } from "~/models/retention.server";
 import { backfillSearchKeys } from "~/models/search.server";
 import { now } from "./clock.server";
 import { scheduleOnce, startWorker, type JobHandlers, type Worker } from "./jobs.server";
@@ -48,6 +49,12 @@ export const jobHandlers: JobHandlers = {
       await backfillSearchKeys();
     },
   },
+  "privacy.retention": {
+    async run() {
+      await applyRetention();
+      await scheduleDaily("privacy.retention", 1);
+    },
+  },
   "contests.advance": {
     async run() {
       await advanceContests();
@@ -64,6 +71,14 @@ export function scheduleHourly(type: string, hoursAhead: number) {
   return scheduleOnce(`${type}:${hour}`, type, {}, new Date(hour * HOUR));
 }
 
+const DAY = 24 * HOUR;
+
+/** A daily job at 03:00 UTC, `daysAhead` from today; one per day whatever the number of instances. */
+export function scheduleDaily(type: string, daysAhead: number) {
+  const day = Math.floor(now().getTime() / DAY) + daysAhead;
+  return scheduleOnce(`${type}:${day}`, type, {}, new Date(day * DAY + 3 * HOUR));
+}
+
 /** The hourly sweep of abandoned uploads. */
 export function scheduleSweep(hoursAhead: number) {
   return scheduleHourly("media.sweep", hoursAhead);
@@ -78,6 +93,7 @@ export function startBackgroundWorker() {
     void scheduleHourly("judging.remind", 0);
     void scheduleHourly("entries.remind", 0);
     void scheduleHourly("contests.advance", 0);
+    void scheduleDaily("privacy.retention", 0);
     // once per database: rows written before searches were folded (migration 20261130060000)
     void scheduleOnce("search.backfill:20261130060000", "search.backfill", {}, now());
   }
