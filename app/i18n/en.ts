@@ -368,6 +368,10 @@ export const en = {
     },
   },
   guardianPage: {
+    consentGiven: "You gave your consent for this entry. You can take it back at any time.",
+    withdrawText:
+      "If you withdraw your consent, the work leaves the winners' gallery, and leaves the contest if judging has not started. The entrant is told by email.",
+    withdraw: "Withdraw my consent",
     title: "Consent for an entry",
     heading: "{{entrant}}’s entry",
     intro:
@@ -378,6 +382,9 @@ export const en = {
     consent: "I consent",
     refuse: "I do not consent",
     thanks: {
+      withdrawn: "Your consent is withdrawn. The work has left the contest, and the entrant has been told.",
+      withdrawnAfterJudging:
+        "Your consent is withdrawn. The work will not be shown in the gallery; its scores stay in the results, without it being shown. The entrant has been told.",
       consented: "Thank you. Your consent is recorded, and the entry can now be submitted.",
       refused: "Thank you. Your answer is recorded; the entry cannot be submitted without your consent.",
     },
@@ -959,6 +966,11 @@ export const en = {
     copyGone: "That contest no longer exists.",
   },
   people: {
+    erase: "Erase personal data…",
+    eraseHint:
+      "On the person's request: their profile, files, drafts and entries of contests not yet judged are deleted; entries already judged stay, anonymous, so results hold. This cannot be undone, and is recorded.",
+    eraseConfirm: "Type {{email}} to confirm",
+    eraseNamed: "Erase {{email}}",
     history: "Recent changes to accounts",
     title: "People",
     intro: "Everyone with an account. Deactivated accounts cannot sign in; their entries, scores and decisions stay.",
@@ -985,11 +997,13 @@ export const en = {
     deactivateNamed: "Deactivate {{email}}",
     reactivateNamed: "Reactivate {{email}}",
     done: {
+      erase: "Personal data erased.",
       role: "Role changed.",
       deactivate: "Account deactivated; its sessions have ended.",
       reactivate: "Account reactivated.",
     },
     refused: {
+      mismatch: "The address typed does not match the account.",
       self: "You cannot change your own account here.",
       forbidden: "Only an administrator may do that.",
       notFound: "That account no longer exists.",
@@ -1007,6 +1021,37 @@ export const en = {
     age: "Age on the deadline",
     entries: "Entries",
     drafts: "Drafts",
+  },
+  account: {
+    title: "My data",
+    downloadTitle: "Download my data",
+    downloadIntro:
+      "One ZIP file with everything Mosaic holds about you: your profile, the terms you accepted, your entries with their texts, declarations, co-creators, releases and guardian consents, the emails we sent you, and your files. Open data.json in any text editor; README.txt explains the rest.",
+    download: "Download my data (ZIP)",
+    deleteTitle: "Delete my account",
+    deleteIntro:
+      "Deleting your account deletes your profile, your drafts, your files and your entries, and signs you out everywhere. You will see what happens to each entry before you confirm.",
+    deleteStart: "Delete my account…",
+    deleteWhat:
+      "This deletes your profile, your email address, your files and the emails we sent you. It cannot be undone.",
+    entryDeleted: "“{{title}}” ({{contest}}): deleted, with its files.",
+    entryKept:
+      "“{{title}}” ({{contest}}): judging has already used it, so its reference, category, scores and any award stay, without your name, texts or files, and it leaves the gallery.",
+    keptWhy:
+      "A contest's results depend on the scores of every entry judged, so those stay, anonymous: nothing in them leads back to you.",
+    downloadFirst: "You may want to download your data first.",
+    confirm: "I understand that my account and my data will be deleted and cannot be recovered.",
+    confirmNeeded: "Tick the box to confirm.",
+    deleteNow: "Delete my account now",
+    keep: "Keep my account",
+    deletedTitle: "Your account was deleted",
+    deletedText:
+      "Your account, your profile, your files and your entries were deleted, and you were signed out. Thank you for taking part.",
+    home: "Back to the home page",
+  },
+  myData: {
+    readme:
+      "Your data from Mosaic, {{date}}\n\ndata.json holds everything Mosaic keeps about you, as text you can open in any editor:\n- account: your email address, profile and language\n- termsAccepted: the versions of the terms and privacy notice you accepted\n- signedInSessions: when you signed in\n- entries: each entry with its texts, declarations, co-creators, releases, guardian consents, screening decisions, award (once results are public) and the list of its files\n- judging: if you judged, your declarations and score sheets\n- emailsSentToYou: the emails we sent you (contents are kept 30 days after sending)\n\nThe files folder holds your files as others see them: images without their hidden metadata (location, camera).\n\nJudges' and organizers' identities and other people's entries are not included.\nYou can delete your account on the My data page.\n",
   },
   errors: {
     tooLong: "This is too long.",
@@ -1035,6 +1080,10 @@ export const en = {
   },
   email: {
     guardianAnswered: {
+      withdrawn: {
+        subject: "{{guardian}} withdrew their consent for your entry “{{title}}”",
+        body: "Your parent or guardian {{guardian}} withdrew their consent for your entry to {{contest}}. It will not be shown in the gallery, and if judging had not started it has been withdrawn from the contest.",
+      },
       consented: {
         subject: "{{guardian}} consented to your entry “{{title}}”",
         body: "Your parent or guardian {{guardian}} read your entry to {{contest}} and consented. You can submit it now, if you have not yet.",

@@ -375,6 +375,10 @@ export const es: PartialMessages = {
     },
   },
   guardianPage: {
+    consentGiven: "Diste tu consentimiento para esta obra. Puedes retirarlo cuando quieras.",
+    withdrawText:
+      "Si retiras tu consentimiento, la obra sale de la galería de ganadores, y del concurso si la evaluación no ha empezado. Se avisa por correo a quien participa.",
+    withdraw: "Retirar mi consentimiento",
     title: "Consentimiento para una obra",
     heading: "La obra de {{entrant}}",
     intro:
@@ -385,6 +389,9 @@ export const es: PartialMessages = {
     consent: "Doy mi consentimiento",
     refuse: "No doy mi consentimiento",
     thanks: {
+      withdrawn: "Tu consentimiento está retirado. La obra salió del concurso y se avisó a quien participa.",
+      withdrawnAfterJudging:
+        "Tu consentimiento está retirado. La obra no se mostrará en la galería; sus puntuaciones siguen en los resultados, sin mostrarla. Se avisó a quien participa.",
       consented: "Gracias. Su consentimiento quedó registrado y la obra ya se puede entregar.",
       refused: "Gracias. Su respuesta quedó registrada; la obra no se puede entregar sin su consentimiento.",
     },
@@ -982,6 +989,11 @@ export const es: PartialMessages = {
     copyGone: "Ese concurso ya no existe.",
   },
   people: {
+    erase: "Borrar datos personales…",
+    eraseHint:
+      "A petición de la persona: se borran su perfil, sus archivos, sus borradores y sus obras de concursos aún no evaluados; las obras ya evaluadas se quedan, anónimas, para que los resultados se mantengan. No se puede deshacer y queda registrado.",
+    eraseConfirm: "Escribe {{email}} para confirmar",
+    eraseNamed: "Borrar {{email}}",
     history: "Últimos cambios en las cuentas",
     title: "Personas",
     intro:
@@ -1009,11 +1021,13 @@ export const es: PartialMessages = {
     deactivateNamed: "Desactivar {{email}}",
     reactivateNamed: "Reactivar {{email}}",
     done: {
+      erase: "Datos personales borrados.",
       role: "Rol cambiado.",
       deactivate: "Cuenta desactivada; sus sesiones se cerraron.",
       reactivate: "Cuenta reactivada.",
     },
     refused: {
+      mismatch: "La dirección escrita no coincide con la cuenta.",
       self: "Aquí no puede cambiar su propia cuenta.",
       forbidden: "Solo quien tiene el rol de administración puede hacer eso.",
       notFound: "Esa cuenta ya no existe.",
@@ -1031,6 +1045,36 @@ export const es: PartialMessages = {
     age: "Edad en la fecha límite",
     entries: "Obras",
     drafts: "Borradores",
+  },
+  account: {
+    title: "Mis datos",
+    downloadTitle: "Descargar mis datos",
+    downloadIntro:
+      "Un archivo ZIP con todo lo que Mosaic guarda sobre ti: tu perfil, las condiciones que aceptaste, tus obras con sus textos, declaraciones, coautores, autorizaciones y consentimientos de tutores, los correos que te enviamos y tus archivos. Abre data.json con cualquier editor de texto; README.txt explica el resto.",
+    download: "Descargar mis datos (ZIP)",
+    deleteTitle: "Borrar mi cuenta",
+    deleteIntro:
+      "Borrar tu cuenta borra tu perfil, tus borradores, tus archivos y tus obras, y cierra tu sesión en todas partes. Verás qué pasa con cada obra antes de confirmar.",
+    deleteStart: "Borrar mi cuenta…",
+    deleteWhat: "Esto borra tu perfil, tu correo, tus archivos y los correos que te enviamos. No se puede deshacer.",
+    entryDeleted: "«{{title}}» ({{contest}}): se borra, con sus archivos.",
+    entryKept:
+      "«{{title}}» ({{contest}}): el jurado ya la evaluó; su referencia, categoría, puntuaciones y premio se quedan, sin tu nombre, tus textos ni tus archivos, y sale de la galería.",
+    keptWhy:
+      "Los resultados de un concurso dependen de las puntuaciones de cada obra evaluada: se quedan, anónimas, sin nada que lleve a ti.",
+    downloadFirst: "Quizá quieras descargar tus datos antes.",
+    confirm: "Entiendo que mi cuenta y mis datos se borrarán y no se podrán recuperar.",
+    confirmNeeded: "Marca la casilla para confirmar.",
+    deleteNow: "Borrar mi cuenta ahora",
+    keep: "Conservar mi cuenta",
+    deletedTitle: "Tu cuenta se ha borrado",
+    deletedText:
+      "Tu cuenta, tu perfil, tus archivos y tus obras se han borrado, y se cerró tu sesión. Gracias por participar.",
+    home: "Volver al inicio",
+  },
+  myData: {
+    readme:
+      "Tus datos de Mosaic, {{date}}\n\ndata.json contiene todo lo que Mosaic guarda sobre ti, como texto que puedes abrir con cualquier editor:\n- account: tu correo, tu perfil y tu idioma\n- termsAccepted: las versiones de las condiciones y del aviso de privacidad que aceptaste\n- signedInSessions: cuándo iniciaste sesión\n- entries: cada obra con sus textos, declaraciones, coautores, autorizaciones, consentimientos de tutores, decisiones de selección, premio (cuando los resultados son públicos) y la lista de sus archivos\n- judging: si fuiste jurado, tus declaraciones y tus hojas de puntuación\n- emailsSentToYou: los correos que te enviamos (su contenido se guarda 30 días después del envío)\n\nLa carpeta files contiene tus archivos como los ven los demás: imágenes sin sus metadatos ocultos (lugar, cámara).\n\nNo incluye la identidad de jurados ni organizadores, ni las obras de otras personas.\nPuedes borrar tu cuenta en la página Mis datos.\n",
   },
   errors: {
     tooLong: "Es demasiado largo.",
@@ -1059,6 +1103,10 @@ export const es: PartialMessages = {
   },
   email: {
     guardianAnswered: {
+      withdrawn: {
+        subject: "{{guardian}} retiró su consentimiento para «{{title}}»",
+        body: "Tu madre, padre o tutor {{guardian}} retiró su consentimiento para tu obra en {{contest}}. No se mostrará en la galería y, si la evaluación no había empezado, se retiró del concurso.",
+      },
       consented: {
         subject: "{{guardian}} dio su consentimiento a tu obra «{{title}}»",
         body: "Tu madre, padre o tutor {{guardian}} leyó tu participación en {{contest}} y dio su consentimiento. Ya puedes presentarla, si aún no lo has hecho.",

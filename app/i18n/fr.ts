@@ -378,6 +378,10 @@ export const fr: PartialMessages = {
     },
   },
   guardianPage: {
+    consentGiven: "Vous avez donné votre consentement pour cette participation. Vous pouvez le retirer à tout moment.",
+    withdrawText:
+      "Si vous retirez votre consentement, l'œuvre quitte la galerie des lauréats, et le concours si l'évaluation n'a pas commencé. La personne participante est prévenue par e-mail.",
+    withdraw: "Retirer mon consentement",
     title: "Consentement pour une œuvre",
     heading: "L’œuvre de {{entrant}}",
     intro:
@@ -388,6 +392,10 @@ export const fr: PartialMessages = {
     consent: "Je donne mon consentement",
     refuse: "Je ne donne pas mon consentement",
     thanks: {
+      withdrawn:
+        "Votre consentement est retiré. L'œuvre a quitté le concours et la personne participante a été prévenue.",
+      withdrawnAfterJudging:
+        "Votre consentement est retiré. L'œuvre ne sera pas montrée dans la galerie ; ses notes restent dans les résultats, sans qu'elle soit montrée. La personne participante a été prévenue.",
       consented: "Merci. Votre consentement est enregistré, et l’œuvre peut maintenant être déposée.",
       refused: "Merci. Votre réponse est enregistrée ; l’œuvre ne peut pas être déposée sans votre consentement.",
     },
@@ -990,6 +998,11 @@ export const fr: PartialMessages = {
     copyGone: "Ce concours n’existe plus.",
   },
   people: {
+    erase: "Effacer les données personnelles…",
+    eraseHint:
+      "À la demande de la personne : son profil, ses fichiers, ses brouillons et ses participations aux concours pas encore évalués sont supprimés ; les participations déjà évaluées restent, anonymes, pour que les résultats tiennent. C'est définitif et enregistré.",
+    eraseConfirm: "Tapez {{email}} pour confirmer",
+    eraseNamed: "Effacer {{email}}",
     history: "Derniers changements des comptes",
     title: "Personnes",
     intro:
@@ -1017,11 +1030,13 @@ export const fr: PartialMessages = {
     deactivateNamed: "Désactiver {{email}}",
     reactivateNamed: "Réactiver {{email}}",
     done: {
+      erase: "Données personnelles effacées.",
       role: "Rôle modifié.",
       deactivate: "Compte désactivé ; ses sessions ont été fermées.",
       reactivate: "Compte réactivé.",
     },
     refused: {
+      mismatch: "L'adresse tapée ne correspond pas au compte.",
       self: "Vous ne pouvez pas modifier votre propre compte ici.",
       forbidden: "Seuls les administrateurs peuvent faire cela.",
       notFound: "Ce compte n’existe plus.",
@@ -1039,6 +1054,37 @@ export const fr: PartialMessages = {
     age: "Âge à la date limite",
     entries: "Œuvres",
     drafts: "Brouillons",
+  },
+  account: {
+    title: "Mes données",
+    downloadTitle: "Télécharger mes données",
+    downloadIntro:
+      "Un fichier ZIP avec tout ce que Mosaic conserve sur vous : votre profil, les conditions acceptées, vos participations avec leurs textes, déclarations, co-auteurs, autorisations et consentements parentaux, les e-mails envoyés et vos fichiers. Ouvrez data.json dans n'importe quel éditeur de texte ; README.txt explique le reste.",
+    download: "Télécharger mes données (ZIP)",
+    deleteTitle: "Supprimer mon compte",
+    deleteIntro:
+      "Supprimer votre compte supprime votre profil, vos brouillons, vos fichiers et vos participations, et vous déconnecte partout. Vous verrez ce qui arrive à chaque participation avant de confirmer.",
+    deleteStart: "Supprimer mon compte…",
+    deleteWhat:
+      "Cela supprime votre profil, votre adresse e-mail, vos fichiers et les e-mails envoyés. C'est définitif.",
+    entryDeleted: "« {{title}} » ({{contest}}) : supprimée, avec ses fichiers.",
+    entryKept:
+      "« {{title}} » ({{contest}}) : le jury l'a déjà évaluée ; sa référence, sa catégorie, ses notes et son éventuel prix restent, sans votre nom, vos textes ni vos fichiers, et elle quitte la galerie.",
+    keptWhy:
+      "Les résultats d'un concours dépendent des notes de chaque participation évaluée : elles restent, anonymes, sans rien qui mène à vous.",
+    downloadFirst: "Vous pouvez d'abord télécharger vos données.",
+    confirm: "Je comprends que mon compte et mes données seront supprimés définitivement.",
+    confirmNeeded: "Cochez la case pour confirmer.",
+    deleteNow: "Supprimer mon compte maintenant",
+    keep: "Garder mon compte",
+    deletedTitle: "Votre compte a été supprimé",
+    deletedText:
+      "Votre compte, votre profil, vos fichiers et vos participations ont été supprimés, et vous avez été déconnecté·e. Merci d'avoir participé.",
+    home: "Retour à l'accueil",
+  },
+  myData: {
+    readme:
+      "Vos données de Mosaic, {{date}}\n\ndata.json contient tout ce que Mosaic conserve sur vous, en texte lisible dans n'importe quel éditeur :\n- account : votre adresse e-mail, votre profil et votre langue\n- termsAccepted : les versions des conditions et de la politique de confidentialité acceptées\n- signedInSessions : vos connexions\n- entries : chaque participation avec ses textes, déclarations, co-auteurs, autorisations, consentements parentaux, décisions de sélection, prix (une fois les résultats publics) et la liste de ses fichiers\n- judging : si vous avez été juré·e, vos déclarations et vos grilles de notes\n- emailsSentToYou : les e-mails envoyés (leur contenu est gardé 30 jours après l'envoi)\n\nLe dossier files contient vos fichiers tels que les autres les voient : images sans métadonnées cachées (lieu, appareil).\n\nL'identité des jurés et des organisateurs et les participations des autres ne sont pas incluses.\nVous pouvez supprimer votre compte depuis la page Mes données.\n",
   },
   errors: {
     tooLong: "C’est trop long.",
@@ -1067,6 +1113,10 @@ export const fr: PartialMessages = {
   },
   email: {
     guardianAnswered: {
+      withdrawn: {
+        subject: "{{guardian}} a retiré son consentement pour « {{title}} »",
+        body: "Votre parent ou tuteur {{guardian}} a retiré son consentement pour votre participation à {{contest}}. Elle ne sera pas montrée dans la galerie et, si l'évaluation n'avait pas commencé, elle a été retirée du concours.",
+      },
       consented: {
         subject: "{{guardian}} a consenti à votre œuvre « {{title}} »",
         body: "Votre parent ou tuteur·rice {{guardian}} a lu votre participation à {{contest}} et y a consenti. Vous pouvez maintenant la soumettre, si ce n’est pas déjà fait.",
