@@ -159,6 +159,7 @@ export const es: PartialMessages = {
     newTerms: "Las condiciones han cambiado. Léelas y acepta la nueva versión para continuar.",
   },
   terms: {
+    body: "## Qué recogemos\n\nTu correo, tu perfil (nombre completo, nombre para publicar, fecha de nacimiento, país, idioma), las condiciones que aceptaste y tus obras con sus archivos, declaraciones, coautores, autorizaciones y, si tienes menos de la edad de consentimiento del concurso, el nombre y el correo de tu madre, padre o tutor que consiente.\n\n## Para qué\n\nPara comprobar que puedes participar, organizar la evaluación, contarte los resultados y, si ganas, mostrar tu obra con el nombre que elegiste publicar.\n\n## Quién lo ve\n\nLos organizadores de los concursos en que participas. El jurado ve tu obra y tu texto. Nunca ve tu correo, tu edad ni tu país, y nunca tu nombre, salvo que un concurso diga antes de participar que su evaluación es abierta: entonces ve el nombre que elegiste publicar. La madre, padre o tutor a quien se pide consentimiento ve la obra. Si ganas, todo el mundo ve tu obra en la galería con el nombre que elegiste, y tu país solo si lo aceptaste.\n\n## Cuánto tiempo lo guardamos\n\n- Obras que no ganan nada: sus archivos, textos, coautores, autorizaciones y consentimientos se borran cuando termina el plazo de conservación del concurso después de sus resultados (12 meses salvo que el formulario de participación diga otra cosa). Queda solo lo anónimo: categoría, estado y puntuaciones, para las estadísticas del concurso.\n- Las obras premiadas siguen publicadas en la galería.\n- Los códigos de acceso se borran un día después de usarse o caducar; las sesiones terminan tras 14 días sin uso o 30 días en total; el contenido de los correos que te enviamos se borra 30 días después del envío.\n- Tu cuenta y tu perfil se quedan hasta que los borres.\n\n## Tus derechos\n\n- **Ver y descargar tus datos**: la página «Mis datos» te da todo lo que guardamos sobre ti en un archivo ZIP, con tus archivos.\n- **Corregirlos**: cambia tu perfil cuando quieras, y tu obra hasta la fecha límite.\n- **Retirar** una obra hasta la fecha límite.\n- **Borrar tu cuenta** en la página «Mis datos», o pedir a los organizadores que lo hagan. Se borran tu perfil, tus borradores y tus archivos, y tus obras en concursos cuya evaluación no ha empezado se retiran y se borran. Una obra que el jurado ya usó conserva solo su referencia, categoría, puntuaciones y premio, sin tu nombre, tus textos ni tus archivos, y sale de la galería, para que los resultados de los demás sigan siendo correctos.\n- **Tu madre, padre o tutor** puede retirar su consentimiento desde el enlace de su correo: la obra sale de la galería, y del concurso si la evaluación no ha empezado.",
     title: "Condiciones y aviso de privacidad",
     version: "Versión {{version}}",
   },
@@ -195,6 +196,10 @@ export const es: PartialMessages = {
     notAwarded: "Ya hay resultados. Esta vez tu obra no está entre las ganadoras; gracias por participar.",
   },
   entry: {
+    retention_one:
+      "Si tu obra no gana nada, sus archivos y tus datos se borran {{count}} mes después de publicar los resultados. Puedes descargar tus datos o borrar tu cuenta cuando quieras en la página Mis datos.",
+    retention_other:
+      "Si tu obra no gana nada, sus archivos y tus datos se borran {{count}} meses después de publicar los resultados. Puedes descargar tus datos o borrar tu cuenta cuando quieras en la página Mis datos.",
     title: "Tu obra",
     category: "Categoría: {{name}}",
     deadline: "Entrégala antes del {{date}}.",

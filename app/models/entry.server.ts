@@ -280,6 +280,7 @@ export async function submitEntry(userId: string, entryId: string, locale: strin
         timezone: entry.contest.timezone,
         link: `${env().APP_URL}/entries`,
         note: emailNote(entry.contest, "receipt"),
+        retentionMonths: entry.contest.retentionMonths,
       },
       idempotencyKey: `entry-receipt:${entryId}:${entry.revision}`,
     });
