@@ -23,7 +23,7 @@ test("an entrant downloads everything Mosaic holds about them, then deletes thei
 
   await page.goto(`${base()}/me`);
   await page.getByRole("link", { name: "My data" }).click();
-  await expect(page.getByRole("heading", { name: "My data" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "My data", exact: true })).toBeVisible();
   await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -43,7 +43,7 @@ test("an entrant downloads everything Mosaic holds about them, then deletes thei
   expect(files.get("README.txt")!.toString()).toContain("data.json");
 
   await page.getByRole("link", { name: "Delete my account…" }).click();
-  await expect(page.getByRole("heading", { name: "Delete my account" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Delete my account", exact: true })).toBeVisible();
   await expect(page.getByTestId("erased-entry")).toHaveText(/“Clay and hands” .*deleted, with its files/);
   await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
   await page.getByLabel(/I understand that my account and my data will be deleted/).check();
