@@ -8,7 +8,7 @@ import { audit } from "./audit.server";
 import { statusAt } from "./lifecycle";
 
 /**
- * Erasing a person and anonymising entries. The rules (docs/decisions/0003-data-rights.md):
+ * Erasing a person and anonymising entries. The rules (docs/decisions/0004-data-rights.md):
  *
  * - An entry of a contest whose judging has not started is deleted with everything it holds
  *   (a submitted entry is withdrawn and deleted).
