@@ -8,7 +8,9 @@ import { publishedWinners } from "~/models/results.server";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { storage } from "~/services/storage.server";
+import { runDueJobs } from "~/services/jobs.server";
 import { keyedHash } from "~/services/tokens.server";
+import { jobHandlers } from "~/services/worker.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
 import { entrant, startId, TODAY, upload } from "../support/entries";
@@ -384,9 +386,11 @@ describe("a guardian withdrawing consent", () => {
     expect(await withdraw()).toEqual({ answered: "withdrawn", problem: null });
     expect(await db.entry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ status: "withdrawn" });
     expect(await db.guardianConsent.findFirstOrThrow({ where: { entryId } })).toMatchObject({ decision: "withdrawn" });
-    expect(await db.email.findFirstOrThrow({ where: { to: "teen@example.org" } })).toMatchObject({
-      template: "guardian-answered",
-    });
+    await runDueJobs(jobHandlers);
+    const told = mailbox()
+      .messages()
+      .find((m) => m.to.includes("teen@example.org"));
+    expect(told?.subject).toBe("Rosa Reyes withdrew their consent for your entry “My street”");
     expect(await db.auditEvent.findFirstOrThrow({ where: { action: "guardian.withdrawn" } })).toMatchObject({
       subject: "YHD25-0001",
     });
