@@ -5,6 +5,7 @@ import { scoreDemoAssignments, seedDemoEntries } from "../prisma/demo-entries";
 import { attachDemoMedia } from "../prisma/demo-media";
 import { runAssignment } from "./models/assignment.server";
 import { ensureOrganizer } from "./models/user.server";
+import { backup, BackupError, restore } from "./services/backup.server";
 import { db } from "./services/db.server";
 import { env, EnvError, reloadEnv } from "./services/env.server";
 
@@ -12,6 +13,7 @@ import { env, EnvError, reloadEnv } from "./services/env.server";
  * Mosaic's command line, for whoever runs an installation:
  *   npm run mosaic -- create-organizer EMAIL [--admin]
  *   npm run mosaic -- seed-demo --entries N
+ *   npm run mosaic -- backup DIR | restore DIR [--force]
  * It works on whatever database DATABASE_URL names.
  */
 const usage = `Usage: npm run mosaic -- <command>
@@ -25,6 +27,11 @@ Commands:
                            judges with declared conflicts, assignments and scores; M of the
                            submitted entries (300 by default, 0 for none) get a small generated
                            file, checked like an upload
+  backup DIR               write a consistent copy of the database (while Mosaic runs) and a
+                           manifest of the media objects it refers to into the new folder DIR
+  restore DIR [--force]    bring a backup back into the database DATABASE_URL names (a new
+                           one, or --force to replace it; stop Mosaic first), then check it
+                           against the manifest and look for each media object in the bucket
   help                     show this help`;
 
 /**
@@ -113,6 +120,42 @@ async function main(args: string[]) {
       }
       return 0;
     }
+    case "backup": {
+      if (!rest[0]) {
+        console.error(`backup needs a folder.\n\n${usage}`);
+        return 2;
+      }
+      const manifest = await backup(rest[0]);
+      const { users, entries, scoreSheets } = manifest.counts;
+      console.log(
+        `Backed up the ${manifest.engine} database into ${path.resolve(rest[0])}: ${users} people, ${entries} entries, ${scoreSheets} score sheets, ${manifest.objects.length} media objects listed in manifest.json.`,
+      );
+      return 0;
+    }
+    case "restore": {
+      if (!rest[0]) {
+        console.error(`restore needs a backup folder.\n\n${usage}`);
+        return 2;
+      }
+      const stop = await storageForCli();
+      try {
+        const report = await restore(rest[0], { force: rest.includes("--force") });
+        const expected = JSON.stringify(report.manifest.counts);
+        const found = JSON.stringify(report.counts);
+        console.log(`Restored ${path.resolve(rest[0])} (taken ${report.manifest.createdAt}): ${found}.`);
+        if (found !== expected) console.error(`The backup's manifest lists ${expected}.`);
+        if (report.missingObjects.length) {
+          console.error(
+            `${report.missingObjects.length} of ${report.manifest.objects.length} media objects are not in the bucket, for example ${report.missingObjects[0]}: restore the bucket too.`,
+          );
+        } else {
+          console.log(`All ${report.manifest.objects.length} media objects the database refers to are in the bucket.`);
+        }
+        return found === expected && report.missingObjects.length === 0 ? 0 : 1;
+      } finally {
+        await stop();
+      }
+    }
     case undefined:
     case "help":
     case "--help":
@@ -127,7 +170,7 @@ async function main(args: string[]) {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError || error instanceof BackupError ? error.message : error);
   process.exitCode = 1;
 } finally {
   await db.$disconnect();

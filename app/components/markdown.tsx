@@ -2,12 +2,13 @@ import { Fragment, type ReactNode } from "react";
 
 /**
  * A small, safe Markdown renderer for organizers' texts (rules, descriptions): headings,
- * paragraphs, bullet and numbered lists, **bold**, *italic* and [links](https://…). It builds
+ * paragraphs, bullet and numbered lists, **bold**, *italic* and [links](https://…) or (/path). It builds
  * React elements, never HTML strings, so nothing an organizer types can run as script.
  */
 function inline(text: string): ReactNode[] {
   const out: ReactNode[] = [];
-  const pattern = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]]+)\]\((https?:\/\/[^\s)]+|\/[^\s)]*)\)/g;
+  // Links go to http(s) addresses or to paths on this site; "//host" and "/\host" would leave it.
+  const pattern = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]]+)\]\((https?:\/\/[^\s)]+|\/(?![/\\])[^\s)]*)\)/g;
   let last = 0;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(text))) {

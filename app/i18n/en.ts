@@ -83,6 +83,10 @@ export const en = {
         "The image is too large in pixels (over {{megapixels}} megapixels). Please resize it and upload it again.",
       tooLong:
         "The recording is longer than this category allows ({{max}} minutes; yours is {{seconds}} seconds). Please shorten it.",
+      notAsDeclared:
+        "The file that arrived is not the size of the file you chose, so it was not kept. Please upload it again.",
+      frameTooLarge:
+        "The video's picture is larger than 8K (over {{megapixels}} megapixels). Please export it at a smaller size.",
     },
     "video/mp4": "MP4 video",
     "video/webm": "WebM video",
@@ -297,6 +301,13 @@ export const en = {
     altTextHint: "What someone who cannot see it needs to know, in a sentence or two.",
     saveAltText: "Save description",
     original: "Your file: {{name}}",
+    storageDown:
+      "File storage is not answering right now, so the file was not sent. Your text is saved. Please try again in a few minutes.",
+    tooManyToday_one:
+      "You have started {{max}} uploads today, the most a day allows. You can upload again in {{count}} hour.",
+    tooManyToday_other:
+      "You have started {{max}} uploads today, the most a day allows. You can upload again in {{count}} hours.",
+    partsMissing: "Some parts of the file did not arrive. Choose the same file again to send them.",
   },
   submitted: {
     title: "Your entry is submitted",
@@ -1081,6 +1092,9 @@ export const en = {
     serverTitle: "Something went wrong",
     server: "Something went wrong on our side. Please try again; what you entered is saved.",
     backHome: "Back to the contests",
+    codeTooManyToday: "Too many codes were tried for this address today. Use the link in the email instead.",
+    rateLimitedAddress:
+      "Codes were sent to this address a short while ago. Use the link in the newest email, or wait {{minutes}} minutes and ask again.",
   },
   email: {
     guardianAnswered: {

@@ -85,6 +85,10 @@ export const es: PartialMessages = {
         "La imagen tiene demasiados píxeles (más de {{megapixels}} megapíxeles). Redúcela y súbela de nuevo.",
       tooLong:
         "La grabación dura más de lo que permite esta categoría ({{max}} minutos; la tuya dura {{seconds}} segundos). Acórtala.",
+      notAsDeclared:
+        "El archivo recibido no tiene el tamaño del archivo que elegiste, así que no se guardó. Vuelve a subirlo.",
+      frameTooLarge:
+        "La imagen del vídeo supera el 8K (más de {{megapixels}} megapíxeles). Expórtalo en un tamaño menor.",
     },
     "video/mp4": "vídeo MP4",
     "video/webm": "vídeo WebM",
@@ -304,6 +308,13 @@ export const es: PartialMessages = {
     altTextHint: "Lo que necesita saber alguien que no puede verla, en una o dos frases.",
     saveAltText: "Guardar la descripción",
     original: "Tu archivo: {{name}}",
+    storageDown:
+      "El almacenamiento de archivos no responde ahora, así que el archivo no se envió. Tu texto está guardado. Vuelve a intentarlo en unos minutos.",
+    tooManyToday_one:
+      "Has empezado {{max}} subidas hoy, el máximo por día. Podrás subir de nuevo dentro de {{count}} hora.",
+    tooManyToday_other:
+      "Has empezado {{max}} subidas hoy, el máximo por día. Podrás subir de nuevo dentro de {{count}} horas.",
+    partsMissing: "Algunas partes del archivo no llegaron. Vuelve a elegir el mismo archivo para enviarlas.",
   },
   submitted: {
     title: "Tu obra está entregada",
@@ -1105,6 +1116,9 @@ export const es: PartialMessages = {
     serverTitle: "Algo salió mal",
     server: "Algo salió mal de nuestro lado. Inténtalo de nuevo; lo que escribiste está guardado.",
     backHome: "Volver a los concursos",
+    codeTooManyToday: "Se han probado demasiados códigos para esta dirección hoy. Usa el enlace del correo.",
+    rateLimitedAddress:
+      "Se enviaron códigos a esta dirección hace poco. Usa el enlace del correo más reciente, o espera {{minutes}} minutos y vuelve a pedirlo.",
   },
   email: {
     guardianAnswered: {

@@ -85,6 +85,10 @@ export const fr: PartialMessages = {
         "L’image compte trop de pixels (plus de {{megapixels}} mégapixels). Redimensionnez-la puis renvoyez-la.",
       tooLong:
         "L’enregistrement dépasse la durée permise par cette catégorie ({{max}} minutes ; le vôtre dure {{seconds}} secondes). Raccourcissez-le.",
+      notAsDeclared:
+        "Le fichier reçu n’a pas la taille du fichier choisi : il n’a pas été gardé. Envoyez-le à nouveau.",
+      frameTooLarge:
+        "L’image de la vidéo dépasse la 8K (plus de {{megapixels}} mégapixels). Exportez-la dans une taille plus petite.",
     },
     "video/mp4": "vidéo MP4",
     "video/webm": "vidéo WebM",
@@ -307,6 +311,13 @@ export const fr: PartialMessages = {
     altTextHint: "Ce qu’une personne qui ne peut pas la voir doit savoir, en une phrase ou deux.",
     saveAltText: "Enregistrer la description",
     original: "Votre fichier : {{name}}",
+    storageDown:
+      "Le stockage des fichiers ne répond pas pour le moment : le fichier n’a pas été envoyé. Votre texte est enregistré. Réessayez dans quelques minutes.",
+    tooManyToday_one:
+      "Vous avez commencé {{max}} envois aujourd’hui, le maximum par jour. Vous pourrez envoyer à nouveau dans {{count}} heure.",
+    tooManyToday_other:
+      "Vous avez commencé {{max}} envois aujourd’hui, le maximum par jour. Vous pourrez envoyer à nouveau dans {{count}} heures.",
+    partsMissing: "Des parties du fichier ne sont pas arrivées. Choisissez à nouveau le même fichier pour les envoyer.",
   },
   submitted: {
     title: "Votre œuvre est déposée",
@@ -1115,6 +1126,10 @@ export const fr: PartialMessages = {
     serverTitle: "Une erreur est survenue",
     server: "Une erreur est survenue de notre côté. Réessayez ; ce que vous avez saisi est enregistré.",
     backHome: "Retour aux concours",
+    codeTooManyToday:
+      "Trop de codes ont été essayés pour cette adresse aujourd’hui. Utilisez plutôt le lien de l’e-mail.",
+    rateLimitedAddress:
+      "Des codes ont été envoyés à cette adresse il y a peu. Utilisez le lien du dernier e-mail, ou patientez {{minutes}} minutes avant d’en redemander.",
   },
   email: {
     guardianAnswered: {

@@ -1,19 +1,29 @@
-import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { enqueueJob } from "~/services/jobs.server";
 import { log } from "~/services/log.server";
 import sharp from "sharp";
 import { posterFrame, withoutMetadata } from "~/services/ffmpeg.server";
-import { inspectFile } from "~/services/media-inspect.server";
+import { inspectFile, type Inspection } from "~/services/media-inspect.server";
 import { pdfWithoutMetadata } from "~/services/pdf.server";
-import { newObjectKey, storage } from "~/services/storage.server";
+import { consume } from "~/services/rate-limit.server";
+import { newObjectKey, ObjectTooLargeError, StorageUnavailableError, storage } from "~/services/storage.server";
 import { splitList } from "./contest";
-import { checkDeclared, PREVIEW_WIDTH, rejectionMessage } from "./media";
+import {
+  checkDeclared,
+  MAX_UPLOADS_PER_DAY,
+  MULTIPART_THRESHOLD,
+  PART_SIZE,
+  partSizes,
+  partsMatchPlan,
+  PREVIEW_WIDTH,
+  rejectionMessage,
+  UPLOADS_WINDOW_MS,
+  type Rejection,
+} from "./media";
 import { getOwnEntry, markChanged } from "./entry.server";
 import { entryClosesAt, entryEditable, isTimed } from "./entry";
 import { checkWebVtt, type CaptionsProblem } from "./webvtt";
@@ -24,9 +34,6 @@ import type { ViewableMedia } from "~/components/media/media-view";
  * length are signed; the app only hands out the URL and then checks the object's bytes.
  */
 const UPLOAD_URL_SECONDS = 15 * 60;
-/** Files above this size go in parts: a few at a time, each retried, resumable after a drop. */
-export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
-export const PART_SIZE = 8 * 1024 * 1024; // S3 wants at least 5 MiB for every part but the last
 const VIEW_URL_SECONDS = 10 * 60;
 
 const EXTENSIONS: Record<string, string> = {
@@ -43,10 +50,21 @@ const EXTENSIONS: Record<string, string> = {
   "audio/mp4": "m4a",
 };
 
+export type Problem = { key: string; values?: Record<string, unknown> };
+
 export type StartUpload =
   | { ok: true; mode: "single"; assetId: string; url: string; headers: Record<string, string> }
   | { ok: true; mode: "multipart"; assetId: string; partSize: number; partCount: number }
-  | { ok: false; problem: { key: string; values?: Record<string, unknown> } };
+  | { ok: false; problem: Problem };
+
+/**
+ * Files that count against a category's limit: those whose bytes arrived. An upload that never
+ * started (storage was down, the tab was closed) holds no place; the limit is checked again when
+ * an upload completes.
+ */
+function filesThatCount(media: { state: string }[]) {
+  return media.filter((m) => m.state === "uploaded" || m.state === "verified").length;
+}
 
 function urlSeconds(entry: Parameters<typeof entryClosesAt>[0]) {
   // An upload URL never outlives the deadline (or the date an organizer returned the entry until).
@@ -84,8 +102,16 @@ export async function startUpload(
   if (!editable(entry)) return { ok: false, problem: { key: "missing.late" } };
   const declared = checkDeclared(rules(entry.category), file);
   if (declared) return { ok: false, problem: rejectionMessage(declared) };
-  if (entry.media.filter((m) => m.state !== "rejected").length >= entry.category.maxFiles) {
+  if (filesThatCount(entry.media) >= entry.category.maxFiles) {
     return { ok: false, problem: { key: "missing.tooManyFiles", values: { count: entry.category.maxFiles } } };
+  }
+  // Storage is asked first, so that an upload that cannot start costs the entrant nothing.
+  await storage().ping();
+  // Refused files free their place, so without a budget one could send file after file forever.
+  const budget = await consume(`uploads:${userId}`, MAX_UPLOADS_PER_DAY, UPLOADS_WINDOW_MS);
+  if (!budget.ok) {
+    const hours = Math.max(1, Math.ceil(budget.retryAfterMs / (60 * 60 * 1000)));
+    return { ok: false, problem: { key: "upload.tooManyToday", values: { max: MAX_UPLOADS_PER_DAY, count: hours } } };
   }
   const objectKey = newObjectKey(mediaPrefix(entry), EXTENSIONS[file.type]);
   const multipart = file.size > MULTIPART_THRESHOLD;
@@ -148,34 +174,74 @@ export async function resumeUpload(
 export async function presignParts(userId: string, entryId: string, assetId: string, partNumbers: number[]) {
   const found = await pendingMultipart(userId, entryId, assetId);
   if (!found) return null;
-  const partCount = Math.ceil(found.asset.declaredSize / found.asset.partSize);
-  const wanted = [...new Set(partNumbers)].filter((n) => Number.isInteger(n) && n >= 1 && n <= partCount);
+  // The server decides every part's length from the declared size, and each URL binds it.
+  const plan = partSizes(found.asset.declaredSize, found.asset.partSize);
+  const wanted = [...new Set(partNumbers)].filter((n) => Number.isInteger(n) && n >= 1 && n <= plan.length);
   const seconds = urlSeconds(found.entry);
   const urls = await Promise.all(
     wanted.map(
-      async (n) => [n, await storage().presignPart(found.asset.objectKey, found.asset.uploadId, n, seconds)] as const,
+      async (n) =>
+        [
+          n,
+          await storage().presignPart(
+            found.asset.objectKey,
+            found.asset.uploadId,
+            { partNumber: n, contentLength: plan[n - 1]! },
+            seconds,
+          ),
+        ] as const,
     ),
   );
   return Object.fromEntries(urls);
 }
 
-/** Joins the parts the browser sent (with the ETags storage gave it back), then checks the file. */
+type Asset = NonNullable<Awaited<ReturnType<typeof completeUpload>>>;
+
+/**
+ * Joins the parts the browser sent (with the ETags storage gave it back), then checks the file.
+ * The parts must be exactly those of the plan; storage's own list of parts is not asked for
+ * (not every S3-compatible service has it), but the joined object's size is checked before the
+ * file counts.
+ */
 export async function completeMultipart(
   userId: string,
   entryId: string,
   assetId: string,
   parts: { partNumber: number; etag: string }[],
-) {
+): Promise<{ ok: true; asset: Asset } | { ok: false; problem: Problem } | null> {
   const found = await pendingMultipart(userId, entryId, assetId);
   if (!found) return null;
-  await storage().completeMultipart(found.asset.objectKey, found.asset.uploadId, parts);
+  const missing = { ok: false as const, problem: { key: "upload.partsMissing" } };
+  if (!partsMatchPlan(parts, partSizes(found.asset.declaredSize, found.asset.partSize))) return missing;
+  try {
+    await storage().completeMultipart(found.asset.objectKey, found.asset.uploadId, parts);
+  } catch (error) {
+    if (error instanceof StorageUnavailableError) throw error;
+    // Storage refused the list (a part it does not have, a wrong ETag): the upload stays resumable.
+    log.info({ assetId, err: error instanceof Error ? error.message : String(error) }, "parts refused by storage");
+    return missing;
+  }
   await db.mediaAsset.update({ where: { id: assetId }, data: { uploadId: null } });
-  return completeUpload(userId, entryId, assetId);
+  const asset = await completeUpload(userId, entryId, assetId);
+  return asset ? { ok: true, asset } : null;
 }
 
-async function download(key: string, to: string) {
-  const bytes = await storage().getStream(key);
-  await pipeline(bytes, createWriteStream(to));
+/**
+ * Refuses a file that was in `state`: the entrant reads why, and its bytes are deleted (later,
+ * if storage is down).
+ */
+async function refuse(
+  asset: { id: string; objectKey: string },
+  state: string,
+  rejection: Rejection,
+  size: number | null = null,
+) {
+  const { count } = await db.mediaAsset.updateMany({
+    where: { id: asset.id, state },
+    data: { state: "rejected", rejection: JSON.stringify(rejectionMessage(rejection)), size },
+  });
+  if (count === 1) await discardObjects([asset.objectKey]);
+  return count === 1;
 }
 
 export async function completeUpload(userId: string, entryId: string, assetId: string) {
@@ -187,6 +253,11 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
   if (asset.uploadId) return asset; // a multipart upload is complete only once its parts are joined
   const head = await storage().head(asset.objectKey);
   if (!head) return asset; // not uploaded (yet): nothing to check
+  if (head.size !== asset.declaredSize) {
+    // Refused on the stored size, before a byte of it is read.
+    await refuse(asset, "pending", { reason: "notAsDeclared" }, head.size);
+    return db.mediaAsset.findUnique({ where: { id: asset.id } });
+  }
   // The checks run as a background job: a 500 MB video takes a while, and the browser need
   // not hold a request open for it; it asks for the outcome instead.
   const claimed = await db.$transaction(async (tx) => {
@@ -194,11 +265,16 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
       where: { id: asset.id, state: "pending" },
       data: { state: "uploaded" },
     });
-    if (count === 1) await enqueueJob(tx, "media.verify", { assetId: asset.id });
-    return count;
+    if (count === 0) return "taken";
+    // Counted after the claim, so that uploads completing together cannot pass the limit.
+    const files = await tx.mediaAsset.count({ where: { entryId, state: { in: ["uploaded", "verified"] } } });
+    if (files > entry.category.maxFiles) return "tooMany";
+    await enqueueJob(tx, "media.verify", { assetId: asset.id });
+    return "claimed";
   });
-  if (claimed === 0) return db.mediaAsset.findUnique({ where: { id: asset.id } });
-  return db.mediaAsset.findUniqueOrThrow({ where: { id: asset.id } });
+  if (claimed === "tooMany")
+    await refuse(asset, "uploaded", { reason: "tooManyFiles", maxFiles: entry.category.maxFiles });
+  return db.mediaAsset.findUnique({ where: { id: asset.id } });
 }
 
 /** The outcome of an upload, for the entrant's browser to poll. */
@@ -226,23 +302,40 @@ export async function verifyAsset(assetId: string) {
       data: { state: "rejected", rejection: JSON.stringify(rejectionMessage({ reason: "empty" })) },
     });
   }
+  // Refused on the stored size, before a byte is read or written to disk.
+  const early: Rejection | null =
+    head.size !== asset.declaredSize
+      ? { reason: "notAsDeclared" }
+      : head.size > entry.category.maxFileBytes
+        ? { reason: "tooLarge", maxBytes: entry.category.maxFileBytes }
+        : null;
+  if (early) {
+    log.info({ assetId, reason: early.reason, size: head.size }, "upload refused");
+    await refuse(asset, "uploaded", early, head.size);
+    return db.mediaAsset.findUnique({ where: { id: asset.id } });
+  }
   const dir = await mkdtemp(path.join(tmpdir(), "mosaic-media-"));
   try {
     const file = path.join(dir, "upload");
-    await download(asset.objectKey, file);
-    const inspected = await inspectFile(file, rules(entry.category));
-    // Parts are not signed with the file's length: the whole must be what was declared.
-    const result: typeof inspected =
+    // Never more than was declared reaches the disk, even if the object changed since.
+    const tooLarge = await storage()
+      .download(asset.objectKey, file, asset.declaredSize)
+      .then(() => false)
+      .catch((error: unknown) => {
+        if (error instanceof ObjectTooLargeError) return true;
+        throw error;
+      });
+    const inspected: Inspection = tooLarge
+      ? { ok: false, rejection: { reason: "notAsDeclared" }, detail: "more bytes than declared" }
+      : await inspectFile(file, rules(entry.category));
+    const result: Inspection =
       inspected.ok && inspected.size !== asset.declaredSize
-        ? { ok: false, rejection: { reason: "corrupt" }, detail: "size differs from declared" }
+        ? { ok: false, rejection: { reason: "notAsDeclared" }, detail: "fewer bytes than declared" }
         : inspected;
     if (!result.ok) {
-      await storage().remove(asset.objectKey);
       log.info({ assetId, reason: result.rejection.reason, detail: result.detail }, "upload refused");
-      return db.mediaAsset.update({
-        where: { id: asset.id },
-        data: { state: "rejected", rejection: JSON.stringify(rejectionMessage(result.rejection)), size: head.size },
-      });
+      await refuse(asset, "uploaded", result.rejection, head.size);
+      return db.mediaAsset.findUnique({ where: { id: asset.id } });
     }
     // What was checked is what is kept: a single upload's presigned PUT stays valid for a while,
     // so its checked bytes go to a new key no upload URL points at. Images keep only their clean
@@ -260,22 +353,18 @@ export async function verifyAsset(assetId: string) {
     } else if (result.type === "application/pdf") {
       const cleaned = await pdfWithoutMetadata(file);
       if (!cleaned) {
-        await storage().remove(asset.objectKey);
-        return db.mediaAsset.update({
-          where: { id: asset.id },
-          data: {
-            state: "rejected",
-            rejection: JSON.stringify(rejectionMessage({ reason: "corrupt" })),
-            size: head.size,
-          },
-        });
+        await refuse(asset, "uploaded", { reason: "corrupt" }, head.size);
+        return db.mediaAsset.findUnique({ where: { id: asset.id } });
       }
       storedKey = newObjectKey(prefix, "pdf");
       await storage().put(storedKey, cleaned, result.type);
     } else if (result.personalMetadata) {
       // Phones record where a video was shot and who owns the device: keep a copy without it.
       const stripped = path.join(dir, `stripped.${EXTENSIONS[result.type]}`);
-      await withoutMetadata(file, stripped);
+      if (!(await withoutMetadata(file, stripped, copyLimit(result.size)))) {
+        await refuse(asset, "uploaded", { reason: "corrupt" }, head.size);
+        return db.mediaAsset.findUnique({ where: { id: asset.id } });
+      }
       storedKey = newObjectKey(prefix, EXTENSIONS[result.type]);
       await storage().putFile(storedKey, stripped, (await stat(stripped)).size, result.type);
     } else if (asset.partSize) {
@@ -317,21 +406,60 @@ export async function verifyAsset(assetId: string) {
   }
 }
 
+/**
+ * A copy without metadata holds the same streams as the file it comes from; a copy that grows
+ * well past it is not written to the end (temporary disk stays bounded) and the file is refused.
+ */
+function copyLimit(size: number) {
+  return Math.ceil(size * 1.05) + 1024 * 1024;
+}
+
+export type Discard = { keys: string[]; multipart?: { key: string; uploadId: string } };
+
+/** Deletes objects nobody needs any more (aborting an unfinished multipart upload first). */
+async function deleteObjects({ keys, multipart }: Discard) {
+  if (multipart)
+    await storage()
+      .abortMultipart(multipart.key, multipart.uploadId)
+      .catch((error: unknown) => {
+        // Not every S3-compatible service can abort; the object's removal below still runs.
+        if (error instanceof StorageUnavailableError) throw error;
+      });
+  await Promise.all(keys.map((k) => storage().remove(k)));
+}
+
+/**
+ * Deletes objects now, or, while storage is down, leaves them to a job that tries again (30 s
+ * doubling to an hour, for about a day), so that nothing waits on storage to forget a file.
+ */
+export async function discardObjects(keys: string[], multipart?: Discard["multipart"]) {
+  const discard: Discard = { keys, multipart };
+  try {
+    await deleteObjects(discard);
+  } catch (error) {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    log.warn({ keys: keys.length, err: error.message }, "storage is down: files will be deleted later");
+    await db.$transaction((tx) => enqueueJob(tx, "media.discard", discard, { maxAttempts: 30 }));
+  }
+}
+
+/** The "media.discard" job. */
+export async function discardLater(payload: Discard) {
+  await deleteObjects(payload);
+}
+
+/** Works while storage is down: the file is forgotten at once and its bytes deleted later. */
 export async function removeAsset(userId: string, entryId: string, assetId: string) {
   const entry = await getOwnEntry(userId, entryId);
   const asset = entry?.media.find((m) => m.id === assetId);
   if (!entry || !asset || !editable(entry)) return false;
-  if (asset.uploadId)
-    await storage()
-      .abortMultipart(asset.objectKey, asset.uploadId)
-      .catch(() => undefined);
-  await Promise.all(
-    [asset.objectKey, asset.cleanKey, asset.previewKey, asset.captionsKey]
-      .filter((k): k is string => Boolean(k))
-      .map((k) => storage().remove(k)),
-  );
-  await db.mediaAsset.delete({ where: { id: asset.id } });
+  const { count } = await db.mediaAsset.deleteMany({ where: { id: asset.id } });
+  if (count === 0) return false;
   await markChanged(entryId);
+  await discardObjects(
+    [asset.objectKey, asset.cleanKey, asset.previewKey, asset.captionsKey].filter((k): k is string => Boolean(k)),
+    asset.uploadId ? { key: asset.objectKey, uploadId: asset.uploadId } : undefined,
+  );
   return true;
 }
 
@@ -469,14 +597,12 @@ export async function sweepAbandonedUploads() {
     },
   });
   for (const asset of abandoned) {
-    if (asset.uploadId)
-      await storage()
-        .abortMultipart(asset.objectKey, asset.uploadId)
-        .catch(() => undefined);
-    await storage()
-      .remove(asset.objectKey)
-      .catch(() => undefined);
-    await db.mediaAsset.deleteMany({ where: { id: asset.id, state: asset.state } });
+    const { count } = await db.mediaAsset.deleteMany({ where: { id: asset.id, state: asset.state } });
+    if (count === 1)
+      await discardObjects(
+        [asset.objectKey],
+        asset.uploadId ? { key: asset.objectKey, uploadId: asset.uploadId } : undefined,
+      );
   }
   return abandoned.length;
 }
@@ -485,13 +611,7 @@ export async function sweepAbandonedUploads() {
 export async function giveUpOnAsset(assetId: string) {
   const asset = await db.mediaAsset.findUnique({ where: { id: assetId } });
   if (!asset || asset.state !== "uploaded") return;
-  await storage()
-    .remove(asset.objectKey)
-    .catch(() => undefined);
-  await db.mediaAsset.update({
-    where: { id: assetId },
-    data: { state: "rejected", rejection: JSON.stringify(rejectionMessage({ reason: "corrupt" })) },
-  });
+  await refuse(asset, "uploaded", { reason: "corrupt" });
 }
 
 /**

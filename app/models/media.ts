@@ -4,6 +4,15 @@
  */
 export const MAX_IMAGE_PIXELS = 50_000_000; // 50 megapixels, e.g. 8660 × 5773
 export const PREVIEW_WIDTH = 1280;
+/** A video's picture may be at most this many pixels (8K) before anything decodes a frame of it. */
+export const MAX_VIDEO_PIXELS = 7680 * 4320;
+
+/** Files above this size go in parts: a few at a time, each retried, resumable after a drop. */
+export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+export const PART_SIZE = 8 * 1024 * 1024; // S3 wants at least 5 MiB for every part but the last
+/** Upload starts allowed to one entrant in a day, whatever becomes of them. */
+export const MAX_UPLOADS_PER_DAY = 50;
+export const UPLOADS_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export type MediaKind = "image" | "video" | "audio" | "document";
 
@@ -19,7 +28,10 @@ export type Rejection =
   | { reason: "wrongType"; detected: string | null }
   | { reason: "corrupt" }
   | { reason: "tooManyPixels"; maxPixels: number }
-  | { reason: "tooLong"; maxSec: number; durationSec: number };
+  | { reason: "tooLong"; maxSec: number; durationSec: number }
+  | { reason: "frameTooLarge"; maxPixels: number }
+  | { reason: "notAsDeclared" }
+  | { reason: "tooManyFiles"; maxFiles: number };
 
 export function kindOf(type: string): MediaKind | null {
   if (type.startsWith("image/")) return "image";
@@ -35,6 +47,21 @@ export function checkDeclared(rules: MediaRules, declared: { size: number; type:
   if (declared.size > rules.maxFileBytes) return { reason: "tooLarge", maxBytes: rules.maxFileBytes };
   if (!rules.allowedTypes.includes(declared.type)) return { reason: "wrongType", detected: declared.type || null };
   return null;
+}
+
+/**
+ * The length of every part of a multipart upload of `size` bytes: the server decides them, and
+ * each part's upload URL binds its length, so the parts add up to the declared size exactly.
+ */
+export function partSizes(size: number, partSize: number): number[] {
+  const count = Math.ceil(size / partSize);
+  return Array.from({ length: count }, (_, i) => (i < count - 1 ? partSize : size - partSize * (count - 1)));
+}
+
+/** Whether the parts a browser says it sent are exactly the parts of the plan, each once. */
+export function partsMatchPlan(parts: { partNumber: number }[], plan: number[]) {
+  const numbers = new Set(parts.map((p) => p.partNumber));
+  return parts.length === plan.length && plan.every((_, i) => numbers.has(i + 1));
 }
 
 /** The translation key and values that explain a rejection to the entrant. */
@@ -58,5 +85,14 @@ export function rejectionMessage(rejection: Rejection): { key: string; values: R
         key: "media.rejected.tooLong",
         values: { max: Math.floor(rejection.maxSec / 60), seconds: Math.round(rejection.durationSec) },
       };
+    case "frameTooLarge":
+      return {
+        key: "media.rejected.frameTooLarge",
+        values: { megapixels: Math.floor(rejection.maxPixels / 1_000_000) },
+      };
+    case "notAsDeclared":
+      return { key: "media.rejected.notAsDeclared", values: {} };
+    case "tooManyFiles":
+      return { key: "missing.tooManyFiles", values: { count: rejection.maxFiles } };
   }
 }

@@ -228,7 +228,7 @@ export async function myDataArchive(userId: string, locale: Locale) {
     ...files.map((f) => ({
       name: f.path,
       modified: f.modified,
-      stream: async () => (await storage().getStream(f.key)) as AsyncIterable<Uint8Array>,
+      stream: () => storage().getStream(f.key),
     })),
   ];
   return zipArchive(items);

@@ -12,11 +12,19 @@ import { keyedHash, newToken } from "~/services/tokens.server";
  * keyed hashes, expire after 10 minutes, work once, and a code allows 5 wrong tries. Requests
  * are limited per address and per IP. Every address gets the same answer, so nobody learns
  * whether an account exists; the first sign-in creates the account.
+ *
+ * Someone who asks for codes for another person's address must not keep its owner out: a new
+ * request leaves earlier codes working, a code works only in the browser that asked for it (so
+ * wrong guesses elsewhere use up nothing of the owner's), and the emailed link works whatever
+ * was guessed. Guesses for one address are also limited over a day.
  */
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const MAX_TRIES = 5;
 export const RATE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_REQUESTS_PER_EMAIL = 3;
+/** Codes typed for one address in a day, from every browser together. */
+export const MAX_GUESSES_PER_DAY = 20;
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** The default of SIGN_IN_LIMIT_PER_IP. */
 export const MAX_REQUESTS_PER_IP = 10;
 
@@ -31,7 +39,8 @@ function sameHash(a: string, b: string) {
 }
 
 export type RequestResult =
-  { ok: true; verificationId: string } | { ok: false; reason: "rateLimited"; retryAfterMinutes: number };
+  | { ok: true; verificationId: string }
+  | { ok: false; reason: "rateLimited"; limit: "address" | "ip"; retryAfterMinutes: number };
 
 export async function requestSignIn(input: {
   email: string;
@@ -43,15 +52,16 @@ export async function requestSignIn(input: {
   const ipHash = keyedHash("ip", input.ip);
   const at = now();
 
-  for (const [key, max] of [
-    [`sign-in:email:${keyedHash("email", email)}`, MAX_REQUESTS_PER_EMAIL],
-    [`sign-in:ip:${ipHash}`, env().SIGN_IN_LIMIT_PER_IP],
+  for (const [limit, key, max] of [
+    ["address", `sign-in:email:${keyedHash("email", email)}`, MAX_REQUESTS_PER_EMAIL],
+    ["ip", `sign-in:ip:${ipHash}`, env().SIGN_IN_LIMIT_PER_IP],
   ] as const) {
     const budget = await consume(key, max, RATE_WINDOW_MS);
     if (!budget.ok)
       return {
         ok: false,
         reason: "rateLimited",
+        limit,
         retryAfterMinutes: Math.max(1, Math.ceil(budget.retryAfterMs / 60_000)),
       };
   }
@@ -63,11 +73,7 @@ export async function requestSignIn(input: {
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const token = newToken();
   const verification = await db.$transaction(async (tx) => {
-    // Only the newest code for an address works.
-    await tx.verification.updateMany({
-      where: { email, usedAt: null, expiresAt: { gt: at } },
-      data: { expiresAt: at },
-    });
+    // Earlier codes keep working: a request made by someone else must not cancel the owner's.
     const id = randomBytes(12).toString("hex");
     const created = await tx.verification.create({
       data: {
@@ -96,63 +102,81 @@ export async function requestSignIn(input: {
 
 export type VerifyResult =
   | { ok: true; userId: string; redirectTo: string | null }
-  | { ok: false; reason: "expired" | "tooManyTries" }
+  | { ok: false; reason: "expired" | "tooManyTries" | "tooManyToday" }
   | { ok: false; reason: "wrongCode"; triesLeft: number };
 
-async function signInAs(email: string) {
-  const user = await db.user.upsert({ where: { email }, create: { email }, update: {} });
-  return user.id;
+/** Uses a verification and signs its address in; its other codes and links stop working. */
+async function signInWith(verification: { id: string; email: string; redirectTo: string | null }, at: Date) {
+  const { count } = await db.verification.updateMany({
+    where: { id: verification.id, usedAt: null },
+    data: { usedAt: at },
+  });
+  if (count === 0) return { ok: false, reason: "expired" } as const;
+  await db.verification.updateMany({
+    where: { email: verification.email, usedAt: null, expiresAt: { gt: at } },
+    data: { expiresAt: at },
+  });
+  const user = await db.user.upsert({
+    where: { email: verification.email },
+    create: { email: verification.email },
+    update: {},
+  });
+  return { ok: true, userId: user.id, redirectTo: verification.redirectTo } as const;
 }
 
-export async function verifyCode(input: { email: string; code: string }): Promise<VerifyResult> {
+/**
+ * Checks a code typed in the browser that asked for `verificationIds` (newest last): it may
+ * match any of that browser's live requests for the address, never another browser's.
+ */
+export async function verifyCode(input: {
+  email: string;
+  code: string;
+  verificationIds: string[];
+}): Promise<VerifyResult> {
   const email = normaliseEmail(input.email);
   const at = now();
-  const verification = await db.verification.findFirst({
-    where: { email, usedAt: null, expiresAt: { gt: at } },
+  const live = await db.verification.findMany({
+    where: { id: { in: input.verificationIds }, email, usedAt: null, expiresAt: { gt: at } },
     orderBy: { createdAt: "desc" },
   });
-  if (!verification) return { ok: false, reason: "expired" };
-  // A try is counted before the code is compared, and only while tries are left, so parallel
-  // guesses cannot compare more than MAX_TRIES codes between them.
-  const { count: counted } = await db.verification.updateMany({
-    where: { id: verification.id, usedAt: null, attempts: { lt: MAX_TRIES } },
-    data: { attempts: { increment: 1 } },
-  });
-  if (counted === 0) return { ok: false, reason: "tooManyTries" };
+  if (live.length === 0) return { ok: false, reason: "expired" };
+  const today = await consume(`sign-in:guesses:${keyedHash("email", email)}`, MAX_GUESSES_PER_DAY, DAY_MS);
+  if (!today.ok) return { ok: false, reason: "tooManyToday" };
 
-  if (!sameHash(verification.codeHash, keyedHash(`code:${verification.id}`, input.code))) {
+  let triesLeft = 0;
+  for (const verification of live) {
+    // A try is counted before the code is compared, and only while tries are left, so parallel
+    // guesses cannot compare more than MAX_TRIES codes between them.
+    const { count: counted } = await db.verification.updateMany({
+      where: { id: verification.id, usedAt: null, attempts: { lt: MAX_TRIES } },
+      data: { attempts: { increment: 1 } },
+    });
+    if (counted === 0) continue;
+    if (sameHash(verification.codeHash, keyedHash(`code:${verification.id}`, input.code))) {
+      return signInWith(verification, at);
+    }
     const { attempts } = await db.verification.findUniqueOrThrow({
       where: { id: verification.id },
       select: { attempts: true },
     });
-    const triesLeft = MAX_TRIES - attempts;
-    return triesLeft > 0 ? { ok: false, reason: "wrongCode", triesLeft } : { ok: false, reason: "tooManyTries" };
+    triesLeft = Math.max(triesLeft, MAX_TRIES - attempts);
   }
-  const { count } = await db.verification.updateMany({
-    where: { id: verification.id, usedAt: null },
-    data: { usedAt: at },
-  });
-  if (count === 0) return { ok: false, reason: "expired" };
-  return { ok: true, userId: await signInAs(email), redirectTo: verification.redirectTo };
+  return triesLeft > 0 ? { ok: false, reason: "wrongCode", triesLeft } : { ok: false, reason: "tooManyTries" };
 }
 
+/**
+ * The emailed link, unguessable, works for its 10 minutes whatever codes were guessed: wrong
+ * guesses are no way to keep an address's owner out.
+ */
 export async function verifyLinkToken(token: string): Promise<VerifyResult> {
   const at = now();
   const verification = await db.verification.findUnique({ where: { tokenHash: keyedHash("token", token) } });
   if (!verification || verification.usedAt || verification.expiresAt <= at) return { ok: false, reason: "expired" };
-  if (verification.attempts >= MAX_TRIES) return { ok: false, reason: "tooManyTries" };
-  const { count } = await db.verification.updateMany({
-    where: { id: verification.id, usedAt: null },
-    data: { usedAt: at },
-  });
-  if (count === 0) return { ok: false, reason: "expired" };
-  return { ok: true, userId: await signInAs(verification.email), redirectTo: verification.redirectTo };
+  return signInWith(verification, at);
 }
 
 /** Whether a link token is still usable, without using it (for the confirmation page). */
 export async function linkTokenIsLive(token: string) {
   const verification = await db.verification.findUnique({ where: { tokenHash: keyedHash("token", token) } });
-  return Boolean(
-    verification && !verification.usedAt && verification.expiresAt > now() && verification.attempts < MAX_TRIES,
-  );
+  return Boolean(verification && !verification.usedAt && verification.expiresAt > now());
 }

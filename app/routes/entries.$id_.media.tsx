@@ -12,6 +12,7 @@ import {
 } from "~/models/media.server";
 import { uploadStartSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
+import { StorageUnavailableError } from "~/services/storage.server";
 import { nudgeWorker } from "~/services/worker.server";
 
 const partsSchema = z
@@ -29,9 +30,19 @@ function parseJson(text: string): unknown {
 /**
  * The upload API the entry page's uploader calls: start (a presigned PUT for one file),
  * complete (check the uploaded bytes), alt (describe an image) and remove. Every intent is
- * scoped to the signed-in entrant's own entry; anything else is 404.
+ * scoped to the signed-in entrant's own entry; anything else is 404. While storage is down the
+ * answer is a 503 that the uploader shows in the entrant's language; removing still works.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  try {
+    return await uploadAction(args);
+  } catch (error) {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    return data({ ok: false as const, problem: { key: "upload.storageDown" } }, { status: 503 });
+  }
+}
+
+async function uploadAction({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const entryId = params.id ?? "";
   const form = await request.formData();
@@ -43,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.success) return data({ ok: false as const, problem: { key: "errors.badRequest" } }, { status: 400 });
     const result = await startUpload(user.id, entryId, parsed.data);
     if (!result.ok && result.problem.key === "entry.notFound") throw new Response("Not found", { status: 404 });
-    return data(result, { status: result.ok ? 200 : 400 });
+    return data(result, { status: result.ok ? 200 : result.problem.key === "upload.tooManyToday" ? 429 : 400 });
   }
   if (intent === "complete" || intent === "status") {
     const asset =
@@ -76,13 +87,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "complete-multipart") {
     const parts = partsSchema.safeParse(parseJson(String(form.get("parts") ?? "")));
     if (!parts.success) throw new Response("Bad request", { status: 400 });
-    const asset = await completeMultipart(user.id, entryId, assetId, parts.data);
-    if (!asset) throw new Response("Not found", { status: 404 });
+    const joined = await completeMultipart(user.id, entryId, assetId, parts.data);
+    if (!joined) throw new Response("Not found", { status: 404 });
+    if (!joined.ok) return data(joined, { status: 400 });
     nudgeWorker();
     return {
       ok: true as const,
-      state: asset.state,
-      rejection: asset.rejection ? (JSON.parse(asset.rejection) as unknown) : null,
+      state: joined.asset.state,
+      rejection: joined.asset.rejection ? (JSON.parse(joined.asset.rejection) as unknown) : null,
     };
   }
   if (intent === "alt") {
@@ -93,6 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "remove") {
     if (!(await removeAsset(user.id, entryId, assetId))) throw new Response("Not found", { status: 404 });
+    nudgeWorker();
     return { ok: true as const };
   }
   throw new Response("Bad request", { status: 400 });

@@ -5,10 +5,10 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/forms";
 import { resolveLocale, serverT } from "~/i18n/i18n.server";
-import { requestSignIn } from "~/models/sign-in.server";
+import { MAX_REQUESTS_PER_EMAIL, requestSignIn } from "~/models/sign-in.server";
 import { emailSchema } from "~/schemas/sign-in";
 import { requireAnonymous, safeRedirect } from "~/services/auth.server";
-import { pendingSignInCookie } from "~/services/session.server";
+import { pendingSignInCookie, readPendingSignIn } from "~/services/session.server";
 import { nudgeWorker } from "~/services/worker.server";
 import { pageTitle } from "~/i18n/meta";
 
@@ -29,14 +29,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await requestSignIn({ email: submission.value.email, ip: context.ip, locale, redirectTo });
   if (!result.ok) {
     const t = serverT(locale);
-    return data(submission.reply({ formErrors: [t("errors.rateLimited", { minutes: result.retryAfterMinutes })] }), {
+    const message = result.limit === "address" ? "errors.rateLimitedAddress" : "errors.rateLimited";
+    return data(submission.reply({ formErrors: [t(message, { minutes: result.retryAfterMinutes })] }), {
       status: 429,
     });
   }
   nudgeWorker();
+  // This browser may type the codes of its own recent requests for this address, and no others.
+  const email = submission.value.email.toLowerCase();
+  const earlier = await readPendingSignIn(request);
+  const verificationIds = [...(earlier?.email === email ? earlier.verificationIds : []), result.verificationId].slice(
+    -MAX_REQUESTS_PER_EMAIL,
+  );
   return redirect("/login/code", {
     headers: {
-      "Set-Cookie": await pendingSignInCookie().serialize({ email: submission.value.email.toLowerCase(), redirectTo }),
+      "Set-Cookie": await pendingSignInCookie().serialize({ email, redirectTo, verificationIds }),
     },
   });
 }

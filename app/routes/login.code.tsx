@@ -27,7 +27,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: codeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
 
-  const result = await verifyCode({ email: pending.email, code: submission.value.code });
+  const result = await verifyCode({
+    email: pending.email,
+    code: submission.value.code,
+    verificationIds: pending.verificationIds,
+  });
   if (!result.ok) {
     const t = serverT(await resolveLocale(request));
     const message =
@@ -35,7 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
         ? t("errors.codeWrong", { count: result.triesLeft })
         : result.reason === "tooManyTries"
           ? t("errors.codeTooManyTries")
-          : t("errors.codeExpired");
+          : result.reason === "tooManyToday"
+            ? t("errors.codeTooManyToday")
+            : t("errors.codeExpired");
     return data(submission.reply({ fieldErrors: { code: [message] } }), { status: 400 });
   }
   const headers = new Headers();

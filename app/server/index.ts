@@ -14,6 +14,12 @@ import { createApp } from "./app";
 const mode = process.env.NODE_ENV ?? "development";
 process.env.NODE_ENV = mode;
 
+// A promise nobody awaited (a database call that failed, say) is logged; it does not end the
+// process, which keeps serving and whose job worker tries again.
+process.on("unhandledRejection", (reason) => {
+  log.error({ err: reason }, "unhandled rejection");
+});
+
 function checkedEnv(read: () => ReturnType<typeof env>) {
   try {
     return read();

@@ -42,9 +42,10 @@ export function securityHeaders(options: { production: boolean; storageOrigin?: 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * State changes come only from Mosaic's own pages: a request that changes something must not
- * come from another site. Browsers send Origin (and Sec-Fetch-Site) with every such request;
- * a client that sends neither is not a browser a forged page could drive.
+ * State changes come only from Mosaic's own pages: a request that changes something must come
+ * from APP_URL's origin. Browsers send Origin (and Sec-Fetch-Site) with every such request; a
+ * client that sends neither is not a browser a forged page could drive. The request's own Host
+ * is not trusted: a page on another name that resolves here (DNS rebinding) sends its own.
  */
 export function sameOriginWrites(allowedOrigins: string[]) {
   const allowed = new Set(allowedOrigins.map((origin) => new URL(origin).origin));
@@ -52,8 +53,7 @@ export function sameOriginWrites(allowedOrigins: string[]) {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get("origin");
     const site = req.get("sec-fetch-site");
-    const ownOrigin = `${req.protocol}://${req.get("host")}`;
-    const originOk = !origin || allowed.has(origin) || origin === ownOrigin;
+    const originOk = origin === undefined || allowed.has(origin);
     const siteOk = !site || site === "same-origin" || site === "none";
     if (originOk && siteOk) return next();
     const t = createI18n(localeFromAcceptLanguage(req.get("accept-language") ?? null) ?? defaultLocale).t;

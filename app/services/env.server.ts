@@ -39,6 +39,9 @@ const trustProxy = z
     return parts.join(",");
   });
 
+/** Published in this repository, so it protects nothing: outside production only. */
+export const DEVELOPMENT_SESSION_SECRET = "development-only-secret-not-for-production";
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -98,7 +101,7 @@ const schema = z
   .transform((env) => ({
     ...env,
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
-    SESSION_SECRET: env.SESSION_SECRET ?? "development-only-secret-not-for-production",
+    SESSION_SECRET: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
   }));
 
 export type Env = z.infer<typeof schema>;
@@ -126,6 +129,8 @@ function productionProblems(source: Record<string, string | undefined>) {
     (key) => `${key} is required in production`,
   );
   if (source.DEV_MAILBOX_URL) problems.push("DEV_MAILBOX_URL must not be set in production");
+  if (source.SESSION_SECRET === DEVELOPMENT_SESSION_SECRET)
+    problems.push("SESSION_SECRET must not be the published development value in production");
   return problems;
 }
 

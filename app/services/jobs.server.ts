@@ -126,8 +126,16 @@ export async function runDueJobs(handlers: JobHandlers, options: { workerId?: st
 
 export type Worker = { stop: () => Promise<void>; nudge: () => void };
 
-/** Polls for due jobs until stopped; nudge() runs a pass at once (after a request enqueues). */
-export function startWorker(handlers: JobHandlers, pollMs: number): Worker {
+/**
+ * Polls for due jobs until stopped; nudge() runs a pass at once (after a request enqueues).
+ * `beforePass` runs first in every pass. A pass that fails (the database down, at start-up or
+ * later) is logged and the next one tries again: nothing here ends the process.
+ */
+export function startWorker(
+  handlers: JobHandlers,
+  pollMs: number,
+  options: { beforePass?: () => Promise<void> } = {},
+): Worker {
   const workerId = `worker-${randomUUID()}`;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -136,6 +144,7 @@ export function startWorker(handlers: JobHandlers, pollMs: number): Worker {
 
   const pass = async () => {
     try {
+      await options.beforePass?.();
       while ((await runDueJobs(handlers, { workerId })) > 0 && !stopped);
     } catch (error) {
       log.error({ err: error }, "job worker pass failed");

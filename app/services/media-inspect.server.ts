@@ -7,6 +7,7 @@ import { probe, type Probe } from "./ffmpeg.server";
 import {
   kindOf,
   MAX_IMAGE_PIXELS,
+  MAX_VIDEO_PIXELS,
   PREVIEW_WIDTH,
   type MediaKind,
   type MediaRules,
@@ -189,6 +190,10 @@ export async function inspectFile(path: string, rules: MediaRules): Promise<Insp
   const stream = probed?.streams?.find((s) => s.codec_type === wanted);
   if (!probed || !stream || !Number.isFinite(duration) || duration <= 0) {
     return { ok: false, rejection: { reason: "corrupt" }, detail: "ffprobe found no playable stream" };
+  }
+  // Read from the container's header; nothing has decoded a frame yet (the poster comes later).
+  if (kind === "video" && (stream.width ?? 0) * (stream.height ?? 0) > MAX_VIDEO_PIXELS) {
+    return { ok: false, rejection: { reason: "frameTooLarge", maxPixels: MAX_VIDEO_PIXELS } };
   }
   if (rules.maxDurationSec && duration > rules.maxDurationSec) {
     return { ok: false, rejection: { reason: "tooLong", maxSec: rules.maxDurationSec, durationSec: duration } };

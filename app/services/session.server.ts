@@ -75,7 +75,8 @@ export async function signOut(request: Request, redirectTo = "/") {
 let pendingCookie: ReturnType<typeof createCookie> | undefined;
 /**
  * Carries the address (and where to go next) from "send me a code" to "type the code", so the
- * address never appears in a URL and the code page survives a reload.
+ * address never appears in a URL and the code page survives a reload; and the requests this
+ * browser made, the only ones whose codes it may type.
  */
 export function pendingSignInCookie() {
   pendingCookie ??= createCookie("mosaic_signin", {
@@ -89,11 +90,18 @@ export function pendingSignInCookie() {
   return pendingCookie;
 }
 
-export async function readPendingSignIn(request: Request): Promise<{ email: string; redirectTo?: string } | null> {
+export type PendingSignIn = { email: string; redirectTo?: string; verificationIds: string[] };
+
+export async function readPendingSignIn(request: Request): Promise<PendingSignIn | null> {
   const value: unknown = await pendingSignInCookie().parse(request.headers.get("Cookie"));
   if (value && typeof value === "object" && "email" in value && typeof value.email === "string") {
     const redirectTo = "redirectTo" in value && typeof value.redirectTo === "string" ? value.redirectTo : undefined;
-    return { email: value.email, redirectTo };
+    const ids = "verificationIds" in value && Array.isArray(value.verificationIds) ? value.verificationIds : [];
+    return {
+      email: value.email,
+      redirectTo,
+      verificationIds: ids.filter((id): id is string => typeof id === "string"),
+    };
   }
   return null;
 }

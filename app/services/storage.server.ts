@@ -13,7 +13,9 @@ import {
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { env } from "./env.server";
 
 /**
@@ -35,13 +37,25 @@ export interface Storage {
   presignGet(key: string, options: { expiresInSec: number }): Promise<string>;
   head(key: string): Promise<ObjectInfo | null>;
   getBytes(key: string, range?: { start: number; end: number }): Promise<Uint8Array>;
-  getStream(key: string): Promise<NodeJS.ReadableStream>;
+  /**
+   * Writes an object to a local file, never more than `maxBytes` of it: a larger object fails
+   * with ObjectTooLargeError once the limit is reached, and the file then holds at most the limit.
+   */
+  download(key: string, path: string, maxBytes: number): Promise<number>;
+  /** An object's bytes as they arrive, for passing on (a person's data archive) without holding them. */
+  getStream(key: string): Promise<AsyncIterable<Uint8Array>>;
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
   /** Streams a local file up, without holding it in memory. */
   putFile(key: string, path: string, size: number, contentType: string): Promise<void>;
   remove(key: string): Promise<void>;
   createMultipart(key: string, contentType: string): Promise<string>;
-  presignPart(key: string, uploadId: string, partNumber: number, expiresInSec: number): Promise<string>;
+  /** A part's URL binds its exact length, as a single upload's does. */
+  presignPart(
+    key: string,
+    uploadId: string,
+    part: { partNumber: number; contentLength: number },
+    expiresInSec: number,
+  ): Promise<string>;
   completeMultipart(key: string, uploadId: string, parts: { partNumber: number; etag: string }[]): Promise<void>;
   abortMultipart(key: string, uploadId: string): Promise<void>;
   ping(): Promise<void>;
@@ -71,6 +85,45 @@ export function storageConfigFromEnv(): StorageConfig {
   };
 }
 
+/**
+ * Storage did not answer (no connection, a timeout, a 5xx). Callers tell people to try again
+ * shortly instead of failing with the connection's error.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`storage is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "StorageUnavailableError";
+  }
+}
+
+/** An object was larger than the caller allowed for it. */
+export class ObjectTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`object is larger than ${maxBytes} bytes`);
+    this.name = "ObjectTooLargeError";
+  }
+}
+
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
+
+function unavailable(error: unknown) {
+  const e = error as { name?: string; code?: string; $fault?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    e.$fault === "server" ||
+    (e.$metadata?.httpStatusCode ?? 0) >= 500 ||
+    NETWORK_CODES.has(e.code ?? "") ||
+    e.name === "TimeoutError"
+  );
+}
+
 /** A key no one can guess: `{prefix}/{32 hex}{.ext}`. The user's file name never appears. */
 export function newObjectKey(prefix: string, extension?: string) {
   const ext = extension ? `.${extension.replace(/[^a-z0-9]/gi, "").toLowerCase()}` : "";
@@ -86,7 +139,20 @@ export function createStorage(config: StorageConfig): Storage {
     // Otherwise presigned PUT URLs carry the checksum of an empty body.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
+    // A storage service that stops answering must not hold requests open forever.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
   });
+  // Every call goes through here, so an outage always surfaces as StorageUnavailableError.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        throw unavailable(error) ? new StorageUnavailableError(error) : error;
+      }
+    },
+    { step: "initialize", name: "mosaicStorageUnavailable" },
+  );
   if (config.forcePathStyle) {
     // Bucket-level calls go to "/bucket/"; some S3-compatible servers (s3rver among them) sign
     // "/bucket" instead and refuse them. "/bucket" is valid everywhere, so sign and send that.
@@ -130,10 +196,27 @@ export function createStorage(config: StorageConfig): Storage {
       if (!out.Body) return new Uint8Array();
       return out.Body.transformToByteArray();
     },
+    async download(key, path, maxBytes) {
+      const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+      if (!out.Body) throw new Error(`storage returned no body for ${key}`);
+      let written = 0;
+      const capped = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          written += chunk.length;
+          done(written > maxBytes ? new ObjectTooLargeError(maxBytes) : null, written > maxBytes ? undefined : chunk);
+        },
+      });
+      try {
+        await pipeline(out.Body as NodeJS.ReadableStream, capped, createWriteStream(path));
+      } catch (error) {
+        throw unavailable(error) ? new StorageUnavailableError(error) : error;
+      }
+      return written;
+    },
     async getStream(key) {
       const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
       if (!out.Body) throw new Error(`storage returned no body for ${key}`);
-      return out.Body as NodeJS.ReadableStream;
+      return out.Body as AsyncIterable<Uint8Array>;
     },
     async put(key, body, contentType) {
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }));
@@ -157,13 +240,17 @@ export function createStorage(config: StorageConfig): Storage {
       if (!out.UploadId) throw new Error("storage returned no UploadId");
       return out.UploadId;
     },
-    presignPart(key, uploadId, partNumber, expiresInSec) {
+    presignPart(key, uploadId, { partNumber, contentLength }, expiresInSec) {
       return getSignedUrl(
         client,
-        new UploadPartCommand({ Bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }),
-        {
-          expiresIn: expiresInSec,
-        },
+        new UploadPartCommand({
+          Bucket,
+          Key: key,
+          UploadId: uploadId,
+          PartNumber: partNumber,
+          ContentLength: contentLength,
+        }),
+        { expiresIn: expiresInSec, signableHeaders: new Set(["content-length"]) },
       );
     },
     async completeMultipart(key, uploadId, parts) {

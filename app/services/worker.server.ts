@@ -1,6 +1,6 @@
 import { emailJob } from "./email.server";
 import { env } from "./env.server";
-import { giveUpOnAsset, sweepAbandonedUploads, verifyAsset } from "~/models/media.server";
+import { discardLater, giveUpOnAsset, sweepAbandonedUploads, verifyAsset, type Discard } from "~/models/media.server";
 import { advanceContests } from "~/models/lifecycle.server";
 import { remindDrafts } from "~/models/message.server";
 import { publishResults } from "~/models/results.server";
@@ -19,6 +19,11 @@ export const jobHandlers: JobHandlers = {
     },
     async onGiveUp(payload) {
       await giveUpOnAsset((payload as { assetId: string }).assetId);
+    },
+  },
+  "media.discard": {
+    async run(payload) {
+      await discardLater(payload as Discard);
     },
   },
   "media.sweep": {
@@ -84,20 +89,31 @@ export function scheduleSweep(hoursAhead: number) {
   return scheduleHourly("media.sweep", hoursAhead);
 }
 
+const HOURLY = ["media.sweep", "judging.remind", "entries.remind", "contests.advance"];
+
+/**
+ * Each hourly job of this hour, and today's retention run, exists, once per hour per instance. A job queues its next hour
+ * itself, but one that failed for good, or a database that was down when the hour came, would
+ * otherwise end the chain.
+ */
+function hourlySchedule() {
+  let done: number | undefined;
+  return async () => {
+    const hour = Math.floor(now().getTime() / HOUR);
+    if (done === hour) return;
+    for (const type of HOURLY) await scheduleHourly(type, 0);
+    await scheduleDaily("privacy.retention", 0);
+    // once per database: rows written before searches were folded (migration 20261130060000)
+    await scheduleOnce("search.backfill:20261130060000", "search.backfill", {}, now());
+    done = hour;
+  };
+}
+
 const globalForWorker = globalThis as unknown as { __mosaicWorker?: Worker };
 
 export function startBackgroundWorker() {
   if (!env().JOBS_ENABLED) return undefined;
-  if (!globalForWorker.__mosaicWorker) {
-    void scheduleSweep(0);
-    void scheduleHourly("judging.remind", 0);
-    void scheduleHourly("entries.remind", 0);
-    void scheduleHourly("contests.advance", 0);
-    void scheduleDaily("privacy.retention", 0);
-    // once per database: rows written before searches were folded (migration 20261130060000)
-    void scheduleOnce("search.backfill:20261130060000", "search.backfill", {}, now());
-  }
-  globalForWorker.__mosaicWorker ??= startWorker(jobHandlers, env().JOBS_POLL_MS);
+  globalForWorker.__mosaicWorker ??= startWorker(jobHandlers, env().JOBS_POLL_MS, { beforePass: hourlySchedule() });
   return globalForWorker.__mosaicWorker;
 }
 

@@ -50,8 +50,8 @@ const file = readFileSync(filePath);
 
 const { db } = await import("../../app/services/db.server");
 const { storageConfigFromEnv, newObjectKey } = await import("../../app/services/storage.server");
-const { startUpload, presignParts, completeMultipart, verifyAsset, PART_SIZE } =
-  await import("../../app/models/media.server");
+const { startUpload, presignParts, completeMultipart, verifyAsset } = await import("../../app/models/media.server");
+const { PART_SIZE } = await import("../../app/models/media");
 const { saveProfile } = await import("../../app/models/profile.server");
 const { startEntry } = await import("../../app/models/entry.server");
 const { demoContest } = await import("../../prisma/demo-contest");

@@ -566,6 +566,10 @@ describe("scoring", () => {
     await remindJudges();
     await remindJudges();
     await runDueJobs(jobHandlers);
+    // one outbox row, delivered: if delivery failed, its error shows here rather than as "no email"
+    expect(
+      await db.email.findMany({ where: { template: "judge-reminder" }, select: { status: true, lastError: true } }),
+    ).toEqual([{ status: "sent", lastError: null }]);
     const reminders = mailbox()
       .messages()
       .filter((m) => m.to.includes(j.user.email));

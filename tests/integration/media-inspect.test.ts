@@ -1,9 +1,17 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { promisify } from "node:util";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoCategories } from "../../prisma/demo-contest";
-import { checkDeclared, rejectionMessage, type MediaRules } from "~/models/media";
+import { checkDeclared, MAX_VIDEO_PIXELS, rejectionMessage, type MediaRules } from "~/models/media";
+import { probe } from "~/services/ffmpeg.server";
 import { inspectFile } from "~/services/media-inspect.server";
+import { TMP } from "../support/global-setup";
 import { createI18n } from "~/i18n";
 
 // Real files (tests/fixtures/media/README.md lists them and the outcome each must get),
@@ -137,5 +145,58 @@ describe("media inspection: what it refuses", () => {
     );
     const big = rejectionMessage({ reason: "tooLarge", maxBytes: 25 * 1024 * 1024 });
     expect(es(big.key, big.values)).toContain("(25 MB)");
+  });
+});
+
+describe("media tools read only the local file they are given", () => {
+  let server: Server;
+  let base: string;
+  const requests: string[] = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      requests.push(req.url ?? "");
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it("never opens a network address, given directly or named inside a playlist", async () => {
+    const dir = mkdtempSync(path.join(TMP, "playlist-"));
+    try {
+      const playlist = path.join(dir, "upload");
+      writeFileSync(playlist, `#EXTM3U\n#EXT-X-TARGETDURATION:3\n#EXTINF:3,\n${base}/segment.ts\n#EXT-X-ENDLIST\n`);
+      expect(await probe(`${base}/video.mp4`)).toBeNull();
+      expect(await probe(playlist)).toBeNull();
+      expect(requests).toEqual([]);
+      // and still reads a local file
+      expect((await probe(fixture("video-3s.mp4")))?.format?.duration).toBe("3.000000");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a video whose picture is larger than 8K, from its header", async () => {
+    const dir = mkdtempSync(path.join(TMP, "huge-frame-"));
+    try {
+      const huge = path.join(dir, "huge.mp4");
+      const ffmpeg = (createRequire(import.meta.url)("@ffmpeg-installer/ffmpeg") as { path: string }).path;
+      // 8192 × 4608 (37.7 megapixels), a fifth of a second of black
+      await promisify(execFile)(ffmpeg, [
+        ...["-v", "error", "-y", "-f", "lavfi", "-i", "color=c=black:s=8192x4608:d=0.2:r=5"],
+        ...["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", huge],
+      ]);
+      expect(await inspectFile(huge, rulesOf("video"))).toEqual({
+        ok: false,
+        rejection: { reason: "frameTooLarge", maxPixels: MAX_VIDEO_PIXELS },
+      });
+      const message = rejectionMessage({ reason: "frameTooLarge", maxPixels: MAX_VIDEO_PIXELS });
+      expect(createI18n("en").t(message.key, message.values)).toBe(
+        "The video's picture is larger than 8K (over 33 megapixels). Please export it at a smaller size.",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

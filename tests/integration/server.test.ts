@@ -1,5 +1,5 @@
 import type { ServerBuild } from "@remix-run/node";
-import type { Server } from "node:http";
+import { request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -29,6 +29,31 @@ beforeAll(async () => {
 });
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+/** A sign-in request as a browser sends it from `origin`, to this server under the name `host`. */
+function postFrom(origin: string, host: string) {
+  return new Promise<number>((resolve, reject) => {
+    const body = "email=friend%40example.org";
+    const req = request(
+      `${base}/login?index`,
+      {
+        method: "POST",
+        headers: {
+          Host: host,
+          Origin: origin,
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": String(body.length),
+        },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 
 describe("the HTTP server", () => {
   it("serves the contest page fully rendered on the server, with the timeline, categories and a countdown", async () => {
@@ -84,14 +109,19 @@ describe("the HTTP server", () => {
     expect(crossSite.status).toBe(403);
     expect(await db.verification.count()).toBe(0);
 
-    const sameSite = await fetch(`${base}/login?index`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-      body: "email=friend%40example.org",
-    });
-    expect(sameSite.status).toBe(302);
+    // From APP_URL's origin, as the browser on Mosaic's own page sends it.
+    expect(await postFrom("http://localhost:3000", "localhost:3000")).toBe(302);
     expect(await db.verification.count()).toBe(1);
+  });
+
+  it("lets only APP_URL's origin change anything, whatever the request's Host says", async () => {
+    const before = await db.verification.count();
+    // A page on a name that resolves to this server sends that name as both Host and Origin.
+    expect(await postFrom("http://rebound.example", "rebound.example")).toBe(403);
+    // The server's own address, when it is not APP_URL, is another origin too.
+    expect(await postFrom(base, new URL(base).host)).toBe(403);
+    expect(await postFrom("null", new URL(base).host)).toBe(403);
+    expect(await db.verification.count()).toBe(before);
   });
 
   it("never signs anyone out with a GET", async () => {

@@ -7,14 +7,14 @@ import { runDueJobs } from "~/services/jobs.server";
 import { jobHandlers } from "~/services/worker.server";
 import { db } from "~/services/db.server";
 import { advance, setNow } from "~/services/clock.server";
-import { MAX_REQUESTS_PER_IP } from "~/models/sign-in.server";
+import { MAX_GUESSES_PER_DAY, MAX_REQUESTS_PER_IP } from "~/models/sign-in.server";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../support/http";
 import { resetDatabase } from "../support/db";
 import { lastSignInEmail, mailbox } from "../support/mailbox";
 
-async function askForCode(email: string, ip = "203.0.113.7") {
+async function askForCode(email: string, ip = "203.0.113.7", cookie?: string) {
   const response = (await settle(() =>
-    requestAction({ request: formRequest("/login", { email }), context: context(ip), params: {} }),
+    requestAction({ request: formRequest("/login", { email }, { cookie }), context: context(ip), params: {} }),
   )) as Response;
   await runDueJobs(jobHandlers);
   return response;
@@ -115,7 +115,7 @@ describe("signing in with an emailed code", () => {
     const compared = results.filter((r) => errorsOf(r).join().includes("not right"));
     expect(compared.length).toBeLessThanOrEqual(4);
     expect((await db.verification.findFirstOrThrow({ where: { email: "burst@example.org" } })).attempts).toBe(5);
-    expect(errorsOf(await typeCode(cookie, code)).join()).toContain("Too many wrong tries");
+    expect(errorsOf(await typeCode(cookie, code)).join()).toMatch(/Too many wrong tries|Too many codes were tried/);
     expect(await db.session.count()).toBe(0);
   });
 
@@ -130,14 +130,20 @@ describe("signing in with an emailed code", () => {
     expect(await db.user.count()).toBe(0);
   });
 
-  it("only the newest code works", async () => {
-    const cookie = cookiesFrom(await askForCode("twice@example.org"));
-    const first = lastSignInEmail("twice@example.org").code;
+  it("keeps an earlier code working after asking again, and ends every code once one is used", async () => {
+    const first = cookiesFrom(await askForCode("twice@example.org"));
+    const { code: firstCode, token: firstToken } = lastSignInEmail("twice@example.org");
     advance(60_000);
-    await askForCode("twice@example.org");
-    const second = lastSignInEmail("twice@example.org").code;
-    if (first !== second) expect(status(await typeCode(cookie, first))).toBe(400);
-    expect(status(await typeCode(cookie, second))).toBe(302);
+    const cookie = cookiesFrom(await askForCode("twice@example.org", undefined, first), first);
+    expect(status(await typeCode(cookie, firstCode))).toBe(302);
+    // the second request's link, and the first one's, are used up with it
+    const { token: secondToken } = lastSignInEmail("twice@example.org");
+    for (const token of [firstToken, secondToken])
+      expect(
+        await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} }),
+      ).toEqual({
+        failed: true,
+      });
   });
 
   it("rejects a malformed address with a clear message and sends nothing", async () => {
@@ -217,6 +223,94 @@ describe("signing in with an emailed code", () => {
 
     advance(15 * 60 * 1000 + 1);
     expect((await askForCode("busy@example.org")).status).toBe(302);
+  });
+});
+
+describe("someone asking for codes for another person's address", () => {
+  const owner = "owner@example.org";
+  const stranger = "198.51.100.66";
+
+  /** A stranger's browser asks for a code for the owner's address and guesses five times. */
+  async function strangerTries() {
+    const cookie = cookiesFrom(await askForCode(owner, stranger));
+    const results = [];
+    for (const guess of ["000000", "111111", "222222", "333333", "444444"]) results.push(await typeCode(cookie, guess));
+    return { cookie, results };
+  }
+
+  it("cannot cancel or use up the owner's code, which works only in the owner's browser", async () => {
+    const ownerCookie = cookiesFrom(await askForCode(owner));
+    const { code } = lastSignInEmail(owner);
+    advance(4 * 60_000);
+    const { cookie: strangerCookie } = await strangerTries();
+    // The owner's code does nothing in the stranger's browser (unless it happens to be theirs too).
+    const strangers = await db.verification.findFirstOrThrow({
+      where: { email: owner },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(strangers.attempts).toBe(5);
+    expect(status(await typeCode(strangerCookie, code))).toBe(400);
+    expect(await db.session.count()).toBe(0);
+
+    advance(4 * 60_000);
+    expect(status(await typeCode(ownerCookie, code))).toBe(302);
+    expect(await db.session.count()).toBe(1);
+  });
+
+  it("cannot keep the owner out by using up the requests for the address: the link in any email works", async () => {
+    for (let i = 0; i < 3; i++) {
+      await strangerTries();
+      advance(4 * 60_000);
+    }
+    const refused = await settle(() =>
+      requestAction({ request: formRequest("/login", { email: owner }), context: context(), params: {} }),
+    );
+    expect(status(refused)).toBe(429);
+    expect(errorsOf(refused).join()).toContain("Use the link in the newest email");
+
+    // Every code of those emails had five wrong guesses; their links still work, for the owner.
+    const { token } = lastSignInEmail(owner);
+    const signedIn = (await linkAction({
+      request: formRequest("/login/link", { token }),
+      context: context(),
+      params: {},
+    })) as Response;
+    expect(signedIn.status).toBe(302);
+    expect(await db.user.findUnique({ where: { email: owner } })).not.toBeNull();
+  });
+
+  it(`allows ${MAX_GUESSES_PER_DAY} guesses for one address in a day, from all browsers together`, async () => {
+    let guesses = 0;
+    while (guesses < MAX_GUESSES_PER_DAY) {
+      const { results } = await strangerTries();
+      guesses += results.filter((r) =>
+        errorsOf(r)
+          .join()
+          .match(/not right|Too many wrong tries/),
+      ).length;
+      advance(16 * 60_000); // past the limit on requests, which counts 15 minutes
+    }
+    expect(guesses).toBe(MAX_GUESSES_PER_DAY);
+
+    const cookie = cookiesFrom(await askForCode(owner));
+    const { code, token } = lastSignInEmail(owner);
+    const refused = await typeCode(cookie, code);
+    expect(status(refused)).toBe(400);
+    expect(errorsOf(refused).join()).toBe(
+      "Too many codes were tried for this address today. Use the link in the email instead.",
+    );
+    expect(await db.session.count()).toBe(0);
+    // The owner still has the link.
+    expect(
+      await linkLoader({ request: getRequest(`/login/link?token=${token}`), context: context(), params: {} }),
+    ).toMatchObject({
+      live: true,
+    });
+
+    // A day after the first guess, codes may be typed again.
+    setNow(new Date(new Date("2026-03-01T10:00:00Z").getTime() + 24 * 60 * 60 * 1000 + 1));
+    const next = cookiesFrom(await askForCode(owner));
+    expect(status(await typeCode(next, lastSignInEmail(owner).code))).toBe(302);
   });
 });
 

@@ -1,6 +1,17 @@
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createStorage, newObjectKey, storage, storageConfigFromEnv } from "~/services/storage.server";
+import {
+  createStorage,
+  newObjectKey,
+  ObjectTooLargeError,
+  storage,
+  storageConfigFromEnv,
+  StorageUnavailableError,
+} from "~/services/storage.server";
 
 // These run against s3rver, which checks SigV4 signatures, signed headers and expiry.
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -88,7 +99,12 @@ describe("storage", () => {
     const parts = [bytes("a".repeat(1000)), bytes("b".repeat(1000)), bytes("c".repeat(10))];
     const etags = await Promise.all(
       parts.map(async (part, index) => {
-        const url = await storage().presignPart(key, uploadId, index + 1, 60);
+        const url = await storage().presignPart(
+          key,
+          uploadId,
+          { partNumber: index + 1, contentLength: part.length },
+          60,
+        );
         const response = await fetch(url, { method: "PUT", body: part });
         expect(response.status).toBe(200);
         return { partNumber: index + 1, etag: response.headers.get("etag")! };
@@ -102,6 +118,53 @@ describe("storage", () => {
       .digest("hex");
     expect(createHash("sha256").update(whole).digest("hex")).toBe(expected);
     await storage().remove(key);
+  });
+
+  it("refuses a part longer or shorter than its URL says, so parts add up to what was declared", async () => {
+    const key = newObjectKey("tests/multipart-bound", "bin");
+    const uploadId = await storage().createMultipart(key, "application/octet-stream");
+    const url = await storage().presignPart(key, uploadId, { partNumber: 1, contentLength: 1000 }, 60);
+    for (const size of [1001, 120 * 1024, 999]) {
+      const response = await fetch(url, { method: "PUT", body: new Uint8Array(size) });
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain("SignatureDoesNotMatch");
+    }
+    const exact = await fetch(url, { method: "PUT", body: new Uint8Array(1000) });
+    expect(exact.status).toBe(200);
+    await storage().completeMultipart(key, uploadId, [{ partNumber: 1, etag: exact.headers.get("etag")! }]);
+    expect(await storage().head(key)).toMatchObject({ size: 1000 });
+    await storage().remove(key);
+  });
+
+  it("downloads an object to disk, never writing more than the caller allows", async () => {
+    const key = newObjectKey("tests/download", "bin");
+    await storage().put(key, new Uint8Array(256 * 1024).fill(7), "application/octet-stream");
+    const dir = mkdtempSync(path.join(tmpdir(), "mosaic-download-"));
+    try {
+      expect(await storage().download(key, path.join(dir, "whole"), 256 * 1024)).toBe(256 * 1024);
+      expect(statSync(path.join(dir, "whole")).size).toBe(256 * 1024);
+
+      await expect(storage().download(key, path.join(dir, "capped"), 100_000)).rejects.toBeInstanceOf(
+        ObjectTooLargeError,
+      );
+      expect(statSync(path.join(dir, "capped")).size).toBeLessThanOrEqual(100_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await storage().remove(key);
+    }
+  });
+
+  it("reports a storage service that does not answer as unavailable, not as a connection error", async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const down = createStorage({ ...storageConfigFromEnv(), endpoint: `http://127.0.0.1:${closed}` });
+    await expect(down.head("any")).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(down.ping()).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(down.remove("any")).rejects.toBeInstanceOf(StorageUnavailableError);
   });
 
   it("answers the readiness ping, and fails it for a bucket that does not exist", async () => {

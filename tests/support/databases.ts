@@ -10,7 +10,8 @@ import pg from "pg";
  * a throwaway cluster) databases made from a migrated PostgreSQL template with CREATE DATABASE
  * ... TEMPLATE, which takes milliseconds.
  */
-export const TMP = path.resolve(import.meta.dirname, "../.tmp");
+// the browser tests keep their own folder beside it (tests/.tmp/e2e), so either suite can run alone
+export const TMP = path.resolve(import.meta.dirname, "../.tmp/vitest");
 const TEMPLATE_FILE = path.join(TMP, "template.db");
 const TEMPLATE_NAME = "mosaic_template";
 
@@ -74,4 +75,13 @@ export async function queryDatabase<Row = Record<string, unknown>>(url: string, 
   } finally {
     await client.end();
   }
+}
+
+/** A database with nothing in it (not even migrations), for a restore to fill. */
+export async function emptyDatabase(label: string) {
+  const server = postgresServer();
+  const name = `${label}_${randomUUID().replaceAll("-", "").slice(0, 12)}`.toLowerCase();
+  if (!server) return `file:${path.join(TMP, `${name}.db`)}`;
+  await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
+  return databaseUrl(server, name);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "~/services/env.server";
+import { DEVELOPMENT_SESSION_SECRET, EnvError, parseEnv } from "~/services/env.server";
 
 function problems(source: Record<string, string | undefined>) {
   try {
@@ -64,6 +64,22 @@ describe("configuration", () => {
       expect(found).toContain(`${name} is required in production`);
     }
     expect(found).toContain("DEV_MAILBOX_URL must not be set in production");
+  });
+
+  it("refuses the published development session secret in production, and only there", () => {
+    const production = {
+      NODE_ENV: "production",
+      APP_URL: "https://contest.example.org",
+      S3_ENDPOINT: "https://s3.example.org",
+      S3_ACCESS_KEY_ID: "key",
+      S3_SECRET_ACCESS_KEY: "secret",
+      RESEND_API_KEY: "re_key",
+    };
+    expect(problems({ ...production, SESSION_SECRET: DEVELOPMENT_SESSION_SECRET })).toEqual([
+      "SESSION_SECRET must not be the published development value in production",
+    ]);
+    expect(problems({ ...production, SESSION_SECRET: "a-real-secret-of-enough-length-0123456789" })).toEqual([]);
+    expect(parseEnv({ SESSION_SECRET: DEVELOPMENT_SESSION_SECRET }).SESSION_SECRET).toBe(DEVELOPMENT_SESSION_SECRET);
   });
 
   it("reads TRUST_PROXY as Express does: hops, true/false, or addresses and presets", () => {

@@ -26,4 +26,15 @@ describe("organizers' Markdown", () => {
     expect(html).not.toContain('href="javascript:');
     expect(html).toContain("&lt;script&gt;");
   });
+
+  it("keeps links on http(s) addresses and this site's own paths", () => {
+    const html = renderToStaticMarkup(
+      <Markdown source={"[rules](/contests/demo) [away](//evil.example/x) [back](/\\evil.example)"} />,
+    );
+    expect(html).toContain('<a href="/contests/demo" rel="noopener noreferrer">rules</a>');
+    expect(html).not.toContain('evil.example"');
+    expect(html).not.toContain('href="//');
+    expect(html).not.toContain('href="/\\');
+    expect(html).toContain("[away](//evil.example/x)");
+  });
 });

@@ -247,7 +247,7 @@ export function Uploader({
     const rejection = outcome.body?.rejection as Problem | null | undefined;
     if (rejection) fail(rejection);
     else if (outcome.body?.state === "verified") setStatus({ tone: "info", message: t("upload.verified") });
-    else fail({ key: "errors.server" });
+    else fail((outcome.body?.problem as Problem | undefined) ?? { key: "errors.server" });
     if (input.current) input.current.value = "";
     onDone();
   }

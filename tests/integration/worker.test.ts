@@ -1,0 +1,102 @@
+import { execFileSync, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "~/generated/sqlite/client";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { TMP } from "../support/databases";
+
+// Mosaic's real server process (app/server/index.ts, as `npm start` runs it), with its job
+// worker on, over a database that fails and comes back. SQLite on either test run: a missing
+// folder and a lock held by another process are how it fails here.
+type Line = { level?: number; msg?: string; err?: { message?: string } };
+
+function freePort() {
+  return new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once `check` holds (the test's own timeout ends a wait for something that never comes). */
+async function until(check: () => boolean | Promise<boolean>) {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+describe("the server process", () => {
+  it("keeps running when the database fails at start-up and during a tick, and carries on once it is back", async () => {
+    const dir = path.join(TMP, `worker-${randomUUID()}`); // does not exist yet: the database cannot open
+    const file = path.join(dir, "mosaic.db");
+    const port = await freePort();
+    const child = spawn(path.resolve("node_modules/.bin/tsx"), ["app/server/index.ts"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        PORT: String(port),
+        APP_URL: `http://localhost:${port}`,
+        DATABASE_URL: `file:${file}`,
+        JOBS_ENABLED: "true",
+        JOBS_POLL_MS: "50",
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const lines: Line[] = [];
+    createInterface({ input: child.stdout }).on("line", (text) => {
+      try {
+        lines.push(JSON.parse(text) as Line);
+      } catch {
+        // plain text from start-up
+      }
+    });
+    let exited = false;
+    child.on("exit", () => (exited = true));
+    const failures = () => lines.filter((l) => l.msg === "job worker pass failed");
+    const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+
+    try {
+      // 1. No database at start-up: the failure is logged, the server answers, and it tries again.
+      await until(() => failures().length >= 2 || exited);
+      expect(exited).toBe(false);
+      expect(failures()[0]!.err?.message).toMatch(/directory does not exist|unable to open/i);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+      // 2. The database appears: the hourly jobs, which start-up could not queue, are queued.
+      mkdirSync(dir, { recursive: true });
+      execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+        env: { ...process.env, DATABASE_URL: `file:${file}` },
+        stdio: "pipe",
+      });
+      await until(async () => (await prisma.job.count({ where: { type: "contests.advance" } })) === 1);
+
+      // 3. The database is locked during ticks (another process holds it): logged, not fatal.
+      const before = failures().length;
+      const lock = new Database(file);
+      lock.exec("BEGIN EXCLUSIVE");
+      await until(() => failures().length > before || exited);
+      lock.exec("COMMIT");
+      lock.close();
+      expect(exited).toBe(false);
+      expect(failures().at(-1)!.err?.message).toMatch(/locked|busy|timed out/i);
+
+      // 4. Back to normal: a job queued now is run.
+      const probe = await prisma.job.create({ data: { type: "media.sweep", payload: "{}" } });
+      await until(
+        async () => (await prisma.job.findUniqueOrThrow({ where: { id: probe.id } })).status === "done" || exited,
+      );
+      expect(exited).toBe(false);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect(lines.filter((l) => l.msg === "unhandled rejection")).toEqual([]);
+    } finally {
+      await prisma.$disconnect();
+      child.kill("SIGTERM");
+      await until(() => exited);
+    }
+  }, 240_000);
+});
