@@ -13,6 +13,8 @@ export const entryReceiptPayload = z.object({
   link: z.string().url(),
   /** the organizers' own words for this email, from the contest's settings */
   note: z.string().default(""),
+  /** how long after the results an entry that won nothing keeps its files and personal details */
+  retentionMonths: z.number().int().default(12),
 });
 
 export function entryReceiptEmail(t: TFunction, lang: string, payload: z.infer<typeof entryReceiptPayload>) {
@@ -37,6 +39,7 @@ export function entryReceiptEmail(t: TFunction, lang: string, payload: z.infer<t
         <Text>{t("email.receiptBody", values)}</Text>
         <Text style={{ fontSize: 20, fontWeight: 700 }}>{t("email.receiptReference", values)}</Text>
         <Text>{t("email.receiptEdit", { deadline })}</Text>
+        <Text>{t("entry.retention", { count: payload.retentionMonths })}</Text>
         <OrganizerNote heading={t("email.organizerNote")} note={payload.note} />
         <EmailButton href={payload.link}>{t("email.receiptButton")}</EmailButton>
       </EmailLayout>

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
 
 export const guardianAnsweredPayload = z.object({
-  decision: z.enum(["consented", "refused"]),
+  decision: z.enum(["consented", "refused", "withdrawn"]),
   guardianName: z.string(),
   title: z.string(),
   contest: z.string(),

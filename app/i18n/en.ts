@@ -163,7 +163,7 @@ export const en = {
   terms: {
     title: "Terms and privacy notice",
     version: "Version {{version}}",
-    body: "## What we collect\n\nYour email address, your profile (full name, name to publish, date of birth, country, language) and your entries with their files.\n\n## Why\n\nTo check that you may enter, to run the judging, to tell you the results and, if you win, to show your work with the name you chose to publish.\n\n## Who sees it\n\nThe organizers of the contests you enter. Judges see your work and your statement. They never see your email, age or country, and never your name, unless a contest says before you enter that its judging is open: then they see the name you chose to publish.\n\n## Your rights\n\nYou can see and correct your profile at any time, withdraw an entry before judging, and ask the organizers to delete your data.",
+    body: "## What we collect\n\nYour email address, your profile (full name, name to publish, date of birth, country, language), the terms you accepted, and your entries with their files, declarations, co-creators, releases and, for an entrant under the contest's age of consent, the name and email of the parent or guardian who consents.\n\n## Why\n\nTo check that you may enter, to run the judging, to tell you the results and, if you win, to show your work with the name you chose to publish.\n\n## Who sees it\n\nThe organizers of the contests you enter. Judges see your work and your statement. They never see your email, age or country, and never your name, unless a contest says before you enter that its judging is open: then they see the name you chose to publish. A parent or guardian asked for consent sees the entry. If you win, everyone sees your work in the gallery with the name you chose to publish, and your country only if you agreed.\n\n## How long we keep it\n\n- Entries that win nothing: their files, texts, co-creators, releases and consents are deleted when the contest's retention period after its results ends (12 months unless the contest's entry form says otherwise). What remains is anonymous: category, status and scores, for the contest's statistics.\n- Winning entries stay in the gallery as published.\n- Sign-in codes are deleted a day after they were used or expired; sessions end after 14 days without use or 30 days in all; the contents of the emails we send you are deleted 30 days after sending.\n- Your account and profile stay until you delete them.\n\n## Your rights\n\n- **See and download your data**: the \"My data\" page gives you everything we hold about you as one ZIP file, with your files.\n- **Correct it**: change your profile at any time, and your entry until the deadline.\n- **Withdraw** an entry until the deadline.\n- **Delete your account** on the \"My data\" page, or ask the organizers to do it. Your profile, drafts and files are deleted, and entries in contests whose judging has not started are withdrawn and deleted. An entry that judging has already used keeps only its reference, category, scores and any award, without your name, texts or files, and leaves the gallery, so that the other entrants' results stay right.\n- **A parent or guardian** can withdraw their consent from the link in their email: the work leaves the gallery, and the contest if judging has not started.",
   },
   eligibility: {
     profileIncomplete: "Please complete your profile (date of birth and country) first.",
@@ -198,6 +198,10 @@ export const en = {
     notAwarded: "Results are out. Your entry was not among the winners this time; thank you for taking part.",
   },
   entry: {
+    retention_one:
+      "If your entry wins nothing, its files and your details in it are deleted {{count}} month after the results are published. You can download your data or delete your account at any time on the My data page.",
+    retention_other:
+      "If your entry wins nothing, its files and your details in it are deleted {{count}} months after the results are published. You can download your data or delete your account at any time on the My data page.",
     title: "Your entry",
     category: "Category: {{name}}",
     deadline: "Submit before {{date}}.",
@@ -379,6 +383,10 @@ export const en = {
     },
   },
   guardianPage: {
+    consentGiven: "You gave your consent for this entry. You can take it back at any time.",
+    withdrawText:
+      "If you withdraw your consent, the work leaves the winners' gallery, and leaves the contest if judging has not started. The entrant is told by email.",
+    withdraw: "Withdraw my consent",
     title: "Consent for an entry",
     heading: "{{entrant}}’s entry",
     intro:
@@ -389,6 +397,9 @@ export const en = {
     consent: "I consent",
     refuse: "I do not consent",
     thanks: {
+      withdrawn: "Your consent is withdrawn. The work has left the contest, and the entrant has been told.",
+      withdrawnAfterJudging:
+        "Your consent is withdrawn. The work will not be shown in the gallery; its scores stay in the results, without it being shown. The entrant has been told.",
       consented: "Thank you. Your consent is recorded, and the entry can now be submitted.",
       refused: "Thank you. Your answer is recorded; the entry cannot be submitted without your consent.",
     },
@@ -451,6 +462,22 @@ export const en = {
     recipients_other: "{{count}} recipients",
   },
   dashboard: {
+    retention: {
+      title: "Retention of personal data",
+      afterResults_one:
+        "{{count}} month after the results are published, the files and personal details of the entries that won nothing will be deleted.",
+      afterResults_other:
+        "{{count}} months after the results are published, the files and personal details of the entries that won nothing will be deleted.",
+      scheduled:
+        "On {{date}}, the files and personal details of {{entries}} that won nothing ({{files}}) will be deleted.",
+      done: "The files and personal details of the entries that won nothing were deleted on {{date}}.",
+      entries_one: "{{count}} entry",
+      entries_other: "{{count}} entries",
+      files_one: "{{count}} file",
+      files_other: "{{count}} files",
+      rule: "Awarded entries stay as published. Scores, categories and statuses stay as anonymous statistics.",
+      change: "Change the period",
+    },
     title: "Dashboard",
     entries: "entries",
     entrants: "entrants",
@@ -533,6 +560,10 @@ export const en = {
     system: "Mosaic",
     older: "Older events",
     action: {
+      "people.erased": "Personal data erased on request",
+      "account.erased": "Account deleted by its owner",
+      "guardian.withdrawn": "Guardian withdrew consent",
+      "retention.applied": "Entries that won nothing anonymised (retention period)",
       "screening.decided": "Screening decision",
       "rubric.saved": "Rubric saved",
       "judge.invited": "Judge invited",
@@ -772,6 +803,10 @@ export const en = {
     refresh: "Refresh",
   },
   settings: {
+    privacy: "Personal data",
+    retentionMonths: "Months to keep entries that won nothing, after the results",
+    retentionHint:
+      "Then their files and personal details are deleted; awarded entries stay. Entrants read this when they submit.",
     parts: "Parts of the settings",
     stale:
       "Another organizer saved these settings while you were editing. Your changes are below, not saved: reload the page to see theirs, then make yours again.",
@@ -946,6 +981,11 @@ export const en = {
     copyGone: "That contest no longer exists.",
   },
   people: {
+    erase: "Erase personal data…",
+    eraseHint:
+      "On the person's request: their profile, files, drafts and entries of contests not yet judged are deleted; entries already judged stay, anonymous, so results hold. This cannot be undone, and is recorded.",
+    eraseConfirm: "Type {{email}} to confirm",
+    eraseNamed: "Erase {{email}}",
     history: "Recent changes to accounts",
     title: "People",
     intro: "Everyone with an account. Deactivated accounts cannot sign in; their entries, scores and decisions stay.",
@@ -972,11 +1012,13 @@ export const en = {
     deactivateNamed: "Deactivate {{email}}",
     reactivateNamed: "Reactivate {{email}}",
     done: {
+      erase: "Personal data erased.",
       role: "Role changed.",
       deactivate: "Account deactivated; its sessions have ended.",
       reactivate: "Account reactivated.",
     },
     refused: {
+      mismatch: "The address typed does not match the account.",
       self: "You cannot change your own account here.",
       forbidden: "Only an administrator may do that.",
       notFound: "That account no longer exists.",
@@ -994,6 +1036,37 @@ export const en = {
     age: "Age on the deadline",
     entries: "Entries",
     drafts: "Drafts",
+  },
+  account: {
+    title: "My data",
+    downloadTitle: "Download my data",
+    downloadIntro:
+      "One ZIP file with everything Mosaic holds about you: your profile, the terms you accepted, your entries with their texts, declarations, co-creators, releases and guardian consents, the emails we sent you, and your files. Open data.json in any text editor; README.txt explains the rest.",
+    download: "Download my data (ZIP)",
+    deleteTitle: "Delete my account",
+    deleteIntro:
+      "Deleting your account deletes your profile, your drafts, your files and your entries, and signs you out everywhere. You will see what happens to each entry before you confirm.",
+    deleteStart: "Delete my account…",
+    deleteWhat:
+      "This deletes your profile, your email address, your files and the emails we sent you. It cannot be undone.",
+    entryDeleted: "“{{title}}” ({{contest}}): deleted, with its files.",
+    entryKept:
+      "“{{title}}” ({{contest}}): judging has already used it, so its reference, category, scores and any award stay, without your name, texts or files, and it leaves the gallery.",
+    keptWhy:
+      "A contest's results depend on the scores of every entry judged, so those stay, anonymous: nothing in them leads back to you.",
+    downloadFirst: "You may want to download your data first.",
+    confirm: "I understand that my account and my data will be deleted and cannot be recovered.",
+    confirmNeeded: "Tick the box to confirm.",
+    deleteNow: "Delete my account now",
+    keep: "Keep my account",
+    deletedTitle: "Your account was deleted",
+    deletedText:
+      "Your account, your profile, your files and your entries were deleted, and you were signed out. Thank you for taking part.",
+    home: "Back to the home page",
+  },
+  myData: {
+    readme:
+      "Your data from Mosaic, {{date}}\n\ndata.json holds everything Mosaic keeps about you, as text you can open in any editor:\n- account: your email address, profile and language\n- termsAccepted: the versions of the terms and privacy notice you accepted\n- signedInSessions: when you signed in\n- entries: each entry with its texts, declarations, co-creators, releases, guardian consents, screening decisions, award (once results are public) and the list of its files\n- judging: if you judged, your declarations and score sheets\n- emailsSentToYou: the emails we sent you (contents are kept 30 days after sending)\n\nThe files folder holds your files as others see them: images without their hidden metadata (location, camera).\n\nJudges' and organizers' identities and other people's entries are not included.\nYou can delete your account on the My data page.\n",
   },
   errors: {
     tooLong: "This is too long.",
@@ -1025,6 +1098,10 @@ export const en = {
   },
   email: {
     guardianAnswered: {
+      withdrawn: {
+        subject: "{{guardian}} withdrew their consent for your entry “{{title}}”",
+        body: "Your parent or guardian {{guardian}} withdrew their consent for your entry to {{contest}}. It will not be shown in the gallery, and if judging had not started it has been withdrawn from the contest.",
+      },
       consented: {
         subject: "{{guardian}} consented to your entry “{{title}}”",
         body: "Your parent or guardian {{guardian}} read your entry to {{contest}} and consented. You can submit it now, if you have not yet.",

@@ -163,6 +163,7 @@ export const es: PartialMessages = {
     newTerms: "Las condiciones han cambiado. Léelas y acepta la nueva versión para continuar.",
   },
   terms: {
+    body: "## Qué recogemos\n\nTu correo, tu perfil (nombre completo, nombre para publicar, fecha de nacimiento, país, idioma), las condiciones que aceptaste y tus obras con sus archivos, declaraciones, coautores, autorizaciones y, si tienes menos de la edad de consentimiento del concurso, el nombre y el correo de tu madre, padre o tutor que consiente.\n\n## Para qué\n\nPara comprobar que puedes participar, organizar la evaluación, contarte los resultados y, si ganas, mostrar tu obra con el nombre que elegiste publicar.\n\n## Quién lo ve\n\nLos organizadores de los concursos en que participas. El jurado ve tu obra y tu texto. Nunca ve tu correo, tu edad ni tu país, y nunca tu nombre, salvo que un concurso diga antes de participar que su evaluación es abierta: entonces ve el nombre que elegiste publicar. La madre, padre o tutor a quien se pide consentimiento ve la obra. Si ganas, todo el mundo ve tu obra en la galería con el nombre que elegiste, y tu país solo si lo aceptaste.\n\n## Cuánto tiempo lo guardamos\n\n- Obras que no ganan nada: sus archivos, textos, coautores, autorizaciones y consentimientos se borran cuando termina el plazo de conservación del concurso después de sus resultados (12 meses salvo que el formulario de participación diga otra cosa). Queda solo lo anónimo: categoría, estado y puntuaciones, para las estadísticas del concurso.\n- Las obras premiadas siguen publicadas en la galería.\n- Los códigos de acceso se borran un día después de usarse o caducar; las sesiones terminan tras 14 días sin uso o 30 días en total; el contenido de los correos que te enviamos se borra 30 días después del envío.\n- Tu cuenta y tu perfil se quedan hasta que los borres.\n\n## Tus derechos\n\n- **Ver y descargar tus datos**: la página «Mis datos» te da todo lo que guardamos sobre ti en un archivo ZIP, con tus archivos.\n- **Corregirlos**: cambia tu perfil cuando quieras, y tu obra hasta la fecha límite.\n- **Retirar** una obra hasta la fecha límite.\n- **Borrar tu cuenta** en la página «Mis datos», o pedir a los organizadores que lo hagan. Se borran tu perfil, tus borradores y tus archivos, y tus obras en concursos cuya evaluación no ha empezado se retiran y se borran. Una obra que el jurado ya usó conserva solo su referencia, categoría, puntuaciones y premio, sin tu nombre, tus textos ni tus archivos, y sale de la galería, para que los resultados de los demás sigan siendo correctos.\n- **Tu madre, padre o tutor** puede retirar su consentimiento desde el enlace de su correo: la obra sale de la galería, y del concurso si la evaluación no ha empezado.",
     title: "Condiciones y aviso de privacidad",
     version: "Versión {{version}}",
   },
@@ -199,6 +200,10 @@ export const es: PartialMessages = {
     notAwarded: "Ya hay resultados. Esta vez tu obra no está entre las ganadoras; gracias por participar.",
   },
   entry: {
+    retention_one:
+      "Si tu obra no gana nada, sus archivos y tus datos se borran {{count}} mes después de publicar los resultados. Puedes descargar tus datos o borrar tu cuenta cuando quieras en la página Mis datos.",
+    retention_other:
+      "Si tu obra no gana nada, sus archivos y tus datos se borran {{count}} meses después de publicar los resultados. Puedes descargar tus datos o borrar tu cuenta cuando quieras en la página Mis datos.",
     title: "Tu obra",
     category: "Categoría: {{name}}",
     deadline: "Entrégala antes del {{date}}.",
@@ -386,6 +391,10 @@ export const es: PartialMessages = {
     },
   },
   guardianPage: {
+    consentGiven: "Diste tu consentimiento para esta obra. Puedes retirarlo cuando quieras.",
+    withdrawText:
+      "Si retiras tu consentimiento, la obra sale de la galería de ganadores, y del concurso si la evaluación no ha empezado. Se avisa por correo a quien participa.",
+    withdraw: "Retirar mi consentimiento",
     title: "Consentimiento para una obra",
     heading: "La obra de {{entrant}}",
     intro:
@@ -396,6 +405,9 @@ export const es: PartialMessages = {
     consent: "Doy mi consentimiento",
     refuse: "No doy mi consentimiento",
     thanks: {
+      withdrawn: "Tu consentimiento está retirado. La obra salió del concurso y se avisó a quien participa.",
+      withdrawnAfterJudging:
+        "Tu consentimiento está retirado. La obra no se mostrará en la galería; sus puntuaciones siguen en los resultados, sin mostrarla. Se avisó a quien participa.",
       consented: "Gracias. Su consentimiento quedó registrado y la obra ya se puede entregar.",
       refused: "Gracias. Su respuesta quedó registrada; la obra no se puede entregar sin su consentimiento.",
     },
@@ -458,6 +470,22 @@ export const es: PartialMessages = {
     recipients_other: "{{count}} destinatarios",
   },
   dashboard: {
+    retention: {
+      title: "Conservación de los datos personales",
+      afterResults_one:
+        "{{count}} mes después de publicar los resultados se borrarán los archivos y los datos personales de las obras que no ganaron nada.",
+      afterResults_other:
+        "{{count}} meses después de publicar los resultados se borrarán los archivos y los datos personales de las obras que no ganaron nada.",
+      scheduled:
+        "El {{date}} se borrarán los archivos y los datos personales de {{entries}} que no ganaron nada ({{files}}).",
+      done: "Los archivos y los datos personales de las obras que no ganaron nada se borraron el {{date}}.",
+      entries_one: "{{count}} obra",
+      entries_other: "{{count}} obras",
+      files_one: "{{count}} archivo",
+      files_other: "{{count}} archivos",
+      rule: "Las obras premiadas siguen publicadas. Las puntuaciones, categorías y estados quedan como estadísticas anónimas.",
+      change: "Cambiar el plazo",
+    },
     title: "Panel",
     entries: "obras",
     entrants: "participantes",
@@ -540,6 +568,10 @@ export const es: PartialMessages = {
     system: "Mosaic",
     older: "Eventos anteriores",
     action: {
+      "people.erased": "Datos personales borrados a petición",
+      "account.erased": "Cuenta borrada por su titular",
+      "guardian.withdrawn": "El tutor retiró su consentimiento",
+      "retention.applied": "Obras que no ganaron nada anonimizadas (plazo de conservación)",
       "screening.decided": "Decisión de revisión",
       "rubric.saved": "Rúbrica guardada",
       "judge.invited": "Miembro del jurado invitado",
@@ -786,6 +818,10 @@ export const es: PartialMessages = {
     refresh: "Actualizar",
   },
   settings: {
+    privacy: "Datos personales",
+    retentionMonths: "Meses que se guardan las obras que no ganaron nada, después de los resultados",
+    retentionHint:
+      "Después se borran sus archivos y datos personales; las obras premiadas se quedan. Quienes participan lo leen al enviar.",
     parts: "Partes de la configuración",
     stale:
       "Otra persona de la organización guardó esta configuración mientras usted la editaba. Sus cambios están abajo, sin guardar: recargue la página para ver los suyos y vuelva a hacer los de usted.",
@@ -969,6 +1005,11 @@ export const es: PartialMessages = {
     copyGone: "Ese concurso ya no existe.",
   },
   people: {
+    erase: "Borrar datos personales…",
+    eraseHint:
+      "A petición de la persona: se borran su perfil, sus archivos, sus borradores y sus obras de concursos aún no evaluados; las obras ya evaluadas se quedan, anónimas, para que los resultados se mantengan. No se puede deshacer y queda registrado.",
+    eraseConfirm: "Escribe {{email}} para confirmar",
+    eraseNamed: "Borrar {{email}}",
     history: "Últimos cambios en las cuentas",
     title: "Personas",
     intro:
@@ -996,11 +1037,13 @@ export const es: PartialMessages = {
     deactivateNamed: "Desactivar {{email}}",
     reactivateNamed: "Reactivar {{email}}",
     done: {
+      erase: "Datos personales borrados.",
       role: "Rol cambiado.",
       deactivate: "Cuenta desactivada; sus sesiones se cerraron.",
       reactivate: "Cuenta reactivada.",
     },
     refused: {
+      mismatch: "La dirección escrita no coincide con la cuenta.",
       self: "Aquí no puede cambiar su propia cuenta.",
       forbidden: "Solo quien tiene el rol de administración puede hacer eso.",
       notFound: "Esa cuenta ya no existe.",
@@ -1018,6 +1061,36 @@ export const es: PartialMessages = {
     age: "Edad en la fecha límite",
     entries: "Obras",
     drafts: "Borradores",
+  },
+  account: {
+    title: "Mis datos",
+    downloadTitle: "Descargar mis datos",
+    downloadIntro:
+      "Un archivo ZIP con todo lo que Mosaic guarda sobre ti: tu perfil, las condiciones que aceptaste, tus obras con sus textos, declaraciones, coautores, autorizaciones y consentimientos de tutores, los correos que te enviamos y tus archivos. Abre data.json con cualquier editor de texto; README.txt explica el resto.",
+    download: "Descargar mis datos (ZIP)",
+    deleteTitle: "Borrar mi cuenta",
+    deleteIntro:
+      "Borrar tu cuenta borra tu perfil, tus borradores, tus archivos y tus obras, y cierra tu sesión en todas partes. Verás qué pasa con cada obra antes de confirmar.",
+    deleteStart: "Borrar mi cuenta…",
+    deleteWhat: "Esto borra tu perfil, tu correo, tus archivos y los correos que te enviamos. No se puede deshacer.",
+    entryDeleted: "«{{title}}» ({{contest}}): se borra, con sus archivos.",
+    entryKept:
+      "«{{title}}» ({{contest}}): el jurado ya la evaluó; su referencia, categoría, puntuaciones y premio se quedan, sin tu nombre, tus textos ni tus archivos, y sale de la galería.",
+    keptWhy:
+      "Los resultados de un concurso dependen de las puntuaciones de cada obra evaluada: se quedan, anónimas, sin nada que lleve a ti.",
+    downloadFirst: "Quizá quieras descargar tus datos antes.",
+    confirm: "Entiendo que mi cuenta y mis datos se borrarán y no se podrán recuperar.",
+    confirmNeeded: "Marca la casilla para confirmar.",
+    deleteNow: "Borrar mi cuenta ahora",
+    keep: "Conservar mi cuenta",
+    deletedTitle: "Tu cuenta se ha borrado",
+    deletedText:
+      "Tu cuenta, tu perfil, tus archivos y tus obras se han borrado, y se cerró tu sesión. Gracias por participar.",
+    home: "Volver al inicio",
+  },
+  myData: {
+    readme:
+      "Tus datos de Mosaic, {{date}}\n\ndata.json contiene todo lo que Mosaic guarda sobre ti, como texto que puedes abrir con cualquier editor:\n- account: tu correo, tu perfil y tu idioma\n- termsAccepted: las versiones de las condiciones y del aviso de privacidad que aceptaste\n- signedInSessions: cuándo iniciaste sesión\n- entries: cada obra con sus textos, declaraciones, coautores, autorizaciones, consentimientos de tutores, decisiones de selección, premio (cuando los resultados son públicos) y la lista de sus archivos\n- judging: si fuiste jurado, tus declaraciones y tus hojas de puntuación\n- emailsSentToYou: los correos que te enviamos (su contenido se guarda 30 días después del envío)\n\nLa carpeta files contiene tus archivos como los ven los demás: imágenes sin sus metadatos ocultos (lugar, cámara).\n\nNo incluye la identidad de jurados ni organizadores, ni las obras de otras personas.\nPuedes borrar tu cuenta en la página Mis datos.\n",
   },
   errors: {
     tooLong: "Es demasiado largo.",
@@ -1049,6 +1122,10 @@ export const es: PartialMessages = {
   },
   email: {
     guardianAnswered: {
+      withdrawn: {
+        subject: "{{guardian}} retiró su consentimiento para «{{title}}»",
+        body: "Tu madre, padre o tutor {{guardian}} retiró su consentimiento para tu obra en {{contest}}. No se mostrará en la galería y, si la evaluación no había empezado, se retiró del concurso.",
+      },
       consented: {
         subject: "{{guardian}} dio su consentimiento a tu obra «{{title}}»",
         body: "Tu madre, padre o tutor {{guardian}} leyó tu participación en {{contest}} y dio su consentimiento. Ya puedes presentarla, si aún no lo has hecho.",

@@ -163,6 +163,7 @@ export const fr: PartialMessages = {
     newTerms: "Les conditions ont changé. Lisez-les et acceptez la nouvelle version pour continuer.",
   },
   terms: {
+    body: "## Ce que nous collectons\n\nVotre adresse e-mail, votre profil (nom complet, nom à publier, date de naissance, pays, langue), les conditions acceptées, et vos participations avec leurs fichiers, déclarations, co-auteurs, autorisations et, pour une personne sous l'âge du consentement du concours, le nom et l'e-mail du parent ou tuteur qui consent.\n\n## Pourquoi\n\nPour vérifier que vous pouvez participer, organiser l'évaluation, vous annoncer les résultats et, si vous gagnez, montrer votre œuvre avec le nom que vous avez choisi de publier.\n\n## Qui les voit\n\nLes organisateurs des concours auxquels vous participez. Les jurés voient votre œuvre et votre texte. Ils ne voient jamais votre e-mail, votre âge ni votre pays, et jamais votre nom, sauf si un concours annonce avant votre participation que son évaluation est ouverte : ils voient alors le nom que vous avez choisi de publier. Le parent ou tuteur à qui l'on demande son consentement voit la participation. Si vous gagnez, tout le monde voit votre œuvre dans la galerie avec le nom choisi, et votre pays seulement si vous l'avez accepté.\n\n## Combien de temps nous les gardons\n\n- Participations non primées : leurs fichiers, textes, co-auteurs, autorisations et consentements sont supprimés à la fin de la durée de conservation du concours après ses résultats (12 mois sauf indication contraire sur le formulaire de participation). Il reste des données anonymes : catégorie, statut et notes, pour les statistiques du concours.\n- Les participations primées restent publiées dans la galerie.\n- Les codes de connexion sont supprimés un jour après leur usage ou leur expiration ; les sessions prennent fin après 14 jours sans usage ou 30 jours au total ; le contenu des e-mails envoyés est supprimé 30 jours après l'envoi.\n- Votre compte et votre profil restent jusqu'à ce que vous les supprimiez.\n\n## Vos droits\n\n- **Voir et télécharger vos données** : la page « Mes données » vous donne tout ce que nous conservons sur vous dans un fichier ZIP, avec vos fichiers.\n- **Les corriger** : modifiez votre profil à tout moment, et votre participation jusqu'à la date limite.\n- **Retirer** une participation jusqu'à la date limite.\n- **Supprimer votre compte** depuis la page « Mes données », ou demander aux organisateurs de le faire. Votre profil, vos brouillons et vos fichiers sont supprimés, et vos participations aux concours dont l'évaluation n'a pas commencé sont retirées et supprimées. Une participation déjà évaluée ne garde que sa référence, sa catégorie, ses notes et son éventuel prix, sans votre nom, vos textes ni vos fichiers, et quitte la galerie, pour que les résultats des autres restent justes.\n- **Un parent ou tuteur** peut retirer son consentement depuis le lien de son e-mail : l'œuvre quitte la galerie, et le concours si l'évaluation n'a pas commencé.",
     title: "Conditions et politique de confidentialité",
     version: "Version {{version}}",
   },
@@ -200,6 +201,10 @@ export const fr: PartialMessages = {
       "Les résultats sont publiés. Votre œuvre ne fait pas partie des lauréats cette fois-ci ; merci d’avoir participé.",
   },
   entry: {
+    retention_one:
+      "Si votre participation n'est pas primée, ses fichiers et vos données sont supprimés {{count}} mois après la publication des résultats. Vous pouvez télécharger vos données ou supprimer votre compte à tout moment depuis la page Mes données.",
+    retention_other:
+      "Si votre participation n'est pas primée, ses fichiers et vos données sont supprimés {{count}} mois après la publication des résultats. Vous pouvez télécharger vos données ou supprimer votre compte à tout moment depuis la page Mes données.",
     title: "Votre œuvre",
     category: "Catégorie : {{name}}",
     deadline: "À déposer avant le {{date}}.",
@@ -389,6 +394,10 @@ export const fr: PartialMessages = {
     },
   },
   guardianPage: {
+    consentGiven: "Vous avez donné votre consentement pour cette participation. Vous pouvez le retirer à tout moment.",
+    withdrawText:
+      "Si vous retirez votre consentement, l'œuvre quitte la galerie des lauréats, et le concours si l'évaluation n'a pas commencé. La personne participante est prévenue par e-mail.",
+    withdraw: "Retirer mon consentement",
     title: "Consentement pour une œuvre",
     heading: "L’œuvre de {{entrant}}",
     intro:
@@ -399,6 +408,10 @@ export const fr: PartialMessages = {
     consent: "Je donne mon consentement",
     refuse: "Je ne donne pas mon consentement",
     thanks: {
+      withdrawn:
+        "Votre consentement est retiré. L'œuvre a quitté le concours et la personne participante a été prévenue.",
+      withdrawnAfterJudging:
+        "Votre consentement est retiré. L'œuvre ne sera pas montrée dans la galerie ; ses notes restent dans les résultats, sans qu'elle soit montrée. La personne participante a été prévenue.",
       consented: "Merci. Votre consentement est enregistré, et l’œuvre peut maintenant être déposée.",
       refused: "Merci. Votre réponse est enregistrée ; l’œuvre ne peut pas être déposée sans votre consentement.",
     },
@@ -462,6 +475,22 @@ export const fr: PartialMessages = {
     recipients_other: "{{count}} destinataires",
   },
   dashboard: {
+    retention: {
+      title: "Conservation des données personnelles",
+      afterResults_one:
+        "{{count}} mois après la publication des résultats, les fichiers et les données personnelles des participations non primées seront supprimés.",
+      afterResults_other:
+        "{{count}} mois après la publication des résultats, les fichiers et les données personnelles des participations non primées seront supprimés.",
+      scheduled:
+        "Le {{date}}, les fichiers et les données personnelles de {{entries}} non primées ({{files}}) seront supprimés.",
+      done: "Les fichiers et les données personnelles des participations non primées ont été supprimés le {{date}}.",
+      entries_one: "{{count}} participation",
+      entries_other: "{{count}} participations",
+      files_one: "{{count}} fichier",
+      files_other: "{{count}} fichiers",
+      rule: "Les participations primées restent publiées. Les notes, catégories et statuts restent comme statistiques anonymes.",
+      change: "Modifier la durée",
+    },
     title: "Tableau de bord",
     entries: "œuvres",
     entrants: "personnes participantes",
@@ -544,6 +573,10 @@ export const fr: PartialMessages = {
     system: "Mosaic",
     older: "Événements plus anciens",
     action: {
+      "people.erased": "Données personnelles effacées sur demande",
+      "account.erased": "Compte supprimé par son titulaire",
+      "guardian.withdrawn": "Consentement parental retiré",
+      "retention.applied": "Participations non primées anonymisées (durée de conservation)",
       "screening.decided": "Décision de vérification",
       "rubric.saved": "Grille d’évaluation enregistrée",
       "judge.invited": "Membre du jury invité",
@@ -791,6 +824,10 @@ export const fr: PartialMessages = {
     refresh: "Actualiser",
   },
   settings: {
+    privacy: "Données personnelles",
+    retentionMonths: "Mois de conservation des participations non primées, après les résultats",
+    retentionHint:
+      "Ensuite, leurs fichiers et leurs données personnelles sont supprimés ; les participations primées restent. Les participants le lisent en soumettant.",
     parts: "Parties des paramètres",
     stale:
       "Un·e autre organisateur·rice a enregistré ces paramètres pendant que vous les modifiiez. Vos modifications sont ci-dessous, non enregistrées : rechargez la page pour voir les siennes, puis refaites les vôtres.",
@@ -977,6 +1014,11 @@ export const fr: PartialMessages = {
     copyGone: "Ce concours n’existe plus.",
   },
   people: {
+    erase: "Effacer les données personnelles…",
+    eraseHint:
+      "À la demande de la personne : son profil, ses fichiers, ses brouillons et ses participations aux concours pas encore évalués sont supprimés ; les participations déjà évaluées restent, anonymes, pour que les résultats tiennent. C'est définitif et enregistré.",
+    eraseConfirm: "Tapez {{email}} pour confirmer",
+    eraseNamed: "Effacer {{email}}",
     history: "Derniers changements des comptes",
     title: "Personnes",
     intro:
@@ -1004,11 +1046,13 @@ export const fr: PartialMessages = {
     deactivateNamed: "Désactiver {{email}}",
     reactivateNamed: "Réactiver {{email}}",
     done: {
+      erase: "Données personnelles effacées.",
       role: "Rôle modifié.",
       deactivate: "Compte désactivé ; ses sessions ont été fermées.",
       reactivate: "Compte réactivé.",
     },
     refused: {
+      mismatch: "L'adresse tapée ne correspond pas au compte.",
       self: "Vous ne pouvez pas modifier votre propre compte ici.",
       forbidden: "Seuls les administrateurs peuvent faire cela.",
       notFound: "Ce compte n’existe plus.",
@@ -1026,6 +1070,37 @@ export const fr: PartialMessages = {
     age: "Âge à la date limite",
     entries: "Œuvres",
     drafts: "Brouillons",
+  },
+  account: {
+    title: "Mes données",
+    downloadTitle: "Télécharger mes données",
+    downloadIntro:
+      "Un fichier ZIP avec tout ce que Mosaic conserve sur vous : votre profil, les conditions acceptées, vos participations avec leurs textes, déclarations, co-auteurs, autorisations et consentements parentaux, les e-mails envoyés et vos fichiers. Ouvrez data.json dans n'importe quel éditeur de texte ; README.txt explique le reste.",
+    download: "Télécharger mes données (ZIP)",
+    deleteTitle: "Supprimer mon compte",
+    deleteIntro:
+      "Supprimer votre compte supprime votre profil, vos brouillons, vos fichiers et vos participations, et vous déconnecte partout. Vous verrez ce qui arrive à chaque participation avant de confirmer.",
+    deleteStart: "Supprimer mon compte…",
+    deleteWhat:
+      "Cela supprime votre profil, votre adresse e-mail, vos fichiers et les e-mails envoyés. C'est définitif.",
+    entryDeleted: "« {{title}} » ({{contest}}) : supprimée, avec ses fichiers.",
+    entryKept:
+      "« {{title}} » ({{contest}}) : le jury l'a déjà évaluée ; sa référence, sa catégorie, ses notes et son éventuel prix restent, sans votre nom, vos textes ni vos fichiers, et elle quitte la galerie.",
+    keptWhy:
+      "Les résultats d'un concours dépendent des notes de chaque participation évaluée : elles restent, anonymes, sans rien qui mène à vous.",
+    downloadFirst: "Vous pouvez d'abord télécharger vos données.",
+    confirm: "Je comprends que mon compte et mes données seront supprimés définitivement.",
+    confirmNeeded: "Cochez la case pour confirmer.",
+    deleteNow: "Supprimer mon compte maintenant",
+    keep: "Garder mon compte",
+    deletedTitle: "Votre compte a été supprimé",
+    deletedText:
+      "Votre compte, votre profil, vos fichiers et vos participations ont été supprimés, et vous avez été déconnecté·e. Merci d'avoir participé.",
+    home: "Retour à l'accueil",
+  },
+  myData: {
+    readme:
+      "Vos données de Mosaic, {{date}}\n\ndata.json contient tout ce que Mosaic conserve sur vous, en texte lisible dans n'importe quel éditeur :\n- account : votre adresse e-mail, votre profil et votre langue\n- termsAccepted : les versions des conditions et de la politique de confidentialité acceptées\n- signedInSessions : vos connexions\n- entries : chaque participation avec ses textes, déclarations, co-auteurs, autorisations, consentements parentaux, décisions de sélection, prix (une fois les résultats publics) et la liste de ses fichiers\n- judging : si vous avez été juré·e, vos déclarations et vos grilles de notes\n- emailsSentToYou : les e-mails envoyés (leur contenu est gardé 30 jours après l'envoi)\n\nLe dossier files contient vos fichiers tels que les autres les voient : images sans métadonnées cachées (lieu, appareil).\n\nL'identité des jurés et des organisateurs et les participations des autres ne sont pas incluses.\nVous pouvez supprimer votre compte depuis la page Mes données.\n",
   },
   errors: {
     tooLong: "C’est trop long.",
@@ -1058,6 +1133,10 @@ export const fr: PartialMessages = {
   },
   email: {
     guardianAnswered: {
+      withdrawn: {
+        subject: "{{guardian}} a retiré son consentement pour « {{title}} »",
+        body: "Votre parent ou tuteur {{guardian}} a retiré son consentement pour votre participation à {{contest}}. Elle ne sera pas montrée dans la galerie et, si l'évaluation n'avait pas commencé, elle a été retirée du concours.",
+      },
       consented: {
         subject: "{{guardian}} a consenti à votre œuvre « {{title}} »",
         body: "Votre parent ou tuteur·rice {{guardian}} a lu votre participation à {{contest}} et y a consenti. Vous pouvez maintenant la soumettre, si ce n’est pas déjà fait.",

@@ -26,7 +26,11 @@ export type AuditAction =
   | "people.invited"
   | "people.role"
   | "people.deactivated"
-  | "people.reactivated";
+  | "people.reactivated"
+  | "people.erased"
+  | "account.erased"
+  | "guardian.withdrawn"
+  | "retention.applied";
 
 export function audit(
   client: Prisma.TransactionClient,

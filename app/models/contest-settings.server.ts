@@ -62,6 +62,7 @@ export async function settingsValues(contest: Contest) {
     avoidSameCountry: contest.avoidSameCountry,
     hideCountry: contest.hideCountry,
     normalisation: contest.normalisation,
+    retentionMonths: contest.retentionMonths,
     emailReceipt: emailNote(contest, "receipt"),
     emailScreened: emailNote(contest, "screened"),
     emailDraftReminder: emailNote(contest, "draftReminder"),
@@ -127,6 +128,7 @@ function contestData(value: Settings) {
     avoidSameCountry: value.avoidSameCountry,
     hideCountry: value.hideCountry,
     normalisation: value.normalisation,
+    retentionMonths: value.retentionMonths,
     emailNotes: JSON.stringify(Object.fromEntries(EMAIL_NOTES.map((key) => [key, notes[key] ?? ""]))),
   };
 }

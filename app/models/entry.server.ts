@@ -211,7 +211,8 @@ export function guardianState(entry: OwnEntry, entrant: EligibilityProfile): Gua
   if (!needsGuardianConsent(eligibilityContest(entry.contest), entrant)) return "notNeeded";
   const latest = entry.guardianConsents[0];
   if (!latest) return "notAsked";
-  if (latest.decision === "refused") return "refused";
+  // a consent taken back counts as a refusal: the entry cannot be submitted without a new one
+  if (latest.decision === "refused" || latest.decision === "withdrawn") return "refused";
   // Consent holds for the entry as the guardian saw it; any later change needs a new answer.
   if (latest.decision === "consented") return latest.entryRevision === entry.revision ? "consented" : "changed";
   return "pending";
@@ -279,6 +280,7 @@ export async function submitEntry(userId: string, entryId: string, locale: strin
         timezone: entry.contest.timezone,
         link: `${env().APP_URL}/entries`,
         note: emailNote(entry.contest, "receipt"),
+        retentionMonths: entry.contest.retentionMonths,
       },
       idempotencyKey: `entry-receipt:${entryId}:${entry.revision}`,
     });

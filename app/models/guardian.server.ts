@@ -5,7 +5,9 @@ import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { consume } from "~/services/rate-limit.server";
 import { keyedHash, newToken } from "~/services/tokens.server";
+import { audit } from "./audit.server";
 import { entryClosesAt } from "./entry";
+import { judgingStarted } from "./erasure.server";
 import { getEditableEntry, guardianState } from "./entry.server";
 import { normaliseEmail } from "./sign-in.server";
 
@@ -135,4 +137,54 @@ export async function answerGuardianRequest(
       });
     return { ok: true as const };
   });
+}
+
+export type GuardianWithdrawal = { ok: true; outOfJudging: boolean } | { ok: false; reason: "gone" };
+
+/**
+ * A guardian takes back a consent they gave, from the link in their email (which keeps working
+ * for this, whatever its expiry). The work leaves the gallery at once (the gallery shows only
+ * consented work) and, if judging has not started, it is withdrawn from the contest. Once
+ * judging has started, its scores stay in the results so that nobody else's place changes.
+ * The entrant is told by email; organizers see it in the contest's audit.
+ */
+export async function withdrawGuardianConsent(token: string): Promise<GuardianWithdrawal> {
+  const found = await findGuardianRequest(token);
+  if (!found || found.request.decision !== "consented") return { ok: false, reason: "gone" };
+  const { request } = found;
+  const entry = request.entry;
+  const outOfJudging = !judgingStarted(entry.contest) && entry.status !== "withdrawn";
+  const at = now();
+  const ok = await db.$transaction(async (tx) => {
+    const { count } = await tx.guardianConsent.updateMany({
+      where: { id: request.id, decision: "consented" },
+      data: { decision: "withdrawn", withdrawnAt: at },
+    });
+    if (count !== 1) return false;
+    if (outOfJudging)
+      await tx.entry.update({ where: { id: entry.id }, data: { status: "withdrawn", withdrawnAt: at } });
+    await audit(tx, {
+      contestId: entry.contestId,
+      actorId: null,
+      action: "guardian.withdrawn",
+      subject: entry.referenceCode ?? "",
+      detail: { outOfJudging },
+    });
+    if (!entry.entrant.deactivatedAt)
+      await queueEmail(tx, {
+        template: "guardian-answered",
+        to: entry.entrant.email,
+        locale: entry.entrant.locale ?? "en",
+        payload: {
+          decision: "withdrawn",
+          guardianName: request.guardianName,
+          title: entry.title,
+          contest: entry.contest.title,
+          link: `${env().APP_URL}/entries/${entry.id}`,
+        },
+        idempotencyKey: `guardian-withdrawn:${request.id}`,
+      });
+    return true;
+  });
+  return ok ? { ok: true, outOfJudging } : { ok: false, reason: "gone" };
 }

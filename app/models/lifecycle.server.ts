@@ -155,6 +155,7 @@ export async function createEdition(
       lastEntryNumber: 0,
       finalRoundEndsAt: null,
       resultsPublishedAt: null,
+      retentionDoneAt: null,
       opensAt: yearsLater(source.opensAt, years),
       deadline: yearsLater(source.deadline, years),
       judgingStartsAt: yearsLater(source.judgingStartsAt, years),

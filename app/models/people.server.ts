@@ -5,6 +5,7 @@ import { now } from "~/services/clock.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
+import { eraseAccount } from "./erasure.server";
 import { ROLES } from "./people";
 import { normaliseEmail } from "./sign-in.server";
 
@@ -23,6 +24,7 @@ export type PeopleQuery = { q: string; role: string; state: string; page: number
 export async function listPeople(query: PeopleQuery) {
   const q = query.q.trim();
   const where: Prisma.UserWhereInput = {
+    erasedAt: null,
     ...((ROLES as readonly string[]).includes(query.role) ? { role: query.role } : {}),
     ...(query.state === "deactivated" ? { deactivatedAt: { not: null } } : {}),
     ...(query.state === "active" ? { deactivatedAt: null } : {}),
@@ -135,4 +137,24 @@ export async function setActive(actor: User, userId: string, active: boolean): P
     });
   });
   return { ok: true };
+}
+
+/**
+ * Erases a person on their request (see erasure.server.ts for what goes and what stays). Only an
+ * administrator may, never on their own account, and only after typing the person's address,
+ * since nothing brings the data back.
+ */
+export async function erasePerson(
+  actor: User,
+  userId: string,
+  confirmEmail: string,
+): Promise<PeopleResult | { ok: false; reason: "mismatch" }> {
+  if (!hasRole(actor, "admin")) return { ok: false, reason: "forbidden" };
+  const target = await db.user.findUnique({ where: { id: userId } });
+  if (!target || target.erasedAt) return { ok: false, reason: "notFound" };
+  const check = allowed(actor, target);
+  if (!check.ok) return check;
+  if (normaliseEmail(confirmEmail) !== target.email) return { ok: false, reason: "mismatch" };
+  const erased = await eraseAccount(target.id, actor);
+  return erased.ok ? { ok: true } : erased;
 }

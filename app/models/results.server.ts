@@ -246,7 +246,8 @@ export async function publishedWinners(slug: string) {
   if (!contest) return null;
   if (!contest.resultsPublishedAt) return { contest, winners: null };
   const awards = await db.award.findMany({
-    where: { contestId: contest.id, entry: { status: "eligible" } },
+    // an anonymised entry (its entrant erased) has no work or name left to show
+    where: { contestId: contest.id, entry: { status: "eligible", anonymisedAt: null } },
     include: {
       entry: {
         include: {

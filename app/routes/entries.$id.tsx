@@ -95,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: entry.contest.title,
       timezone: entry.contest.timezone,
       deadline: entryClosesAt(entry).toISOString(),
+      retentionMonths: entry.contest.retentionMonths,
     },
     open: entryEditable(entry, now()),
     organizerMessage: entry.organizerMessage,
@@ -406,6 +407,7 @@ function EntryForm() {
             <ErrorList errors={result?.problems?.length ? result.problems : missing} />
           </div>
         ) : null}
+        {open ? <p className="field-hint">{t("entry.retention", { count: contest.retentionMonths })}</p> : null}
         {open ? (
           <div className="actions">
             <button type="submit" name="intent" value="save" className="button button-secondary">

@@ -11,11 +11,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const entry = await getOwnEntry(user.id, params.id ?? "");
   if (!entry || entry.status !== "submitted" || !entry.referenceCode) throw new Response("Not found", { status: 404 });
-  return { referenceCode: entry.referenceCode, title: entry.title, email: user.email };
+  return {
+    referenceCode: entry.referenceCode,
+    title: entry.title,
+    email: user.email,
+    retentionMonths: entry.contest.retentionMonths,
+  };
 }
 
 export default function Submitted() {
-  const { referenceCode, title, email } = useLoaderData<typeof loader>();
+  const { referenceCode, title, email, retentionMonths } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <section className="panel narrow" aria-labelledby="submitted-title">
@@ -26,6 +31,7 @@ export default function Submitted() {
       </p>
       <p>{t("submitted.receipt", { email })}</p>
       <p>{t("submitted.next")}</p>
+      <p>{t("entry.retention", { count: retentionMonths })}</p>
       <Link to="/entries" className="button">
         {t("submitted.back")}
       </Link>

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
-import { answerGuardianRequest, findGuardianRequest } from "~/models/guardian.server";
+import { answerGuardianRequest, findGuardianRequest, withdrawGuardianConsent } from "~/models/guardian.server";
 import { viewableMedia } from "~/models/media.server";
 import { guardianAnswerSchema } from "~/schemas/guardian";
 import { nudgeWorker } from "~/services/worker.server";
@@ -20,6 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const found = await findGuardianRequest(token);
   if (!found) return { state: "unknown" as const, token: "", entry: null };
   const { request: consent, state } = found;
+  // the link stays good for taking a consent back
+  if (state === "answered" && consent.decision === "consented") {
+    return { state: "consented" as const, decision: consent.decision, token, entry: null };
+  }
   if (state !== "open") return { state, decision: consent.decision, token: "", entry: null };
   const entry = consent.entry;
   const media = await viewableMedia(entry.media, { previews: false });
@@ -49,7 +53,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = guardianAnswerSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = Object.fromEntries(await request.formData());
+  if (form.intent === "withdraw") {
+    const withdrawn = await withdrawGuardianConsent(String(form.token ?? "").slice(0, 100));
+    if (withdrawn.ok) nudgeWorker();
+    return withdrawn.ok
+      ? {
+          answered: withdrawn.outOfJudging ? ("withdrawn" as const) : ("withdrawnAfterJudging" as const),
+          problem: null,
+        }
+      : { answered: null, problem: "gone" as const };
+  }
+  const parsed = guardianAnswerSchema.safeParse(form);
   if (!parsed.success) return { answered: null, problem: "gone" as const };
   const { token, decision, revision } = parsed.data;
   const result = await answerGuardianRequest(token, decision, revision);
@@ -68,6 +83,27 @@ export default function GuardianPage() {
       <section className="panel narrow" aria-labelledby="guardian-title">
         <h1 id="guardian-title">{t("guardianPage.title")}</h1>
         <p role="status">{t(`guardianPage.thanks.${result.answered}`)}</p>
+      </section>
+    );
+  }
+  if (data.state === "consented") {
+    return (
+      <section className="panel narrow" aria-labelledby="guardian-title">
+        <h1 id="guardian-title">{t("guardianPage.title")}</h1>
+        {result?.problem ? (
+          <p className="alert" role="alert">
+            {t("guardianPage.expired")}
+          </p>
+        ) : null}
+        <p>{t("guardianPage.consentGiven")}</p>
+        <Form method="post">
+          <input type="hidden" name="token" value={data.token} />
+          <input type="hidden" name="intent" value="withdraw" />
+          <p>{t("guardianPage.withdrawText")}</p>
+          <button type="submit" className="button button-danger" disabled={navigation.state !== "idle"}>
+            {t("guardianPage.withdraw")}
+          </button>
+        </Form>
       </section>
     );
   }

@@ -29,7 +29,8 @@ export default function MyPage() {
         <p>{t("me.role", { role: t(`me.roles.${user.role}`, { defaultValue: user.role }) })}</p>
         <p>{t("me.next")}</p>
         <p>
-          <Link to="/entries">{t("entries.title")}</Link> · <Link to="/profile">{t("profile.title")}</Link>
+          <Link to="/entries">{t("entries.title")}</Link> · <Link to="/profile">{t("profile.title")}</Link> ·{" "}
+          <Link to="/account">{t("account.title")}</Link>
         </p>
         {organizer ? (
           <p>

@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/components/time";
 import { pageTitle } from "~/i18n/meta";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { countryOptions } from "~/models/countries";
 import { contestDashboard } from "~/models/dashboard.server";
+import { retentionPlan } from "~/models/retention.server";
 import { requireOrganizerOf } from "~/services/auth.server";
 import { env } from "~/services/env.server";
 
@@ -14,8 +16,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
   const names = new Map(countryOptions(await resolveLocale(request, user.locale)).map((c) => [c.code, c.name]));
-  const dashboard = await contestDashboard(contest.id);
+  const [dashboard, retention] = await Promise.all([contestDashboard(contest.id), retentionPlan(contest.id)]);
   return {
+    retention,
+    timezone: contest.timezone,
     slug: contest.slug,
     refreshMs: env().DASHBOARD_REFRESH_SECONDS * 1000,
     ...dashboard,
@@ -38,9 +42,9 @@ function useLiveData(ms: number) {
 
 /** The contest at a glance: what came in, from whom, and where screening and judging stand. */
 export default function Dashboard() {
-  const { slug, refreshMs, totals, statuses, categories, days, countries, ages, judging } =
+  const { slug, refreshMs, totals, statuses, categories, days, countries, ages, judging, retention, timezone } =
     useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useLiveData(refreshMs);
   const most = Math.max(1, ...days.map((d) => d.count));
   const width = Math.max(days.length, 1) * 6;
@@ -196,6 +200,25 @@ export default function Dashboard() {
             </table>
           </div>
         )}
+      </div>
+
+      <div className="panel">
+        <h2 id="retention-title">{t("dashboard.retention.title")}</h2>
+        <p data-testid="retention">
+          {retention.doneAt
+            ? t("dashboard.retention.done", { date: formatDateTime(retention.doneAt, i18n.language, timezone) })
+            : retention.endsAt
+              ? t("dashboard.retention.scheduled", {
+                  date: formatDateTime(retention.endsAt, i18n.language, timezone),
+                  entries: t("dashboard.retention.entries", { count: retention.entries }),
+                  files: t("dashboard.retention.files", { count: retention.files }),
+                })
+              : t("dashboard.retention.afterResults", { count: retention.months })}
+        </p>
+        <p className="muted">
+          {t("dashboard.retention.rule")}{" "}
+          <Link to={`/organize/${slug}/settings#retention`}>{t("dashboard.retention.change")}</Link>
+        </p>
       </div>
     </section>
   );

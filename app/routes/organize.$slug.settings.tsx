@@ -362,6 +362,16 @@ function SettingsEditor() {
           </div>
         </fieldset>
 
+        <fieldset className="card" id="retention">
+          <legend>{t("settings.privacy")}</legend>
+          <InputField
+            field={fields.retentionMonths}
+            type="number"
+            label={t("settings.retentionMonths")}
+            hint={t("settings.retentionHint")}
+          />
+        </fieldset>
+
         <fieldset className="card" id="settings-emails">
           <legend>{t("settings.emails")}</legend>
           <p className="field-hint">{t("settings.emailsHint")}</p>

@@ -12,7 +12,7 @@ import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { listAudit } from "~/models/audit.server";
 import { ROLES } from "~/models/people";
-import { invitePerson, listPeople, setActive, setRole } from "~/models/people.server";
+import { erasePerson, invitePerson, listPeople, setActive, setRole } from "~/models/people.server";
 import { hasRole, requireRole } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "people.title");
@@ -77,6 +77,15 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ resetForm: true }), done: "people.invited" });
   }
   const userId = String(formData.get("userId") ?? "");
+  if (intent === "erase") {
+    const erased = await erasePerson(user, userId, String(formData.get("confirmEmail") ?? "").slice(0, 254));
+    if (!erased.ok)
+      return data(
+        { result: undefined, done: null, refused: `people.refused.${erased.reason}` },
+        { status: erased.reason === "mismatch" ? 400 : 403 },
+      );
+    return data({ result: undefined, done: "people.done.erase" });
+  }
   const role = ROLES.find((r) => r === formData.get("role"));
   if (intent === "role" && !role) throw new Response("Bad request", { status: 400 });
   const result =
@@ -220,6 +229,29 @@ export default function People() {
                           {t(r.deactivated ? "people.reactivate" : "people.deactivate")}
                         </button>
                       </Form>
+                    ) : null}
+                    {mayChange && isAdmin ? (
+                      <details>
+                        <summary>{t("people.erase")}</summary>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="erase" />
+                          <input type="hidden" name="userId" value={r.id} />
+                          <p className="field-hint">{t("people.eraseHint")}</p>
+                          <Field
+                            label={t("people.eraseConfirm", { email: r.email })}
+                            inputProps={{
+                              id: `erase-${r.id}`,
+                              name: "confirmEmail",
+                              type: "email",
+                              required: true,
+                              autoComplete: "off",
+                            }}
+                          />
+                          <button type="submit" className="button button-danger" disabled={!idle}>
+                            {t("people.eraseNamed", { email: r.email })}
+                          </button>
+                        </Form>
+                      </details>
                     ) : null}
                   </td>
                 </tr>

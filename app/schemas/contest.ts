@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { locales } from "~/i18n";
 import { localDateTimeIn } from "~/models/contest";
+import { MAX_RETENTION_MONTHS } from "~/models/retention";
 
 /**
  * A contest's settings as organizers edit them on one page, shared by the browser (instant
@@ -111,6 +112,7 @@ export const settingsSchema = z
     avoidSameCountry: z.boolean().default(false),
     hideCountry: z.boolean().default(false),
     normalisation: z.enum(NORMALISATIONS),
+    retentionMonths: count(1, MAX_RETENTION_MONTHS),
     emailReceipt: text(2000),
     emailScreened: text(2000),
     emailDraftReminder: text(2000),

@@ -42,6 +42,8 @@ export interface Storage {
    * with ObjectTooLargeError once the limit is reached, and the file then holds at most the limit.
    */
   download(key: string, path: string, maxBytes: number): Promise<number>;
+  /** An object's bytes as they arrive, for passing on (a person's data archive) without holding them. */
+  getStream(key: string): Promise<AsyncIterable<Uint8Array>>;
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
   /** Streams a local file up, without holding it in memory. */
   putFile(key: string, path: string, size: number, contentType: string): Promise<void>;
@@ -210,6 +212,11 @@ export function createStorage(config: StorageConfig): Storage {
         throw unavailable(error) ? new StorageUnavailableError(error) : error;
       }
       return written;
+    },
+    async getStream(key) {
+      const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+      if (!out.Body) throw new Error(`storage returned no body for ${key}`);
+      return out.Body as AsyncIterable<Uint8Array>;
     },
     async put(key, body, contentType) {
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }));

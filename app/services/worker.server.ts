@@ -5,6 +5,7 @@ import { advanceContests } from "~/models/lifecycle.server";
 import { remindDrafts } from "~/models/message.server";
 import { publishResults } from "~/models/results.server";
 import { remindJudges } from "~/models/scoring.server";
+import { applyRetention } from "~/models/retention.server";
 import { backfillSearchKeys } from "~/models/search.server";
 import { now } from "./clock.server";
 import { scheduleOnce, startWorker, type JobHandlers, type Worker } from "./jobs.server";
@@ -53,6 +54,12 @@ export const jobHandlers: JobHandlers = {
       await backfillSearchKeys();
     },
   },
+  "privacy.retention": {
+    async run() {
+      await applyRetention();
+      await scheduleDaily("privacy.retention", 1);
+    },
+  },
   "contests.advance": {
     async run() {
       await advanceContests();
@@ -69,6 +76,14 @@ export function scheduleHourly(type: string, hoursAhead: number) {
   return scheduleOnce(`${type}:${hour}`, type, {}, new Date(hour * HOUR));
 }
 
+const DAY = 24 * HOUR;
+
+/** A daily job at 03:00 UTC, `daysAhead` from today; one per day whatever the number of instances. */
+export function scheduleDaily(type: string, daysAhead: number) {
+  const day = Math.floor(now().getTime() / DAY) + daysAhead;
+  return scheduleOnce(`${type}:${day}`, type, {}, new Date(day * DAY + 3 * HOUR));
+}
+
 /** The hourly sweep of abandoned uploads. */
 export function scheduleSweep(hoursAhead: number) {
   return scheduleHourly("media.sweep", hoursAhead);
@@ -77,7 +92,7 @@ export function scheduleSweep(hoursAhead: number) {
 const HOURLY = ["media.sweep", "judging.remind", "entries.remind", "contests.advance"];
 
 /**
- * Each hourly job of this hour exists, once per hour per instance. A job queues its next hour
+ * Each hourly job of this hour, and today's retention run, exists, once per hour per instance. A job queues its next hour
  * itself, but one that failed for good, or a database that was down when the hour came, would
  * otherwise end the chain.
  */
@@ -87,6 +102,7 @@ function hourlySchedule() {
     const hour = Math.floor(now().getTime() / HOUR);
     if (done === hour) return;
     for (const type of HOURLY) await scheduleHourly(type, 0);
+    await scheduleDaily("privacy.retention", 0);
     // once per database: rows written before searches were folded (migration 20261130060000)
     await scheduleOnce("search.backfill:20261130060000", "search.backfill", {}, now());
     done = hour;

@@ -94,6 +94,7 @@ describe("contest settings", () => {
       faq: "## Can I enter twice?\n\nYes, in two categories. <script>alert(1)</script>",
       deadline: values.deadline.replace(/T.*/, "T18:00"),
       normalisation: "raw",
+      retentionMonths: 6,
       emailReceipt: "Thank you! The jury meets in Geneva.",
       categories: values.categories.map((c) => (c.slug === "photography" ? { ...c, maxFileMb: 12, maxFiles: 3 } : c)),
     };
@@ -104,6 +105,7 @@ describe("contest settings", () => {
     const contest = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, include: { categories: true } });
     expect(contest.title).toBe("YHD 2025 (edited)");
     expect(contest.normalisation).toBe("raw");
+    expect(contest.retentionMonths).toBe(6);
     // 18:00 on the deadline's day in Zurich, in summer time (UTC+2)
     expect(contest.deadline.toISOString().slice(11, 16)).toBe("16:00");
     const photography = contest.categories.find((c) => c.slug === "photography")!;

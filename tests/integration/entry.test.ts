@@ -869,7 +869,8 @@ describe("a guardian's consent", () => {
 
     expect(await answer(token, "consented", page.entry!.revision)).toEqual({ answered: "consented", problem: null });
     expect(await answer(token, "refused", page.entry!.revision)).toEqual({ answered: null, problem: "gone" });
-    expect((await open(token)).state).toBe("answered");
+    // the link no longer shows the entry; it stays good for taking the consent back
+    expect(await open(token)).toMatchObject({ state: "consented", entry: null });
     expect(await db.guardianConsent.findFirstOrThrow()).toMatchObject({ decision: "consented", decidedAt: TODAY });
     // the entrant hears of it once, however often the guardian clicks
     const told = await db.email.findMany({ where: { template: "guardian-answered" } });

@@ -1,0 +1,129 @@
+import { now } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { SESSION_IDLE_MS } from "~/services/session.server";
+import { audit } from "./audit.server";
+import { anonymiseEntries, removeMediaObjects, standInEmail } from "./erasure.server";
+import { FINISHED_KEPT_MS, retentionEndsAt, SIGN_IN_KEPT_MS } from "./retention";
+
+/**
+ * The daily retention job: what Mosaic no longer needs is deleted at a fixed age (the limits are
+ * in ./retention.ts). Each step is one statement on an indexed or small table, so a run costs
+ * little however long ago the last one was.
+ */
+export async function applyRetention() {
+  const at = now();
+  const before = (ms: number) => new Date(at.getTime() - ms);
+  const signIn = before(SIGN_IN_KEPT_MS);
+  const finished = before(FINISHED_KEPT_MS);
+
+  const verifications = await db.verification.deleteMany({
+    where: { OR: [{ usedAt: { lte: signIn } }, { expiresAt: { lte: signIn } }] },
+  });
+  // every limit's window is a day at most, so a counter a day old limits nothing any more
+  const rateLimits = await db.rateLimit.deleteMany({ where: { windowStart: { lte: signIn } } });
+  const sessions = await db.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: at } }, { lastSeenAt: { lte: before(SESSION_IDLE_MS) } }] },
+  });
+  const jobs = await db.job.deleteMany({
+    where: {
+      status: { in: ["done", "failed"] },
+      finishedAt: { lte: finished },
+      // the marker that a once-per-database job ran (see worker.server.ts) stays
+      type: { not: "search.backfill" },
+    },
+  });
+  // the message's contents go; who it went to, which template, when and whether it arrived stay
+  const emailBodies = await db.email.updateMany({
+    where: { status: "sent", sentAt: { lte: finished }, payload: { not: "{}" } },
+    data: { payload: "{}" },
+  });
+  const contests = await applyContestRetention();
+  return {
+    verifications: verifications.count,
+    rateLimits: rateLimits.count,
+    sessions: sessions.count,
+    jobs: jobs.count,
+    emailBodies: emailBodies.count,
+    contests,
+  };
+}
+
+/** Entries of a contest that the retention period will anonymise: those that won nothing. */
+function unawarded(contestId: string) {
+  return { contestId, award: null, anonymisedAt: null };
+}
+
+/**
+ * For each contest whose retention period after its results has ended: the files and personal
+ * details of its entries that won nothing are deleted, and each entrant's entries move to an
+ * anonymous stand-in, so the statistics (entries and entrants per category, status, day and
+ * country, the judges' scores) stay while nothing leads back to the person. Winners stay as
+ * published.
+ */
+async function applyContestRetention() {
+  const at = now();
+  const due = (
+    await db.contest.findMany({
+      where: { resultsPublishedAt: { not: null }, retentionDoneAt: null },
+      select: { id: true, resultsPublishedAt: true, retentionMonths: true },
+    })
+  ).filter((c) => retentionEndsAt(c)! <= at);
+  let entries = 0;
+  for (const contest of due) {
+    const rows = await db.entry.findMany({
+      where: unawarded(contest.id),
+      select: {
+        id: true,
+        entrantId: true,
+        entrant: { select: { country: true } },
+        media: { select: { objectKey: true, cleanKey: true, previewKey: true, captionsKey: true, uploadId: true } },
+      },
+    });
+    await removeMediaObjects(rows.flatMap((r) => r.media));
+    const byEntrant = new Map<string, typeof rows>();
+    for (const row of rows) byEntrant.set(row.entrantId, [...(byEntrant.get(row.entrantId) ?? []), row]);
+    await db.$transaction(async (tx) => {
+      await anonymiseEntries(
+        tx,
+        rows.map((r) => r.id),
+      );
+      for (const [, own] of byEntrant) {
+        const standIn = await tx.user.create({
+          data: { email: standInEmail(), country: own[0]!.entrant.country, deactivatedAt: at, erasedAt: at },
+        });
+        await tx.entry.updateMany({
+          where: { id: { in: own.map((r) => r.id) } },
+          data: { entrantId: standIn.id },
+        });
+      }
+      await tx.contest.update({ where: { id: contest.id }, data: { retentionDoneAt: at } });
+      await audit(tx, {
+        contestId: contest.id,
+        actorId: null,
+        action: "retention.applied",
+        detail: { entries: rows.length, files: rows.reduce((n, r) => n + r.media.length, 0) },
+      });
+    });
+    entries += rows.length;
+  }
+  return { contests: due.length, entries };
+}
+
+/** What the retention period will delete in this contest, and when, for its organizers. */
+export async function retentionPlan(contestId: string) {
+  const contest = await db.contest.findUniqueOrThrow({
+    where: { id: contestId },
+    select: { resultsPublishedAt: true, retentionMonths: true, retentionDoneAt: true },
+  });
+  const [entries, files] = await Promise.all([
+    db.entry.count({ where: unawarded(contestId) }),
+    db.mediaAsset.count({ where: { entry: unawarded(contestId) } }),
+  ]);
+  return {
+    months: contest.retentionMonths,
+    endsAt: retentionEndsAt(contest)?.toISOString() ?? null,
+    doneAt: contest.retentionDoneAt?.toISOString() ?? null,
+    entries,
+    files,
+  };
+}

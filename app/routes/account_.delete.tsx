@@ -1,0 +1,74 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CheckboxField } from "~/components/forms";
+import { pageTitle } from "~/i18n/meta";
+import { eraseAccount, erasurePreview } from "~/models/erasure.server";
+import { requireUser } from "~/services/auth.server";
+import { signOut } from "~/services/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.deleteTitle");
+
+const confirmSchema = z.object({ confirm: z.literal("on") });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { entries: await erasurePreview(user.id) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = confirmSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { problem: "account.confirmNeeded" };
+  const result = await eraseAccount(user.id, user);
+  if (!result.ok) throw redirect("/");
+  return signOut(request, "/account/deleted");
+}
+
+/** The confirmation step: what deleting the account deletes, and what the contests keep. */
+export default function DeleteAccount() {
+  const { entries } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation();
+  const kept = entries.filter((e) => e.fate === "anonymise");
+  return (
+    <section className="panel narrow" aria-labelledby="delete-title">
+      <h1 id="delete-title">{t("account.deleteTitle")}</h1>
+      <p>{t("account.deleteWhat")}</p>
+      {entries.length ? (
+        <ul>
+          {entries.map((e) => (
+            <li key={e.id} data-testid="erased-entry">
+              {t(e.fate === "anonymise" ? "account.entryKept" : "account.entryDeleted", {
+                title: e.title || t("entries.untitled"),
+                contest: e.contest,
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {kept.length ? <p>{t("account.keptWhy")}</p> : null}
+      <p>{t("account.downloadFirst")}</p>
+      <p>
+        <a href="/account/data" download>
+          {t("account.download")}
+        </a>
+      </p>
+      <Form method="post">
+        <CheckboxField
+          label={t("account.confirm")}
+          errors={result?.problem ? [result.problem] : undefined}
+          inputProps={{ id: "confirm", name: "confirm", type: "checkbox", value: "on", required: true }}
+        />
+        <div className="actions">
+          <button type="submit" className="button button-danger" disabled={busy}>
+            {t("account.deleteNow")}
+          </button>
+          <Link to="/account">{t("account.keep")}</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}
