@@ -1057,6 +1057,7 @@ export const en = {
     downloadFirst: "You may want to download your data first.",
     confirm: "I understand that my account and my data will be deleted and cannot be recovered.",
     confirmNeeded: "Tick the box to confirm.",
+    lastAdmin: "You are the only administrator: make someone else an administrator on the people page first.",
     deleteNow: "Delete my account now",
     keep: "Keep my account",
     deletedTitle: "Your account was deleted",

@@ -1081,6 +1081,8 @@ export const es: PartialMessages = {
     downloadFirst: "Quizá quieras descargar tus datos antes.",
     confirm: "Entiendo que mi cuenta y mis datos se borrarán y no se podrán recuperar.",
     confirmNeeded: "Marca la casilla para confirmar.",
+    lastAdmin:
+      "Eres la única persona administradora: primero nombra a otra persona administradora en la página de personas.",
     deleteNow: "Borrar mi cuenta ahora",
     keep: "Conservar mi cuenta",
     deletedTitle: "Tu cuenta se ha borrado",

@@ -1091,6 +1091,8 @@ export const fr: PartialMessages = {
     downloadFirst: "Vous pouvez d'abord télécharger vos données.",
     confirm: "Je comprends que mon compte et mes données seront supprimés définitivement.",
     confirmNeeded: "Cochez la case pour confirmer.",
+    lastAdmin:
+      "Vous êtes le seul administrateur : nommez d’abord quelqu’un d’autre administrateur sur la page des personnes.",
     deleteNow: "Supprimer mon compte maintenant",
     keep: "Garder mon compte",
     deletedTitle: "Votre compte a été supprimé",

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { now } from "~/services/clock.server";
 import { db, type Prisma, type User } from "~/services/db.server";
 import { log } from "~/services/log.server";
-import { storage } from "~/services/storage.server";
 import { keyedHash } from "~/services/tokens.server";
 import { audit } from "./audit.server";
+import { discardObjects } from "./media.server";
 import { statusAt } from "./lifecycle";
 
 /**
@@ -57,13 +57,11 @@ type MediaKeys = {
 /** Deletes the stored objects of these files (unfinished uploads are aborted); missing ones are fine. */
 export async function removeMediaObjects(media: MediaKeys[]) {
   for (const asset of media) {
-    if (asset.uploadId)
-      await storage()
-        .abortMultipart(asset.objectKey, asset.uploadId)
-        .catch(() => undefined);
-    for (const key of [asset.objectKey, asset.cleanKey, asset.previewKey, asset.captionsKey]) {
-      if (key) await storage().remove(key);
-    }
+    // deleted now, or by a job once storage answers again: erasure never waits on storage
+    await discardObjects(
+      [asset.objectKey, asset.cleanKey, asset.previewKey, asset.captionsKey].filter((k): k is string => Boolean(k)),
+      asset.uploadId ? { key: asset.objectKey, uploadId: asset.uploadId } : undefined,
+    );
   }
 }
 
@@ -106,17 +104,34 @@ export function standInEmail() {
 }
 
 export type EraseResult =
-  { ok: true; deletedEntries: number; anonymisedEntries: number } | { ok: false; reason: "notFound" };
+  { ok: true; deletedEntries: number; anonymisedEntries: number } | { ok: false; reason: "notFound" | "lastAdmin" };
 
 /**
  * Erases a person: by themselves (`actor` is the person) or by an administrator on their
  * request. Audited with counts only: the record says that an account was erased, not whose.
  */
 export async function eraseAccount(userId: string, actor: Pick<User, "id">): Promise<EraseResult> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    include: {
-      entries: {
+  // Mosaic must keep someone who can give the administrator role
+  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (target?.role === "admin") {
+    const others = await db.user.count({
+      where: { role: "admin", id: { not: userId }, deactivatedAt: null, erasedAt: null },
+    });
+    if (others === 0) return { ok: false, reason: "lastAdmin" };
+  }
+  const at = now();
+  const standIn = standInEmail();
+  // One transaction, opened by claiming the account: of two requests (a double click, the person
+  // and an administrator at once) one erases and the other finds nothing; entries are read inside
+  // it, so one started meanwhile is not left behind. Files go once it has committed.
+  const erased = await db.$transaction(
+    async (tx) => {
+      const claimed = await tx.user.updateMany({ where: { id: userId, erasedAt: null }, data: { erasedAt: at } });
+      if (claimed.count === 0) return null;
+      const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+      const email = user.email;
+      const entries = await tx.entry.findMany({
+        where: { entrantId: userId },
         select: {
           id: true,
           contest: true,
@@ -124,59 +139,54 @@ export async function eraseAccount(userId: string, actor: Pick<User, "id">): Pro
           media: { select: mediaKeys },
           _count: { select: { assignments: true } },
         },
-      },
+      });
+      const toDelete = entries.filter((e) => entryFate(e) === "delete").map((e) => e.id);
+      const toAnonymise = entries.filter((e) => entryFate(e) === "anonymise").map((e) => e.id);
+      await tx.entry.deleteMany({ where: { id: { in: toDelete }, entrantId: userId } });
+      await anonymiseEntries(tx, toAnonymise);
+      await tx.session.deleteMany({ where: { userId } });
+      await tx.termsAcceptance.deleteMany({ where: { userId } });
+      await tx.verification.deleteMany({ where: { email } });
+      await tx.rateLimit.deleteMany({ where: { key: `sign-in:email:${keyedHash("email", email)}` } });
+      // the messages sent to them, with their contents; nothing is sent to the address again
+      await tx.email.deleteMany({ where: { to: email } });
+      await tx.judgeInvitation.deleteMany({ where: { email } });
+      // a judge's seat stays with its sheets; what they declared about themselves goes
+      await tx.contestJudge.updateMany({
+        where: { userId },
+        data: { country: null, conflictPeople: "", conflictOrganisations: "", conflictCountries: "" },
+      });
+      // the audit trail names accounts by address: it keeps the events, under the stand-in's
+      await tx.auditEvent.updateMany({ where: { subject: email }, data: { subject: standIn } });
+      await tx.user.update({
+        where: { id: userId },
+        data: {
+          email: standIn,
+          role: "entrant",
+          locale: null,
+          fullName: null,
+          displayName: null,
+          dateOfBirth: null,
+          country: null,
+          publishCountry: false,
+          deactivatedAt: at,
+        },
+      });
+      await audit(tx, {
+        contestId: null,
+        actorId: actor.id,
+        action: actor.id === userId ? "account.erased" : "people.erased",
+        subject: standIn,
+        detail: { deletedEntries: toDelete.length, anonymisedEntries: toAnonymise.length },
+      });
+      return { toDelete, toAnonymise, media: entries.flatMap((e) => e.media) };
     },
-  });
-  if (!user || user.erasedAt) return { ok: false, reason: "notFound" };
-  const toDelete = user.entries.filter((e) => entryFate(e) === "delete").map((e) => e.id);
-  const toAnonymise = user.entries.filter((e) => entryFate(e) === "anonymise").map((e) => e.id);
-  await removeMediaObjects(user.entries.flatMap((e) => e.media));
-
-  const at = now();
-  const email = user.email;
-  const standIn = standInEmail();
-  await db.$transaction(async (tx) => {
-    await tx.entry.deleteMany({ where: { id: { in: toDelete }, entrantId: userId } });
-    await anonymiseEntries(tx, toAnonymise);
-    await tx.session.deleteMany({ where: { userId } });
-    await tx.termsAcceptance.deleteMany({ where: { userId } });
-    await tx.verification.deleteMany({ where: { email } });
-    await tx.rateLimit.deleteMany({ where: { key: `sign-in:email:${keyedHash("email", email)}` } });
-    // the messages sent to them, with their contents; nothing is sent to the address again
-    await tx.email.deleteMany({ where: { to: email } });
-    await tx.judgeInvitation.deleteMany({ where: { email } });
-    // a judge's seat stays with its sheets; what they declared about themselves goes
-    await tx.contestJudge.updateMany({
-      where: { userId },
-      data: { country: null, conflictPeople: "", conflictOrganisations: "", conflictCountries: "" },
-    });
-    // the audit trail names accounts by address: it keeps the events, under the stand-in's
-    await tx.auditEvent.updateMany({ where: { subject: email }, data: { subject: standIn } });
-    await tx.user.update({
-      where: { id: userId },
-      data: {
-        email: standIn,
-        role: "entrant",
-        locale: null,
-        fullName: null,
-        displayName: null,
-        dateOfBirth: null,
-        country: null,
-        publishCountry: false,
-        deactivatedAt: at,
-        erasedAt: at,
-      },
-    });
-    await audit(tx, {
-      contestId: null,
-      actorId: actor.id,
-      action: actor.id === userId ? "account.erased" : "people.erased",
-      subject: standIn,
-      detail: { deletedEntries: toDelete.length, anonymisedEntries: toAnonymise.length },
-    });
-  });
-  log.info({ deleted: toDelete.length, anonymised: toAnonymise.length }, "account erased");
-  return { ok: true, deletedEntries: toDelete.length, anonymisedEntries: toAnonymise.length };
+    { timeout: 60_000 },
+  );
+  if (!erased) return { ok: false, reason: "notFound" };
+  await removeMediaObjects(erased.media);
+  log.info({ deleted: erased.toDelete.length, anonymised: erased.toAnonymise.length }, "account erased");
+  return { ok: true, deletedEntries: erased.toDelete.length, anonymisedEntries: erased.toAnonymise.length };
 }
 
 /** What erasing this person would do, for the confirmation step: entries deleted and entries kept anonymised. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { now } from "~/services/clock.server";
-import { db } from "~/services/db.server";
+import { db, serializable } from "~/services/db.server";
 import { enqueueJob } from "~/services/jobs.server";
 import { log } from "~/services/log.server";
 import sharp from "sharp";
@@ -260,7 +260,9 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
   }
   // The checks run as a background job: a 500 MB video takes a while, and the browser need
   // not hold a request open for it; it asks for the outcome instead.
-  const claimed = await db.$transaction(async (tx) => {
+  // Serializable: on PostgreSQL two uploads completing together would otherwise each count only
+  // their own claim (read committed); one of them is now aborted and run again, and counts both.
+  const claimed = await serializable(async (tx) => {
     const { count } = await tx.mediaAsset.updateMany({
       where: { id: asset.id, state: "pending" },
       data: { state: "uploaded" },

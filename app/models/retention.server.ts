@@ -53,12 +53,17 @@ function unawarded(contestId: string) {
   return { contestId, award: null, anonymisedAt: null };
 }
 
+/** Entrants whose entries one transaction anonymises: short enough for any database's limits. */
+const RETENTION_BATCH = 100;
+
 /**
  * For each contest whose retention period after its results has ended: the files and personal
  * details of its entries that won nothing are deleted, and each entrant's entries move to an
  * anonymous stand-in, so the statistics (entries and entrants per category, status, day and
  * country, the judges' scores) stay while nothing leads back to the person. Winners stay as
- * published.
+ * published. Entrants go a batch at a time, each batch in its own transaction and its files
+ * deleted once it has committed, so a large contest never holds one long transaction, and a run
+ * that stops half-way (or runs beside another instance's) carries on where it left off.
  */
 async function applyContestRetention() {
   const at = now();
@@ -69,44 +74,80 @@ async function applyContestRetention() {
     })
   ).filter((c) => retentionEndsAt(c)! <= at);
   let entries = 0;
+  let contests = 0;
   for (const contest of due) {
-    const rows = await db.entry.findMany({
-      where: unawarded(contest.id),
-      select: {
-        id: true,
-        entrantId: true,
-        entrant: { select: { country: true } },
-        media: { select: { objectKey: true, cleanKey: true, previewKey: true, captionsKey: true, uploadId: true } },
-      },
+    let files = 0;
+    let done = 0;
+    for (;;) {
+      const batch = await anonymiseBatch(contest.id, at);
+      if (!batch) break;
+      await removeMediaObjects(batch.media);
+      done += batch.entries;
+      files += batch.media.length;
+    }
+    entries += done;
+    const finished = await db.$transaction(async (tx) => {
+      const { count } = await tx.contest.updateMany({
+        where: { id: contest.id, retentionDoneAt: null },
+        data: { retentionDoneAt: at },
+      });
+      if (count === 1)
+        await audit(tx, {
+          contestId: contest.id,
+          actorId: null,
+          action: "retention.applied",
+          detail: { entries: done, files },
+        });
+      return count === 1;
     });
-    await removeMediaObjects(rows.flatMap((r) => r.media));
-    const byEntrant = new Map<string, typeof rows>();
-    for (const row of rows) byEntrant.set(row.entrantId, [...(byEntrant.get(row.entrantId) ?? []), row]);
-    await db.$transaction(async (tx) => {
+    if (finished) contests += 1;
+  }
+  return { contests, entries };
+}
+
+/** One batch of entrants: their unawarded entries anonymised and moved to stand-ins; null when none is left. */
+async function anonymiseBatch(contestId: string, at: Date) {
+  return db.$transaction(
+    async (tx) => {
+      const entrants = await tx.entry.findMany({
+        where: unawarded(contestId),
+        distinct: ["entrantId"],
+        orderBy: { entrantId: "asc" },
+        take: RETENTION_BATCH,
+        select: { entrantId: true },
+      });
+      if (!entrants.length) return null;
+      const rows = await tx.entry.findMany({
+        where: { ...unawarded(contestId), entrantId: { in: entrants.map((e) => e.entrantId) } },
+        select: {
+          id: true,
+          entrantId: true,
+          entrant: { select: { country: true } },
+          media: { select: { objectKey: true, cleanKey: true, previewKey: true, captionsKey: true, uploadId: true } },
+        },
+      });
+      // claimed by marking them: another run that read the same rows finds them taken and rolls back
+      const { count } = await tx.entry.updateMany({
+        where: { id: { in: rows.map((r) => r.id) }, anonymisedAt: null },
+        data: { anonymisedAt: at },
+      });
+      if (count !== rows.length) throw new Error("another run is anonymising these entries");
       await anonymiseEntries(
         tx,
         rows.map((r) => r.id),
       );
+      const byEntrant = new Map<string, typeof rows>();
+      for (const row of rows) byEntrant.set(row.entrantId, [...(byEntrant.get(row.entrantId) ?? []), row]);
       for (const [, own] of byEntrant) {
         const standIn = await tx.user.create({
           data: { email: standInEmail(), country: own[0]!.entrant.country, deactivatedAt: at, erasedAt: at },
         });
-        await tx.entry.updateMany({
-          where: { id: { in: own.map((r) => r.id) } },
-          data: { entrantId: standIn.id },
-        });
+        await tx.entry.updateMany({ where: { id: { in: own.map((r) => r.id) } }, data: { entrantId: standIn.id } });
       }
-      await tx.contest.update({ where: { id: contest.id }, data: { retentionDoneAt: at } });
-      await audit(tx, {
-        contestId: contest.id,
-        actorId: null,
-        action: "retention.applied",
-        detail: { entries: rows.length, files: rows.reduce((n, r) => n + r.media.length, 0) },
-      });
-    });
-    entries += rows.length;
-  }
-  return { contests: due.length, entries };
+      return { entries: rows.length, media: rows.flatMap((r) => r.media) };
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** What the retention period will delete in this contest, and when, for its organizers. */

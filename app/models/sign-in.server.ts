@@ -52,9 +52,11 @@ export async function requestSignIn(input: {
   const ipHash = keyedHash("ip", input.ip);
   const at = now();
 
+  // The sender's address first: a request it refuses must not spend the owner's budget, or a
+  // stranger over their own limit could use up the owner's requests without any email being sent.
   for (const [limit, key, max] of [
-    ["address", `sign-in:email:${keyedHash("email", email)}`, MAX_REQUESTS_PER_EMAIL],
     ["ip", `sign-in:ip:${ipHash}`, env().SIGN_IN_LIMIT_PER_IP],
+    ["address", `sign-in:email:${keyedHash("email", email)}`, MAX_REQUESTS_PER_EMAIL],
   ] as const) {
     const budget = await consume(key, max, RATE_WINDOW_MS);
     if (!budget.ok)

@@ -22,6 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = confirmSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { problem: "account.confirmNeeded" };
   const result = await eraseAccount(user.id, user);
+  if (!result.ok && result.reason === "lastAdmin") return { problem: "account.lastAdmin" };
   if (!result.ok) throw redirect("/");
   return signOut(request, "/account/deleted");
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { now } from "./clock.server";
+import { parse } from "pg-connection-string";
 import { databaseEngine, db, type Engine } from "./db.server";
 import { env } from "./env.server";
 import { storage } from "./storage.server";
@@ -29,25 +30,62 @@ export type BackupManifest = {
   objects: string[];
 };
 
-async function contents() {
-  const [users, contests, entries, scoreSheets, media, migrations] = [
-    await db.user.count(),
-    await db.contest.count(),
-    await db.entry.count(),
-    await db.assignment.count({ where: { status: "submitted" } }),
-    await db.mediaAsset.findMany({
-      select: { objectKey: true, cleanKey: true, previewKey: true, captionsKey: true },
-      orderBy: { objectKey: "asc" },
-    }),
-    await db.$queryRaw<{ name: string }[]>`SELECT "migration_name" AS "name" FROM "_prisma_migrations"
-      WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL ORDER BY "migration_name"`,
-  ];
-  const objects = media.flatMap((m) => [m.objectKey, m.cleanKey, m.previewKey, m.captionsKey]);
-  return {
-    counts: { users, contests, entries, scoreSheets, mediaFiles: media.length },
-    objects: objects.filter((key): key is string => Boolean(key)).sort(),
-    migrations: migrations.map((m) => m.name),
+type Rows = (sql: string) => Promise<Record<string, unknown>[]>;
+
+const CONTENTS = {
+  users: 'SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "User"',
+  contests: 'SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "Contest"',
+  entries: 'SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "Entry"',
+  scoreSheets: `SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "Assignment" WHERE "status" = 'submitted'`,
+  mediaFiles: 'SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "MediaAsset"',
+};
+
+/** What a database holds, read with plain SQL, so that it can be read from a copy or a snapshot. */
+async function contents(rows: Rows) {
+  const counts = {} as BackupManifest["counts"];
+  for (const [name, sql] of Object.entries(CONTENTS)) {
+    counts[name as keyof typeof CONTENTS] = Number((await rows(sql))[0]?.n ?? 0);
+  }
+  const media = await rows('SELECT "objectKey", "cleanKey", "previewKey", "captionsKey" FROM "MediaAsset"');
+  const objects = media
+    .flatMap((m) => [m.objectKey, m.cleanKey, m.previewKey, m.captionsKey])
+    .filter((key): key is string => typeof key === "string" && key.length > 0)
+    .sort();
+  const migrations = await rows(`SELECT "migration_name" AS "name" FROM "_prisma_migrations"
+    WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL ORDER BY "migration_name"`);
+  return { counts, objects, migrations: migrations.map((m) => String(m.name)) };
+}
+
+function sqliteRows(file: string): Rows {
+  return async (sql) => {
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return sqlite.prepare(sql).all() as Record<string, unknown>[];
+    } finally {
+      sqlite.close();
+    }
   };
+}
+
+/**
+ * pg_dump and pg_restore get the connection as separate fields, the password in the environment
+ * (never on a command line others can read), and only the parameters libpq knows.
+ */
+function libpq(url: string) {
+  const { host, port, user, password, database } = parse(url);
+  const sslmode = new URL(url).searchParams.get("sslmode");
+  const args = [
+    ...(host ? ["--host", host] : []),
+    ...(port ? ["--port", String(port)] : []),
+    ...(user ? ["--username", user] : []),
+    "--no-password",
+  ];
+  const environment = {
+    ...process.env,
+    ...(password ? { PGPASSWORD: password } : {}),
+    ...(sslmode ? { PGSSLMODE: sslmode } : {}),
+  };
+  return { args, database: database ?? "", env: environment };
 }
 
 /** The PostgreSQL client programs: on PATH, else Debian's newest in /usr/lib/postgresql. */
@@ -78,20 +116,51 @@ export async function backup(dir: string): Promise<BackupManifest> {
   const engine = databaseEngine();
   const url = env().DATABASE_URL;
   const file = path.join(target, DATABASE_FILE[engine]);
+  let held: Awaited<ReturnType<typeof contents>>;
   if (engine === "sqlite") {
     // SQLite's online backup copies pages while other connections go on writing, and restarts
-    // if one changes a page it already copied: the copy is one consistent moment.
+    // if one changes a page it already copied: the copy is one consistent moment, and the
+    // manifest is read from the copy itself.
     const source = new Database(sqliteFile(url), { readonly: true, fileMustExist: true });
     try {
       await source.backup(file);
     } finally {
       source.close();
     }
+    held = await contents(sqliteRows(file));
   } else {
-    // one repeatable-read snapshot; no owners or grants, so it restores under another role
-    await run(pgProgram("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", "--file", file, url]);
+    // One snapshot for both: this transaction exports it, pg_dump reads the database as of it,
+    // and the manifest is read in it while pg_dump runs. No owners or grants, so it restores
+    // under another role.
+    const { args, database, env: environment } = libpq(url);
+    held = await db.$transaction(
+      async (tx) => {
+        const [{ snapshot }] = (await tx.$queryRawUnsafe('SELECT pg_export_snapshot() AS "snapshot"')) as [
+          { snapshot: string },
+        ];
+        const dump = run(
+          pgProgram("pg_dump"),
+          [
+            ...args,
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            `--snapshot=${snapshot}`,
+            "--file",
+            file,
+            database,
+          ],
+          { env: environment },
+        );
+        const read = await contents((sql) => tx.$queryRawUnsafe(sql) as Promise<Record<string, unknown>[]>);
+        await dump;
+        return read;
+      },
+      // the app is typed against the SQLite client, which knows only Serializable
+      { isolationLevel: "RepeatableRead" as never, timeout: 6 * 60 * 60 * 1000 },
+    );
   }
-  const manifest: BackupManifest = { format: 1, engine, createdAt: now().toISOString(), ...(await contents()) };
+  const manifest: BackupManifest = { format: 1, engine, createdAt: now().toISOString(), ...held };
   writeFileSync(path.join(target, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
@@ -135,20 +204,31 @@ export async function restore(dir: string, options: { force?: boolean } = {}): P
     if (Number(row?.tables ?? 0) > 0 && !options.force) {
       throw new BackupError("The database DATABASE_URL names has tables: restore into a new database, or add --force.");
     }
-    await run(pgProgram("pg_restore"), [
-      "--clean",
-      "--if-exists",
-      "--no-owner",
-      "--no-privileges",
-      "--single-transaction",
-      "--dbname",
-      url,
-      file,
-    ]);
+    const { args, database, env: environment } = libpq(url);
+    await run(
+      pgProgram("pg_restore"),
+      [
+        ...args,
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--no-privileges",
+        "--single-transaction",
+        "--dbname",
+        database,
+        file,
+      ],
+      { env: environment },
+    );
   }
-  const restored = await contents();
+  const restored = await contents(
+    engine === "sqlite"
+      ? sqliteRows(sqliteFile(url))
+      : (sql) => db.$queryRawUnsafe(sql) as Promise<Record<string, unknown>[]>,
+  );
+  // every object the restored database refers to, whatever the manifest says
   const missingObjects: string[] = [];
-  for (const key of manifest.objects) {
+  for (const key of restored.objects) {
     if (!(await storage().head(key))) missingObjects.push(key);
   }
   return { manifest, counts: restored.counts, missingObjects };

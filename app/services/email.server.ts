@@ -59,7 +59,9 @@ function resend() {
 
 /** Renders and sends one outbox row. Returns a result; never throws for a delivery failure. */
 export async function sendEmail(emailId: string): Promise<SendResult> {
-  const email = await db.email.findUniqueOrThrow({ where: { id: emailId } });
+  const email = await db.email.findUnique({ where: { id: emailId } });
+  // erased with its recipient's account: there is nothing left to send
+  if (!email) return { ok: true, id: "" };
   if (email.status === "sent" && email.providerId) return { ok: true, id: email.providerId };
   const locale = isLocale(email.locale) ? email.locale : defaultLocale;
   let result: SendResult;
@@ -102,7 +104,8 @@ export const emailJob: JobHandler = {
   },
   async onGiveUp(payload, _job, error) {
     const { emailId } = payload as { emailId: string };
-    const email = await db.email.findUniqueOrThrow({ where: { id: emailId } });
+    const email = await db.email.findUnique({ where: { id: emailId } });
+    if (!email) return;
     await db.email.update({
       where: { id: emailId },
       data: { status: "failed", lastError: error, payload: redactPayload(email.template, email.payload) },

@@ -310,6 +310,47 @@ describe("deleting an account", () => {
   });
 });
 
+describe("erasing an account twice at once, or the last administrator", () => {
+  it("erases once when asked twice together, and lets no queued email fail for the deleted address", async () => {
+    const { amaya } = await amayaAndOthers();
+    const { eraseAccount } = await import("~/models/erasure.server");
+    const { queueEmails } = await import("~/services/email.server");
+    await queueEmails([
+      {
+        template: "organizer-message",
+        to: "amaya@example.org",
+        locale: "en",
+        payload: { contest: "YHD 2025", subject: "News", body: "Thank you.", link: "http://localhost:3000" },
+        idempotencyKey: "message:amaya",
+      },
+    ]);
+    const results = await Promise.all([
+      eraseAccount(amaya.user.id, amaya.user),
+      eraseAccount(amaya.user.id, amaya.user),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "notFound" }]);
+    expect(await db.auditEvent.count({ where: { action: "account.erased" } })).toBe(1);
+    // the emails sent to them went with the account; their jobs end quietly
+    expect(await db.job.count({ where: { type: "email.send", status: "queued" } })).toBeGreaterThan(0);
+    await runDueJobs(jobHandlers);
+    expect(await db.job.count({ where: { type: "email.send", status: { not: "done" } } })).toBe(0);
+    expect(
+      mailbox()
+        .messages()
+        .filter((m) => m.to.includes("amaya@example.org")),
+    ).toEqual([]);
+  });
+
+  it("refuses to delete the only administrator's account, and says why", async () => {
+    const admin = await signedIn("admin@example.org", "admin");
+    expect(await deleteAccount(admin.cookie)).toEqual({ problem: "account.lastAdmin" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: admin.user.id } })).toMatchObject({ erasedAt: null });
+    await signedIn("second.admin@example.org", "admin");
+    expect(((await deleteAccount(admin.cookie)) as Response).status).toBe(302);
+  });
+});
+
 describe("erasing a person on request", () => {
   const erase = (cookie: string, userId: string, confirmEmail: string) =>
     settle(() =>

@@ -1,6 +1,6 @@
 import { db } from "~/services/db.server";
 import { createSession } from "~/services/session.server";
-import { TODAY } from "./entries";
+import { demo, TODAY } from "./entries";
 
 /** People and entries for the judging and results tests, made straight in the database. */
 export async function signedIn(email: string, role = "entrant") {
@@ -12,7 +12,7 @@ export async function judge(email: string, declared: Record<string, string | str
   const user = await signedIn(email);
   await db.contestJudge.create({
     data: {
-      contestId: (await db.contest.findFirstOrThrow()).id,
+      contestId: (await demo()).id,
       userId: user.user.id,
       country: String(declared.country ?? "FR"),
       conflictPeople: String(declared.people ?? ""),
@@ -29,7 +29,7 @@ export async function eligibleEntry(
   country: string,
   extra: { coCreator?: string; entrantId?: string } = {},
 ) {
-  const contest = await db.contest.findFirstOrThrow({ include: { categories: true } });
+  const contest = await demo({ categories: true });
   const user = extra.entrantId
     ? { id: extra.entrantId }
     : await db.user.create({
