@@ -1,5 +1,6 @@
 import S3rver from "@20minutes/s3rver";
 import type { AddressInfo } from "node:net";
+import { bucketCorsRule } from "../services/storage.server";
 
 /**
  * The embedded S3-compatible server for development and tests: @20minutes/s3rver checks SigV4
@@ -8,9 +9,11 @@ import type { AddressInfo } from "node:net";
  */
 export const EMBEDDED_S3_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 
+/** The bucket's CORS rule (Mosaic's, from the storage module) as s3rver takes it: XML. */
 export function corsRule(origins: string[]) {
-  const allowed = origins.map((origin) => `<AllowedOrigin>${origin}</AllowedOrigin>`).join("");
-  return `<CORSConfiguration><CORSRule>${allowed}<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+  const rule = bucketCorsRule(origins);
+  const list = (tag: string, values: string[]) => values.map((value) => `<${tag}>${value}</${tag}>`).join("");
+  return `<CORSConfiguration><CORSRule>${list("AllowedOrigin", rule.AllowedOrigins)}${list("AllowedMethod", rule.AllowedMethods)}${list("AllowedHeader", rule.AllowedHeaders)}${list("ExposeHeader", rule.ExposeHeaders)}<MaxAgeSeconds>${rule.MaxAgeSeconds}</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 }
 
 export async function startEmbeddedStorage(options: {

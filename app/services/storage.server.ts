@@ -124,6 +124,21 @@ function unavailable(error: unknown) {
   );
 }
 
+/**
+ * The CORS rule the bucket needs: browsers on `APP_URL` upload and read with presigned URLs, and
+ * read each part's ETag to join a multipart upload. The same rule is given to the embedded
+ * server and to the real S3 service the storage contract tests run against.
+ */
+export function bucketCorsRule(origins: string[]) {
+  return {
+    AllowedOrigins: origins,
+    AllowedMethods: ["PUT", "GET", "HEAD"],
+    AllowedHeaders: ["*"],
+    ExposeHeaders: ["ETag"],
+    MaxAgeSeconds: 3000,
+  };
+}
+
 /** A key no one can guess: `{prefix}/{32 hex}{.ext}`. The user's file name never appears. */
 export function newObjectKey(prefix: string, extension?: string) {
   const ext = extension ? `.${extension.replace(/[^a-z0-9]/gi, "").toLowerCase()}` : "";

@@ -10,8 +10,9 @@ import pg from "pg";
  * a throwaway cluster) databases made from a migrated PostgreSQL template with CREATE DATABASE
  * ... TEMPLATE, which takes milliseconds.
  */
-// the browser tests keep their own folder beside it (tests/.tmp/e2e), so either suite can run alone
-export const TMP = path.resolve(import.meta.dirname, "../.tmp/vitest");
+// the browser tests keep their own folder beside it (tests/.tmp/e2e), so either suite can run alone;
+// the storage contract suite names its own (MOSAIC_TEST_TMP), so it can run beside this one
+export const TMP = process.env.MOSAIC_TEST_TMP || path.resolve(import.meta.dirname, "../.tmp/vitest");
 const TEMPLATE_FILE = path.join(TMP, "template.db");
 const TEMPLATE_NAME = "mosaic_template";
 

@@ -12,6 +12,7 @@ import { emptyTemplate, testEngine, TMP } from "./databases";
  */
 export { TMP };
 export const TEST_BUCKET = "mosaic-test";
+export const TEST_APP_URL = "http://localhost:3000";
 
 export default async function setup(project: TestProject) {
   rmSync(TMP, { recursive: true, force: true });
@@ -34,7 +35,7 @@ export default async function setup(project: TestProject) {
   const storage = await startEmbeddedStorage({
     directory: path.join(TMP, "s3"),
     bucket: TEST_BUCKET,
-    origins: ["http://localhost:3000"],
+    origins: [TEST_APP_URL],
   });
   console.log(`Integration tests on ${testEngine()}`);
   project.provide("s3Endpoint", storage.endpoint);
@@ -46,5 +47,7 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     s3Endpoint: string;
+    /** another storage service's keys (the storage contract suite's); s3rver's otherwise */
+    s3Credentials?: { accessKeyId: string; secretAccessKey: string };
   }
 }

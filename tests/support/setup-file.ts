@@ -2,25 +2,26 @@ import { afterAll, afterEach, beforeEach, inject, vi } from "vitest";
 import { startResendStandIn } from "../../app/server/resend-standin";
 import { EMBEDDED_S3_CREDENTIALS } from "../../app/server/embedded-storage";
 import { freshDatabase } from "./databases";
-import { TEST_BUCKET } from "./global-setup";
+import { TEST_APP_URL, TEST_BUCKET } from "./global-setup";
 
 /**
  * Per test file: its own database (a copy of the migrated template), the run's storage
- * server, and its own Resend stand-in that the real SDK talks to. A test that logs through
+ * server (s3rver, or radosgw in the storage contract suite), and its own Resend stand-in that the real SDK talks to. A test that logs through
  * console.error fails.
  */
 const databaseUrl = await freshDatabase("file");
 
 const mailbox = await startResendStandIn();
+const s3Credentials = inject("s3Credentials") ?? EMBEDDED_S3_CREDENTIALS;
 Object.assign(process.env, {
   NODE_ENV: "test",
-  APP_URL: "http://localhost:3000",
+  APP_URL: TEST_APP_URL,
   DATABASE_URL: databaseUrl,
   SESSION_SECRET: "test-secret-test-secret-test-secret-0123",
   S3_ENDPOINT: inject("s3Endpoint"),
   S3_BUCKET: TEST_BUCKET,
-  S3_ACCESS_KEY_ID: EMBEDDED_S3_CREDENTIALS.accessKeyId,
-  S3_SECRET_ACCESS_KEY: EMBEDDED_S3_CREDENTIALS.secretAccessKey,
+  S3_ACCESS_KEY_ID: s3Credentials.accessKeyId,
+  S3_SECRET_ACCESS_KEY: s3Credentials.secretAccessKey,
   RESEND_API_KEY: "re_test_key",
   RESEND_BASE_URL: mailbox.url,
   JOBS_ENABLED: "false",
