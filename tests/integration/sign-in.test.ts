@@ -257,6 +257,14 @@ describe("someone asking for codes for another person's address", () => {
     expect(await db.session.count()).toBe(1);
   });
 
+  it("cannot spend the owner's requests from an address that is over its own limit", async () => {
+    for (let i = 0; i < MAX_REQUESTS_PER_IP; i++) await askForCode(`throwaway${i}@example.org`, stranger);
+    // refused for the stranger's address: no email, and none of the owner's requests used
+    for (let i = 0; i < 5; i++) expect(status(await askForCode(owner, stranger))).toBe(429);
+    expect(await db.verification.count({ where: { email: owner } })).toBe(0);
+    for (let i = 0; i < 3; i++) expect((await askForCode(owner)).status).toBe(302);
+  });
+
   it("cannot keep the owner out by using up the requests for the address: the link in any email works", async () => {
     for (let i = 0; i < 3; i++) {
       await strangerTries();
