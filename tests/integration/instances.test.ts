@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runAssignment } from "~/models/assignment.server";
@@ -10,6 +9,7 @@ import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
+import { freePort, until } from "../support/processes";
 
 /**
  * Two Mosaic instances, as `npm start` runs them behind a load balancer: the compiled server, in
@@ -18,20 +18,6 @@ import { mailbox } from "../support/mailbox";
  */
 const APP_URL = "http://localhost:3000";
 type Instance = { name: string; url: string; child: ChildProcess; output: () => string };
-
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Waits for a condition; the test's own timeout ends a wait for something that never comes. */
-async function until(check: () => boolean | Promise<boolean>) {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
-}
 
 async function startInstance(name: string): Promise<Instance> {
   const port = await freePort();

@@ -1,7 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { copyFileSync, mkdirSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -9,25 +8,12 @@ import { PrismaClient } from "~/generated/sqlite/client";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { TMP } from "../support/databases";
+import { freePort, until } from "../support/processes";
 
 // Mosaic's real server process (app/server/index.ts, as `npm start` runs it), with its job
 // worker on, over a database that fails and comes back. SQLite on either test run: a missing
 // folder and a lock held by another process are how it fails here.
 type Line = { level?: number; msg?: string; err?: { message?: string } };
-
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves once `check` holds (the test's own timeout ends a wait for something that never comes). */
-async function until(check: () => boolean | Promise<boolean>) {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
-}
 
 describe("the server process", () => {
   it("keeps running when the database fails at start-up and during a tick, and carries on once it is back", async () => {
