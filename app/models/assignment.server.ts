@@ -77,7 +77,8 @@ export type AssignmentRun = {
  * during a run, cannot both add judges to the same entry.
  */
 export function runAssignment(contestId: string, actorId: string | null = null): Promise<AssignmentRun> {
-  return serializable((tx) => assignInTransaction(contestId, actorId, tx));
+  // a contest of 10,000 entries takes seconds on PostgreSQL
+  return serializable((tx) => assignInTransaction(contestId, actorId, tx), { timeoutMs: 120_000 });
 }
 
 async function assignInTransaction(
@@ -291,37 +292,40 @@ export async function saveShortlist(contestId: string, shown: string[], chosen: 
  * shortlisted entry they have no conflict with (and did not recuse from), until `closesAt`.
  */
 export async function startFinalRound(contestId: string, closesAt: Date, actorId: string) {
-  return serializable(async (tx) => {
-    const { contest, seats, entries } = await loadRound(contestId, tx);
-    const shortlisted = new Set(
-      (
-        await tx.entry.findMany({ where: { contestId, status: "eligible", shortlisted: true }, select: { id: true } })
-      ).map((e) => e.id),
-    );
-    const existing = new Set(
-      (
-        await tx.assignment.findMany({
-          where: { contestId, round: "final" },
-          select: { entryId: true, judgeId: true },
-        })
-      ).map((a) => `${a.entryId}:${a.judgeId}`),
-    );
-    const pairs = entries
-      .filter((e) => shortlisted.has(e.id))
-      .flatMap((entry) =>
-        seats
-          .filter((seat) => !conflictReason(judgeForAssignment(seat), entry, contest.avoidSameCountry))
-          .filter((seat) => !existing.has(`${entry.id}:${seat.userId}`))
-          .map((seat) => ({ contestId, entryId: entry.id, judgeId: seat.userId, round: "final" })),
+  return serializable(
+    async (tx) => {
+      const { contest, seats, entries } = await loadRound(contestId, tx);
+      const shortlisted = new Set(
+        (
+          await tx.entry.findMany({ where: { contestId, status: "eligible", shortlisted: true }, select: { id: true } })
+        ).map((e) => e.id),
       );
-    if (pairs.length) await tx.assignment.createMany({ data: pairs });
-    await tx.contest.update({ where: { id: contestId }, data: { finalRoundEndsAt: closesAt } });
-    await audit(tx, {
-      contestId,
-      actorId,
-      action: "final.started",
-      detail: { entries: shortlisted.size, created: pairs.length, closesAt: closesAt.toISOString() },
-    });
-    return { created: pairs.length, entries: shortlisted.size };
-  });
+      const existing = new Set(
+        (
+          await tx.assignment.findMany({
+            where: { contestId, round: "final" },
+            select: { entryId: true, judgeId: true },
+          })
+        ).map((a) => `${a.entryId}:${a.judgeId}`),
+      );
+      const pairs = entries
+        .filter((e) => shortlisted.has(e.id))
+        .flatMap((entry) =>
+          seats
+            .filter((seat) => !conflictReason(judgeForAssignment(seat), entry, contest.avoidSameCountry))
+            .filter((seat) => !existing.has(`${entry.id}:${seat.userId}`))
+            .map((seat) => ({ contestId, entryId: entry.id, judgeId: seat.userId, round: "final" })),
+        );
+      if (pairs.length) await tx.assignment.createMany({ data: pairs });
+      await tx.contest.update({ where: { id: contestId }, data: { finalRoundEndsAt: closesAt } });
+      await audit(tx, {
+        contestId,
+        actorId,
+        action: "final.started",
+        detail: { entries: shortlisted.size, created: pairs.length, closesAt: closesAt.toISOString() },
+      });
+      return { created: pairs.length, entries: shortlisted.size };
+    },
+    { timeoutMs: 120_000 },
+  );
 }

@@ -122,10 +122,18 @@ const SERIALIZABLE_ATTEMPTS = 5;
  * without this two clicks on "start an entry" could give a 500. `fn` must be safe to rerun: it
  * only touches the database through `tx`.
  */
-export async function serializable<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function serializable<T>(
+  fn: (tx: Prisma.TransactionClient) => Promise<T>,
+  // Prisma's default is 5 s; a whole contest's assignment on PostgreSQL takes longer
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.$transaction(fn, { isolationLevel: Prisma.TransactionIsolationLevel.Serializable });
+      return await db.$transaction(fn, {
+        isolationLevel: Prisma.TransactionIsolationLevel.Serializable,
+        timeout: options.timeoutMs ?? 5_000,
+        maxWait: 10_000,
+      });
     } catch (error) {
       const conflict = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
       if (!conflict || attempt >= SERIALIZABLE_ATTEMPTS) throw error;
