@@ -117,6 +117,19 @@ export type DbClient = Db | Prisma.TransactionClient;
 const SERIALIZABLE_ATTEMPTS = 5;
 
 /**
+ * A Serializable transaction aborted for a write conflict (SQLSTATE 40001). Prisma reports it as
+ * P2034 when a query fails, but a conflict found at COMMIT reaches the caller as the adapter's
+ * own error, unwrapped.
+ */
+function isWriteConflict(error: unknown) {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2034";
+  const cause = (error as { name?: string; cause?: { kind?: string } } | null)?.cause;
+  return (
+    (error as { name?: string } | null)?.name === "DriverAdapterError" && cause?.kind === "TransactionWriteConflict"
+  );
+}
+
+/**
  * A Serializable transaction, run again when the database aborts it for a write conflict
  * (P2034). PostgreSQL aborts one of two conflicting transactions where SQLite queues them, so
  * without this two clicks on "start an entry" could give a 500. `fn` must be safe to rerun: it
@@ -135,8 +148,7 @@ export async function serializable<T>(
         maxWait: 10_000,
       });
     } catch (error) {
-      const conflict = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
-      if (!conflict || attempt >= SERIALIZABLE_ATTEMPTS) throw error;
+      if (!isWriteConflict(error) || attempt >= SERIALIZABLE_ATTEMPTS) throw error;
       log.debug({ attempt }, "serializable transaction aborted by a write conflict; running it again");
       // a short, growing, jittered pause so that the two contenders don't collide again
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt * (1 + Math.random())));

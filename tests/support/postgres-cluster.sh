@@ -24,7 +24,7 @@ BIN=$(bin_dir)
 # initdb and postgres refuse to run as root: run them as the postgres account when we are root.
 if [ "$(id -u)" = 0 ]; then
   id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
-  as() { runuser -u postgres -- "$@"; }
+  as() { (cd "$PGROOT" && runuser -u postgres -- "$@"); }
   mkdir -p "$PGROOT"
   chown postgres "$PGROOT"
 else
