@@ -153,7 +153,17 @@ export async function withdrawGuardianConsent(token: string): Promise<GuardianWi
   if (!found || found.request.decision !== "consented") return { ok: false, reason: "gone" };
   const { request } = found;
   const entry = request.entry;
-  const outOfJudging = !judgingStarted(entry.contest) && entry.status !== "withdrawn";
+  // Only the newest request speaks for the entry (the gallery and the entry page read it): an
+  // older consent, already replaced, has nothing left to take back.
+  const newest = await db.guardianConsent.findFirst({
+    where: { entryId: entry.id },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  if (newest?.id !== request.id) return { ok: false, reason: "gone" };
+  const alreadyWithdrawn = entry.status === "withdrawn";
+  // what the guardian is told: the work is out of the contest, or its scores stay in the results
+  const outOfJudging = alreadyWithdrawn || !judgingStarted(entry.contest);
   const at = now();
   const ok = await db.$transaction(async (tx) => {
     const { count } = await tx.guardianConsent.updateMany({
@@ -161,7 +171,7 @@ export async function withdrawGuardianConsent(token: string): Promise<GuardianWi
       data: { decision: "withdrawn", withdrawnAt: at },
     });
     if (count !== 1) return false;
-    if (outOfJudging)
+    if (outOfJudging && !alreadyWithdrawn)
       await tx.entry.update({ where: { id: entry.id }, data: { status: "withdrawn", withdrawnAt: at } });
     await audit(tx, {
       contestId: entry.contestId,

@@ -459,4 +459,22 @@ describe("a guardian withdrawing consent", () => {
     await db.guardianConsent.updateMany({ data: { decision: "refused" } });
     expect(await withdraw()).toEqual({ answered: null, problem: "gone" });
   });
+
+  it("is not possible from an older consent that a newer request replaced", async () => {
+    const { entryId } = await consented();
+    const first = await db.guardianConsent.findFirstOrThrow({ where: { entryId } });
+    await db.guardianConsent.create({
+      data: {
+        entryId,
+        guardianName: "Rosa Reyes",
+        guardianEmail: "rosa@example.org",
+        tokenHash: keyedHash("guardian", "the-newer-token"),
+        expiresAt: new Date(TODAY.getTime() + 2 * DAY),
+        createdAt: new Date(first.createdAt.getTime() + 1000),
+        entryRevision: 1,
+      },
+    });
+    expect(await withdraw()).toEqual({ answered: null, problem: "gone" });
+    expect(await db.entry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ status: "submitted" });
+  });
 });
