@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the tests: loopback only, its own port and socket folder,
 # trust authentication, C.UTF-8 (the byte order SQLite uses), durability off for speed.
-#   postgres-cluster.sh start|stop|url     env: PGROOT (a scratch folder), PGPORT (55432)
+#   postgres-cluster.sh start|stop     env: PGROOT (a scratch folder), PGPORT (55432)
 # Installs Debian's postgresql when it is missing and we are root; otherwise says what to run.
 set -euo pipefail
 PGROOT=${PGROOT:?set PGROOT to a scratch folder}

@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PGROOT=$(mktemp -d /tmp/mosaic-pg.XXXXXX)
-export PGROOT PGPORT=${PGPORT:-55432}
+# a free port unless one is given, so that two checkouts can run this at once
+PGPORT=${PGPORT:-$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')}
+export PGROOT PGPORT
 cleanup() {
   bash tests/support/postgres-cluster.sh stop || true
   rm -rf "$PGROOT"
