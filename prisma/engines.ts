@@ -1,18 +1,15 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { engineOf, type Engine } from "../app/services/engine";
+
+export { engineOf, type Engine };
 
 /**
  * Mosaic runs on SQLite (the embedded default) or PostgreSQL, chosen by DATABASE_URL alone.
  * prisma/schema.prisma is the one schema; the PostgreSQL twin is written from it (never edit
  * it by hand), and each engine keeps its own migrations folder.
  */
-export type Engine = "sqlite" | "postgresql";
-
 const root = path.resolve(import.meta.dirname, "..");
-
-export function engineOf(url: string): Engine {
-  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
-}
 
 export const ENGINE_PATHS = {
   sqlite: {

@@ -1,4 +1,4 @@
-import { foldForSearch } from "./search";
+import { foldForSearch } from "~/services/search-text";
 import { db, serializable, type Prisma } from "~/services/db.server";
 import { now } from "~/services/clock.server";
 import { assignJudges, conflictReason, type AssignmentJudge, type Shortfall } from "./assignment";

@@ -1,4 +1,4 @@
-import { foldForSearch } from "./search";
+import { foldForSearch } from "~/services/search-text";
 import { byteOrder, db, Prisma } from "~/services/db.server";
 import { ageOn, dateIn } from "./eligibility";
 

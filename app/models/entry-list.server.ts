@@ -1,4 +1,4 @@
-import { foldForSearch } from "./search";
+import { foldForSearch } from "~/services/search-text";
 import { db, type Prisma } from "~/services/db.server";
 
 export const ENTRY_LIST_PAGE = 50;

@@ -1,4 +1,4 @@
-import { foldForSearch } from "./search";
+import { foldForSearch } from "~/services/search-text";
 import { db, type Prisma, type User } from "~/services/db.server";
 import { hasRole, type Role } from "~/services/auth.server";
 import { now } from "~/services/clock.server";

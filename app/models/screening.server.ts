@@ -1,4 +1,4 @@
-import { foldForSearch } from "./search";
+import { foldForSearch } from "~/services/search-text";
 import type { Locale } from "~/i18n";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";

@@ -1,5 +1,5 @@
 import { db } from "~/services/db.server";
-import { foldForSearch } from "./search";
+import { foldForSearch } from "~/services/search-text";
 
 const BATCH = 500;
 

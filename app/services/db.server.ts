@@ -3,8 +3,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient as PostgresClient } from "~/generated/postgresql/client";
 import { Prisma, PrismaClient as SqliteClient } from "~/generated/sqlite/client";
-import { foldForSearch } from "~/models/search";
-import { engineOf } from "../../prisma/engines";
+import { foldForSearch } from "./search-text";
+import { engineOf, type Engine } from "./engine";
 import { env } from "./env.server";
 import { log } from "./log.server";
 
@@ -16,7 +16,7 @@ import { log } from "./log.server";
  */
 export { Prisma };
 export type { Contest, Job, User } from "~/generated/sqlite/client";
-export type Engine = ReturnType<typeof engineOf>;
+export type { Engine };
 
 // Every write of a searchable text also writes its folded form (see models/search.ts).
 type WriteArgs = { data?: unknown; create?: unknown; update?: unknown };

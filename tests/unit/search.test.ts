@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldForSearch } from "~/models/search";
+import { foldForSearch } from "~/services/search-text";
 
 describe("foldForSearch", () => {
   it("lowers case and removes accents, so that any spelling typed finds the name", () => {

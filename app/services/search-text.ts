@@ -1,9 +1,9 @@
 /**
  * What a search compares: lower case, without accents, so that "élodie" finds "Élodie" and
  * "HANDS" finds "Hands" on every engine. The database keeps this form of each searchable text
- * beside it (User.searchName, Entry.searchTitle; db.server.ts fills them on every write), and
- * searches compare the same form of what was typed. Lists a person reads are ordered by it too,
- * so their order does not depend on the database server's collation.
+ * beside it (User.searchName, Entry.searchTitle), written by db.server.ts with every write, and
+ * searches compare the same form of what was typed; so neither engine's case rules nor its
+ * collation decide what a search finds.
  */
 const UNDECOMPOSED: Record<string, string> = {
   ß: "ss",
