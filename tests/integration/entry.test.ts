@@ -24,7 +24,7 @@ import { resetDatabase } from "../support/db";
 import { context, formRequest, getRequest, settle } from "../support/http";
 import { mailbox } from "../support/mailbox";
 import { wav } from "../support/wav";
-import { entrant, fixture, media, start, TODAY, upload } from "../support/entries";
+import { entrant, fixture, media, save, start, TODAY, upload } from "../support/entries";
 
 const complete = {
   title: "Hands that rebuild",
@@ -63,25 +63,6 @@ function submitAt(cookie: string, entryId: string, revision: string) {
       params: { id: entryId },
     }),
   ) as Promise<Response>;
-}
-
-async function save(cookie: string, entryId: string, fields: Record<string, string>, intent = "save") {
-  const loaded = await entryLoader({
-    request: getRequest(`/entries/${entryId}`, { cookie }),
-    context: context(),
-    params: { id: entryId },
-  });
-  return settle(() =>
-    entryAction({
-      request: formRequest(
-        `/entries/${entryId}`,
-        { ...fields, intent, revision: String(loaded.entry.revision) },
-        { cookie },
-      ),
-      context: context(),
-      params: { id: entryId },
-    }),
-  );
 }
 
 beforeEach(async () => {

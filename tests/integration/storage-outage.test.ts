@@ -7,7 +7,7 @@ import { startLink } from "../support/outage";
 const link = await startLink(inject("s3Endpoint"));
 process.env.S3_ENDPOINT = link.url;
 
-const { action: entryAction, loader: entryLoader } = await import("~/routes/entries.$id");
+const { loader: entryLoader } = await import("~/routes/entries.$id");
 const { createI18n } = await import("~/i18n");
 const { advance, setNow } = await import("~/services/clock.server");
 const { db } = await import("~/services/db.server");
@@ -16,8 +16,8 @@ const { storage } = await import("~/services/storage.server");
 const { jobHandlers } = await import("~/services/worker.server");
 const { demoContest } = await import("../../prisma/demo-contest");
 const { resetDatabase } = await import("../support/db");
-const { entrant, fixture, media, startId, TODAY, upload } = await import("../support/entries");
-const { context, formRequest, getRequest, settle } = await import("../support/http");
+const { entrant, fixture, media, save, startId, TODAY, upload } = await import("../support/entries");
+const { context, getRequest } = await import("../support/http");
 
 type Refused = { init: { status: number }; data: { ok: boolean; problem: { key: string } } };
 
@@ -30,25 +30,6 @@ beforeEach(async () => {
 
 afterAll(() => link.close());
 
-async function saveTitle(cookie: string, entryId: string, title: string) {
-  const loaded = await entryLoader({
-    request: getRequest(`/entries/${entryId}`, { cookie }),
-    context: context(),
-    params: { id: entryId },
-  });
-  return settle(() =>
-    entryAction({
-      request: formRequest(
-        `/entries/${entryId}`,
-        { title, intent: "save", revision: String(loaded.entry.revision) },
-        { cookie },
-      ),
-      context: context(),
-      params: { id: entryId },
-    }),
-  );
-}
-
 describe("while storage is down", () => {
   it("an entrant's text is saved and an upload is refused with a message in their language, costing nothing", async () => {
     const { cookie } = await entrant("patient@example.org");
@@ -56,7 +37,7 @@ describe("while storage is down", () => {
     await upload(cookie, entryId, "photo.jpg", "image/jpeg");
     link.cut();
 
-    expect(await saveTitle(cookie, entryId, "Written while storage was down")).toMatchObject({ problems: [] });
+    expect(await save(cookie, entryId, { title: "Written while storage was down" })).toMatchObject({ problems: [] });
     expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).title).toBe("Written while storage was down");
     // The entry page still opens, with its checked file.
     const page = await entryLoader({

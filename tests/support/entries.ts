@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { action as startAction } from "~/routes/contests.$slug_.enter";
+import { action as entryAction, loader as entryLoader } from "~/routes/entries.$id";
 import { action as mediaAction } from "~/routes/entries.$id_.media";
 import { saveProfile } from "~/models/profile.server";
 import { db, type Prisma } from "~/services/db.server";
@@ -9,7 +10,7 @@ import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { jobHandlers } from "~/services/worker.server";
-import { context, formRequest, settle } from "./http";
+import { context, formRequest, getRequest, settle } from "./http";
 
 /** An entrant's steps through the real routes, shared by the entry and judging tests. */
 export const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/media", name));
@@ -85,4 +86,24 @@ export async function startId(cookie: string, category: string) {
  */
 export function demo<I extends Prisma.ContestInclude>(include?: I) {
   return db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, include: include as I });
+}
+
+/** Saves the entry form as the page would, with the revision the page was loaded at. */
+export async function save(cookie: string, entryId: string, fields: Record<string, string>, intent = "save") {
+  const loaded = await entryLoader({
+    request: getRequest(`/entries/${entryId}`, { cookie }),
+    context: context(),
+    params: { id: entryId },
+  });
+  return settle(() =>
+    entryAction({
+      request: formRequest(
+        `/entries/${entryId}`,
+        { ...fields, intent, revision: String(loaded.entry.revision) },
+        { cookie },
+      ),
+      context: context(),
+      params: { id: entryId },
+    }),
+  );
 }
