@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# npm run test:postgres: the unit and integration suites against a throwaway PostgreSQL cluster
-# (Debian's postgresql, installed when missing), created here and removed when the run ends.
-# Extra arguments go to Vitest (a file name, -t "a test's name").
+# Runs a command beside a throwaway PostgreSQL cluster (Debian's postgresql, installed when
+# missing), created here and removed when the command ends; the command finds the server's URL in
+# TEST_POSTGRES_URL. npm run test:postgres runs the Vitest suites this way (extra arguments go to
+# Vitest), and the bench its PostgreSQL part.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PGROOT=$(mktemp -d /tmp/mosaic-pg.XXXXXX)
@@ -15,4 +16,4 @@ cleanup() {
 trap cleanup EXIT
 TEST_POSTGRES_URL=$(bash tests/support/postgres-cluster.sh start)
 export TEST_POSTGRES_URL
-npx vitest run --config tests/vitest.config.ts "$@"
+"$@"
