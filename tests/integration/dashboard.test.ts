@@ -22,6 +22,11 @@ describe("the dashboard", () => {
   it("counts entries by status and category, submissions per day, entrants by country and age, and judging progress", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
     const first = await eligibleEntry("Amaya Reyes", "PH");
+    // A second entry of the same entrant counts as an entry, not as a second person; an entrant
+    // whose only entry was withdrawn is no longer among the entrants.
+    await eligibleEntry("Amaya Reyes", "PH", { entrantId: first.entrantId });
+    const gone = await eligibleEntry("Omar Haddad", "JO");
+    await db.entry.update({ where: { id: gone.id }, data: { status: "withdrawn", submittedAt: null } });
     const second = await eligibleEntry("Lina Karam", "LB");
     await db.entry.update({ where: { id: second.id }, data: { submittedAt: new Date(TODAY.getTime() + 86_400_000) } });
     const drafter = await entrant("drafter@example.org", "2008-01-01");
@@ -36,11 +41,12 @@ describe("the dashboard", () => {
       context: context(),
       params: { slug },
     });
-    expect(page.totals).toEqual({ entries: 3, drafts: 1, toScreen: 0, eligible: 2, entrants: 3 });
+    expect(page.totals).toEqual({ entries: 5, drafts: 1, toScreen: 0, eligible: 3, entrants: 3 });
     expect(page.categories.find((c) => c.name === "Video")!.byStatus).toMatchObject({ draft: 1 });
-    expect(page.categories.reduce((n, c) => n + (c.byStatus.eligible ?? 0), 0)).toBe(2);
+    expect(page.categories.reduce((n, c) => n + (c.byStatus.eligible ?? 0), 0)).toBe(3);
+    expect(page.categories.reduce((n, c) => n + (c.byStatus.withdrawn ?? 0), 0)).toBe(1);
     expect(page.days.filter((d) => d.count > 0)).toEqual([
-      { day: "2026-03-01", count: 1 },
+      { day: "2026-03-01", count: 2 },
       { day: "2026-03-02", count: 1 },
     ]);
     expect(page.days[0]!.day).toBe("2026-02-22"); // opened a week before
@@ -51,7 +57,7 @@ describe("the dashboard", () => {
     // born 2000 and 2001: 24–26 on the deadline in April 2026; born 2008: 18
     expect(page.ages.map((a) => a.count)).toEqual([0, 1, 0, 2, 0, 0]);
     expect(page.judging).toEqual([
-      { email: "judge@example.org", scoring: { done: 1, total: 2 }, final: { done: 0, total: 0 } },
+      { email: "judge@example.org", scoring: { done: 1, total: 3 }, final: { done: 0, total: 0 } },
     ]);
     void j;
 
@@ -63,6 +69,26 @@ describe("the dashboard", () => {
       }),
     )) as Response;
     expect(refused.status).toBe(403);
+  });
+
+  it("counts each submission on its day where the contest is, on either side of midnight", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    // Kathmandu is 5:45 ahead of UTC: its midnight is 18:15 UTC.
+    await db.contest.updateMany({ data: { timezone: "Asia/Kathmandu" } });
+    const times = ["2026-03-01T18:14:59Z", "2026-03-01T18:15:00Z", "2026-03-01T18:29:00Z", "2026-03-02T18:14:00Z"];
+    for (const [i, at] of times.entries()) {
+      const entry = await eligibleEntry(`Person ${i} Lastname`, "NP");
+      await db.entry.update({ where: { id: entry.id }, data: { submittedAt: new Date(at) } });
+    }
+    const page = await dashboardLoader({
+      request: getRequest(`/organize/${slug}`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(page.days.filter((d) => d.count > 0)).toEqual([
+      { day: "2026-03-01", count: 1 },
+      { day: "2026-03-02", count: 3 },
+    ]);
   });
 });
 
