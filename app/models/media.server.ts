@@ -202,6 +202,11 @@ type Asset = NonNullable<Awaited<ReturnType<typeof completeUpload>>>;
  * The parts must be exactly those of the plan; storage's own list of parts is not asked for
  * (not every S3-compatible service has it), but the joined object's size is checked before the
  * file counts.
+ *
+ * Asking again is safe: on a slow connection the answer to a join that worked can be lost, and
+ * the browser asks again. An upload already joined answers with where its check stands; one
+ * that storage joined while this server failed to note it (storage no longer knows the upload,
+ * but the object is there at the declared size) goes on to its check.
  */
 export async function completeMultipart(
   userId: string,
@@ -209,6 +214,12 @@ export async function completeMultipart(
   assetId: string,
   parts: { partNumber: number; etag: string }[],
 ): Promise<{ ok: true; asset: Asset } | { ok: false; problem: Problem } | null> {
+  const own = (await getOwnEntry(userId, entryId))?.media.find((m) => m.id === assetId);
+  if (own && own.state !== "pending") return { ok: true, asset: own };
+  if (own && own.uploadId === null) {
+    const asset = await completeUpload(userId, entryId, assetId);
+    return asset ? { ok: true, asset } : null;
+  }
   const found = await pendingMultipart(userId, entryId, assetId);
   if (!found) return null;
   const missing = { ok: false as const, problem: { key: "upload.partsMissing" } };
@@ -216,10 +227,15 @@ export async function completeMultipart(
   try {
     await storage().completeMultipart(found.asset.objectKey, found.asset.uploadId, parts);
   } catch (error) {
-    if (error instanceof StorageUnavailableError) throw error;
-    // Storage refused the list (a part it does not have, a wrong ETag): the upload stays resumable.
-    log.info({ assetId, err: error instanceof Error ? error.message : String(error) }, "parts refused by storage");
-    return missing;
+    // Already joined? (Some S3-compatible servers answer a join of a finished upload with a 500,
+    // so even an apparent outage is asked about; a real one fails the HEAD as well.)
+    const joined = await storage().head(found.asset.objectKey);
+    if (joined?.size !== found.asset.declaredSize) {
+      if (error instanceof StorageUnavailableError) throw error;
+      // Storage refused the list (a part it does not have, a wrong ETag): the upload stays resumable.
+      log.info({ assetId, err: error instanceof Error ? error.message : String(error) }, "parts refused by storage");
+      return missing;
+    }
   }
   await db.mediaAsset.update({ where: { id: assetId }, data: { uploadId: null } });
   const asset = await completeUpload(userId, entryId, assetId);

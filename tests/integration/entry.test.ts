@@ -536,11 +536,60 @@ describe("large uploads", () => {
       parts: JSON.stringify([...first, last]),
     })) as { state: string };
     expect(joined.state).toBe("uploaded");
+    // The answer was lost on the way; the browser asks again and learns the same, once.
+    const again = await media(cookie, entryId, {
+      intent: "complete-multipart",
+      assetId,
+      parts: JSON.stringify([...first, last]),
+    });
+    expect(again).toMatchObject({ ok: true, state: "uploaded" });
+    expect(await db.job.count({ where: { type: "media.verify" } })).toBe(1);
     await runDueJobs(jobHandlers);
     expect(((await media(cookie, entryId, { intent: "status", assetId })) as { state: string }).state).toBe("verified");
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset).toMatchObject({ detectedType: "audio/wav", size: file.length, uploadId: null });
     expect(asset.durationSec).toBeGreaterThan(50);
+  });
+
+  it("finishes an upload that storage joined when this server failed to note it", async () => {
+    const { cookie } = await entrant("podcaster@example.org");
+    const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
+    const file = wav(18 * 1024 * 1024);
+    const { data } = (await media(cookie, entryId, {
+      intent: "start",
+      name: "episode.wav",
+      type: "audio/wav",
+      size: String(file.length),
+    })) as { data: { assetId: string; partSize: number } };
+    const { assetId, partSize } = data;
+    const { urls } = (await media(cookie, entryId, { intent: "parts", assetId, parts: "1,2,3" })) as {
+      urls: Record<string, string>;
+    };
+    const parts = await Promise.all(
+      [1, 2, 3].map(async (n) => {
+        const response = await fetch(urls[n]!, {
+          method: "PUT",
+          body: file.subarray((n - 1) * partSize, n * partSize),
+        });
+        return { partNumber: n, etag: response.headers.get("etag")! };
+      }),
+    );
+    // Storage joins the parts, then the server stops before it notes so.
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
+    await storage().completeMultipart(asset.objectKey, asset.uploadId!, parts);
+
+    const joined = await media(cookie, entryId, {
+      intent: "complete-multipart",
+      assetId,
+      parts: JSON.stringify(parts),
+    });
+    expect(joined).toMatchObject({ ok: true, state: "uploaded" });
+    await runDueJobs(jobHandlers);
+    expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } })).toMatchObject({
+      state: "verified",
+      uploadId: null,
+      size: file.length,
+    });
   });
 
   it("refuses parts for someone else's upload", async () => {

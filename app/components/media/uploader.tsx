@@ -39,6 +39,19 @@ async function post(url: string, fields: Record<string, string>) {
   return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null };
 }
 
+/**
+ * `post` for the requests that end an upload, which are safe to repeat: on a dropped connection
+ * or a server error it waits to be online and asks again, a few times, before giving up.
+ */
+async function postAgain(url: string, fields: Record<string, string>) {
+  for (let attempt = 1; ; attempt++) {
+    await online();
+    const answer = await post(url, fields).catch(() => null);
+    if ((answer && answer.status < 500) || attempt === PART_TRIES) return answer ?? { status: 0, body: null };
+    await wait(1000 * 2 ** (attempt - 1));
+  }
+}
+
 function put(
   url: string,
   body: Blob,
@@ -228,21 +241,26 @@ export function Uploader({
     setStatus({ tone: "info", message: t("upload.checking") });
     const saved = JSON.parse(localStorage.getItem(resumeKey) ?? "null") as { etags: Record<number, string> } | null;
     const checked = multipart
-      ? await post(endpoint, {
+      ? await postAgain(endpoint, {
           intent: "complete-multipart",
           assetId,
           parts: JSON.stringify(
             Object.entries(saved?.etags ?? {}).map(([n, etag]) => ({ partNumber: Number(n), etag })),
           ),
         })
-      : await post(endpoint, { intent: "complete", assetId });
-    localStorage.removeItem(resumeKey);
+      : await postAgain(endpoint, { intent: "complete", assetId });
+    if (checked.body?.ok) localStorage.removeItem(resumeKey);
+    else if (multipart && checked.body?.problem) {
+      // Storage refused some parts: picking the file again sends every part anew.
+      localStorage.setItem(resumeKey, JSON.stringify({ assetId, etags: {} }));
+    }
     setProgress(null);
     // The server checks the file in the background; ask until it has an answer.
     let outcome = checked;
-    for (let wait = 500; outcome.body?.state === "uploaded"; wait = Math.min(wait * 1.5, 5000)) {
-      await new Promise((resolve) => setTimeout(resolve, wait));
-      outcome = await post(endpoint, { intent: "status", assetId }).catch(() => outcome);
+    for (let pause = 500; outcome.body?.state === "uploaded"; pause = Math.min(pause * 1.5, 5000)) {
+      await wait(pause);
+      const asked = await postAgain(endpoint, { intent: "status", assetId });
+      if (asked.body) outcome = asked;
     }
     const rejection = outcome.body?.rejection as Problem | null | undefined;
     if (rejection) fail(rejection);
