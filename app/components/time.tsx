@@ -12,8 +12,16 @@ export function useVisitorTimeZone(fallback: string) {
   return zone;
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date and time as people of `locale` write it, in `timeZone`. (One formatter per pair: they are costly to make.) */
 export function formatDateTime(iso: Date | string, locale: string, timeZone: string) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone }).format(new Date(iso));
+  let format = dateTimeFormats.get(`${locale} ${timeZone}`);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone });
+    dateTimeFormats.set(`${locale} ${timeZone}`, format);
+  }
+  return format.format(new Date(iso));
 }
 
 export function LocalTime({ iso, zone, locale }: { iso: Date | string; zone: string; locale: string }) {

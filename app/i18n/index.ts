@@ -17,18 +17,28 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
-/** A ready-to-use i18next instance, initialised synchronously from bundled messages. */
+const instances = new Map<Locale, I18n>();
+
+/**
+ * The i18next instance of a language, initialised synchronously from bundled messages once and
+ * shared by every request and render in that language (making one costs more than rendering a
+ * page's strings). Never call `changeLanguage` on it: ask for the other language's instead.
+ */
 export function createI18n(locale: Locale): I18n {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng: locale,
-    fallbackLng: defaultLocale,
-    supportedLngs: [...locales],
-    resources,
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      lng: locale,
+      fallbackLng: defaultLocale,
+      supportedLngs: [...locales],
+      resources,
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    instances.set(locale, instance);
+  }
   return instance;
 }
 
