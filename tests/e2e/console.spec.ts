@@ -87,7 +87,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   await startEntry(entrant, "Photography", slug);
   await expect(entrant.getByText(/up to 10 MB/)).toBeVisible();
   await entrant.getByLabel("Choose a file").setInputFiles(fixture("photo.jpg"));
-  await expect(entrant.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 20_000 });
+  await expect(entrant.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 60_000 });
   await entrant.getByLabel("Describe this image (alt text)").fill("Two friends laugh in a rehabilitation centre.");
   await entrant.getByRole("button", { name: "Save description" }).click();
   await fillEntry(entrant, { title: "Side by side" });
@@ -100,7 +100,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   await expect(entrant.getByRole("heading", { name: "Untitled entry" })).toBeVisible();
 
   // the dashboard shows them without a reload
-  await expect(tiles).toContainText("2 entries", { timeout: 10_000 });
+  await expect(tiles).toContainText("2 entries", { timeout: 60_000 });
   await expect(tiles).toContainText("1 drafts not submitted");
   await expect(tiles).toContainText("1 waiting for screening");
   await noAxeViolations(page);

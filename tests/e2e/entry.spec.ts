@@ -29,7 +29,7 @@ test("a new entrant fills a profile, submits a Video and a Photography entry, an
   await page.getByRole("button", { name: "Start this entry" }).click();
   await expect(page.getByRole("heading", { name: "Untitled entry" })).toBeVisible();
   await page.getByLabel("Choose a file").setInputFiles(fixture("video-3s.mp4"));
-  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 20_000 });
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 60_000 });
   await page.getByLabel("Name", { exact: true }).fill("Lina K.");
   await page.getByRole("textbox", { name: "Email address" }).fill("lina@example.org");
   await page.getByLabel(/this person may enter this contest too/).check();
@@ -49,7 +49,7 @@ test("a new entrant fills a profile, submits a Video and a Photography entry, an
   await page.getByLabel(/^Photography/).check();
   await page.getByRole("button", { name: "Start this entry" }).click();
   await page.getByLabel("Choose a file").setInputFiles(fixture("photo-with-gps.jpg"));
-  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 20_000 });
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 60_000 });
   await page
     .getByLabel("Describe this image (alt text)")
     .fill("A young woman fits a prosthetic leg in a bright workshop.");
@@ -87,7 +87,7 @@ test("a file whose content is not a video is refused with a clear message", asyn
   await startEntry(page, "Video");
   await page.getByLabel("Choose a file").setInputFiles(fixture("not-a-video.mp4"));
   await expect(page.getByRole("status").filter({ hasText: "is not a format this category accepts" })).toBeVisible({
-    timeout: 20_000,
+    timeout: 60_000,
   });
 });
 
@@ -103,7 +103,7 @@ test("a large recording goes up in parts and is checked as a whole", async ({ pa
   await startEntry(page, "Audio");
   await page.getByLabel("Choose a file").setInputFiles(file);
   await expect(page.getByRole("progressbar")).toBeVisible();
-  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 30_000 });
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 60_000 });
 });
 
 test("an upload cut off mid-way goes on from where it stopped: a dropped part is sent again, and after a reload only what is missing", async ({
@@ -143,7 +143,7 @@ test("an upload cut off mid-way goes on from where it stopped: a dropped part is
     return route.continue();
   });
   await page.getByLabel("Choose a file").setInputFiles(file);
-  await expect.poll(() => [...stored].sort(), { timeout: 20_000 }).toEqual([1, 2]);
+  await expect.poll(() => [...stored].sort(), { timeout: 60_000 }).toEqual([1, 2]);
   expect(sent.filter((n) => n === 2).length).toBeGreaterThanOrEqual(2); // part 2 went again after the drop
 
   // The tab closes; later the entrant comes back and chooses the same file
@@ -171,7 +171,7 @@ test("an upload cut off mid-way goes on from where it stopped: a dropped part is
   });
   sent = [];
   await page.getByLabel("Add another file").setInputFiles(file);
-  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 30_000 });
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 60_000 });
   expect(sent).toEqual([3]);
   expect(lostAnswers).toBe(1);
   expect(joins).toEqual([200]); // the page asked again, and the server answered as for the first
@@ -209,7 +209,7 @@ test("an entrant under 18 adds captions and a release, and their guardian consen
   await fillProfile(page, "KH", "2010-06-01");
   await startEntry(page, "Video");
   await page.getByLabel("Choose a file").setInputFiles(fixture("video-3s.mp4"));
-  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 20_000 });
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 60_000 });
 
   // captions instead of a transcript
   const captions = page.getByRole("form", { name: "Captions for video-3s.mp4" });

@@ -23,7 +23,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitForReady(url: string, child: { exitCode: number | null }, output: () => string) {
-  const until = Date.now() + 60_000;
+  const until = Date.now() + 180_000; // a bound for a busy machine, not a wait
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`Mosaic exited during start-up:\n${output()}`);
     try {

@@ -10,7 +10,7 @@ test("an entrant downloads everything Mosaic holds about them, then deletes thei
   await fillProfile(page, "PH");
   await startEntry(page, "Photography");
   await page.getByLabel("Choose a file").setInputFiles(fixture("photo.jpg"));
-  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 20_000 });
+  await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 60_000 });
   await page.getByLabel("Describe this image (alt text)").fill("Hands shaping clay in a workshop.");
   await page.getByRole("button", { name: "Save description" }).click();
   await fillEntry(page, { title: "Clay and hands" });

@@ -146,7 +146,7 @@ test("an organizer reviews the results, awards and publishes; a visitor sees the
   await expect(async () => {
     await organizer.reload();
     await expect(organizer.getByText(/The results were published/)).toBeVisible({ timeout: 500 });
-  }).toPass({ timeout: 15_000 });
+  }).toPass({ timeout: 60_000 });
 
   // every step is in the audit
   await organizer.goto(`${base()}/organize/yhd-2025/audit`);
