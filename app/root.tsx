@@ -11,11 +11,11 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
-import { createI18n, defaultLocale, isLocale, locales } from "./i18n";
+import { createI18n, defaultLocale, hasMessages, isLocale, loadMessages, locales, type Locale } from "./i18n";
 import { resolveLocale } from "./i18n/i18n.server";
 import { getUser } from "./services/auth.server";
 import { publicEnv } from "./services/env.server";
@@ -144,8 +144,23 @@ function LanguagePicker({ current }: { current: string }) {
   );
 }
 
+/**
+ * The page's language. When it changes in the browser (a new choice of language, a profile
+ * saved in another one), the page keeps its current words until the new language's messages
+ * have arrived.
+ */
 function WithI18n({ locale, children }: { locale: string; children: ReactNode }) {
-  const i18n = useMemo(() => createI18n(isLocale(locale) ? locale : defaultLocale), [locale]);
+  const wanted = isLocale(locale) ? locale : defaultLocale;
+  const [shown, setShown] = useState<Locale>(wanted);
+  useEffect(() => {
+    let current = true;
+    void loadMessages(wanted).then(() => current && setShown(wanted));
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  const language = hasMessages(wanted) ? wanted : shown;
+  const i18n = useMemo(() => createI18n(language), [language]);
   return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
 }
 

@@ -1,17 +1,29 @@
 import i18next, { type i18n as I18n } from "i18next";
-import { en } from "./en";
-import { es } from "./es";
-import { fr } from "./fr";
+import * as server from "./messages.server";
 
 export const locales = ["en", "fr", "es"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 
-export const resources = {
-  en: { translation: en },
-  fr: { translation: fr },
-  es: { translation: es },
-} as const;
+/**
+ * The messages at hand: on the server every language's; in the browser the page's language
+ * only, loaded before the page hydrates (about 15 KB compressed a language).
+ */
+const messages: Partial<Record<Locale, object>> = { ...(server.bundledMessages as Record<Locale, object> | undefined) };
+
+/** The messages of `locale`, fetched in the browser the first time they are needed. */
+export async function loadMessages(locale: Locale): Promise<void> {
+  if (messages[locale]) return;
+  messages[locale] = await (locale === "fr"
+    ? import("./fr").then((m) => m.fr)
+    : locale === "es"
+      ? import("./es").then((m) => m.es)
+      : import("./en").then((m) => m.en));
+}
+
+export function hasMessages(locale: Locale) {
+  return Boolean(messages[locale]);
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
@@ -27,12 +39,18 @@ const instances = new Map<Locale, I18n>();
 export function createI18n(locale: Locale): I18n {
   let instance = instances.get(locale);
   if (!instance) {
+    const own = messages[locale];
+    if (!own) throw new Error(`the ${locale} messages are not loaded (loadMessages first)`);
     instance = i18next.createInstance();
     void instance.init({
       lng: locale,
-      fallbackLng: defaultLocale,
+      // Every message exists in every language (tests/unit/i18n.test.ts), so the browser needs
+      // no second language to fall back on; the server keeps English as a safety net.
+      fallbackLng: messages[defaultLocale] ? defaultLocale : false,
       supportedLngs: [...locales],
-      resources,
+      resources: Object.fromEntries(
+        Object.entries(messages).map(([language, translation]) => [language, { translation }]),
+      ),
       initAsync: false,
       interpolation: { escapeValue: false },
       returnNull: false,

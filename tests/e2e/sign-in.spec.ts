@@ -107,10 +107,23 @@ test("keyboard users can skip straight to the content", async ({ page }) => {
 });
 
 test("a visitor reads the contest page in French after choosing it", async ({ page }) => {
+  // The browser loads the messages of the page's language only, and renders what the server did.
+  const languages: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => {
+    const language = /\/build\/_shared\/(en|fr|es)-\w+\.js$/.exec(request.url())?.[1];
+    if (language) languages.push(language);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
   await page.goto(`${base()}/contests/yhd-2025`);
+  await expect.poll(() => languages).toEqual(["en"]);
   await page.getByLabel("Language").selectOption("fr");
   await page.getByRole("button", { name: "Change" }).click();
   await expect(page.getByRole("link", { name: "Se connecter pour participer" })).toBeVisible();
+  expect(languages).toEqual(["en", "fr"]);
+  expect(errors).toEqual([]);
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page).toHaveURL(`${base()}/contests/yhd-2025`);
   await expectNoAxeViolations(page);
