@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { db, type Contest, type Prisma } from "~/services/db.server";
+import { db, Prisma, type Contest } from "~/services/db.server";
 import { z } from "zod";
 import { EMAIL_NOTES, type EmailNoteKey, type Settings } from "~/schemas/contest";
 import { now } from "~/services/clock.server";
@@ -377,9 +377,28 @@ export type SaveSettingsResult =
 /**
  * Saves the settings. When entries would be affected, nothing is saved unless `confirmed` is the
  * fingerprint of the very list the organizer was shown. Categories that leave the form are
- * deleted when nobody used them, and archived otherwise: their entries keep them.
+ * deleted when nobody used them, and archived otherwise: their entries keep them. A short name
+ * that another contest takes meanwhile is refused like one taken before.
  */
 export async function saveSettings(
+  contest: Contest,
+  value: Settings,
+  actorId: string,
+  confirmed: string | undefined,
+  seenVersion: string,
+): Promise<SaveSettingsResult> {
+  try {
+    return await checkAndSave(contest, value, actorId, confirmed, seenVersion);
+  } catch (error) {
+    // another contest took the short name between the check and the save
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, reason: "slugTaken" };
+    }
+    throw error;
+  }
+}
+
+async function checkAndSave(
   contest: Contest,
   value: Settings,
   actorId: string,
