@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { db, Prisma, type Contest } from "~/services/db.server";
-import { z } from "zod";
 import { EMAIL_NOTES, type EmailNoteKey, type Settings } from "~/schemas/contest";
 import { now } from "~/services/clock.server";
 import { audit } from "./audit.server";
 import { localDateTimeIn, splitList, submissionsCloseAt, toLocalInput } from "./contest";
+import { emailNote } from "./contest-settings";
 import { ageOn, countWords, dateIn } from "./eligibility";
 
 /**
@@ -14,19 +14,6 @@ import { ageOn, countWords, dateIn } from "./eligibility";
  * and saved only once the organizer has seen that very list.
  */
 const MB = 1024 * 1024;
-
-const emailNotesSchema = z.record(z.string()).catch({});
-
-/** The organizers' words added to one kind of email to entrants; "" when there are none. */
-export function emailNote(contest: Pick<Contest, "emailNotes">, key: EmailNoteKey): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(contest.emailNotes);
-  } catch {
-    return "";
-  }
-  return emailNotesSchema.parse(parsed)[key]?.trim() ?? "";
-}
 
 /** The settings form's starting values: the contest as it is, dates as wall times of its zone. */
 export async function settingsValues(contest: Contest) {

@@ -1,8 +1,8 @@
 import { db, Prisma, type Contest } from "~/services/db.server";
-import { demoCategories, demoRubric } from "../../prisma/demo-contest";
 import { now } from "~/services/clock.server";
 import { audit } from "./audit.server";
 import { submissionsCloseAt } from "./contest";
+import { DEFAULT_CATEGORIES, DEFAULT_RUBRIC } from "./contest-defaults";
 import { statusAfter, statusAt, transitionsAt, type Transition } from "./lifecycle";
 
 /**
@@ -188,8 +188,8 @@ export async function createEdition(
       judgingStartsAt: on(95),
       judgingEndsAt: on(115),
       announcementAt: on(125),
-      categories: { create: demoCategories.map((category, position) => ({ ...category, position })) },
-      criteria: { create: demoRubric.map((criterion, position) => ({ ...criterion, position })) },
+      categories: { create: DEFAULT_CATEGORIES.map((category, position) => ({ ...category, position })) },
+      criteria: { create: DEFAULT_RUBRIC.map((criterion, position) => ({ ...criterion, position })) },
     };
   }
   try {

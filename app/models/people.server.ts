@@ -7,7 +7,7 @@ import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
 import { eraseAccount } from "./erasure.server";
 import { ROLES } from "./people";
-import { normaliseEmail } from "./sign-in.server";
+import { normaliseEmail } from "./user";
 
 /**
  * Everyone with an account, for the people page: who may run contests, and who may no longer

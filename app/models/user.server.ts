@@ -1,7 +1,7 @@
 import type { Locale } from "~/i18n";
 import { db } from "~/services/db.server";
 import { hasRole } from "~/services/auth.server";
-import { normaliseEmail } from "./sign-in.server";
+import { normaliseEmail } from "./user";
 
 /**
  * Makes (or promotes) an organizer, or with `role: "admin"` an administrator, who may also give
