@@ -83,10 +83,6 @@ export async function acceptInvitation(token: string, user: User): Promise<Accep
   });
 }
 
-export function getJudgeSeat(contestId: string, userId: string) {
-  return db.contestJudge.findUnique({ where: { contestId_userId: { contestId, userId } } });
-}
-
 export async function saveConflicts(
   contestId: string,
   userId: string,
