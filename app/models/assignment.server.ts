@@ -131,6 +131,16 @@ async function assignInTransaction(
   };
 }
 
+/** A run's shortfalls as organizers read them: each with its entry's reference code (its id while it has none). */
+export async function labelShortfalls(contestId: string, shortfalls: Shortfall[]) {
+  const entries = await db.entry.findMany({
+    where: { contestId, id: { in: shortfalls.map((s) => s.entryId) } },
+    select: { id: true, referenceCode: true },
+  });
+  const codes = new Map(entries.map((e) => [e.id, e.referenceCode ?? e.id]));
+  return shortfalls.map((s) => ({ ...s, code: codes.get(s.entryId) ?? s.entryId }));
+}
+
 /** Moves one assignment to another judge by hand, if that judge has no conflict with the entry. */
 export async function moveAssignment(contestId: string, assignmentId: string, toJudgeId: string, actorId: string) {
   const { contest, seats, entries } = await loadRound(contestId);
@@ -228,6 +238,15 @@ export async function assignmentTable(contestId: string, query: AssignmentQuery)
     })),
   }));
   return { total, pages: Math.max(1, Math.ceil(total / ASSIGNMENT_PAGE)), rows };
+}
+
+/** Every judge's sheet in both rounds, recusals left out, by round and entry: for scores.csv. */
+export function listSheets(contestId: string) {
+  return db.assignment.findMany({
+    where: { contestId, recusedAt: null },
+    orderBy: [{ round: "asc" }, { entryId: "asc" }],
+    include: { entry: { select: { referenceCode: true } }, judge: { select: { email: true } } },
+  });
 }
 
 export const SHORTLIST_PAGE = 50;

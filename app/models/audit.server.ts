@@ -81,3 +81,8 @@ export async function listAudit(contestId: string | null, before?: { at: Date; i
     more: rows.length > size,
   };
 }
+
+/** An organizer downloaded one of the contest's CSV exports. */
+export function auditExport(contestId: string, actorId: string, file: string) {
+  return audit(db, { contestId, actorId, action: "export.csv", subject: file });
+}

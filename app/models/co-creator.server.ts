@@ -1,7 +1,7 @@
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { getEditableEntry, markChanged } from "./entry.server";
-import { normaliseEmail } from "./sign-in.server";
+import { normaliseEmail } from "./user";
 import { MAX_CO_CREATORS } from "~/schemas/co-creator";
 
 // Co-creators are part of the entry: adding or removing one is a change to submit again.

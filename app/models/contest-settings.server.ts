@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { db, type Contest, type Prisma } from "~/services/db.server";
-import { z } from "zod";
+import { db, Prisma, type Contest } from "~/services/db.server";
 import { EMAIL_NOTES, type EmailNoteKey, type Settings } from "~/schemas/contest";
 import { now } from "~/services/clock.server";
 import { audit } from "./audit.server";
 import { localDateTimeIn, splitList, submissionsCloseAt, toLocalInput } from "./contest";
+import { emailNote } from "./contest-settings";
 import { ageOn, countWords, dateIn } from "./eligibility";
 
 /**
@@ -14,19 +14,6 @@ import { ageOn, countWords, dateIn } from "./eligibility";
  * and saved only once the organizer has seen that very list.
  */
 const MB = 1024 * 1024;
-
-const emailNotesSchema = z.record(z.string()).catch({});
-
-/** The organizers' words added to one kind of email to entrants; "" when there are none. */
-export function emailNote(contest: Pick<Contest, "emailNotes">, key: EmailNoteKey): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(contest.emailNotes);
-  } catch {
-    return "";
-  }
-  return emailNotesSchema.parse(parsed)[key]?.trim() ?? "";
-}
 
 /** The settings form's starting values: the contest as it is, dates as wall times of its zone. */
 export async function settingsValues(contest: Contest) {
@@ -377,9 +364,28 @@ export type SaveSettingsResult =
 /**
  * Saves the settings. When entries would be affected, nothing is saved unless `confirmed` is the
  * fingerprint of the very list the organizer was shown. Categories that leave the form are
- * deleted when nobody used them, and archived otherwise: their entries keep them.
+ * deleted when nobody used them, and archived otherwise: their entries keep them. A short name
+ * that another contest takes meanwhile is refused like one taken before.
  */
 export async function saveSettings(
+  contest: Contest,
+  value: Settings,
+  actorId: string,
+  confirmed: string | undefined,
+  seenVersion: string,
+): Promise<SaveSettingsResult> {
+  try {
+    return await checkAndSave(contest, value, actorId, confirmed, seenVersion);
+  } catch (error) {
+    // another contest took the short name between the check and the save
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, reason: "slugTaken" };
+    }
+    throw error;
+  }
+}
+
+async function checkAndSave(
   contest: Contest,
   value: Settings,
   actorId: string,

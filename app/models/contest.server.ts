@@ -59,6 +59,14 @@ export async function getPublicContest(slug: string) {
   };
 }
 
+/** A contest that is no longer a draft, with the categories one may enter now, in order; null when there is none. */
+export function getContestToEnter(slug: string) {
+  return db.contest.findFirst({
+    where: { slug, status: { not: "draft" } },
+    include: { categories: { where: { archivedAt: null }, orderBy: { position: "asc" } } },
+  });
+}
+
 export function listPublicContests() {
   return db.contest.findMany({
     where: { status: { not: "draft" } },
@@ -70,6 +78,15 @@ export function listPublicContests() {
 /** A contest by its slug, for organizers' and judges' pages; null when there is none. */
 export function getContestBySlug(slug: string) {
   return db.contest.findUnique({ where: { slug } });
+}
+
+/** Every category of a contest in order, archived ones too (entries may still be in them), for filters and audiences. */
+export function listCategories(contestId: string) {
+  return db.category.findMany({
+    where: { contestId },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 /** Every contest, newest first, for the organizers' console, with the status its timeline gives it now. */

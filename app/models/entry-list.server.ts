@@ -47,3 +47,29 @@ export async function listEntries(contestId: string, query: EntryListQuery) {
   ]);
   return { total, pages: Math.max(1, Math.ceil(total / ENTRY_LIST_PAGE)), rows };
 }
+
+/** Every entry past draft, by reference, with who made it and its award: for entries.csv. */
+export function exportEntries(contestId: string) {
+  return db.entry.findMany({
+    where: { contestId, status: { not: "draft" } },
+    orderBy: { referenceCode: "asc" },
+    include: { category: true, entrant: true, award: true },
+  });
+}
+
+/**
+ * One entry of the contest as organizers see it: its verified files, who made it, its award and
+ * every judge's sheet (recusals left out); null when the contest has no such entry.
+ */
+export function getContestEntry(contestId: string, entryId: string) {
+  return db.entry.findFirst({
+    where: { id: entryId, contestId },
+    include: {
+      category: true,
+      entrant: { select: { fullName: true, email: true, country: true } },
+      media: { where: { state: "verified" }, orderBy: { position: "asc" } },
+      assignments: { where: { recusedAt: null }, include: { judge: { select: { email: true } } } },
+      award: true,
+    },
+  });
+}

@@ -1,7 +1,7 @@
 import { db, serializable, type Prisma } from "~/services/db.server";
 import { randomBytes } from "node:crypto";
 import { now } from "~/services/clock.server";
-import { emailNote } from "./contest-settings.server";
+import { emailNote } from "./contest-settings";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { contestPhase, splitList } from "./contest";

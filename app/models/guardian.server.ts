@@ -9,7 +9,7 @@ import { audit } from "./audit.server";
 import { entryClosesAt } from "./entry";
 import { judgingStarted } from "./erasure.server";
 import { getEditableEntry, guardianState } from "./entry.server";
-import { normaliseEmail } from "./sign-in.server";
+import { normaliseEmail } from "./user";
 
 /**
  * A guardian's consent for an entrant under the contest's age of consent. The guardian gets a

@@ -6,7 +6,7 @@ import { env } from "~/services/env.server";
 import { keyedHash, newToken } from "~/services/tokens.server";
 import { audit } from "./audit.server";
 import { splitList } from "./contest";
-import { normaliseEmail } from "./sign-in.server";
+import { normaliseEmail } from "./user";
 
 /**
  * Judges: an organizer invites them by email; the link (a keyed hash in the database, single
@@ -81,10 +81,6 @@ export async function acceptInvitation(token: string, user: User): Promise<Accep
     });
     return { ok: true as const, slug: found.invitation.contest.slug };
   });
-}
-
-export function getJudgeSeat(contestId: string, userId: string) {
-  return db.contestJudge.findUnique({ where: { contestId_userId: { contestId, userId } } });
 }
 
 export async function saveConflicts(

@@ -1,8 +1,8 @@
-import { db, type Contest, type Prisma } from "~/services/db.server";
-import { demoCategories, demoRubric } from "../../prisma/demo-contest";
+import { db, Prisma, type Contest } from "~/services/db.server";
 import { now } from "~/services/clock.server";
 import { audit } from "./audit.server";
 import { submissionsCloseAt } from "./contest";
+import { DEFAULT_CATEGORIES, DEFAULT_RUBRIC } from "./contest-defaults";
 import { statusAfter, statusAt, transitionsAt, type Transition } from "./lifecycle";
 
 /**
@@ -111,6 +111,7 @@ export type NewEdition = { title: string; slug: string; codePrefix: string; copy
  * settings, email wording, categories and rubric, with every date moved on by whole years until
  * it opens in the future. Entries, judges, scores and awards stay with the old edition (judges
  * are invited to each edition). Without a contest to copy: Mosaic's default categories and rubric.
+ * A short name or prefix that another edition takes meanwhile is refused like one taken before.
  */
 export async function createEdition(
   input: NewEdition,
@@ -187,20 +188,27 @@ export async function createEdition(
       judgingStartsAt: on(95),
       judgingEndsAt: on(115),
       announcementAt: on(125),
-      categories: { create: demoCategories.map((category, position) => ({ ...category, position })) },
-      criteria: { create: demoRubric.map((criterion, position) => ({ ...criterion, position })) },
+      categories: { create: DEFAULT_CATEGORIES.map((category, position) => ({ ...category, position })) },
+      criteria: { create: DEFAULT_RUBRIC.map((criterion, position) => ({ ...criterion, position })) },
     };
   }
-  const created = await db.$transaction(async (tx) => {
-    const contest = await tx.contest.create({ data });
-    await audit(tx, {
-      contestId: contest.id,
-      actorId,
-      action: "contest.created",
-      subject: contest.title,
-      detail: { copiedFrom: input.copyFrom ?? null },
+  try {
+    const created = await db.$transaction(async (tx) => {
+      const contest = await tx.contest.create({ data });
+      await audit(tx, {
+        contestId: contest.id,
+        actorId,
+        action: "contest.created",
+        subject: contest.title,
+        detail: { copiedFrom: input.copyFrom ?? null },
+      });
+      return contest;
     });
-    return contest;
-  });
-  return { ok: true, slug: created.slug };
+    return { ok: true, slug: created.slug };
+  } catch (error) {
+    // another edition took the short name or the prefix between the check and the save
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const target = String(error.meta?.target ?? "");
+    return { ok: false, field: target.includes("codePrefix") ? "codePrefix" : "slug" };
+  }
 }

@@ -1,6 +1,6 @@
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { emailNote } from "./contest-settings.server";
+import { emailNote } from "./contest-settings";
 import { queueEmails } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";

@@ -1,13 +1,13 @@
 import { foldForSearch } from "~/services/search-text";
 import { db, type Prisma, type User } from "~/services/db.server";
-import { hasRole, type Role } from "~/services/auth.server";
+import { hasRole } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
 import { eraseAccount } from "./erasure.server";
-import { ROLES } from "./people";
-import { normaliseEmail } from "./sign-in.server";
+import { ROLES, type Role } from "./people";
+import { normaliseEmail } from "./user";
 
 /**
  * Everyone with an account, for the people page: who may run contests, and who may no longer

@@ -2,7 +2,7 @@ import { foldForSearch } from "~/services/search-text";
 import type { Locale } from "~/i18n";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { emailNote } from "./contest-settings.server";
+import { emailNote } from "./contest-settings";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";

@@ -6,6 +6,7 @@ import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { consume } from "~/services/rate-limit.server";
 import { keyedHash, newToken } from "~/services/tokens.server";
+import { normaliseEmail } from "./user";
 
 /**
  * Passwordless sign-in. One request makes a 6-digit code and a link token; both are stored as
@@ -27,10 +28,6 @@ export const MAX_GUESSES_PER_DAY = 20;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The default of SIGN_IN_LIMIT_PER_IP. */
 export const MAX_REQUESTS_PER_IP = 10;
-
-export function normaliseEmail(email: string) {
-  return email.trim().toLowerCase();
-}
 
 function sameHash(a: string, b: string) {
   const left = Buffer.from(a, "hex");

@@ -1,6 +1,7 @@
+import type { Locale } from "~/i18n";
 import { db } from "~/services/db.server";
 import { hasRole } from "~/services/auth.server";
-import { normaliseEmail } from "./sign-in.server";
+import { normaliseEmail } from "./user";
 
 /**
  * Makes (or promotes) an organizer, or with `role: "admin"` an administrator, who may also give
@@ -17,4 +18,9 @@ export async function ensureOrganizer(rawEmail: string, role: "organizer" | "adm
     update: { role: existing && hasRole(existing, role) ? existing.role : role, deactivatedAt: null },
   });
   return { user, changed: true };
+}
+
+/** The language this person reads Mosaic and its emails in, as they chose it. */
+export async function setLocale(userId: string, locale: Locale) {
+  await db.user.update({ where: { id: userId }, data: { locale } });
 }

@@ -3,18 +3,15 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
+import { getContestToEnter } from "~/models/contest.server";
 import { startEntry, startState } from "~/models/entry.server";
 import { hasAcceptedTerms, profileComplete } from "~/models/profile.server";
 import { requireUser } from "~/services/auth.server";
-import { db } from "~/services/db.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entries.start");
 
 async function contestFor(slug: string | undefined) {
-  const contest = await db.contest.findFirst({
-    where: { slug: slug ?? "", status: { not: "draft" } },
-    include: { categories: { where: { archivedAt: null }, orderBy: { position: "asc" } } },
-  });
+  const contest = await getContestToEnter(slug ?? "");
   if (!contest) throw new Response("Not found", { status: 404 });
   return contest;
 }

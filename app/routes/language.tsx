@@ -2,8 +2,8 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { locales } from "~/i18n";
 import { localeCookie } from "~/i18n/i18n.server";
+import { setLocale } from "~/models/user.server";
 import { getUser, safeRedirect } from "~/services/auth.server";
-import { db } from "~/services/db.server";
 
 const schema = z.object({ locale: z.enum(locales), redirectTo: z.string().optional() });
 
@@ -16,7 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Unknown language", { status: 400 });
   const user = await getUser(request);
-  if (user) await db.user.update({ where: { id: user.id }, data: { locale: parsed.data.locale } });
+  if (user) await setLocale(user.id, parsed.data.locale);
   return redirect(safeRedirect(parsed.data.redirectTo, "/"), {
     headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
   });

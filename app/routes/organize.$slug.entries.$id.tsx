@@ -3,27 +3,18 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
+import { getContestEntry } from "~/models/entry-list.server";
 import { viewableMedia } from "~/models/media.server";
 import { rubricOf } from "~/models/rubric.server";
 import { parseSheet, sheetTotal } from "~/models/scoring";
 import { requireOrganizerOf } from "~/services/auth.server";
-import { db } from "~/services/db.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "results.entryTitle");
 
 /** One entry as organizers see it: the work, who made it, and every judge's scores and comments. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const entry = await db.entry.findFirst({
-    where: { id: params.id ?? "", contestId: contest.id },
-    include: {
-      category: true,
-      entrant: { select: { fullName: true, email: true, country: true } },
-      media: { where: { state: "verified" }, orderBy: { position: "asc" } },
-      assignments: { where: { recusedAt: null }, include: { judge: { select: { email: true } } } },
-      award: true,
-    },
-  });
+  const entry = await getContestEntry(contest.id, params.id ?? "");
   if (!entry) throw new Response("Not found", { status: 404 });
   const [criteria, media] = await Promise.all([rubricOf(contest.id), viewableMedia(entry.media)]);
   return {

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
+import { listCategories } from "~/models/contest.server";
 import { listEntries } from "~/models/entry-list.server";
 import { requireOrganizerOf } from "~/services/auth.server";
-import { db } from "~/services/db.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entryList.title");
 
@@ -21,14 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     categoryId: (url.searchParams.get("category") ?? "").slice(0, 40),
     page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
   };
-  const [list, categories] = await Promise.all([
-    listEntries(contest.id, query),
-    db.category.findMany({
-      where: { contestId: contest.id },
-      orderBy: { position: "asc" },
-      select: { id: true, name: true },
-    }),
-  ]);
+  const [list, categories] = await Promise.all([listEntries(contest.id, query), listCategories(contest.id)]);
   return {
     slug: contest.slug,
     query,

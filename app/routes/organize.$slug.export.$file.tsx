@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { audit } from "~/models/audit.server";
+import { listSheets } from "~/models/assignment.server";
+import { auditExport } from "~/models/audit.server";
 import { toCsv } from "~/models/csv";
+import { exportEntries } from "~/models/entry-list.server";
 import { contestResults } from "~/models/results.server";
 import { rubricOf } from "~/models/rubric.server";
 import { parseSheet } from "~/models/scoring";
 import { requireOrganizerOf } from "~/services/auth.server";
-import { db } from "~/services/db.server";
 
 /** CSV exports for organizers: entries.csv, scores.csv and results.csv. Each download is audited. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,11 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = params.file ?? "";
   let csv: string;
   if (file === "entries.csv") {
-    const entries = await db.entry.findMany({
-      where: { contestId: contest.id, status: { not: "draft" } },
-      orderBy: { referenceCode: "asc" },
-      include: { category: true, entrant: true, award: true },
-    });
+    const entries = await exportEntries(contest.id);
     csv = toCsv(
       ["reference", "status", "category", "title", "entrant", "email", "country", "submitted", "award"],
       entries.map((e) => [
@@ -33,14 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ]),
     );
   } else if (file === "scores.csv") {
-    const [criteria, sheets] = await Promise.all([
-      rubricOf(contest.id),
-      db.assignment.findMany({
-        where: { contestId: contest.id, recusedAt: null },
-        orderBy: [{ round: "asc" }, { entryId: "asc" }],
-        include: { entry: { select: { referenceCode: true } }, judge: { select: { email: true } } },
-      }),
-    ]);
+    const [criteria, sheets] = await Promise.all([rubricOf(contest.id), listSheets(contest.id)]);
     csv = toCsv(
       ["round", "reference", "judge", "status", ...criteria.map((c) => c.name), "overall comment"],
       sheets.map((a) => {
@@ -90,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ),
     );
   } else throw new Response("Not found", { status: 404 });
-  await audit(db, { contestId: contest.id, actorId: user.id, action: "export.csv", subject: file });
+  await auditExport(contest.id, user.id, file);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

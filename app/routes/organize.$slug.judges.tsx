@@ -7,11 +7,10 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
-import { assignmentTable, moveAssignment, runAssignment } from "~/models/assignment.server";
+import { assignmentTable, labelShortfalls, moveAssignment, runAssignment } from "~/models/assignment.server";
 import { inviteJudge, listJudges } from "~/models/judge.server";
 import { inviteSchema } from "~/schemas/judging";
 import { requireOrganizerOf } from "~/services/auth.server";
-import { db } from "~/services/db.server";
 import { nudgeWorker } from "~/services/worker.server";
 
 const JUDGES_PAGE = 50;
@@ -95,18 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "assign") {
     const run = await runAssignment(contest.id, user.id);
-    const codes = new Map(
-      (
-        await db.entry.findMany({
-          where: { id: { in: run.shortfalls.map((s) => s.entryId) } },
-          select: { id: true, referenceCode: true },
-        })
-      ).map((e) => [e.id, e.referenceCode ?? e.id]),
-    );
     return data<ActionResult>({
       intent,
       problems: [],
-      run: { ...run, shortfalls: run.shortfalls.map((s) => ({ ...s, code: codes.get(s.entryId) ?? s.entryId })) },
+      run: { ...run, shortfalls: await labelShortfalls(contest.id, run.shortfalls) },
     });
   }
   if (intent === "move") {

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList } from "~/components/forms";
 import { pageTitle } from "~/i18n/meta";
+import { listCategories } from "~/models/contest.server";
 import { audienceOf, listMessages, parseAudience, sendMessage } from "~/models/message.server";
 import { requireOrganizerOf } from "~/services/auth.server";
-import { db } from "~/services/db.server";
 import { nudgeWorker } from "~/services/worker.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "messages.title");
@@ -20,14 +20,7 @@ const messageSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const [categories, sent] = await Promise.all([
-    db.category.findMany({
-      where: { contestId: contest.id },
-      orderBy: { position: "asc" },
-      select: { id: true, name: true },
-    }),
-    listMessages(contest.id),
-  ]);
+  const [categories, sent] = await Promise.all([listCategories(contest.id), listMessages(contest.id)]);
   return { categories, sent: sent.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) };
 }
 

@@ -9,7 +9,6 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Prisma } from "~/services/db.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
@@ -66,21 +65,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: settingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const confirm = formData.get("confirm");
-  let saved: Awaited<ReturnType<typeof saveSettings>>;
-  try {
-    saved = await saveSettings(
-      contest,
-      submission.value,
-      user.id,
-      typeof confirm === "string" ? confirm : undefined,
-      String(formData.get("version") ?? ""),
-    );
-  } catch (error) {
-    // another contest took the short name between the check and the save
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      saved = { ok: false, reason: "slugTaken" };
-    } else throw error;
-  }
+  const saved = await saveSettings(
+    contest,
+    submission.value,
+    user.id,
+    typeof confirm === "string" ? confirm : undefined,
+    String(formData.get("version") ?? ""),
+  );
   if (saved.ok) throw redirect(`/organize/${saved.slug}/settings?saved=1`);
   if (saved.reason === "confirm") {
     return data(

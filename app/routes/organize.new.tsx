@@ -1,6 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Prisma } from "~/services/db.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,15 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const submission = parseWithZod(await request.formData(), { schema: newContestSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  let created: Awaited<ReturnType<typeof createEdition>>;
-  try {
-    created = await createEdition(submission.value, user.id);
-  } catch (error) {
-    // another edition took the short name or the prefix between the check and the save
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-    const target = String(error.meta?.target ?? "");
-    created = { ok: false, field: target.includes("codePrefix") ? "codePrefix" : "slug" };
-  }
+  const created = await createEdition(submission.value, user.id);
   if (!created.ok) {
     const message =
       created.field === "copyFrom"

@@ -1,10 +1,8 @@
 import { redirect } from "@remix-run/node";
+import { ROLES, type Role } from "~/models/people";
 import type { User } from "~/services/db.server";
 import { db } from "./db.server";
 import { getSessionUser } from "./session.server";
-
-export type Role = "entrant" | "organizer" | "admin";
-const RANK: Record<Role, number> = { entrant: 0, organizer: 1, admin: 2 };
 
 export function getUser(request: Request) {
   return getSessionUser(request);
@@ -33,8 +31,8 @@ export async function requireUser(request: Request): Promise<User> {
 }
 
 export function hasRole(user: Pick<User, "role">, role: Role) {
-  const rank = RANK[user.role as Role];
-  return rank !== undefined && rank >= RANK[role];
+  const rank = ROLES.indexOf(user.role as Role);
+  return rank >= 0 && rank >= ROLES.indexOf(role);
 }
 
 /** The signed-in user with at least this role (an admin may do what an organizer may); else 403. */

@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoCategories } from "../../prisma/demo-contest";
+import { DEFAULT_CATEGORIES } from "~/models/contest-defaults";
 import { checkDeclared, MAX_VIDEO_PIXELS, rejectionMessage, type MediaRules } from "~/models/media";
 import { probe } from "~/services/ffmpeg.server";
 import { inspectFile } from "~/services/media-inspect.server";
@@ -15,10 +15,10 @@ import { TMP } from "../support/global-setup";
 import { createI18n } from "~/i18n";
 
 // Real files (tests/fixtures/media/README.md lists them and the outcome each must get),
-// checked against the demo contest's real category rules.
+// checked against the real rules of Mosaic's default categories (the demo contest's).
 const fixture = (name: string) => path.resolve("tests/fixtures/media", name);
 const rulesOf = (slug: string): MediaRules => {
-  const category = demoCategories.find((c) => c.slug === slug)!;
+  const category = DEFAULT_CATEGORIES.find((c) => c.slug === slug)!;
   return {
     allowedTypes: category.allowedTypes.split(","),
     maxFileBytes: category.maxFileBytes,

@@ -8,7 +8,10 @@ import {
   submissionsCloseAt,
   toLocalInput,
 } from "~/models/contest";
+import { emailNote } from "~/models/contest-settings";
+import { DEFAULT_CATEGORIES, DEFAULT_RUBRIC } from "~/models/contest-defaults";
 import { statusAt, transitionsAt } from "~/models/lifecycle";
+import { parseLevels } from "~/models/scoring";
 
 const contest = {
   status: "open",
@@ -89,5 +92,24 @@ describe("lifecycle", () => {
     expect(transitionsAt({ ...timeline, status: "closed" }, at("2026-01-05T00:00:00Z"))).toEqual(["reopen"]);
     expect(transitionsAt(timeline, at("2026-02-05T00:00:00Z"))).toEqual([]);
     expect(transitionsAt(timeline, at("2026-02-11T00:00:00Z"))).toEqual([]);
+  });
+});
+
+describe("organizers' notes in emails", () => {
+  it("are read by kind, trimmed, and empty when missing or unreadable", () => {
+    const contest = { emailNotes: JSON.stringify({ receipt: "  See you in Geneva.  ", results: "" }) };
+    expect(emailNote(contest, "receipt")).toBe("See you in Geneva.");
+    expect(emailNote(contest, "results")).toBe("");
+    expect(emailNote(contest, "screened")).toBe("");
+    expect(emailNote({ emailNotes: "not json" }, "receipt")).toBe("");
+    expect(emailNote({ emailNotes: "[1]" }, "receipt")).toBe("");
+  });
+});
+
+describe("a new contest's defaults", () => {
+  it("have a rubric that weighs 100 with five levels a criterion, and categories with distinct slugs", () => {
+    expect(DEFAULT_RUBRIC.reduce((sum, c) => sum + c.weight, 0)).toBe(100);
+    for (const criterion of DEFAULT_RUBRIC) expect(parseLevels(criterion.levels)).toHaveLength(5);
+    expect(new Set(DEFAULT_CATEGORIES.map((c) => c.slug)).size).toBe(DEFAULT_CATEGORIES.length);
   });
 });
