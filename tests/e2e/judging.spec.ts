@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
+import { seatJudge } from "./judges";
 import { base, mailTo, signIn } from "./support";
 
 /**
@@ -45,21 +46,14 @@ function seedEligibleEntries() {
       now,
     );
   }
-  // a second judge, already seated, so that the work is shared
-  const other = `e2e-judge-${run}`;
-  db.prepare("INSERT INTO User (id, email, role, updatedAt) VALUES (?, ?, 'entrant', ?)").run(
-    other,
-    `${other}@example.org`,
-    now,
-  );
-  db.prepare("INSERT INTO ContestJudge (contestId, userId, country, conflictsDeclaredAt) VALUES (?, ?, 'BR', ?)").run(
-    contest.id,
-    other,
-    now,
-  );
   db.close();
   return { run, titles: people.map(([, , title]) => `${title} ${run}`) };
 }
+
+// a second judge, already seated, so that the work is shared
+test.beforeAll(async () => {
+  await seatJudge(`e2e-judge-${randomBytes(3).toString("hex")}@example.org`);
+});
 
 async function scoreEveryCriterion(page: Page, score: number) {
   const criteria = page.locator("fieldset[data-criterion]");

@@ -2,11 +2,19 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { seatJudge } from "./judges";
 import { base, mailTo, signIn } from "./support";
+
+/** Two judges, seated as Mosaic seats them, who will have scored every entry. */
+const judges: string[] = [];
+test.beforeAll(async () => {
+  const run = randomBytes(3).toString("hex");
+  for (const name of ["j1", "j2"]) judges.push((await seatJudge(`e2e-results-${name}-${run}@example.org`)).id);
+});
 
 /**
  * Three scored entries, put straight into the app's database (entering and judging have their
- * own browser tests): two judges scored each; "Bright" is the clear favourite.
+ * own browser tests): the two judges scored each; "Bright" is the clear favourite.
  */
 function seedScoredEntries() {
   const db = new Database(process.env.E2E_DATABASE_PATH!);
@@ -21,20 +29,6 @@ function seedScoredEntries() {
   const criteria = db.prepare("SELECT id FROM RubricCriterion WHERE contestId = ?").all(contest.id) as { id: string }[];
   const now = new Date().toISOString();
   const run = randomBytes(3).toString("hex");
-  const judges = ["j1", "j2"].map((name) => {
-    const id = `e2e-results-${name}-${run}`;
-    db.prepare("INSERT INTO User (id, email, role, updatedAt) VALUES (?, ?, 'entrant', ?)").run(
-      id,
-      `${id}@example.org`,
-      now,
-    );
-    db.prepare("INSERT INTO ContestJudge (contestId, userId, country, conflictsDeclaredAt) VALUES (?, ?, 'BR', ?)").run(
-      contest.id,
-      id,
-      now,
-    );
-    return id;
-  });
   const works = [
     ["Bright", "Sina Tavita", 5],
     ["Steady", "Omar Haddad", 3],

@@ -3,12 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
-import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { storage } from "~/services/storage.server";
-import { demoContest } from "../../prisma/demo-contest";
+import { resetToDemoContest } from "../support/contest";
 import { emptyDatabase, queryDatabase, TMP } from "../support/databases";
-import { resetDatabase } from "../support/db";
 import { entrant, startId, TODAY, upload } from "../support/entries";
 import { eligibleEntry, judge } from "../support/judging";
 
@@ -26,11 +24,7 @@ async function mosaic(databaseUrl: string, ...args: string[]) {
 
 const newFolder = () => path.join(mkdtempSync(path.join(TMP, "backup-")), "backup");
 
-beforeEach(async () => {
-  await resetDatabase();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 /** A contest with what a backup must keep: people, entries, a checked file, score sheets. */
 async function contestToKeep() {

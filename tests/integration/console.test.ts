@@ -15,8 +15,8 @@ import { runDueJobs } from "~/services/jobs.server";
 import { getSessionUser } from "~/services/session.server";
 import { storage } from "~/services/storage.server";
 import { jobHandlers } from "~/services/worker.server";
-import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetDatabase } from "../support/db";
+import { DEMO_SLUG } from "../../prisma/demo-contest";
+import { resetToDemoContest } from "../support/contest";
 import { entrant, start, startId, TODAY } from "../support/entries";
 import { context, formRequest, getRequest, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
@@ -77,12 +77,7 @@ function people(cookie: string, fields: Record<string, string>) {
   );
 }
 
-beforeEach(async () => {
-  await resetDatabase();
-  mailbox().clear();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 describe("contest settings", () => {
   it("save every part of the form, and the public page and emails follow", async () => {

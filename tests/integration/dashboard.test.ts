@@ -2,21 +2,16 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { runAssignment } from "~/models/assignment.server";
 import { loader as dashboardLoader } from "~/routes/organize.$slug._index";
 import { loader as entryListLoader } from "~/routes/organize.$slug.entries._index";
-import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetDatabase } from "../support/db";
+import { DEMO_SLUG } from "../../prisma/demo-contest";
+import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY } from "../support/entries";
 import { context, getRequest, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 
 const slug = DEMO_SLUG;
 
-beforeEach(async () => {
-  await resetDatabase();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 describe("the dashboard", () => {
   it("counts entries by status and category, submissions per day, entrants by country and age, and judging progress", async () => {

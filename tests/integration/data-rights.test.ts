@@ -11,8 +11,8 @@ import { storage } from "~/services/storage.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { keyedHash } from "~/services/tokens.server";
 import { jobHandlers } from "~/services/worker.server";
-import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetDatabase } from "../support/db";
+import { DEMO_SLUG } from "../../prisma/demo-contest";
+import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";
 import { context, formRequest, getRequest, settle } from "../support/http";
 import { signedIn } from "../support/judging";
@@ -21,13 +21,7 @@ import { readZip } from "../support/zip";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-beforeEach(async () => {
-  await resetDatabase();
-  await db.auditEvent.deleteMany();
-  mailbox().clear();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 async function download(cookie: string) {
   const response = (await settle(() =>

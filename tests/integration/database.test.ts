@@ -9,13 +9,11 @@ import { listEntries } from "~/models/entry-list.server";
 import { listPeople } from "~/models/people.server";
 import { screeningQueue } from "~/models/screening.server";
 import { backfillSearchKeys } from "~/models/search.server";
-import { setNow } from "~/services/clock.server";
 import { databaseEngine, db } from "~/services/db.server";
-import { demoContest } from "../../prisma/demo-contest";
 import { ENGINE_PATHS } from "../../prisma/engines";
+import { resetToDemoContest } from "../support/contest";
 import { freshDatabase, testEngine } from "../support/databases";
-import { resetDatabase } from "../support/db";
-import { entrant, TODAY } from "../support/entries";
+import { entrant } from "../support/entries";
 import { eligibleEntry } from "../support/judging";
 
 /**
@@ -24,11 +22,7 @@ import { eligibleEntry } from "../support/judging";
  */
 const run = promisify(execFile);
 
-beforeEach(async () => {
-  await resetDatabase();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 it("runs on the engine this run was started for", () => {
   expect(databaseEngine()).toBe(testEngine());

@@ -19,8 +19,7 @@ import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { storage } from "~/services/storage.server";
 import { jobHandlers, scheduleSweep } from "~/services/worker.server";
-import { demoContest } from "../../prisma/demo-contest";
-import { resetDatabase } from "../support/db";
+import { resetToDemoContest } from "../support/contest";
 import { context, formRequest, getRequest, settle } from "../support/http";
 import { mailbox } from "../support/mailbox";
 import { wav } from "../support/wav";
@@ -65,12 +64,7 @@ function submitAt(cookie: string, entryId: string, revision: string) {
   ) as Promise<Response>;
 }
 
-beforeEach(async () => {
-  await resetDatabase();
-  mailbox().clear();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 describe("an entrant's journey", () => {
   it("starts a Video entry, uploads video-3s.mp4, submits it and gets a reference code and one receipt", async () => {

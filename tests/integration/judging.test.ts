@@ -23,7 +23,7 @@ import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { jobHandlers } from "~/services/worker.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetDatabase } from "../support/db";
+import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";
 import { context, formRequest, getRequest, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
@@ -63,12 +63,7 @@ async function loads() {
   return rows.map((r) => r._count._all).sort();
 }
 
-beforeEach(async () => {
-  await resetDatabase();
-  mailbox().clear();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 describe("judge invitations", () => {
   it("make the invited person, and only them, a judge of this contest, once, before they expire", async () => {

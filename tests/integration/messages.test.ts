@@ -5,9 +5,9 @@ import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { jobHandlers } from "~/services/worker.server";
-import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetDatabase } from "../support/db";
-import { entrant, startId, TODAY } from "../support/entries";
+import { DEMO_SLUG } from "../../prisma/demo-contest";
+import { resetToDemoContest } from "../support/contest";
+import { entrant, startId } from "../support/entries";
 import { context, formRequest, settle } from "../support/http";
 import { eligibleEntry, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
@@ -22,12 +22,7 @@ const post = (cookie: string, fields: Record<string, string>) =>
     }),
   );
 
-beforeEach(async () => {
-  await resetDatabase();
-  mailbox().clear();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 describe("messages", () => {
   it("go to the chosen group after a preview that counts them, each person once, and are recorded", async () => {

@@ -12,8 +12,8 @@ import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { jobHandlers } from "~/services/worker.server";
-import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetDatabase } from "../support/db";
+import { DEMO_SLUG } from "../../prisma/demo-contest";
+import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";
 import { context, formRequest, getRequest, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
@@ -60,12 +60,7 @@ const post = (cookie: string, fields: Record<string, string>) =>
     }),
   ) as Promise<{ data: { problems: string[] } } | Response>;
 
-beforeEach(async () => {
-  await resetDatabase();
-  mailbox().clear();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 describe("results", () => {
   it("rank each category on the normalised score, with each judge's weighted score, the raw mean and the spread", async () => {

@@ -9,18 +9,14 @@ import { createSession } from "~/services/session.server";
 import { newObjectKey, storage } from "~/services/storage.server";
 import { jobHandlers, scheduleDaily } from "~/services/worker.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetDatabase } from "../support/db";
+import { resetToDemoContest } from "../support/contest";
 import { TODAY } from "../support/entries";
 import { context, getRequest } from "../support/http";
 import { eligibleEntry, signedIn } from "../support/judging";
 
 const MS = 1;
 
-beforeEach(async () => {
-  await resetDatabase();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 /**
  * Runs the retention job one millisecond before `limit` (the row is still there) and at it (the

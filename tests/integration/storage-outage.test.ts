@@ -9,23 +9,20 @@ process.env.S3_ENDPOINT = link.url;
 
 const { loader: entryLoader } = await import("~/routes/entries.$id");
 const { createI18n } = await import("~/i18n");
-const { advance, setNow } = await import("~/services/clock.server");
+const { advance } = await import("~/services/clock.server");
 const { db } = await import("~/services/db.server");
 const { runDueJobs } = await import("~/services/jobs.server");
 const { storage } = await import("~/services/storage.server");
 const { jobHandlers } = await import("~/services/worker.server");
-const { demoContest } = await import("../../prisma/demo-contest");
-const { resetDatabase } = await import("../support/db");
-const { entrant, fixture, media, save, startId, TODAY, upload } = await import("../support/entries");
+const { resetToDemoContest } = await import("../support/contest");
+const { entrant, fixture, media, save, startId, upload } = await import("../support/entries");
 const { context, getRequest } = await import("../support/http");
 
 type Refused = { init: { status: number }; data: { ok: boolean; problem: { key: string } } };
 
 beforeEach(async () => {
   link.restore();
-  await resetDatabase();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
+  await resetToDemoContest();
 });
 
 afterAll(() => link.close());

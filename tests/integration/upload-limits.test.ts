@@ -4,14 +4,13 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "~/i18n";
 import { MAX_UPLOADS_PER_DAY, PART_SIZE } from "~/models/media";
-import { advance, setNow } from "~/services/clock.server";
+import { advance } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { storage } from "~/services/storage.server";
 import { jobHandlers } from "~/services/worker.server";
-import { demoContest } from "../../prisma/demo-contest";
-import { resetDatabase } from "../support/db";
-import { entrant, fixture, media, startId, TODAY, upload } from "../support/entries";
+import { resetToDemoContest } from "../support/contest";
+import { entrant, fixture, media, startId, upload } from "../support/entries";
 import { TMP } from "../support/global-setup";
 import { wav } from "../support/wav";
 
@@ -22,11 +21,7 @@ type Answer = { state: string; rejection: { key: string } | null };
 
 const MiB = 1024 * 1024;
 
-beforeEach(async () => {
-  await resetDatabase();
-  setNow(TODAY);
-  await db.contest.create({ data: demoContest(TODAY) });
-});
+beforeEach(resetToDemoContest);
 
 async function startMultipart(cookie: string, entryId: string, size: number) {
   const started = (await media(cookie, entryId, {
