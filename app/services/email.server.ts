@@ -72,10 +72,16 @@ export async function sendEmail(emailId: string): Promise<SendResult> {
       locale,
       JSON.parse(email.payload),
     );
-    const { data, error } = await resend().emails.send(
-      { from: env().EMAIL_FROM, to: email.to, subject, html, text },
-      { idempotencyKey: email.idempotencyKey },
-    );
+    const send = () =>
+      resend().emails.send(
+        { from: env().EMAIL_FROM, to: email.to, subject, html, text },
+        { idempotencyKey: email.idempotencyKey },
+      );
+    let { data, error } = await send();
+    // No answer at all (statusCode null): most often a kept-alive connection that the other end
+    // had just closed. Asked again at once, over a new connection; the idempotency key makes a
+    // second delivery impossible.
+    if (!data && error?.statusCode === null) ({ data, error } = await send());
     result = data ? { ok: true, id: data.id } : { ok: false, error: error?.message ?? "no answer from Resend" };
   } catch (error) {
     result = { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -27,7 +27,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.slow(); // the longest walk: three times the usual bound
   const run = randomBytes(3).toString("hex");
   const slug = `yhd-2026-${run}`;
   const title = `YHD 2026 ${run}`;
