@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Markdown } from "~/components/markdown";
+import { renderMarkdown } from "~/components/markdown.server";
 import { Countdown, LocalTime, useVisitorTimeZone, formatDateTime } from "~/components/time";
 import { contestPhase } from "~/models/contest";
 import { getPublicContest } from "~/models/contest.server";
@@ -16,8 +17,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const contest = await getPublicContest(params.slug ?? "");
   if (!contest) throw new Response("Not found", { status: 404 });
   const at = now();
+  const { rules, faq, ...shown } = contest;
   return {
-    contest,
+    contest: shown,
+    rules: renderMarkdown(rules, { headingOffset: 2 }),
+    faq: faq.trim() ? renderMarkdown(faq, { headingOffset: 3 }) : null,
     phase: contestPhase(contest, at),
     // the grace period is a quiet buffer for slow uploads, not part of the announced deadline
     deadline: contest.deadline.toISOString(),
@@ -33,7 +37,7 @@ function formatBytes(bytes: number, t: TFunction) {
 }
 
 export default function ContestPage() {
-  const { contest, phase, deadline, serverNow } = useLoaderData<typeof loader>();
+  const { contest, rules, faq, phase, deadline, serverNow } = useLoaderData<typeof loader>();
   const root = useRootData();
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(contest.timezone);
@@ -158,15 +162,11 @@ export default function ContestPage() {
           </ul>
 
           <h2 id="rules">{t("contest.rules")}</h2>
-          <div className="prose">
-            <Markdown source={contest.rules} headingOffset={2} />
-          </div>
-          {contest.faq.trim() ? (
+          <Markdown html={rules} />
+          {faq ? (
             <>
               <h2 id="faq">{t("contest.faq")}</h2>
-              <div className="prose">
-                <Markdown source={contest.faq} headingOffset={3} />
-              </div>
+              <Markdown html={faq} />
             </>
           ) : null}
         </div>

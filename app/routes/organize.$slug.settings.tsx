@@ -23,6 +23,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, ErrorList, Field, InputField, TextAreaField } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
+import { renderMarkdown } from "~/components/markdown.server";
 import { locales } from "~/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { saveSettings, settingsValues, settingsVersion, type Impact } from "~/models/contest-settings.server";
@@ -45,6 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     transitions: transitionsAt(contest, at),
     readiness: status === "draft" ? await readinessProblems(contest) : [],
     values,
+    preview: {
+      rules: renderMarkdown(values.rules, { headingOffset: 3 }),
+      faq: renderMarkdown(values.faq, { headingOffset: 3 }),
+    },
     // the settings as the form starts from them: it starts afresh when they change
     version: settingsVersion(values),
     slugLocked: contest.status !== "draft",
@@ -152,7 +157,7 @@ function useUnsavedGuard(dirty: boolean) {
 }
 
 function SettingsEditor() {
-  const { slug, values, version, slugLocked, timeZones } = useLoaderData<typeof loader>();
+  const { slug, values, preview, version, slugLocked, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -212,8 +217,18 @@ function SettingsEditor() {
             textareaProps={{ ...getTextareaProps(fields.summary, { ariaAttributes: false }), rows: 3 }}
           />
           <InputField field={fields.organizerName} type="text" label={t("settings.organizerName")} />
-          <MarkdownField field={fields.rules} label={t("settings.rules")} />
-          <MarkdownField field={fields.faq} label={t("settings.faq")} />
+          <MarkdownField
+            field={fields.rules}
+            label={t("settings.rules")}
+            endpoint={`/organize/${slug}/markdown`}
+            saved={{ source: values.rules, html: preview.rules }}
+          />
+          <MarkdownField
+            field={fields.faq}
+            label={t("settings.faq")}
+            endpoint={`/organize/${slug}/markdown`}
+            saved={{ source: values.faq, html: preview.faq }}
+          />
           <fieldset className="plain-fieldset field">
             <legend>{t("settings.languages")}</legend>
             {getCollectionProps(fields.languages, { type: "checkbox", options: [...locales] }).map(
@@ -472,9 +487,52 @@ function ImpactList({ impacts, slug }: { impacts: Impact[]; slug: string }) {
   );
 }
 
-function MarkdownField({ field, label }: { field: FieldMetadata<string | undefined>; label: string }) {
+type Rendered = { source: string; html: string };
+
+/**
+ * What an organizer is typing, rendered by the server (which alone has the Markdown library) a
+ * moment after they pause, and only while the preview is open.
+ */
+function useMarkdownPreview(endpoint: string, source: string, saved: Rendered, open: boolean) {
+  const [rendered, setRendered] = useState(saved);
+  useEffect(() => {
+    if (!open || source === rendered.source) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(endpoint, {
+        method: "POST",
+        body: new URLSearchParams({ source }),
+        headers: { Accept: "application/json" },
+        signal: controller.signal,
+      })
+        .then((response) => (response.ok ? (response.json() as Promise<{ html: string }>) : null))
+        .then((answer) => answer && setRendered({ source, html: answer.html }))
+        // cut short by the next keystroke, or offline: the preview catches up on the next change
+        .catch(() => undefined);
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [endpoint, source, open, rendered.source]);
+  return rendered.html;
+}
+
+function MarkdownField({
+  field,
+  label,
+  endpoint,
+  saved,
+}: {
+  field: FieldMetadata<string | undefined>;
+  label: string;
+  endpoint: string;
+  saved: Rendered;
+}) {
   const { t } = useTranslation();
   const [source, setSource] = useState(field.initialValue ?? "");
+  const [open, setOpen] = useState(false);
+  const html = useMarkdownPreview(endpoint, source, saved, open);
   return (
     <div>
       <TextAreaField
@@ -487,11 +545,9 @@ function MarkdownField({ field, label }: { field: FieldMetadata<string | undefin
           onInput: (event) => setSource(event.currentTarget.value),
         }}
       />
-      <details className="markdown-preview">
+      <details className="markdown-preview" onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>{t("settings.preview", { name: label })}</summary>
-        <div className="prose">
-          <Markdown source={source} headingOffset={3} />
-        </div>
+        <Markdown html={html} />
       </details>
     </div>
   );

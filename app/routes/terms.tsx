@@ -1,24 +1,29 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { useLoaderData } from "@remix-run/react";
 import { Markdown } from "~/components/markdown";
+import { renderMarkdown } from "~/components/markdown.server";
+import { resolveLocale, serverT } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { TERMS_VERSION } from "~/models/profile.server";
+import { getUser } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "terms.title");
 
-export function loader() {
-  return { version: TERMS_VERSION };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const t = serverT(await resolveLocale(request, user?.locale));
+  return { version: TERMS_VERSION, body: renderMarkdown(t("terms.body"), { headingOffset: 1 }) };
 }
 
 export default function Terms() {
   const { t } = useTranslation();
-  const { version } = useLoaderData<typeof loader>();
+  const { version, body } = useLoaderData<typeof loader>();
   return (
     <article className="panel prose" aria-labelledby="terms-title">
       <h1 id="terms-title">{t("terms.title")}</h1>
       <p className="muted">{t("terms.version", { version })}</p>
-      <Markdown source={t("terms.body")} headingOffset={1} />
+      <Markdown html={body} />
     </article>
   );
 }

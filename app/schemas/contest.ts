@@ -79,14 +79,17 @@ export const categorySchema = z.object({
   statementMaxWords: count(50, 2000),
 });
 
+/** A contest's rules and FAQ, in Markdown. */
+export const longText = text(20_000);
+
 export const settingsSchema = z
   .object({
     title: required(160),
     slug,
     theme: required(200),
     summary: required(1000),
-    rules: text(20_000),
-    faq: text(20_000),
+    rules: longText,
+    faq: longText,
     organizerName: required(200),
     languages: z.array(z.enum(locales), { required_error: "settings.languagesNeeded" }).min(1),
     timezone: required(60).refine(isTimeZone, "settings.timezone"),

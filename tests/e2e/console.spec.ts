@@ -149,3 +149,27 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   await noAxeViolations(page);
   await entrantContext.close();
 });
+
+test("an organizer previews the rules and FAQ as the contest page will show them, rendered by the server", async ({
+  page,
+}) => {
+  const organizer = seedOrganizer(randomBytes(3).toString("hex"));
+  await signIn(page, organizer);
+  await page.goto(`${base()}/organize/yhd-2025/settings`);
+
+  const rules = page.locator("details").filter({ hasText: "Preview of Rules" });
+  await rules.getByText("Preview of Rules").click();
+  await expect(rules.getByRole("heading", { name: "Who may enter", level: 4 })).toBeVisible();
+
+  const faq = page.locator("details").filter({ hasText: "Preview of Questions and answers" });
+  await faq.getByText("Preview of Questions and answers").click();
+  await page
+    .getByLabel("Questions and answers", { exact: true })
+    .fill(
+      "## When?\n\n- Before the deadline\n  - in your time zone\n\n[**the** call](https://example.org) <b>bold?</b>",
+    );
+  await expect(faq.getByRole("heading", { name: "When?", level: 4 })).toBeVisible();
+  await expect(faq.getByRole("listitem").getByRole("listitem")).toHaveText("in your time zone");
+  await expect(faq.getByRole("link", { name: "the call" })).toHaveAttribute("href", "https://example.org");
+  await expect(faq.getByText("<b>bold?</b>")).toBeVisible();
+});

@@ -177,6 +177,36 @@ test("an upload cut off mid-way goes on from where it stopped: a dropped part is
   expect(joins).toEqual([200]); // the page asked again, and the server answered as for the first
 });
 
+test("a cancelled upload is forgotten, and the picker is free for another file", async ({ page }) => {
+  const dir = path.resolve(import.meta.dirname, "../.tmp");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "cancelled-recording.wav");
+  writeFileSync(file, wav(18 * 1024 * 1024));
+  await signIn(page, `cancel-${Date.now()}@example.org`);
+  await fillProfile(page, "LA");
+  await startEntry(page, "Audio");
+
+  // the parts stay on the way to storage until the entrant has cancelled (a part whose address
+  // was being asked for at that moment is still sent, and the upload stops after it)
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.searchParams.has("partNumber"),
+    async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    },
+  );
+  await page.getByLabel("Choose a file").setInputFiles(file);
+  await expect(page.getByLabel("Choose a file")).toBeDisabled();
+  await page.getByRole("button", { name: "Cancel upload" }).click();
+  release();
+  await expect(page.getByRole("status").filter({ hasText: "Upload cancelled." })).toBeVisible();
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+  await expect(page.getByTestId("media-item")).toHaveCount(0);
+  await expect(page.getByLabel("Choose a file")).toBeEnabled();
+});
+
 test("what someone types before the page has loaded its scripts is kept", async ({ page }) => {
   const errors: string[] = [];
   page.on("console", (message) => {

@@ -9,6 +9,8 @@ import { action as newAction } from "~/routes/organize.new";
 import { loader as captionsLoader } from "~/routes/organize.$slug.entries.$id_.captions.$assetId[.vtt]";
 import { action as peopleAction } from "~/routes/organize.people";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/organize.$slug.settings";
+import { action as markdownAction } from "~/routes/organize.$slug.markdown";
+import { loader as contestLoader } from "~/routes/contests.$slug";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
@@ -110,6 +112,48 @@ describe("contest settings", () => {
     expect(await db.auditEvent.findFirst({ where: { action: "contest.updated" } })).toBeTruthy();
     // the form shows what was saved
     expect(await currentValues()).toEqual({ ...edited, faq: edited.faq.trim() });
+  });
+
+  it("show the rules and FAQ rendered on the server, on the public page and in the organizers' preview", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const faq =
+      "## Can I enter twice?\n\n- Yes, in **two** categories.\n  - one entry in each\n\n<script>alert(1)</script>";
+    await save(organizer.cookie, { ...(await currentValues()), faq });
+
+    const page = await contestLoader({
+      request: getRequest(`/contests/${DEMO_SLUG}`),
+      context: context(),
+      params: { slug: DEMO_SLUG },
+    });
+    expect(page.rules).toContain("<h3>Who may enter</h3>\n<ul>\n<li>You are between 18 and 29");
+    expect(page.faq).toContain("<h4>Can I enter twice?</h4>");
+    expect(page.faq).toContain("<li>Yes, in <strong>two</strong> categories.\n<ul>\n<li>one entry in each</li>");
+    expect(page.faq).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(page.faq).not.toContain("<script>");
+    // the page sends the rendered texts only, not their source as well
+    expect(page.contest).not.toHaveProperty("rules");
+
+    const preview = (source: string, cookie?: string) =>
+      settle(() =>
+        markdownAction({
+          request: formRequest(`/organize/${DEMO_SLUG}/markdown`, { source }, { cookie }),
+          context: context(),
+          params: { slug: DEMO_SLUG },
+        }),
+      );
+    expect(await preview("# Prizes\n\n[the call](javascript:alert(1))", organizer.cookie)).toEqual({
+      html: "<h3>Prizes</h3>\n<p>[the call](javascript:alert(1))</p>\n",
+    });
+    const settings = await settingsLoader({
+      request: getRequest(`/organize/${DEMO_SLUG}/settings`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug: DEMO_SLUG },
+    });
+    expect(settings.preview.faq).toContain("<h4>Can I enter twice?</h4>");
+    expect(((await preview("x".repeat(20_001), organizer.cookie)) as { init: ResponseInit }).init.status).toBe(400);
+    const entrant = await signedIn("amaya@example.org");
+    expect(((await preview("# Hi", entrant.cookie)) as Response).status).toBe(403);
+    expect(((await preview("# Hi")) as Response).status).toBe(302);
   });
 
   it("refuse a timeline that runs backwards or a bad time zone, and change nothing", async () => {

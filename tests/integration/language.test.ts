@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loader as rootLoader } from "~/root";
 import { action as languageAction } from "~/routes/language";
 import { action as requestAction } from "~/routes/login._index";
+import { loader as termsLoader } from "~/routes/terms";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
@@ -73,6 +74,18 @@ describe("the user's language", () => {
     const [message] = mailbox().messages();
     expect(message?.subject).toMatch(/^Votre code de connexion Mosaic : \d{6}$/);
     expect(message?.html).toContain('lang="fr"');
+  });
+
+  it("shows the terms in the user's language, rendered on the server", async () => {
+    const terms = async (options: { cookie?: string; headers?: Record<string, string> }) =>
+      (await termsLoader({ request: getRequest("/terms", options), context: context(), params: {} })).body;
+    expect(await terms({ headers: { "Accept-Language": "fr-CH" } })).toContain("<h2>Ce que nous collectons</h2>");
+    const user = await db.user.create({ data: { email: "polyglot@example.org", locale: "es" } });
+    const session = (await createSession(user.id)).split(";")[0]!;
+    const spanish = await terms({ cookie: session, headers: { "Accept-Language": "fr" } });
+    expect(spanish).toMatch(/^<h2>[^<]+<\/h2>\n<p>/);
+    expect(spanish).toContain("<li><strong>");
+    expect(spanish).not.toContain("Ce que nous collectons");
   });
 });
 
