@@ -11,8 +11,10 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup-file.ts"],
     pool: "forks",
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Bounds, not waits: a test ends when what it waits for happens. At 20 s, tests that upload
+    // 18 MiB in parts timed out with other work keeping both cores busy.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
     globals: true,
   },
 });

@@ -128,6 +128,10 @@ export async function startResendStandIn(options: { port?: number; directory?: s
     return json(res, 200, url.pathname === "/emails/batch" ? { data: ids } : ids[0]);
   });
 
+  // Idle connections stay open until the client closes them. With a timeout here, a request sent
+  // on a kept-alive connection just as the timeout fires is reset (ECONNRESET), which a busy
+  // machine makes likely.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
