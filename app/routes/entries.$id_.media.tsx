@@ -1,15 +1,14 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { removeAsset, setAltText } from "~/models/media.server";
 import {
   completeMultipart,
   completeUpload,
   presignParts,
-  removeAsset,
   resumeUpload,
-  setAltText,
   startUpload,
   uploadStatus,
-} from "~/models/media.server";
+} from "~/models/media-upload.server";
 import { uploadStartSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
 import { StorageUnavailableError } from "~/services/storage.server";

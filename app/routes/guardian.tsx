@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { answerGuardianRequest, findGuardianRequest, withdrawGuardianConsent } from "~/models/guardian.server";
-import { viewableMedia } from "~/models/media.server";
+import { viewableMedia } from "~/models/media-view.server";
 import { guardianAnswerSchema } from "~/schemas/guardian";
 import { nudgeWorker } from "~/services/worker.server";
 

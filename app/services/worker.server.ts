@@ -1,6 +1,8 @@
 import { emailJob } from "./email.server";
 import { env } from "./env.server";
-import { discardLater, giveUpOnAsset, sweepAbandonedUploads, verifyAsset, type Discard } from "~/models/media.server";
+import { discardLater, type Discard } from "~/models/media.server";
+import { sweepAbandonedUploads } from "~/models/media-sweep.server";
+import { giveUpOnAsset, verifyAsset } from "~/models/media-verify.server";
 import { advanceContests } from "~/models/lifecycle.server";
 import { remindDrafts } from "~/models/message.server";
 import { publishResults } from "~/models/results.server";

@@ -11,7 +11,7 @@ import { action as coCreatorAction } from "~/routes/entries.$id_.co-creators";
 import { action as guardianRequestAction } from "~/routes/entries.$id_.guardian";
 import { action as releaseAction } from "~/routes/entries.$id_.releases";
 import { action as guardianAction, loader as guardianLoader } from "~/routes/guardian";
-import { giveUpOnAsset } from "~/models/media.server";
+import { giveUpOnAsset } from "~/models/media-verify.server";
 import { probe, withMetadata } from "~/services/ffmpeg.server";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
