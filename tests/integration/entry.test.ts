@@ -18,7 +18,7 @@ import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { storage } from "~/services/storage.server";
-import { jobHandlers, scheduleSweep } from "~/services/worker.server";
+import { jobHandlers, scheduleSweep } from "~/jobs.server";
 import { resetToDemoContest } from "../support/contest";
 import { context, formRequest, getRequest, settle } from "../support/http";
 import { mailbox } from "../support/mailbox";
