@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { jobHandlers, keepSchedule } from "./jobs.server";
 import { log } from "./services/log.server";
 import { startBackgroundWorker } from "./services/worker.server";
 
@@ -13,7 +14,7 @@ export const streamTimeout = ABORT_DELAY;
 
 /** Called once by app/server/index.ts after it loads this build. */
 export function startBackgroundWork() {
-  startBackgroundWorker();
+  startBackgroundWorker(jobHandlers, { beforePass: keepSchedule() });
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { PrismaClient } from "../app/services/db.server";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
 import sharp from "sharp";
-import { verifyAsset } from "../app/models/media.server";
+import { verifyAsset } from "../app/models/media-verify.server";
 import { testPattern } from "../app/services/ffmpeg.server";
 import { newObjectKey, storage } from "../app/services/storage.server";
 import { wavHeader } from "./wav";

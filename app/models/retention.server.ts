@@ -28,7 +28,7 @@ export async function applyRetention() {
     where: {
       status: { in: ["done", "failed"] },
       finishedAt: { lte: finished },
-      // the marker that a once-per-database job ran (see worker.server.ts) stays
+      // the marker that a once-per-database job ran (see app/jobs.server.ts) stays
       type: { not: "search.backfill" },
     },
   });

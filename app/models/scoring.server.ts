@@ -2,7 +2,7 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
-import { viewableMedia } from "./media.server";
+import { viewableMedia } from "./media-view.server";
 import { audit } from "./audit.server";
 import { rubricOf } from "./rubric.server";
 import { checkSheet, parseSheet, ROUNDS, roundClosesAt, type Round } from "./scoring";

@@ -5,7 +5,7 @@ import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { countryOptions } from "~/models/countries";
-import { viewableMedia } from "~/models/media.server";
+import { viewableMedia } from "~/models/media-view.server";
 import { publishedWinners } from "~/models/results.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { getUser } from "~/services/auth.server";

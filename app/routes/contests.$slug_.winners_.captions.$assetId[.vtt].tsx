@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { captionsResponse } from "~/models/media.server";
+import { captionsResponse } from "~/http.server";
 import { publishedWinners } from "~/models/results.server";
 
 /** Captions of a file of a published winner, same-origin for the gallery's <track>; nothing else. */

@@ -26,7 +26,7 @@ import {
 import { listCoCreators } from "~/models/co-creator.server";
 import { entryClosesAt, entryEditable, isTimed } from "~/models/entry";
 import { listReleases } from "~/models/release.server";
-import { viewUrls } from "~/models/media.server";
+import { viewUrls } from "~/models/media-view.server";
 import { draftSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
 import { now } from "~/services/clock.server";

@@ -6,7 +6,7 @@ import {
   type ActionFunctionArgs,
 } from "@remix-run/node";
 import { z } from "zod";
-import { removeCaptions, setCaptions } from "~/models/media.server";
+import { removeCaptions, setCaptions } from "~/models/media-captions.server";
 import { MAX_CAPTIONS_BYTES } from "~/models/webvtt";
 import { requireUser } from "~/services/auth.server";
 

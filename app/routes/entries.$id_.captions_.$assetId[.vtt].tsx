@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { captionsResponse, ownCaptionsKey } from "~/models/media.server";
+import { captionsResponse } from "~/http.server";
+import { ownCaptionsKey } from "~/models/media-captions.server";
 import { requireUser } from "~/services/auth.server";
 
 /** The captions of one of the entrant's own files, same-origin so the player's <track> can read them. */

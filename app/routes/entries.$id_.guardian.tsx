@@ -4,7 +4,6 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { requestGuardianConsent } from "~/models/guardian.server";
 import { guardianRequestSchema } from "~/schemas/guardian";
 import { requireUser } from "~/services/auth.server";
-import { nudgeWorker } from "~/services/worker.server";
 
 /** Asks a guardian to consent to the signed-in entrant's own entry; anything else is 404. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -17,10 +16,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { name: submission.value.guardianName, email: submission.value.guardianEmail },
     await resolveLocale(request, user.locale),
   );
-  if (sent.ok) {
-    nudgeWorker();
-    return { ok: true as const, result: submission.reply({ resetForm: true }) };
-  }
+  if (sent.ok) return { ok: true as const, result: submission.reply({ resetForm: true }) };
   if (sent.reason === "notFound" || sent.reason === "notNeeded") throw new Response("Not found", { status: 404 });
   const result =
     sent.reason === "sameAsEntrant"

@@ -1,19 +1,17 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { removeAsset, setAltText } from "~/models/media.server";
 import {
   completeMultipart,
   completeUpload,
   presignParts,
-  removeAsset,
   resumeUpload,
-  setAltText,
   startUpload,
   uploadStatus,
-} from "~/models/media.server";
+} from "~/models/media-upload.server";
 import { uploadStartSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
 import { StorageUnavailableError } from "~/services/storage.server";
-import { nudgeWorker } from "~/services/worker.server";
 
 const partsSchema = z
   .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) }))
@@ -62,7 +60,6 @@ async function uploadAction({ request, params }: ActionFunctionArgs) {
         ? await completeUpload(user.id, entryId, assetId)
         : await uploadStatus(user.id, entryId, assetId);
     if (!asset) throw new Response("Not found", { status: 404 });
-    if (intent === "complete") nudgeWorker();
     return {
       ok: true as const,
       state: asset.state,
@@ -90,7 +87,6 @@ async function uploadAction({ request, params }: ActionFunctionArgs) {
     const joined = await completeMultipart(user.id, entryId, assetId, parts.data);
     if (!joined) throw new Response("Not found", { status: 404 });
     if (!joined.ok) return data(joined, { status: 400 });
-    nudgeWorker();
     return {
       ok: true as const,
       state: joined.asset.state,
@@ -105,7 +101,6 @@ async function uploadAction({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "remove") {
     if (!(await removeAsset(user.id, entryId, assetId))) throw new Response("Not found", { status: 404 });
-    nudgeWorker();
     return { ok: true as const };
   }
   throw new Response("Bad request", { status: 400 });

@@ -4,9 +4,8 @@ import { useTranslation } from "react-i18next";
 import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { answerGuardianRequest, findGuardianRequest, withdrawGuardianConsent } from "~/models/guardian.server";
-import { viewableMedia } from "~/models/media.server";
+import { viewableMedia } from "~/models/media-view.server";
 import { guardianAnswerSchema } from "~/schemas/guardian";
-import { nudgeWorker } from "~/services/worker.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "guardianPage.title");
 
@@ -56,7 +55,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   if (form.intent === "withdraw") {
     const withdrawn = await withdrawGuardianConsent(String(form.token ?? "").slice(0, 100));
-    if (withdrawn.ok) nudgeWorker();
     return withdrawn.ok
       ? {
           answered: withdrawn.outOfJudging ? ("withdrawn" as const) : ("withdrawnAfterJudging" as const),
@@ -68,7 +66,6 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return { answered: null, problem: "gone" as const };
   const { token, decision, revision } = parsed.data;
   const result = await answerGuardianRequest(token, decision, revision);
-  if (result.ok) nudgeWorker(); // the entrant's email leaves at once
   return result.ok ? { answered: decision, problem: null } : { answered: null, problem: result.reason };
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findGuardianRequest } from "~/models/guardian.server";
-import { captionsResponse } from "~/models/media.server";
+import { captionsResponse } from "~/http.server";
 
 /**
  * Captions of a file of the entry a guardian is asked about, for the <track> on their page: the

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { captionsResponse } from "~/models/media.server";
+import { captionsResponse } from "~/http.server";
 import { judgeCaptionsKey } from "~/models/scoring.server";
 import { requireJudgeOf } from "~/services/auth.server";
 

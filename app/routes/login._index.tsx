@@ -9,7 +9,6 @@ import { MAX_REQUESTS_PER_EMAIL, requestSignIn } from "~/models/sign-in.server";
 import { emailSchema } from "~/schemas/sign-in";
 import { requireAnonymous, safeRedirect } from "~/services/auth.server";
 import { pendingSignInCookie, readPendingSignIn } from "~/services/session.server";
-import { nudgeWorker } from "~/services/worker.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
@@ -34,7 +33,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: 429,
     });
   }
-  nudgeWorker();
   // This browser may type the codes of its own recent requests for this address, and no others.
   const email = submission.value.email.toLowerCase();
   const earlier = await readPendingSignIn(request);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { MediaView } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { getContestEntry } from "~/models/entry-list.server";
-import { viewableMedia } from "~/models/media.server";
+import { viewableMedia } from "~/models/media-view.server";
 import { rubricOf } from "~/models/rubric.server";
 import { parseSheet, sheetTotal } from "~/models/scoring";
 import { requireOrganizerOf } from "~/services/auth.server";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { captionsResponse, organizerCaptionsKey } from "~/models/media.server";
+import { captionsResponse } from "~/http.server";
+import { organizerCaptionsKey } from "~/models/media-captions.server";
 import { requireOrganizerOf } from "~/services/auth.server";
 
 /** Captions of a file of an entry of this contest, for its organizers' <track>. */

@@ -11,7 +11,6 @@ import { assignmentTable, labelShortfalls, moveAssignment, runAssignment } from 
 import { inviteJudge, listJudges } from "~/models/judge.server";
 import { inviteSchema } from "~/schemas/judging";
 import { requireOrganizerOf } from "~/services/auth.server";
-import { nudgeWorker } from "~/services/worker.server";
 
 const JUDGES_PAGE = 50;
 
@@ -89,7 +88,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     await inviteJudge(contest.id, user.id, submission.value.email, await resolveLocale(request, user.locale));
-    nudgeWorker();
     return data<ActionResult>({ intent, problems: [] });
   }
   if (intent === "assign") {

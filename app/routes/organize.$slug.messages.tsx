@@ -7,7 +7,6 @@ import { pageTitle } from "~/i18n/meta";
 import { listCategories } from "~/models/contest.server";
 import { audienceOf, listMessages, parseAudience, sendMessage } from "~/models/message.server";
 import { requireOrganizerOf } from "~/services/auth.server";
-import { nudgeWorker } from "~/services/worker.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "messages.title");
 
@@ -38,7 +37,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ problems: [] as string[], preview: { audience, subject, body, recipients }, sent: null });
   }
   const sent = await sendMessage(contest.id, user.id, { audience, subject, body });
-  nudgeWorker();
   return data({ problems: [] as string[], preview: null, sent });
 }
 

@@ -10,7 +10,6 @@ import { PLACES, type Place } from "~/models/results";
 import { contestResults, scheduleResults, setAward } from "~/models/results.server";
 import { parseRound } from "~/models/scoring";
 import { requireOrganizerOf } from "~/services/auth.server";
-import { nudgeWorker } from "~/services/worker.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "results.title");
 
@@ -58,7 +57,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const at = localDateTimeIn(String(form.get("announceAt") ?? ""), contest.timezone);
     if (!at) return data({ intent, problems: [{ key: "errors.dateInvalid" }] }, { status: 400 });
     const result = await scheduleResults(contest.id, at, user.id);
-    nudgeWorker();
     if (result.ok) return data({ intent, problems: [] });
     const problem =
       result.reason === "tooEarly"

@@ -93,13 +93,37 @@ function createClient() {
       : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
   // A query extension changes no method's shape, so the plain client's type stays true (and
   // functions that take a Prisma.TransactionClient accept the extended client's transactions).
-  return base.$extends({
+  const searchable = base.$extends({
     name: "search-keys",
     query: {
       user: searchKeys("fullName", "searchName"),
       entry: searchKeys("title", "searchTitle"),
     },
+  });
+  const transaction = searchable.$transaction.bind(searchable) as Transact;
+  return searchable.$extends({
+    name: "after-commit",
+    client: { $transaction: runningCommitHooks(transaction) },
   }) as unknown as SqliteClient;
+}
+
+type Transact = (arg: unknown, options?: unknown) => Promise<unknown>;
+// Kept with the client across the dev server's rebuilds: the client's transactions fill it.
+const globalForHooks = globalThis as unknown as { __mosaicCommitHooks?: WeakMap<object, (() => void)[]> };
+const commitHooks = (globalForHooks.__mosaicCommitHooks ??= new WeakMap());
+
+/** `$transaction`, whose interactive transactions run their `afterCommit` hooks once committed. */
+function runningCommitHooks(transaction: Transact): Transact {
+  return async (arg, options) => {
+    if (typeof arg !== "function") return transaction(arg, options);
+    const hooks: (() => void)[] = [];
+    const result = await transaction((tx: object) => {
+      commitHooks.set(tx, hooks);
+      return (arg as (tx: object) => Promise<unknown>)(tx);
+    }, options);
+    for (const hook of hooks) hook();
+    return result;
+  };
 }
 
 export type Db = SqliteClient;
@@ -113,6 +137,18 @@ export function databaseEngine(): Engine {
 
 /** A database client or an interactive transaction's client. */
 export type DbClient = Db | Prisma.TransactionClient;
+
+/**
+ * Runs `hook` once the transaction `tx` has committed, or at once when `tx` is the client itself
+ * (its writes are in already). A transaction that rolls back runs none of its hooks, and neither
+ * does a serializable attempt that is run again. Hooks run before the transaction's caller
+ * carries on: keep them short, and never let them throw.
+ */
+export function afterCommit(tx: DbClient, hook: () => void) {
+  const hooks = commitHooks.get(tx);
+  if (hooks) hooks.push(hook);
+  else hook();
+}
 
 const SERIALIZABLE_ATTEMPTS = 5;
 

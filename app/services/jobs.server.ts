@@ -1,7 +1,7 @@
 import { Prisma, type Job } from "~/services/db.server";
 import { randomUUID } from "node:crypto";
 import { now } from "./clock.server";
-import { db } from "./db.server";
+import { afterCommit, db } from "./db.server";
 import { log } from "./log.server";
 
 /**
@@ -21,15 +21,31 @@ type Tx = Prisma.TransactionClient;
 
 const LEASE_MS = 60_000;
 
-export function enqueueJob(
+// The workers running in this process, kept across the dev server's rebuilds like the worker
+// itself: a job due now wakes them, so an email leaves at once instead of at the next poll.
+const globalForJobs = globalThis as unknown as { __mosaicWorkers?: Set<() => void> };
+const workers = (globalForJobs.__mosaicWorkers ??= new Set());
+
+function wakeWorkersIfDue(runAt: Date) {
+  if (runAt <= now()) for (const wake of workers) wake();
+}
+
+/**
+ * Queues a job in the transaction of the change that causes it. A job due now wakes this
+ * instance's worker once the transaction commits (before, the worker could not see it).
+ */
+export async function enqueueJob(
   tx: Tx,
   type: string,
   payload: unknown,
   options: { runAt?: Date; maxAttempts?: number } = {},
 ) {
-  return tx.job.create({
-    data: { type, payload: JSON.stringify(payload), runAt: options.runAt ?? now(), maxAttempts: options.maxAttempts },
+  const runAt = options.runAt ?? now();
+  const job = await tx.job.create({
+    data: { type, payload: JSON.stringify(payload), runAt, maxAttempts: options.maxAttempts },
   });
+  afterCommit(tx, () => wakeWorkersIfDue(runAt));
+  return job;
 }
 
 /**
@@ -39,11 +55,28 @@ export function enqueueJob(
 export async function scheduleOnce(id: string, type: string, payload: unknown, runAt: Date) {
   try {
     await db.job.create({ data: { id, type, payload: JSON.stringify(payload), runAt } });
-    return true;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
     throw error;
   }
+  wakeWorkersIfDue(runAt);
+  return true;
+}
+
+const HOUR = 60 * 60 * 1000;
+
+/** An hourly job, `hoursAhead` from now; one job per hour whatever the number of instances. */
+export function scheduleHourly(type: string, hoursAhead: number) {
+  const hour = Math.floor(now().getTime() / HOUR) + hoursAhead;
+  return scheduleOnce(`${type}:${hour}`, type, {}, new Date(hour * HOUR));
+}
+
+const DAY = 24 * HOUR;
+
+/** A daily job at 03:00 UTC, `daysAhead` from today; one per day whatever the number of instances. */
+export function scheduleDaily(type: string, daysAhead: number) {
+  const day = Math.floor(now().getTime() / DAY) + daysAhead;
+  return scheduleOnce(`${type}:${day}`, type, {}, new Date(day * DAY + 3 * HOUR));
 }
 
 /** 30 s, 1 min, 2 min, … capped at 1 h, with up to 10 % jitter so retries don't bunch up. */
@@ -124,10 +157,10 @@ export async function runDueJobs(handlers: JobHandlers, options: { workerId?: st
   return jobs.length;
 }
 
-export type Worker = { stop: () => Promise<void>; nudge: () => void };
+export type Worker = { stop: () => Promise<void> };
 
 /**
- * Polls for due jobs until stopped; nudge() runs a pass at once (after a request enqueues).
+ * Polls for due jobs until stopped; queueing a job due now in this process runs a pass at once.
  * `beforePass` runs first in every pass. A pass that fails (the database down, at start-up or
  * later) is logged and the next one tries again: nothing here ends the process.
  */
@@ -166,10 +199,11 @@ export function startWorker(
     });
   };
   tick();
+  workers.add(tick);
   return {
-    nudge: tick,
     async stop() {
       stopped = true;
+      workers.delete(tick);
       clearTimeout(timer);
       await running;
     },

@@ -4,44 +4,18 @@ import { open, readFile, stat } from "node:fs/promises";
 import { fileTypeFromBuffer } from "file-type";
 import sharp, { type Metadata } from "sharp";
 import { probe, type Probe } from "./ffmpeg.server";
-import {
-  kindOf,
-  MAX_IMAGE_PIXELS,
-  MAX_VIDEO_PIXELS,
-  PREVIEW_WIDTH,
-  type MediaKind,
-  type MediaRules,
-  type Rejection,
-} from "~/models/media";
 
 /**
- * Looks at an uploaded file's bytes — never its name or declared type — and decides whether it
- * may count: size, type sniffed from the content, integrity, pixel count (read from the header,
- * before anything is decoded), duration. Accepted images come back re-encoded without any
- * metadata (no EXIF, GPS, camera or author survives), with a web preview.
+ * What an uploaded file is, read from its bytes — never its name or declared type: its type
+ * sniffed from the content, size, sha256, dimensions, duration, whether it is whole and whether
+ * it carries tags about a person. Images come back re-encoded without any metadata (no EXIF,
+ * GPS, camera or author survives), with a web preview. These are facts; whether the file may
+ * count is the domain's decision (app/models/media-verify.server.ts), which says here only how
+ * large a picture may be before anything decodes it.
  */
 export type Derived = { bytes: Buffer; type: string; extension: string };
 
-export type Inspection =
-  | {
-      ok: true;
-      type: string;
-      kind: MediaKind;
-      size: number;
-      sha256: string;
-      width: number | null;
-      height: number | null;
-      durationSec: number | null;
-      /** for images: the copy everyone else sees, re-encoded without metadata */
-      clean: Derived | null;
-      /** for images: a smaller WebP for pages and judges' queues */
-      preview: Derived | null;
-      /** for video and audio: whether tags that can identify or locate someone are present */
-      personalMetadata: boolean;
-    }
-  | { ok: false; rejection: Rejection; detail?: string };
-
-function sha256Of(path: string) {
+export function sha256Of(path: string) {
   return new Promise<string>((resolve, reject) => {
     const hash = createHash("sha256");
     createReadStream(path)
@@ -89,23 +63,37 @@ async function sniff(path: string): Promise<string | null> {
   return found.mime;
 }
 
-async function inspectImage(path: string, type: string) {
+/** A file's size and real type (null when its first bytes are of no type known here). */
+export async function identify(path: string) {
+  const { size } = await stat(path);
+  return { size, type: size === 0 ? null : await sniff(path) };
+}
+
+export type ImageFacts =
+  | { state: "read"; width: number; height: number; clean: Derived; preview: Derived }
+  /** more pixels than `maxPixels`, found in its header: nothing was decoded */
+  | { state: "tooManyPixels" }
+  | { state: "damaged"; detail: string };
+
+/** An image's size once oriented, and a clean copy and a `previewWidth` WebP of it. */
+export async function readImage(
+  path: string,
+  type: string,
+  limits: { maxPixels: number; previewWidth: number },
+): Promise<ImageFacts> {
   const input = await readFile(path);
-  const options = { failOn: "truncated" as const, limitInputPixels: MAX_IMAGE_PIXELS };
+  const options = { failOn: "truncated" as const, limitInputPixels: limits.maxPixels };
   let metadata: Metadata;
   try {
     // Reads the header only: a 20 000 × 20 000 "pixel bomb" stops here, undecoded.
     metadata = await sharp(input, options).metadata();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return /pixel limit/i.test(message)
-      ? ({ ok: false, rejection: { reason: "tooManyPixels", maxPixels: MAX_IMAGE_PIXELS } } as const)
-      : ({ ok: false, rejection: { reason: "corrupt" }, detail: message } as const);
+    return /pixel limit/i.test(message) ? { state: "tooManyPixels" } : { state: "damaged", detail: message };
   }
   const width = metadata.autoOrient?.width ?? metadata.width ?? 0;
   const height = metadata.autoOrient?.height ?? metadata.height ?? 0;
-  if (width * height > MAX_IMAGE_PIXELS)
-    return { ok: false, rejection: { reason: "tooManyPixels", maxPixels: MAX_IMAGE_PIXELS } } as const;
+  if (width * height > limits.maxPixels) return { state: "tooManyPixels" };
 
   try {
     // sharp writes no metadata unless asked to; orientation is applied to the pixels first.
@@ -117,94 +105,52 @@ async function inspectImage(path: string, type: string) {
       .toBuffer();
     const preview = await base
       .clone()
-      .resize({ width: PREVIEW_WIDTH, withoutEnlargement: true })
+      .resize({ width: limits.previewWidth, withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer();
     return {
-      ok: true,
+      state: "read",
       width,
       height,
       clean: { bytes: clean, type, extension: format === "jpeg" ? "jpg" : format },
       preview: { bytes: preview, type: "image/webp", extension: "webp" },
-    } as const;
+    };
   } catch (error) {
-    return {
-      ok: false,
-      rejection: { reason: "corrupt" },
-      detail: error instanceof Error ? error.message : String(error),
-    } as const;
+    return { state: "damaged", detail: error instanceof Error ? error.message : String(error) };
   }
 }
 
-function isWholePdf(tail: Buffer) {
+/** Whether a PDF of `size` bytes ends as a whole one does (a cut-off upload does not). */
+export async function isWholePdf(path: string, size: number) {
+  const file = await open(path, "r");
+  const tail = Buffer.alloc(Math.min(1024, size));
+  await file.read(tail, 0, tail.length, size - tail.length);
+  await file.close();
   return tail.includes("%%EOF");
 }
 
-export async function inspectFile(path: string, rules: MediaRules): Promise<Inspection> {
-  const { size } = await stat(path);
-  if (size === 0) return { ok: false, rejection: { reason: "empty" } };
-  if (size > rules.maxFileBytes) return { ok: false, rejection: { reason: "tooLarge", maxBytes: rules.maxFileBytes } };
+export type RecordingFacts = {
+  durationSec: number;
+  /** the picture's, for a video */
+  width: number | null;
+  height: number | null;
+  /** whether tags that can identify or locate someone are present */
+  personalMetadata: boolean;
+};
 
-  const type = await sniff(path);
-  const kind = type ? kindOf(type) : null;
-  if (!type || !kind || !rules.allowedTypes.includes(type)) {
-    return { ok: false, rejection: { reason: "wrongType", detected: type } };
-  }
-  const sha256 = await sha256Of(path);
-  const accepted = { ok: true as const, type, kind, size, sha256 };
-
-  if (kind === "image") {
-    const image = await inspectImage(path, type);
-    if (!image.ok) return image;
-    return {
-      ...accepted,
-      width: image.width,
-      height: image.height,
-      durationSec: null,
-      clean: image.clean,
-      preview: image.preview,
-      personalMetadata: false,
-    };
-  }
-
-  if (kind === "document") {
-    const file = await open(path, "r");
-    const tail = Buffer.alloc(Math.min(1024, size));
-    await file.read(tail, 0, tail.length, size - tail.length);
-    await file.close();
-    if (!isWholePdf(tail)) return { ok: false, rejection: { reason: "corrupt" }, detail: "no %%EOF" };
-    return {
-      ...accepted,
-      width: null,
-      height: null,
-      durationSec: null,
-      clean: null,
-      preview: null,
-      personalMetadata: false,
-    };
-  }
-
+/**
+ * A video's or audio file's duration and picture size, read from the container's header with
+ * ffprobe (nothing decodes a frame); null when it holds no playable stream of that kind.
+ */
+export async function readRecording(path: string, kind: "video" | "audio"): Promise<RecordingFacts | null> {
   const probed = await probe(path);
   const duration = Number(probed?.format?.duration);
-  const wanted = kind === "video" ? "video" : "audio";
-  const stream = probed?.streams?.find((s) => s.codec_type === wanted);
-  if (!probed || !stream || !Number.isFinite(duration) || duration <= 0) {
-    return { ok: false, rejection: { reason: "corrupt" }, detail: "ffprobe found no playable stream" };
-  }
-  // Read from the container's header; nothing has decoded a frame yet (the poster comes later).
-  if (kind === "video" && (stream.width ?? 0) * (stream.height ?? 0) > MAX_VIDEO_PIXELS) {
-    return { ok: false, rejection: { reason: "frameTooLarge", maxPixels: MAX_VIDEO_PIXELS } };
-  }
-  if (rules.maxDurationSec && duration > rules.maxDurationSec) {
-    return { ok: false, rejection: { reason: "tooLong", maxSec: rules.maxDurationSec, durationSec: duration } };
-  }
+  const stream = probed?.streams?.find((s) => s.codec_type === kind);
+  if (!probed || !stream || !Number.isFinite(duration) || duration <= 0) return null;
   return {
-    ...accepted,
+    durationSec: duration,
     width: stream.width ?? null,
     height: stream.height ?? null,
-    durationSec: Math.round(duration * 1000) / 1000,
-    clean: null,
-    preview: null,
     personalMetadata: hasPersonalTags(probed),
   };
 }

@@ -50,7 +50,8 @@ const file = readFileSync(filePath);
 
 const { db } = await import("../../app/services/db.server");
 const { storageConfigFromEnv, newObjectKey } = await import("../../app/services/storage.server");
-const { startUpload, presignParts, completeMultipart, verifyAsset } = await import("../../app/models/media.server");
+const { startUpload, presignParts, completeMultipart } = await import("../../app/models/media-upload.server");
+const { verifyAsset } = await import("../../app/models/media-verify.server");
 const { PART_SIZE } = await import("../../app/models/media");
 const { saveProfile } = await import("../../app/models/profile.server");
 const { startEntry } = await import("../../app/models/entry.server");

@@ -17,7 +17,7 @@ import {
   storageConfigFromEnv,
   type Storage,
 } from "~/services/storage.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers } from "~/jobs.server";
 import { demoContest } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
 import { entrant, fixture, media, startId, TODAY, upload } from "../support/entries";

@@ -16,7 +16,7 @@ import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { getSessionUser } from "~/services/session.server";
 import { storage } from "~/services/storage.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers } from "~/jobs.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, start, startId, TODAY } from "../support/entries";

@@ -10,7 +10,7 @@ import { db } from "~/services/db.server";
 import { storage } from "~/services/storage.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { keyedHash } from "~/services/tokens.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers } from "~/jobs.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";

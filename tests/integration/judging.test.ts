@@ -21,7 +21,7 @@ import { advance, setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers } from "~/jobs.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";

@@ -6,7 +6,7 @@ import { loader as termsLoader } from "~/routes/terms";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers } from "~/jobs.server";
 import { resetDatabase } from "../support/db";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../support/http";
 import { mailbox } from "../support/mailbox";

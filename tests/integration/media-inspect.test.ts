@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CATEGORIES } from "~/models/contest-defaults";
 import { checkDeclared, MAX_VIDEO_PIXELS, rejectionMessage, type MediaRules } from "~/models/media";
 import { probe } from "~/services/ffmpeg.server";
-import { inspectFile } from "~/services/media-inspect.server";
+import { inspectFile } from "~/models/media-verify.server";
 import { TMP } from "../support/global-setup";
 import { createI18n } from "~/i18n";
 

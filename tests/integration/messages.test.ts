@@ -4,7 +4,7 @@ import { action as messagesAction } from "~/routes/organize.$slug.messages";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers } from "~/jobs.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, startId } from "../support/entries";

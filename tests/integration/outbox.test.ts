@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { advance, setNow } from "~/services/clock.server";
-import { db } from "~/services/db.server";
+import { afterCommit, db, serializable } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
-import { claimJobs, enqueueJob, runDueJobs, type JobHandlers } from "~/services/jobs.server";
-import { jobHandlers } from "~/services/worker.server";
+import { claimJobs, enqueueJob, runDueJobs, startWorker, type JobHandlers } from "~/services/jobs.server";
+import { jobHandlers } from "~/jobs.server";
 import { resetDatabase } from "../support/db";
 import { mailbox } from "../support/mailbox";
+import { until } from "../support/processes";
 
 const signInEmail = (key: string, to = "someone@example.org") =>
   db.$transaction((tx) =>
@@ -137,5 +138,37 @@ describe("the job queue", () => {
     await db.$transaction((tx) => enqueueJob(tx, "no-such-job", {}));
     await runDueJobs({});
     expect(await db.job.findFirstOrThrow()).toMatchObject({ status: "failed", attempts: 1 });
+  });
+
+  it("runs a transaction's after-commit hooks once it commits, and none of a transaction rolled back", async () => {
+    const calls: string[] = [];
+    await db.$transaction(async (tx) => {
+      afterCommit(tx, () => calls.push("committed"));
+      calls.push("in the transaction");
+    });
+    await expect(
+      db.$transaction(async (tx) => {
+        afterCommit(tx, () => calls.push("rolled back"));
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    await serializable(async (tx) => afterCommit(tx, () => calls.push("serializable")));
+    afterCommit(db, () => calls.push("outside a transaction"));
+    expect(calls).toEqual(["in the transaction", "committed", "serializable", "outside a transaction"]);
+  });
+
+  it("wakes this instance's worker when a job is queued, without waiting for its next poll", async () => {
+    const ran: string[] = [];
+    const handlers: JobHandlers = { note: { run: async (payload) => void ran.push((payload as { n: string }).n) } };
+    const worker = startWorker(handlers, 60 * 60 * 1000); // one pass now, the next in an hour
+    try {
+      await serializable(async (tx) => {
+        await enqueueJob(tx, "note", { n: "queued" });
+      });
+      await until(() => ran.length > 0);
+      expect(ran).toEqual(["queued"]);
+    } finally {
+      await worker.stop();
+    }
   });
 });

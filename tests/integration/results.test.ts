@@ -11,7 +11,7 @@ import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers } from "~/jobs.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";

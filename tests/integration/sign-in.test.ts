@@ -4,7 +4,7 @@ import { action as codeAction } from "~/routes/login.code";
 import { action as linkAction, loader as linkLoader } from "~/routes/login.link";
 import { loader as meLoader } from "~/routes/me";
 import { runDueJobs } from "~/services/jobs.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers } from "~/jobs.server";
 import { db } from "~/services/db.server";
 import { advance, setNow } from "~/services/clock.server";
 import { MAX_GUESSES_PER_DAY, MAX_REQUESTS_PER_IP } from "~/models/sign-in.server";

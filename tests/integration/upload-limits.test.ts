@@ -8,7 +8,7 @@ import { advance } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { storage } from "~/services/storage.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers } from "~/jobs.server";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, fixture, media, startId, upload } from "../support/entries";
 import { TMP } from "../support/global-setup";

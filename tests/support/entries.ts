@@ -9,7 +9,7 @@ import { db, type Prisma } from "~/services/db.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
-import { jobHandlers } from "~/services/worker.server";
+import { jobHandlers } from "~/jobs.server";
 import { context, formRequest, getRequest, settle } from "./http";
 
 /** An entrant's steps through the real routes, shared by the entry and judging tests. */

@@ -1,0 +1,239 @@
+import { now } from "~/services/clock.server";
+import { db, serializable } from "~/services/db.server";
+import { enqueueJob } from "~/services/jobs.server";
+import { log } from "~/services/log.server";
+import { consume } from "~/services/rate-limit.server";
+import { newObjectKey, StorageUnavailableError, storage } from "~/services/storage.server";
+import {
+  checkDeclared,
+  MAX_UPLOADS_PER_DAY,
+  MULTIPART_THRESHOLD,
+  PART_SIZE,
+  partSizes,
+  partsMatchPlan,
+  rejectionMessage,
+  UPLOADS_WINDOW_MS,
+} from "./media";
+import { categoryRules, editableNow, EXTENSIONS, mediaPrefix, refuse, type Problem } from "./media.server";
+import { getOwnEntry, markChanged } from "./entry.server";
+import { entryClosesAt } from "./entry";
+
+/**
+ * The upload protocol. Files go from the browser straight to storage through a presigned PUT
+ * whose type and exact length are signed (or, above MULTIPART_THRESHOLD, in parts that can be
+ * resumed); the app only hands out the URLs, joins the parts, and queues the check of the bytes
+ * (media-verify.server.ts).
+ */
+
+const UPLOAD_URL_SECONDS = 15 * 60;
+
+export type StartUpload =
+  | { ok: true; mode: "single"; assetId: string; url: string; headers: Record<string, string> }
+  | { ok: true; mode: "multipart"; assetId: string; partSize: number; partCount: number }
+  | { ok: false; problem: Problem };
+
+/**
+ * Files that count against a category's limit: those whose bytes arrived. An upload that never
+ * started (storage was down, the tab was closed) holds no place; the limit is checked again when
+ * an upload completes.
+ */
+function filesThatCount(media: { state: string }[]) {
+  return media.filter((m) => m.state === "uploaded" || m.state === "verified").length;
+}
+
+function urlSeconds(entry: Parameters<typeof entryClosesAt>[0]) {
+  // An upload URL never outlives the deadline (or the date an organizer returned the entry until).
+  const secondsLeft = Math.floor((entryClosesAt(entry).getTime() - now().getTime()) / 1000);
+  return Math.max(1, Math.min(UPLOAD_URL_SECONDS, secondsLeft));
+}
+
+export async function startUpload(
+  userId: string,
+  entryId: string,
+  file: { name: string; type: string; size: number },
+): Promise<StartUpload> {
+  const entry = await getOwnEntry(userId, entryId);
+  if (!entry) return { ok: false, problem: { key: "entry.notFound" } };
+  if (!editableNow(entry)) return { ok: false, problem: { key: "missing.late" } };
+  const declared = checkDeclared(categoryRules(entry.category), file);
+  if (declared) return { ok: false, problem: rejectionMessage(declared) };
+  if (filesThatCount(entry.media) >= entry.category.maxFiles) {
+    return { ok: false, problem: { key: "missing.tooManyFiles", values: { count: entry.category.maxFiles } } };
+  }
+  // Storage is asked first, so that an upload that cannot start costs the entrant nothing.
+  await storage().ping();
+  // Refused files free their place, so without a budget one could send file after file forever.
+  const budget = await consume(`uploads:${userId}`, MAX_UPLOADS_PER_DAY, UPLOADS_WINDOW_MS);
+  if (!budget.ok) {
+    const hours = Math.max(1, Math.ceil(budget.retryAfterMs / (60 * 60 * 1000)));
+    return { ok: false, problem: { key: "upload.tooManyToday", values: { max: MAX_UPLOADS_PER_DAY, count: hours } } };
+  }
+  const objectKey = newObjectKey(mediaPrefix(entry), EXTENSIONS[file.type]);
+  const multipart = file.size > MULTIPART_THRESHOLD;
+  const uploadId = multipart ? await storage().createMultipart(objectKey, file.type) : null;
+  await markChanged(entryId);
+  const asset = await db.mediaAsset.create({
+    data: {
+      entryId,
+      objectKey,
+      originalName: file.name.slice(0, 255),
+      declaredType: file.type,
+      declaredSize: file.size,
+      position: entry.media.length,
+      uploadId,
+      partSize: multipart ? PART_SIZE : null,
+      createdAt: now(),
+    },
+  });
+  if (multipart) {
+    return {
+      ok: true,
+      mode: "multipart",
+      assetId: asset.id,
+      partSize: PART_SIZE,
+      partCount: Math.ceil(file.size / PART_SIZE),
+    };
+  }
+  const url = await storage().presignPut(objectKey, {
+    contentType: file.type,
+    contentLength: file.size,
+    expiresInSec: urlSeconds(entry),
+  });
+  return { ok: true, mode: "single", assetId: asset.id, url, headers: { "Content-Type": file.type } };
+}
+
+async function pendingMultipart(userId: string, entryId: string, assetId: string) {
+  const entry = await getOwnEntry(userId, entryId);
+  const asset = entry?.media.find((m) => m.id === assetId);
+  if (!entry || !asset || !editableNow(entry) || asset.state !== "pending" || !asset.uploadId || !asset.partSize)
+    return null;
+  return { entry, asset: { ...asset, uploadId: asset.uploadId, partSize: asset.partSize } };
+}
+
+/**
+ * Where a multipart upload stands, for a browser that picked the same file again after a
+ * reload or a drop: it then asks only for the parts it has not sent.
+ */
+export async function resumeUpload(
+  userId: string,
+  entryId: string,
+  assetId: string,
+  file: { size: number; type: string },
+) {
+  const found = await pendingMultipart(userId, entryId, assetId);
+  if (!found || found.asset.declaredSize !== file.size || found.asset.declaredType !== file.type) return null;
+  return { assetId, partSize: found.asset.partSize, partCount: Math.ceil(file.size / found.asset.partSize) };
+}
+
+/** Presigned URLs for some parts of a multipart upload. */
+export async function presignParts(userId: string, entryId: string, assetId: string, partNumbers: number[]) {
+  const found = await pendingMultipart(userId, entryId, assetId);
+  if (!found) return null;
+  // The server decides every part's length from the declared size, and each URL binds it.
+  const plan = partSizes(found.asset.declaredSize, found.asset.partSize);
+  const wanted = [...new Set(partNumbers)].filter((n) => Number.isInteger(n) && n >= 1 && n <= plan.length);
+  const seconds = urlSeconds(found.entry);
+  const urls = await Promise.all(
+    wanted.map(
+      async (n) =>
+        [
+          n,
+          await storage().presignPart(
+            found.asset.objectKey,
+            found.asset.uploadId,
+            { partNumber: n, contentLength: plan[n - 1]! },
+            seconds,
+          ),
+        ] as const,
+    ),
+  );
+  return Object.fromEntries(urls);
+}
+
+type Asset = NonNullable<Awaited<ReturnType<typeof completeUpload>>>;
+
+/**
+ * Joins the parts the browser sent (with the ETags storage gave it back), then checks the file.
+ * The parts must be exactly those of the plan; storage's own list of parts is not asked for
+ * (not every S3-compatible service has it), but the joined object's size is checked before the
+ * file counts.
+ *
+ * Asking again is safe: on a slow connection the answer to a join that worked can be lost, and
+ * the browser asks again. An upload already joined answers with where its check stands; one
+ * that storage joined while this server failed to note it (storage no longer knows the upload,
+ * but the object is there at the declared size) goes on to its check.
+ */
+export async function completeMultipart(
+  userId: string,
+  entryId: string,
+  assetId: string,
+  parts: { partNumber: number; etag: string }[],
+): Promise<{ ok: true; asset: Asset } | { ok: false; problem: Problem } | null> {
+  const own = (await getOwnEntry(userId, entryId))?.media.find((m) => m.id === assetId);
+  if (own && own.state !== "pending") return { ok: true, asset: own };
+  if (own && own.uploadId === null) {
+    const asset = await completeUpload(userId, entryId, assetId);
+    return asset ? { ok: true, asset } : null;
+  }
+  const found = await pendingMultipart(userId, entryId, assetId);
+  if (!found) return null;
+  const missing = { ok: false as const, problem: { key: "upload.partsMissing" } };
+  if (!partsMatchPlan(parts, partSizes(found.asset.declaredSize, found.asset.partSize))) return missing;
+  try {
+    await storage().completeMultipart(found.asset.objectKey, found.asset.uploadId, parts);
+  } catch (error) {
+    // Already joined? (Some S3-compatible servers answer a join of a finished upload with a 500,
+    // so even an apparent outage is asked about; a real one fails the HEAD as well.)
+    const joined = await storage().head(found.asset.objectKey);
+    if (joined?.size !== found.asset.declaredSize) {
+      if (error instanceof StorageUnavailableError) throw error;
+      // Storage refused the list (a part it does not have, a wrong ETag): the upload stays resumable.
+      log.info({ assetId, err: error instanceof Error ? error.message : String(error) }, "parts refused by storage");
+      return missing;
+    }
+  }
+  await db.mediaAsset.update({ where: { id: assetId }, data: { uploadId: null } });
+  const asset = await completeUpload(userId, entryId, assetId);
+  return asset ? { ok: true, asset } : null;
+}
+
+export async function completeUpload(userId: string, entryId: string, assetId: string) {
+  const entry = await getOwnEntry(userId, entryId);
+  const asset = entry?.media.find((m) => m.id === assetId);
+  if (!entry || !asset) return null;
+  if (asset.state !== "pending") return asset;
+
+  if (asset.uploadId) return asset; // a multipart upload is complete only once its parts are joined
+  const head = await storage().head(asset.objectKey);
+  if (!head) return asset; // not uploaded (yet): nothing to check
+  if (head.size !== asset.declaredSize) {
+    // Refused on the stored size, before a byte of it is read.
+    await refuse(asset, "pending", { reason: "notAsDeclared" }, head.size);
+    return db.mediaAsset.findUnique({ where: { id: asset.id } });
+  }
+  // The checks run as a background job: a 500 MB video takes a while, and the browser need
+  // not hold a request open for it; it asks for the outcome instead.
+  // Serializable: on PostgreSQL two uploads completing together would otherwise each count only
+  // their own claim (read committed); one of them is now aborted and run again, and counts both.
+  const claimed = await serializable(async (tx) => {
+    const { count } = await tx.mediaAsset.updateMany({
+      where: { id: asset.id, state: "pending" },
+      data: { state: "uploaded" },
+    });
+    if (count === 0) return "taken";
+    // Counted after the claim, so that uploads completing together cannot pass the limit.
+    const files = await tx.mediaAsset.count({ where: { entryId, state: { in: ["uploaded", "verified"] } } });
+    if (files > entry.category.maxFiles) return "tooMany";
+    await enqueueJob(tx, "media.verify", { assetId: asset.id });
+    return "claimed";
+  });
+  if (claimed === "tooMany")
+    await refuse(asset, "uploaded", { reason: "tooManyFiles", maxFiles: entry.category.maxFiles });
+  return db.mediaAsset.findUnique({ where: { id: asset.id } });
+}
+
+/** The outcome of an upload, for the entrant's browser to poll. */
+export async function uploadStatus(userId: string, entryId: string, assetId: string) {
+  const entry = await getOwnEntry(userId, entryId);
+  return entry?.media.find((m) => m.id === assetId) ?? null;
+}
