@@ -6,7 +6,7 @@ import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
 import { eraseAccount } from "./erasure.server";
-import { ROLES, type Role } from "./people";
+import { ROLES, type Role } from "~/schemas/role";
 import { normaliseEmail } from "./user";
 
 /**

@@ -11,7 +11,7 @@ import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/
 import { Pager } from "~/components/pager";
 import { pageTitle } from "~/i18n/meta";
 import { listAudit } from "~/models/audit.server";
-import { ROLES } from "~/models/people";
+import { ROLES } from "~/schemas/role";
 import { erasePerson, invitePerson, listPeople, setActive, setRole } from "~/models/people.server";
 import { hasRole, requireRole } from "~/services/auth.server";
 

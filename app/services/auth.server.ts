@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { ROLES, type Role } from "~/models/people";
+import { ROLES, type Role } from "~/schemas/role";
 import type { User } from "~/services/db.server";
 import { db } from "./db.server";
 import { getSessionUser } from "./session.server";
