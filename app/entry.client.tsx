@@ -6,13 +6,17 @@ import { defaultLocale, isLocale, loadMessages } from "./i18n";
 // The page's language's messages first (the server rendered it in the language of <html lang>),
 // so the first render in the browser says what the server said.
 const lang = document.documentElement.lang;
-void loadMessages(isLocale(lang) ? lang : defaultLocale).then(() =>
-  startTransition(() => {
-    hydrateRoot(
-      document,
-      <StrictMode>
-        <RemixBrowser />
-      </StrictMode>,
-    );
-  }),
+// If they cannot be fetched, the page stays as the server sent it: its links and forms work
+// without scripts.
+loadMessages(isLocale(lang) ? lang : defaultLocale).then(
+  () =>
+    startTransition(() => {
+      hydrateRoot(
+        document,
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>,
+      );
+    }),
+  (error: unknown) => console.warn("the page's messages could not be loaded; it works without scripts", error),
 );

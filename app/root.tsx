@@ -15,7 +15,16 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
-import { createI18n, defaultLocale, hasMessages, isLocale, loadMessages, locales, type Locale } from "./i18n";
+import {
+  createI18n,
+  defaultLocale,
+  hasMessages,
+  isLocale,
+  loadedLocale,
+  loadMessages,
+  locales,
+  type Locale,
+} from "./i18n";
 import { resolveLocale } from "./i18n/i18n.server";
 import { getUser } from "./services/auth.server";
 import { publicEnv } from "./services/env.server";
@@ -151,10 +160,13 @@ function LanguagePicker({ current }: { current: string }) {
  */
 function WithI18n({ locale, children }: { locale: string; children: ReactNode }) {
   const wanted = isLocale(locale) ? locale : defaultLocale;
-  const [shown, setShown] = useState<Locale>(wanted);
+  const [shown, setShown] = useState<Locale>(() => loadedLocale(wanted));
   useEffect(() => {
     let current = true;
-    void loadMessages(wanted).then(() => current && setShown(wanted));
+    // A failed load leaves the page in the language it shows; the next navigation asks again.
+    void loadMessages(wanted)
+      .then(() => current && setShown(wanted))
+      .catch(() => undefined);
     return () => {
       current = false;
     };

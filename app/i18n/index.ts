@@ -25,6 +25,13 @@ export function hasMessages(locale: Locale) {
   return Boolean(messages[locale]);
 }
 
+/** `locale` if its messages are at hand, else a language whose messages are (in the browser, while `locale`'s load). */
+export function loadedLocale(locale: Locale): Locale {
+  if (messages[locale]) return locale;
+  if (messages[defaultLocale]) return defaultLocale;
+  return locales.find((l) => messages[l]) ?? locale;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
@@ -37,10 +44,12 @@ const instances = new Map<Locale, I18n>();
  * page's strings). Never call `changeLanguage` on it: ask for the other language's instead.
  */
 export function createI18n(locale: Locale): I18n {
+  // In the browser, a page can ask for a language whose messages are still on their way (its
+  // title after a change of language): it gets the words of the language the page shows now.
+  locale = loadedLocale(locale);
   let instance = instances.get(locale);
   if (!instance) {
-    const own = messages[locale];
-    if (!own) throw new Error(`the ${locale} messages are not loaded (loadMessages first)`);
+    if (!messages[locale]) throw new Error("no messages are loaded (loadMessages first)");
     instance = i18next.createInstance();
     void instance.init({
       lng: locale,

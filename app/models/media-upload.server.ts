@@ -187,6 +187,10 @@ export async function completeMultipart(
     const joined = await storage().head(found.asset.objectKey);
     if (joined?.size !== found.asset.declaredSize) {
       if (error instanceof StorageUnavailableError) throw error;
+      // A request asked again while the first was still joining: once that one has noted the
+      // join, this answers with where the file stands.
+      const now = (await getOwnEntry(userId, entryId))?.media.find((m) => m.id === assetId);
+      if (now && (now.state !== "pending" || now.uploadId === null)) return { ok: true, asset: now };
       // Storage refused the list (a part it does not have, a wrong ETag): the upload stays resumable.
       log.info({ assetId, err: error instanceof Error ? error.message : String(error) }, "parts refused by storage");
       return missing;

@@ -117,10 +117,18 @@ function runningCommitHooks(transaction: Transact): Transact {
   return async (arg, options) => {
     if (typeof arg !== "function") return transaction(arg, options);
     const hooks: (() => void)[] = [];
-    const result = await transaction((tx: object) => {
-      commitHooks.set(tx, hooks);
-      return (arg as (tx: object) => Promise<unknown>)(tx);
-    }, options);
+    let active: object | undefined;
+    let result: unknown;
+    try {
+      result = await transaction((tx: object) => {
+        active = tx;
+        commitHooks.set(tx, hooks);
+        return (arg as (tx: object) => Promise<unknown>)(tx);
+      }, options);
+    } finally {
+      // A hook added once the transaction is over runs at once instead of waiting for nothing.
+      if (active) commitHooks.delete(active);
+    }
     for (const hook of hooks) hook();
     return result;
   };

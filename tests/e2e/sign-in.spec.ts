@@ -131,3 +131,20 @@ test("a visitor reads the contest page in French after choosing it", async ({ pa
   await page.getByRole("button", { name: "Changer" }).click();
   await expect(page.getByRole("link", { name: "Sign in to enter" })).toBeVisible();
 });
+
+test("a page whose title is translated changes language in place, without an error", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${base()}/login`);
+  await expect(page.getByRole("button", { name: "Send me a code" })).toBeVisible();
+  await page.waitForFunction(() => document.querySelector("html")?.lang === "en" && "__remixContext" in window);
+  await page.getByLabel("Language").selectOption("fr");
+  await page.getByRole("button", { name: "Change" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByLabel("Langue")).toBeVisible();
+  await expect(page).toHaveTitle(/Mosaic/);
+  expect(errors).toEqual([]);
+});

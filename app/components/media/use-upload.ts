@@ -214,6 +214,9 @@ export function useUpload(endpoint: string, onDone: () => void) {
       }
     }
 
+    // Cancelled while the last parts were being sent (a part whose address was on its way when
+    // the entrant cancelled is still sent): still cancelled.
+    if (cancelled.current) sent = "aborted";
     if (sent !== "ok") {
       setProgress(null);
       if (sent === "aborted") {
@@ -242,8 +245,9 @@ export function useUpload(endpoint: string, onDone: () => void) {
         })
       : await postAgain(endpoint, { intent: "complete", assetId });
     if (checked.body?.ok) localStorage.removeItem(resumeKey);
-    else if (multipart && checked.body?.problem) {
-      // Storage refused some parts: picking the file again sends every part anew.
+    else if (multipart && (checked.body?.problem as Problem | undefined)?.key === "upload.partsMissing") {
+      // Storage refused some parts: picking the file again sends every part anew. (After any other
+      // failure, such as storage being down, what was sent stays known.)
       localStorage.setItem(resumeKey, JSON.stringify({ assetId, etags: {} }));
     }
     setProgress(null);
@@ -252,7 +256,8 @@ export function useUpload(endpoint: string, onDone: () => void) {
     for (let pause = 500; answer.body?.state === "uploaded"; pause = Math.min(pause * 1.5, 5000)) {
       await wait(pause);
       const asked = await postAgain(endpoint, { intent: "status", assetId });
-      if (asked.body) answer = asked;
+      // No answer: ask again. An answer without a body (the file was removed meanwhile): stop.
+      if (asked.body || (asked.status >= 400 && asked.status < 500)) answer = asked;
     }
     const rejection = answer.body?.rejection as Problem | null | undefined;
     if (rejection) setOutcome({ kind: "refused", problem: rejection });
