@@ -8,46 +8,17 @@
  * (an empty database; tests/bench/results-postgres.sh makes one on a throwaway cluster) on
  * PostgreSQL.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
+import { productionEnvironment, startProductionServer } from "./production";
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
 const JUDGES_PER_ENTRY = 3;
 const PANEL = 40;
-const root = path.resolve(import.meta.dirname, "../..");
-const dir = path.join(root, "tests/.tmp/bench-results");
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-Object.assign(process.env, {
-  NODE_ENV: "production",
-  LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
-  DATABASE_URL: process.env.BENCH_POSTGRES_URL || `file:${path.join(dir, "bench.db")}`,
-  APP_URL: "http://localhost:3000",
-  SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
-  S3_ENDPOINT: "http://127.0.0.1:9",
-  S3_BUCKET: "bench",
-  S3_ACCESS_KEY_ID: "bench",
-  S3_SECRET_ACCESS_KEY: "bench",
-  RESEND_API_KEY: "re_bench",
-  JOBS_ENABLED: "false",
-});
-execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, stdio: "pipe" });
-// A production build, as `npm start` serves it.
-execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
-  cwd: root,
-  stdio: "pipe",
-  env: { ...process.env, NODE_ENV: "production" },
-});
+productionEnvironment("bench-results", process.env.BENCH_POSTGRES_URL);
 
 const { databaseEngine, db } = await import("../../app/services/db.server");
 const { computeResults } = await import("../../app/models/results");
 const { createSession } = await import("../../app/services/session.server");
-const { createApp } = await import("../../app/server/app");
 const { demoContest } = await import("../../prisma/demo-contest");
 
 // A deterministic generator, so runs compare.
@@ -89,10 +60,8 @@ const seedingMs = performance.now() - seedingStarted;
 const eligible = await db.entry.count({ where: { contestId: contest.id, status: "eligible" } });
 const aJudge = (await db.contestJudge.findFirstOrThrow({ where: { contestId: contest.id } })).userId;
 const cookie = (await createSession(organizer.id)).split(";")[0]!;
-const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
-const server = createApp({ build, mode: "production", appOrigin: "http://localhost:3000" }).listen(0);
-await new Promise((resolve) => server.once("listening", resolve));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/organize/${contest.slug}/results`;
+const server = await startProductionServer();
+const url = `${server.base}/organize/${contest.slug}/results`;
 const pageTimes: number[] = [];
 // The first view reads and computes everything; later views reuse it until a score, an entry or
 // an award changes.
