@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data as withHeaders, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -15,6 +15,8 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
+import { Notice } from "./components/notice";
+import { takeNotice } from "./forms.server";
 import {
   createI18n,
   defaultLocale,
@@ -40,11 +42,16 @@ export const meta: MetaFunction = () => [{ title: "Mosaic" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const locale = await resolveLocale(request, user?.locale);
-  return {
-    user: user ? { id: user.id, email: user.email, role: user.role } : null,
-    locale,
-    ENV: publicEnv(),
-  };
+  const { notice, headers } = await takeNotice(request);
+  return withHeaders(
+    {
+      user: user ? { id: user.id, email: user.email, role: user.role } : null,
+      locale,
+      ENV: publicEnv(),
+      notice,
+    },
+    { headers },
+  );
 }
 
 export function useRootData() {
@@ -122,6 +129,7 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <Notice notice={data?.notice} />
         {children}
       </main>
       <footer className="site-footer">

@@ -1,6 +1,6 @@
-import { getInputProps } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /**
  * Form pieces with their accessibility wired once: a label for every input, hints and errors
@@ -134,5 +134,70 @@ export function InputField({
       errors={field.errors}
       inputProps={{ ...getInputProps(field, { type, ariaAttributes: false }), ...inputProps }}
     />
+  );
+}
+
+/** A {@link TextAreaField} for a Conform field. */
+export function TextareaInputField({
+  field,
+  label,
+  hint,
+  after,
+  afterId,
+  textareaProps,
+}: {
+  field: ConformField;
+  label: string;
+  hint?: string;
+  after?: ReactNode;
+  afterId?: string;
+  textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement>;
+}) {
+  return (
+    <TextAreaField
+      label={label}
+      hint={hint}
+      after={after}
+      afterId={afterId}
+      errors={field.errors}
+      textareaProps={{ ...getTextareaProps(field, { ariaAttributes: false }), ...textareaProps }}
+    />
+  );
+}
+
+/** A labelled select for a Conform field, its options given as children. */
+export function SelectField({
+  field,
+  label,
+  hint,
+  children,
+  selectProps,
+}: {
+  field: ConformField;
+  label: string;
+  hint?: string;
+  children: ReactNode;
+  selectProps?: SelectHTMLAttributes<HTMLSelectElement>;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const errorId = field.errors?.length ? `${field.id}-error` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        {...getSelectProps(field, { ariaAttributes: false })}
+        {...selectProps}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      >
+        {children}
+      </select>
+      <ErrorList id={errorId} errors={field.errors as ErrorMessages} />
+    </div>
   );
 }

@@ -1,8 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, InputField, SelectField, TextareaInputField } from "~/components/forms";
+import { parseForm } from "~/forms";
+import { accept, invalid, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { listCategories } from "~/models/contest.server";
 import { audienceOf, listMessages, parseAudience, sendMessage } from "~/models/message.server";
@@ -13,9 +16,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "messages.
 const messageSchema = z.object({
   intent: z.enum(["preview", "send"]),
   audience: z.string().max(60),
-  subject: z.string().trim().min(1, "messages.subjectNeeded").max(200),
-  body: z.string().trim().min(1, "messages.bodyNeeded").max(10_000),
+  subject: z.string({ required_error: "messages.subjectNeeded" }).trim().min(1, "messages.subjectNeeded").max(200),
+  body: z.string({ required_error: "messages.bodyNeeded" }).trim().min(1, "messages.bodyNeeded").max(10_000),
 });
+
+type Preview = { audience: string; subject: string; body: string; recipients: number };
+type Answer = { preview: Preview | null; sent: { recipients: number } | null };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
@@ -25,28 +31,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const parsed = messageSchema.safeParse(Object.fromEntries(await request.formData()));
-  const audience = parsed.success ? parseAudience(parsed.data.audience) : null;
-  if (!parsed.success || !audience) {
-    const problems = parsed.success ? ["errors.badRequest"] : parsed.error.issues.map((i) => i.message);
-    return data({ problems, preview: null, sent: null }, { status: 400 });
-  }
-  const { intent, subject, body } = parsed.data;
+  const submission = parseForm(await request.formData(), messageSchema);
+  if (submission.status !== "success") return invalid<Answer>(submission);
+  const audience = parseAudience(submission.value.audience);
+  if (!audience) return refuse<Answer>({ key: "errors.badRequest" }, { submission });
+  const { intent, subject, body } = submission.value;
   if (intent === "preview") {
     const recipients = (await audienceOf(contest.id, audience)).length;
-    return data({ problems: [] as string[], preview: { audience, subject, body, recipients }, sent: null });
+    return accept<Answer>({ preview: { audience, subject, body, recipients }, sent: null }, { submission });
   }
   const sent = await sendMessage(contest.id, user.id, { audience, subject, body });
-  return data({ problems: [] as string[], preview: null, sent });
+  return accept<Answer>({ preview: null, sent }, { submission, reset: true });
 }
 
 /** Messages to a group, by email: written, previewed with the number of recipients, then sent. */
 export default function Messages() {
   const { categories, sent } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const preview = result?.preview;
+  const [form, fields] = useForm({
+    id: "message",
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
+    defaultValue: { audience: "drafts" },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseForm(formData, messageSchema),
+  });
+  const preview = answer?.preview;
+  const sentNow = answer?.sent;
   const audienceName = (audience: string) =>
     audience.startsWith("category:")
       ? t("messages.audience.category", { name: categories.find((c) => `category:${c.id}` === audience)?.name ?? "" })
@@ -54,44 +66,30 @@ export default function Messages() {
   return (
     <section aria-labelledby="messages-title">
       <h1 id="messages-title">{t("messages.title")}</h1>
-      {result?.sent ? (
+      {sentNow ? (
         <p role="status" className="notice">
-          {t("messages.sent", { count: result.sent.recipients })}
+          {t("messages.sent", { count: sentNow.recipients })}
         </p>
       ) : null}
-      <Form method="post" className="panel" aria-labelledby="messages-title">
-        <ErrorList errors={result?.problems} />
-        <div className="field">
-          <label htmlFor="audience">{t("messages.to")}</label>
-          <select id="audience" name="audience" defaultValue={preview?.audience ?? "drafts"}>
-            <option value="drafts">{t("messages.audience.drafts")}</option>
-            <option value="all-entrants">{t("messages.audience.all-entrants")}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={`category:${c.id}`}>
-                {t("messages.audience.category", { name: c.name })}
-              </option>
-            ))}
-            <option value="judges-unfinished">{t("messages.audience.judges-unfinished")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="subject">{t("messages.subject")}</label>
-          <input id="subject" name="subject" required maxLength={200} defaultValue={preview?.subject ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="body">{t("messages.body")}</label>
-          <p id="body-hint" className="field-hint">
-            {t("messages.bodyHint")}
-          </p>
-          <textarea
-            id="body"
-            name="body"
-            rows={8}
-            required
-            aria-describedby="body-hint"
-            defaultValue={preview?.body ?? ""}
-          />
-        </div>
+      <Form method="post" className="panel" aria-labelledby="messages-title" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <SelectField field={fields.audience} label={t("messages.to")}>
+          <option value="drafts">{t("messages.audience.drafts")}</option>
+          <option value="all-entrants">{t("messages.audience.all-entrants")}</option>
+          {categories.map((c) => (
+            <option key={c.id} value={`category:${c.id}`}>
+              {t("messages.audience.category", { name: c.name })}
+            </option>
+          ))}
+          <option value="judges-unfinished">{t("messages.audience.judges-unfinished")}</option>
+        </SelectField>
+        <InputField field={fields.subject} type="text" label={t("messages.subject")} />
+        <TextareaInputField
+          field={fields.body}
+          label={t("messages.body")}
+          hint={t("messages.bodyHint")}
+          textareaProps={{ rows: 8 }}
+        />
         <div className="actions">
           <button
             type="submit"

@@ -9,7 +9,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
   useActionData,
@@ -17,13 +17,13 @@ import {
   useBlocker,
   useLoaderData,
   useNavigation,
-  useSearchParams,
 } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, ErrorList, Field, InputField, TextAreaField } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/components/markdown.server";
+import { redirectWithNotice } from "~/forms.server";
 import { locales } from "~/i18n";
 import { pageTitle } from "~/i18n/meta";
 import { saveSettings, settingsValues, settingsVersion, type Impact } from "~/models/contest-settings.server";
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     typeof confirm === "string" ? confirm : undefined,
     String(formData.get("version") ?? ""),
   );
-  if (saved.ok) throw redirect(`/organize/${saved.slug}/settings?saved=1`);
+  if (saved.ok) throw await redirectWithNotice(`/organize/${saved.slug}/settings`, { key: "settings.saved" });
   if (saved.reason === "confirm") {
     return data(
       { result: submission.reply(), impacts: saved.impacts, fingerprint: saved.fingerprint },
@@ -173,19 +173,12 @@ function SettingsEditor() {
   useEffect(() => {
     if (impacts) warning.current?.focus();
   }, [impacts]);
-  const [searchParams] = useSearchParams();
-  const saved = searchParams.has("saved");
   const categories = fields.categories.getFieldList();
   const leaving = useUnsavedGuard(form.dirty && navigation.state === "idle");
 
   return (
     <>
       {leaving}
-      {saved && !actionData ? (
-        <p role="status" className="notice">
-          {t("settings.saved")}
-        </p>
-      ) : null}
       <nav aria-label={t("settings.parts")} className="in-page">
         <ul className="inline-list">
           {(["basics", "timeline", "eligibility", "categories", "judging", "emails"] as const).map((part) => (

@@ -97,7 +97,8 @@ describe("contest settings", () => {
     };
     const response = (await save(organizer.cookie, edited)) as Response;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/organize/${DEMO_SLUG}/settings?saved=1`);
+    expect(response.headers.get("Location")).toBe(`/organize/${DEMO_SLUG}/settings`);
+    expect(response.headers.get("Set-Cookie")).toMatch(/^mosaic_notice=/);
 
     const contest = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, include: { categories: true } });
     expect(contest.title).toBe("YHD 2025 (edited)");

@@ -21,7 +21,7 @@ const localeOf = async (headers: { cookie?: string; acceptLanguage?: string }) =
       context: context(),
       params: {},
     })
-  ).locale;
+  ).data.locale;
 
 beforeEach(async () => {
   await resetDatabase();

@@ -77,7 +77,7 @@ describe("sessions", () => {
 
   it("gives the page only what it needs about the user", async () => {
     const { cookie } = await signedIn("root@example.org");
-    const data = await rootLoader({ request: getRequest("/", { cookie }), context: context(), params: {} });
+    const { data } = await rootLoader({ request: getRequest("/", { cookie }), context: context(), params: {} });
     expect(Object.keys(data.user ?? {}).sort()).toEqual(["email", "id", "role"]);
   });
 });

@@ -55,3 +55,14 @@ export async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
     throw thrown;
   }
 }
+
+type Answer = { result?: { error?: Record<string, ({ key: string } | string)[] | null> } };
+
+/**
+ * The translation keys of the problems in an action's answer (`data(...)` or a plain object):
+ * the whole form's, or one field's by its name.
+ */
+export function problemKeys(answer: unknown, field = ""): string[] {
+  const body = (answer && typeof answer === "object" && "data" in answer ? answer.data : answer) as Answer;
+  return (body?.result?.error?.[field] ?? []).map((p) => (typeof p === "string" ? p : p.key));
+}
