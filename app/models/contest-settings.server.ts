@@ -3,9 +3,11 @@ import { db, Prisma, type Contest } from "~/services/db.server";
 import { EMAIL_NOTES, type EmailNoteKey, type Settings } from "~/schemas/contest";
 import { now } from "~/services/clock.server";
 import { audit } from "./audit.server";
-import { localDateTimeIn, splitList, submissionsCloseAt, toLocalInput } from "./contest";
+import { localDateTimeIn, splitList, toLocalInput } from "./contest";
 import { emailNote } from "./contest-settings";
-import { ageOn, countWords, dateIn } from "./eligibility";
+import type { EligibilityContest } from "./eligibility";
+import { categoryRules } from "./media";
+import { impactsOf, type CategoryRules, type ContestRules, type Impact } from "./settings-impact";
 
 /**
  * Everything organizers set about a contest on its settings page, and the guard rail in front
@@ -120,230 +122,103 @@ function contestData(value: Settings) {
   };
 }
 
-export const IMPACTS = [
-  "categoryRemoved",
-  "typeRemoved",
-  "tooLarge",
-  "tooLong",
-  "tooManyFiles",
-  "statementTooLong",
-  "altTextNeeded",
-  "captionsNeeded",
-  "deadlineEarlier",
-  "ageRange",
-  "country",
-  "tooManyEntries",
-  "tooManyInCategory",
-  "guardianNeeded",
-] as const;
-export type ImpactReason = (typeof IMPACTS)[number];
-export type ImpactEntry = { id: string; referenceCode: string | null; title: string; status: string };
-export type Impact = { reason: ImpactReason; category?: string; total: number; entries: ImpactEntry[] };
-
-/** How many affected entries each reason lists by name; the rest are counted. */
-const LISTED = 50;
+export type { Impact } from "./settings-impact";
 
 const live = { status: { not: "withdrawn" } } satisfies Prisma.EntryWhereInput;
-const entryColumns = { id: true, referenceCode: true, title: true, status: true } as const;
+
+type CategoryRow = {
+  id: string;
+  name: string;
+  allowedTypes: string;
+  maxFileBytes: number;
+  maxDurationSec: number | null;
+  maxFiles: number;
+  statementMaxWords: number;
+  accessibilityText: string;
+};
+
+function categoryRulesOf(category: CategoryRow): CategoryRules {
+  return {
+    name: category.name,
+    maxFiles: category.maxFiles,
+    statementMaxWords: category.statementMaxWords,
+    accessibilityText: category.accessibilityText,
+    media: categoryRules(category),
+  };
+}
+
+function contestRulesOf(
+  contest: Omit<EligibilityContest, "allowedCountries"> & { allowedCountries: string | null; graceMinutes: number },
+  categories: CategoryRow[],
+): ContestRules {
+  return {
+    contest: {
+      deadline: contest.deadline,
+      graceMinutes: contest.graceMinutes,
+      timezone: contest.timezone,
+      minAge: contest.minAge,
+      maxAge: contest.maxAge,
+      allowedCountries: splitList(contest.allowedCountries),
+      maxEntriesPerUser: contest.maxEntriesPerUser,
+      maxEntriesPerCategory: contest.maxEntriesPerCategory,
+      guardianConsentUnder: contest.guardianConsentUnder,
+    },
+    categories: new Map(categories.map((c) => [c.id, categoryRulesOf(c)])),
+  };
+}
 
 /**
- * What saving `value` would do to the entries already made (drafts too: they could no longer be
- * submitted). Empty when nothing is affected. Withdrawn entries do not count.
+ * What saving `value` would do to the entries already made (settings-impact.ts applies the
+ * rules). Empty when nothing is affected. The entries are read only when a rule changed.
  */
 export async function settingsImpact(contest: Contest, value: Settings): Promise<Impact[]> {
-  const impacts: Impact[] = [];
-  const add = (reason: ImpactReason, entries: ImpactEntry[], category?: string) => {
-    const unique = [...new Map(entries.map((e) => [e.id, e])).values()];
-    if (unique.length === 0) return;
-    unique.sort((a, b) => (a.referenceCode ?? "~").localeCompare(b.referenceCode ?? "~") || a.id.localeCompare(b.id));
-    impacts.push({ reason, category, total: unique.length, entries: unique.slice(0, LISTED) });
-  };
   const current = await db.category.findMany({ where: { contestId: contest.id, archivedAt: null } });
-  const next = new Map(value.categories.filter((c) => c.id).map((c) => [c.id as string, c]));
+  const before = contestRulesOf(contest, current);
+  const after = contestRulesOf(
+    contestData(value),
+    value.categories.map((c) => ({
+      id: c.id ?? "",
+      name: c.name,
+      allowedTypes: c.allowedTypes.join(","),
+      maxFileBytes: c.maxFileMb * MB,
+      maxDurationSec: c.maxDurationMin == null ? null : c.maxDurationMin * 60,
+      maxFiles: c.maxFiles,
+      statementMaxWords: c.statementMaxWords,
+      accessibilityText: c.accessibilityText,
+    })),
+  );
+  const rulesOf = (rules: ContestRules) =>
+    JSON.stringify([rules.contest, [...rules.categories].filter(([id]) => id).sort()]);
+  if (rulesOf(before) === rulesOf(after)) return [];
 
-  for (const category of current) {
-    const rules = next.get(category.id);
-    if (!rules) {
-      add(
-        "categoryRemoved",
-        await db.entry.findMany({ where: { categoryId: category.id, ...live }, select: entryColumns }),
-        category.name,
-      );
-      continue;
-    }
-    const media = (where: Prisma.MediaAssetWhereInput) =>
-      db.mediaAsset
-        .findMany({
-          where: { ...where, state: { not: "rejected" }, entry: { categoryId: category.id, ...live } },
-          select: { entry: { select: entryColumns } },
-        })
-        .then((rows) => rows.map((row) => row.entry));
-    const removedTypes = splitList(category.allowedTypes).filter((t) => !(rules.allowedTypes as string[]).includes(t));
-    if (removedTypes.length > 0) {
-      add(
-        "typeRemoved",
-        await media({
-          OR: [{ detectedType: { in: removedTypes } }, { detectedType: null, declaredType: { in: removedTypes } }],
-        }),
-        rules.name,
-      );
-    }
-    const maxBytes = rules.maxFileMb * MB;
-    if (maxBytes < category.maxFileBytes) {
-      add(
-        "tooLarge",
-        await media({ OR: [{ size: { gt: maxBytes } }, { size: null, declaredSize: { gt: maxBytes } }] }),
-        rules.name,
-      );
-    }
-    const maxSec = rules.maxDurationMin == null ? null : rules.maxDurationMin * 60;
-    if (maxSec != null && (category.maxDurationSec == null || maxSec < category.maxDurationSec)) {
-      add("tooLong", await media({ durationSec: { gt: maxSec } }), rules.name);
-    }
-    if (rules.maxFiles < category.maxFiles) {
-      const crowded = await db.mediaAsset.groupBy({
-        by: ["entryId"],
-        where: { state: { not: "rejected" }, entry: { categoryId: category.id, ...live } },
-        _count: { _all: true },
-      });
-      const ids = crowded.filter((row) => row._count._all > rules.maxFiles).map((row) => row.entryId);
-      add("tooManyFiles", await db.entry.findMany({ where: { id: { in: ids } }, select: entryColumns }), rules.name);
-    }
-    if (rules.statementMaxWords < category.statementMaxWords) {
-      const rows = await db.entry.findMany({
-        where: { categoryId: category.id, ...live, statement: { not: "" } },
-        select: { ...entryColumns, statement: true },
-      });
-      add(
-        "statementTooLong",
-        rows.filter((row) => countWords(row.statement) > rules.statementMaxWords),
-        rules.name,
-      );
-    }
-    if (rules.accessibilityText !== category.accessibilityText && rules.accessibilityText === "alt_text") {
-      add(
-        "altTextNeeded",
-        await media({
-          altText: "",
-          OR: [{ detectedType: { startsWith: "image/" } }, { declaredType: { startsWith: "image/" } }],
-        }),
-        rules.name,
-      );
-    }
-    if (
-      rules.accessibilityText !== category.accessibilityText &&
-      rules.accessibilityText === "captions_or_transcript"
-    ) {
-      const timed = await db.mediaAsset.findMany({
-        where: {
-          state: { not: "rejected" },
-          captionsKey: null,
-          OR: [
-            { detectedType: { startsWith: "video/" } },
-            { detectedType: { startsWith: "audio/" } },
-            { detectedType: null, declaredType: { startsWith: "video/" } },
-            { detectedType: null, declaredType: { startsWith: "audio/" } },
-          ],
-          entry: { categoryId: category.id, ...live, transcript: "" },
+  const entries = await db.entry.findMany({
+    where: { contestId: contest.id, ...live },
+    select: {
+      id: true,
+      referenceCode: true,
+      title: true,
+      status: true,
+      categoryId: true,
+      entrantId: true,
+      submittedAt: true,
+      statement: true,
+      transcript: true,
+      entrant: { select: { dateOfBirth: true, country: true } },
+      media: {
+        select: {
+          state: true,
+          altText: true,
+          detectedType: true,
+          declaredType: true,
+          declaredSize: true,
+          size: true,
+          durationSec: true,
+          captionsKey: true,
         },
-        select: { entry: { select: entryColumns } },
-      });
-      add(
-        "captionsNeeded",
-        timed.map((row) => row.entry),
-        rules.name,
-      );
-    }
-  }
-
-  const data = contestData(value);
-  if (submissionsCloseAt(data) < submissionsCloseAt(contest)) {
-    add(
-      "deadlineEarlier",
-      await db.entry.findMany({
-        where: { contestId: contest.id, ...live, submittedAt: { gt: submissionsCloseAt(data) } },
-        select: entryColumns,
-      }),
-    );
-  }
-
-  const people =
-    data.minAge !== contest.minAge ||
-    data.maxAge !== contest.maxAge ||
-    data.deadline.getTime() !== contest.deadline.getTime() ||
-    data.timezone !== contest.timezone;
-  const countries = splitList(data.allowedCountries);
-  const countriesNarrowed = countries.length > 0 && (data.allowedCountries ?? "") !== (contest.allowedCountries ?? "");
-  const guardianRaised =
-    data.guardianConsentUnder != null &&
-    (contest.guardianConsentUnder == null || data.guardianConsentUnder > contest.guardianConsentUnder || people);
-  if (
-    people ||
-    countriesNarrowed ||
-    guardianRaised ||
-    data.maxEntriesPerUser < contest.maxEntriesPerUser ||
-    data.maxEntriesPerCategory < contest.maxEntriesPerCategory
-  ) {
-    const rows = await db.entry.findMany({
-      where: { contestId: contest.id, ...live },
-      select: {
-        ...entryColumns,
-        entrantId: true,
-        categoryId: true,
-        entrant: { select: { dateOfBirth: true, country: true } },
       },
-    });
-    const on = dateIn(data.deadline, data.timezone);
-    const ageOf = (row: (typeof rows)[number]) => (row.entrant.dateOfBirth ? ageOn(row.entrant.dateOfBirth, on) : null);
-    if (people) {
-      add(
-        "ageRange",
-        rows.filter((row) => {
-          const age = ageOf(row);
-          return (
-            age != null && ((data.minAge != null && age < data.minAge) || (data.maxAge != null && age > data.maxAge))
-          );
-        }),
-      );
-    }
-    if (guardianRaised) {
-      // who needs a guardian's consent under the new rule and did not under the old one
-      const before = dateIn(contest.deadline, contest.timezone);
-      add(
-        "guardianNeeded",
-        rows.filter((row) => {
-          const age = ageOf(row);
-          if (age == null || age >= (data.guardianConsentUnder as number)) return false;
-          const ageBefore = ageOn(row.entrant.dateOfBirth as string, before);
-          return contest.guardianConsentUnder == null || ageBefore >= contest.guardianConsentUnder;
-        }),
-      );
-    }
-    if (data.maxEntriesPerCategory < contest.maxEntriesPerCategory) {
-      const perCategory = new Map<string, number>();
-      const key = (row: (typeof rows)[number]) => `${row.entrantId}:${row.categoryId}`;
-      for (const row of rows) perCategory.set(key(row), (perCategory.get(key(row)) ?? 0) + 1);
-      add(
-        "tooManyInCategory",
-        rows.filter((row) => (perCategory.get(key(row)) ?? 0) > data.maxEntriesPerCategory),
-      );
-    }
-    if (countriesNarrowed) {
-      add(
-        "country",
-        rows.filter((row) => row.entrant.country && !countries.includes(row.entrant.country)),
-      );
-    }
-    if (data.maxEntriesPerUser < contest.maxEntriesPerUser) {
-      const perEntrant = new Map<string, number>();
-      for (const row of rows) perEntrant.set(row.entrantId, (perEntrant.get(row.entrantId) ?? 0) + 1);
-      add(
-        "tooManyEntries",
-        rows.filter((row) => (perEntrant.get(row.entrantId) ?? 0) > data.maxEntriesPerUser),
-      );
-    }
-  }
-  return impacts;
+    },
+  });
+  return impactsOf(before, after, entries);
 }
 
 /** A short fingerprint of an impact list: the organizer confirms this list, and no other. */

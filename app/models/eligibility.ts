@@ -3,7 +3,7 @@
  * time zone), country, and how many entries a person may have, per category and in all.
  * Each failed rule comes back as a translation key with its values, so the entrant reads why.
  */
-export type Problem = { key: string; values?: Record<string, unknown> };
+import type { Problem } from "./problem";
 
 export type EligibilityContest = {
   deadline: Date;

@@ -5,13 +5,8 @@ import { emailNote } from "./contest-settings";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { contestPhase, splitList } from "./contest";
-import {
-  entryCountProblems,
-  needsGuardianConsent,
-  personProblems,
-  type EligibilityProfile,
-  type Problem,
-} from "./eligibility";
+import { entryCountProblems, needsGuardianConsent, personProblems, type EligibilityProfile } from "./eligibility";
+import type { Problem } from "./problem";
 import { EDITABLE_STATUSES, entryClosesAt, entryEditable, missingForSubmit, type GuardianState } from "./entry";
 import { hasAcceptedTerms, profileComplete } from "./profile.server";
 

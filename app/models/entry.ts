@@ -1,5 +1,6 @@
 import { contestPhase, submissionsCloseAt } from "./contest";
-import { countWords, type Problem } from "./eligibility";
+import { countWords } from "./eligibility";
+import type { Problem } from "./problem";
 
 /** Statuses in which the entrant may still change an entry (a returned entry is sent back to them). */
 export const EDITABLE_STATUSES = ["draft", "submitted", "returned"];
@@ -59,6 +60,33 @@ export function isTimed(type: string | null) {
   return Boolean(type && (type.startsWith("video/") || type.startsWith("audio/")));
 }
 
+/*
+ * The rules a category sets on an entry, one function each: what submitting checks, and what a
+ * change of the category's settings warns about (settings-impact.ts), so the two cannot differ.
+ */
+
+/** The statement is longer than the category allows. */
+export function statementTooLong(entry: { statement: string }, category: CategoryForCheck) {
+  return Boolean(entry.statement.trim()) && countWords(entry.statement) > category.statementMaxWords;
+}
+
+/** More files than the category allows (refused files do not count). */
+export function tooManyFiles(media: MediaForCheck[], category: CategoryForCheck) {
+  return media.filter((m) => m.state !== "rejected").length > category.maxFiles;
+}
+
+/** The category asks for alt text and a file has none. */
+export function lacksAltText(media: MediaForCheck[], category: CategoryForCheck) {
+  return category.accessibilityText === "alt_text" && media.some((m) => m.state !== "rejected" && !m.altText.trim());
+}
+
+/** The category asks for captions on every video and audio file, or a transcript of the whole work. */
+export function lacksCaptions(entry: { transcript: string }, media: MediaForCheck[], category: CategoryForCheck) {
+  if (category.accessibilityText !== "captions_or_transcript" || entry.transcript.trim()) return false;
+  const timed = media.filter((m) => m.state !== "rejected" && isTimed(m.detectedType));
+  return !(timed.length > 0 && timed.every((m) => m.captionsKey));
+}
+
 export function missingForSubmit(
   entry: EntryForCheck,
   category: CategoryForCheck,
@@ -69,7 +97,7 @@ export function missingForSubmit(
   if (!entry.title.trim()) missing.push({ key: "missing.title" });
   if (!entry.summary.trim()) missing.push({ key: "missing.summary" });
   if (!entry.statement.trim()) missing.push({ key: "missing.statement" });
-  else if (countWords(entry.statement) > category.statementMaxWords) {
+  else if (statementTooLong(entry, category)) {
     missing.push({ key: "missing.statementTooLong", values: { max: category.statementMaxWords } });
   }
   if (!entry.language.trim()) missing.push({ key: "missing.language" });
@@ -78,16 +106,10 @@ export function missingForSubmit(
   if (live.length === 0) missing.push({ key: "missing.media" });
   if (live.some((m) => m.state !== "verified")) missing.push({ key: "missing.mediaPending" });
   if (media.some((m) => m.state === "rejected")) missing.push({ key: "missing.mediaRejected" });
-  if (live.length > category.maxFiles)
+  if (tooManyFiles(media, category))
     missing.push({ key: "missing.tooManyFiles", values: { count: category.maxFiles } });
-  if (category.accessibilityText === "alt_text" && live.some((m) => !m.altText.trim()))
-    missing.push({ key: "missing.altText" });
-  // Captions on every video and audio file, or a transcript of the whole work.
-  const timed = live.filter((m) => isTimed(m.detectedType));
-  const captioned = timed.length > 0 && timed.every((m) => m.captionsKey);
-  if (category.accessibilityText === "captions_or_transcript" && !entry.transcript.trim() && !captioned) {
-    missing.push({ key: "missing.transcript" });
-  }
+  if (lacksAltText(media, category)) missing.push({ key: "missing.altText" });
+  if (lacksCaptions(entry, media, category)) missing.push({ key: "missing.transcript" });
 
   if (!entry.originalWorkAt) missing.push({ key: "missing.originalWork" });
   if (!entry.aiUse) missing.push({ key: "missing.aiUse" });

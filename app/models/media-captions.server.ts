@@ -3,7 +3,8 @@ import { newObjectKey, storage } from "~/services/storage.server";
 import { getOwnEntry, markChanged } from "./entry.server";
 import { isTimed } from "./entry";
 import { editableNow, mediaPrefix } from "./media.server";
-import { checkWebVtt, type CaptionsProblem } from "./webvtt";
+import type { Problem } from "./problem";
+import { checkWebVtt } from "./webvtt";
 
 /**
  * Captions for a checked video or audio file: the WebVTT text is checked against the file's
@@ -15,7 +16,7 @@ export async function setCaptions(
   entryId: string,
   assetId: string,
   upload: { bytes: Uint8Array; language: string },
-): Promise<{ ok: true } | { ok: false; problem: CaptionsProblem } | null> {
+): Promise<{ ok: true } | { ok: false; problem: Problem } | null> {
   const entry = await getOwnEntry(userId, entryId);
   const asset = entry?.media.find((m) => m.id === assetId);
   if (!entry || !asset || !editableNow(entry) || asset.state !== "verified" || !isTimed(asset.detectedType))

@@ -5,6 +5,7 @@ import { log } from "~/services/log.server";
 import { consume } from "~/services/rate-limit.server";
 import { newObjectKey, StorageUnavailableError, storage } from "~/services/storage.server";
 import {
+  categoryRules,
   checkDeclared,
   MAX_UPLOADS_PER_DAY,
   MULTIPART_THRESHOLD,
@@ -14,7 +15,8 @@ import {
   rejectionMessage,
   UPLOADS_WINDOW_MS,
 } from "./media";
-import { categoryRules, editableNow, EXTENSIONS, mediaPrefix, refuse, type Problem } from "./media.server";
+import { editableNow, EXTENSIONS, mediaPrefix, refuse } from "./media.server";
+import type { Problem } from "./problem";
 import { getOwnEntry, markChanged } from "./entry.server";
 import { entryClosesAt } from "./entry";
 

@@ -17,6 +17,9 @@ import {
 import { pdfWithoutMetadata } from "~/services/pdf.server";
 import { newObjectKey, ObjectTooLargeError, storage } from "~/services/storage.server";
 import {
+  categoryRules,
+  checkDuration,
+  checkSizeAndType,
   kindOf,
   MAX_IMAGE_PIXELS,
   MAX_VIDEO_PIXELS,
@@ -26,7 +29,7 @@ import {
   type MediaRules,
   type Rejection,
 } from "./media";
-import { categoryRules, EXTENSIONS, mediaPrefix, refuse } from "./media.server";
+import { EXTENSIONS, mediaPrefix, refuse } from "./media.server";
 
 /**
  * Checks an uploaded object before it counts (the "media.verify" job). A refused file is
@@ -194,11 +197,9 @@ export type Inspection =
 export async function inspectFile(path: string, rules: MediaRules): Promise<Inspection> {
   const { size, type } = await identify(path);
   if (size === 0) return { ok: false, rejection: { reason: "empty" } };
-  if (size > rules.maxFileBytes) return { ok: false, rejection: { reason: "tooLarge", maxBytes: rules.maxFileBytes } };
-  const kind = type ? kindOf(type) : null;
-  if (!type || !kind || !rules.allowedTypes.includes(type)) {
-    return { ok: false, rejection: { reason: "wrongType", detected: type } };
-  }
+  const refused = checkSizeAndType(rules, { size, type });
+  if (refused || !type) return { ok: false, rejection: refused ?? { reason: "wrongType", detected: null } };
+  const kind = kindOf(type) as MediaKind;
   const accepted = { ok: true as const, type, kind, size, sha256: await sha256Of(path) };
 
   if (kind === "image") {
@@ -236,12 +237,8 @@ export async function inspectFile(path: string, rules: MediaRules): Promise<Insp
   if (kind === "video" && (recording.width ?? 0) * (recording.height ?? 0) > MAX_VIDEO_PIXELS) {
     return { ok: false, rejection: { reason: "frameTooLarge", maxPixels: MAX_VIDEO_PIXELS } };
   }
-  if (rules.maxDurationSec && recording.durationSec > rules.maxDurationSec) {
-    return {
-      ok: false,
-      rejection: { reason: "tooLong", maxSec: rules.maxDurationSec, durationSec: recording.durationSec },
-    };
-  }
+  const tooLong = checkDuration(rules, recording.durationSec);
+  if (tooLong) return { ok: false, rejection: tooLong };
   return {
     ...accepted,
     width: recording.width,

@@ -3,8 +3,7 @@ import { db } from "~/services/db.server";
 import { enqueueJob } from "~/services/jobs.server";
 import { log } from "~/services/log.server";
 import { StorageUnavailableError, storage } from "~/services/storage.server";
-import { splitList } from "./contest";
-import { rejectionMessage, type MediaRules, type Rejection } from "./media";
+import { rejectionMessage, type Rejection } from "./media";
 import { getOwnEntry, markChanged } from "./entry.server";
 import { entryEditable } from "./entry";
 
@@ -31,27 +30,12 @@ export const EXTENSIONS: Record<string, string> = {
   "audio/mp4": "m4a",
 };
 
-export type Problem = { key: string; values?: Record<string, unknown> };
-
 /**
  * Where a contest's files live. Keys carry no entry id, user id or file name (judges receive
  * URLs with these keys), only a random part that nobody can guess.
  */
 export function mediaPrefix(entry: { contestId: string }) {
   return `contests/${entry.contestId}/media`;
-}
-
-/** A category's limits as the checks of a file read them. */
-export function categoryRules(category: {
-  allowedTypes: string;
-  maxFileBytes: number;
-  maxDurationSec: number | null;
-}): MediaRules {
-  return {
-    allowedTypes: splitList(category.allowedTypes),
-    maxFileBytes: category.maxFileBytes,
-    maxDurationSec: category.maxDurationSec,
-  };
 }
 
 /** Whether the entrant may change the entry's files at this moment. */

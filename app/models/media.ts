@@ -1,3 +1,5 @@
+import { splitList } from "./contest";
+
 /**
  * Pure rules about media files, shared by the browser (checks before an upload starts) and the
  * server (the checks that count, made on the bytes after upload).
@@ -22,6 +24,19 @@ export type MediaRules = {
   maxDurationSec: number | null;
 };
 
+/** A category's limits as the checks of a file read them. */
+export function categoryRules(category: {
+  allowedTypes: string;
+  maxFileBytes: number;
+  maxDurationSec: number | null;
+}): MediaRules {
+  return {
+    allowedTypes: splitList(category.allowedTypes),
+    maxFileBytes: category.maxFileBytes,
+    maxDurationSec: category.maxDurationSec,
+  };
+}
+
 export type Rejection =
   | { reason: "empty" }
   | { reason: "tooLarge"; maxBytes: number }
@@ -44,8 +59,23 @@ export function kindOf(type: string): MediaKind | null {
 /** What can be refused before a single byte is sent: the declared size and type. */
 export function checkDeclared(rules: MediaRules, declared: { size: number; type: string }): Rejection | null {
   if (declared.size <= 0) return { reason: "empty" };
-  if (declared.size > rules.maxFileBytes) return { reason: "tooLarge", maxBytes: rules.maxFileBytes };
-  if (!rules.allowedTypes.includes(declared.type)) return { reason: "wrongType", detected: declared.type || null };
+  return checkSizeAndType(rules, declared);
+}
+
+/** A file's size and type against a category's limits (the type sniffed from the bytes once it has them). */
+export function checkSizeAndType(rules: MediaRules, file: { size: number; type: string | null }): Rejection | null {
+  if (file.size > rules.maxFileBytes) return { reason: "tooLarge", maxBytes: rules.maxFileBytes };
+  if (!file.type || !kindOf(file.type) || !rules.allowedTypes.includes(file.type)) {
+    return { reason: "wrongType", detected: file.type || null };
+  }
+  return null;
+}
+
+/** A recording's length against a category's limit. */
+export function checkDuration(rules: MediaRules, durationSec: number | null): Rejection | null {
+  if (rules.maxDurationSec && durationSec != null && durationSec > rules.maxDurationSec) {
+    return { reason: "tooLong", maxSec: rules.maxDurationSec, durationSec };
+  }
   return null;
 }
 

@@ -1,4 +1,4 @@
-import type { Problem } from "./eligibility";
+import type { Problem } from "./problem";
 
 /**
  * A judge's score sheet, as pure rules: one score per rubric criterion, between 1 and the number

@@ -5,8 +5,9 @@
  */
 export const MAX_CAPTIONS_BYTES = 256 * 1024;
 
-export type CaptionsProblem = { key: string; values?: Record<string, unknown> };
-export type CaptionsCheck = { ok: true; cues: number; text: string } | { ok: false; problem: CaptionsProblem };
+import type { Problem } from "./problem";
+
+export type CaptionsCheck = { ok: true; cues: number; text: string } | { ok: false; problem: Problem };
 
 const TIMESTAMP = /^(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})$/;
 

@@ -195,7 +195,8 @@ describe("contest settings", () => {
         declaredSize: 300 * MB,
         detectedType: "video/mp4",
         size: 300 * MB,
-        durationSec: 400,
+        // within the video category's five minutes, beyond the four of the change
+        durationSec: 280,
       },
     });
     const values = await currentValues();
