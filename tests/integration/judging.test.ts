@@ -25,7 +25,7 @@ import { jobHandlers } from "~/jobs.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";
-import { context, formRequest, getRequest, settle } from "../support/http";
+import { context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
 
@@ -482,7 +482,7 @@ describe("scoring", () => {
     expect(view.next).toBe(second.judgeCode);
 
     const first = await sheet(j.cookie, entry.judgeCode, { revision: "0", [`score.${criteria[0]!.id}`]: "4" });
-    expect(await first.json()).toEqual({ ok: true, revision: 1, status: "draft" });
+    expect(await first.json()).toEqual({ result: { status: "success" }, revision: 1, status: "draft" });
     // the second tab still holds revision 0 and other values: refused, nothing overwritten
     const stale = await sheet(j.cookie, entry.judgeCode, { revision: "0", [`score.${criteria[0]!.id}`]: "2" });
     expect(stale.status).toBe(409);
@@ -498,13 +498,11 @@ describe("scoring", () => {
       400,
     );
 
-    const incomplete = (await submit(j.cookie, entry.judgeCode, {
+    const incomplete = await submit(j.cookie, entry.judgeCode, {
       revision: "1",
       [`score.${criteria[0]!.id}`]: "4",
-    })) as {
-      data: { problems: { key: string }[] };
-    };
-    expect(incomplete.data.problems.map((p) => p.key)).toEqual(Array(4).fill("scoring.missingScore"));
+    });
+    expect(problemKeys(incomplete)).toEqual(Array(4).fill("scoring.missingScore"));
 
     const full = Object.fromEntries(criteria.map((c, i) => [`score.${c.id}`, String((i % 5) + 1)]));
     const done = (await submit(j.cookie, entry.judgeCode, {
