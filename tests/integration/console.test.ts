@@ -20,7 +20,7 @@ import { jobHandlers } from "~/jobs.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, start, startId, TODAY } from "../support/entries";
-import { context, formRequest, getRequest, settle } from "../support/http";
+import { context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
 
@@ -443,7 +443,7 @@ describe("lifecycle", () => {
     expect(copy!.entries).toEqual([]);
     expect(await getPublicContest("yhd-2026")).toBeNull(); // a draft is not public
 
-    const taken = (await settle(() =>
+    const taken = await settle(() =>
       newAction({
         request: formRequest(
           "/organize/new",
@@ -453,8 +453,8 @@ describe("lifecycle", () => {
         context: context(),
         params: {},
       }),
-    )) as { data: { result: { error: Record<string, string[]> } } };
-    expect(taken.data.result.error.slug).toEqual(["settings.slugTaken"]);
+    );
+    expect(problemKeys(taken, "slug")).toEqual(["settings.slugTaken"]);
   });
 
   it("opens only when ready, goes back to draft only before any submission, and refuses a stale click", async () => {
