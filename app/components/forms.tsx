@@ -137,6 +137,17 @@ export function InputField({
   );
 }
 
+/** A {@link CheckboxField} for a Conform field that is on or off (sent as "on"). */
+export function CheckboxInputField({ field, label }: { field: ConformField; label: string }) {
+  return (
+    <CheckboxField
+      label={label}
+      errors={field.errors}
+      inputProps={getInputProps(field, { type: "checkbox", value: "on", ariaAttributes: false })}
+    />
+  );
+}
+
 /** A {@link TextAreaField} for a Conform field. */
 export function TextareaInputField({
   field,
