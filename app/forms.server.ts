@@ -40,9 +40,12 @@ export function refuse<Payload extends object = object>(
   return data(body, { status: options.status ?? 400, headers: options.headers });
 }
 
-/** A submission that did not pass its schema, answered with its field errors. */
-export function invalid<Payload extends object = object>(submission: AnySubmission) {
-  return data({ result: submission.reply() } as ActionResult<Partial<Payload>>, { status: 400 });
+/**
+ * A submission that did not pass its schema, answered with its field errors (and with `payload`,
+ * when the page must know which of its forms it answers: one form per entry of a list).
+ */
+export function invalid<Payload extends object = object>(submission: AnySubmission, payload?: Partial<Payload>) {
+  return data({ ...payload, result: submission.reply() } as ActionResult<Partial<Payload>>, { status: 400 });
 }
 
 /** Done, and the page stays: `payload` is what it shows next. `reset` clears the form. */
@@ -54,6 +57,14 @@ export function accept<Payload extends object = object>(
     ? options.submission.reply({ resetForm: options.reset })
     : { status: "success" };
   return data({ ...(payload ?? ({} as Payload)), result } as ActionResult<Payload>, { headers: options.headers });
+}
+
+/**
+ * An answer as a plain JSON response, for an endpoint the browser calls with `fetch` (an
+ * autosave) rather than through a Remix form: same body, same status.
+ */
+export function asJson(answer: ReturnType<typeof data>) {
+  return Response.json(answer.data, answer.init ?? undefined);
 }
 
 let noticeCookie: ReturnType<typeof createCookie> | undefined;

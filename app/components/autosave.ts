@@ -29,14 +29,15 @@ export function useAutosave(url: string, storageKey: string, initialRevision: nu
     setState("saving");
     try {
       const response = await fetch(url, { method: "POST", body });
-      const saved = (await response.json()) as { ok: boolean; revision?: number; reason?: string };
-      if (saved.ok && saved.revision !== undefined) {
+      // `{ result, revision }` (app/forms.ts); the revision is the one the next save starts from
+      const saved = (await response.json()) as { revision?: number };
+      if (response.ok && saved.revision !== undefined) {
         revision.current = saved.revision;
         const hidden = form.elements.namedItem("revision") as HTMLInputElement | null;
         if (hidden) hidden.value = String(saved.revision);
         if (!again.current) localStorage.removeItem(storageKey);
         setState("saved");
-      } else setState(saved.reason === "conflict" ? "conflict" : "offline");
+      } else setState(response.status === 409 ? "conflict" : "offline");
     } catch {
       setState("offline");
     } finally {

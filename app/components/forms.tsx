@@ -1,4 +1,4 @@
-import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
@@ -137,6 +137,17 @@ export function InputField({
   );
 }
 
+/** A {@link CheckboxField} for a Conform field that is on or off (sent as "on"). */
+export function CheckboxInputField({ field, label }: { field: ConformField; label: string }) {
+  return (
+    <CheckboxField
+      label={label}
+      errors={field.errors}
+      inputProps={getInputProps(field, { type: "checkbox", value: "on", ariaAttributes: false })}
+    />
+  );
+}
+
 /** A {@link TextAreaField} for a Conform field. */
 export function TextareaInputField({
   field,
@@ -199,5 +210,42 @@ export function SelectField({
       </select>
       <ErrorList id={errorId} errors={field.errors as ErrorMessages} />
     </div>
+  );
+}
+
+/**
+ * A group of radios or checkboxes for one Conform field: a fieldset with its legend, a choice per
+ * option (its label after it), and the field's errors tied to the group.
+ */
+export function ChoicesField({
+  field,
+  type,
+  legend,
+  options,
+  className = "choices",
+  required,
+}: {
+  field: ConformField;
+  type: "radio" | "checkbox";
+  legend: string;
+  options: { value: string; label: string }[];
+  className?: string;
+  required?: boolean;
+}) {
+  const errorId = field.errors?.length ? `${field.id}-error` : undefined;
+  const labels = new Map(options.map((option) => [option.value, option.label]));
+  return (
+    <fieldset className={className} aria-describedby={errorId}>
+      <legend>{legend}</legend>
+      {getCollectionProps(field, { type, options: options.map((o) => o.value), ariaAttributes: false }).map(
+        ({ key, ...props }) => (
+          <div className="choice" key={key}>
+            <input {...props} required={required} aria-invalid={errorId ? true : undefined} />
+            <label htmlFor={props.id}>{labels.get(props.value)}</label>
+          </div>
+        ),
+      )}
+      <ErrorList id={errorId} errors={field.errors as ErrorMessages} />
+    </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { viewableMedia } from "./media-view.server";
 import { audit } from "./audit.server";
+import type { Problem } from "./problem";
 import { rubricOf } from "./rubric.server";
 import { checkSheet, parseSheet, ROUNDS, roundClosesAt, type Round } from "./scoring";
 
@@ -143,7 +144,7 @@ export type SaveSheetResult =
   | {
       ok: false;
       reason: "notFound" | "closed" | "conflict" | "invalid";
-      problems?: { key: string; values?: Record<string, unknown> }[];
+      problems?: Problem[];
     };
 
 /**
@@ -193,6 +194,12 @@ export async function saveSheet(
     });
   }
   return { ok: true, revision: input.revision + 1, status };
+}
+
+/** Why a sheet was not saved, as the judge is told it. */
+export function sheetProblems(refused: Extract<SaveSheetResult, { ok: false }>): Problem[] {
+  if (refused.reason === "invalid") return refused.problems ?? [];
+  return [{ key: refused.reason === "closed" ? "scoring.closed" : "scoring.conflict" }];
 }
 
 /** Reminds judges with unfinished entries once, in the 48 hours before a round closes. */

@@ -85,10 +85,6 @@ export function sheetTotal(criteria: RubricCriterion[], scores: Record<string, n
 export const ROUNDS = ["scoring", "final"] as const;
 export type Round = (typeof ROUNDS)[number];
 
-export function parseRound(value: string | null | undefined): Round {
-  return value === "final" ? "final" : "scoring";
-}
-
 /** When a round closes; null for a final round that has not been started. */
 export function roundClosesAt(contest: { judgingEndsAt: Date; finalRoundEndsAt: Date | null }, round: Round) {
   return round === "final" ? contest.finalRoundEndsAt : contest.judgingEndsAt;

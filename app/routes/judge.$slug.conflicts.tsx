@@ -1,8 +1,10 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, SelectField, TextareaInputField } from "~/components/forms";
+import { parseForm } from "~/forms";
+import { invalid } from "~/forms.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { splitList } from "~/models/contest";
@@ -30,10 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireJudgeOf(request, params.slug ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: conflictsSchema });
-  if (submission.status !== "success") {
-    return data({ problems: Object.values(submission.error ?? {}).flat() as string[] }, { status: 400 });
-  }
+  const submission = parseForm(await request.formData(), conflictsSchema);
+  if (submission.status !== "success") return invalid(submission);
   await saveConflicts(contest.id, user.id, submission.value);
   return redirect(`/judge/${contest.slug}`);
 }
@@ -41,69 +41,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** A judge says up front whom they should not judge: people, organisations and countries. */
 export default function Conflicts() {
   const { contest, countries, declared } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "conflicts",
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
+    defaultValue: declared,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseForm(formData, conflictsSchema),
+  });
+  const countryChoices = countries.map(({ code, name }) => (
+    <option key={code} value={code}>
+      {name}
+    </option>
+  ));
   return (
     <section aria-labelledby="conflicts-title">
       <p className="eyebrow">{contest.title}</p>
       <h1 id="conflicts-title">{t("conflicts.title")}</h1>
       <p>{t("conflicts.intro")}</p>
-      <Form method="post" className="panel">
-        <ErrorList errors={result?.problems} />
-        <div className="field">
-          <label htmlFor="country">{t("conflicts.country")}</label>
-          <p id="country-hint" className="field-hint">
-            {t("conflicts.countryHint")}
-          </p>
-          <select id="country" name="country" defaultValue={declared.country} required aria-describedby="country-hint">
-            <option value="">{t("profile.chooseCountry")}</option>
-            {countries.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="people">{t("conflicts.people")}</label>
-          <p id="people-hint" className="field-hint">
-            {t("conflicts.peopleHint")}
-          </p>
-          <textarea id="people" name="people" rows={4} defaultValue={declared.people} aria-describedby="people-hint" />
-        </div>
-        <div className="field">
-          <label htmlFor="organisations">{t("conflicts.organisations")}</label>
-          <p id="organisations-hint" className="field-hint">
-            {t("conflicts.organisationsHint")}
-          </p>
-          <textarea
-            id="organisations"
-            name="organisations"
-            rows={3}
-            defaultValue={declared.organisations}
-            aria-describedby="organisations-hint"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="countries">{t("conflicts.countries")}</label>
-          <p id="countries-hint" className="field-hint">
-            {t("conflicts.countriesHint")}
-          </p>
-          <select
-            id="countries"
-            name="countries"
-            multiple
-            size={6}
-            defaultValue={declared.countries}
-            aria-describedby="countries-hint"
-          >
-            {countries.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+      <Form method="post" className="panel" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <SelectField
+          field={fields.country}
+          label={t("conflicts.country")}
+          hint={t("conflicts.countryHint")}
+          selectProps={{ required: true }}
+        >
+          <option value="">{t("profile.chooseCountry")}</option>
+          {countryChoices}
+        </SelectField>
+        <TextareaInputField
+          field={fields.people}
+          label={t("conflicts.people")}
+          hint={t("conflicts.peopleHint")}
+          textareaProps={{ rows: 4 }}
+        />
+        <TextareaInputField
+          field={fields.organisations}
+          label={t("conflicts.organisations")}
+          hint={t("conflicts.organisationsHint")}
+          textareaProps={{ rows: 3 }}
+        />
+        <SelectField
+          field={fields.countries}
+          label={t("conflicts.countries")}
+          hint={t("conflicts.countriesHint")}
+          selectProps={{ multiple: true, size: 6 }}
+        >
+          {countryChoices}
+        </SelectField>
         <button type="submit" className="button">
           {declared.at ? t("conflicts.update") : t("conflicts.save")}
         </button>

@@ -1,23 +1,33 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { useAutosave, type SaveState } from "~/components/autosave";
 import { ErrorList } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { MediaView } from "~/components/media/media-view";
+import { parseForm } from "~/forms";
+import { invalid, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { recuse } from "~/models/assignment.server";
-import { judgeEntryView, saveSheet } from "~/models/scoring.server";
-import { entryPath, parseRound } from "~/models/scoring";
-import { readSheetForm } from "~/schemas/scoring";
+import { judgeEntryView, saveSheet, sheetProblems } from "~/models/scoring.server";
+import { entryPath } from "~/models/scoring";
+import { roundQuery, sheetSchema } from "~/schemas/scoring";
 import { requireJudgeOf } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "scoring.title");
 
+/** The page's two forms: the sheet's final submission, and stepping aside from this entry. */
+const scoringSchema = z.discriminatedUnion("intent", [
+  sheetSchema.extend({ intent: z.literal("submit") }),
+  z.object({ intent: z.literal("recuse") }),
+]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest } = await requireJudgeOf(request, params.slug ?? "");
-  const round = parseRound(new URL(request.url).searchParams.get("round"));
+  const { round } = parseQuery(request, roundQuery);
   const view = await judgeEntryView(contest.id, user.id, params.code ?? "", round);
   if (!view) throw new Response("Not found", { status: 404 });
   return { slug: contest.slug, contestTitle: contest.title, ...view };
@@ -26,28 +36,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireJudgeOf(request, params.slug ?? "");
   const code = params.code ?? "";
-  const round = parseRound(new URL(request.url).searchParams.get("round"));
-  const form = await request.formData();
-  if (form.get("intent") === "recuse") {
+  const { round } = parseQuery(request, roundQuery);
+  const submission = parseForm(await request.formData(), scoringSchema);
+  if (submission.status !== "success") return invalid(submission);
+  if (submission.value.intent === "recuse") {
     const view = await judgeEntryView(contest.id, user.id, code, round);
     if (!view || round !== "scoring" || !view.open || !(await recuse(contest.id, user.id, view.assignment.id))) {
       throw new Response("Not found", { status: 404 });
     }
     return redirect(`/judge/${contest.slug}`);
   }
-  const { revision, ...sheet } = readSheetForm(form);
-  if (revision === null) return data({ problems: [{ key: "errors.badRequest" }] }, { status: 400 });
-  const saved = await saveSheet(contest.id, user.id, code, { revision, ...sheet, submit: true }, round);
-  if (saved.ok) {
-    const next = String(form.get("next") ?? "");
-    return redirect(next ? entryPath(contest.slug, next, round) : `/judge/${contest.slug}`);
-  }
+  const { revision, score, comment, next } = submission.value;
+  const saved = await saveSheet(
+    contest.id,
+    user.id,
+    code,
+    { revision, scores: score, comments: comment, submit: true },
+    round,
+  );
+  if (saved.ok) return redirect(next ? entryPath(contest.slug, next, round) : `/judge/${contest.slug}`);
   if (saved.reason === "notFound") throw new Response("Not found", { status: 404 });
-  const problems =
-    saved.reason === "invalid"
-      ? (saved.problems ?? [])
-      : [{ key: saved.reason === "closed" ? "scoring.closed" : "scoring.conflict" }];
-  return data({ problems }, { status: saved.reason === "conflict" ? 409 : 400 });
+  return refuse(sheetProblems(saved), { submission, status: saved.reason === "conflict" ? 409 : 400 });
 }
 
 /**
@@ -64,8 +73,17 @@ export default function ScoringPage() {
 }
 
 function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof loader>> }) {
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [form] = useForm({
+    id: "sheet",
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
+    onValidate: ({ formData }) => parseForm(formData, scoringSchema),
+  });
+  const [recuseForm] = useForm({
+    id: "recuse",
+    onValidate: ({ formData }) => parseForm(formData, scoringSchema),
+  });
   const navigate = useNavigate();
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(view.timezone);
@@ -180,9 +198,13 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
 
         <Form
           method="post"
+          {...getFormProps(form)}
           ref={autosave.formRef}
           onChange={autosave.onChange}
-          onSubmit={autosave.onSubmit}
+          onSubmit={(event) => {
+            autosave.onSubmit(event);
+            if (!event.defaultPrevented) form.onSubmit(event);
+          }}
           className="workspace-rubric panel"
           aria-labelledby="rubric-title"
         >
@@ -238,9 +260,9 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
               disabled={!open}
             />
           </div>
-          {result?.problems?.length ? (
+          {form.errors?.length ? (
             <div className="alert" role="alert">
-              <ErrorList errors={result.problems} />
+              <ErrorList id={form.errorId} errors={form.errors} />
             </div>
           ) : null}
           {open ? (
@@ -261,7 +283,7 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
         <details className="panel">
           <summary>{t("scoring.recuse")}</summary>
           <p>{t("scoring.recuseIntro")}</p>
-          <Form method="post">
+          <Form method="post" {...getFormProps(recuseForm)}>
             <button type="submit" name="intent" value="recuse" className="button button-secondary">
               {t("scoring.recuseConfirm")}
             </button>

@@ -1,26 +1,50 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { z } from "zod";
+import { ErrorList, InputField } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { ListFilters, pageLink, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
+import { parseForm } from "~/forms";
+import { accept, invalid, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { saveShortlist, shortlistTable, startFinalRound } from "~/models/assignment.server";
 import { endOfDayIn } from "~/models/contest";
+import { pageParam, textParam } from "~/schemas/query";
 import { requireOrganizerOf } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "final.title");
 
+const shortlistQuery = z.object({
+  category: textParam(80),
+  shortlisted: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((value) => value === "1"),
+  page: pageParam(10_000),
+});
+
+/**
+ * The shortlist as the page shows it: `shown` lists the entries of this page, `shortlist` those
+ * ticked among them. "start" also starts the final round, closing at the end of `closes`.
+ */
+const shortlistSchema = z.object({
+  intent: z.enum(["save", "start"]),
+  shown: z.array(z.string().max(40)).default([]),
+  shortlist: z.array(z.string().max(40)).default([]),
+  closes: z.string().max(10).default(""),
+});
+
+type Answer = { started: { created: number; entries: number } | null };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const url = new URL(request.url);
-  const query = {
-    category: (url.searchParams.get("category") ?? "").slice(0, 80),
-    shortlistedOnly: url.searchParams.get("shortlisted") === "1",
-    page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
-  };
+  const { category, shortlisted, page } = parseQuery(request, shortlistQuery);
+  const query = { category, shortlistedOnly: shortlisted, page };
   return {
     slug: contest.slug,
     query,
@@ -32,26 +56,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const form = await request.formData();
-  await saveShortlist(
-    contest.id,
-    form.getAll("shown").map((value) => String(value)),
-    form.getAll("shortlist").map((value) => String(value)),
-  );
-  if (form.get("intent") !== "start") return data({ problems: [] as string[], started: null });
-  const date = String(form.get("closes") ?? "");
-  const closesAt = /^\d{4}-\d{2}-\d{2}$/.test(date) ? endOfDayIn(date, contest.timezone) : null;
-  if (!closesAt || closesAt <= now()) return data({ problems: ["final.dateNeeded"], started: null }, { status: 400 });
-  return data({ problems: [] as string[], started: await startFinalRound(contest.id, closesAt, user.id) });
+  const submission = parseForm(await request.formData(), shortlistSchema);
+  if (submission.status !== "success") return invalid<Answer>(submission);
+  const { intent, shown, shortlist, closes } = submission.value;
+  // the ticks are kept even when the round cannot start yet
+  await saveShortlist(contest.id, shown, shortlist);
+  if (intent !== "start") return accept<Answer>({ started: null }, { submission });
+  const closesAt = /^\d{4}-\d{2}-\d{2}$/.test(closes) ? endOfDayIn(closes, contest.timezone) : null;
+  if (!closesAt || closesAt <= now()) {
+    return refuse<Answer>({ key: "final.dateNeeded" }, { submission, payload: { started: null } });
+  }
+  return accept<Answer>({ started: await startFinalRound(contest.id, closesAt, user.id) }, { submission });
 }
 
 /** The optional final round: organizers pick a shortlist, and every judge without a conflict scores it. */
 export default function FinalRound() {
   const { slug, query, table, timezone, closesAt } = useLoaderData<typeof loader>();
   const entries = table.rows;
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
+  const [form, fields] = useForm({
+    id: "shortlist",
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
+    onValidate: ({ formData }) => parseForm(formData, shortlistSchema),
+  });
   const zone = useVisitorTimeZone(timezone);
   const link = pageLink(`/organize/${slug}/final`, {
     category: query.category,
@@ -62,9 +91,9 @@ export default function FinalRound() {
       <h1 id="final-title">{t("final.title")}</h1>
       <p>{t("final.intro")}</p>
       {closesAt ? <p>{t("final.running", { date: formatDateTime(closesAt, i18n.language, zone) })}</p> : null}
-      {result?.started ? (
+      {answer?.started ? (
         <p role="status" className="notice">
-          {t("final.started", { created: result.started.created, entries: result.started.entries })}
+          {t("final.started", { created: answer.started.created, entries: answer.started.entries })}
         </p>
       ) : null}
       <ListFilters label={t("final.filter")}>
@@ -87,8 +116,8 @@ export default function FinalRound() {
         </div>
       </ListFilters>
       <p role="status">{t("final.count", { count: table.shortlisted })}</p>
-      <Form method="post" className="panel">
-        <ErrorList errors={result?.problems} />
+      <Form method="post" className="panel" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
         {entries.length === 0 ? <p>{t("final.none")}</p> : null}
         <div className="table-scroll">
           <table>
@@ -129,13 +158,7 @@ export default function FinalRound() {
           </table>
         </div>
         <Pager page={query.page} pages={table.pages} link={link} />
-        <div className="field">
-          <label htmlFor="closes">{t("final.closes")}</label>
-          <p id="closes-hint" className="field-hint">
-            {t("final.closesHint")}
-          </p>
-          <input id="closes" name="closes" type="date" aria-describedby="closes-hint" />
-        </div>
+        <InputField field={fields.closes} type="date" label={t("final.closes")} hint={t("final.closesHint")} />
         <div className="actions">
           <button
             type="submit"

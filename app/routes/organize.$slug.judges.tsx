@@ -1,15 +1,19 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { z } from "zod";
+import { ErrorList, InputField } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
+import { formProblems, parseForm } from "~/forms";
+import { accept, invalid, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { assignmentTable, labelShortfalls, moveAssignment, runAssignment } from "~/models/assignment.server";
 import { inviteJudge, listJudges } from "~/models/judge.server";
 import { inviteSchema } from "~/schemas/judging";
+import { choiceParam, pageParam, textParam } from "~/schemas/query";
 import { requireOrganizerOf } from "~/services/auth.server";
 
 const JUDGES_PAGE = 50;
@@ -23,21 +27,44 @@ function keep(filters: Record<string, string>) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "judges.title");
 
+/** The page's two lists: the entries with their judges (q, judge, page), and the panel (who, state, jpage). */
+const judgesQuery = z.object({
+  q: textParam(100),
+  judge: textParam(40),
+  page: pageParam(10_000),
+  who: z
+    .string()
+    .catch("")
+    .transform((value) => value.trim().slice(0, 100)),
+  state: choiceParam(["undeclared", "unfinished"]),
+  jpage: pageParam(1_000),
+});
+
+/** The page's forms: invite a judge, run the assignment, move one assignment to another judge. */
+const judgesSchema = z.discriminatedUnion("intent", [
+  inviteSchema.extend({ intent: z.literal("invite") }),
+  z.object({ intent: z.literal("assign") }),
+  z.object({
+    intent: z.literal("move"),
+    assignmentId: z.string().max(40).default(""),
+    judgeId: z.string().max(40).default(""),
+  }),
+]);
+
+type Answer = {
+  intent: string;
+  run?: {
+    created: number;
+    removed: number;
+    shortfalls: { entryId: string; code: string; assigned: number; needed: number }[];
+  };
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const url = new URL(request.url);
-  const query = {
-    q: (url.searchParams.get("q") ?? "").slice(0, 100),
-    judgeId: (url.searchParams.get("judge") ?? "").slice(0, 40),
-    page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
-  };
-  const panelQuery = {
-    who: (url.searchParams.get("who") ?? "").trim().slice(0, 100),
-    state: ["undeclared", "unfinished"].includes(url.searchParams.get("state") ?? "")
-      ? url.searchParams.get("state")!
-      : "",
-    page: Math.max(1, Math.min(1_000, Number(url.searchParams.get("jpage")) || 1)),
-  };
+  const { q, judge, page, who, state, jpage } = parseQuery(request, judgesQuery);
+  const query = { q, judgeId: judge, page };
+  const panelQuery = { who, state, page: jpage };
   const [{ judges, invitations }, table] = await Promise.all([
     listJudges(contest.id),
     assignmentTable(contest.id, query),
@@ -65,61 +92,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = {
-  intent: string;
-  problems: string[];
-  run?: {
-    created: number;
-    removed: number;
-    shortfalls: { entryId: string; code: string; assigned: number; needed: number }[];
-  };
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "invite") {
-    const submission = parseWithZod(form, { schema: inviteSchema });
-    if (submission.status !== "success") {
-      return data<ActionResult>(
-        { intent, problems: submission.error?.email ?? ["errors.badRequest"] },
-        { status: 400 },
-      );
-    }
+  const submission = parseForm(await request.formData(), judgesSchema);
+  if (submission.status !== "success") {
+    const intent = submission.payload.intent;
+    if (intent !== "invite" && intent !== "move") throw new Response("Bad request", { status: 400 });
+    return invalid<Answer>(submission, { intent });
+  }
+  const { intent } = submission.value;
+  if (submission.value.intent === "invite") {
     await inviteJudge(contest.id, user.id, submission.value.email, await resolveLocale(request, user.locale));
-    return data<ActionResult>({ intent, problems: [] });
+    return accept<Answer>({ intent }, { submission });
   }
-  if (intent === "assign") {
+  if (submission.value.intent === "assign") {
     const run = await runAssignment(contest.id, user.id);
-    return data<ActionResult>({
-      intent,
-      problems: [],
-      run: { ...run, shortfalls: await labelShortfalls(contest.id, run.shortfalls) },
-    });
+    return accept<Answer>({ intent, run: { ...run, shortfalls: await labelShortfalls(contest.id, run.shortfalls) } });
   }
-  if (intent === "move") {
-    const moved = await moveAssignment(
-      contest.id,
-      String(form.get("assignmentId") ?? ""),
-      String(form.get("judgeId") ?? ""),
-      user.id,
-    );
-    if (!moved.ok && moved.reason === "notFound") throw new Response("Not found", { status: 404 });
-    return data<ActionResult>(
-      { intent, problems: moved.ok ? [] : [`judges.move.${moved.reason}`] },
-      { status: moved.ok ? 200 : 409 },
-    );
-  }
-  throw new Response("Bad request", { status: 400 });
+  const { assignmentId, judgeId } = submission.value;
+  const moved = await moveAssignment(contest.id, assignmentId, judgeId, user.id);
+  if (moved.ok) return accept<Answer>({ intent }, { submission });
+  if (moved.reason === "notFound") throw new Response("Not found", { status: 404 });
+  return refuse<Answer>({ key: `judges.move.${moved.reason}` }, { status: 409, submission, payload: { intent } });
 }
 
 export default function Judges() {
   const { slug, judges, panelQuery, panel, invitations, query, table, perEntry } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state !== "idle";
+  const [inviteForm, inviteFields] = useForm({
+    id: "invite",
+    lastResult: !busy && answer?.intent === "invite" ? answer.result : undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseForm(formData, judgesSchema),
+  });
+  const [assignForm] = useForm({ id: "assign", onValidate: ({ formData }) => parseForm(formData, judgesSchema) });
   // The page holds two lists; each keeps the other's filters and page.
   const assignmentFilters = { q: query.q, judge: query.judgeId, page: String(query.page) };
   const panelFilters = { who: panelQuery.who, state: panelQuery.state, jpage: String(panelQuery.page) };
@@ -135,17 +144,19 @@ export default function Judges() {
 
       <div className="panel">
         <h2 id="invite-title">{t("judges.invite")}</h2>
-        <Form method="post" aria-labelledby="invite-title">
+        <Form method="post" aria-labelledby="invite-title" {...getFormProps(inviteForm)}>
           <input type="hidden" name="intent" value="invite" />
-          <div className="field">
-            <label htmlFor="invite-email">{t("judges.email")}</label>
-            <input id="invite-email" name="email" type="email" required autoComplete="off" />
-            {result?.intent === "invite" ? <ErrorList errors={result.problems} /> : null}
-          </div>
+          <ErrorList id={inviteForm.errorId} errors={inviteForm.errors} />
+          <InputField
+            field={inviteFields.email}
+            type="email"
+            label={t("judges.email")}
+            inputProps={{ required: true, autoComplete: "off" }}
+          />
           <button type="submit" className="button button-small" disabled={busy}>
             {t("judges.send")}
           </button>
-          {result?.intent === "invite" && result.problems.length === 0 ? (
+          {answer?.intent === "invite" && answer.result.status === "success" ? (
             <p role="status" className="notice">
               {t("judges.sent")}
             </p>
@@ -226,20 +237,20 @@ export default function Judges() {
       <div className="panel">
         <h2 id="assign-title">{t("judges.assignment")}</h2>
         <p>{t("judges.assignmentIntro", { count: perEntry })}</p>
-        <Form method="post">
+        <Form method="post" {...getFormProps(assignForm)}>
           <input type="hidden" name="intent" value="assign" />
           <button type="submit" className="button" disabled={busy}>
             {t("judges.assign")}
           </button>
         </Form>
-        {result?.run ? (
-          <div role="status" className={result.run.shortfalls.length ? "alert" : "notice"}>
-            <p>{t("judges.assigned", { created: result.run.created, removed: result.run.removed })}</p>
-            {result.run.shortfalls.length ? (
+        {answer?.run ? (
+          <div role="status" className={answer.run.shortfalls.length ? "alert" : "notice"}>
+            <p>{t("judges.assigned", { created: answer.run.created, removed: answer.run.removed })}</p>
+            {answer.run.shortfalls.length ? (
               <>
-                <p>{t("judges.shortfalls", { count: result.run.shortfalls.length })}</p>
+                <p>{t("judges.shortfalls", { count: answer.run.shortfalls.length })}</p>
                 <ul>
-                  {result.run.shortfalls.map((s) => (
+                  {answer.run.shortfalls.map((s) => (
                     <li key={s.entryId}>
                       {t("judges.shortfall", { code: s.code, assigned: s.assigned, needed: s.needed })}
                     </li>
@@ -249,7 +260,7 @@ export default function Judges() {
             ) : null}
           </div>
         ) : null}
-        {result?.intent === "move" ? <ErrorList errors={result.problems} /> : null}
+        {answer?.intent === "move" ? <ErrorList errors={formProblems(answer)} /> : null}
         <ListFilters label={t("judges.searchEntries")} keep={keep(panelFilters)}>
           <SearchFilter id="assignment-q" label={t("judges.searchEntries")} value={query.q} />
           <SelectFilter
@@ -280,40 +291,11 @@ export default function Judges() {
                       <ul className="plain">
                         {entry.judges.map((j) => (
                           <li key={j.assignmentId}>
-                            <Form method="post" className="inline-form">
-                              <input type="hidden" name="intent" value="move" />
-                              <input type="hidden" name="assignmentId" value={j.assignmentId} />
-                              <span>
-                                {j.email}
-                                {j.status === "submitted" ? ` · ${t("judges.scored")}` : ""}
-                              </span>
-                              {j.status !== "submitted" ? (
-                                <>
-                                  <label className="visually-hidden" htmlFor={`move-${j.assignmentId}`}>
-                                    {t("judges.moveTo", { code: entry.referenceCode, email: j.email })}
-                                  </label>
-                                  <select id={`move-${j.assignmentId}`} name="judgeId" defaultValue="">
-                                    <option value="" disabled>
-                                      {t("judges.chooseJudge")}
-                                    </option>
-                                    {judges
-                                      .filter((other) => !entry.judges.some((x) => x.judgeId === other.id))
-                                      .map((other) => (
-                                        <option key={other.id} value={other.id}>
-                                          {other.email}
-                                        </option>
-                                      ))}
-                                  </select>
-                                  <button
-                                    type="submit"
-                                    className="button button-secondary button-small"
-                                    disabled={busy}
-                                  >
-                                    {t("judges.move.button")}
-                                  </button>
-                                </>
-                              ) : null}
-                            </Form>
+                            <MoveForm
+                              entry={entry}
+                              assigned={j}
+                              judges={judges.filter((other) => !entry.judges.some((x) => x.judgeId === other.id))}
+                            />
                           </li>
                         ))}
                       </ul>
@@ -327,5 +309,57 @@ export default function Judges() {
         <Pager page={query.page} pages={table.pages} link={link} />
       </div>
     </section>
+  );
+}
+
+type LoadedJudges = ReturnType<typeof useLoaderData<typeof loader>>;
+type AssignmentRow = LoadedJudges["table"]["rows"][number];
+
+/** One judge's assignment to an entry, and (until it is scored) the form that gives it to another judge. */
+function MoveForm({
+  entry,
+  assigned,
+  judges,
+}: {
+  entry: AssignmentRow;
+  assigned: AssignmentRow["judges"][number];
+  judges: LoadedJudges["judges"];
+}) {
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `move-${assigned.assignmentId}`,
+    defaultValue: { judgeId: "" },
+    onValidate: ({ formData }) => parseForm(formData, judgesSchema),
+  });
+  return (
+    <Form method="post" className="inline-form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="assignmentId" value={assigned.assignmentId} />
+      <span>
+        {assigned.email}
+        {assigned.status === "submitted" ? ` · ${t("judges.scored")}` : ""}
+      </span>
+      {assigned.status !== "submitted" ? (
+        <>
+          <label className="visually-hidden" htmlFor={fields.judgeId.id}>
+            {t("judges.moveTo", { code: entry.referenceCode, email: assigned.email })}
+          </label>
+          <select {...getSelectProps(fields.judgeId, { ariaAttributes: false })}>
+            <option value="" disabled>
+              {t("judges.chooseJudge")}
+            </option>
+            {judges.map((other) => (
+              <option key={other.id} value={other.id}>
+                {other.email}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button button-secondary button-small" disabled={navigation.state !== "idle"}>
+            {t("judges.move.button")}
+          </button>
+        </>
+      ) : null}
+    </Form>
   );
 }

@@ -1,27 +1,47 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { z } from "zod";
+import { ErrorList, InputField } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { Pager } from "~/components/pager";
+import { formProblems, parseForm } from "~/forms";
+import { accept, invalid, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { localDateTimeIn } from "~/models/contest";
-import { PLACES, type Place } from "~/models/results";
+import { PLACES } from "~/models/results";
 import { contestResults, scheduleResults, setAward } from "~/models/results.server";
-import { parseRound } from "~/models/scoring";
+import { pageParam, textParam } from "~/schemas/query";
+import { roundQuery } from "~/schemas/scoring";
 import { requireOrganizerOf } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "results.title");
 
+const resultsQuery = roundQuery.extend({ category: textParam(200), page: pageParam(10_000) });
+
+/** An award given (or taken back: no place), or the publication scheduled. */
+const resultsSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("award"),
+    entryId: z.string().max(40).default(""),
+    place: z.enum(PLACES).nullable().catch(null),
+  }),
+  // a wall time in the contest's time zone, read by the action, which knows the zone
+  z.object({ intent: z.literal("schedule"), announceAt: z.string().max(20).default("") }),
+]);
+
+type Answer = { intent: string };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const url = new URL(request.url);
-  const round = parseRound(url.searchParams.get("round"));
+  const query = parseQuery(request, resultsQuery);
+  const round = query.round;
   const { categories: all } = await contestResults(contest.id, round);
   // One category and one page at a time: a contest of 10,000 entries stays a light page.
-  const current = all.find((c) => c.name === url.searchParams.get("category")) ?? all[0];
+  const current = all.find((c) => c.name === query.category) ?? all[0];
   const pages = Math.max(1, Math.ceil((current?.rows.length ?? 0) / RESULTS_PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number(url.searchParams.get("page")) || 1));
+  const page = Math.min(pages, query.page);
   const categories = current
     ? [{ ...current, rows: current.rows.slice((page - 1) * RESULTS_PAGE_SIZE, page * RESULTS_PAGE_SIZE) }]
     : [];
@@ -41,30 +61,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "award") {
-    const value = String(form.get("place") ?? "");
-    const place = (PLACES as readonly string[]).includes(value) ? (value as Place) : null;
-    const result = await setAward(contest.id, String(form.get("entryId") ?? ""), place, user.id);
-    if (!result.ok && result.reason === "notFound") throw new Response("Not found", { status: 404 });
-    return data(
-      { intent, problems: result.ok ? [] : [{ key: "results.alreadyPublished" }] },
-      { status: result.ok ? 200 : 409 },
-    );
+  const submission = parseForm(await request.formData(), resultsSchema);
+  if (submission.status !== "success") {
+    const intent = submission.payload.intent;
+    if (intent !== "award" && intent !== "schedule") throw new Response("Bad request", { status: 400 });
+    return invalid<Answer>(submission, { intent });
   }
-  if (intent === "schedule") {
-    const at = localDateTimeIn(String(form.get("announceAt") ?? ""), contest.timezone);
-    if (!at) return data({ intent, problems: [{ key: "errors.dateInvalid" }] }, { status: 400 });
-    const result = await scheduleResults(contest.id, at, user.id);
-    if (result.ok) return data({ intent, problems: [] });
-    const problem =
-      result.reason === "tooEarly"
-        ? { key: "results.tooEarly", values: { date: result.at.toISOString().slice(0, 16).replace("T", " ") } }
-        : { key: "results.alreadyPublished" };
-    return data({ intent, problems: [problem] }, { status: 409 });
+  const { intent } = submission.value;
+  if (submission.value.intent === "award") {
+    const { entryId, place } = submission.value;
+    const result = await setAward(contest.id, entryId, place, user.id);
+    if (result.ok) return accept<Answer>({ intent }, { submission });
+    if (result.reason === "notFound") throw new Response("Not found", { status: 404 });
+    return refuse<Answer>({ key: "results.alreadyPublished" }, { status: 409, submission, payload: { intent } });
   }
-  throw new Response("Bad request", { status: 400 });
+  const at = localDateTimeIn(submission.value.announceAt, contest.timezone);
+  if (!at) return refuse<Answer>({ key: "errors.dateInvalid" }, { submission, payload: { intent } });
+  const result = await scheduleResults(contest.id, at, user.id);
+  if (result.ok) return accept<Answer>({ intent }, { submission });
+  const problem =
+    result.reason === "tooEarly"
+      ? { key: "results.tooEarly", values: { date: result.at.toISOString().slice(0, 16).replace("T", " ") } }
+      : { key: "results.alreadyPublished" };
+  return refuse<Answer>(problem, { status: 409, submission, payload: { intent } });
 }
 
 const RESULTS_PAGE_SIZE = 50;
@@ -82,8 +101,7 @@ export default function Results() {
   const link = (params: Record<string, string>) =>
     `/organize/${slug}/results?${new URLSearchParams({ ...(round === "final" ? { round } : {}), ...params })}`;
   const current = categories[0]?.name;
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const answer = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(timezone);
   const local = new Intl.DateTimeFormat("sv-SE", {
@@ -168,38 +186,7 @@ export default function Results() {
                       })}
                       {row.disagreement ? <strong className="error-text"> {t("results.disagreement")}</strong> : null}
                     </td>
-                    <td>
-                      {publishedAt ? (
-                        row.award ? (
-                          t(`results.place.${row.award}`)
-                        ) : (
-                          "—"
-                        )
-                      ) : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="award" />
-                          <input type="hidden" name="entryId" value={row.entryId} />
-                          <label className="visually-hidden" htmlFor={`award-${row.entryId}`}>
-                            {t("results.awardFor", { code: row.referenceCode })}
-                          </label>
-                          <select id={`award-${row.entryId}`} name="place" defaultValue={row.award ?? ""}>
-                            <option value="">{t("results.noAward")}</option>
-                            {PLACES.map((place) => (
-                              <option key={place} value={place}>
-                                {t(`results.place.${place}`)}
-                              </option>
-                            ))}
-                          </select>
-                          <button
-                            type="submit"
-                            className="button button-secondary button-small"
-                            disabled={navigation.state !== "idle"}
-                          >
-                            {t("results.saveAward")}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
+                    <td>{publishedAt ? row.award ? t(`results.place.${row.award}`) : "—" : <AwardForm row={row} />}</td>
                   </tr>
                 ))}
               </tbody>
@@ -210,7 +197,7 @@ export default function Results() {
       {current ? (
         <Pager page={page} pages={pages} link={(to) => link({ category: current, page: String(to) })} />
       ) : null}
-      {result?.intent === "award" ? <ErrorList errors={result.problems} /> : null}
+      {answer?.intent === "award" ? <ErrorList errors={formProblems(answer)} /> : null}
 
       <div className="panel">
         <h2 id="publish-title">{t("results.publish")}</h2>
@@ -220,35 +207,78 @@ export default function Results() {
             <Link to={`/contests/${slug}/winners`}>{t("results.gallery")}</Link>
           </p>
         ) : (
-          <Form method="post" aria-labelledby="publish-title">
-            <input type="hidden" name="intent" value="schedule" />
-            <p>{t("results.publishIntro")}</p>
-            <div className="field">
-              <label htmlFor="announceAt">{t("results.announceAt")}</label>
-              <p id="announceAt-hint" className="field-hint">
-                {t("results.announceAtHint", { zone: timezone })}
-              </p>
-              <input
-                id="announceAt"
-                name="announceAt"
-                type="datetime-local"
-                defaultValue={local}
-                required
-                aria-describedby="announceAt-hint"
-              />
-            </div>
-            {result?.intent === "schedule" ? <ErrorList errors={result.problems} /> : null}
-            {result?.intent === "schedule" && result.problems.length === 0 ? (
-              <p role="status" className="notice">
-                {t("results.scheduled")}
-              </p>
-            ) : null}
-            <button type="submit" className="button" disabled={navigation.state !== "idle"}>
-              {t("results.schedule")}
-            </button>
-          </Form>
+          <ScheduleForm local={local} timezone={timezone} />
         )}
       </div>
     </section>
+  );
+}
+
+type ResultRow = ReturnType<typeof useLoaderData<typeof loader>>["categories"][number]["rows"][number];
+
+/** The award of one entry, until the results are published. */
+function AwardForm({ row }: { row: ResultRow }) {
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `award-${row.entryId}`,
+    defaultValue: { place: row.award ?? "" },
+    onValidate: ({ formData }) => parseForm(formData, resultsSchema),
+  });
+  return (
+    <Form method="post" className="inline-form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="award" />
+      <input type="hidden" name="entryId" value={row.entryId} />
+      <label className="visually-hidden" htmlFor={fields.place.id}>
+        {t("results.awardFor", { code: row.referenceCode })}
+      </label>
+      <select {...getSelectProps(fields.place, { ariaAttributes: false })}>
+        <option value="">{t("results.noAward")}</option>
+        {PLACES.map((place) => (
+          <option key={place} value={place}>
+            {t(`results.place.${place}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button-secondary button-small" disabled={navigation.state !== "idle"}>
+        {t("results.saveAward")}
+      </button>
+    </Form>
+  );
+}
+
+/** When the results are published: a wall time in the contest's time zone (`local`, until changed). */
+function ScheduleForm({ local, timezone }: { local: string; timezone: string }) {
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const idle = navigation.state === "idle";
+  const [form, fields] = useForm({
+    id: "schedule",
+    lastResult: idle && answer?.intent === "schedule" ? answer.result : undefined,
+    defaultValue: { announceAt: local },
+    onValidate: ({ formData }) => parseForm(formData, resultsSchema),
+  });
+  return (
+    <Form method="post" aria-labelledby="publish-title" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="schedule" />
+      <p>{t("results.publishIntro")}</p>
+      <InputField
+        field={fields.announceAt}
+        type="datetime-local"
+        label={t("results.announceAt")}
+        hint={t("results.announceAtHint", { zone: timezone })}
+        inputProps={{ required: true }}
+      />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {answer?.intent === "schedule" && answer.result.status === "success" ? (
+        <p role="status" className="notice">
+          {t("results.scheduled")}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={!idle}>
+        {t("results.schedule")}
+      </button>
+    </Form>
   );
 }

@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type FieldName } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, InputField, TextareaInputField } from "~/components/forms";
+import { parseForm } from "~/forms";
+import { accept, invalid, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { rubricLocked, rubricOf, saveRubric } from "~/models/rubric.server";
 import { MAX_CRITERIA, rubricSchema } from "~/schemas/rubric";
@@ -20,29 +21,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: rubricSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  const submission = parseForm(await request.formData(), rubricSchema);
+  if (submission.status !== "success") return invalid(submission);
   if (!(await saveRubric(contest.id, submission.value.criteria, user.id))) {
-    return data({ result: submission.reply({ formErrors: ["rubric.locked"] }), saved: false }, { status: 409 });
+    return refuse({ key: "rubric.locked" }, { submission, status: 409 });
   }
-  return data({ result: submission.reply(), saved: true });
+  return accept({}, { submission });
 }
 
 /** The rubric editor: criteria with guidance, level descriptors and weights that must sum to 100. */
 export default function RubricEditor() {
   const { criteria, locked } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "rubric",
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
     defaultValue: { criteria: criteria.map((c) => ({ ...c, levels: c.levels.join("\n") })) },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rubricSchema }),
+    onValidate: ({ formData }) => parseForm(formData, rubricSchema),
   });
   const list = fields.criteria.getFieldList();
+  // Conform types its list buttons for string errors; ours are problems (app/forms.ts)
+  const criteriaName = fields.criteria.name as FieldName<Criterion[]>;
   const [weights, setWeights] = useState<Record<string, number>>({});
   const total = list.reduce((sum, item) => {
     const weight = weights[item.key ?? ""] ?? Number(item.getFieldset().weight.initialValue ?? 0);
@@ -53,7 +56,7 @@ export default function RubricEditor() {
     <section aria-labelledby="rubric-title">
       <h1 id="rubric-title">{t("rubric.title")}</h1>
       <p>{locked ? t("rubric.lockedIntro") : t("rubric.intro")}</p>
-      {actionData?.saved && navigation.state === "idle" ? (
+      {answer?.result.status === "success" && navigation.state === "idle" ? (
         <p role="status" className="notice">
           {t("rubric.saved")}
         </p>
@@ -73,7 +76,7 @@ export default function RubricEditor() {
                 {list.length > 1 && !locked ? (
                   <button
                     className="link-button"
-                    {...form.remove.getButtonProps({ name: fields.criteria.name, index })}
+                    {...form.remove.getButtonProps({ name: criteriaName, index })}
                     aria-label={t("rubric.removeNamed", { number: index + 1 })}
                   >
                     {t("rubric.remove")}
@@ -92,7 +95,7 @@ export default function RubricEditor() {
                 <button
                   className="button button-secondary"
                   {...form.insert.getButtonProps({
-                    name: fields.criteria.name,
+                    name: criteriaName,
                     defaultValue: { name: "", guidance: "", weight: 0, levels: "" },
                   })}
                 >
@@ -110,11 +113,8 @@ export default function RubricEditor() {
   );
 }
 
-type CriterionField = FieldMetadata<
-  { id?: string; name: string; guidance?: string; weight: number; levels: string },
-  { criteria: { id?: string; name: string; guidance?: string; weight: number; levels: string }[] },
-  string[]
->;
+type Criterion = { id?: string; name: string; guidance?: string; weight: number; levels: string };
+type CriterionField = FieldMetadata<Criterion, { criteria: Criterion[] }, unknown>;
 
 function CriterionFields({
   item,
@@ -127,52 +127,29 @@ function CriterionFields({
 }) {
   const { t } = useTranslation();
   const f = item.getFieldset();
-  const described = (field: { id: string; errors?: string[] }, hint?: boolean) =>
-    [hint ? `${field.id}-hint` : "", field.errors?.length ? `${field.id}-error` : ""].filter(Boolean).join(" ") ||
-    undefined;
   return (
     <>
       <h2>{t("rubric.criterion", { number: index + 1 })}</h2>
       <input {...getInputProps(f.id, { type: "hidden" })} />
-      <div className="field">
-        <label htmlFor={f.name.id}>{t("rubric.name")}</label>
-        <input
-          {...getInputProps(f.name, { type: "text", ariaAttributes: false })}
-          aria-invalid={f.name.errors?.length ? true : undefined}
-          aria-describedby={described(f.name)}
-        />
-        <ErrorList id={`${f.name.id}-error`} errors={f.name.errors} />
-      </div>
-      <div className="field">
-        <label htmlFor={f.guidance.id}>{t("rubric.guidance")}</label>
-        <textarea {...getTextareaProps(f.guidance, { ariaAttributes: false })} rows={2} />
-      </div>
-      <div className="field">
-        <label htmlFor={f.weight.id}>{t("rubric.weight")}</label>
-        <input
-          {...getInputProps(f.weight, { type: "number", ariaAttributes: false })}
-          min={1}
-          max={100}
-          inputMode="numeric"
-          onInput={(event) => onWeight(Number(event.currentTarget.value))}
-          aria-invalid={f.weight.errors?.length ? true : undefined}
-          aria-describedby={described(f.weight)}
-        />
-        <ErrorList id={`${f.weight.id}-error`} errors={f.weight.errors} />
-      </div>
-      <div className="field">
-        <label htmlFor={f.levels.id}>{t("rubric.levels")}</label>
-        <p id={`${f.levels.id}-hint`} className="field-hint">
-          {t("rubric.levelsHint")}
-        </p>
-        <textarea
-          {...getTextareaProps(f.levels, { ariaAttributes: false })}
-          rows={5}
-          aria-invalid={f.levels.errors?.length ? true : undefined}
-          aria-describedby={described(f.levels, true)}
-        />
-        <ErrorList id={`${f.levels.id}-error`} errors={f.levels.errors} />
-      </div>
+      <InputField field={f.name} type="text" label={t("rubric.name")} />
+      <TextareaInputField field={f.guidance} label={t("rubric.guidance")} textareaProps={{ rows: 2 }} />
+      <InputField
+        field={f.weight}
+        type="number"
+        label={t("rubric.weight")}
+        inputProps={{
+          min: 1,
+          max: 100,
+          inputMode: "numeric",
+          onInput: (event) => onWeight(Number(event.currentTarget.value)),
+        }}
+      />
+      <TextareaInputField
+        field={f.levels}
+        label={t("rubric.levels")}
+        hint={t("rubric.levelsHint")}
+        textareaProps={{ rows: 5 }}
+      />
     </>
   );
 }

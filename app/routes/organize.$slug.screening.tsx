@@ -1,27 +1,35 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { z } from "zod";
+import { ChoicesField, ErrorList, InputField, TextareaInputField } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
+import { parseForm } from "~/forms";
+import { accept, invalid, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { decideEntry, screeningQueue } from "~/models/screening.server";
 import { SCREENABLE_STATUSES } from "~/models/entry";
 import { SCREENING_FLAGS, screeningSchema } from "~/schemas/judging";
+import { choiceParam, pageParam, textParam } from "~/schemas/query";
 import { requireOrganizerOf } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "screening.title");
 
+const screeningQuery = z.object({
+  status: choiceParam(SCREENABLE_STATUSES),
+  q: textParam(100),
+  page: pageParam(10_000),
+});
+
+/** Which entry's form the answer is for: the page holds one form per entry. */
+type Answer = { entryId: string };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const url = new URL(request.url);
-  const query = {
-    status: SCREENABLE_STATUSES.includes(url.searchParams.get("status") ?? "") ? url.searchParams.get("status")! : "",
-    q: (url.searchParams.get("q") ?? "").slice(0, 100),
-    page: Math.max(1, Math.min(10_000, Number(url.searchParams.get("page")) || 1)),
-  };
+  const query = parseQuery(request, screeningQuery);
   const queue = await screeningQueue(contest.id, query);
   return {
     slug: contest.slug,
@@ -44,21 +52,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
   const form = await request.formData();
-  const submission = parseWithZod(form, { schema: screeningSchema });
+  const submission = parseForm(form, screeningSchema);
   const entryId = String(form.get("entryId") ?? "");
-  if (submission.status !== "success") {
-    return data({ entryId, problems: Object.values(submission.error ?? {}).flat() as string[] }, { status: 400 });
-  }
+  if (submission.status !== "success") return invalid<Answer>(submission, { entryId });
   const result = await decideEntry(contest.id, user.id, submission.value, await resolveLocale(request, user.locale));
   if (!result.ok && result.reason === "notFound") throw new Response("Not found", { status: 404 });
-  if (!result.ok) return data({ entryId, problems: [`screening.${result.reason}`] }, { status: 409 });
-  return { entryId, problems: [] as string[] };
+  if (!result.ok) {
+    return refuse<Answer>({ key: `screening.${result.reason}` }, { status: 409, submission, payload: { entryId } });
+  }
+  return accept<Answer>({ entryId }, { submission });
 }
 
 export default function Screening() {
   const { slug, query, total, waiting, pages, entries } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const link = pageLink(`/organize/${slug}/screening`, { status: query.status, q: query.q });
   const yesNo = (value: boolean | null) => (value == null ? "—" : value ? t("entry.yes") : t("entry.no"));
@@ -114,58 +120,68 @@ export default function Screening() {
                   })}
                 </p>
               ) : null}
-              <Form method="post" aria-labelledby={`${id}-title`}>
-                <input type="hidden" name="entryId" value={entry.id} />
-                <input type="hidden" name="seen" value={entry.updatedAt} />
-                <fieldset className="choices inline">
-                  <legend>{t("screening.decisionLabel")}</legend>
-                  {(["eligible", "ineligible", "returned"] as const).map((decision) => (
-                    <div className="choice" key={decision}>
-                      <input
-                        type="radio"
-                        id={`${id}-${decision}`}
-                        name="decision"
-                        value={decision}
-                        defaultChecked={entry.status === decision}
-                        required
-                      />
-                      <label htmlFor={`${id}-${decision}`}>{t(`screening.decision.${decision}`)}</label>
-                    </div>
-                  ))}
-                </fieldset>
-                <fieldset className="choices">
-                  <legend>{t("screening.flagsLabel")}</legend>
-                  {SCREENING_FLAGS.map((flag) => (
-                    <div className="choice" key={flag}>
-                      <input type="checkbox" id={`${id}-${flag}`} name="flags" value={flag} />
-                      <label htmlFor={`${id}-${flag}`}>{t(`screening.flags.${flag}`)}</label>
-                    </div>
-                  ))}
-                </fieldset>
-                <div className="field">
-                  <label htmlFor={`${id}-message`}>{t("screening.message")}</label>
-                  <p id={`${id}-message-hint`} className="field-hint">
-                    {t("screening.messageHint")}
-                  </p>
-                  <textarea id={`${id}-message`} name="message" rows={3} aria-describedby={`${id}-message-hint`} />
-                </div>
-                <div className="field">
-                  <label htmlFor={`${id}-until`}>{t("screening.returnUntil")}</label>
-                  <p id={`${id}-until-hint`} className="field-hint">
-                    {t("screening.returnUntilHint")}
-                  </p>
-                  <input id={`${id}-until`} name="returnUntil" type="date" aria-describedby={`${id}-until-hint`} />
-                </div>
-                {result?.entryId === entry.id ? <ErrorList errors={result.problems} /> : null}
-                <button type="submit" className="button button-small" disabled={navigation.state !== "idle"}>
-                  {t("screening.record")}
-                </button>
-              </Form>
+              <DecisionForm entry={entry} />
             </li>
           );
         })}
       </ol>
       <Pager page={query.page} pages={pages} link={link} />
     </section>
+  );
+}
+
+type ScreenedEntry = ReturnType<typeof useLoaderData<typeof loader>>["entries"][number];
+
+/** An entry's decision: its own form, answered by the action with the entry's id. */
+function DecisionForm({ entry }: { entry: ScreenedEntry }) {
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const id = `screen-${entry.id}`;
+  const [form, fields] = useForm({
+    id,
+    lastResult: navigation.state === "idle" && answer?.entryId === entry.id ? answer.result : undefined,
+    defaultValue: { decision: entry.status },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseForm(formData, screeningSchema),
+  });
+  return (
+    <Form method="post" aria-labelledby={`${id}-title`} {...getFormProps(form)}>
+      <input type="hidden" name="entryId" value={entry.id} />
+      <input type="hidden" name="seen" value={entry.updatedAt} />
+      <ChoicesField
+        field={fields.decision}
+        type="radio"
+        legend={t("screening.decisionLabel")}
+        className="choices inline"
+        required
+        options={(["eligible", "ineligible", "returned"] as const).map((decision) => ({
+          value: decision,
+          label: t(`screening.decision.${decision}`),
+        }))}
+      />
+      <ChoicesField
+        field={fields.flags}
+        type="checkbox"
+        legend={t("screening.flagsLabel")}
+        options={SCREENING_FLAGS.map((flag) => ({ value: flag, label: t(`screening.flags.${flag}`) }))}
+      />
+      <TextareaInputField
+        field={fields.message}
+        label={t("screening.message")}
+        hint={t("screening.messageHint")}
+        textareaProps={{ rows: 3 }}
+      />
+      <InputField
+        field={fields.returnUntil}
+        type="date"
+        label={t("screening.returnUntil")}
+        hint={t("screening.returnUntilHint")}
+      />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <button type="submit" className="button button-small" disabled={navigation.state !== "idle"}>
+        {t("screening.record")}
+      </button>
+    </Form>
   );
 }

@@ -1,9 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, InputField } from "~/components/forms";
+import { ErrorList, InputField, SelectField } from "~/components/forms";
+import { parseForm } from "~/forms";
+import { invalid, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { listContests } from "~/models/contest.server";
 import { createEdition } from "~/models/lifecycle.server";
@@ -19,17 +20,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
-  const submission = parseWithZod(await request.formData(), { schema: newContestSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const submission = parseForm(await request.formData(), newContestSchema);
+  if (submission.status !== "success") return invalid(submission);
   const created = await createEdition(submission.value, user.id);
   if (!created.ok) {
-    const message =
+    const key =
       created.field === "copyFrom"
         ? "edition.copyGone"
         : created.field === "codePrefix"
           ? "edition.prefixTaken"
           : "settings.slugTaken";
-    return data({ result: submission.reply({ fieldErrors: { [created.field]: [message] } }) }, { status: 409 });
+    return refuse([], { submission, status: 409, fields: { [created.field]: [{ key }] } });
   }
   throw redirect(`/organize/${created.slug}/settings`);
 }
@@ -37,16 +38,16 @@ export async function action({ request }: ActionFunctionArgs) {
 /** A new edition: a blank contest with Mosaic's defaults, or a copy of an earlier one with its dates a year on. */
 export default function NewEdition() {
   const { contests } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "new-edition",
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
     defaultValue: { copyFrom: contests[0]?.slug ?? "" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newContestSchema }),
+    onValidate: ({ formData }) => parseForm(formData, newContestSchema),
   });
   return (
     <section className="panel narrow" aria-labelledby="edition-title">
@@ -54,34 +55,22 @@ export default function NewEdition() {
       <p>{t("edition.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
-        <div className="field">
-          <label htmlFor={fields.copyFrom.id}>{t("edition.copyFrom")}</label>
-          <p id={`${fields.copyFrom.id}-hint`} className="field-hint">
-            {t("edition.copyHint")}
-          </p>
-          <select
-            {...getSelectProps(fields.copyFrom, { ariaAttributes: false })}
-            aria-describedby={`${fields.copyFrom.id}-hint`}
-          >
-            {contests.map((contest) => (
-              <option key={contest.slug} value={contest.slug}>
-                {contest.title}
-              </option>
-            ))}
-            <option value="">{t("edition.blank")}</option>
-          </select>
-          <ErrorList errors={fields.copyFrom.errors} />
-        </div>
+        <SelectField field={fields.copyFrom} label={t("edition.copyFrom")} hint={t("edition.copyHint")}>
+          {contests.map((contest) => (
+            <option key={contest.slug} value={contest.slug}>
+              {contest.title}
+            </option>
+          ))}
+          <option value="">{t("edition.blank")}</option>
+        </SelectField>
         <InputField field={fields.title} type="text" label={t("settings.contestTitle")} />
         <InputField field={fields.slug} type="text" label={t("settings.slug")} hint={t("settings.slugHint")} />
-        <Field
+        <InputField
+          field={fields.codePrefix}
+          type="text"
           label={t("edition.codePrefix")}
           hint={t("edition.codePrefixHint")}
-          errors={fields.codePrefix.errors}
-          inputProps={{
-            ...getInputProps(fields.codePrefix, { type: "text", ariaAttributes: false }),
-            autoCapitalize: "characters",
-          }}
+          inputProps={{ autoCapitalize: "characters" }}
         />
         <button type="submit" className="button" disabled={navigation.state !== "idle"}>
           {t("edition.create")}

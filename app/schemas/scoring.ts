@@ -1,14 +1,19 @@
 import { z } from "zod";
+import { ROUNDS } from "~/models/scoring";
 
-/** A score sheet as the form sends it: score.<criterionId>, comment.<criterionId>, comment.overall. */
-export function readSheetForm(form: FormData) {
-  const scores: Record<string, string> = {};
-  const comments: Record<string, string> = {};
-  for (const [name, value] of form.entries()) {
-    if (typeof value !== "string") continue;
-    if (name.startsWith("score.")) scores[name.slice(6)] = value;
-    else if (name.startsWith("comment.")) comments[name.slice(8)] = value;
-  }
-  const revision = z.coerce.number().int().min(0).safeParse(form.get("revision"));
-  return { scores, comments, revision: revision.success ? revision.data : null };
-}
+/**
+ * A score sheet as the scoring form and its autosave send it: `score.<criterionId>`,
+ * `comment.<criterionId>`, `comment.overall`, and the revision the page started from. The
+ * scores and comments are checked against the rubric by the model (checkSheet), which alone
+ * knows the criteria.
+ */
+export const sheetSchema = z.object({
+  revision: z.number().int().min(0),
+  score: z.record(z.string().max(10).optional()).default({}),
+  comment: z.record(z.string().optional()).default({}),
+  // the entry to go to after a submission ("" at the end of the queue)
+  next: z.string().max(40).default(""),
+});
+
+/** The round a judge's page or an organizer's results are about: the first round unless it says final. */
+export const roundQuery = z.object({ round: z.enum(ROUNDS).catch("scoring") });

@@ -20,7 +20,7 @@ import { jobHandlers } from "~/jobs.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, start, startId, TODAY } from "../support/entries";
-import { context, formRequest, getRequest, settle } from "../support/http";
+import { context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
 
@@ -62,6 +62,9 @@ async function save(cookie: string, values: Values, extra: [string, string][] = 
     }),
   );
 }
+
+/** A move the settings page made: the contest is in its new status. */
+const moved = { data: { intent: "move", result: { status: "success" } } };
 
 function move(cookie: string, transition: string, seen: string, slug = DEMO_SLUG) {
   return settle(() =>
@@ -162,15 +165,12 @@ describe("contest settings", () => {
     const values = await currentValues();
     const before = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
     const backwards = (await save(organizer.cookie, { ...values, judgingStartsAt: values.opensAt })) as {
-      data: { result: { error: Record<string, string[]> } };
       init: { status: number };
     };
     expect(backwards.init.status).toBe(400);
-    expect(backwards.data.result.error.judgingStartsAt).toEqual(["settings.after.deadline"]);
-    const zone = (await save(organizer.cookie, { ...values, timezone: "Mars/Olympus" })) as {
-      data: { result: { error: Record<string, string[]> } };
-    };
-    expect(zone.data.result.error.timezone).toEqual(["settings.timezone"]);
+    expect(problemKeys(backwards, "judgingStartsAt")).toEqual(["settings.after.deadline"]);
+    const zone = await save(organizer.cookie, { ...values, timezone: "Mars/Olympus" });
+    expect(problemKeys(zone, "timezone")).toEqual(["settings.timezone"]);
     expect((await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } })).updatedAt).toEqual(before.updatedAt);
     // an entrant cannot save settings at all
     const someone = await signedIn("someone@example.org");
@@ -302,11 +302,11 @@ describe("contest settings", () => {
     // the form no longer shows it, and a new category may not take its short name
     const next = await currentValues();
     expect(next.categories.map((c) => c.slug)).toEqual(["video", "photography", "written-work"]);
-    const clash = (await save(organizer.cookie, {
+    const clash = await save(organizer.cookie, {
       ...next,
       categories: [...next.categories, { ...next.categories[0]!, id: undefined as unknown as string, slug: "audio" }],
-    })) as { data: { result: { error: Record<string, string[]> } } };
-    expect(clash.data.result.error["categories[3].slug"]).toEqual(["settings.slugArchived"]);
+    });
+    expect(problemKeys(clash, "categories[3].slug")).toEqual(["settings.slugArchived"]);
   });
 });
 
@@ -318,11 +318,10 @@ describe("contest settings, more guard rails", () => {
     const seen = settingsVersion(loaded);
     expect(((await save(second.cookie, { ...loaded, theme: "Second's theme" })) as Response).status).toBe(302);
     const stale = (await save(first.cookie, { ...loaded, title: "First's title" }, [], seen)) as unknown as {
-      data: { result: { error: Record<string, string[]> } };
       init: { status: number };
     };
     expect(stale.init.status).toBe(409);
-    expect(stale.data.result.error[""]).toEqual(["settings.stale"]);
+    expect(problemKeys(stale)).toEqual(["settings.stale"]);
     const contest = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
     expect([contest.title, contest.theme]).toEqual([loaded.title, "Second's theme"]);
   });
@@ -401,10 +400,8 @@ describe("contest settings, more guard rails", () => {
       ((await save(organizer.cookie, { ...(await currentValues()), blindJudging: true })) as Response).status,
     ).toBe(302);
     await eligibleEntry("Lina Karam", "LB");
-    const locked = (await save(organizer.cookie, { ...(await currentValues()), blindJudging: false })) as unknown as {
-      data: { result: { error: Record<string, string[]> } };
-    };
-    expect(locked.data.result.error.blindJudging).toEqual(["settings.blindLocked"]);
+    const locked = await save(organizer.cookie, { ...(await currentValues()), blindJudging: false });
+    expect(problemKeys(locked, "blindJudging")).toEqual(["settings.blindLocked"]);
     expect((await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } })).blindJudging).toBe(true);
   });
 });
@@ -444,7 +441,7 @@ describe("lifecycle", () => {
     expect(copy!.entries).toEqual([]);
     expect(await getPublicContest("yhd-2026")).toBeNull(); // a draft is not public
 
-    const taken = (await settle(() =>
+    const taken = await settle(() =>
       newAction({
         request: formRequest(
           "/organize/new",
@@ -454,16 +451,16 @@ describe("lifecycle", () => {
         context: context(),
         params: {},
       }),
-    )) as { data: { result: { error: Record<string, string[]> } } };
-    expect(taken.data.result.error.slug).toEqual(["settings.slugTaken"]);
+    );
+    expect(problemKeys(taken, "slug")).toEqual(["settings.slugTaken"]);
   });
 
   it("opens only when ready, goes back to draft only before any submission, and refuses a stale click", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
     const created = await createEdition({ title: "Blank", slug: "blank", codePrefix: "BLK" }, organizer.user.id);
     expect(created.ok).toBe(true);
-    const notReady = (await move(organizer.cookie, "open", "draft", "blank")) as { data: { problems: string[] } };
-    expect(notReady.data.problems).toEqual(["lifecycle.needsTexts"]);
+    const notReady = await move(organizer.cookie, "open", "draft", "blank");
+    expect(problemKeys(notReady)).toEqual(["lifecycle.needsTexts"]);
     await db.contest.update({ where: { slug: "blank" }, data: { theme: "Inclusion", summary: "Show it." } });
     const loaded = (await settle(() =>
       settingsLoader({
@@ -473,23 +470,21 @@ describe("lifecycle", () => {
       }),
     )) as { status: string; transitions: string[]; readiness: string[] };
     expect(loaded).toMatchObject({ status: "draft", transitions: ["open"], readiness: [] });
-    expect(((await move(organizer.cookie, "open", "draft", "blank")) as { data: { moved: boolean } }).data.moved).toBe(
-      true,
-    );
+    expect(await move(organizer.cookie, "open", "draft", "blank")).toMatchObject(moved);
     // the same click again: the page showed "draft", which is no longer true
-    const twice = (await move(organizer.cookie, "open", "draft", "blank")) as { data: { problems: string[] } };
-    expect(twice.data.problems).toEqual(["lifecycle.stale"]);
+    const twice = await move(organizer.cookie, "open", "draft", "blank");
+    expect(problemKeys(twice)).toEqual(["lifecycle.stale"]);
     expect(await db.auditEvent.count({ where: { action: "contest.status", contest: { slug: "blank" } } })).toBe(1);
 
     // the demo contest has a submission: it cannot go back to draft
     await eligibleEntry("Lina Karam", "LB");
-    const back = (await move(organizer.cookie, "backToDraft", "open")) as { data: { problems: string[] } };
-    expect(back.data.problems).toEqual(["lifecycle.hasSubmissions"]);
+    const back = await move(organizer.cookie, "backToDraft", "open");
+    expect(problemKeys(back)).toEqual(["lifecycle.hasSubmissions"]);
     // closing early stops entries at once, and reopening lets them in again
-    expect(((await move(organizer.cookie, "close", "open")) as { data: { moved: boolean } }).data.moved).toBe(true);
+    expect(await move(organizer.cookie, "close", "open")).toMatchObject(moved);
     const amaya = await entrant("amaya@example.org");
     expect((await start(amaya.cookie, "video")).status).not.toBe(302);
-    expect(((await move(organizer.cookie, "reopen", "closed")) as { data: { moved: boolean } }).data.moved).toBe(true);
+    expect(await move(organizer.cookie, "reopen", "closed")).toMatchObject(moved);
     expect((await start(amaya.cookie, "video")).status).toBe(302);
   });
 

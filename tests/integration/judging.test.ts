@@ -25,7 +25,7 @@ import { jobHandlers } from "~/jobs.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";
-import { context, formRequest, getRequest, settle } from "../support/http";
+import { context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
 
@@ -265,10 +265,8 @@ describe("screening", () => {
     const seen = (await db.entry.findUniqueOrThrow({ where: { id } })).updatedAt.toISOString();
     await screen(organizer.cookie, { entryId: id, decision: "eligible" });
     // a second organizer, on the page as it was before
-    const stale = (await screen(organizer.cookie, { entryId: id, decision: "ineligible", message: "No.", seen })) as {
-      data: { problems: string[] };
-    };
-    expect(stale.data.problems).toEqual(["screening.changed"]);
+    const stale = await screen(organizer.cookie, { entryId: id, decision: "ineligible", message: "No.", seen });
+    expect(problemKeys(stale)).toEqual(["screening.changed"]);
     expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("eligible");
 
     // assigned, then found ineligible: out of judging, assignments and scores gone
@@ -289,10 +287,8 @@ describe("screening", () => {
     const contest = await db.contest.findFirstOrThrow();
     setNow(new Date(contest.deadline.getTime() + 24 * 60 * 60 * 1000));
     const late = await signedIn("late-org@example.org", "organizer");
-    const noDate = (await screen(late.cookie, { entryId: id, decision: "returned", message: "Blur a face." })) as {
-      data: { problems: string[] };
-    };
-    expect(noDate.data.problems).toEqual(["screening.dateNeeded"]);
+    const noDate = await screen(late.cookie, { entryId: id, decision: "returned", message: "Blur a face." });
+    expect(problemKeys(noDate)).toEqual(["screening.dateNeeded"]);
     const until = new Date(contest.deadline.getTime() + 5 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
     await screen(late.cookie, { entryId: id, decision: "returned", message: "Blur a face.", returnUntil: until });
     expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("returned");
@@ -433,9 +429,9 @@ describe("assignment", () => {
         assignmentId: assignment.id,
         judgeId,
       });
-    const refused = (await move(b.user.id)) as { data: { problems: string[] } };
-    expect(refused.data.problems).toEqual(["judges.move.conflict"]);
-    expect(await move(target.user.id)).toMatchObject({ data: { problems: [] } });
+    const refused = await move(b.user.id);
+    expect(problemKeys(refused)).toEqual(["judges.move.conflict"]);
+    expect(await move(target.user.id)).toMatchObject({ data: { result: { status: "success" } } });
     expect(await db.assignment.findFirstOrThrow({ where: { entryId: entry.id } })).toMatchObject({
       judgeId: target.user.id,
     });
@@ -482,7 +478,7 @@ describe("scoring", () => {
     expect(view.next).toBe(second.judgeCode);
 
     const first = await sheet(j.cookie, entry.judgeCode, { revision: "0", [`score.${criteria[0]!.id}`]: "4" });
-    expect(await first.json()).toEqual({ ok: true, revision: 1, status: "draft" });
+    expect(await first.json()).toEqual({ result: { status: "success" }, revision: 1, status: "draft" });
     // the second tab still holds revision 0 and other values: refused, nothing overwritten
     const stale = await sheet(j.cookie, entry.judgeCode, { revision: "0", [`score.${criteria[0]!.id}`]: "2" });
     expect(stale.status).toBe(409);
@@ -498,13 +494,11 @@ describe("scoring", () => {
       400,
     );
 
-    const incomplete = (await submit(j.cookie, entry.judgeCode, {
+    const incomplete = await submit(j.cookie, entry.judgeCode, {
       revision: "1",
       [`score.${criteria[0]!.id}`]: "4",
-    })) as {
-      data: { problems: { key: string }[] };
-    };
-    expect(incomplete.data.problems.map((p) => p.key)).toEqual(Array(4).fill("scoring.missingScore"));
+    });
+    expect(problemKeys(incomplete)).toEqual(Array(4).fill("scoring.missingScore"));
 
     const full = Object.fromEntries(criteria.map((c, i) => [`score.${c.id}`, String((i % 5) + 1)]));
     const done = (await submit(j.cookie, entry.judgeCode, {
@@ -716,9 +710,7 @@ describe("the rubric", () => {
       rubricAction as unknown as typeof judgesAction,
       `/organize/${slug}/rubric`,
       fields,
-    ) as unknown as Promise<{
-      data: { saved: boolean; result: { error?: Record<string, string[]> } };
-    }>;
+    ) as unknown as Promise<{ data: { result: { status?: string } } }>;
 
   it("starts as the victim-assistance rubric, takes criteria whose weights sum to 100, and locks once scoring starts", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
@@ -743,9 +735,9 @@ describe("the rubric", () => {
         { name: "Craft", weight: "30", levels: "Weak\nStrong" },
       ]),
     );
-    expect(wrongSum.data.result.error?.criteria).toEqual(["rubric.weightsSum"]);
+    expect(problemKeys(wrongSum, "criteria")).toEqual(["rubric.weightsSum"]);
     const oneLevel = await save(organizer.cookie, rubricForm([{ name: "Insight", weight: "100", levels: "Only one" }]));
-    expect(oneLevel.data.result.error?.["criteria[0].levels"]).toEqual(["rubric.levelsCount"]);
+    expect(problemKeys(oneLevel, "criteria[0].levels")).toEqual(["rubric.levelsCount"]);
     expect(await db.rubricCriterion.count()).toBe(5);
 
     const kept = before.criteria[0]!.id;
@@ -756,7 +748,7 @@ describe("the rubric", () => {
         { name: "Craft", weight: "30", levels: "Rough\nSkilled" },
       ]),
     );
-    expect(saved.data.saved).toBe(true);
+    expect(saved.data.result.status).toBe("success");
     const stored = await db.rubricCriterion.findMany({ orderBy: { position: "asc" } });
     expect(stored.map((c) => [c.name, c.weight, JSON.parse(c.levels)])).toEqual([
       ["Insight into victim assistance", 70, ["Absent", "Present", "Deep"]],
@@ -784,7 +776,7 @@ describe("the rubric", () => {
       organizer.cookie,
       rubricForm([{ id: kept, name: "Changed", weight: "100", levels: "A\nB" }]),
     );
-    expect(locked.data.result.error?.[""]).toEqual(["rubric.locked"]);
+    expect(problemKeys(locked)).toEqual(["rubric.locked"]);
     expect((await db.rubricCriterion.findUniqueOrThrow({ where: { id: kept } })).name).toBe(
       "Insight into victim assistance",
     );

@@ -15,7 +15,7 @@ import { jobHandlers } from "~/jobs.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";
-import { context, formRequest, getRequest, settle } from "../support/http";
+import { context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
 
@@ -58,7 +58,7 @@ const post = (cookie: string, fields: Record<string, string>) =>
       context: context(),
       params: { slug },
     }),
-  ) as Promise<{ data: { problems: string[] } } | Response>;
+  );
 
 beforeEach(resetToDemoContest);
 
@@ -158,10 +158,10 @@ describe("publication", () => {
     expect(inAnHour.toISOString()).toBe("2026-03-01T11:00:00.000Z");
     // not while judges may still change scores: a mistyped date must not publish an open contest
     const tooEarly = await post(organizer.cookie, { intent: "schedule", announceAt: local });
-    expect(tooEarly).toMatchObject({ data: { problems: [{ key: "results.tooEarly" }] } });
+    expect(problemKeys(tooEarly)).toEqual(["results.tooEarly"]);
     await db.contest.updateMany({ data: { judgingEndsAt: new Date(TODAY.getTime() - 60 * 60 * 1000) } });
     const scheduled = await post(organizer.cookie, { intent: "schedule", announceAt: local });
-    expect(scheduled).toMatchObject({ data: { problems: [] } });
+    expect(scheduled).toMatchObject({ data: { result: { status: "success" } } });
     await runDueJobs(jobHandlers);
     expect((await db.contest.findFirstOrThrow()).resultsPublishedAt).toBeNull();
     const early = await winnersLoader({
@@ -204,9 +204,9 @@ describe("publication", () => {
     expect(JSON.stringify(gallery)).not.toContain("amaya.reyes@example.org");
 
     // awards are now final, and the entrant sees the outcome on "My entries"
-    expect(await post(organizer.cookie, { intent: "award", entryId: entries[2]!.id, place: "third" })).toMatchObject({
-      data: { problems: [{ key: "results.alreadyPublished" }] },
-    });
+    expect(
+      problemKeys(await post(organizer.cookie, { intent: "award", entryId: entries[2]!.id, place: "third" })),
+    ).toEqual(["results.alreadyPublished"]);
     const amaya = await db.user.findFirstOrThrow({ where: { fullName: "Amaya Reyes" } });
     const mine = await entriesLoader({
       request: getRequest("/entries", { cookie: (await createSession(amaya.id)).split(";")[0]! }),

@@ -4,12 +4,12 @@ import {
   entryPath,
   MAX_COMMENT_LENGTH,
   parseLevels,
-  parseRound,
   parseSheet,
   roundClosesAt,
   sheetTotal,
   type RubricCriterion,
 } from "~/models/scoring";
+import { roundQuery } from "~/schemas/scoring";
 
 const levels = (count: number) => Array.from({ length: count }, (_, i) => `Level ${i + 1}`);
 const criterion = (id: string, weight: number, count = 5): RubricCriterion => ({
@@ -137,6 +137,7 @@ describe("judging rounds", () => {
   const contest = { judgingEndsAt: new Date("2026-05-01T00:00:00Z"), finalRoundEndsAt: null as Date | null };
 
   it("are the scoring round unless the final one is named", () => {
+    const parseRound = (round: unknown) => roundQuery.parse({ round }).round;
     expect(parseRound("final")).toBe("final");
     for (const other of ["scoring", "Final", "", null, undefined]) expect(parseRound(other)).toBe("scoring");
   });

@@ -1,0 +1,57 @@
+import { getCollectionProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, ErrorList, InputField, TextareaInputField } from "~/components/forms";
+import { locales } from "~/i18n";
+import { MarkdownField, type Rendered } from "./markdown-field";
+import type { SettingsFields } from "./settings-form";
+
+/** What the contest is called and says about itself: title, address, theme, rules, FAQ, languages. */
+export function BasicsSection({
+  fields,
+  slug,
+  slugLocked,
+  saved,
+}: {
+  fields: SettingsFields;
+  slug: string;
+  /** the address stays once the contest has opened: links to it are out in the world */
+  slugLocked: boolean;
+  saved: { rules: Rendered; faq: Rendered };
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="card" id="settings-basics">
+      <legend>{t("settings.basics")}</legend>
+      <InputField field={fields.title} type="text" label={t("settings.contestTitle")} />
+      <InputField
+        field={fields.slug}
+        type="text"
+        label={t("settings.slug")}
+        hint={slugLocked ? t("settings.slugLockedHint") : t("settings.slugHint")}
+        inputProps={{ readOnly: slugLocked }}
+      />
+      <InputField field={fields.theme} type="text" label={t("settings.theme")} />
+      <TextareaInputField field={fields.summary} label={t("settings.summary")} textareaProps={{ rows: 3 }} />
+      <InputField field={fields.organizerName} type="text" label={t("settings.organizerName")} />
+      <MarkdownField
+        field={fields.rules}
+        label={t("settings.rules")}
+        endpoint={`/organize/${slug}/markdown`}
+        saved={saved.rules}
+      />
+      <MarkdownField
+        field={fields.faq}
+        label={t("settings.faq")}
+        endpoint={`/organize/${slug}/markdown`}
+        saved={saved.faq}
+      />
+      <fieldset className="plain-fieldset field">
+        <legend>{t("settings.languages")}</legend>
+        {getCollectionProps(fields.languages, { type: "checkbox", options: [...locales] }).map(({ key, ...props }) => (
+          <CheckboxField key={key} label={t(`languages.${props.value}`)} inputProps={props} />
+        ))}
+        <ErrorList errors={fields.languages.errors} />
+      </fieldset>
+    </fieldset>
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from "react-i18next";
+import { TextareaInputField } from "~/components/forms";
+import type { SettingsFields } from "./settings-form";
+
+/** The contest's own words added to the emails Mosaic sends entrants. */
+export function EmailsSection({ fields }: { fields: SettingsFields }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="card" id="settings-emails">
+      <legend>{t("settings.emails")}</legend>
+      <p className="field-hint">{t("settings.emailsHint")}</p>
+      {(["emailReceipt", "emailScreened", "emailDraftReminder", "emailResults"] as const).map((key) => (
+        <TextareaInputField key={key} field={fields[key]} label={t(`settings.${key}`)} textareaProps={{ rows: 3 }} />
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from "react-i18next";
+import { CheckboxInputField, InputField, SelectField } from "~/components/forms";
+import { NORMALISATIONS } from "~/schemas/contest";
+import type { SettingsFields } from "./settings-form";
+
+/** How entries are judged: judges per entry, blindness, conflicts by country, the scores' normalisation. */
+export function JudgingSection({ fields }: { fields: SettingsFields }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="card" id="settings-judging">
+      <legend>{t("settings.judging")}</legend>
+      <InputField field={fields.judgesPerEntry} type="number" label={t("settings.judgesPerEntry")} />
+      <CheckboxInputField field={fields.blindJudging} label={t("settings.blindJudging")} />
+      <CheckboxInputField field={fields.avoidSameCountry} label={t("settings.avoidSameCountry")} />
+      <CheckboxInputField field={fields.hideCountry} label={t("settings.hideCountry")} />
+      <SelectField field={fields.normalisation} label={t("settings.normalisation")}>
+        {NORMALISATIONS.map((n) => (
+          <option key={n} value={n}>
+            {t(`settings.normalisations.${n}`)}
+          </option>
+        ))}
+      </SelectField>
+    </fieldset>
+  );
+}
+
+/** How long entries are kept after the results (the dashboard links here, to #retention). */
+export function PrivacySection({ fields }: { fields: SettingsFields }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="card" id="retention">
+      <legend>{t("settings.privacy")}</legend>
+      <InputField
+        field={fields.retentionMonths}
+        type="number"
+        label={t("settings.retentionMonths")}
+        hint={t("settings.retentionHint")}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from "react-i18next";
+import { InputField } from "~/components/forms";
+import { TIMELINE } from "~/schemas/contest";
+import type { SettingsFields } from "./settings-form";
+
+/** The contest's time zone and its dates, as wall times in that zone. */
+export function TimelineSection({ fields, timeZones }: { fields: SettingsFields; timeZones: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="card" id="settings-timeline">
+      <legend>{t("settings.timeline")}</legend>
+      <InputField
+        field={fields.timezone}
+        type="text"
+        label={t("settings.timezone")}
+        hint={t("settings.timezoneHint")}
+        inputProps={{ list: "time-zones" }}
+      />
+      <datalist id="time-zones">
+        {timeZones.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      {TIMELINE.map((key) => (
+        <InputField key={key} field={fields[key]} type="datetime-local" label={t(`settings.${key}`)} />
+      ))}
+      <InputField
+        field={fields.graceMinutes}
+        type="number"
+        label={t("settings.graceMinutes")}
+        hint={t("settings.graceHint")}
+      />
+    </fieldset>
+  );
+}
