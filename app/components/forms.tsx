@@ -201,3 +201,14 @@ export function SelectField({
     </div>
   );
 }
+
+/** A {@link CheckboxField} for a Conform field that is "on" when ticked. */
+export function CheckboxInputField({ field, label }: { field: ConformField; label: string }) {
+  return (
+    <CheckboxField
+      label={label}
+      errors={field.errors as ErrorMessages}
+      inputProps={getInputProps(field, { type: "checkbox", value: "on", ariaAttributes: false })}
+    />
+  );
+}
