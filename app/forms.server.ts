@@ -53,8 +53,9 @@ export function accept<Payload extends object = object>(
   payload?: Payload,
   options: { submission?: AnySubmission; reset?: boolean; headers?: HeadersInit } = {},
 ) {
+  // Conform's reply that clears the form carries no status; the answer's readers need one
   const result: FormResult = options.submission
-    ? options.submission.reply({ resetForm: options.reset })
+    ? { ...options.submission.reply({ resetForm: options.reset }), status: "success" }
     : { status: "success" };
   return data({ ...(payload ?? ({} as Payload)), result } as ActionResult<Payload>, { headers: options.headers });
 }

@@ -1,4 +1,9 @@
+import type { z, ZodTypeAny } from "zod";
+import { parseForm } from "~/forms";
+import { accept, invalid, refuse } from "~/forms.server";
+import type { PeopleOfEntry } from "~/models/entry-people.server";
 import { captionsText } from "~/models/media-captions.server";
+import { removePersonSchema } from "~/schemas/entry-people";
 
 /**
  * Responses that several routes send the same way. Models return data; building the HTTP
@@ -18,4 +23,35 @@ export async function captionsResponse(key: string | null | undefined, visibilit
       "Cache-Control": visibility === "public" ? "public, max-age=300" : "private, no-store",
     },
   });
+}
+
+/**
+ * The action behind a list of people on the entrant's own entry (co-creators, releases;
+ * components/entry-people.tsx): "remove" takes one off by its id, anything else adds one read
+ * with the list's schema. An entry that is not the entrant's or can no longer change, and a
+ * person not on its list, are 404.
+ */
+export async function entryPeopleAction<Schema extends ZodTypeAny>(
+  formData: FormData,
+  {
+    schema,
+    people,
+    userId,
+    entryId,
+  }: { schema: Schema; people: PeopleOfEntry<z.output<Schema>>; userId: string; entryId: string },
+) {
+  if (formData.get("intent") === "remove") {
+    const submission = parseForm(formData, removePersonSchema);
+    if (submission.status !== "success") return invalid(submission);
+    if (!(await people.remove(userId, entryId, submission.value.itemId))) {
+      throw new Response("Not found", { status: 404 });
+    }
+    return accept(undefined, { submission });
+  }
+  const submission = parseForm(formData, schema);
+  if (submission.status !== "success") return invalid(submission);
+  const added = await people.add(userId, entryId, submission.value);
+  if (!added.ok && added.reason === "notFound") throw new Response("Not found", { status: 404 });
+  if (!added.ok) return refuse(added.problem, { submission });
+  return accept(undefined, { submission, reset: true });
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { List } from "~/components/list";
 
 export type AuditRow = {
   id: string;
@@ -14,33 +15,23 @@ export function AuditTable({ events, labelledBy }: { events: AuditRow[]; labelle
   const { t } = useTranslation();
   if (events.length === 0) return <p>{t("audit.none")}</p>;
   return (
-    <div className="table-scroll">
-      <table aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            <th scope="col">{t("audit.when")}</th>
-            <th scope="col">{t("audit.who")}</th>
-            <th scope="col">{t("audit.what")}</th>
-            <th scope="col">{t("audit.about")}</th>
-            <th scope="col">{t("audit.details")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id} data-testid="audit-row">
-              <td>
-                <time dateTime={event.at}>{event.at.slice(0, 19).replace("T", " ")} UTC</time>
-              </td>
-              <td>{event.actor ?? t("audit.system")}</td>
-              <td>{t(`audit.action.${event.action}`, { defaultValue: event.action })}</td>
-              <td>{event.subject}</td>
-              <td>
-                <code className="detail">{JSON.stringify(event.detail)}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <List
+      labelledBy={labelledBy}
+      columns={[t("audit.when"), t("audit.who"), t("audit.what"), t("audit.about"), t("audit.details")]}
+    >
+      {events.map((event) => (
+        <tr key={event.id} data-testid="audit-row">
+          <td>
+            <time dateTime={event.at}>{event.at.slice(0, 19).replace("T", " ")} UTC</time>
+          </td>
+          <td>{event.actor ?? t("audit.system")}</td>
+          <td>{t(`audit.action.${event.action}`, { defaultValue: event.action })}</td>
+          <td>{event.subject}</td>
+          <td>
+            <code className="detail">{JSON.stringify(event.detail)}</code>
+          </td>
+        </tr>
+      ))}
+    </List>
   );
 }

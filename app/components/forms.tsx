@@ -137,17 +137,6 @@ export function InputField({
   );
 }
 
-/** A {@link CheckboxField} for a Conform field that is on or off (sent as "on"). */
-export function CheckboxInputField({ field, label }: { field: ConformField; label: string }) {
-  return (
-    <CheckboxField
-      label={label}
-      errors={field.errors}
-      inputProps={getInputProps(field, { type: "checkbox", value: "on", ariaAttributes: false })}
-    />
-  );
-}
-
 /** A {@link TextAreaField} for a Conform field. */
 export function TextareaInputField({
   field,
@@ -176,25 +165,32 @@ export function TextareaInputField({
   );
 }
 
-/** A labelled select for a Conform field, its options given as children. */
+/**
+ * A labelled select for a Conform field, its options given as children. `hideLabel` keeps the
+ * label for screen readers only, for a select in a table row whose header already says what it is.
+ */
 export function SelectField({
   field,
   label,
   hint,
+  hideLabel,
   children,
   selectProps,
 }: {
   field: ConformField;
   label: string;
   hint?: string;
+  hideLabel?: boolean;
   children: ReactNode;
   selectProps?: SelectHTMLAttributes<HTMLSelectElement>;
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined;
   const errorId = field.errors?.length ? `${field.id}-error` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
+  const parts = (
+    <>
+      <label htmlFor={field.id} className={hideLabel ? "visually-hidden" : undefined}>
+        {label}
+      </label>
       {hint ? (
         <p id={hintId} className="field-hint">
           {hint}
@@ -209,7 +205,19 @@ export function SelectField({
         {children}
       </select>
       <ErrorList id={errorId} errors={field.errors as ErrorMessages} />
-    </div>
+    </>
+  );
+  return hideLabel ? parts : <div className="field">{parts}</div>;
+}
+
+/** A {@link CheckboxField} for a Conform field that is "on" when ticked. */
+export function CheckboxInputField({ field, label }: { field: ConformField; label: string }) {
+  return (
+    <CheckboxField
+      label={label}
+      errors={field.errors as ErrorMessages}
+      inputProps={getInputProps(field, { type: "checkbox", value: "on", ariaAttributes: false })}
+    />
   );
 }
 

@@ -1,8 +1,7 @@
 import { foldForSearch } from "~/services/search-text";
 import { byteOrder, db, Prisma } from "~/services/db.server";
 import { ageOn, dateIn } from "./eligibility";
-
-export const ENTRANT_LIST_PAGE = 50;
+import { countAndPage } from "./list.server";
 
 export type EntrantListQuery = { q: string; country: string; filter: string; page: number };
 
@@ -53,17 +52,19 @@ export async function listEntrants(contest: { id: string; deadline: Date; timezo
     drafts: bigint | number;
     submitted: bigint | number;
   };
-  const [counted, rows] = await Promise.all([
-    db.$queryRaw<{ total: bigint | number }[]>`SELECT COUNT(*) AS "total" FROM (${grouped}) AS t`,
-    db.$queryRaw<Row[]>`${grouped} ORDER BY u."email" ${byteOrder()} ASC
-      LIMIT ${ENTRANT_LIST_PAGE} OFFSET ${(query.page - 1) * ENTRANT_LIST_PAGE}`,
-  ]);
-  const total = Number(counted[0]?.total ?? 0);
+  type Count = { total: bigint | number };
+  const list = await countAndPage(query.page, {
+    count: async () => {
+      const [counted] = await db.$queryRaw<Count[]>`SELECT COUNT(*) AS "total" FROM (${grouped}) AS t`;
+      return Number(counted?.total ?? 0);
+    },
+    rows: ({ skip, take }) =>
+      db.$queryRaw<Row[]>`${grouped} ORDER BY u."email" ${byteOrder()} ASC LIMIT ${take} OFFSET ${skip}`,
+  });
   const on = dateIn(contest.deadline, contest.timezone);
   return {
-    total,
-    pages: Math.max(1, Math.ceil(total / ENTRANT_LIST_PAGE)),
-    rows: rows.map((r) => ({
+    ...list,
+    rows: list.rows.map((r) => ({
       id: r.id,
       email: r.email,
       fullName: r.fullName,

@@ -1,7 +1,6 @@
 import { foldForSearch } from "~/services/search-text";
 import { db, type Prisma } from "~/services/db.server";
-
-export const ENTRY_LIST_PAGE = 50;
+import { countAndPage } from "./list.server";
 
 export type EntryListQuery = { q: string; status: string; categoryId: string; page: number };
 
@@ -10,7 +9,7 @@ export type EntryListQuery = { q: string; status: string; categoryId: string; pa
  * and email, filters by status and category, 50 a page, newest submission first. Paged with
  * LIMIT/OFFSET on an indexed order, which stays fast at 10,000 entries.
  */
-export async function listEntries(contestId: string, query: EntryListQuery) {
+export function listEntries(contestId: string, query: EntryListQuery) {
   const q = query.q.trim();
   const where: Prisma.EntryWhereInput = {
     contestId,
@@ -27,25 +26,24 @@ export async function listEntries(contestId: string, query: EntryListQuery) {
         }
       : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.entry.count({ where }),
-    db.entry.findMany({
-      where,
-      orderBy: [{ submittedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
-      skip: (query.page - 1) * ENTRY_LIST_PAGE,
-      take: ENTRY_LIST_PAGE,
-      select: {
-        id: true,
-        referenceCode: true,
-        title: true,
-        status: true,
-        submittedAt: true,
-        category: { select: { name: true } },
-        entrant: { select: { fullName: true, email: true, country: true } },
-      },
-    }),
-  ]);
-  return { total, pages: Math.max(1, Math.ceil(total / ENTRY_LIST_PAGE)), rows };
+  return countAndPage(query.page, {
+    count: () => db.entry.count({ where }),
+    rows: (window) =>
+      db.entry.findMany({
+        where,
+        orderBy: [{ submittedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          referenceCode: true,
+          title: true,
+          status: true,
+          submittedAt: true,
+          category: { select: { name: true } },
+          entrant: { select: { fullName: true, email: true, country: true } },
+        },
+      }),
+  });
 }
 
 /** Every entry past draft, by reference, with who made it and its award: for entries.csv. */

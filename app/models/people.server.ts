@@ -6,6 +6,7 @@ import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
 import { eraseAccount } from "./erasure.server";
+import { countAndPage } from "./list.server";
 import { ROLES, type Role } from "~/schemas/role";
 import { normaliseEmail } from "./user";
 
@@ -17,11 +18,9 @@ import { normaliseEmail } from "./user";
  * someone who can open it); only an admin gives or takes the admin role, or touches an admin.
  * A deactivated account keeps its entries, scores and decisions; it cannot sign in.
  */
-export const PEOPLE_PAGE = 50;
-
 export type PeopleQuery = { q: string; role: string; state: string; page: number };
 
-export async function listPeople(query: PeopleQuery) {
+export function listPeople(query: PeopleQuery) {
   const q = query.q.trim();
   const where: Prisma.UserWhereInput = {
     erasedAt: null,
@@ -30,25 +29,24 @@ export async function listPeople(query: PeopleQuery) {
     ...(query.state === "active" ? { deactivatedAt: null } : {}),
     ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { searchName: { contains: foldForSearch(q) } }] } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (query.page - 1) * PEOPLE_PAGE,
-      take: PEOPLE_PAGE,
-      select: {
-        id: true,
-        email: true,
-        fullName: true,
-        role: true,
-        createdAt: true,
-        deactivatedAt: true,
-        _count: { select: { entries: true, judgeOf: true } },
-      },
-    }),
-  ]);
-  return { total, pages: Math.max(1, Math.ceil(total / PEOPLE_PAGE)), rows };
+  return countAndPage(query.page, {
+    count: () => db.user.count({ where }),
+    rows: (window) =>
+      db.user.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          email: true,
+          fullName: true,
+          role: true,
+          createdAt: true,
+          deactivatedAt: true,
+          _count: { select: { entries: true, judgeOf: true } },
+        },
+      }),
+  });
 }
 
 export type PeopleResult = { ok: true } | { ok: false; reason: "self" | "forbidden" | "notFound" };

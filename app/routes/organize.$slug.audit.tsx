@@ -1,20 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { AuditTable } from "~/components/audit-table";
+import { parseQuery } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { listAudit } from "~/models/audit.server";
 import { requireOrganizerOf } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 
+/** The page's cursor, the last event of the page before it: older events follow; none, the newest. */
+const querySchema = z
+  .object({ before: z.string().catch(""), id: z.string().catch("") })
+  .transform(({ before, id }) =>
+    before && id && !Number.isNaN(Date.parse(before)) ? { at: new Date(before), id } : undefined,
+  );
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const url = new URL(request.url);
-  const at = url.searchParams.get("before");
-  const id = url.searchParams.get("id");
-  const before = at && id && !Number.isNaN(Date.parse(at)) ? { at: new Date(at), id } : undefined;
-  return { slug: contest.slug, ...(await listAudit(contest.id, before)) };
+  return { slug: contest.slug, ...(await listAudit(contest.id, parseQuery(request, querySchema))) };
 }
 
 /** Every decision the results rest on, newest first: who, what, when. */

@@ -20,7 +20,7 @@ import { createSession } from "~/services/session.server";
 import { storage } from "~/services/storage.server";
 import { jobHandlers, scheduleSweep } from "~/jobs.server";
 import { resetToDemoContest } from "../support/contest";
-import { context, formRequest, getRequest, settle } from "../support/http";
+import { context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { mailbox } from "../support/mailbox";
 import { wav } from "../support/wav";
 import { entrant, fixture, media, save, start, TODAY, upload } from "../support/entries";
@@ -619,22 +619,18 @@ describe("co-creators", () => {
     const { cookie } = await entrant("duo@example.org");
     const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
     const added = await coCreators(cookie, entryId, { name: "Lina K.", email: "Lina@Example.org", eligible: "on" });
-    expect(added).toMatchObject({ ok: true });
+    expect(added).toMatchObject({ data: { result: { status: "success" } } });
     const [person] = await db.coCreator.findMany();
     expect(person).toMatchObject({ name: "Lina K.", email: "lina@example.org", eligibleConfirmedAt: TODAY });
 
-    const unconfirmed = (await coCreators(cookie, entryId, { name: "Someone", email: "someone@example.org" })) as {
-      data: { result: { error: Record<string, string[]> } };
-    };
-    expect(unconfirmed.data.result.error.eligible).toEqual(["coCreators.confirmNeeded"]);
-    const badEmail = (await coCreators(cookie, entryId, { name: "Someone", email: "nope", eligible: "on" })) as {
-      data: { result: { error: Record<string, string[]> } };
-    };
-    expect(badEmail.data.result.error.email).toEqual(["errors.emailInvalid"]);
+    const unconfirmed = await coCreators(cookie, entryId, { name: "Someone", email: "someone@example.org" });
+    expect(problemKeys(unconfirmed, "eligible")).toEqual(["coCreators.confirmNeeded"]);
+    const badEmail = await coCreators(cookie, entryId, { name: "Someone", email: "nope", eligible: "on" });
+    expect(problemKeys(badEmail, "email")).toEqual(["errors.emailInvalid"]);
     expect(await db.coCreator.count()).toBe(1);
 
     expect(await coCreators(cookie, entryId, { intent: "remove", itemId: person!.id })).toMatchObject({
-      ok: true,
+      data: { result: { status: "success" } },
     });
     expect(await db.coCreator.count()).toBe(0);
   });
@@ -664,10 +660,8 @@ describe("releases", () => {
     const before = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
     expect(before.data.problems.map((p) => p.key)).toEqual(["missing.releaseList"]);
 
-    const incomplete = (await addRelease(cookie, entryId, { person: "Child in red", consentGivenBy: "" })) as {
-      data: { result: { error: Record<string, string[]> } };
-    };
-    expect(incomplete.data.result.error.consentGivenBy).toEqual(["errors.required"]);
+    const incomplete = await addRelease(cookie, entryId, { person: "Child in red", consentGivenBy: "" });
+    expect(problemKeys(incomplete, "consentGivenBy")).toEqual(["errors.required"]);
     expect(await db.release.count()).toBe(0);
 
     await addRelease(cookie, entryId, { person: "Child in red", minor: "on", consentGivenBy: "Rosa M." } as never);
@@ -682,7 +676,7 @@ describe("releases", () => {
         params: { id: entryId },
       }),
     );
-    expect(removed).toMatchObject({ ok: true });
+    expect(removed).toMatchObject({ data: { result: { status: "success" } } });
     // removing a release is a change: the entry must be submitted again, and now cannot be
     expect(await db.entry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ status: "draft" });
   });

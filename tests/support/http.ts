@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { takeNotice } from "~/forms.server";
 
 /** Builds the requests a browser would send to a route's loader or action. */
 export function formRequest(
@@ -65,4 +66,10 @@ type Answer = { result?: { error?: Record<string, ({ key: string } | string)[] |
 export function problemKeys(answer: unknown, field = ""): string[] {
   const body = (answer && typeof answer === "object" && "data" in answer ? answer.data : answer) as Answer;
   return (body?.result?.error?.[field] ?? []).map((p) => (typeof p === "string" ? p : p.key));
+}
+
+/** The translation key of the notice a redirect (`redirectWithNotice`) leaves for the next page, or null. */
+export async function noticeKey(response: Response) {
+  const { notice } = await takeNotice(getRequest("/", { cookie: cookiesFrom(response) }));
+  return notice?.key ?? null;
 }
