@@ -1,3 +1,5 @@
+import { accept, refuse } from "~/forms.server";
+import type { SaveResult } from "~/models/entry.server";
 import { captionsText } from "~/models/media-captions.server";
 
 /**
@@ -18,4 +20,18 @@ export async function captionsResponse(key: string | null | undefined, visibilit
       "Cache-Control": visibility === "public" ? "public, max-age=300" : "private, no-store",
     },
   });
+}
+
+type Submission = NonNullable<NonNullable<Parameters<typeof accept>[1]>["submission"]>;
+
+/**
+ * How a save of an entry's details is answered, by the entry page and by its autosave: the new
+ * revision, or why nothing was saved (past the deadline; another tab saved first, 409).
+ */
+export function draftSaveAnswer(saved: SaveResult, submission?: Submission) {
+  if (saved.ok) return accept({ revision: saved.revision }, { submission });
+  if (saved.reason === "notFound") throw new Response("Not found", { status: 404 });
+  return saved.reason === "closed"
+    ? refuse<{ revision: number }>({ key: "missing.late" }, { submission })
+    : refuse<{ revision: number }>({ key: "entry.conflict" }, { status: 409, submission });
 }

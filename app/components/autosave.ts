@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { formProblems, type ActionResult } from "~/forms";
 
 export type SaveState = "idle" | "saving" | "saved" | "offline" | "conflict";
 
@@ -29,14 +30,14 @@ export function useAutosave(url: string, storageKey: string, initialRevision: nu
     setState("saving");
     try {
       const response = await fetch(url, { method: "POST", body });
-      const saved = (await response.json()) as { ok: boolean; revision?: number; reason?: string };
-      if (saved.ok && saved.revision !== undefined) {
-        revision.current = saved.revision;
+      const answer = (await response.json()) as ActionResult<{ revision?: number }>;
+      if (answer.result.status === "success" && answer.revision !== undefined) {
+        revision.current = answer.revision;
         const hidden = form.elements.namedItem("revision") as HTMLInputElement | null;
-        if (hidden) hidden.value = String(saved.revision);
+        if (hidden) hidden.value = String(answer.revision);
         if (!again.current) localStorage.removeItem(storageKey);
         setState("saved");
-      } else setState(saved.reason === "conflict" ? "conflict" : "offline");
+      } else setState(formProblems(answer)[0]?.key === "entry.conflict" ? "conflict" : "offline");
     } catch {
       setState("offline");
     } finally {

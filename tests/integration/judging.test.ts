@@ -25,7 +25,7 @@ import { jobHandlers } from "~/jobs.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";
-import { context, formRequest, getRequest, settle } from "../support/http";
+import { answerBody, context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
 
@@ -221,7 +221,7 @@ describe("screening", () => {
         params: { id },
       }),
     );
-    expect(saved).toMatchObject({ saved: { ok: true } });
+    expect(answerBody(saved)).toMatchObject({ result: { status: "success" } });
 
     // the entrant's change makes it a draft again: it must be submitted before it is screened
     expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
