@@ -297,14 +297,14 @@ describe("an entrant's journey", () => {
 
   it("checks eligibility: age on the deadline and entries per category", async () => {
     const young = await entrant("young@example.org", "2010-01-01");
-    const refused = (await start(young.cookie, "video")) as unknown as { problems: { key: string }[] };
-    expect(refused.problems[0]?.key).toBe("eligibility.tooYoung");
+    const refused = await start(young.cookie, "video");
+    expect(problemKeys(refused)[0]).toBe("eligibility.tooYoung");
     expect(await db.entry.count()).toBe(0);
 
     const { cookie } = await entrant("keen@example.org");
     expect((await start(cookie, "video")).status).toBe(302);
-    const second = (await start(cookie, "video")) as unknown as { problems: { key: string }[] };
-    expect(second.problems[0]?.key).toBe("eligibility.tooManyInCategory");
+    const second = await start(cookie, "video");
+    expect(problemKeys(second)[0]).toBe("eligibility.tooManyInCategory");
     expect(await db.entry.count({ where: { entrant: { email: "keen@example.org" } } })).toBe(1);
   });
 
@@ -855,11 +855,9 @@ describe("a guardian's consent", () => {
     const before = await save(cookie, entryId, complete, "submit");
     expect(problemKeys(before)).toEqual(["missing.guardian.notAsked"]);
 
-    const sameEmail = (await ask(cookie, entryId, { guardianName: "Me", guardianEmail: "teen@example.org" })) as {
-      data: { result: { error: Record<string, string[]> } };
-    };
-    expect(sameEmail.data.result.error.guardianEmail).toEqual(["guardian.sameAsEntrant"]);
-    expect(await ask(cookie, entryId)).toMatchObject({ ok: true });
+    const sameEmail = await ask(cookie, entryId, { guardianName: "Me", guardianEmail: "teen@example.org" });
+    expect(problemKeys(sameEmail, "guardianEmail")).toEqual(["guardian.sameAsEntrant"]);
+    expect(answerBody(await ask(cookie, entryId))).toMatchObject({ result: { status: "success" } });
     const token = await linkToken();
     const stored = await db.guardianConsent.findFirstOrThrow();
     expect(stored.tokenHash).not.toContain(token);
@@ -873,8 +871,11 @@ describe("a guardian's consent", () => {
     const pending = await save(cookie, entryId, complete, "submit");
     expect(problemKeys(pending)).toEqual(["missing.guardian.pending"]);
 
-    expect(await answer(token, "consented", page.entry!.revision)).toEqual({ answered: "consented", problem: null });
-    expect(await answer(token, "refused", page.entry!.revision)).toEqual({ answered: null, problem: "gone" });
+    expect(answerBody(await answer(token, "consented", page.entry!.revision))).toEqual({
+      answered: "consented",
+      result: { status: "success" },
+    });
+    expect(problemKeys(await answer(token, "refused", page.entry!.revision))).toEqual(["guardianPage.expired"]);
     // the link no longer shows the entry; it stays good for taking the consent back
     expect(await open(token)).toMatchObject({ state: "consented", entry: null });
     expect(await db.guardianConsent.findFirstOrThrow()).toMatchObject({ decision: "consented", decidedAt: TODAY });
@@ -890,10 +891,12 @@ describe("a guardian's consent", () => {
     const token = await linkToken();
     const seen = (await open(token)).entry!.revision;
     await save(cookie, entryId, { ...complete, title: "A new title" });
-    expect(await answer(token, "consented", seen)).toEqual({ answered: null, problem: "changed" });
+    expect(problemKeys(await answer(token, "consented", seen))).toEqual(["guardianPage.changed"]);
     const again = await open(token);
     expect(again.entry!.title).toBe("A new title");
-    expect(await answer(token, "consented", again.entry!.revision)).toMatchObject({ answered: "consented" });
+    expect(answerBody(await answer(token, "consented", again.entry!.revision))).toMatchObject({
+      answered: "consented",
+    });
 
     await save(cookie, entryId, { ...complete, title: "Changed after consent" });
     const after = await save(cookie, entryId, { ...complete, title: "Changed after consent" }, "submit");
@@ -908,7 +911,7 @@ describe("a guardian's consent", () => {
     await ask(cookie, entryId);
     const second = await linkToken();
     expect((await open(first)).state).toBe("unknown");
-    expect(await answer(second, "refused", (await open(second)).entry!.revision)).toMatchObject({
+    expect(answerBody(await answer(second, "refused", (await open(second)).entry!.revision))).toMatchObject({
       answered: "refused",
     });
     const refused = await save(cookie, entryId, complete, "submit");
@@ -919,7 +922,7 @@ describe("a guardian's consent", () => {
     const third = await linkToken();
     setNow(new Date(TODAY.getTime() + 8 * 24 * 60 * 60 * 1000));
     expect((await open(third)).state).toBe("expired");
-    expect(await answer(third, "consented", 0)).toEqual({ answered: null, problem: "gone" });
+    expect(problemKeys(await answer(third, "consented", 0))).toEqual(["guardianPage.expired"]);
   });
 
   it("is not asked of adults, and nobody else can ask for someone's entry", async () => {
