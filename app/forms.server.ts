@@ -21,11 +21,15 @@ type AnySubmission = Submission<unknown, Problem[], unknown>;
 /**
  * Nothing changed, and why: `problems` for the whole form, `fields` for single fields (by their
  * Conform name). The submission, when there is one, keeps what the person typed.
+ *
+ * `status: 200` is for a refusal after which the page must read its data again (a guardian's
+ * answer to a request that changed meanwhile): Remix reloads a page's loaders after a 2xx
+ * answer only.
  */
 export function refuse<Payload extends object = object>(
   problems: Problem | Problem[],
   options: {
-    status?: 400 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+    status?: 200 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
     submission?: AnySubmission;
     fields?: Record<string, Problem[]>;
     payload?: Partial<Payload>;

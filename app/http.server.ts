@@ -2,6 +2,7 @@ import type { z, ZodTypeAny } from "zod";
 import { parseForm } from "~/forms";
 import { accept, invalid, refuse } from "~/forms.server";
 import type { PeopleOfEntry } from "~/models/entry-people.server";
+import type { SaveResult } from "~/models/entry.server";
 import { captionsText } from "~/models/media-captions.server";
 import { removePersonSchema } from "~/schemas/entry-people";
 
@@ -54,4 +55,18 @@ export async function entryPeopleAction<Schema extends ZodTypeAny>(
   if (!added.ok && added.reason === "notFound") throw new Response("Not found", { status: 404 });
   if (!added.ok) return refuse(added.problem, { submission });
   return accept(undefined, { submission, reset: true });
+}
+
+type Submission = NonNullable<NonNullable<Parameters<typeof accept>[1]>["submission"]>;
+
+/**
+ * How a save of an entry's details is answered, by the entry page and by its autosave: the new
+ * revision, or why nothing was saved (past the deadline; another tab saved first, 409).
+ */
+export function draftSaveAnswer(saved: SaveResult, submission?: Submission) {
+  if (saved.ok) return accept({ revision: saved.revision }, { submission });
+  if (saved.reason === "notFound") throw new Response("Not found", { status: 404 });
+  return saved.reason === "closed"
+    ? refuse<{ revision: number }>({ key: "missing.late" }, { submission })
+    : refuse<{ revision: number }>({ key: "entry.conflict" }, { status: 409, submission });
 }

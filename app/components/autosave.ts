@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import type { ActionResult } from "~/forms";
 
 export type SaveState = "idle" | "saving" | "saved" | "offline" | "conflict";
 
@@ -30,11 +31,11 @@ export function useAutosave(url: string, storageKey: string, initialRevision: nu
     try {
       const response = await fetch(url, { method: "POST", body });
       // `{ result, revision }` (app/forms.ts); the revision is the one the next save starts from
-      const saved = (await response.json()) as { revision?: number };
-      if (response.ok && saved.revision !== undefined) {
-        revision.current = saved.revision;
+      const answer = (await response.json()) as ActionResult<{ revision?: number }>;
+      if (response.ok && answer.revision !== undefined) {
+        revision.current = answer.revision;
         const hidden = form.elements.namedItem("revision") as HTMLInputElement | null;
-        if (hidden) hidden.value = String(saved.revision);
+        if (hidden) hidden.value = String(answer.revision);
         if (!again.current) localStorage.removeItem(storageKey);
         setState("saved");
       } else setState(response.status === 409 ? "conflict" : "offline");

@@ -97,7 +97,7 @@ export function CheckboxField({
   errors,
   inputProps,
 }: {
-  label: string;
+  label: ReactNode;
   errors?: ErrorMessages;
   inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string };
 }) {
@@ -210,17 +210,6 @@ export function SelectField({
   return hideLabel ? parts : <div className="field">{parts}</div>;
 }
 
-/** A {@link CheckboxField} for a Conform field that is "on" when ticked. */
-export function CheckboxInputField({ field, label }: { field: ConformField; label: string }) {
-  return (
-    <CheckboxField
-      label={label}
-      errors={field.errors as ErrorMessages}
-      inputProps={getInputProps(field, { type: "checkbox", value: "on", ariaAttributes: false })}
-    />
-  );
-}
-
 /**
  * A group of radios or checkboxes for one Conform field: a fieldset with its legend, a choice per
  * option (its label after it), and the field's errors tied to the group.
@@ -253,6 +242,89 @@ export function ChoicesField({
           </div>
         ),
       )}
+      <ErrorList id={errorId} errors={field.errors as ErrorMessages} />
+    </fieldset>
+  );
+}
+
+/** A {@link CheckboxField} for a Conform field; `value` is what a ticked box sends ("on"). */
+export function CheckboxInputField({
+  field,
+  label,
+  inputProps,
+}: {
+  field: ConformField;
+  label: ReactNode;
+  inputProps?: InputHTMLAttributes<HTMLInputElement>;
+}) {
+  return (
+    <CheckboxField
+      label={label}
+      errors={field.errors}
+      inputProps={{ ...getInputProps(field, { type: "checkbox", value: "on", ariaAttributes: false }), ...inputProps }}
+    />
+  );
+}
+
+/**
+ * A group of radio buttons for a Conform field, under a legend. Each button's id is
+ * `{idPrefix}-{value}` (the field's id unless given); an option's note sits in its label, tied to
+ * the button as `{id}-note`. The group's errors follow the buttons.
+ */
+export function RadioGroupField({
+  field,
+  legend,
+  options,
+  idPrefix = field.id,
+  className = "choices",
+  disabled,
+  required,
+}: {
+  field: ConformField;
+  legend: string;
+  options: {
+    value: string;
+    label: ReactNode;
+    note?: { text: ReactNode; className?: string };
+    disabled?: boolean;
+    defaultChecked?: boolean;
+  }[];
+  idPrefix?: string;
+  className?: string;
+  disabled?: boolean;
+  required?: boolean;
+}) {
+  const errorId = field.errors?.length ? `${idPrefix}-error` : undefined;
+  return (
+    <fieldset className={className} aria-describedby={errorId}>
+      <legend>{legend}</legend>
+      {options.map((option) => {
+        const id = `${idPrefix}-${option.value}`;
+        return (
+          <div className="choice" key={option.value}>
+            <input
+              type="radio"
+              id={id}
+              name={field.name}
+              form={field.formId}
+              value={option.value}
+              defaultChecked={option.defaultChecked ?? field.initialValue === option.value}
+              disabled={disabled || option.disabled}
+              required={required}
+              aria-invalid={errorId ? true : undefined}
+              aria-describedby={option.note ? `${id}-note` : undefined}
+            />
+            <label htmlFor={id}>
+              {option.label}
+              {option.note ? (
+                <span id={`${id}-note`} className={option.note.className}>
+                  {option.note.text}
+                </span>
+              ) : null}
+            </label>
+          </div>
+        );
+      })}
       <ErrorList id={errorId} errors={field.errors as ErrorMessages} />
     </fieldset>
   );

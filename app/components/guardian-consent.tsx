@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/forms";
+import { ErrorList, InputField } from "~/components/forms";
+import { parseForm } from "~/forms";
 import type { GuardianState } from "~/models/entry";
 import type { action } from "~/routes/entries.$id_.guardian";
 import { guardianRequestSchema } from "~/schemas/guardian";
@@ -20,7 +20,7 @@ export function GuardianConsent({ entryId, guardian, open }: { entryId: string; 
     id: "guardian",
     lastResult: fetcher.state === "idle" ? fetcher.data?.result : undefined,
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: guardianRequestSchema }),
+    onValidate: ({ formData }) => parseForm(formData, guardianRequestSchema),
   });
   const status =
     guardian.state === "pending" && guardian.expired
@@ -37,26 +37,22 @@ export function GuardianConsent({ entryId, guardian, open }: { entryId: string; 
       {canAsk ? (
         <fetcher.Form method="post" action={`/entries/${entryId}/guardian`} {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
-          <Field
+          <InputField
+            field={fields.guardianName}
+            type="text"
             label={t("guardian.name")}
-            errors={fields.guardianName.errors}
-            inputProps={{
-              ...getInputProps(fields.guardianName, { type: "text", ariaAttributes: false }),
-              autoComplete: "off",
-            }}
+            inputProps={{ autoComplete: "off" }}
           />
-          <Field
+          <InputField
+            field={fields.guardianEmail}
+            type="email"
             label={t("guardian.email")}
-            errors={fields.guardianEmail.errors}
-            inputProps={{
-              ...getInputProps(fields.guardianEmail, { type: "email", ariaAttributes: false }),
-              autoComplete: "off",
-            }}
+            inputProps={{ autoComplete: "off" }}
           />
           <button type="submit" className="button button-secondary button-small" disabled={fetcher.state !== "idle"}>
             {guardian.state === "notAsked" ? t("guardian.send") : t("guardian.sendAgain")}
           </button>
-          {fetcher.state === "idle" && fetcher.data?.ok ? (
+          {fetcher.state === "idle" && fetcher.data?.result.status === "success" ? (
             <p role="status" className="notice">
               {t("guardian.sent")}
             </p>

@@ -1,8 +1,12 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { CheckboxField } from "~/components/forms";
+import { CheckboxInputField, ErrorList } from "~/components/forms";
+import { parseForm } from "~/forms";
+import { refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { eraseAccount, erasurePreview } from "~/models/erasure.server";
 import { requireUser } from "~/services/auth.server";
@@ -10,7 +14,9 @@ import { signOut } from "~/services/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.deleteTitle");
 
-const confirmSchema = z.object({ confirm: z.literal("on") });
+const confirmSchema = z.object({
+  confirm: z.literal("on", { errorMap: () => ({ message: "account.confirmNeeded" }) }),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,10 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = confirmSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { problem: "account.confirmNeeded" };
+  const submission = parseForm(await request.formData(), confirmSchema);
+  // Both refusals keep the 200 they always had; nothing on the page changes with them.
+  if (submission.status !== "success") return refuse([], { status: 200, submission });
   const result = await eraseAccount(user.id, user);
-  if (!result.ok && result.reason === "lastAdmin") return { problem: "account.lastAdmin" };
+  if (!result.ok && result.reason === "lastAdmin") {
+    return refuse([], { status: 200, submission, fields: { confirm: [{ key: "account.lastAdmin" }] } });
+  }
   if (!result.ok) throw redirect("/");
   return signOut(request, "/account/deleted");
 }
@@ -30,9 +39,16 @@ export async function action({ request }: ActionFunctionArgs) {
 /** The confirmation step: what deleting the account deletes, and what the contests keep. */
 export default function DeleteAccount() {
   const { entries } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state !== "idle";
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
   const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "delete-account",
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
+    constraint: getZodConstraint(confirmSchema),
+    onValidate: ({ formData }) => parseForm(formData, confirmSchema),
+  });
   const kept = entries.filter((e) => e.fate === "anonymise");
   return (
     <section className="panel narrow" aria-labelledby="delete-title">
@@ -57,12 +73,9 @@ export default function DeleteAccount() {
           {t("account.download")}
         </a>
       </p>
-      <Form method="post">
-        <CheckboxField
-          label={t("account.confirm")}
-          errors={result?.problem ? [result.problem] : undefined}
-          inputProps={{ id: "confirm", name: "confirm", type: "checkbox", value: "on", required: true }}
-        />
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <CheckboxInputField field={fields.confirm} label={t("account.confirm")} inputProps={{ id: "confirm" }} />
         <div className="actions">
           <button type="submit" className="button button-danger" disabled={busy}>
             {t("account.deleteNow")}

@@ -1,7 +1,11 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { z } from "zod";
+import { ErrorList, RadioGroupField } from "~/components/forms";
+import { parseForm } from "~/forms";
+import { refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { getContestToEnter } from "~/models/contest.server";
 import { startEntry, startState } from "~/models/entry.server";
@@ -9,6 +13,9 @@ import { hasAcceptedTerms, profileComplete } from "~/models/profile.server";
 import { requireUser } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entries.start");
+
+// An unknown or missing category is the model's to refuse, with the page's other refusals.
+const startSchema = z.object({ categoryId: z.string().max(100).default("") });
 
 async function contestFor(slug: string | undefined) {
   const contest = await getContestToEnter(slug ?? "");
@@ -38,18 +45,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const contest = await contestFor(params.slug);
-  const categoryId = String((await request.formData()).get("categoryId") ?? "");
+  const submission = parseForm(await request.formData(), startSchema);
+  const categoryId = submission.status === "success" ? submission.value.categoryId : "";
   const result = await startEntry(user.id, contest.id, categoryId);
-  if (!result.ok) return { problems: result.problems };
+  // 200: the page reads again which categories are still open to this entrant
+  if (!result.ok) return refuse(result.problems, { status: 200, submission });
   return redirect(`/entries/${result.entryId}`);
 }
 
 export default function StartEntry() {
   const { contest, problems, categories } = useLoaderData<typeof loader>();
-  const actionProblems = useActionData<typeof action>()?.problems;
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t } = useTranslation();
-  const busy = useNavigation().state !== "idle";
+  const busy = navigation.state !== "idle";
   const open = categories.filter((c) => c.problems.length === 0);
+  const [form, fields] = useForm({
+    id: "start-entry",
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
+    onValidate: ({ formData }) => parseForm(formData, startSchema),
+  });
   return (
     <section className="panel narrow" aria-labelledby="start-title">
       <p className="eyebrow">{contest.title}</p>
@@ -59,40 +74,30 @@ export default function StartEntry() {
           <ErrorList errors={problems} />
         </div>
       ) : (
-        <Form method="post">
-          {actionProblems?.length ? (
+        <Form method="post" {...getFormProps(form)}>
+          {form.errors?.length ? (
             <div className="alert" role="alert">
-              <ErrorList errors={actionProblems} />
+              <ErrorList id={form.errorId} errors={form.errors} />
             </div>
           ) : null}
-          <fieldset className="choices">
-            <legend>{t("entries.chooseCategory")}</legend>
-            {categories.map((category) => (
-              <div key={category.id} className="choice">
-                <input
-                  type="radio"
-                  name="categoryId"
-                  id={`category-${category.id}`}
-                  value={category.id}
-                  disabled={category.problems.length > 0}
-                  defaultChecked={category.id === open[0]?.id}
-                  aria-describedby={`category-${category.id}-note`}
-                  required
-                />
-                <label htmlFor={`category-${category.id}`}>
-                  <strong>{category.name}</strong>
-                  <span
-                    id={`category-${category.id}-note`}
-                    className={category.problems.length ? "error-text" : "muted"}
-                  >
-                    {category.problems.length
-                      ? category.problems.map((problem) => t(problem.key, problem.values)).join(" ")
-                      : category.description}
-                  </span>
-                </label>
-              </div>
-            ))}
-          </fieldset>
+          <RadioGroupField
+            field={fields.categoryId}
+            legend={t("entries.chooseCategory")}
+            idPrefix="category"
+            required
+            options={categories.map((category) => ({
+              value: category.id,
+              label: <strong>{category.name}</strong>,
+              note: {
+                text: category.problems.length
+                  ? category.problems.map((problem) => t(problem.key, problem.values)).join(" ")
+                  : category.description,
+                className: category.problems.length ? "error-text" : "muted",
+              },
+              disabled: category.problems.length > 0,
+              defaultChecked: category.id === open[0]?.id,
+            }))}
+          />
           <button type="submit" className="button" disabled={busy || open.length === 0}>
             {t("entries.create")}
           </button>

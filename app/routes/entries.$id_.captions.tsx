@@ -1,26 +1,18 @@
 import {
-  data,
   MaxPartSizeExceededError,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
 } from "@remix-run/node";
-import { z } from "zod";
+import { parseForm } from "~/forms";
+import { accept, refuse } from "~/forms.server";
 import { removeCaptions, setCaptions } from "~/models/media-captions.server";
 import { MAX_CAPTIONS_BYTES } from "~/models/webvtt";
+import { captionsSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
 
-const captionsSchema = z.object({
-  intent: z.enum(["upload", "remove"]),
-  assetId: z.string().min(1).max(40),
-  language: z.string().trim().max(60).default(""),
-});
-
 const tooLarge = () =>
-  data(
-    { ok: false as const, problem: { key: "captions.tooLarge", values: { size: MAX_CAPTIONS_BYTES / 1024 } } },
-    { status: 413 },
-  );
+  refuse({ key: "captions.tooLarge", values: { size: MAX_CAPTIONS_BYTES / 1024 } }, { status: 413 });
 
 /**
  * Adds (or removes) the WebVTT captions of a checked video or audio file on the signed-in
@@ -40,22 +32,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof MaxPartSizeExceededError) return tooLarge();
     throw new Response("Bad request", { status: 400 });
   }
-  const parsed = captionsSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ ok: false as const, problem: { key: "errors.badRequest" } }, { status: 400 });
-  const { intent, assetId, language } = parsed.data;
+  const submission = parseForm(form, captionsSchema);
+  if (submission.status !== "success") return refuse({ key: "errors.badRequest" }, { submission });
+  const { intent, assetId, language } = submission.value;
 
   if (intent === "remove") {
     if (!(await removeCaptions(user.id, entryId, assetId))) throw new Response("Not found", { status: 404 });
-    return { ok: true as const, problem: null };
+    return accept(undefined, { submission });
   }
   const file = form.get("captions");
-  if (!(file instanceof Blob) || file.size === 0) {
-    return data({ ok: false as const, problem: { key: "captions.choose" } }, { status: 400 });
-  }
+  if (!(file instanceof Blob) || file.size === 0) return refuse({ key: "captions.choose" }, { submission });
   const result = await setCaptions(user.id, entryId, assetId, {
     bytes: new Uint8Array(await file.arrayBuffer()),
     language,
   });
   if (!result) throw new Response("Not found", { status: 404 });
-  return result.ok ? { ok: true as const, problem: null } : data(result, { status: 400 });
+  return result.ok ? accept(undefined, { submission }) : refuse(result.problem, { submission });
 }

@@ -1,4 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { parseForm } from "~/forms";
+import { refuse } from "~/forms.server";
+import { draftSaveAnswer } from "~/http.server";
 import { saveDraft } from "~/models/entry.server";
 import { draftSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
@@ -6,14 +9,13 @@ import { requireUser } from "~/services/auth.server";
 /**
  * The autosave endpoint. The entry page calls it with plain fetch (not a Remix fetcher), so a
  * dropped connection is something the page handles itself, keeping the text in the browser,
- * instead of an error page that would hide the form.
+ * instead of an error page that would hide the form. Its answers do not repeat what was typed:
+ * they go out on every pause in typing.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = draftSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return Response.json({ ok: false, reason: "invalid" }, { status: 400 });
-  const { revision, ...fields } = parsed.data;
-  const saved = await saveDraft(user.id, params.id ?? "", revision, fields);
-  if (!saved.ok && saved.reason === "notFound") throw new Response("Not found", { status: 404 });
-  return Response.json(saved, { status: saved.ok ? 200 : saved.reason === "conflict" ? 409 : 400 });
+  const submission = parseForm(await request.formData(), draftSchema);
+  if (submission.status !== "success") return refuse({ key: "errors.badRequest" });
+  const { revision, ...fields } = submission.value;
+  return draftSaveAnswer(await saveDraft(user.id, params.id ?? "", revision, fields));
 }

@@ -1,6 +1,8 @@
-import { data, type ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { parseForm } from "~/forms";
+import { accept, refuse } from "~/forms.server";
 import { removeAsset, setAltText } from "~/models/media.server";
+import type { Problem } from "~/models/problem";
 import {
   completeMultipart,
   completeUpload,
@@ -9,21 +11,37 @@ import {
   startUpload,
   uploadStatus,
 } from "~/models/media-upload.server";
-import { uploadStartSchema } from "~/schemas/entry";
+import { mediaSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
 import { StorageUnavailableError } from "~/services/storage.server";
 
-const partsSchema = z
-  .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) }))
-  .max(10_000);
+/** Where a file stands once its bytes are in storage: being checked, accepted, or refused and why. */
+type Checked = { state: string; rejection: Problem | null };
+/**
+ * What each intent answers besides `result` (see app/forms.ts): start gives `mode`, `assetId` and
+ * the URL (`url`, `headers`) or the parts' plan (`partSize`, `partCount`); complete, status and
+ * complete-multipart give where the file stands (`state`, `rejection`); resume gives the plan to
+ * go on with, or null; parts gives `urls` by part number.
+ */
+export type MediaAnswer = Partial<{
+  mode: "single" | "multipart";
+  assetId: string;
+  url: string;
+  headers: Record<string, string>;
+  partSize: number;
+  partCount: number;
+  state: string;
+  rejection: Problem | null;
+  resume: { assetId: string; partSize: number; partCount: number } | null;
+  urls: Record<number, string>;
+}>;
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
+const checked = (asset: { state: string; rejection: string | null }): Checked => ({
+  state: asset.state,
+  rejection: asset.rejection ? (JSON.parse(asset.rejection) as Problem) : null,
+});
+
+const notFound = () => new Response("Not found", { status: 404 });
 
 /**
  * The upload API the entry page's uploader calls: start (a presigned PUT for one file),
@@ -36,72 +54,63 @@ export async function action(args: ActionFunctionArgs) {
     return await uploadAction(args);
   } catch (error) {
     if (!(error instanceof StorageUnavailableError)) throw error;
-    return data({ ok: false as const, problem: { key: "upload.storageDown" } }, { status: 503 });
+    return refuse<MediaAnswer>({ key: "upload.storageDown" }, { status: 503 });
   }
 }
 
 async function uploadAction({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const entryId = params.id ?? "";
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const assetId = String(form.get("assetId") ?? "");
+  const submission = parseForm(await request.formData(), mediaSchema);
+  if (submission.status !== "success") {
+    // the uploader shows why it could not start; the other intents are the page's own requests
+    if (submission.payload.intent === "start") return refuse<MediaAnswer>({ key: "errors.badRequest" });
+    throw new Response("Bad request", { status: 400 });
+  }
+  const form = submission.value;
 
-  if (intent === "start") {
-    const parsed = uploadStartSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return data({ ok: false as const, problem: { key: "errors.badRequest" } }, { status: 400 });
-    const result = await startUpload(user.id, entryId, parsed.data);
-    if (!result.ok && result.problem.key === "entry.notFound") throw new Response("Not found", { status: 404 });
-    return data(result, { status: result.ok ? 200 : result.problem.key === "upload.tooManyToday" ? 429 : 400 });
-  }
-  if (intent === "complete" || intent === "status") {
-    const asset =
-      intent === "complete"
-        ? await completeUpload(user.id, entryId, assetId)
-        : await uploadStatus(user.id, entryId, assetId);
-    if (!asset) throw new Response("Not found", { status: 404 });
-    return {
-      ok: true as const,
-      state: asset.state,
-      rejection: asset.rejection ? (JSON.parse(asset.rejection) as unknown) : null,
-    };
-  }
-  if (intent === "resume") {
-    const resumed = await resumeUpload(user.id, entryId, assetId, {
-      size: Number(form.get("size")),
-      type: String(form.get("type") ?? ""),
-    });
-    return resumed ? { ok: true as const, ...resumed } : { ok: false as const };
-  }
-  if (intent === "parts") {
-    const numbers = String(form.get("parts") ?? "")
-      .split(",")
-      .map(Number);
-    const urls = await presignParts(user.id, entryId, assetId, numbers);
-    if (!urls) throw new Response("Not found", { status: 404 });
-    return { ok: true as const, urls };
-  }
-  if (intent === "complete-multipart") {
-    const parts = partsSchema.safeParse(parseJson(String(form.get("parts") ?? "")));
-    if (!parts.success) throw new Response("Bad request", { status: 400 });
-    const joined = await completeMultipart(user.id, entryId, assetId, parts.data);
-    if (!joined) throw new Response("Not found", { status: 404 });
-    if (!joined.ok) return data(joined, { status: 400 });
-    return {
-      ok: true as const,
-      state: joined.asset.state,
-      rejection: joined.asset.rejection ? (JSON.parse(joined.asset.rejection) as unknown) : null,
-    };
-  }
-  if (intent === "alt") {
-    if (!(await setAltText(user.id, entryId, assetId, String(form.get("altText") ?? "")))) {
-      throw new Response("Not found", { status: 404 });
+  switch (form.intent) {
+    case "start": {
+      const started = await startUpload(user.id, entryId, form);
+      if (started.ok) {
+        const { ok: _ok, ...upload } = started;
+        return accept<MediaAnswer>(upload);
+      }
+      if (started.problem.key === "entry.notFound") throw notFound();
+      return refuse<MediaAnswer>(started.problem, {
+        status: started.problem.key === "upload.tooManyToday" ? 429 : 400,
+      });
     }
-    return { ok: true as const };
+    case "complete":
+    case "status": {
+      const asset =
+        form.intent === "complete"
+          ? await completeUpload(user.id, entryId, form.assetId)
+          : await uploadStatus(user.id, entryId, form.assetId);
+      if (!asset) throw notFound();
+      return accept<MediaAnswer>(checked(asset));
+    }
+    case "resume": {
+      // null: this browser's upload cannot go on (another file, or gone); it starts anew
+      const resume = await resumeUpload(user.id, entryId, form.assetId, { size: form.size, type: form.type });
+      return accept<MediaAnswer>({ resume });
+    }
+    case "parts": {
+      const urls = await presignParts(user.id, entryId, form.assetId, form.parts);
+      if (!urls) throw notFound();
+      return accept<MediaAnswer>({ urls });
+    }
+    case "complete-multipart": {
+      const joined = await completeMultipart(user.id, entryId, form.assetId, form.parts);
+      if (!joined) throw notFound();
+      if (!joined.ok) return refuse<MediaAnswer>(joined.problem);
+      return accept<MediaAnswer>(checked(joined.asset));
+    }
+    case "alt":
+      if (!(await setAltText(user.id, entryId, form.assetId, form.altText))) throw notFound();
+      return accept<MediaAnswer>();
+    case "remove":
+      if (!(await removeAsset(user.id, entryId, form.assetId))) throw notFound();
+      return accept<MediaAnswer>();
   }
-  if (intent === "remove") {
-    if (!(await removeAsset(user.id, entryId, assetId))) throw new Response("Not found", { status: 404 });
-    return { ok: true as const };
-  }
-  throw new Response("Bad request", { status: 400 });
 }

@@ -1,7 +1,11 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { MediaView } from "~/components/media/media-view";
+import { formProblems, parseForm } from "~/forms";
+import { accept, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { answerGuardianRequest, findGuardianRequest, withdrawGuardianConsent } from "~/models/guardian.server";
 import { viewableMedia } from "~/models/media-view.server";
@@ -9,13 +13,19 @@ import { guardianAnswerSchema } from "~/schemas/guardian";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "guardianPage.title");
 
+/** Taking a consent back (the link stays good for that), or the answer to the request. */
+const withdrawSchema = z.object({ intent: z.literal("withdraw"), token: z.string().max(100) });
+const guardianPageSchema = z.union([withdrawSchema, guardianAnswerSchema]);
+
+type Answer = { answered: "consented" | "refused" | "withdrawn" | "withdrawnAfterJudging" };
+
 /**
  * The page a guardian reaches from the email: everything the entry contains, then consent or
  * refuse. Opening it changes nothing (mail scanners open links); only the POST records an answer.
  * The token travels in the query string, which the request log leaves out.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const { token } = parseQuery(request, z.object({ token: z.string().catch("") }));
   const found = await findGuardianRequest(token);
   if (!found) return { state: "unknown" as const, token: "", entry: null };
   const { request: consent, state } = found;
@@ -51,35 +61,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/*
+ * A refusal answers 200, so that the page reads the request again: an entry that changed is shown
+ * as it is now, and a link that is spent says so.
+ */
+const gone = () => refuse<Answer>({ key: "guardianPage.expired" }, { status: 200 });
+
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
-  if (form.intent === "withdraw") {
-    const withdrawn = await withdrawGuardianConsent(String(form.token ?? "").slice(0, 100));
-    return withdrawn.ok
-      ? {
-          answered: withdrawn.outOfJudging ? ("withdrawn" as const) : ("withdrawnAfterJudging" as const),
-          problem: null,
-        }
-      : { answered: null, problem: "gone" as const };
+  const submission = parseForm(await request.formData(), guardianPageSchema);
+  if (submission.status !== "success") return gone();
+  const form = submission.value;
+  if ("intent" in form) {
+    const withdrawn = await withdrawGuardianConsent(form.token);
+    if (!withdrawn.ok) return gone();
+    return accept<Answer>({ answered: withdrawn.outOfJudging ? "withdrawn" : "withdrawnAfterJudging" });
   }
-  const parsed = guardianAnswerSchema.safeParse(form);
-  if (!parsed.success) return { answered: null, problem: "gone" as const };
-  const { token, decision, revision } = parsed.data;
-  const result = await answerGuardianRequest(token, decision, revision);
-  return result.ok ? { answered: decision, problem: null } : { answered: null, problem: result.reason };
+  const result = await answerGuardianRequest(form.token, form.decision, form.revision);
+  if (result.ok) return accept<Answer>({ answered: form.decision });
+  return result.reason === "changed" ? refuse<Answer>({ key: "guardianPage.changed" }, { status: 200 }) : gone();
 }
 
 export default function GuardianPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
+  const lastResult = navigation.state === "idle" ? answer?.result : undefined;
+  const [withdrawForm] = useForm({
+    id: "guardian-withdraw",
+    lastResult,
+    onValidate: ({ formData }) => parseForm(formData, guardianPageSchema),
+  });
+  const [answerForm] = useForm({
+    id: "guardian-answer",
+    lastResult,
+    onValidate: ({ formData }) => parseForm(formData, guardianPageSchema),
+  });
+  const [problem] = formProblems(answer);
 
-  if (result?.answered) {
+  if (answer?.answered) {
     return (
       <section className="panel narrow" aria-labelledby="guardian-title">
         <h1 id="guardian-title">{t("guardianPage.title")}</h1>
-        <p role="status">{t(`guardianPage.thanks.${result.answered}`)}</p>
+        <p role="status">{t(`guardianPage.thanks.${answer.answered}`)}</p>
       </section>
     );
   }
@@ -87,13 +111,13 @@ export default function GuardianPage() {
     return (
       <section className="panel narrow" aria-labelledby="guardian-title">
         <h1 id="guardian-title">{t("guardianPage.title")}</h1>
-        {result?.problem ? (
+        {problem ? (
           <p className="alert" role="alert">
             {t("guardianPage.expired")}
           </p>
         ) : null}
         <p>{t("guardianPage.consentGiven")}</p>
-        <Form method="post">
+        <Form method="post" {...getFormProps(withdrawForm)}>
           <input type="hidden" name="token" value={data.token} />
           <input type="hidden" name="intent" value="withdraw" />
           <p>{t("guardianPage.withdrawText")}</p>
@@ -127,9 +151,9 @@ export default function GuardianPage() {
       <p className="eyebrow">{entry.contest}</p>
       <h1 id="guardian-title">{t("guardianPage.heading", { entrant: entry.entrant })}</h1>
       <p>{t("guardianPage.intro", { guardian: entry.guardian, entrant: entry.entrant, contest: entry.contest })}</p>
-      {result?.problem ? (
+      {problem ? (
         <p className="alert" role="alert">
-          {t(result.problem === "changed" ? "guardianPage.changed" : "guardianPage.expired")}
+          {t(problem.key, problem.values)}
         </p>
       ) : null}
       <div className="panel">
@@ -176,7 +200,7 @@ export default function GuardianPage() {
           <dd>{yesNo(entry.graphicContent)}</dd>
         </dl>
       </div>
-      <Form method="post" className="panel">
+      <Form method="post" className="panel" {...getFormProps(answerForm)}>
         <h2>{t("guardianPage.decide")}</h2>
         <p>{t("guardianPage.consentText", { entrant: entry.entrant, contest: entry.contest })}</p>
         <input type="hidden" name="token" value={data.token} />

@@ -1,11 +1,17 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { formProblems, parseForm } from "~/forms";
+import { parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { acceptInvitation, findInvitation } from "~/models/judge.server";
 import { requireUser } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
+
+const acceptSchema = z.object({ token: z.string().max(200).default("") });
 
 /**
  * The page an invitation email links to. The invited person signs in first (with the address
@@ -13,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitatio
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const { token } = parseQuery(request, z.object({ token: z.string().catch("") }));
   const found = await findInvitation(token);
   if (!found) return { state: "unknown" as const, token: "", contest: null, email: null, signedInAs: user.email };
   return {
@@ -27,21 +33,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const token = String((await request.formData()).get("token") ?? "");
+  const submission = parseForm(await request.formData(), acceptSchema);
+  const token = submission.status === "success" ? submission.value.token : "";
   const result = await acceptInvitation(token, user);
   if (result.ok) return redirect(`/judge/${result.slug}/conflicts`);
-  return { problem: result.reason };
+  // 200: the page reads the invitation again and shows where it now stands
+  return refuse({ key: `invitation.${result.reason}` }, { status: 200, submission });
 }
 
 export default function AcceptInvitation() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t } = useTranslation();
+  const [form] = useForm({
+    id: "accept-invitation",
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
+    onValidate: ({ formData }) => parseForm(formData, acceptSchema),
+  });
+  const refused = formProblems(answer)[0]?.key;
   const wrongAddress = data.state === "open" && data.email !== data.signedInAs;
   const problem =
-    result?.problem === "otherAddress" || wrongAddress
+    refused === "invitation.otherAddress" || wrongAddress
       ? t("invitation.otherAddress", { email: data.email, signedInAs: data.signedInAs })
-      : result?.problem === "gone" || data.state === "accepted" || data.state === "expired" || data.state === "unknown"
+      : refused === "invitation.gone" ||
+          data.state === "accepted" ||
+          data.state === "expired" ||
+          data.state === "unknown"
         ? t(`invitation.${data.state === "open" ? "gone" : data.state}`)
         : null;
   return (
@@ -53,7 +71,7 @@ export default function AcceptInvitation() {
           {problem}
         </p>
       ) : (
-        <Form method="post">
+        <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="token" value={data.token} />
           <p>{t("invitation.what")}</p>
           <button type="submit" className="button">

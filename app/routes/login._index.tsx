@@ -1,37 +1,37 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/forms";
-import { resolveLocale, serverT } from "~/i18n/i18n.server";
+import { z } from "zod";
+import { ErrorList, InputField } from "~/components/forms";
+import { parseForm } from "~/forms";
+import { invalid, parseQuery, refuse } from "~/forms.server";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { pageTitle } from "~/i18n/meta";
 import { MAX_REQUESTS_PER_EMAIL, requestSignIn } from "~/models/sign-in.server";
 import { emailSchema } from "~/schemas/sign-in";
 import { requireAnonymous, safeRedirect } from "~/services/auth.server";
 import { pendingSignInCookie, readPendingSignIn } from "~/services/session.server";
-import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  return parseQuery(request, z.object({ redirectTo: z.string().catch("") }));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await request.formData(), { schema: emailSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = parseForm(await request.formData(), emailSchema);
+  if (submission.status !== "success") return invalid(submission);
 
   const locale = await resolveLocale(request);
   const redirectTo = safeRedirect(submission.value.redirectTo, "/me");
   const result = await requestSignIn({ email: submission.value.email, ip: context.ip, locale, redirectTo });
   if (!result.ok) {
-    const t = serverT(locale);
-    const message = result.limit === "address" ? "errors.rateLimitedAddress" : "errors.rateLimited";
-    return data(submission.reply({ formErrors: [t(message, { minutes: result.retryAfterMinutes })] }), {
-      status: 429,
-    });
+    const key = result.limit === "address" ? "errors.rateLimitedAddress" : "errors.rateLimited";
+    return refuse({ key, values: { minutes: result.retryAfterMinutes } }, { status: 429, submission });
   }
   // This browser may type the codes of its own recent requests for this address, and no others.
   const email = submission.value.email.toLowerCase();
@@ -47,17 +47,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const busy = useNavigation().state !== "idle";
+  const busy = navigation.state !== "idle";
   const [form, fields] = useForm({
     id: "sign-in",
-    lastResult,
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
     constraint: getZodConstraint(emailSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: emailSchema }),
+    onValidate: ({ formData }) => parseForm(formData, emailSchema),
   });
   return (
     <section className="panel narrow" aria-labelledby="sign-in-title">
@@ -67,18 +68,13 @@ export default function SignIn() {
         <div className={form.errors?.length ? "alert" : undefined} role={form.errors?.length ? "alert" : undefined}>
           <ErrorList id={form.errorId} errors={form.errors} />
         </div>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <InputField
+          field={fields.email}
+          type="email"
           label={t("signIn.email")}
           hint={t("signIn.emailHint")}
-          errors={fields.email.errors}
-          inputProps={{
-            ...getInputProps(fields.email, { type: "email", ariaAttributes: false }),
-            id: fields.email.id,
-            autoComplete: "email",
-            inputMode: "email",
-            autoFocus: true,
-          }}
+          inputProps={{ autoComplete: "email", inputMode: "email", autoFocus: true }}
         />
         <button type="submit" className="button" disabled={busy}>
           {busy ? t("signIn.sending") : t("signIn.send")}

@@ -1,15 +1,17 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/forms";
-import { resolveLocale, serverT } from "~/i18n/i18n.server";
+import { ErrorList, InputField } from "~/components/forms";
+import { parseForm } from "~/forms";
+import { invalid, refuse } from "~/forms.server";
+import { pageTitle } from "~/i18n/meta";
+import type { Problem } from "~/models/problem";
 import { verifyCode } from "~/models/sign-in.server";
 import { codeSchema } from "~/schemas/sign-in";
 import { requireAnonymous, safeRedirect } from "~/services/auth.server";
 import { createSession, pendingSignInCookie, readPendingSignIn } from "~/services/session.server";
-import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.checkTitle");
 
@@ -24,8 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const pending = await readPendingSignIn(request);
   if (!pending) throw redirect("/login");
-  const submission = parseWithZod(await request.formData(), { schema: codeSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = parseForm(await request.formData(), codeSchema);
+  if (submission.status !== "success") return invalid(submission);
 
   const result = await verifyCode({
     email: pending.email,
@@ -33,16 +35,15 @@ export async function action({ request }: ActionFunctionArgs) {
     verificationIds: pending.verificationIds,
   });
   if (!result.ok) {
-    const t = serverT(await resolveLocale(request));
-    const message =
+    const problem: Problem =
       result.reason === "wrongCode"
-        ? t("errors.codeWrong", { count: result.triesLeft })
+        ? { key: "errors.codeWrong", values: { count: result.triesLeft } }
         : result.reason === "tooManyTries"
-          ? t("errors.codeTooManyTries")
+          ? { key: "errors.codeTooManyTries" }
           : result.reason === "tooManyToday"
-            ? t("errors.codeTooManyToday")
-            : t("errors.codeExpired");
-    return data(submission.reply({ fieldErrors: { code: [message] } }), { status: 400 });
+            ? { key: "errors.codeTooManyToday" }
+            : { key: "errors.codeExpired" };
+    return refuse([], { submission, fields: { code: [problem] } });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await createSession(result.userId));
@@ -52,15 +53,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CheckYourEmail() {
   const { email } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t } = useTranslation();
-  const busy = useNavigation().state !== "idle";
+  const busy = navigation.state !== "idle";
   const [form, fields] = useForm({
     id: "sign-in-code",
-    lastResult,
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
     constraint: getZodConstraint(codeSchema),
     shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: codeSchema }),
+    onValidate: ({ formData }) => parseForm(formData, codeSchema),
   });
   return (
     <section className="panel narrow" aria-labelledby="code-title">
@@ -68,13 +70,12 @@ export default function CheckYourEmail() {
       <p>{t("signIn.checkIntro", { email })}</p>
       <Form method="post" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
-        <Field
+        <InputField
+          field={fields.code}
+          type="text"
           label={t("signIn.code")}
           hint={t("signIn.codeHint")}
-          errors={fields.code.errors}
           inputProps={{
-            ...getInputProps(fields.code, { type: "text", ariaAttributes: false }),
-            id: fields.code.id,
             inputMode: "numeric",
             autoComplete: "one-time-code",
             pattern: undefined,

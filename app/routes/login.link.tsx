@@ -1,27 +1,34 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { parseForm } from "~/forms";
+import { parseQuery, refuse } from "~/forms.server";
+import { pageTitle } from "~/i18n/meta";
 import { linkTokenIsLive, verifyLinkToken } from "~/models/sign-in.server";
 import { safeRedirect } from "~/services/auth.server";
 import { createSession } from "~/services/session.server";
-import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.linkTitle");
+
+const linkSchema = z.object({ token: z.string().max(200) });
 
 /**
  * Opening the link only shows a button: mail scanners that fetch every link must not use up
  * the sign-in, and a GET never changes anything.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const { token } = parseQuery(request, z.object({ token: z.string().catch("") }));
   return { token, live: token ? await linkTokenIsLive(token) : false };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const token = String(form.get("token") ?? "");
-  const result = token ? await verifyLinkToken(token) : ({ ok: false } as const);
-  if (!result.ok) return { failed: true };
+  const submission = parseForm(await request.formData(), linkSchema);
+  const result = submission.status === "success" ? await verifyLinkToken(submission.value.token) : null;
+  // Whatever was wrong with the link, the page says it cannot be used: 200, so that it reads
+  // the link again (now spent) like any other visit.
+  if (!result?.ok) return refuse({ key: "errors.linkInvalid" }, { status: 200 });
   return redirect(safeRedirect(result.redirectTo), {
     headers: { "Set-Cookie": await createSession(result.userId) },
   });
@@ -29,9 +36,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function FinishSignIn() {
   const { token, live } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>()?.failed;
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t } = useTranslation();
-  if (!live || failed) {
+  const [form] = useForm({
+    id: "sign-in-link",
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
+    onValidate: ({ formData }) => parseForm(formData, linkSchema),
+  });
+  if (!live || answer?.result.status === "error") {
     return (
       <section className="panel narrow" aria-labelledby="link-title">
         <h1 id="link-title">{t("signIn.linkTitle")}</h1>
@@ -48,7 +61,7 @@ export default function FinishSignIn() {
     <section className="panel narrow" aria-labelledby="link-title">
       <h1 id="link-title">{t("signIn.linkTitle")}</h1>
       <p>{t("signIn.linkIntro")}</p>
-      <Form method="post">
+      <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="token" value={token} />
         <button type="submit" className="button">
           {t("signIn.linkContinue")}

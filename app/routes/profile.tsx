@@ -1,9 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, ErrorList, Field } from "~/components/forms";
+import { z } from "zod";
+import { CheckboxInputField, InputField, SelectField } from "~/components/forms";
+import { parseForm } from "~/forms";
+import { invalid, parseQuery } from "~/forms.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { countryOptions } from "~/models/countries";
@@ -13,9 +15,14 @@ import { requireUser, safeRedirect } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");
 
+/** The profile, and where to go once it is saved (the page that asked for it). */
+const profileFormSchema = profileSchema.extend({ redirectTo: z.string().optional() });
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const { redirectTo } = parseQuery(request, z.object({ redirectTo: z.string().catch("") }));
   return {
+    redirectTo,
     profile: {
       fullName: user.fullName ?? "",
       displayName: user.displayName ?? "",
@@ -34,30 +41,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: profileSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { acceptTerms: _accepted, ...profile } = submission.value;
+  const submission = parseForm(await request.formData(), profileFormSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const { acceptTerms: _accepted, redirectTo, ...profile } = submission.value;
   await saveProfile(user.id, profile);
-  return redirect(safeRedirect(formData.get("redirectTo"), "/entries"));
+  return redirect(safeRedirect(redirectTo, "/entries"));
 }
 
 export default function Profile() {
-  const { profile, termsAccepted, termsVersion, hadProfile, countries } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { redirectTo, profile, termsAccepted, termsVersion, hadProfile, countries } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t } = useTranslation();
-  const [searchParams] = useSearchParams();
-  const busy = useNavigation().state !== "idle";
+  const busy = navigation.state !== "idle";
   // No defaultValue here: Conform would reset what someone typed before the page hydrated.
   const [form, fields] = useForm({
     id: "profile",
-    lastResult,
+    lastResult: navigation.state === "idle" ? answer?.result : undefined,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+    onValidate: ({ formData }) => parseForm(formData, profileFormSchema),
   });
-  const countryErrorId = fields.country.errors?.length ? `${fields.country.id}-error` : undefined;
-  const termsErrorId = fields.acceptTerms.errors?.length ? `${fields.acceptTerms.id}-error` : undefined;
   return (
     <section className="panel narrow" aria-labelledby="profile-title">
       <h1 id="profile-title">{t("profile.title")}</h1>
@@ -69,74 +73,57 @@ export default function Profile() {
         <p>{t("profile.intro")}</p>
       )}
       <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <InputField
+          field={fields.fullName}
+          type="text"
           label={t("profile.fullName")}
           hint={t("profile.fullNameHint")}
-          errors={fields.fullName.errors}
-          inputProps={{
-            ...getInputProps(fields.fullName, { type: "text", ariaAttributes: false }),
-            autoComplete: "name",
-          }}
+          inputProps={{ autoComplete: "name" }}
         />
-        <Field
+        <InputField
+          field={fields.displayName}
+          type="text"
           label={t("profile.displayName")}
           hint={t("profile.displayNameHint")}
-          errors={fields.displayName.errors}
-          inputProps={{
-            ...getInputProps(fields.displayName, { type: "text", ariaAttributes: false }),
-            autoComplete: "nickname",
-          }}
+          inputProps={{ autoComplete: "nickname" }}
         />
-        <Field
+        <InputField
+          field={fields.dateOfBirth}
+          type="date"
           label={t("profile.dateOfBirth")}
           hint={t("profile.dateOfBirthHint")}
-          errors={fields.dateOfBirth.errors}
-          inputProps={{
-            ...getInputProps(fields.dateOfBirth, { type: "date", ariaAttributes: false }),
-            autoComplete: "bday",
-          }}
+          inputProps={{ autoComplete: "bday" }}
         />
-        <div className="field">
-          <label htmlFor={fields.country.id}>{t("profile.country")}</label>
-          <select
-            {...getSelectProps(fields.country, { ariaAttributes: false })}
-            defaultValue={profile.country}
-            aria-invalid={countryErrorId ? true : undefined}
-            aria-describedby={countryErrorId}
-            autoComplete="country"
-          >
-            <option value="">{t("profile.chooseCountry")}</option>
-            {countries.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <ErrorList id={countryErrorId} errors={fields.country.errors} />
-        </div>
-        <CheckboxField
+        <SelectField
+          field={fields.country}
+          label={t("profile.country")}
+          selectProps={{ defaultValue: profile.country, autoComplete: "country" }}
+        >
+          <option value="">{t("profile.chooseCountry")}</option>
+          {countries.map(({ code, name }) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </SelectField>
+        <CheckboxInputField
+          field={fields.publishCountry}
           label={t("profile.publishCountry")}
-          inputProps={{
-            ...getInputProps(fields.publishCountry, { type: "checkbox", value: "on", ariaAttributes: false }),
-            defaultChecked: profile.publishCountry,
-          }}
+          inputProps={{ defaultChecked: profile.publishCountry }}
         />
-        <div className="field field-check">
-          <input
-            {...getInputProps(fields.acceptTerms, { type: "checkbox", value: "on", ariaAttributes: false })}
-            defaultChecked={termsAccepted}
-            aria-invalid={termsErrorId ? true : undefined}
-            aria-describedby={termsErrorId}
-          />
-          <label htmlFor={fields.acceptTerms.id}>
-            {t("profile.terms", { version: termsVersion })}{" "}
-            <Link to="/terms" target="_blank" rel="noopener">
-              {t("profile.termsLink")}
-            </Link>
-          </label>
-          <ErrorList id={termsErrorId} errors={fields.acceptTerms.errors} />
-        </div>
+        <CheckboxInputField
+          field={fields.acceptTerms}
+          label={
+            <>
+              {t("profile.terms", { version: termsVersion })}{" "}
+              <Link to="/terms" target="_blank" rel="noopener">
+                {t("profile.termsLink")}
+              </Link>
+            </>
+          }
+          inputProps={{ defaultChecked: termsAccepted }}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t("profile.save")}
         </button>

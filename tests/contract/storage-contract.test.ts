@@ -21,6 +21,7 @@ import { jobHandlers } from "~/jobs.server";
 import { demoContest } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
 import { entrant, fixture, media, startId, TODAY, upload } from "../support/entries";
+import { answerBody, problemKeys } from "../support/http";
 import { wav } from "../support/wav";
 
 /**
@@ -341,9 +342,9 @@ describe("an entrant's upload through Mosaic's own routes", () => {
     expect(started.data).toMatchObject({ mode: "multipart", partSize: PART_SIZE, partCount: 3 });
     const { assetId, partSize } = started.data;
     const send = async (n: number) => {
-      const { urls } = (await media(cookie, entryId, { intent: "parts", assetId, parts: String(n) })) as {
-        urls: Record<string, string>;
-      };
+      const { urls } = answerBody<{ urls: Record<string, string> }>(
+        await media(cookie, entryId, { intent: "parts", assetId, parts: String(n) }),
+      );
       const response = await fetch(urls[n]!, { method: "PUT", body: file.subarray((n - 1) * partSize, n * partSize) });
       expect(response.status).toBe(200);
       return { partNumber: n, etag: response.headers.get("etag")! };
@@ -351,30 +352,32 @@ describe("an entrant's upload through Mosaic's own routes", () => {
     const first = await send(1);
 
     // joining before every part is there is refused, and the upload stays resumable
-    const early = (await media(cookie, entryId, {
+    const early = await media(cookie, entryId, {
       intent: "complete-multipart",
       assetId,
       parts: JSON.stringify([first, { partNumber: 2, etag: first.etag }, { partNumber: 3, etag: first.etag }]),
-    })) as { data: { ok: boolean; problem: { key: string } } };
-    expect(early.data).toMatchObject({ ok: false, problem: { key: "upload.partsMissing" } });
+    });
+    expect(problemKeys(early)).toEqual(["upload.partsMissing"]);
 
-    const resumed = (await media(cookie, entryId, {
+    const resumed = await media(cookie, entryId, {
       intent: "resume",
       assetId,
       size: String(file.length),
       type: "audio/wav",
-    })) as { ok: boolean; partCount: number };
-    expect(resumed).toMatchObject({ ok: true, partCount: 3 });
+    });
+    expect(answerBody(resumed)).toMatchObject({ resume: { partCount: 3 } });
     const rest = [await send(2), await send(3)];
 
-    const joined = (await media(cookie, entryId, {
-      intent: "complete-multipart",
-      assetId,
-      parts: JSON.stringify([first, ...rest]),
-    })) as { state: string };
+    const joined = answerBody<{ state: string }>(
+      await media(cookie, entryId, {
+        intent: "complete-multipart",
+        assetId,
+        parts: JSON.stringify([first, ...rest]),
+      }),
+    );
     expect(joined.state).toBe("uploaded");
     await runDueJobs(jobHandlers);
-    expect(((await media(cookie, entryId, { intent: "status", assetId })) as { state: string }).state).toBe("verified");
+    expect(answerBody(await media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset).toMatchObject({ detectedType: "audio/wav", size: file.length, uploadId: null });
     expect(await storage().head(asset.objectKey)).toMatchObject({ size: file.length });
@@ -392,9 +395,9 @@ describe("an entrant's upload through Mosaic's own routes", () => {
     })) as { data: { assetId: string; partSize: number; partCount: number } };
     const { assetId, partSize, partCount } = started.data;
     const numbers = Array.from({ length: partCount }, (_, i) => i + 1);
-    const { urls } = (await media(cookie, entryId, { intent: "parts", assetId, parts: numbers.join(",") })) as {
-      urls: Record<string, string>;
-    };
+    const { urls } = answerBody<{ urls: Record<string, string> }>(
+      await media(cookie, entryId, { intent: "parts", assetId, parts: numbers.join(",") }),
+    );
     const parts = await Promise.all(
       numbers.map(async (n) => {
         const response = await fetch(urls[n]!, {
@@ -410,13 +413,15 @@ describe("an entrant's upload through Mosaic's own routes", () => {
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     await storage().completeMultipart(asset.objectKey, asset.uploadId!, parts);
 
-    const retried = (await media(cookie, entryId, {
-      intent: "complete-multipart",
-      assetId,
-      parts: JSON.stringify(parts),
-    })) as { state: string };
+    const retried = answerBody<{ state: string }>(
+      await media(cookie, entryId, {
+        intent: "complete-multipart",
+        assetId,
+        parts: JSON.stringify(parts),
+      }),
+    );
     expect(retried.state).toBe("uploaded");
     await runDueJobs(jobHandlers);
-    expect(((await media(cookie, entryId, { intent: "status", assetId })) as { state: string }).state).toBe("verified");
+    expect(answerBody(await media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
   });
 });

@@ -14,7 +14,7 @@ import { jobHandlers } from "~/jobs.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";
-import { context, formRequest, getRequest, noticeKey, problemKeys, settle } from "../support/http";
+import { answerBody, context, formRequest, getRequest, noticeKey, problemKeys, settle } from "../support/http";
 import { signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
 import { readZip } from "../support/zip";
@@ -202,7 +202,7 @@ describe("deleting an account", () => {
     });
     expect(preview.entries.map((e) => e.fate)).toEqual(["delete", "delete"]);
     // without the confirmation nothing happens
-    expect(await deleteAccount(amaya.cookie, false)).toEqual({ problem: "account.confirmNeeded" });
+    expect(problemKeys(await deleteAccount(amaya.cookie, false), "confirm")).toEqual(["account.confirmNeeded"]);
     expect(await db.entry.count({ where: { entrantId: amaya.user.id } })).toBe(2);
 
     const response = (await deleteAccount(amaya.cookie)) as Response;
@@ -338,7 +338,7 @@ describe("erasing an account twice at once, or the last administrator", () => {
 
   it("refuses to delete the only administrator's account, and says why", async () => {
     const admin = await signedIn("admin@example.org", "admin");
-    expect(await deleteAccount(admin.cookie)).toEqual({ problem: "account.lastAdmin" });
+    expect(problemKeys(await deleteAccount(admin.cookie), "confirm")).toEqual(["account.lastAdmin"]);
     expect(await db.user.findUniqueOrThrow({ where: { id: admin.user.id } })).toMatchObject({ erasedAt: null });
     await signedIn("second.admin@example.org", "admin");
     expect(((await deleteAccount(admin.cookie)) as Response).status).toBe(302);
@@ -406,6 +406,7 @@ describe("a guardian withdrawing consent", () => {
     });
     return { minor, entryId };
   }
+  const GONE = "guardianPage.expired";
   const withdraw = () =>
     guardianAction({
       request: formRequest("/guardian", { intent: "withdraw", token: "the-token" }),
@@ -422,7 +423,7 @@ describe("a guardian withdrawing consent", () => {
       params: {},
     });
     expect(page.state).toBe("consented");
-    expect(await withdraw()).toEqual({ answered: "withdrawn", problem: null });
+    expect(answerBody(await withdraw())).toEqual({ answered: "withdrawn", result: { status: "success" } });
     expect(await db.entry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ status: "withdrawn" });
     expect(await db.guardianConsent.findFirstOrThrow({ where: { entryId } })).toMatchObject({ decision: "withdrawn" });
     await runDueJobs(jobHandlers);
@@ -434,7 +435,7 @@ describe("a guardian withdrawing consent", () => {
       subject: "YHD25-0001",
     });
     // once only
-    expect(await withdraw()).toEqual({ answered: null, problem: "gone" });
+    expect(problemKeys(await withdraw())).toEqual([GONE]);
   });
 
   it("after judging: keeps the scores and takes the work out of the gallery", async () => {
@@ -447,7 +448,7 @@ describe("a guardian withdrawing consent", () => {
       data: { status: "results_published", resultsPublishedAt: TODAY },
     });
     expect((await publishedWinners(DEMO_SLUG))!.winners!.map((w) => w.entryId)).toEqual([entryId]);
-    expect(await withdraw()).toEqual({ answered: "withdrawnAfterJudging", problem: null });
+    expect(answerBody(await withdraw())).toEqual({ answered: "withdrawnAfterJudging", result: { status: "success" } });
     expect(await db.entry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ status: "eligible" });
     expect((await publishedWinners(DEMO_SLUG))!.winners).toEqual([]);
   });
@@ -455,7 +456,7 @@ describe("a guardian withdrawing consent", () => {
   it("is not possible with an unknown link or a consent never given", async () => {
     await consented();
     await db.guardianConsent.updateMany({ data: { decision: "refused" } });
-    expect(await withdraw()).toEqual({ answered: null, problem: "gone" });
+    expect(problemKeys(await withdraw())).toEqual([GONE]);
   });
 
   it("is not possible from an older consent that a newer request replaced", async () => {
@@ -472,7 +473,7 @@ describe("a guardian withdrawing consent", () => {
         entryRevision: 1,
       },
     });
-    expect(await withdraw()).toEqual({ answered: null, problem: "gone" });
+    expect(problemKeys(await withdraw())).toEqual([GONE]);
     expect(await db.entry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ status: "submitted" });
   });
 });

@@ -20,7 +20,7 @@ import { createSession } from "~/services/session.server";
 import { storage } from "~/services/storage.server";
 import { jobHandlers, scheduleSweep } from "~/jobs.server";
 import { resetToDemoContest } from "../support/contest";
-import { context, formRequest, getRequest, problemKeys, settle } from "../support/http";
+import { answerBody, context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { mailbox } from "../support/mailbox";
 import { wav } from "../support/wav";
 import { entrant, fixture, media, save, start, TODAY, upload } from "../support/entries";
@@ -185,29 +185,23 @@ describe("an entrant's journey", () => {
   it("refuses before upload a file too large or of the wrong type, and creates nothing", async () => {
     const { cookie } = await entrant("big@example.org");
     const entryId = (await start(cookie, "photography")).headers.get("Location")!.split("/").pop()!;
-    const big = (await media(cookie, entryId, {
+    const big = await media(cookie, entryId, {
       intent: "start",
       name: "huge.jpg",
       type: "image/jpeg",
       size: String(30 * 1024 * 1024),
-    })) as {
-      data: { ok: boolean; problem: { key: string } };
-    };
-    expect(big.data).toMatchObject({ ok: false, problem: { key: "media.rejected.tooLarge" } });
-    const gif = (await media(cookie, entryId, { intent: "start", name: "a.gif", type: "image/gif", size: "100" })) as {
-      data: { ok: boolean };
-    };
-    expect(gif.data.ok).toBe(false);
+    });
+    expect(problemKeys(big)).toEqual(["media.rejected.tooLarge"]);
+    const gif = await media(cookie, entryId, { intent: "start", name: "a.gif", type: "image/gif", size: "100" });
+    expect(answerBody(gif).result?.status).toBe("error");
     expect(await db.mediaAsset.count()).toBe(0);
   });
 
   it("lists what is missing and refuses to submit an incomplete entry", async () => {
     const { cookie } = await entrant("hasty@example.org");
     const entryId = (await start(cookie, "photography")).headers.get("Location")!.split("/").pop()!;
-    const result = (await save(cookie, entryId, { title: "Only a title" }, "submit")) as {
-      data: { problems: { key: string }[] };
-    };
-    const keys = result.data.problems.map((p) => p.key);
+    const result = await save(cookie, entryId, { title: "Only a title" }, "submit");
+    const keys = problemKeys(result);
     expect(keys).toEqual(
       expect.arrayContaining([
         "missing.summary",
@@ -228,8 +222,8 @@ describe("an entrant's journey", () => {
     const contest = await db.contest.findFirstOrThrow();
     setNow(new Date(contest.deadline.getTime() + (contest.graceMinutes + 1) * 60_000));
     const cookie = (await createSession(user.id)).split(";")[0]!;
-    const result = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
-    expect(result.data.problems.map((p) => p.key)).toContain("missing.late");
+    const result = await save(cookie, entryId, complete, "submit");
+    expect(problemKeys(result)).toContain("missing.late");
     expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).status).toBe("draft");
   });
 
@@ -248,13 +242,10 @@ describe("an entrant's journey", () => {
           params: { id: entryId },
         }),
       );
-    expect(await send("From tab one", 0)).toMatchObject({ saved: { ok: true, revision: 1 } });
-    const stale = (await send("From tab two", 0)) as {
-      init: { status: number };
-      data: { problems: { key: string }[] };
-    };
+    expect(answerBody(await send("From tab one", 0))).toMatchObject({ result: { status: "success" }, revision: 1 });
+    const stale = (await send("From tab two", 0)) as { init: { status: number } };
     expect(stale.init.status).toBe(409);
-    expect(stale.data.problems[0]?.key).toBe("entry.conflict");
+    expect(problemKeys(stale)[0]).toBe("entry.conflict");
     expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).title).toBe("From tab one");
   });
 
@@ -306,14 +297,14 @@ describe("an entrant's journey", () => {
 
   it("checks eligibility: age on the deadline and entries per category", async () => {
     const young = await entrant("young@example.org", "2010-01-01");
-    const refused = (await start(young.cookie, "video")) as unknown as { problems: { key: string }[] };
-    expect(refused.problems[0]?.key).toBe("eligibility.tooYoung");
+    const refused = await start(young.cookie, "video");
+    expect(problemKeys(refused)[0]).toBe("eligibility.tooYoung");
     expect(await db.entry.count()).toBe(0);
 
     const { cookie } = await entrant("keen@example.org");
     expect((await start(cookie, "video")).status).toBe(302);
-    const second = (await start(cookie, "video")) as unknown as { problems: { key: string }[] };
-    expect(second.problems[0]?.key).toBe("eligibility.tooManyInCategory");
+    const second = await start(cookie, "video");
+    expect(problemKeys(second)[0]).toBe("eligibility.tooManyInCategory");
     expect(await db.entry.count({ where: { entrant: { email: "keen@example.org" } } })).toBe(1);
   });
 
@@ -359,8 +350,8 @@ describe("submitting and changing", () => {
     await media(cookie, entryId, { intent: "remove", assetId: video.assetId });
     const entry = await db.entry.findUniqueOrThrow({ where: { id: entryId } });
     expect(entry).toMatchObject({ status: "draft", referenceCode: "YHD25-0001" });
-    const again = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
-    expect(again.data.problems.map((p) => p.key)).toContain("missing.media");
+    const again = await save(cookie, entryId, complete, "submit");
+    expect(problemKeys(again)).toContain("missing.media");
   });
 
   it("refuses to complete, describe or remove another entrant's upload", async () => {
@@ -450,10 +441,7 @@ describe("a check that keeps failing", () => {
 
     await giveUpOnAsset(asset.id);
     expect(await storage().head(asset.objectKey)).toBeNull();
-    const status = (await media(cookie, entryId, { intent: "status", assetId: asset.id })) as {
-      state: string;
-      rejection: { key: string };
-    };
+    const status = answerBody(await media(cookie, entryId, { intent: "status", assetId: asset.id }));
     expect(status).toMatchObject({ state: "rejected", rejection: { key: "media.rejected.corrupt" } });
   });
 });
@@ -498,9 +486,9 @@ describe("large uploads", () => {
     expect(started.data).toMatchObject({ mode: "multipart", partSize: 8 * 1024 * 1024, partCount: 3 });
     const { assetId, partSize } = started.data;
     const sendPart = async (n: number) => {
-      const { urls } = (await media(cookie, entryId, { intent: "parts", assetId, parts: String(n) })) as {
-        urls: Record<string, string>;
-      };
+      const { urls } = answerBody<{ urls: Record<string, string> }>(
+        await media(cookie, entryId, { intent: "parts", assetId, parts: String(n) }),
+      );
       const response = await fetch(urls[n]!, { method: "PUT", body: file.subarray((n - 1) * partSize, n * partSize) });
       expect(response.status).toBe(200);
       return { partNumber: n, etag: response.headers.get("etag")! };
@@ -508,27 +496,24 @@ describe("large uploads", () => {
     const first = [await sendPart(1), await sendPart(2)];
 
     // The connection drops; the page reloads; the same file is picked again.
-    const resumed = (await media(cookie, entryId, {
+    const resumed = await media(cookie, entryId, {
       intent: "resume",
       assetId,
       size: String(file.length),
       type: "audio/wav",
-    })) as {
-      ok: boolean;
-      partCount: number;
-    };
-    expect(resumed).toMatchObject({ ok: true, partCount: 3 });
-    const other = (await media(cookie, entryId, { intent: "resume", assetId, size: "123", type: "audio/wav" })) as {
-      ok: boolean;
-    };
-    expect(other.ok).toBe(false); // another file cannot continue this upload
+    });
+    expect(answerBody(resumed)).toMatchObject({ resume: { partCount: 3 } });
+    const other = await media(cookie, entryId, { intent: "resume", assetId, size: "123", type: "audio/wav" });
+    expect(answerBody(other).resume).toBeNull(); // another file cannot continue this upload
     const last = await sendPart(3);
 
-    const joined = (await media(cookie, entryId, {
-      intent: "complete-multipart",
-      assetId,
-      parts: JSON.stringify([...first, last]),
-    })) as { state: string };
+    const joined = answerBody<{ state: string }>(
+      await media(cookie, entryId, {
+        intent: "complete-multipart",
+        assetId,
+        parts: JSON.stringify([...first, last]),
+      }),
+    );
     expect(joined.state).toBe("uploaded");
     // The answer was lost on the way; the browser asks again and learns the same, once.
     const again = await media(cookie, entryId, {
@@ -536,10 +521,10 @@ describe("large uploads", () => {
       assetId,
       parts: JSON.stringify([...first, last]),
     });
-    expect(again).toMatchObject({ ok: true, state: "uploaded" });
+    expect(answerBody(again)).toMatchObject({ result: { status: "success" }, state: "uploaded" });
     expect(await db.job.count({ where: { type: "media.verify" } })).toBe(1);
     await runDueJobs(jobHandlers);
-    expect(((await media(cookie, entryId, { intent: "status", assetId })) as { state: string }).state).toBe("verified");
+    expect(answerBody(await media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset).toMatchObject({ detectedType: "audio/wav", size: file.length, uploadId: null });
     expect(asset.durationSec).toBeGreaterThan(50);
@@ -556,9 +541,9 @@ describe("large uploads", () => {
       size: String(file.length),
     })) as { data: { assetId: string; partSize: number } };
     const { assetId, partSize } = data;
-    const { urls } = (await media(cookie, entryId, { intent: "parts", assetId, parts: "1,2,3" })) as {
-      urls: Record<string, string>;
-    };
+    const { urls } = answerBody<{ urls: Record<string, string> }>(
+      await media(cookie, entryId, { intent: "parts", assetId, parts: "1,2,3" }),
+    );
     const parts = await Promise.all(
       [1, 2, 3].map(async (n) => {
         const response = await fetch(urls[n]!, {
@@ -577,7 +562,7 @@ describe("large uploads", () => {
       assetId,
       parts: JSON.stringify(parts),
     });
-    expect(joined).toMatchObject({ ok: true, state: "uploaded" });
+    expect(answerBody(joined)).toMatchObject({ result: { status: "success" }, state: "uploaded" });
     await runDueJobs(jobHandlers);
     expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } })).toMatchObject({
       state: "verified",
@@ -657,8 +642,8 @@ describe("releases", () => {
     const { cookie } = await entrant("portrait@example.org");
     const entryId = (await start(cookie, "video")).headers.get("Location")!.split("/").pop()!;
     await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
-    const before = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
-    expect(before.data.problems.map((p) => p.key)).toEqual(["missing.releaseList"]);
+    const before = await save(cookie, entryId, complete, "submit");
+    expect(problemKeys(before)).toEqual(["missing.releaseList"]);
 
     const incomplete = await addRelease(cookie, entryId, { person: "Child in red", consentGivenBy: "" });
     expect(problemKeys(incomplete, "consentGivenBy")).toEqual(["errors.required"]);
@@ -734,10 +719,8 @@ describe("captions", () => {
     const video = await upload(cookie, entryId, "video-3s.mp4", "video/mp4");
     await addRelease(cookie, entryId);
     const withoutTranscript = { ...complete, transcript: "" };
-    const before = (await save(cookie, entryId, withoutTranscript, "submit")) as {
-      data: { problems: { key: string }[] };
-    };
-    expect(before.data.problems.map((p) => p.key)).toEqual(["missing.transcript"]);
+    const before = await save(cookie, entryId, withoutTranscript, "submit");
+    expect(problemKeys(before)).toEqual(["missing.transcript"]);
 
     const refusals: [string, string][] = [
       ["1\n00:00.000 --> 00:01.000\nHello", "captions.notWebVtt"],
@@ -750,12 +733,9 @@ describe("captions", () => {
         intent: "upload",
         assetId: video.assetId,
         captions: vtt(text),
-      })) as {
-        init: { status: number };
-        data: { problem: { key: string } };
-      };
+      })) as { init: { status: number } };
       expect(refused.init.status).toBe(400);
-      expect(refused.data.problem.key).toBe(key);
+      expect(problemKeys(refused)).toEqual([key]);
     }
     const huge = (await sendCaptions(cookie, entryId, {
       intent: "upload",
@@ -771,7 +751,7 @@ describe("captions", () => {
       language: "Filipino",
       captions: vtt(`\uFEFF${GOOD.replaceAll("\n", "\r\n")}`),
     });
-    expect(added).toMatchObject({ ok: true });
+    expect(answerBody(added)).toMatchObject({ result: { status: "success" } });
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } });
     expect(asset).toMatchObject({ captionsLang: "Filipino" });
     const served = (await captionsLoader({
@@ -804,9 +784,11 @@ describe("captions", () => {
     await sendCaptions(cookie, entryId, { intent: "upload", assetId: video.assetId, captions: vtt(GOOD) });
     expect(await storage().head(asset.captionsKey!)).toBeNull();
     const replaced = await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } });
-    expect(await sendCaptions(cookie, entryId, { intent: "remove", assetId: video.assetId })).toMatchObject({
-      ok: true,
-    });
+    expect(answerBody(await sendCaptions(cookie, entryId, { intent: "remove", assetId: video.assetId }))).toMatchObject(
+      {
+        result: { status: "success" },
+      },
+    );
     expect(await storage().head(replaced.captionsKey!)).toBeNull();
     expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } })).toMatchObject({
       captionsKey: null,
@@ -864,14 +846,12 @@ describe("a guardian's consent", () => {
 
   it("is needed under 18: the guardian gets a link, sees the entry, consents once, and then it can be submitted", async () => {
     const { cookie, entryId } = await youngEntrant();
-    const before = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
-    expect(before.data.problems.map((p) => p.key)).toEqual(["missing.guardian.notAsked"]);
+    const before = await save(cookie, entryId, complete, "submit");
+    expect(problemKeys(before)).toEqual(["missing.guardian.notAsked"]);
 
-    const sameEmail = (await ask(cookie, entryId, { guardianName: "Me", guardianEmail: "teen@example.org" })) as {
-      data: { result: { error: Record<string, string[]> } };
-    };
-    expect(sameEmail.data.result.error.guardianEmail).toEqual(["guardian.sameAsEntrant"]);
-    expect(await ask(cookie, entryId)).toMatchObject({ ok: true });
+    const sameEmail = await ask(cookie, entryId, { guardianName: "Me", guardianEmail: "teen@example.org" });
+    expect(problemKeys(sameEmail, "guardianEmail")).toEqual(["guardian.sameAsEntrant"]);
+    expect(answerBody(await ask(cookie, entryId))).toMatchObject({ result: { status: "success" } });
     const token = await linkToken();
     const stored = await db.guardianConsent.findFirstOrThrow();
     expect(stored.tokenHash).not.toContain(token);
@@ -882,11 +862,14 @@ describe("a guardian's consent", () => {
     expect(page.state).toBe("open");
     expect(page.entry).toMatchObject({ title: "Hands that rebuild", entrant: "Amaya Reyes", guardian: "Rosa Reyes" });
     expect(page.entry!.media[0]!.url).toMatch(/^http/);
-    const pending = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
-    expect(pending.data.problems.map((p) => p.key)).toEqual(["missing.guardian.pending"]);
+    const pending = await save(cookie, entryId, complete, "submit");
+    expect(problemKeys(pending)).toEqual(["missing.guardian.pending"]);
 
-    expect(await answer(token, "consented", page.entry!.revision)).toEqual({ answered: "consented", problem: null });
-    expect(await answer(token, "refused", page.entry!.revision)).toEqual({ answered: null, problem: "gone" });
+    expect(answerBody(await answer(token, "consented", page.entry!.revision))).toEqual({
+      answered: "consented",
+      result: { status: "success" },
+    });
+    expect(problemKeys(await answer(token, "refused", page.entry!.revision))).toEqual(["guardianPage.expired"]);
     // the link no longer shows the entry; it stays good for taking the consent back
     expect(await open(token)).toMatchObject({ state: "consented", entry: null });
     expect(await db.guardianConsent.findFirstOrThrow()).toMatchObject({ decision: "consented", decidedAt: TODAY });
@@ -902,16 +885,16 @@ describe("a guardian's consent", () => {
     const token = await linkToken();
     const seen = (await open(token)).entry!.revision;
     await save(cookie, entryId, { ...complete, title: "A new title" });
-    expect(await answer(token, "consented", seen)).toEqual({ answered: null, problem: "changed" });
+    expect(problemKeys(await answer(token, "consented", seen))).toEqual(["guardianPage.changed"]);
     const again = await open(token);
     expect(again.entry!.title).toBe("A new title");
-    expect(await answer(token, "consented", again.entry!.revision)).toMatchObject({ answered: "consented" });
+    expect(answerBody(await answer(token, "consented", again.entry!.revision))).toMatchObject({
+      answered: "consented",
+    });
 
     await save(cookie, entryId, { ...complete, title: "Changed after consent" });
-    const after = (await save(cookie, entryId, { ...complete, title: "Changed after consent" }, "submit")) as {
-      data: { problems: { key: string }[] };
-    };
-    expect(after.data.problems.map((p) => p.key)).toEqual(["missing.guardian.changed"]);
+    const after = await save(cookie, entryId, { ...complete, title: "Changed after consent" }, "submit");
+    expect(problemKeys(after)).toEqual(["missing.guardian.changed"]);
   });
 
   it("can be refused, expires, and only the newest link works", async () => {
@@ -922,18 +905,18 @@ describe("a guardian's consent", () => {
     await ask(cookie, entryId);
     const second = await linkToken();
     expect((await open(first)).state).toBe("unknown");
-    expect(await answer(second, "refused", (await open(second)).entry!.revision)).toMatchObject({
+    expect(answerBody(await answer(second, "refused", (await open(second)).entry!.revision))).toMatchObject({
       answered: "refused",
     });
-    const refused = (await save(cookie, entryId, complete, "submit")) as { data: { problems: { key: string }[] } };
-    expect(refused.data.problems.map((p) => p.key)).toEqual(["missing.guardian.refused"]);
+    const refused = await save(cookie, entryId, complete, "submit");
+    expect(problemKeys(refused)).toEqual(["missing.guardian.refused"]);
 
     mailbox().clear();
     await ask(cookie, entryId);
     const third = await linkToken();
     setNow(new Date(TODAY.getTime() + 8 * 24 * 60 * 60 * 1000));
     expect((await open(third)).state).toBe("expired");
-    expect(await answer(third, "consented", 0)).toEqual({ answered: null, problem: "gone" });
+    expect(problemKeys(await answer(third, "consented", 0))).toEqual(["guardianPage.expired"]);
   });
 
   it("is not asked of adults, and nobody else can ask for someone's entry", async () => {

@@ -25,7 +25,7 @@ import { jobHandlers } from "~/jobs.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, startId, TODAY, upload } from "../support/entries";
-import { context, formRequest, getRequest, problemKeys, settle } from "../support/http";
+import { answerBody, context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
 
@@ -75,8 +75,8 @@ describe("judge invitations", () => {
     expect((await db.email.findFirstOrThrow({ where: { template: "judge-invitation" } })).payload).not.toContain(token);
 
     const stranger = await signedIn("stranger@example.org");
-    const refused = (await accept(stranger.cookie, token)) as { problem: string };
-    expect(refused.problem).toBe("otherAddress");
+    const refused = await accept(stranger.cookie, token);
+    expect(problemKeys(refused)).toEqual(["invitation.otherAddress"]);
     expect(await db.contestJudge.count()).toBe(0);
 
     const invited = await signedIn("judge.one@example.org");
@@ -91,7 +91,7 @@ describe("judge invitations", () => {
     const accepted = (await accept(invited.cookie, token)) as Response;
     expect(accepted.headers.get("Location")).toBe(`/judge/${slug}/conflicts`);
     expect(await db.contestJudge.findFirstOrThrow()).toMatchObject({ userId: invited.user.id });
-    expect(await accept(invited.cookie, token)).toEqual({ problem: "gone" });
+    expect(problemKeys(await accept(invited.cookie, token))).toEqual(["invitation.gone"]);
 
     // another contest is not theirs
     const other = await db.contest.create({ data: { ...demoContest(TODAY), slug: "other", codePrefix: "OTH26" } });
@@ -113,7 +113,7 @@ describe("judge invitations", () => {
     const token = await invitationToken("late@example.org");
     advance(15 * 24 * 60 * 60 * 1000);
     const late = await signedIn("late@example.org");
-    expect(await accept(late.cookie, token)).toEqual({ problem: "gone" });
+    expect(problemKeys(await accept(late.cookie, token))).toEqual(["invitation.gone"]);
     expect(await db.contestJudge.count()).toBe(0);
   });
 
@@ -221,7 +221,7 @@ describe("screening", () => {
         params: { id },
       }),
     );
-    expect(saved).toMatchObject({ saved: { ok: true } });
+    expect(answerBody(saved)).toMatchObject({ result: { status: "success" } });
 
     // the entrant's change makes it a draft again: it must be submitted before it is screened
     expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("draft");

@@ -8,7 +8,17 @@ import { jobHandlers } from "~/jobs.server";
 import { db } from "~/services/db.server";
 import { advance, setNow } from "~/services/clock.server";
 import { MAX_GUESSES_PER_DAY, MAX_REQUESTS_PER_IP } from "~/models/sign-in.server";
-import { context, cookiesFrom, formRequest, getRequest, settle } from "../support/http";
+import { serverT } from "~/i18n/i18n.server";
+import {
+  answerBody,
+  context,
+  cookiesFrom,
+  formRequest,
+  getRequest,
+  problemKeys,
+  problemsOf,
+  settle,
+} from "../support/http";
 import { resetDatabase } from "../support/db";
 import { lastSignInEmail, mailbox } from "../support/mailbox";
 
@@ -30,10 +40,16 @@ function status(result: unknown) {
   return result instanceof Response ? result.status : (result as { init?: { status?: number } }).init?.status;
 }
 
+/** Every problem in an answer, as an English-speaking entrant reads it. */
 function errorsOf(result: unknown) {
-  const data = (result as { data?: { error?: Record<string, string[]> } }).data;
-  return Object.values(data?.error ?? {}).flat();
+  const fields = Object.keys(answerBody<{ result?: { error?: object } }>(result).result?.error ?? {});
+  return fields.flatMap((field) => problemsOf(result, field)).map((p) => english(p.key, p.values));
 }
+
+/** The sign-in link's answer when it cannot be used. */
+const LINK_INVALID = ["errors.linkInvalid"];
+
+const english = serverT("en");
 
 beforeEach(async () => {
   await resetDatabase();
@@ -140,10 +156,10 @@ describe("signing in with an emailed code", () => {
     const { token: secondToken } = lastSignInEmail("twice@example.org");
     for (const token of [firstToken, secondToken])
       expect(
-        await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} }),
-      ).toEqual({
-        failed: true,
-      });
+        problemKeys(
+          await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} }),
+        ),
+      ).toEqual(LINK_INVALID);
   });
 
   it("rejects a malformed address with a clear message and sends nothing", async () => {
@@ -345,7 +361,7 @@ describe("signing in with the emailed link", () => {
     expect(await db.user.count()).toBe(1);
 
     const second = await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} });
-    expect(second).toEqual({ failed: true });
+    expect(problemKeys(second)).toEqual(LINK_INVALID);
     const after = await linkLoader({
       request: getRequest(`/login/link?token=${token}`),
       context: context(),
@@ -360,13 +376,13 @@ describe("signing in with the emailed link", () => {
       context: context(),
       params: {},
     });
-    expect(forged).toEqual({ failed: true });
+    expect(problemKeys(forged)).toEqual(LINK_INVALID);
     await askForCode("old-link@example.org");
     const { token } = lastSignInEmail("old-link@example.org");
     advance(11 * 60 * 1000);
     expect(
-      await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} }),
-    ).toEqual({ failed: true });
+      problemKeys(await linkAction({ request: formRequest("/login/link", { token }), context: context(), params: {} })),
+    ).toEqual(LINK_INVALID);
     expect(await db.session.count()).toBe(0);
   });
 });

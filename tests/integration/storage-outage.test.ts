@@ -16,9 +16,9 @@ const { storage } = await import("~/services/storage.server");
 const { jobHandlers } = await import("~/jobs.server");
 const { resetToDemoContest } = await import("../support/contest");
 const { entrant, fixture, media, save, startId, upload } = await import("../support/entries");
-const { context, getRequest } = await import("../support/http");
+const { answerBody, context, getRequest, problemKeys } = await import("../support/http");
 
-type Refused = { init: { status: number }; data: { ok: boolean; problem: { key: string } } };
+type Refused = { init: { status: number } };
 
 beforeEach(async () => {
   link.restore();
@@ -34,7 +34,9 @@ describe("while storage is down", () => {
     await upload(cookie, entryId, "photo.jpg", "image/jpeg");
     link.cut();
 
-    expect(await save(cookie, entryId, { title: "Written while storage was down" })).toMatchObject({ problems: [] });
+    expect(answerBody(await save(cookie, entryId, { title: "Written while storage was down" }))).toMatchObject({
+      result: { status: "success" },
+    });
     expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).title).toBe("Written while storage was down");
     // The entry page still opens, with its checked file.
     const page = await entryLoader({
@@ -52,7 +54,7 @@ describe("while storage is down", () => {
         size: String(size),
       })) as unknown as Refused;
       expect(refused.init.status).toBe(503);
-      expect(refused.data).toEqual({ ok: false, problem: { key: "upload.storageDown" } });
+      expect(problemKeys(refused)).toEqual(["upload.storageDown"]);
     }
     expect(createI18n("en").t("upload.storageDown")).toBe(
       "File storage is not answering right now, so the file was not sent. Your text is saved. Please try again in a few minutes.",
@@ -63,13 +65,13 @@ describe("while storage is down", () => {
     expect(await db.rateLimit.count({ where: { key: { startsWith: "uploads:" } } })).toBe(1);
 
     link.restore();
-    const started = (await media(cookie, entryId, {
+    const started = await media(cookie, entryId, {
       intent: "start",
       name: "photo.jpg",
       type: "image/jpeg",
       size: "1000",
-    })) as unknown as { data: { ok: boolean } };
-    expect(started.data.ok).toBe(true);
+    });
+    expect(answerBody(started).result?.status).toBe("success");
   });
 
   it("completing an upload is refused with the same message, and works once storage is back", async () => {
@@ -90,12 +92,12 @@ describe("while storage is down", () => {
       assetId: started.data.assetId,
     })) as unknown as Refused;
     expect(refused.init.status).toBe(503);
-    expect(refused.data.problem.key).toBe("upload.storageDown");
+    expect(problemKeys(refused)).toEqual(["upload.storageDown"]);
 
     link.restore();
-    expect(await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })).toMatchObject({
-      state: "uploaded",
-    });
+    expect(
+      answerBody(await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })),
+    ).toMatchObject({ state: "uploaded" });
   });
 
   it("Remove forgets the file at once, and its bytes are deleted once storage is back", async () => {
@@ -106,7 +108,9 @@ describe("while storage is down", () => {
     const keys = [asset.objectKey, asset.cleanKey!, asset.previewKey!];
     link.cut();
 
-    expect(await media(cookie, entryId, { intent: "remove", assetId: kept.assetId })).toEqual({ ok: true });
+    expect(answerBody(await media(cookie, entryId, { intent: "remove", assetId: kept.assetId }))).toEqual({
+      result: { status: "success" },
+    });
     expect(await db.mediaAsset.count()).toBe(0);
     await runDueJobs(jobHandlers); // storage still down: the deletion waits and is tried again
     expect(await db.job.findFirstOrThrow({ where: { type: "media.discard" } })).toMatchObject({

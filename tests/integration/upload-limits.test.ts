@@ -11,12 +11,15 @@ import { storage } from "~/services/storage.server";
 import { jobHandlers } from "~/jobs.server";
 import { resetToDemoContest } from "../support/contest";
 import { entrant, fixture, media, startId, upload } from "../support/entries";
+import { answerBody, problemKeys, problemsOf } from "../support/http";
 import { TMP } from "../support/global-setup";
 import { wav } from "../support/wav";
 
 // Limits an entrant cannot get around, against the real storage server (which checks
 // signatures and signed lengths) and the real job that checks files.
-type Started = { data: { ok: boolean; assetId: string; url: string; partSize: number; partCount: number } };
+type Started = {
+  data: { result: { status: string }; assetId: string; url: string; partSize: number; partCount: number };
+};
 type Answer = { state: string; rejection: { key: string } | null };
 
 const MiB = 1024 * 1024;
@@ -30,14 +33,14 @@ async function startMultipart(cookie: string, entryId: string, size: number) {
     type: "audio/wav",
     size: String(size),
   })) as unknown as Started;
-  expect(started.data).toMatchObject({ ok: true, mode: "multipart" });
+  expect(started.data).toMatchObject({ result: { status: "success" }, mode: "multipart" });
   return started.data;
 }
 
 async function partUrl(cookie: string, entryId: string, assetId: string, n: number) {
-  const { urls } = (await media(cookie, entryId, { intent: "parts", assetId, parts: String(n) })) as {
-    urls: Record<string, string>;
-  };
+  const { urls } = answerBody<{ urls: Record<string, string> }>(
+    await media(cookie, entryId, { intent: "parts", assetId, parts: String(n) }),
+  );
   return urls[n]!;
 }
 
@@ -68,11 +71,13 @@ describe("a multipart upload", () => {
       expect(response.status).toBe(200);
       parts.push({ partNumber: n, etag: response.headers.get("etag")! });
     }
-    const joined = (await media(cookie, entryId, {
-      intent: "complete-multipart",
-      assetId,
-      parts: JSON.stringify(parts),
-    })) as Answer;
+    const joined = answerBody<Answer>(
+      await media(cookie, entryId, {
+        intent: "complete-multipart",
+        assetId,
+        parts: JSON.stringify(parts),
+      }),
+    );
     expect(joined.state).toBe("uploaded");
     await runDueJobs(jobHandlers);
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
@@ -103,21 +108,21 @@ describe("a multipart upload", () => {
         intent: "complete-multipart",
         assetId,
         parts: JSON.stringify(parts),
-      })) as { init: { status: number }; data: { problem: { key: string } } };
+      })) as { init: { status: number } };
       expect(refused.init.status).toBe(400);
-      expect(refused.data.problem.key).toBe("upload.partsMissing");
+      expect(problemKeys(refused)).toEqual(["upload.partsMissing"]);
     }
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset.state).toBe("pending");
     expect(asset.uploadId).not.toBeNull();
     expect(await storage().head(asset.objectKey)).toBeNull();
-    const resumed = (await media(cookie, entryId, {
+    const resumed = await media(cookie, entryId, {
       intent: "resume",
       assetId,
       size: String(file.length),
       type: "audio/wav",
-    })) as { ok: boolean };
-    expect(resumed.ok).toBe(true);
+    });
+    expect(answerBody(resumed).resume).not.toBeNull();
   });
 });
 
@@ -169,7 +174,7 @@ describe("the check of an uploaded file", () => {
       (await fetch(started.data.url, { method: "PUT", body: photo, headers: { "Content-Type": "image/jpeg" } })).status,
     ).toBe(200);
     expect(
-      ((await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })) as Answer).state,
+      answerBody<Answer>(await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })).state,
     ).toBe("uploaded");
     // The object changes after the upload was claimed (as an object written before parts were
     // bound could have): 20 MiB where 60 KB were declared.
@@ -178,7 +183,7 @@ describe("the check of an uploaded file", () => {
 
     const created = await createdDuring(() => runDueJobs(jobHandlers));
     expect(created).toEqual([]); // no temporary file at all
-    const status = (await media(cookie, entryId, { intent: "status", assetId: started.data.assetId })) as Answer;
+    const status = answerBody(await media(cookie, entryId, { intent: "status", assetId: started.data.assetId }));
     expect(status).toMatchObject({ state: "rejected", rejection: { key: "media.rejected.notAsDeclared" } });
     expect(await storage().head(objectKey)).toBeNull();
 
@@ -198,7 +203,7 @@ describe("the check of an uploaded file", () => {
     })) as unknown as Started;
     const { objectKey } = await db.mediaAsset.findUniqueOrThrow({ where: { id: started.data.assetId } });
     await storage().put(objectKey, new Uint8Array(5 * MiB), "image/jpeg");
-    const answer = (await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })) as Answer;
+    const answer = answerBody(await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId }));
     expect(answer).toMatchObject({ state: "rejected", rejection: { key: "media.rejected.notAsDeclared" } });
     expect(await storage().head(objectKey)).toBeNull();
     expect(await db.job.count({ where: { type: "media.verify" } })).toBe(0);
@@ -216,17 +221,14 @@ describe("upload attempts", () => {
     expect(((await start({ type: "image/gif" })) as { init: { status: number } }).init.status).toBe(400);
     for (let i = 0; i < MAX_UPLOADS_PER_DAY; i++) {
       const started = (await start()) as unknown as Started;
-      expect(started.data.ok).toBe(true);
+      expect(started.data.result.status).toBe("success");
       // removed at once, so none of them holds a place in the entry
       await media(cookie, entryId, { intent: "remove", assetId: started.data.assetId });
     }
-    const refused = (await start()) as {
-      init: { status: number };
-      data: { ok: boolean; problem: { key: string; values: Record<string, unknown> } };
-    };
+    const refused = (await start()) as { init: { status: number } };
     expect(refused.init.status).toBe(429);
-    expect(refused.data.problem.key).toBe("upload.tooManyToday");
-    const { key, values } = refused.data.problem;
+    expect(problemKeys(refused)).toEqual(["upload.tooManyToday"]);
+    const { key, values } = problemsOf(refused)[0]!;
     expect(createI18n("en").t(key, values)).toBe(
       `You have started ${MAX_UPLOADS_PER_DAY} uploads today, the most a day allows. You can upload again in 24 hours.`,
     );
@@ -242,9 +244,9 @@ describe("upload attempts", () => {
       type: "image/jpeg",
       size: "1000",
     })) as unknown as Started;
-    expect(theirs.data.ok).toBe(true);
+    expect(theirs.data.result.status).toBe("success");
     advance(24 * 60 * 60 * 1000 + 1);
-    expect(((await start()) as unknown as Started).data.ok).toBe(true);
+    expect(((await start()) as unknown as Started).data.result.status).toBe("success");
   });
 });
 
@@ -265,26 +267,30 @@ describe("the file limit", () => {
     const abandoned = await start(); // never sent
     const first = await start();
     const second = await start();
-    expect([abandoned.ok, first.ok, second.ok]).toEqual([true, true, true]);
+    expect([abandoned, first, second].map((started) => started.result.status)).toEqual([
+      "success",
+      "success",
+      "success",
+    ]);
     for (const { url } of [first, second])
       expect(
         (await fetch(url, { method: "PUT", body: pdf, headers: { "Content-Type": "application/pdf" } })).status,
       ).toBe(200);
 
-    const one = (await media(cookie, entryId, { intent: "complete", assetId: first.assetId })) as Answer;
-    const two = (await media(cookie, entryId, { intent: "complete", assetId: second.assetId })) as Answer;
+    const one = answerBody<Answer>(await media(cookie, entryId, { intent: "complete", assetId: first.assetId }));
+    const two = answerBody(await media(cookie, entryId, { intent: "complete", assetId: second.assetId }));
     expect(one.state).toBe("uploaded");
     expect(two).toMatchObject({ state: "rejected", rejection: { key: "missing.tooManyFiles" } });
     const refusedKey = (await db.mediaAsset.findUniqueOrThrow({ where: { id: second.assetId } })).objectKey;
     expect(await storage().head(refusedKey)).toBeNull();
 
     // With one file in, the next start is refused before anything is created.
-    const full = (await media(cookie, entryId, {
+    const full = await media(cookie, entryId, {
       intent: "start",
       name: "essay.pdf",
       type: "application/pdf",
       size: String(pdf.length),
-    })) as { data: { ok: boolean; problem: { key: string } } };
-    expect(full.data).toMatchObject({ ok: false, problem: { key: "missing.tooManyFiles" } });
+    });
+    expect(problemKeys(full)).toEqual(["missing.tooManyFiles"]);
   });
 });

@@ -10,7 +10,7 @@ import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { jobHandlers } from "~/jobs.server";
-import { context, formRequest, getRequest, settle } from "./http";
+import { answerBody, context, formRequest, getRequest, settle } from "./http";
 
 /** An entrant's steps through the real routes, shared by the entry and judging tests. */
 export const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/media", name));
@@ -57,22 +57,21 @@ export async function media(cookie: string, entryId: string, fields: Record<stri
 
 export async function upload(cookie: string, entryId: string, name: string, type: string, bytes = fixture(name)) {
   const started = (await media(cookie, entryId, { intent: "start", name, type, size: String(bytes.length) })) as {
-    data: { ok: boolean; assetId: string; url: string; headers: Record<string, string> };
+    data: { assetId: string; url: string; headers: Record<string, string> };
   };
   const put = await fetch(started.data.url, { method: "PUT", body: bytes, headers: started.data.headers });
   expect(put.status).toBe(200);
-  const completed = (await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })) as {
-    state: string;
-  };
+  const completed = answerBody<{ state: string }>(
+    await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId }),
+  );
   expect(completed.state).toBe("uploaded"); // checked in the background
   await runDueJobs(jobHandlers);
-  const done = (await media(cookie, entryId, { intent: "status", assetId: started.data.assetId })) as {
-    state: string;
-    rejection: unknown;
-  };
+  const { state, rejection } = answerBody<{ state: string; rejection: unknown }>(
+    await media(cookie, entryId, { intent: "status", assetId: started.data.assetId }),
+  );
   // the key the browser uploaded to: /bucket/key in a path-style URL
   const uploadKey = decodeURIComponent(new URL(started.data.url).pathname.split("/").slice(2).join("/"));
-  return { assetId: started.data.assetId, uploadKey, ...done };
+  return { assetId: started.data.assetId, uploadKey, state, rejection };
 }
 
 /** The id of a new entry in `category`, started through the real route. */

@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { takeNotice } from "~/forms.server";
+import type { Problem } from "~/models/problem";
 
 /** Builds the requests a browser would send to a route's loader or action. */
 export function formRequest(
@@ -57,15 +58,27 @@ export async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
   }
 }
 
-type Answer = { result?: { error?: Record<string, ({ key: string } | string)[] | null> } };
+type Answer = {
+  result?: { status?: string; error?: Record<string, (Problem | string)[] | null> };
+} & Record<string, unknown>;
+
+/** What an action answered (`data(...)` or a plain object): `{ result, ...payload }`. */
+export function answerBody<T extends object = Answer>(answer: unknown): T {
+  return (answer && typeof answer === "object" && "data" in answer ? answer.data : answer) as T;
+}
 
 /**
- * The translation keys of the problems in an action's answer (`data(...)` or a plain object):
- * the whole form's, or one field's by its name.
+ * The problems in an action's answer (`data(...)` or a plain object): the whole form's, or one
+ * field's by its name.
  */
+export function problemsOf(answer: unknown, field = ""): Problem[] {
+  const body = answerBody<Answer>(answer);
+  return (body?.result?.error?.[field] ?? []).map((p) => (typeof p === "string" ? { key: p } : p));
+}
+
+/** The translation keys of {@link problemsOf}. */
 export function problemKeys(answer: unknown, field = ""): string[] {
-  const body = (answer && typeof answer === "object" && "data" in answer ? answer.data : answer) as Answer;
-  return (body?.result?.error?.[field] ?? []).map((p) => (typeof p === "string" ? p : p.key));
+  return problemsOf(answer, field).map((p) => p.key);
 }
 
 /** The translation key of the notice a redirect (`redirectWithNotice`) leaves for the next page, or null. */

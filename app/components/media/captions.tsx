@@ -1,8 +1,11 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms";
+import { parseForm } from "~/forms";
 import type { action } from "~/routes/entries.$id_.captions";
+import { captionsSchema } from "~/schemas/entry";
 
 /**
  * The WebVTT captions of one video or audio file: what is there, a form to add or replace them
@@ -26,9 +29,16 @@ export function Captions({
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
   const id = `captions-${assetId}`;
-  const problem = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.problem : null;
+  const [form] = useForm({
+    id,
+    lastResult: fetcher.state === "idle" ? fetcher.data?.result : undefined,
+    onValidate: ({ formData }) => parseForm(formData, captionsSchema),
+  });
+  // The server reads the file itself (its size, its cues against the film), so its problems are
+  // the form's and are shown with the file.
+  const problems = form.errors;
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) onDone();
+    if (fetcher.state === "idle" && fetcher.data?.result.status === "success") onDone();
   }, [fetcher.state, fetcher.data, onDone]);
 
   return (
@@ -44,6 +54,7 @@ export function Captions({
           encType="multipart/form-data"
           action={`/entries/${entryId}/captions`}
           aria-label={t("captions.formFor", { name })}
+          {...getFormProps(form)}
         >
           <input type="hidden" name="assetId" value={assetId} />
           <div className="field">
@@ -57,10 +68,10 @@ export function Captions({
               type="file"
               accept=".vtt,text/vtt"
               required
-              aria-describedby={[`${id}-hint`, problem ? `${id}-error` : ""].filter(Boolean).join(" ")}
-              aria-invalid={problem ? true : undefined}
+              aria-describedby={[`${id}-hint`, problems?.length ? `${id}-error` : ""].filter(Boolean).join(" ")}
+              aria-invalid={problems?.length ? true : undefined}
             />
-            <ErrorList id={`${id}-error`} errors={problem ? [problem] : null} />
+            <ErrorList id={`${id}-error`} errors={problems} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-lang`}>{t("captions.language")}</label>

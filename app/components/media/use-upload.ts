@@ -1,4 +1,7 @@
 import { useRef, useState } from "react";
+import { formProblems, type ActionResult } from "~/forms";
+import type { Problem } from "~/models/problem";
+import type { MediaAnswer } from "~/routes/entries.$id_.media";
 
 /**
  * The upload protocol, without its words: sends a file straight to storage, then asks the server
@@ -11,7 +14,6 @@ import { useRef, useState } from "react";
  *   repeat, so they are asked again on a dropped connection or a server error, and what resuming
  *   needs is kept until the server has answered.
  */
-type Problem = { key: string; values?: Record<string, unknown> };
 type UploadProgress = { name: string; loaded: number; total: number; startedAt: number };
 /** Where the last upload stands. */
 export type UploadOutcome =
@@ -23,24 +25,30 @@ export type UploadOutcome =
   /** the server refused to start, or its check refused the file */
   | { kind: "refused"; problem: Problem };
 type Sent = "ok" | "aborted" | "failed";
+/** The media endpoint's answer (null when it sent none we can read: a dropped connection, a 404). */
+type Answer = { status: number; body: ActionResult<MediaAnswer> | null };
 
 const PARALLEL_PARTS = 3;
 const PART_TRIES = 5;
 
-async function post(url: string, fields: Record<string, string>) {
+async function post(url: string, fields: Record<string, string>): Promise<Answer> {
   const response = await fetch(url, {
     method: "POST",
     body: new URLSearchParams(fields),
     headers: { Accept: "application/json" },
   });
-  return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null };
+  return { status: response.status, body: (await response.json().catch(() => null)) as Answer["body"] };
 }
+
+const succeeded = (answer: Answer | null) => answer?.body?.result?.status === "success";
+/** Why the server refused, or a generic server error when it could not say. */
+const problemOf = (answer: Answer | null): Problem => formProblems(answer?.body)[0] ?? { key: "errors.server" };
 
 /**
  * `post` for the requests that end an upload, which are safe to repeat: on a dropped connection
  * or a server error it waits to be online and asks again, a few times, before giving up.
  */
-async function postAgain(url: string, fields: Record<string, string>) {
+async function postAgain(url: string, fields: Record<string, string>): Promise<Answer> {
   for (let attempt = 1; ; attempt++) {
     await online();
     const answer = await post(url, fields).catch(() => null);
@@ -136,7 +144,7 @@ export function useUpload(endpoint: string, onDone: () => void) {
         if (cancelled.current) return "aborted";
         await online();
         const signed = await post(endpoint, { intent: "parts", assetId, parts: String(n) }).catch(() => null);
-        const url = (signed?.body?.urls as Record<string, string> | undefined)?.[n];
+        const url = signed?.body?.urls?.[n];
         if (url) {
           const blob = file.slice((n - 1) * partSize, (n - 1) * partSize + sizeOf(n));
           const { sent, etag } = await put(url, blob, {}, (loaded) => (inFlight.set(n, loaded), report()), track);
@@ -178,11 +186,11 @@ export function useUpload(endpoint: string, onDone: () => void) {
     const resumed = kept
       ? await post(endpoint, { intent: "resume", assetId: kept.assetId, size: String(file.size), type: file.type })
       : null;
-    if (kept && resumed?.body?.ok) {
+    const resume = resumed?.body?.resume;
+    if (kept && resume) {
       assetId = kept.assetId;
       multipart = true;
-      const { partSize, partCount } = resumed.body as { partSize: number; partCount: number };
-      sent = await sendParts(file, assetId, partSize, partCount, resumeKey);
+      sent = await sendParts(file, assetId, resume.partSize, resume.partCount, resumeKey);
     } else {
       localStorage.removeItem(resumeKey);
       const started = await post(endpoint, {
@@ -191,26 +199,18 @@ export function useUpload(endpoint: string, onDone: () => void) {
         type: file.type,
         size: String(file.size),
       });
-      if (!started.body?.ok) {
-        setOutcome({
-          kind: "refused",
-          problem: (started.body?.problem as Problem | undefined) ?? { key: "errors.server" },
-        });
+      const upload = started.body;
+      if (!succeeded(started) || !upload?.assetId) {
+        setOutcome({ kind: "refused", problem: problemOf(started) });
         return false;
       }
-      assetId = started.body.assetId as string;
-      if (started.body.mode === "multipart") {
+      assetId = upload.assetId;
+      if (upload.mode === "multipart") {
         multipart = true;
         localStorage.setItem(resumeKey, JSON.stringify({ assetId, etags: {} }));
-        sent = await sendParts(
-          file,
-          assetId,
-          started.body.partSize as number,
-          started.body.partCount as number,
-          resumeKey,
-        );
+        sent = await sendParts(file, assetId, upload.partSize!, upload.partCount!, resumeKey);
       } else {
-        sent = await sendSingle(file, started.body.url as string, started.body.headers as Record<string, string>);
+        sent = await sendSingle(file, upload.url!, upload.headers!);
       }
     }
 
@@ -244,8 +244,8 @@ export function useUpload(endpoint: string, onDone: () => void) {
           ),
         })
       : await postAgain(endpoint, { intent: "complete", assetId });
-    if (checked.body?.ok) localStorage.removeItem(resumeKey);
-    else if (multipart && (checked.body?.problem as Problem | undefined)?.key === "upload.partsMissing") {
+    if (succeeded(checked)) localStorage.removeItem(resumeKey);
+    else if (multipart && problemOf(checked).key === "upload.partsMissing") {
       // Storage refused some parts: picking the file again sends every part anew. (After any other
       // failure, such as storage being down, what was sent stays known.)
       localStorage.setItem(resumeKey, JSON.stringify({ assetId, etags: {} }));
@@ -259,14 +259,10 @@ export function useUpload(endpoint: string, onDone: () => void) {
       // No answer: ask again. An answer without a body (the file was removed meanwhile): stop.
       if (asked.body || (asked.status >= 400 && asked.status < 500)) answer = asked;
     }
-    const rejection = answer.body?.rejection as Problem | null | undefined;
+    const rejection = answer.body?.rejection;
     if (rejection) setOutcome({ kind: "refused", problem: rejection });
     else if (answer.body?.state === "verified") setOutcome({ kind: "verified" });
-    else
-      setOutcome({
-        kind: "refused",
-        problem: (answer.body?.problem as Problem | undefined) ?? { key: "errors.server" },
-      });
+    else setOutcome({ kind: "refused", problem: problemOf(answer) });
     onDone();
     return true;
   }

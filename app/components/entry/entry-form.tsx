@@ -1,0 +1,182 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { useAutosave } from "~/components/autosave";
+import type { EntryPage } from "~/components/entry/entry-page";
+import { MissingList, SubmitActions } from "~/components/entry/submit";
+import {
+  CheckboxInputField,
+  InputField,
+  RadioGroupField,
+  TextareaInputField,
+  type ErrorMessages,
+} from "~/components/forms";
+import { parseForm, type FormResult } from "~/forms";
+import { countWords } from "~/models/eligibility";
+import { entryFormSchema } from "~/schemas/entry";
+
+type Field = Parameters<typeof RadioGroupField>[0]["field"];
+
+function YesNo({
+  field,
+  label,
+  value,
+  disabled,
+}: {
+  field: Field;
+  label: string;
+  value: boolean | null;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <RadioGroupField
+      field={field}
+      legend={label}
+      idPrefix={field.name}
+      className="choices inline"
+      disabled={disabled}
+      options={[
+        { value: "yes", label: t("entry.yes"), defaultChecked: value === true },
+        { value: "no", label: t("entry.no"), defaultChecked: value === false },
+      ]}
+    />
+  );
+}
+
+/**
+ * The entry's details and declarations, saved as the entrant types (`autosave`), then what is
+ * missing and the buttons that save or submit them. Fields keep the ids the page always had
+ * (title, statement, aiUse-none...): links and browser tests point at them.
+ */
+export function EntryForm({
+  entry,
+  category,
+  contest,
+  open,
+  missing,
+  lastResult,
+  autosave,
+}: Pick<EntryPage, "entry" | "category" | "contest" | "open" | "missing"> & {
+  lastResult: FormResult | undefined;
+  autosave: ReturnType<typeof useAutosave>;
+}) {
+  const { t } = useTranslation();
+  const [words, setWords] = useState(countWords(entry.statement));
+  const [form, fields] = useForm({
+    id: "entry",
+    lastResult,
+    onValidate: ({ formData }) => parseForm(formData, entryFormSchema),
+  });
+  const formProps = getFormProps(form);
+  // The autosave settles first (a save in flight delays the submission); then Conform checks.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    autosave.onSubmit(event);
+    if (!event.defaultPrevented) formProps.onSubmit(event);
+  };
+  const disabled = !open;
+  const yesNo = (name: "identifiablePeople" | "showsSurvivors" | "showsExactLocations" | "graphicContent") => (
+    <YesNo field={fields[name]} label={t(`entry.${name}`)} value={entry[name]} disabled={disabled} />
+  );
+
+  return (
+    <Form
+      method="post"
+      {...formProps}
+      ref={autosave.formRef}
+      onChange={autosave.onChange}
+      onSubmit={onSubmit}
+      className="panel entry-form"
+    >
+      <input type="hidden" name="revision" defaultValue={entry.revision} />
+      <InputField
+        field={fields.title}
+        type="text"
+        label={t("entry.workTitle")}
+        inputProps={{ id: "title", defaultValue: entry.title, maxLength: 200, disabled }}
+      />
+      <TextareaInputField
+        field={fields.summary}
+        label={t("entry.summary")}
+        hint={t("entry.summaryHint")}
+        textareaProps={{ id: "summary", rows: 2, defaultValue: entry.summary, disabled }}
+      />
+      <TextareaInputField
+        field={fields.statement}
+        label={t("entry.statement")}
+        hint={t("entry.statementHint", { max: category.statementMaxWords })}
+        afterId="statement-count"
+        after={
+          <p id="statement-count" className={words > category.statementMaxWords ? "error-list" : "field-hint"}>
+            {t("entry.words", { count: words, max: category.statementMaxWords })}
+          </p>
+        }
+        textareaProps={{
+          id: "statement",
+          rows: 8,
+          defaultValue: entry.statement,
+          onInput: (event) => setWords(countWords(event.currentTarget.value)),
+          disabled,
+        }}
+      />
+      <InputField
+        field={fields.language}
+        type="text"
+        label={t("entry.language")}
+        inputProps={{ id: "language", defaultValue: entry.language, maxLength: 60, disabled }}
+      />
+      {category.accessibilityText === "captions_or_transcript" ? (
+        <TextareaInputField
+          field={fields.transcript}
+          label={t("entry.transcript")}
+          hint={t("entry.transcriptHint")}
+          textareaProps={{ id: "transcript", rows: 6, defaultValue: entry.transcript, disabled }}
+        />
+      ) : null}
+
+      <h2>{t("entry.declarations")}</h2>
+      <CheckboxInputField
+        field={fields.originalWork}
+        label={t("entry.originalWork")}
+        inputProps={{ id: "originalWork", defaultChecked: entry.originalWork, disabled }}
+      />
+      <RadioGroupField
+        field={fields.aiUse}
+        legend={t("entry.aiUse")}
+        idPrefix="aiUse"
+        disabled={disabled}
+        options={(["none", "assisted", "generated"] as const).map((value) => ({
+          value,
+          label: t(`entry.ai${value[0]!.toUpperCase()}${value.slice(1)}`),
+          defaultChecked: entry.aiUse === value,
+        }))}
+      />
+      <TextareaInputField
+        field={fields.aiUseDetails}
+        label={t("entry.aiDetails")}
+        textareaProps={{ id: "aiUseDetails", rows: 2, defaultValue: entry.aiUseDetails, disabled }}
+      />
+      <CheckboxInputField
+        field={fields.licence}
+        label={t("entry.licence")}
+        inputProps={{ id: "licence", defaultChecked: entry.licence, disabled }}
+      />
+      {yesNo("identifiablePeople")}
+      <CheckboxInputField
+        field={fields.releases}
+        label={t("entry.releases")}
+        inputProps={{ id: "releases", defaultChecked: entry.releases, disabled }}
+      />
+
+      <h2>{t("entry.doNoHarm")}</h2>
+      {yesNo("showsSurvivors")}
+      {yesNo("showsExactLocations")}
+      {yesNo("graphicContent")}
+
+      <MissingList problems={form.errors?.length ? (form.errors as ErrorMessages) : missing} />
+      {open ? <p className="field-hint">{t("entry.retention", { count: contest.retentionMonths })}</p> : null}
+      {open ? <SubmitActions status={entry.status} /> : null}
+    </Form>
+  );
+}

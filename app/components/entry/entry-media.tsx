@@ -1,0 +1,153 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { useFetcher } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { TextareaInputField } from "~/components/forms";
+import { Captions } from "~/components/media/captions";
+import { MediaView } from "~/components/media/media-view";
+import { Uploader } from "~/components/media/uploader";
+import type { EntryPage } from "~/components/entry/entry-page";
+import { parseForm, type ActionResult } from "~/forms";
+import { isTimed } from "~/models/entry";
+import type { MediaAnswer } from "~/routes/entries.$id_.media";
+import { mediaSchema } from "~/schemas/entry";
+
+/**
+ * The entry's files: each with what became of it, a player or viewer once checked, its alt text
+ * or captions, and a Remove button; then the uploader while the entry takes more files.
+ * `onChange` reloads the page's data once the server's list of files has changed.
+ */
+export function EntryMedia({
+  entryId,
+  media,
+  category,
+  open,
+  onChange,
+}: Pick<EntryPage, "media" | "category" | "open"> & { entryId: string; onChange: () => void }) {
+  const { t } = useTranslation();
+  const counted = media.filter((m) => m.state !== "rejected" && m.state !== "pending").length;
+  return (
+    <div className="panel">
+      <h2 id="media-title">{t("entry.media")}</h2>
+      <ul className="media-list" aria-labelledby="media-title">
+        {media.map((m) => (
+          <li key={m.id} className="card" data-testid="media-item" data-state={m.state}>
+            <p className="muted">{t("upload.original", { name: m.originalName })}</p>
+            {m.state === "verified" ? (
+              <MediaView media={m} captionsUrl={`/entries/${entryId}/captions/${m.id}.vtt`} />
+            ) : null}
+            <p className={m.state === "rejected" ? "alert" : undefined}>
+              {m.state === "verified"
+                ? t("upload.verified")
+                : m.state === "rejected"
+                  ? t("upload.rejected")
+                  : m.state === "pending"
+                    ? t("upload.incomplete")
+                    : t("upload.checking")}
+              {m.rejection ? `: ${t(m.rejection.key, m.rejection.values)}` : ""}
+            </p>
+            {m.state === "verified" && m.type.startsWith("image/") ? (
+              <AltTextForm entryId={entryId} assetId={m.id} altText={m.altText} disabled={!open} />
+            ) : null}
+            {m.state === "verified" && isTimed(m.type) ? (
+              <Captions
+                entryId={entryId}
+                assetId={m.id}
+                name={m.originalName}
+                captions={m.captions}
+                open={open}
+                onDone={onChange}
+              />
+            ) : null}
+            {open ? <RemoveButton entryId={entryId} assetId={m.id} name={m.originalName} onDone={onChange} /> : null}
+          </li>
+        ))}
+      </ul>
+      {open && counted < category.maxFiles ? (
+        <Uploader
+          endpoint={`/entries/${entryId}/media`}
+          accept={category.allowedTypes}
+          label={media.length ? t("upload.chooseMore") : t("upload.choose")}
+          hint={t("upload.accepts", {
+            types: category.allowedTypes.map((type) => t(`media.${type}`, { defaultValue: type })).join(", "),
+            size: t("units.MB", { value: Math.round(category.maxFileBytes / (1024 * 1024)) }),
+          })}
+          onDone={onChange}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** A form of the media endpoint, sent by a fetcher: its intent and file travel as hidden fields. */
+function useMediaForm(id: string) {
+  const fetcher = useFetcher<ActionResult<MediaAnswer>>();
+  const [form, fields] = useForm({
+    id,
+    lastResult: fetcher.state === "idle" ? fetcher.data?.result : undefined,
+    onValidate: ({ formData }) => parseForm(formData, mediaSchema),
+  });
+  return { fetcher, form, fields };
+}
+
+function AltTextForm({
+  entryId,
+  assetId,
+  altText,
+  disabled,
+}: {
+  entryId: string;
+  assetId: string;
+  altText: string;
+  disabled: boolean;
+}) {
+  const id = `alt-${assetId}`;
+  const { fetcher, form, fields } = useMediaForm(`${id}-form`);
+  const { t } = useTranslation();
+  return (
+    <fetcher.Form method="post" action={`/entries/${entryId}/media`} className="field" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="alt" />
+      <input type="hidden" name="assetId" value={assetId} />
+      <TextareaInputField
+        field={fields.altText}
+        label={t("upload.altText")}
+        hint={t("upload.altTextHint")}
+        textareaProps={{ id, rows: 2, defaultValue: altText, disabled }}
+      />
+      <button
+        type="submit"
+        className="button button-secondary button-small"
+        disabled={disabled || fetcher.state !== "idle"}
+      >
+        {t("upload.saveAltText")}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+function RemoveButton({
+  entryId,
+  assetId,
+  name,
+  onDone,
+}: {
+  entryId: string;
+  assetId: string;
+  name: string;
+  onDone: () => void;
+}) {
+  const { fetcher, form } = useMediaForm(`remove-${assetId}`);
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data) onDone();
+  }, [fetcher.state, fetcher.data, onDone]);
+  return (
+    <fetcher.Form method="post" action={`/entries/${entryId}/media`} {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="remove" />
+      <input type="hidden" name="assetId" value={assetId} />
+      <button type="submit" className="link-button" aria-label={t("upload.removeNamed", { name })}>
+        {t("upload.remove")}
+      </button>
+    </fetcher.Form>
+  );
+}
