@@ -1,4 +1,4 @@
-import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
@@ -210,43 +210,6 @@ export function SelectField({
   return hideLabel ? parts : <div className="field">{parts}</div>;
 }
 
-/**
- * A group of radios or checkboxes for one Conform field: a fieldset with its legend, a choice per
- * option (its label after it), and the field's errors tied to the group.
- */
-export function ChoicesField({
-  field,
-  type,
-  legend,
-  options,
-  className = "choices",
-  required,
-}: {
-  field: ConformField;
-  type: "radio" | "checkbox";
-  legend: string;
-  options: { value: string; label: string }[];
-  className?: string;
-  required?: boolean;
-}) {
-  const errorId = field.errors?.length ? `${field.id}-error` : undefined;
-  const labels = new Map(options.map((option) => [option.value, option.label]));
-  return (
-    <fieldset className={className} aria-describedby={errorId}>
-      <legend>{legend}</legend>
-      {getCollectionProps(field, { type, options: options.map((o) => o.value), ariaAttributes: false }).map(
-        ({ key, ...props }) => (
-          <div className="choice" key={key}>
-            <input {...props} required={required} aria-invalid={errorId ? true : undefined} />
-            <label htmlFor={props.id}>{labels.get(props.value)}</label>
-          </div>
-        ),
-      )}
-      <ErrorList id={errorId} errors={field.errors as ErrorMessages} />
-    </fieldset>
-  );
-}
-
 /** A {@link CheckboxField} for a Conform field; `value` is what a ticked box sends ("on"). */
 export function CheckboxInputField({
   field,
@@ -267,12 +230,15 @@ export function CheckboxInputField({
 }
 
 /**
- * A group of radio buttons for a Conform field, under a legend. Each button's id is
- * `{idPrefix}-{value}` (the field's id unless given); an option's note sits in its label, tied to
- * the button as `{id}-note`. The group's errors follow the buttons.
+ * A group of radios or checkboxes for one Conform field, under a legend. Each choice's id is
+ * `{idPrefix}-{value}` (the field's id unless given: links and browser tests point at ids such as
+ * `aiUse-none` and `category-<id>`); its label follows it, and an option's note sits in the label,
+ * tied to the choice as `{id}-note`. A choice starts ticked when the option says so, else when
+ * the field's value is (or, for checkboxes, holds) it. The group's errors follow the choices.
  */
-export function RadioGroupField({
+export function ChoicesField({
   field,
+  type,
   legend,
   options,
   idPrefix = field.id,
@@ -281,6 +247,7 @@ export function RadioGroupField({
   required,
 }: {
   field: ConformField;
+  type: "radio" | "checkbox";
   legend: string;
   options: {
     value: string;
@@ -295,20 +262,24 @@ export function RadioGroupField({
   required?: boolean;
 }) {
   const errorId = field.errors?.length ? `${idPrefix}-error` : undefined;
+  const initial = field.initialValue;
+  const chosen = (value: string) =>
+    type === "checkbox" && Array.isArray(initial) ? initial.includes(value) : initial === value;
   return (
     <fieldset className={className} aria-describedby={errorId}>
       <legend>{legend}</legend>
       {options.map((option) => {
         const id = `${idPrefix}-${option.value}`;
         return (
-          <div className="choice" key={option.value}>
+          // Conform gives the field a new key when it resets it, so the choices start again.
+          <div className="choice" key={`${field.key ?? ""}${option.value}`}>
             <input
-              type="radio"
+              type={type}
               id={id}
               name={field.name}
               form={field.formId}
               value={option.value}
-              defaultChecked={option.defaultChecked ?? field.initialValue === option.value}
+              defaultChecked={option.defaultChecked ?? chosen(option.value)}
               disabled={disabled || option.disabled}
               required={required}
               aria-invalid={errorId ? true : undefined}

@@ -80,6 +80,21 @@ export function settingsVersion(values: Awaited<ReturnType<typeof settingsValues
   return createHash("sha256").update(JSON.stringify(values)).digest("base64url").slice(0, 22);
 }
 
+/**
+ * A category's limits as the database holds them, from the settings form (which speaks of
+ * megabytes and minutes): what is saved, and what a save's impact is checked against.
+ */
+function categoryLimits(c: Settings["categories"][number]) {
+  return {
+    allowedTypes: c.allowedTypes.join(","),
+    maxFileBytes: c.maxFileMb * MB,
+    maxDurationSec: c.maxDurationMin == null ? null : c.maxDurationMin * 60,
+    maxFiles: c.maxFiles,
+    statementMaxWords: c.statementMaxWords,
+    accessibilityText: c.accessibilityText,
+  };
+}
+
 /** The contest's columns a settings form sets (not its categories). */
 function contestData(value: Settings) {
   const tz = value.timezone;
@@ -179,12 +194,7 @@ export async function settingsImpact(contest: Contest, value: Settings): Promise
     value.categories.map((c) => ({
       id: c.id ?? "",
       name: c.name,
-      allowedTypes: c.allowedTypes.join(","),
-      maxFileBytes: c.maxFileMb * MB,
-      maxDurationSec: c.maxDurationMin == null ? null : c.maxDurationMin * 60,
-      maxFiles: c.maxFiles,
-      statementMaxWords: c.statementMaxWords,
-      accessibilityText: c.accessibilityText,
+      ...categoryLimits(c),
     })),
   );
   const rulesOf = (rules: ContestRules) =>
@@ -240,17 +250,12 @@ export type SaveSettingsResult =
  * Saves the settings. When entries would be affected, nothing is saved unless `confirmed` is the
  * fingerprint of the very list the organizer was shown. Categories that leave the form are
  * deleted when nobody used them, and archived otherwise: their entries keep them. A short name
- * that another contest takes meanwhile is refused like one taken before.
+ * that another contest takes meanwhile is refused like one taken before (the one thing this adds
+ * to checkAndSave, whose arguments it takes).
  */
-export async function saveSettings(
-  contest: Contest,
-  value: Settings,
-  actorId: string,
-  confirmed: string | undefined,
-  seenVersion: string,
-): Promise<SaveSettingsResult> {
+export async function saveSettings(...args: Parameters<typeof checkAndSave>): Promise<SaveSettingsResult> {
   try {
-    return await checkAndSave(contest, value, actorId, confirmed, seenVersion);
+    return await checkAndSave(...args);
   } catch (error) {
     // another contest took the short name between the check and the save
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -316,12 +321,7 @@ async function checkAndSave(
         name: c.name,
         description: c.description,
         position,
-        allowedTypes: c.allowedTypes.join(","),
-        maxFileBytes: c.maxFileMb * MB,
-        maxDurationSec: c.maxDurationMin == null ? null : c.maxDurationMin * 60,
-        maxFiles: c.maxFiles,
-        accessibilityText: c.accessibilityText,
-        statementMaxWords: c.statementMaxWords,
+        ...categoryLimits(c),
       };
       if (c.id && ours.has(c.id)) await tx.category.update({ where: { id: c.id }, data: rules });
       else await tx.category.create({ data: { ...rules, contestId: contest.id } });

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorList, RadioGroupField } from "~/components/forms";
+import { ChoicesField, ErrorList } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -80,8 +80,9 @@ export default function StartEntry() {
               <ErrorList id={form.errorId} errors={form.errors} />
             </div>
           ) : null}
-          <RadioGroupField
+          <ChoicesField
             field={fields.categoryId}
+            type="radio"
             legend={t("entries.chooseCategory")}
             idPrefix="category"
             required

@@ -3,7 +3,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { MediaView } from "~/components/media/media-view";
+import { DoNoHarmAnswers, useYesNo } from "~/components/entry/answers";
+import { MediaList } from "~/components/media/media-view";
 import { formProblems, parseForm } from "~/forms";
 import { accept, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -86,6 +87,7 @@ export default function GuardianPage() {
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
+  const yesNo = useYesNo();
   const lastResult = navigation.state === "idle" ? answer?.result : undefined;
   const [withdrawForm] = useForm({
     id: "guardian-withdraw",
@@ -145,7 +147,6 @@ export default function GuardianPage() {
     );
   }
   const { entry } = data;
-  const yesNo = (value: boolean | null) => (value == null ? "—" : value ? t("entry.yes") : t("entry.no"));
   return (
     <section aria-labelledby="guardian-title">
       <p className="eyebrow">{entry.contest}</p>
@@ -164,16 +165,10 @@ export default function GuardianPage() {
         <h3>{t("entry.statement")}</h3>
         <p className="prewrap">{entry.statement}</p>
         <h3>{t("entry.media")}</h3>
-        <ul className="media-list">
-          {entry.media.map((m) => (
-            <li key={m.id} className="card">
-              <MediaView
-                media={m}
-                captionsUrl={`/guardian/captions/${m.id}.vtt?${new URLSearchParams({ token: data.token })}`}
-              />
-            </li>
-          ))}
-        </ul>
+        <MediaList
+          media={entry.media}
+          captionsUrl={(m) => `/guardian/captions/${m.id}.vtt?${new URLSearchParams({ token: data.token })}`}
+        />
         <dl className="answers">
           <dt>{t("coCreators.title")}</dt>
           <dd>{entry.coCreators.join(", ") || "—"}</dd>
@@ -192,12 +187,7 @@ export default function GuardianPage() {
                   .join("; ")
               : "—"}
           </dd>
-          <dt>{t("entry.showsSurvivors")}</dt>
-          <dd>{yesNo(entry.showsSurvivors)}</dd>
-          <dt>{t("entry.showsExactLocations")}</dt>
-          <dd>{yesNo(entry.showsExactLocations)}</dd>
-          <dt>{t("entry.graphicContent")}</dt>
-          <dd>{yesNo(entry.graphicContent)}</dd>
+          <DoNoHarmAnswers entry={entry} />
         </dl>
       </div>
       <Form method="post" className="panel" {...getFormProps(answerForm)}>

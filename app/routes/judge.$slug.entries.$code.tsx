@@ -7,7 +7,7 @@ import { z } from "zod";
 import { useAutosave, type SaveState } from "~/components/autosave";
 import { ErrorList } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
-import { MediaView } from "~/components/media/media-view";
+import { MediaList } from "~/components/media/media-view";
 import { parseForm } from "~/forms";
 import { invalid, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -165,17 +165,11 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
               </button>
             </div>
           ) : (
-            <ul className="media-list">
-              {entry.media.map((m) => (
-                <li key={m.id} className="card">
-                  <MediaView
-                    media={m}
-                    captionsUrl={`/judge/${view.slug}/captions/${entry.code}/${m.id}.vtt`}
-                    zoomable
-                  />
-                </li>
-              ))}
-            </ul>
+            <MediaList
+              media={entry.media}
+              captionsUrl={(m) => `/judge/${view.slug}/captions/${entry.code}/${m.id}.vtt`}
+              zoomable
+            />
           )}
           <h2>{t("entry.summary")}</h2>
           <p className="prewrap">{entry.summary}</p>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/components/time";
 import { pageTitle } from "~/i18n/meta";
@@ -38,6 +38,36 @@ function useLiveData(ms: number) {
     }, ms);
     return () => clearInterval(timer);
   }, [ms, idle, revalidate]);
+}
+
+/** A panel whose table says how many of each there are: a row for each, its name and its count. */
+function CountPanel({
+  id,
+  title,
+  rows,
+  children,
+}: {
+  id: string;
+  title: string;
+  rows: { key: string | number; label: string; count: number }[];
+  children?: ReactNode;
+}) {
+  return (
+    <div className="panel">
+      <h2 id={id}>{title}</h2>
+      <table aria-labelledby={id}>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{row.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {children}
+    </div>
+  );
 }
 
 /** The contest at a glance: what came in, from whom, and where screening and judging stand. */
@@ -139,37 +169,24 @@ export default function Dashboard() {
       </div>
 
       <div className="columns">
-        <div className="panel">
-          <h2 id="countries-title">{t("dashboard.byCountry")}</h2>
-          <table aria-labelledby="countries-title">
-            <tbody>
-              {countries.slice(0, 20).map((c) => (
-                <tr key={c.code}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <CountPanel
+          id="countries-title"
+          title={t("dashboard.byCountry")}
+          rows={countries.slice(0, 20).map((c) => ({ key: c.code, label: c.name, count: c.count }))}
+        >
           {countries.length > 20 ? (
             <p className="muted">{t("dashboard.moreCountries", { count: countries.length - 20 })}</p>
           ) : null}
-        </div>
-        <div className="panel">
-          <h2 id="ages-title">{t("dashboard.byAge")}</h2>
-          <table aria-labelledby="ages-title">
-            <tbody>
-              {ages.map((band) => (
-                <tr key={band.from}>
-                  <th scope="row">
-                    {band.to >= 200 ? t("dashboard.ageOver", { from: band.from }) : t("dashboard.ageBand", band)}
-                  </th>
-                  <td>{band.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        </CountPanel>
+        <CountPanel
+          id="ages-title"
+          title={t("dashboard.byAge")}
+          rows={ages.map((band) => ({
+            key: band.from,
+            label: band.to >= 200 ? t("dashboard.ageOver", { from: band.from }) : t("dashboard.ageBand", band),
+            count: band.count,
+          }))}
+        />
       </div>
 
       <div className="panel">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MediaView } from "~/components/media/media-view";
+import { MediaList } from "~/components/media/media-view";
 import { pageTitle } from "~/i18n/meta";
 import { getContestEntry } from "~/models/entry-list.server";
 import { viewableMedia } from "~/models/media-view.server";
@@ -60,13 +60,11 @@ export default function OrganizerEntry() {
         {t(`entries.status.${entry.status}`, { defaultValue: entry.status })}
         {entry.award ? ` · ${t(`results.place.${entry.award}`)}` : ""}
       </p>
-      <ul className="media-list">
-        {entry.media.map((m) => (
-          <li key={m.id} className="card">
-            <MediaView media={m} captionsUrl={`/organize/${slug}/entries/${entry.id}/captions/${m.id}.vtt`} zoomable />
-          </li>
-        ))}
-      </ul>
+      <MediaList
+        media={entry.media}
+        captionsUrl={(m) => `/organize/${slug}/entries/${entry.id}/captions/${m.id}.vtt`}
+        zoomable
+      />
       <h2>{t("entry.summary")}</h2>
       <p className="prewrap">{entry.summary}</p>
       <h2>{t("entry.statement")}</h2>

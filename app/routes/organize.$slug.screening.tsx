@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { DoNoHarmAnswers, useYesNo } from "~/components/entry/answers";
 import { ChoicesField, ErrorList, InputField, TextareaInputField } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
@@ -67,7 +68,7 @@ export default function Screening() {
   const { slug, query, total, waiting, pages, entries } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const link = pageLink(`/organize/${slug}/screening`, { status: query.status, q: query.q });
-  const yesNo = (value: boolean | null) => (value == null ? "—" : value ? t("entry.yes") : t("entry.no"));
+  const yesNo = useYesNo();
   return (
     <section aria-labelledby="screening-title">
       <h1 id="screening-title">{t("screening.title")}</h1>
@@ -104,12 +105,7 @@ export default function Screening() {
                   {yesNo(entry.identifiablePeople)}
                   {entry.identifiablePeople ? ` · ${t("screening.releases", { count: entry._count.releases })}` : ""}
                 </dd>
-                <dt>{t("entry.showsSurvivors")}</dt>
-                <dd>{yesNo(entry.showsSurvivors)}</dd>
-                <dt>{t("entry.showsExactLocations")}</dt>
-                <dd>{yesNo(entry.showsExactLocations)}</dd>
-                <dt>{t("entry.graphicContent")}</dt>
-                <dd>{yesNo(entry.graphicContent)}</dd>
+                <DoNoHarmAnswers entry={entry} />
               </dl>
               {entry.last ? (
                 <p className="muted">

@@ -27,37 +27,36 @@ function dosTime(date: Date) {
 
 type ZipRecord = { name: Buffer; flags: number; crc: number; size: number; offset: number; modified: Date };
 
-function localHeader(entry: Omit<ZipRecord, "offset">) {
+/**
+ * The fields a local header and the central directory's record share, in the same order: the
+ * version needed to extract, flags, method, time and date, checksum, sizes and the name's length.
+ */
+function writeFileFields(header: Buffer, at: number, entry: Omit<ZipRecord, "offset">) {
   const { time, date } = dosTime(entry.modified);
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(entry.flags, at + 2);
+  header.writeUInt16LE(0, at + 4); // stored
+  header.writeUInt16LE(time, at + 6);
+  header.writeUInt16LE(date, at + 8);
+  header.writeUInt32LE(entry.crc, at + 10);
+  header.writeUInt32LE(entry.size, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(entry.name.length, at + 22);
+}
+
+function localHeader(entry: Omit<ZipRecord, "offset">) {
   const header = Buffer.alloc(30);
   header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt16LE(entry.flags, 6);
-  header.writeUInt16LE(0, 8); // stored
-  header.writeUInt16LE(time, 10);
-  header.writeUInt16LE(date, 12);
-  header.writeUInt32LE(entry.crc, 14);
-  header.writeUInt32LE(entry.size, 18);
-  header.writeUInt32LE(entry.size, 22);
-  header.writeUInt16LE(entry.name.length, 26);
-  header.writeUInt16LE(0, 28);
+  writeFileFields(header, 4, entry);
+  header.writeUInt16LE(0, 28); // extra field: none
   return Buffer.concat([header, entry.name]);
 }
 
 function centralHeader(entry: ZipRecord) {
-  const { time, date } = dosTime(entry.modified);
   const header = Buffer.alloc(46);
   header.writeUInt32LE(0x02014b50, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt16LE(20, 6);
-  header.writeUInt16LE(entry.flags, 8);
-  header.writeUInt16LE(0, 10);
-  header.writeUInt16LE(time, 12);
-  header.writeUInt16LE(date, 14);
-  header.writeUInt32LE(entry.crc, 16);
-  header.writeUInt32LE(entry.size, 20);
-  header.writeUInt32LE(entry.size, 24);
-  header.writeUInt16LE(entry.name.length, 28);
+  header.writeUInt16LE(20, 4); // version made by
+  writeFileFields(header, 6, entry);
   // extra field, comment, disk number, internal and external attributes: none
   header.writeUInt32LE(entry.offset, 42);
   return Buffer.concat([header, entry.name]);

@@ -7,8 +7,8 @@ import type { EntryPage } from "~/components/entry/entry-page";
 import { MissingList, SubmitActions } from "~/components/entry/submit";
 import {
   CheckboxInputField,
+  ChoicesField,
   InputField,
-  RadioGroupField,
   TextareaInputField,
   type ErrorMessages,
 } from "~/components/forms";
@@ -16,7 +16,7 @@ import { parseForm, type FormResult } from "~/forms";
 import { countWords } from "~/models/eligibility";
 import { entryFormSchema } from "~/schemas/entry";
 
-type Field = Parameters<typeof RadioGroupField>[0]["field"];
+type Field = Parameters<typeof ChoicesField>[0]["field"];
 
 function YesNo({
   field,
@@ -31,8 +31,9 @@ function YesNo({
 }) {
   const { t } = useTranslation();
   return (
-    <RadioGroupField
+    <ChoicesField
       field={field}
+      type="radio"
       legend={label}
       idPrefix={field.name}
       className="choices inline"
@@ -141,8 +142,9 @@ export function EntryForm({
         label={t("entry.originalWork")}
         inputProps={{ id: "originalWork", defaultChecked: entry.originalWork, disabled }}
       />
-      <RadioGroupField
+      <ChoicesField
         field={fields.aiUse}
+        type="radio"
         legend={t("entry.aiUse")}
         idPrefix="aiUse"
         disabled={disabled}

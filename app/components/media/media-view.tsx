@@ -81,3 +81,27 @@ export function MediaView({
     </a>
   );
 }
+
+/**
+ * An entry's files one under another, each in a card, as a guardian, a judge and an organizer
+ * read them; `captionsUrl` gives each file's captions address for this reader.
+ */
+export function MediaList({
+  media,
+  captionsUrl,
+  zoomable,
+}: {
+  media: ViewableMedia[];
+  captionsUrl: (media: ViewableMedia) => string;
+  zoomable?: boolean;
+}) {
+  return (
+    <ul className="media-list">
+      {media.map((m) => (
+        <li key={m.id} className="card">
+          <MediaView media={m} captionsUrl={captionsUrl(m)} zoomable={zoomable} />
+        </li>
+      ))}
+    </ul>
+  );
+}
