@@ -79,6 +79,11 @@ const server = app.listen(settings.PORT, () => {
   }
   if (mode === "development") void broadcastDevReady(build);
 });
+// An idle connection stays open longer than a load balancer's (60 s on the common ones) or a
+// client's keeps it, so the client or balancer always closes it first: were this server to close
+// first, a request sent at that moment on the closing connection would fail.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 if (mode === "development") {
   const chokidar = await import("chokidar");
