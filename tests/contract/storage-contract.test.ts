@@ -20,7 +20,8 @@ import {
 import { jobHandlers } from "~/jobs.server";
 import { demoContest } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
-import { entrant, fixture, media, startId, TODAY, upload } from "../support/entries";
+import { entrant, fixture, media, startId, upload } from "../support/entries";
+import { TODAY } from "../support/contest";
 import { answerBody, problemKeys } from "../support/http";
 import { wav } from "../support/wav";
 

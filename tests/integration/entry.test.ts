@@ -19,11 +19,11 @@ import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { storage } from "~/services/storage.server";
 import { jobHandlers, scheduleSweep } from "~/jobs.server";
-import { resetToDemoContest } from "../support/contest";
+import { resetToDemoContest, TODAY } from "../support/contest";
 import { answerBody, context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { mailbox } from "../support/mailbox";
 import { wav } from "../support/wav";
-import { entrant, fixture, media, save, start, TODAY, upload } from "../support/entries";
+import { entrant, fixture, media, save, start, upload } from "../support/entries";
 
 const complete = {
   title: "Hands that rebuild",

@@ -5,16 +5,15 @@ import { action as startAction } from "~/routes/contests.$slug_.enter";
 import { action as entryAction, loader as entryLoader } from "~/routes/entries.$id";
 import { action as mediaAction } from "~/routes/entries.$id_.media";
 import { saveProfile } from "~/models/profile.server";
-import { db, type Prisma } from "~/services/db.server";
-import { DEMO_SLUG } from "../../prisma/demo-contest";
+import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { jobHandlers } from "~/jobs.server";
+import { demo } from "./contest";
 import { answerBody, context, formRequest, getRequest, settle } from "./http";
 
 /** An entrant's steps through the real routes, shared by the entry and judging tests. */
 export const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/media", name));
-export const TODAY = new Date("2026-03-01T10:00:00Z");
 
 export async function entrant(
   email: string,
@@ -77,14 +76,6 @@ export async function upload(cookie: string, entryId: string, name: string, type
 /** The id of a new entry in `category`, started through the real route. */
 export async function startId(cookie: string, category: string) {
   return (await start(cookie, category)).headers.get("Location")!.split("/").pop()!;
-}
-
-/**
- * The demo contest, by its slug: tests that make other contests too must not depend on which
- * row the database returns first (PostgreSQL's order changes as rows are updated).
- */
-export function demo<I extends Prisma.ContestInclude>(include?: I) {
-  return db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, include: include as I });
 }
 
 /** Saves the entry form as the page would, with the revision the page was loaded at. */
