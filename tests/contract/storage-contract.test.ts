@@ -20,8 +20,21 @@ import {
 import { jobHandlers } from "~/jobs.server";
 import { demoContest } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
-import { entrant, fixture, media, startId, TODAY, upload } from "../support/entries";
+import {
+  completeParts,
+  entrant,
+  fixture,
+  media,
+  partUrls,
+  resumeUpload,
+  sendFilePart,
+  startId,
+  startUpload,
+  upload,
+} from "../support/entries";
+import { TODAY } from "../support/contest";
 import { answerBody, problemKeys } from "../support/http";
+import { browserPut, bytes, forgedUrls, presignedPut } from "../support/storage";
 import { wav } from "../support/wav";
 
 /**
@@ -32,7 +45,6 @@ import { wav } from "../support/wav";
 const MiB = 1024 * 1024;
 const S3_MIN_PART = 5 * MiB;
 const APP_ORIGIN = "http://localhost:3000";
-const bytes = (text: string) => new TextEncoder().encode(text);
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 /** Polls `condition` until it holds, for at most `timeoutMs`; no fixed sleeps. */
@@ -58,38 +70,25 @@ describe("a single presigned PUT", () => {
   it("takes exactly the signed type and length, and refuses another type, length, key or signature", async () => {
     const key = newObjectKey("contract/put", "jpg");
     const body = bytes("not really a jpeg, but the right length");
-    const url = await storage().presignPut(key, {
-      contentType: "image/jpeg",
-      contentLength: body.length,
-      expiresInSec: 300,
-    });
+    const url = await presignedPut(key, body, "image/jpeg", 300);
 
     const refusals = {
-      wrongType: await fetch(url, { method: "PUT", body, headers: { "Content-Type": "text/html" } }),
+      wrongType: await browserPut(url, body, "text/html"),
       noType: await fetch(url, { method: "PUT", body }),
-      longer: await fetch(url, {
-        method: "PUT",
-        body: bytes("a longer body than was signed for this URL!"),
-        headers: { "Content-Type": "image/jpeg" },
-      }),
-      shorter: await fetch(url, { method: "PUT", body: bytes("short"), headers: { "Content-Type": "image/jpeg" } }),
+      longer: await browserPut(url, bytes("a longer body than was signed for this URL!"), "image/jpeg"),
+      shorter: await browserPut(url, bytes("short"), "image/jpeg"),
     };
     for (const [what, response] of Object.entries(refusals)) {
       expect(response.status, what).toBe(403);
       expect(await response.text(), what).toContain("SignatureDoesNotMatch");
     }
-    const tampered = new URL(url);
-    tampered.searchParams.set("X-Amz-Signature", "0".repeat(64));
-    const otherKey = new URL(url);
-    otherKey.pathname = otherKey.pathname.replace(/[0-9a-f]{32}/, "f".repeat(32));
+    const { tampered, otherKey } = forgedUrls(url);
     for (const target of [tampered, otherKey]) {
-      expect((await fetch(target, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } })).status).toBe(
-        403,
-      );
+      expect((await browserPut(target, body, "image/jpeg")).status).toBe(403);
     }
     expect(await storage().head(key)).toBeNull();
 
-    const exact = await fetch(url, { method: "PUT", body, headers: { "Content-Type": "image/jpeg" } });
+    const exact = await browserPut(url, body, "image/jpeg");
     expect(exact.status).toBe(200);
     expect(await storage().head(key)).toMatchObject({ size: body.length, contentType: "image/jpeg" });
     expect(await storage().getBytes(key)).toEqual(body);
@@ -109,11 +108,7 @@ describe("a presigned GET", () => {
     // A second is the smallest expiry S3 takes: sign both, then wait until the GET is refused.
     const body = bytes("too late");
     const lateKey = newObjectKey("contract/late", "txt");
-    const shortPut = await storage().presignPut(lateKey, {
-      contentType: "text/plain",
-      contentLength: body.length,
-      expiresInSec: 1,
-    });
+    const shortPut = await presignedPut(lateKey, body, "text/plain", 1);
     const shortGet = await storage().presignGet(key, { expiresInSec: 1 });
     let expired: Response | undefined;
     await until(
@@ -128,7 +123,7 @@ describe("a presigned GET", () => {
     );
     expect(expired!.status).toBe(403);
     expect(await expired!.text()).toContain("AccessDenied");
-    const late = await fetch(shortPut, { method: "PUT", body, headers: { "Content-Type": "text/plain" } });
+    const late = await browserPut(shortPut, body, "text/plain");
     expect(late.status).toBe(403);
     expect(await storage().head(lateKey)).toBeNull();
     await storage().remove(key);
@@ -242,19 +237,11 @@ describe("the bucket's CORS rule", () => {
     // the upload itself, as the browser sends it from the page
     const key = newObjectKey("contract/cors", "jpg");
     const body = bytes("from the entry page");
-    const url = await storage().presignPut(key, {
-      contentType: "image/jpeg",
-      contentLength: body.length,
-      expiresInSec: 300,
-    });
-    const put = await fetch(url, {
-      method: "PUT",
-      body,
-      headers: { "Content-Type": "image/jpeg", Origin: APP_ORIGIN },
-    });
-    expect(put.status).toBe(200);
-    expect(put.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
-    expect(put.headers.get("access-control-expose-headers")?.toLowerCase()).toContain("etag");
+    const url = await presignedPut(key, body, "image/jpeg", 300);
+    const sent = await browserPut(url, body, "image/jpeg", { Origin: APP_ORIGIN });
+    expect(sent.status).toBe(200);
+    expect(sent.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
+    expect(sent.headers.get("access-control-expose-headers")?.toLowerCase()).toContain("etag");
     await storage().remove(key);
 
     for (const response of [await preflight("https://evil.example"), await preflight("http://localhost:3001")]) {
@@ -333,48 +320,26 @@ describe("an entrant's upload through Mosaic's own routes", () => {
     const { cookie } = await entrant("podcaster@example.org");
     const entryId = await startId(cookie, "audio");
     const file = wav(MULTIPART_THRESHOLD + 2 * MiB);
-    const started = (await media(cookie, entryId, {
-      intent: "start",
-      name: "episode.wav",
-      type: "audio/wav",
-      size: String(file.length),
-    })) as { data: { mode: string; assetId: string; partSize: number; partCount: number } };
-    expect(started.data).toMatchObject({ mode: "multipart", partSize: PART_SIZE, partCount: 3 });
-    const { assetId, partSize } = started.data;
-    const send = async (n: number) => {
-      const { urls } = answerBody<{ urls: Record<string, string> }>(
-        await media(cookie, entryId, { intent: "parts", assetId, parts: String(n) }),
-      );
-      const response = await fetch(urls[n]!, { method: "PUT", body: file.subarray((n - 1) * partSize, n * partSize) });
-      expect(response.status).toBe(200);
-      return { partNumber: n, etag: response.headers.get("etag")! };
-    };
+    const started = await startUpload(cookie, entryId, "episode.wav", "audio/wav", file.length);
+    expect(started).toMatchObject({ mode: "multipart", partSize: PART_SIZE, partCount: 3 });
+    const { assetId, partSize } = started;
+    const send = async (n: number) =>
+      sendFilePart((await partUrls(cookie, entryId, assetId, [n]))[n]!, file, partSize, n);
     const first = await send(1);
 
     // joining before every part is there is refused, and the upload stays resumable
-    const early = await media(cookie, entryId, {
-      intent: "complete-multipart",
-      assetId,
-      parts: JSON.stringify([first, { partNumber: 2, etag: first.etag }, { partNumber: 3, etag: first.etag }]),
-    });
+    const early = await completeParts(cookie, entryId, assetId, [
+      first,
+      { partNumber: 2, etag: first.etag },
+      { partNumber: 3, etag: first.etag },
+    ]);
     expect(problemKeys(early)).toEqual(["upload.partsMissing"]);
 
-    const resumed = await media(cookie, entryId, {
-      intent: "resume",
-      assetId,
-      size: String(file.length),
-      type: "audio/wav",
-    });
+    const resumed = await resumeUpload(cookie, entryId, assetId, file.length, "audio/wav");
     expect(answerBody(resumed)).toMatchObject({ resume: { partCount: 3 } });
     const rest = [await send(2), await send(3)];
 
-    const joined = answerBody<{ state: string }>(
-      await media(cookie, entryId, {
-        intent: "complete-multipart",
-        assetId,
-        parts: JSON.stringify([first, ...rest]),
-      }),
-    );
+    const joined = answerBody<{ state: string }>(await completeParts(cookie, entryId, assetId, [first, ...rest]));
     expect(joined.state).toBe("uploaded");
     await runDueJobs(jobHandlers);
     expect(answerBody(await media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
@@ -387,39 +352,22 @@ describe("an entrant's upload through Mosaic's own routes", () => {
     const { cookie } = await entrant("unlucky-network@example.org");
     const entryId = await startId(cookie, "audio");
     const file = wav(MULTIPART_THRESHOLD + MiB);
-    const started = (await media(cookie, entryId, {
-      intent: "start",
-      name: "episode.wav",
-      type: "audio/wav",
-      size: String(file.length),
-    })) as { data: { assetId: string; partSize: number; partCount: number } };
-    const { assetId, partSize, partCount } = started.data;
+    const { assetId, partSize, partCount } = await startUpload(
+      cookie,
+      entryId,
+      "episode.wav",
+      "audio/wav",
+      file.length,
+    );
     const numbers = Array.from({ length: partCount }, (_, i) => i + 1);
-    const { urls } = answerBody<{ urls: Record<string, string> }>(
-      await media(cookie, entryId, { intent: "parts", assetId, parts: numbers.join(",") }),
-    );
-    const parts = await Promise.all(
-      numbers.map(async (n) => {
-        const response = await fetch(urls[n]!, {
-          method: "PUT",
-          body: file.subarray((n - 1) * partSize, n * partSize),
-        });
-        expect(response.status).toBe(200);
-        return { partNumber: n, etag: response.headers.get("etag")! };
-      }),
-    );
+    const urls = await partUrls(cookie, entryId, assetId, numbers);
+    const parts = await Promise.all(numbers.map((n) => sendFilePart(urls[n]!, file, partSize, n)));
     // The first "complete" reached storage, which joined the parts; its answer never came back.
     // Asked again, storage answers as if it joined them now (radosgw and AWS both do).
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     await storage().completeMultipart(asset.objectKey, asset.uploadId!, parts);
 
-    const retried = answerBody<{ state: string }>(
-      await media(cookie, entryId, {
-        intent: "complete-multipart",
-        assetId,
-        parts: JSON.stringify(parts),
-      }),
-    );
+    const retried = answerBody<{ state: string }>(await completeParts(cookie, entryId, assetId, parts));
     expect(retried.state).toBe("uploaded");
     await runDueJobs(jobHandlers);
     expect(answerBody(await media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");

@@ -1,21 +1,14 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { toLocalInput } from "../../app/models/contest";
+import { appDatabase } from "./database";
 import { base, fillEntry, fillProfile, fixture, mailTo, signIn, startEntry } from "./support";
 
 /** An organizer of its own, so that this test does not spend the shared organizer's sign-in codes. */
-function seedOrganizer(run: string) {
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
-  const email = `console-${run}@example.org`;
-  db.prepare("INSERT INTO User (id, email, role, updatedAt) VALUES (?, ?, 'organizer', ?)").run(
-    `console-${run}`,
-    email,
-    new Date().toISOString(),
-  );
-  db.close();
-  return email;
+async function seedOrganizer(run: string) {
+  const { signedIn } = await appDatabase();
+  return (await signedIn(`console-${run}@example.org`, "organizer")).user.email;
 }
 
 async function noAxeViolations(page: Page) {
@@ -31,7 +24,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   const run = randomBytes(3).toString("hex");
   const slug = `yhd-2026-${run}`;
   const title = `YHD 2026 ${run}`;
-  const organizer = seedOrganizer(run);
+  const organizer = await seedOrganizer(run);
   await signIn(page, organizer);
 
   // A new edition, copied from the demo contest
@@ -153,7 +146,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
 test("an organizer previews the rules and FAQ as the contest page will show them, rendered by the server", async ({
   page,
 }) => {
-  const organizer = seedOrganizer(randomBytes(3).toString("hex"));
+  const organizer = await seedOrganizer(randomBytes(3).toString("hex"));
   await signIn(page, organizer);
   await page.goto(`${base()}/organize/yhd-2025/settings`);
 

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { wav } from "../support/wav";
+import { appDatabase } from "./database";
 import { base, fillEntry, fillProfile, fixture, mailTo, signIn, startEntry } from "./support";
 
 test("a new entrant fills a profile, submits a Video and a Photography entry, and gets both receipts", async ({
@@ -230,9 +230,8 @@ test("an entrant under 18 adds captions and a release, and their guardian consen
   page,
 }) => {
   // This contest admits entrants from 13 with a guardian's consent (the demo starts at 18).
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
-  db.prepare("UPDATE Contest SET minAge = 13 WHERE slug = 'yhd-2025'").run();
-  db.close();
+  const { db } = await appDatabase();
+  await db.contest.update({ where: { slug: "yhd-2025" }, data: { minAge: 13 } });
 
   const email = `young-${Date.now()}@example.org`;
   await signIn(page, email);

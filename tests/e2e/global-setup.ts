@@ -6,7 +6,7 @@ import path from "node:path";
 /**
  * Builds Mosaic and starts it as `npm start` would, on a free port, with a fresh database of
  * its own (migrated and seeded) and its embedded storage and mailbox on free ports. The tests
- * read E2E_BASE_URL.
+ * read E2E_BASE_URL, and E2E_DATABASE_URL to seed the app's database (database.ts).
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -90,7 +90,7 @@ export default async function globalSetup() {
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await waitForReady(baseUrl, child, () => output);
   process.env.E2E_BASE_URL = baseUrl;
-  process.env.E2E_DATABASE_PATH = path.join(dataDir, "e2e.db");
+  process.env.E2E_DATABASE_URL = env.DATABASE_URL;
 
   return async () => {
     child.kill("SIGTERM");

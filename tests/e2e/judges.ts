@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { appDatabase } from "./database";
 import { base } from "./support";
 
 /**
@@ -12,17 +13,9 @@ import { base } from "./support";
  * from a `beforeAll` hook, where it does not use up the test's own time.
  */
 async function models() {
-  // Mosaic's modules read their configuration when first imported: aim it at the app under test.
-  Object.assign(process.env, {
-    DATABASE_URL: `file:${process.env.E2E_DATABASE_PATH}`,
-    APP_URL: base(),
-    LOG_LEVEL: "warn",
-  });
-  const [{ db }, judges, signIn] = await Promise.all([
-    import("~/services/db.server"),
-    import("~/models/judge.server"),
-    import("~/models/sign-in.server"),
-  ]);
+  // after appDatabase(), which aims Mosaic's configuration at the app under test
+  const { db } = await appDatabase();
+  const [judges, signIn] = await Promise.all([import("~/models/judge.server"), import("~/models/sign-in.server")]);
   return { db, ...judges, ...signIn };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
+import { appDatabase } from "./database";
 import { seatJudge } from "./judges";
 import { base, mailTo, signIn } from "./support";
 
@@ -9,14 +9,9 @@ import { base, mailTo, signIn } from "./support";
  * Entries that passed screening, put straight into the app's database: the entrant's side has its
  * own browser tests. One is by Amaya Reyes, whom the judge will declare a conflict with.
  */
-function seedEligibleEntries() {
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
-  const contest = db.prepare("SELECT id FROM Contest WHERE slug = 'yhd-2025'").get() as { id: string };
-  const category = db
-    .prepare("SELECT id FROM Category WHERE contestId = ? AND slug = 'photography'")
-    .get(contest.id) as { id: string };
-  db.prepare("UPDATE Contest SET judgesPerEntry = 1 WHERE id = ?").run(contest.id);
-  const now = new Date().toISOString();
+async function seedEligibleEntries() {
+  const { db, eligibleEntry } = await appDatabase();
+  await db.contest.update({ where: { slug: "yhd-2025" }, data: { judgesPerEntry: 1 } });
   const people = [
     ["Amaya Reyes", "PH", "Hands that rebuild"],
     ["Lina Karam", "LB", "The long walk home"],
@@ -25,28 +20,21 @@ function seedEligibleEntries() {
   ] as const;
   const run = randomBytes(3).toString("hex");
   for (const [index, [name, country, title]] of people.entries()) {
-    const userId = `e2e-user-${run}-${index}`;
-    db.prepare(
-      "INSERT INTO User (id, email, role, fullName, displayName, country, dateOfBirth, updatedAt) VALUES (?, ?, 'entrant', ?, ?, ?, '2000-01-01', ?)",
-    ).run(userId, `${userId}@example.org`, name, name.split(" ")[0], country, now);
-    db.prepare(
-      `INSERT INTO Entry (id, contestId, categoryId, entrantId, status, referenceCode, judgeCode, title, summary, statement, language, submittedAt, updatedAt)
-       VALUES (?, ?, ?, ?, 'eligible', ?, ?, ?, ?, ?, 'English', ?, ?)`,
-    ).run(
-      `e2e-entry-${run}-${index}`,
-      contest.id,
-      category.id,
-      userId,
-      `YHD25-9${run.slice(0, 2)}${index}`,
-      `E2E${run}${index}`.toUpperCase(),
-      `${title} ${run}`,
-      "A photo series about a prosthetics workshop.",
-      "Assistance is a whole community learning to make room.",
-      now,
-      now,
-    );
+    await eligibleEntry(name, country, {
+      category: "photography",
+      email: `e2e-user-${run}-${index}@example.org`,
+      entry: {
+        // beside Mosaic's own codes (YHD25-0001, hexadecimal judge codes), never one of them
+        referenceCode: `YHD25-9${run.slice(0, 2)}${index}`,
+        judgeCode: `E2E${run}${index}`.toUpperCase(),
+        title: `${title} ${run}`,
+        summary: "A photo series about a prosthetics workshop.",
+        statement: "Assistance is a whole community learning to make room.",
+        language: "English",
+        submittedAt: new Date(),
+      },
+    });
   }
-  db.close();
   return { run, titles: people.map(([, , title]) => `${title} ${run}`) };
 }
 
@@ -69,7 +57,7 @@ async function scoreEveryCriterion(page: Page, score: number) {
 test("an organizer invites a judge, who accepts, declares a conflict, gets a fair share and scores an entry", async ({
   browser,
 }) => {
-  const { titles } = seedEligibleEntries();
+  const { titles } = await seedEligibleEntries();
   const judgeEmail = `judge-${Date.now()}@example.org`;
   const organizer = await (await browser.newContext()).newPage();
   const judge = await (await browser.newContext()).newPage();

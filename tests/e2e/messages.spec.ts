@@ -1,35 +1,34 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { appDatabase } from "./database";
 import { base, mailTo, signIn } from "./support";
 
 /** An entrant with a draft, put straight into the app's database. */
-function seedDraft() {
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
-  const contest = db.prepare("SELECT id FROM Contest WHERE slug = 'yhd-2025'").get() as { id: string };
-  const category = db.prepare("SELECT id FROM Category WHERE contestId = ? AND slug = 'audio'").get(contest.id) as {
-    id: string;
-  };
+async function seedDraft() {
+  const { eligibleEntry } = await appDatabase();
   const run = randomBytes(3).toString("hex");
-  const now = new Date().toISOString();
   const email = `drafter-${run}@example.org`;
-  db.prepare("INSERT INTO User (id, email, role, fullName, updatedAt) VALUES (?, ?, 'entrant', 'Kofi Mensah', ?)").run(
-    `drafter-${run}`,
+  await eligibleEntry("Kofi Mensah", "GH", {
+    category: "audio",
     email,
-    now,
-  );
-  db.prepare(
-    "INSERT INTO Entry (id, contestId, categoryId, entrantId, status, judgeCode, title, updatedAt) VALUES (?, ?, ?, ?, 'draft', ?, 'Unfinished', ?)",
-  ).run(`draft-${run}`, contest.id, category.id, `drafter-${run}`, `D${run}`.toUpperCase(), now);
-  db.close();
+    entry: {
+      status: "draft",
+      referenceCode: null,
+      judgeCode: `D${run}`.toUpperCase(),
+      title: "Unfinished",
+      summary: "",
+      statement: "",
+      submittedAt: null,
+    },
+  });
   return email;
 }
 
 test("an organizer previews a reminder to entrants with drafts and sends it; it arrives in the mailbox", async ({
   page,
 }) => {
-  const drafter = seedDraft();
+  const drafter = await seedDraft();
   const subject = `Two days left ${Date.now()}`;
   await signIn(page, "organizer@example.org");
   await page.goto(`${base()}/organize/yhd-2025/messages`);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { appDatabase } from "./database";
 import { seatJudge } from "./judges";
 import { base, mailTo, signIn } from "./support";
 
@@ -16,79 +16,54 @@ test.beforeAll(async () => {
  * Three scored entries, put straight into the app's database (entering and judging have their
  * own browser tests): the two judges scored each; "Bright" is the clear favourite.
  */
-function seedScoredEntries() {
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
-  const contest = db.prepare("SELECT id FROM Contest WHERE slug = 'yhd-2025'").get() as { id: string };
-  const category = db
-    .prepare("SELECT id FROM Category WHERE contestId = ? AND slug = 'written-work'")
-    .get(contest.id) as { id: string } | undefined;
-  const categoryId =
-    category?.id ??
-    (db.prepare("SELECT id FROM Category WHERE contestId = ? ORDER BY position DESC").get(contest.id) as { id: string })
-      .id;
-  const criteria = db.prepare("SELECT id FROM RubricCriterion WHERE contestId = ?").all(contest.id) as { id: string }[];
-  const now = new Date().toISOString();
+async function seedScoredEntries() {
+  const { db, demo, eligibleEntry, submittedSheet } = await appDatabase();
+  const contest = await demo({ criteria: true });
+  const now = new Date();
   const run = randomBytes(3).toString("hex");
   const works = [
     ["Bright", "Sina Tavita", 5],
     ["Steady", "Omar Haddad", 3],
     ["Quiet", "Mei Chen", 2],
   ] as const;
-  const people = works.map(([title, name, level], index) => {
-    const userId = `e2e-results-u${index}-${run}`;
-    const email = `${userId}@example.org`;
-    db.prepare(
-      "INSERT INTO User (id, email, role, fullName, displayName, country, dateOfBirth, updatedAt) VALUES (?, ?, 'entrant', ?, ?, 'WS', '2000-01-01', ?)",
-    ).run(userId, email, name, name.split(" ")[0], now);
-    const entryId = `e2e-results-e${index}-${run}`;
-    db.prepare(
-      `INSERT INTO Entry (id, contestId, categoryId, entrantId, status, referenceCode, judgeCode, title, summary, statement,
-        language, licenceAt, identifiablePeople, submittedAt, updatedAt)
-       VALUES (?, ?, ?, ?, 'eligible', ?, ?, ?, 'A summary.', ?, 'English', ?, 0, ?, ?)`,
-    ).run(
-      entryId,
-      contest.id,
-      categoryId,
-      userId,
-      `YHD25-8${run.slice(0, 2)}${index}`,
-      `R${run}${index}`.toUpperCase(),
-      `${title} ${run}`,
-      `What assistance means, seen by ${name.split(" ")[0]}.`,
-      now,
-      now,
-      now,
-    );
-    for (const judgeId of judges) {
-      db.prepare(
-        "INSERT INTO Assignment (id, contestId, entryId, judgeId, round, scores, status, revision, updatedAt) VALUES (?, ?, ?, ?, 'scoring', ?, 'submitted', 1, ?)",
-      ).run(
-        `${entryId}-${judgeId}`,
-        contest.id,
-        entryId,
-        judgeId,
-        JSON.stringify(Object.fromEntries(criteria.map((c) => [c.id, level]))),
-        now,
-      );
-    }
-    return { title: `${title} ${run}`, email, name };
-  });
+  const people = [];
+  for (const [index, [title, name, level]] of works.entries()) {
+    const email = `e2e-results-u${index}-${run}@example.org`;
+    const entry = await eligibleEntry(name, "WS", {
+      category: "written-work",
+      email,
+      entry: {
+        // beside Mosaic's own codes (YHD25-0001, hexadecimal judge codes), never one of them
+        referenceCode: `YHD25-8${run.slice(0, 2)}${index}`,
+        judgeCode: `R${run}${index}`.toUpperCase(),
+        title: `${title} ${run}`,
+        statement: `What assistance means, seen by ${name.split(" ")[0]}.`,
+        language: "English",
+        licenceAt: now,
+        identifiablePeople: false,
+        submittedAt: now,
+      },
+    });
+    const scores = Object.fromEntries(contest.criteria.map((c) => [c.id, level]));
+    for (const judgeId of judges) await submittedSheet(entry, judgeId, scores, { revision: 1 });
+    people.push({ title: `${title} ${run}`, email, name });
+  }
   // judging is over, so the results may be published
-  db.prepare("UPDATE Contest SET judgingEndsAt = ?, finalRoundEndsAt = NULL WHERE id = ?").run(
-    Date.now() - 24 * 60 * 60 * 1000,
-    contest.id,
-  );
-  db.close();
+  await db.contest.update({
+    where: { id: contest.id },
+    data: { judgingEndsAt: new Date(Date.now() - 24 * 60 * 60 * 1000), finalRoundEndsAt: null },
+  });
   return people;
 }
 
 /** Puts the shared demo contest back as it was, for the browser tests that run after this one. */
-function reopenContest() {
-  const db = new Database(process.env.E2E_DATABASE_PATH!);
-  db.prepare(
-    "UPDATE Contest SET resultsPublishedAt = NULL, status = 'open', judgingEndsAt = ? WHERE slug = 'yhd-2025'",
-  ).run(Date.now() + 60 * 24 * 60 * 60 * 1000);
-  db.prepare("DELETE FROM Award").run();
-  db.close();
+async function reopenContest() {
+  const { db } = await appDatabase();
+  await db.contest.update({
+    where: { slug: "yhd-2025" },
+    data: { resultsPublishedAt: null, status: "open", judgingEndsAt: new Date(Date.now() + 60 * 24 * 60 * 60 * 1000) },
+  });
+  await db.award.deleteMany();
 }
 
 test.afterAll(reopenContest);
@@ -96,7 +71,7 @@ test.afterAll(reopenContest);
 test("an organizer reviews the results, awards and publishes; a visitor sees the gallery; everyone is emailed", async ({
   browser,
 }) => {
-  const [winner, other] = seedScoredEntries();
+  const [winner, other] = await seedScoredEntries();
   const organizer = await (await browser.newContext()).newPage();
   await signIn(organizer, "organizer@example.org");
   // the dashboard counts them among the entries ready for judging

@@ -5,10 +5,10 @@ import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/services/db.server";
 import { storage } from "~/services/storage.server";
-import { resetToDemoContest } from "../support/contest";
+import { resetToDemoContest, TODAY } from "../support/contest";
 import { emptyDatabase, queryDatabase, TMP } from "../support/databases";
-import { entrant, startId, TODAY, upload } from "../support/entries";
-import { eligibleEntry, judge } from "../support/judging";
+import { entrant, startId, upload } from "../support/entries";
+import { eligibleEntry, judge, submittedSheet } from "../support/judging";
 
 const run = promisify(execFile);
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -36,16 +36,7 @@ async function contestToKeep() {
   const j = await judge("judge@example.org");
   for (const name of ["Élodie Brûlé", "Youssef Haddad"]) {
     const entry = await eligibleEntry(name, "FR");
-    await db.assignment.create({
-      data: {
-        contestId: entry.contestId,
-        entryId: entry.id,
-        judgeId: j.user.id,
-        status: "submitted",
-        scores: JSON.stringify({ craft: 4, message: 5 }),
-        submittedAt: TODAY,
-      },
-    });
+    await submittedSheet(entry, j.user.id, { craft: 4, message: 5 }, { submittedAt: TODAY });
   }
 }
 

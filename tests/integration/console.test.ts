@@ -18,8 +18,8 @@ import { getSessionUser } from "~/services/session.server";
 import { storage } from "~/services/storage.server";
 import { jobHandlers } from "~/jobs.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetToDemoContest } from "../support/contest";
-import { entrant, start, startId, TODAY } from "../support/entries";
+import { resetToDemoContest, TODAY } from "../support/contest";
+import { entrant, start, startId } from "../support/entries";
 import { context, formRequest, getRequest, noticeKey, problemKeys, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
@@ -73,6 +73,13 @@ function move(cookie: string, transition: string, seen: string, slug = DEMO_SLUG
       context: context(),
       params: { slug },
     }),
+  );
+}
+
+/** The "New edition" form, sent by the organizer signed in with `cookie`. */
+function newEdition(cookie: string, fields: Record<string, string>) {
+  return settle(() =>
+    newAction({ request: formRequest("/organize/new", fields, { cookie }), context: context(), params: {} }),
   );
 }
 
@@ -180,25 +187,23 @@ describe("contest settings", () => {
   it("list the entries a change would invalidate, save nothing, and save only the list that was shown", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
     const video = () => db.category.findFirstOrThrow({ where: { slug: "video" } });
-    const inVideo = async (name: string, country: string) => {
-      const made = await eligibleEntry(name, country);
-      return db.entry.update({ where: { id: made.id }, data: { categoryId: (await video()).id } });
-    };
-    const entry = await inVideo("Lina Karam", "LB");
-    await db.mediaAsset.create({
-      data: {
-        entryId: entry.id,
-        state: "verified",
-        objectKey: "contests/x/media/big",
-        originalName: "film.mp4",
-        declaredType: "video/mp4",
-        declaredSize: 300 * MB,
-        detectedType: "video/mp4",
-        size: 300 * MB,
-        // within the video category's five minutes, beyond the four of the change
-        durationSec: 280,
-      },
-    });
+    const film = (entryId: string, name: string, bytes: number, durationSec?: number) =>
+      db.mediaAsset.create({
+        data: {
+          entryId,
+          state: "verified",
+          objectKey: `contests/x/media/${name}`,
+          originalName: `${name}.mp4`,
+          declaredType: "video/mp4",
+          declaredSize: bytes,
+          detectedType: "video/mp4",
+          size: bytes,
+          durationSec,
+        },
+      });
+    const entry = await eligibleEntry("Lina Karam", "LB", { category: "video" });
+    // within the video category's five minutes, beyond the four of the change
+    await film(entry.id, "big", 300 * MB, 280);
     const values = await currentValues();
     const smaller: Values = {
       ...values,
@@ -216,19 +221,8 @@ describe("contest settings", () => {
     expect((await video()).maxFileBytes).toBe(500 * MB);
 
     // meanwhile another entry is affected: the confirmation of the old list no longer holds
-    const second = await inVideo("Omar Haddad", "JO");
-    await db.mediaAsset.create({
-      data: {
-        entryId: second.id,
-        state: "verified",
-        objectKey: "contests/x/media/big2",
-        originalName: "film2.mp4",
-        declaredType: "video/mp4",
-        declaredSize: 250 * MB,
-        size: 250 * MB,
-        detectedType: "video/mp4",
-      },
-    });
+    const second = await eligibleEntry("Omar Haddad", "JO", { category: "video" });
+    await film(second.id, "big2", 250 * MB);
     const again = (await save(organizer.cookie, smaller, [["confirm", warned.data.fingerprint]])) as unknown as {
       data: { impacts: { reason: string; total: number }[]; fingerprint: string };
     };
@@ -410,17 +404,12 @@ describe("lifecycle", () => {
   it("a copied edition starts as a draft a year on, with the rules, categories and rubric but nobody's work", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
     await eligibleEntry("Lina Karam", "LB");
-    const response = (await settle(() =>
-      newAction({
-        request: formRequest(
-          "/organize/new",
-          { copyFrom: DEMO_SLUG, title: "YHD 2026", slug: "yhd-2026", codePrefix: "YHD26" },
-          { cookie: organizer.cookie },
-        ),
-        context: context(),
-        params: {},
-      }),
-    )) as Response;
+    const response = (await newEdition(organizer.cookie, {
+      copyFrom: DEMO_SLUG,
+      title: "YHD 2026",
+      slug: "yhd-2026",
+      codePrefix: "YHD26",
+    })) as Response;
     expect(response.headers.get("Location")).toBe("/organize/yhd-2026/settings");
     const [old, copy] = await Promise.all(
       [DEMO_SLUG, "yhd-2026"].map((slug) =>
@@ -441,17 +430,12 @@ describe("lifecycle", () => {
     expect(copy!.entries).toEqual([]);
     expect(await getPublicContest("yhd-2026")).toBeNull(); // a draft is not public
 
-    const taken = await settle(() =>
-      newAction({
-        request: formRequest(
-          "/organize/new",
-          { copyFrom: DEMO_SLUG, title: "Again", slug: "yhd-2026", codePrefix: "YHD27" },
-          { cookie: organizer.cookie },
-        ),
-        context: context(),
-        params: {},
-      }),
-    );
+    const taken = await newEdition(organizer.cookie, {
+      copyFrom: DEMO_SLUG,
+      title: "Again",
+      slug: "yhd-2026",
+      codePrefix: "YHD27",
+    });
     expect(problemKeys(taken, "slug")).toEqual(["settings.slugTaken"]);
   });
 

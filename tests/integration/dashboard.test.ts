@@ -4,8 +4,8 @@ import { loader as dashboardLoader } from "~/routes/organize.$slug._index";
 import { loader as entryListLoader } from "~/routes/organize.$slug.entries._index";
 import { db } from "~/services/db.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetToDemoContest } from "../support/contest";
-import { entrant, startId, TODAY } from "../support/entries";
+import { resetToDemoContest, TODAY } from "../support/contest";
+import { entrant, startId } from "../support/entries";
 import { context, getRequest, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 

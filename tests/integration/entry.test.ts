@@ -19,11 +19,24 @@ import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { storage } from "~/services/storage.server";
 import { jobHandlers, scheduleSweep } from "~/jobs.server";
-import { resetToDemoContest } from "../support/contest";
+import { resetToDemoContest, TODAY } from "../support/contest";
 import { answerBody, context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 import { mailbox } from "../support/mailbox";
 import { wav } from "../support/wav";
-import { entrant, fixture, media, save, start, TODAY, upload } from "../support/entries";
+import {
+  completeParts,
+  entrant,
+  fixture,
+  media,
+  partUrls,
+  resumeUpload,
+  save,
+  sendFile,
+  sendFilePart,
+  start,
+  startUpload,
+  upload,
+} from "../support/entries";
 
 const complete = {
   title: "Hands that rebuild",
@@ -427,16 +440,9 @@ describe("a check that keeps failing", () => {
   it("refuses the file after the last try, deletes the bytes, and tells the entrant", async () => {
     const { cookie } = await entrant("unlucky@example.org");
     const entryId = (await start(cookie, "photography")).headers.get("Location")!.split("/").pop()!;
-    const bytes = fixture("photo-with-gps.jpg");
-    const started = (await media(cookie, entryId, {
-      intent: "start",
-      name: "photo.jpg",
-      type: "image/jpeg",
-      size: String(bytes.length),
-    })) as { data: { assetId: string; url: string; headers: Record<string, string> } };
-    await fetch(started.data.url, { method: "PUT", body: bytes, headers: started.data.headers });
-    await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId });
-    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: started.data.assetId } });
+    const sent = await sendFile(cookie, entryId, "photo.jpg", "image/jpeg", fixture("photo-with-gps.jpg"));
+    await media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
     expect(asset.state).toBe("uploaded");
 
     await giveUpOnAsset(asset.id);
@@ -475,52 +481,24 @@ describe("large uploads", () => {
     const { cookie } = await entrant("podcaster@example.org");
     const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
     const file = wav(18 * 1024 * 1024);
-    const started = (await media(cookie, entryId, {
-      intent: "start",
-      name: "episode.wav",
-      type: "audio/wav",
-      size: String(file.length),
-    })) as {
-      data: { mode: string; assetId: string; partSize: number; partCount: number };
-    };
-    expect(started.data).toMatchObject({ mode: "multipart", partSize: 8 * 1024 * 1024, partCount: 3 });
-    const { assetId, partSize } = started.data;
-    const sendPart = async (n: number) => {
-      const { urls } = answerBody<{ urls: Record<string, string> }>(
-        await media(cookie, entryId, { intent: "parts", assetId, parts: String(n) }),
-      );
-      const response = await fetch(urls[n]!, { method: "PUT", body: file.subarray((n - 1) * partSize, n * partSize) });
-      expect(response.status).toBe(200);
-      return { partNumber: n, etag: response.headers.get("etag")! };
-    };
+    const started = await startUpload(cookie, entryId, "episode.wav", "audio/wav", file.length);
+    expect(started).toMatchObject({ mode: "multipart", partSize: 8 * 1024 * 1024, partCount: 3 });
+    const { assetId, partSize } = started;
+    const sendPart = async (n: number) =>
+      sendFilePart((await partUrls(cookie, entryId, assetId, [n]))[n]!, file, partSize, n);
     const first = [await sendPart(1), await sendPart(2)];
 
     // The connection drops; the page reloads; the same file is picked again.
-    const resumed = await media(cookie, entryId, {
-      intent: "resume",
-      assetId,
-      size: String(file.length),
-      type: "audio/wav",
-    });
+    const resumed = await resumeUpload(cookie, entryId, assetId, file.length, "audio/wav");
     expect(answerBody(resumed)).toMatchObject({ resume: { partCount: 3 } });
-    const other = await media(cookie, entryId, { intent: "resume", assetId, size: "123", type: "audio/wav" });
+    const other = await resumeUpload(cookie, entryId, assetId, 123, "audio/wav");
     expect(answerBody(other).resume).toBeNull(); // another file cannot continue this upload
     const last = await sendPart(3);
 
-    const joined = answerBody<{ state: string }>(
-      await media(cookie, entryId, {
-        intent: "complete-multipart",
-        assetId,
-        parts: JSON.stringify([...first, last]),
-      }),
-    );
+    const joined = answerBody<{ state: string }>(await completeParts(cookie, entryId, assetId, [...first, last]));
     expect(joined.state).toBe("uploaded");
     // The answer was lost on the way; the browser asks again and learns the same, once.
-    const again = await media(cookie, entryId, {
-      intent: "complete-multipart",
-      assetId,
-      parts: JSON.stringify([...first, last]),
-    });
+    const again = await completeParts(cookie, entryId, assetId, [...first, last]);
     expect(answerBody(again)).toMatchObject({ result: { status: "success" }, state: "uploaded" });
     expect(await db.job.count({ where: { type: "media.verify" } })).toBe(1);
     await runDueJobs(jobHandlers);
@@ -534,34 +512,14 @@ describe("large uploads", () => {
     const { cookie } = await entrant("podcaster@example.org");
     const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
     const file = wav(18 * 1024 * 1024);
-    const { data } = (await media(cookie, entryId, {
-      intent: "start",
-      name: "episode.wav",
-      type: "audio/wav",
-      size: String(file.length),
-    })) as { data: { assetId: string; partSize: number } };
-    const { assetId, partSize } = data;
-    const { urls } = answerBody<{ urls: Record<string, string> }>(
-      await media(cookie, entryId, { intent: "parts", assetId, parts: "1,2,3" }),
-    );
-    const parts = await Promise.all(
-      [1, 2, 3].map(async (n) => {
-        const response = await fetch(urls[n]!, {
-          method: "PUT",
-          body: file.subarray((n - 1) * partSize, n * partSize),
-        });
-        return { partNumber: n, etag: response.headers.get("etag")! };
-      }),
-    );
+    const { assetId, partSize } = await startUpload(cookie, entryId, "episode.wav", "audio/wav", file.length);
+    const urls = await partUrls(cookie, entryId, assetId, [1, 2, 3]);
+    const parts = await Promise.all([1, 2, 3].map((n) => sendFilePart(urls[n]!, file, partSize, n)));
     // Storage joins the parts, then the server stops before it notes so.
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     await storage().completeMultipart(asset.objectKey, asset.uploadId!, parts);
 
-    const joined = await media(cookie, entryId, {
-      intent: "complete-multipart",
-      assetId,
-      parts: JSON.stringify(parts),
-    });
+    const joined = await completeParts(cookie, entryId, assetId, parts);
     expect(answerBody(joined)).toMatchObject({ result: { status: "success" }, state: "uploaded" });
     await runDueJobs(jobHandlers);
     expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } })).toMatchObject({

@@ -9,8 +9,8 @@ import { createSession } from "~/services/session.server";
 import { newObjectKey, storage } from "~/services/storage.server";
 import { jobHandlers } from "~/jobs.server";
 import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetToDemoContest } from "../support/contest";
-import { TODAY } from "../support/entries";
+import { resetToDemoContest, TODAY } from "../support/contest";
+
 import { context, getRequest } from "../support/http";
 import { eligibleEntry, signedIn } from "../support/judging";
 

@@ -15,7 +15,7 @@ const { runDueJobs } = await import("~/services/jobs.server");
 const { storage } = await import("~/services/storage.server");
 const { jobHandlers } = await import("~/jobs.server");
 const { resetToDemoContest } = await import("../support/contest");
-const { entrant, fixture, media, save, startId, upload } = await import("../support/entries");
+const { entrant, media, save, sendFile, startId, upload } = await import("../support/entries");
 const { answerBody, context, getRequest, problemKeys } = await import("../support/http");
 
 type Refused = { init: { status: number } };
@@ -77,27 +77,20 @@ describe("while storage is down", () => {
   it("completing an upload is refused with the same message, and works once storage is back", async () => {
     const { cookie } = await entrant("finisher@example.org");
     const entryId = await startId(cookie, "photography");
-    const photo = fixture("photo.jpg");
-    const started = (await media(cookie, entryId, {
-      intent: "start",
-      name: "photo.jpg",
-      type: "image/jpeg",
-      size: String(photo.length),
-    })) as unknown as { data: { assetId: string; url: string } };
-    await fetch(started.data.url, { method: "PUT", body: photo, headers: { "Content-Type": "image/jpeg" } });
+    const sent = await sendFile(cookie, entryId, "photo.jpg", "image/jpeg");
 
     link.cut();
     const refused = (await media(cookie, entryId, {
       intent: "complete",
-      assetId: started.data.assetId,
+      assetId: sent.assetId,
     })) as unknown as Refused;
     expect(refused.init.status).toBe(503);
     expect(problemKeys(refused)).toEqual(["upload.storageDown"]);
 
     link.restore();
-    expect(
-      answerBody(await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })),
-    ).toMatchObject({ state: "uploaded" });
+    expect(answerBody(await media(cookie, entryId, { intent: "complete", assetId: sent.assetId }))).toMatchObject({
+      state: "uploaded",
+    });
   });
 
   it("Remove forgets the file at once, and its bytes are deleted once storage is back", async () => {

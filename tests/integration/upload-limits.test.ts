@@ -10,7 +10,19 @@ import { runDueJobs } from "~/services/jobs.server";
 import { storage } from "~/services/storage.server";
 import { jobHandlers } from "~/jobs.server";
 import { resetToDemoContest } from "../support/contest";
-import { entrant, fixture, media, startId, upload } from "../support/entries";
+import {
+  completeParts,
+  entrant,
+  fixture,
+  media,
+  partUrls,
+  resumeUpload,
+  sendFile,
+  sendFilePart,
+  startId,
+  startUpload,
+  upload,
+} from "../support/entries";
 import { answerBody, problemKeys, problemsOf } from "../support/http";
 import { TMP } from "../support/global-setup";
 import { wav } from "../support/wav";
@@ -27,21 +39,13 @@ const MiB = 1024 * 1024;
 beforeEach(resetToDemoContest);
 
 async function startMultipart(cookie: string, entryId: string, size: number) {
-  const started = (await media(cookie, entryId, {
-    intent: "start",
-    name: "episode.wav",
-    type: "audio/wav",
-    size: String(size),
-  })) as unknown as Started;
-  expect(started.data).toMatchObject({ result: { status: "success" }, mode: "multipart" });
-  return started.data;
+  const started = await startUpload(cookie, entryId, "episode.wav", "audio/wav", size);
+  expect(started).toMatchObject({ result: { status: "success" }, mode: "multipart" });
+  return started;
 }
 
 async function partUrl(cookie: string, entryId: string, assetId: string, n: number) {
-  const { urls } = answerBody<{ urls: Record<string, string> }>(
-    await media(cookie, entryId, { intent: "parts", assetId, parts: String(n) }),
-  );
-  return urls[n]!;
+  return (await partUrls(cookie, entryId, assetId, [n]))[n]!;
 }
 
 describe("a multipart upload", () => {
@@ -65,19 +69,9 @@ describe("a multipart upload", () => {
 
     // Sent as planned, the parts join into exactly the declared file, which is then checked.
     const parts = [];
-    for (const n of [1, 2, 3]) {
-      const url = await partUrl(cookie, entryId, assetId, n);
-      const response = await fetch(url, { method: "PUT", body: file.subarray((n - 1) * partSize, n * partSize) });
-      expect(response.status).toBe(200);
-      parts.push({ partNumber: n, etag: response.headers.get("etag")! });
-    }
-    const joined = answerBody<Answer>(
-      await media(cookie, entryId, {
-        intent: "complete-multipart",
-        assetId,
-        parts: JSON.stringify(parts),
-      }),
-    );
+    for (const n of [1, 2, 3])
+      parts.push(await sendFilePart(await partUrl(cookie, entryId, assetId, n), file, partSize, n));
+    const joined = answerBody<Answer>(await completeParts(cookie, entryId, assetId, parts));
     expect(joined.state).toBe("uploaded");
     await runDueJobs(jobHandlers);
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
@@ -90,13 +84,8 @@ describe("a multipart upload", () => {
     const file = wav(17 * MiB);
     const { assetId, partSize } = await startMultipart(cookie, entryId, file.length);
     const sent: { partNumber: number; etag: string }[] = [];
-    for (const n of [1, 2]) {
-      const response = await fetch(await partUrl(cookie, entryId, assetId, n), {
-        method: "PUT",
-        body: file.subarray((n - 1) * partSize, n * partSize),
-      });
-      sent.push({ partNumber: n, etag: response.headers.get("etag")! });
-    }
+    for (const n of [1, 2])
+      sent.push(await sendFilePart(await partUrl(cookie, entryId, assetId, n), file, partSize, n));
     for (const parts of [
       sent, // the last part is missing
       [...sent, { ...sent[0]!, partNumber: 1 }], // one part twice
@@ -104,11 +93,7 @@ describe("a multipart upload", () => {
       // (A part storage never received is refused by S3 with InvalidPart; s3rver cannot be
       // asked: it crashes on it.)
     ]) {
-      const refused = (await media(cookie, entryId, {
-        intent: "complete-multipart",
-        assetId,
-        parts: JSON.stringify(parts),
-      })) as { init: { status: number } };
+      const refused = (await completeParts(cookie, entryId, assetId, parts)) as { init: { status: number } };
       expect(refused.init.status).toBe(400);
       expect(problemKeys(refused)).toEqual(["upload.partsMissing"]);
     }
@@ -116,12 +101,7 @@ describe("a multipart upload", () => {
     expect(asset.state).toBe("pending");
     expect(asset.uploadId).not.toBeNull();
     expect(await storage().head(asset.objectKey)).toBeNull();
-    const resumed = await media(cookie, entryId, {
-      intent: "resume",
-      assetId,
-      size: String(file.length),
-      type: "audio/wav",
-    });
+    const resumed = await resumeUpload(cookie, entryId, assetId, file.length, "audio/wav");
     expect(answerBody(resumed).resume).not.toBeNull();
   });
 });
@@ -163,27 +143,19 @@ describe("the check of an uploaded file", () => {
   it("refuses a stored object larger than declared from its size, without reading a byte of it", async () => {
     const { cookie } = await entrant("swapped@example.org");
     const entryId = await startId(cookie, "photography");
-    const photo = fixture("photo.jpg");
-    const started = (await media(cookie, entryId, {
-      intent: "start",
-      name: "photo.jpg",
-      type: "image/jpeg",
-      size: String(photo.length),
-    })) as unknown as Started;
-    expect(
-      (await fetch(started.data.url, { method: "PUT", body: photo, headers: { "Content-Type": "image/jpeg" } })).status,
-    ).toBe(200);
-    expect(
-      answerBody<Answer>(await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId })).state,
-    ).toBe("uploaded");
+    const sent = await sendFile(cookie, entryId, "photo.jpg", "image/jpeg");
+    expect(sent.put.status).toBe(200);
+    expect(answerBody<Answer>(await media(cookie, entryId, { intent: "complete", assetId: sent.assetId })).state).toBe(
+      "uploaded",
+    );
     // The object changes after the upload was claimed (as an object written before parts were
     // bound could have): 20 MiB where 60 KB were declared.
-    const { objectKey } = await db.mediaAsset.findUniqueOrThrow({ where: { id: started.data.assetId } });
+    const { objectKey } = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
     await storage().put(objectKey, new Uint8Array(20 * MiB), "image/jpeg");
 
     const created = await createdDuring(() => runDueJobs(jobHandlers));
     expect(created).toEqual([]); // no temporary file at all
-    const status = answerBody(await media(cookie, entryId, { intent: "status", assetId: started.data.assetId }));
+    const status = answerBody(await media(cookie, entryId, { intent: "status", assetId: sent.assetId }));
     expect(status).toMatchObject({ state: "rejected", rejection: { key: "media.rejected.notAsDeclared" } });
     expect(await storage().head(objectKey)).toBeNull();
 

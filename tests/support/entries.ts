@@ -3,18 +3,17 @@ import path from "node:path";
 import { expect } from "vitest";
 import { action as startAction } from "~/routes/contests.$slug_.enter";
 import { action as entryAction, loader as entryLoader } from "~/routes/entries.$id";
-import { action as mediaAction } from "~/routes/entries.$id_.media";
+import { action as mediaAction, type MediaAnswer } from "~/routes/entries.$id_.media";
 import { saveProfile } from "~/models/profile.server";
-import { db, type Prisma } from "~/services/db.server";
-import { DEMO_SLUG } from "../../prisma/demo-contest";
+import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { jobHandlers } from "~/jobs.server";
+import { demo } from "./contest";
 import { answerBody, context, formRequest, getRequest, settle } from "./http";
 
 /** An entrant's steps through the real routes, shared by the entry and judging tests. */
 export const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures/media", name));
-export const TODAY = new Date("2026-03-01T10:00:00Z");
 
 export async function entrant(
   email: string,
@@ -55,36 +54,77 @@ export async function media(cookie: string, entryId: string, fields: Record<stri
   );
 }
 
-export async function upload(cookie: string, entryId: string, name: string, type: string, bytes = fixture(name)) {
-  const started = (await media(cookie, entryId, { intent: "start", name, type, size: String(bytes.length) })) as {
-    data: { assetId: string; url: string; headers: Record<string, string> };
+/** What the media route answers to "start": one URL to PUT to, or the plan of a multipart upload. */
+export type StartedUpload = Required<
+  Pick<MediaAnswer, "mode" | "assetId" | "url" | "headers" | "partSize" | "partCount">
+> & {
+  result: { status: string };
+};
+
+/** Starts an upload of a file of `size` bytes through the media route, as the entry page does. */
+export async function startUpload(cookie: string, entryId: string, name: string, type: string, size: number) {
+  const started = (await media(cookie, entryId, { intent: "start", name, type, size: String(size) })) as {
+    data: StartedUpload;
   };
-  const put = await fetch(started.data.url, { method: "PUT", body: bytes, headers: started.data.headers });
-  expect(put.status).toBe(200);
+  return started.data;
+}
+
+/** Starts an upload of `bytes` and sends them to the URL it gets, as the browser does; not completed yet. */
+export async function sendFile(cookie: string, entryId: string, name: string, type: string, bytes = fixture(name)) {
+  const started = await startUpload(cookie, entryId, name, type, bytes.length);
+  const put = await fetch(started.url, { method: "PUT", body: bytes, headers: started.headers });
+  return { ...started, put };
+}
+
+/** The URLs the media route signs for the parts `numbers` of a multipart upload. */
+export async function partUrls(cookie: string, entryId: string, assetId: string, numbers: number[]) {
+  const { urls } = answerBody<{ urls: Record<string, string> }>(
+    await media(cookie, entryId, { intent: "parts", assetId, parts: numbers.join(",") }),
+  );
+  return urls;
+}
+
+/** Sends part `n` of `file` to its signed `url`, as the page does; what completing the upload needs. */
+export async function sendFilePart(url: string, file: Buffer<ArrayBuffer>, partSize: number, n: number) {
+  const response = await fetch(url, { method: "PUT", body: file.subarray((n - 1) * partSize, n * partSize) });
+  expect(response.status).toBe(200);
+  return { partNumber: n, etag: response.headers.get("etag")! };
+}
+
+/** Asks the media route to join the parts sent, as the page does once the last one is in. */
+export function completeParts(
+  cookie: string,
+  entryId: string,
+  assetId: string,
+  parts: { partNumber: number; etag: string }[],
+) {
+  return media(cookie, entryId, { intent: "complete-multipart", assetId, parts: JSON.stringify(parts) });
+}
+
+/** Asks whether a multipart upload can go on with the file picked again, as the page does after a reload. */
+export function resumeUpload(cookie: string, entryId: string, assetId: string, size: number, type: string) {
+  return media(cookie, entryId, { intent: "resume", assetId, size: String(size), type });
+}
+
+export async function upload(cookie: string, entryId: string, name: string, type: string, bytes = fixture(name)) {
+  const sent = await sendFile(cookie, entryId, name, type, bytes);
+  expect(sent.put.status).toBe(200);
   const completed = answerBody<{ state: string }>(
-    await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId }),
+    await media(cookie, entryId, { intent: "complete", assetId: sent.assetId }),
   );
   expect(completed.state).toBe("uploaded"); // checked in the background
   await runDueJobs(jobHandlers);
   const { state, rejection } = answerBody<{ state: string; rejection: unknown }>(
-    await media(cookie, entryId, { intent: "status", assetId: started.data.assetId }),
+    await media(cookie, entryId, { intent: "status", assetId: sent.assetId }),
   );
   // the key the browser uploaded to: /bucket/key in a path-style URL
-  const uploadKey = decodeURIComponent(new URL(started.data.url).pathname.split("/").slice(2).join("/"));
-  return { assetId: started.data.assetId, uploadKey, state, rejection };
+  const uploadKey = decodeURIComponent(new URL(sent.url).pathname.split("/").slice(2).join("/"));
+  return { assetId: sent.assetId, uploadKey, state, rejection };
 }
 
 /** The id of a new entry in `category`, started through the real route. */
 export async function startId(cookie: string, category: string) {
   return (await start(cookie, category)).headers.get("Location")!.split("/").pop()!;
-}
-
-/**
- * The demo contest, by its slug: tests that make other contests too must not depend on which
- * row the database returns first (PostgreSQL's order changes as rows are updated).
- */
-export function demo<I extends Prisma.ContestInclude>(include?: I) {
-  return db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, include: include as I });
 }
 
 /** Saves the entry form as the page would, with the revision the page was loaded at. */

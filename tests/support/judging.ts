@@ -1,8 +1,12 @@
-import { db } from "~/services/db.server";
+import { db, type Prisma } from "~/services/db.server";
 import { createSession } from "~/services/session.server";
-import { demo, TODAY } from "./entries";
+import { demo, TODAY } from "./contest";
 
-/** People and entries for the judging and results tests, made straight in the database. */
+/**
+ * People, entries and score sheets for the judging and results tests, made straight in the
+ * database. The browser tests seed the app under test with them too (tests/e2e/database.ts), so
+ * they must not import vitest or the app's routes.
+ */
 export async function signedIn(email: string, role = "entrant") {
   const user = await db.user.create({ data: { email, role } });
   return { user, cookie: (await createSession(user.id)).split(";")[0]! };
@@ -23,18 +27,32 @@ export async function judge(email: string, declared: Record<string, string | str
   return user;
 }
 
-/** An eligible entry made directly in the database, for assignment and scoring tests. */
+/**
+ * An eligible entry of the demo contest made directly in the database, for assignment, scoring
+ * and results tests, by a new entrant called `name` unless `entrantId` names one.
+ * `category` is a category's slug (the contest's first otherwise); `email` is the new entrant's
+ * address (made from their name otherwise); `entry` sets any of the entry's own columns over the
+ * defaults, such as another status, the codes, the texts or submittedAt (TODAY otherwise).
+ */
 export async function eligibleEntry(
   name: string,
   country: string,
-  extra: { coCreator?: string; entrantId?: string } = {},
+  extra: {
+    coCreator?: string;
+    entrantId?: string;
+    category?: string;
+    email?: string;
+    entry?: Partial<Prisma.EntryUncheckedCreateInput>;
+  } = {},
 ) {
   const contest = await demo({ categories: true });
+  const category = extra.category ? contest.categories.find((c) => c.slug === extra.category) : contest.categories[0];
+  if (!category) throw new Error(`the demo contest has no category ${extra.category}`);
   const user = extra.entrantId
     ? { id: extra.entrantId }
     : await db.user.create({
         data: {
-          email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.org`,
+          email: extra.email ?? `${name.toLowerCase().replace(/\W+/g, ".")}@example.org`,
           fullName: name,
           displayName: name.split(" ")[0],
           country,
@@ -45,7 +63,7 @@ export async function eligibleEntry(
   return db.entry.create({
     data: {
       contestId: contest.id,
-      categoryId: contest.categories[0]!.id,
+      categoryId: category.id,
       entrantId: user.id,
       status: "eligible",
       referenceCode: `YHD25-${String(number).padStart(4, "0")}`,
@@ -57,6 +75,26 @@ export async function eligibleEntry(
       coCreators: extra.coCreator
         ? { create: { name: extra.coCreator, email: "co@example.org", eligibleConfirmedAt: TODAY } }
         : undefined,
+      ...extra.entry,
+    },
+  });
+}
+
+/** A judge's score sheet for `entry`, sent in with `scores` (criterion id to level). */
+export function submittedSheet(
+  entry: { id: string; contestId: string },
+  judgeId: string,
+  scores: Record<string, number>,
+  extra: Partial<Prisma.AssignmentUncheckedCreateInput> = {},
+) {
+  return db.assignment.create({
+    data: {
+      contestId: entry.contestId,
+      entryId: entry.id,
+      judgeId,
+      status: "submitted",
+      scores: JSON.stringify(scores),
+      ...extra,
     },
   });
 }
