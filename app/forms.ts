@@ -63,11 +63,6 @@ export function parseForm<Schema extends ZodTypeAny>(payload: FormData | URLSear
   return parseWithZod(payload, { schema, formatError: problemsOf });
 }
 
-/** {@link parseForm} for a schema with asynchronous checks (a database lookup in `superRefine`). */
-export function parseFormAsync<Schema extends ZodTypeAny>(payload: FormData | URLSearchParams, schema: Schema) {
-  return parseWithZod(payload, { schema, formatError: problemsOf, async: true });
-}
-
 /** The problems of the whole form in an action's answer (none when there is no answer yet). */
 export function formProblems(answer: { result?: FormResult } | null | undefined): Problem[] {
   return answer?.result?.error?.[""] ?? [];
