@@ -15,6 +15,7 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
+import { PlainSelectField } from "./components/forms";
 import { Notice } from "./components/notice";
 import { takeNotice } from "./forms.server";
 import {
@@ -146,14 +147,16 @@ function LanguagePicker({ current }: { current: string }) {
   return (
     <Form method="post" action="/language" className="language-picker">
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-      <label htmlFor="site-language">{t("app.language")}</label>
-      <select id="site-language" name="locale" defaultValue={current}>
+      <PlainSelectField
+        label={t("app.language")}
+        selectProps={{ id: "site-language", name: "locale", defaultValue: current }}
+      >
         {locales.map((locale) => (
           <option key={locale} value={locale} lang={locale}>
             {t(`languages.${locale}`)}
           </option>
         ))}
-      </select>
+      </PlainSelectField>
       <button type="submit" className="button button-secondary button-small">
         {t("app.change")}
       </button>

@@ -21,18 +21,8 @@ export function CoCreators({ entryId, people, open }: { entryId: string; people:
       nameOf={(person) => person.name}
       fields={(fields) => (
         <>
-          <InputField
-            field={fields.name}
-            type="text"
-            label={t("coCreators.name")}
-            inputProps={{ autoComplete: "off" }}
-          />
-          <InputField
-            field={fields.email}
-            type="email"
-            label={t("coCreators.email")}
-            inputProps={{ autoComplete: "off" }}
-          />
+          <InputField field={fields.name} label={t("coCreators.name")} autoComplete="off" />
+          <InputField field={fields.email} type="email" label={t("coCreators.email")} autoComplete="off" />
           <CheckboxInputField field={fields.eligible} label={t("coCreators.eligible")} />
         </>
       )}

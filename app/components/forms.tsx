@@ -1,9 +1,15 @@
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type {
+  ComponentPropsWithRef,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 
 /**
- * Form pieces with their accessibility wired once: a label for every input, hints and errors
+ * Form pieces with their accessibility wired once: a label for every control, hints and errors
  * tied to it with aria-describedby, aria-invalid when something is wrong. Errors arrive as
  * translation keys (from the shared zod schemas) and are translated here.
  */
@@ -23,34 +29,77 @@ export function ErrorList({ id, errors }: { id?: string; errors: ErrorMessages }
   );
 }
 
+/** What a control needs to point at its hint, its errors and anything else that describes it. */
+type Described = { "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+/**
+ * The frame every labelled control shares: the label (for screen readers only with `hideLabel`,
+ * for a control in a table row whose header already names it), the hint, the control, its errors
+ * and anything that follows (a word count, described by `afterId`). Without `hideLabel` the whole
+ * sits in a `.field` block.
+ */
+function Labelled({
+  id,
+  label,
+  hint,
+  errors,
+  after,
+  afterId,
+  hideLabel,
+  control,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: ErrorMessages;
+  after?: ReactNode;
+  afterId?: string;
+  hideLabel?: boolean;
+  control: (described: Described) => ReactNode;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const parts = (
+    <>
+      <label htmlFor={id} className={hideLabel ? "visually-hidden" : undefined}>
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {control({
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [hintId, errorId, afterId].filter(Boolean).join(" ") || undefined,
+      })}
+      <ErrorList id={errorId} errors={errors} />
+      {after}
+    </>
+  );
+  return hideLabel ? parts : <div className="field">{parts}</div>;
+}
+
+/** A labelled input of any type (a file picker included) with an optional hint and its errors. */
 export function Field({
   label,
   hint,
   errors,
   inputProps,
 }: {
-  label: string;
-  hint?: string;
+  label: ReactNode;
+  hint?: ReactNode;
   errors?: ErrorMessages;
-  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string };
+  inputProps: ComponentPropsWithRef<"input"> & { id: string };
 }) {
-  const hintId = hint ? `${inputProps.id}-hint` : undefined;
-  const errorId = errors?.length ? `${inputProps.id}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={inputProps.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        {...inputProps}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <Labelled
+      id={inputProps.id}
+      label={label}
+      hint={hint}
+      errors={errors}
+      control={(described) => <input {...inputProps} {...described} />}
+    />
   );
 }
 
@@ -63,31 +112,55 @@ export function TextAreaField({
   errors,
   textareaProps,
 }: {
-  label: string;
-  hint?: string;
+  label: ReactNode;
+  hint?: ReactNode;
   after?: ReactNode;
   afterId?: string;
   errors?: ErrorMessages;
   textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string };
 }) {
-  const hintId = hint ? `${textareaProps.id}-hint` : undefined;
-  const errorId = errors?.length ? `${textareaProps.id}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={textareaProps.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        {...textareaProps}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId, afterId].filter(Boolean).join(" ") || undefined}
-      />
-      <ErrorList id={errorId} errors={errors} />
-      {after}
-    </div>
+    <Labelled
+      id={textareaProps.id}
+      label={label}
+      hint={hint}
+      errors={errors}
+      after={after}
+      afterId={afterId}
+      control={(described) => <textarea {...textareaProps} {...described} />}
+    />
+  );
+}
+
+/** A labelled select, its options given as children; `hideLabel` as in a table row. */
+export function PlainSelectField({
+  label,
+  hint,
+  hideLabel,
+  errors,
+  children,
+  selectProps,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  hideLabel?: boolean;
+  errors?: ErrorMessages;
+  children: ReactNode;
+  selectProps: SelectHTMLAttributes<HTMLSelectElement> & { id: string };
+}) {
+  return (
+    <Labelled
+      id={selectProps.id}
+      label={label}
+      hint={hint}
+      hideLabel={hideLabel}
+      errors={errors}
+      control={(described) => (
+        <select {...selectProps} {...described}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
@@ -111,20 +184,56 @@ export function CheckboxField({
   );
 }
 
+/**
+ * One radio or checkbox of a group, its label after it; an optional note sits in the label and
+ * describes the choice as `{id}-note`.
+ */
+export function Choice({
+  label,
+  note,
+  className = "choice",
+  inputProps,
+}: {
+  label: ReactNode;
+  note?: { text: ReactNode; className?: string };
+  className?: string;
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string; type: "radio" | "checkbox" };
+}) {
+  const noteId = note ? `${inputProps.id}-note` : undefined;
+  return (
+    <div className={className}>
+      <input {...inputProps} aria-describedby={noteId} />
+      <label htmlFor={inputProps.id}>
+        {label}
+        {note ? (
+          <span id={noteId} className={note.className}>
+            {note.text}
+          </span>
+        ) : null}
+      </label>
+    </div>
+  );
+}
+
 type ConformField = Parameters<typeof getInputProps>[0];
 
-/** A {@link Field} for a Conform field: its name, id, value, constraints and errors come from the form. */
+/**
+ * A {@link Field} for a Conform field (text unless `type` says otherwise): its name, id, value,
+ * constraints and errors come from the form.
+ */
 export function InputField({
   field,
-  type,
+  type = "text",
   label,
   hint,
+  autoComplete,
   inputProps,
 }: {
   field: ConformField;
-  type: "text" | "number" | "email" | "date" | "datetime-local" | "search";
+  type?: "text" | "number" | "email" | "date" | "datetime-local" | "search";
   label: string;
   hint?: string;
+  autoComplete?: string;
   inputProps?: InputHTMLAttributes<HTMLInputElement>;
 }) {
   return (
@@ -132,7 +241,7 @@ export function InputField({
       label={label}
       hint={hint}
       errors={field.errors}
-      inputProps={{ ...getInputProps(field, { type, ariaAttributes: false }), ...inputProps }}
+      inputProps={{ ...getInputProps(field, { type, ariaAttributes: false }), autoComplete, ...inputProps }}
     />
   );
 }
@@ -165,10 +274,7 @@ export function TextareaInputField({
   );
 }
 
-/**
- * A labelled select for a Conform field, its options given as children. `hideLabel` keeps the
- * label for screen readers only, for a select in a table row whose header already says what it is.
- */
+/** A {@link PlainSelectField} for a Conform field, its options given as children. */
 export function SelectField({
   field,
   label,
@@ -184,30 +290,17 @@ export function SelectField({
   children: ReactNode;
   selectProps?: SelectHTMLAttributes<HTMLSelectElement>;
 }) {
-  const hintId = hint ? `${field.id}-hint` : undefined;
-  const errorId = field.errors?.length ? `${field.id}-error` : undefined;
-  const parts = (
-    <>
-      <label htmlFor={field.id} className={hideLabel ? "visually-hidden" : undefined}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        {...getSelectProps(field, { ariaAttributes: false })}
-        {...selectProps}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      >
-        {children}
-      </select>
-      <ErrorList id={errorId} errors={field.errors as ErrorMessages} />
-    </>
+  return (
+    <PlainSelectField
+      label={label}
+      hint={hint}
+      hideLabel={hideLabel}
+      errors={field.errors as ErrorMessages}
+      selectProps={{ ...getSelectProps(field, { ariaAttributes: false }), ...selectProps }}
+    >
+      {children}
+    </PlainSelectField>
   );
-  return hideLabel ? parts : <div className="field">{parts}</div>;
 }
 
 /** A {@link CheckboxField} for a Conform field; `value` is what a ticked box sends ("on"). */
@@ -230,25 +323,29 @@ export function CheckboxInputField({
 }
 
 /**
- * A group of radios or checkboxes for one Conform field, under a legend. Each choice's id is
- * `{idPrefix}-{value}` (the field's id unless given: links and browser tests point at ids such as
- * `aiUse-none` and `category-<id>`); its label follows it, and an option's note sits in the label,
- * tied to the choice as `{id}-note`. A choice starts ticked when the option says so, else when
- * the field's value is (or, for checkboxes, holds) it. The group's errors follow the choices.
+ * A group of radios or checkboxes for one Conform field, under a legend and an optional hint.
+ * Each choice's id is `{idPrefix}-{value}` (the field's id unless given: links and browser tests
+ * point at ids such as `aiUse-none` and `category-<id>`); see {@link Choice} for its label and
+ * note. A choice starts ticked when the option says so, else when the field's value is (or, for
+ * checkboxes, holds) it. The group's errors follow the choices, then anything given as children.
  */
 export function ChoicesField({
   field,
   type,
   legend,
+  hint,
   options,
   idPrefix = field.id,
   className = "choices",
+  choiceClassName,
   disabled,
   required,
+  children,
 }: {
   field: ConformField;
   type: "radio" | "checkbox";
-  legend: string;
+  legend: ReactNode;
+  hint?: ReactNode;
   options: {
     value: string;
     label: ReactNode;
@@ -258,45 +355,41 @@ export function ChoicesField({
   }[];
   idPrefix?: string;
   className?: string;
+  choiceClassName?: string;
   disabled?: boolean;
   required?: boolean;
+  children?: ReactNode;
 }) {
   const errorId = field.errors?.length ? `${idPrefix}-error` : undefined;
   const initial = field.initialValue;
   const chosen = (value: string) =>
-    type === "checkbox" && Array.isArray(initial) ? initial.includes(value) : initial === value;
+    type === "checkbox" && Array.isArray(initial) ? initial.includes(value) : String(initial) === value;
   return (
-    <fieldset className={className} aria-describedby={errorId}>
+    <fieldset className={className} aria-describedby={errorId} disabled={disabled}>
       <legend>{legend}</legend>
-      {options.map((option) => {
-        const id = `${idPrefix}-${option.value}`;
-        return (
+      {hint ? <p className="field-hint">{hint}</p> : null}
+      {options.map((option) => (
+        <Choice
           // Conform gives the field a new key when it resets it, so the choices start again.
-          <div className="choice" key={`${field.key ?? ""}${option.value}`}>
-            <input
-              type={type}
-              id={id}
-              name={field.name}
-              form={field.formId}
-              value={option.value}
-              defaultChecked={option.defaultChecked ?? chosen(option.value)}
-              disabled={disabled || option.disabled}
-              required={required}
-              aria-invalid={errorId ? true : undefined}
-              aria-describedby={option.note ? `${id}-note` : undefined}
-            />
-            <label htmlFor={id}>
-              {option.label}
-              {option.note ? (
-                <span id={`${id}-note`} className={option.note.className}>
-                  {option.note.text}
-                </span>
-              ) : null}
-            </label>
-          </div>
-        );
-      })}
+          key={`${field.key ?? ""}${option.value}`}
+          className={choiceClassName}
+          label={option.label}
+          note={option.note}
+          inputProps={{
+            type,
+            id: `${idPrefix}-${option.value}`,
+            name: field.name,
+            form: field.formId,
+            value: option.value,
+            defaultChecked: option.defaultChecked ?? chosen(option.value),
+            disabled: option.disabled,
+            required,
+            "aria-invalid": errorId ? true : undefined,
+          }}
+        />
+      ))}
       <ErrorList id={errorId} errors={field.errors as ErrorMessages} />
+      {children}
     </fieldset>
   );
 }

@@ -37,18 +37,8 @@ export function GuardianConsent({ entryId, guardian, open }: { entryId: string; 
       {canAsk ? (
         <fetcher.Form method="post" action={`/entries/${entryId}/guardian`} {...getFormProps(form)}>
           <ErrorList id={form.errorId} errors={form.errors} />
-          <InputField
-            field={fields.guardianName}
-            type="text"
-            label={t("guardian.name")}
-            inputProps={{ autoComplete: "off" }}
-          />
-          <InputField
-            field={fields.guardianEmail}
-            type="email"
-            label={t("guardian.email")}
-            inputProps={{ autoComplete: "off" }}
-          />
+          <InputField field={fields.guardianName} label={t("guardian.name")} autoComplete="off" />
+          <InputField field={fields.guardianEmail} type="email" label={t("guardian.email")} autoComplete="off" />
           <button type="submit" className="button button-secondary button-small" disabled={fetcher.state !== "idle"}>
             {guardian.state === "notAsked" ? t("guardian.send") : t("guardian.sendAgain")}
           </button>

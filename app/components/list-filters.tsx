@@ -80,6 +80,26 @@ export function SelectFilter({
   );
 }
 
+/** A box that, ticked, sends `name=1` and narrows the list. */
+export function CheckFilter({
+  id,
+  name,
+  label,
+  checked,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  checked: boolean;
+}) {
+  return (
+    <div className="field field-check">
+      <input id={id} type="checkbox" name={name} value="1" defaultChecked={checked} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
 /**
  * A link to `page` of a list with the same filters: empty ones are left out of the address.
  * `pageParam` names the page where one address pages two lists.

@@ -29,18 +29,16 @@ export function Releases({ entryId, releases, open }: { entryId: string; release
         <>
           <InputField
             field={fields.person}
-            type="text"
             label={t("releases.person")}
             hint={t("releases.personHint")}
-            inputProps={{ autoComplete: "off" }}
+            autoComplete="off"
           />
           <CheckboxInputField field={fields.minor} label={t("releases.minor")} />
           <InputField
             field={fields.consentGivenBy}
-            type="text"
             label={t("releases.consentGivenBy")}
             hint={t("releases.consentGivenByHint")}
-            inputProps={{ autoComplete: "off" }}
+            autoComplete="off"
           />
         </>
       )}

@@ -82,6 +82,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return result.reason === "changed" ? refuse<Answer>({ key: "guardianPage.changed" }, { status: 200 }) : gone();
 }
 
+/** Why a consent link can't be answered, by the state of its request. */
+const UNANSWERABLE = { answered: "guardianPage.alreadyAnswered", expired: "guardianPage.expired" } as const;
+
 export default function GuardianPage() {
   const data = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -131,12 +134,7 @@ export default function GuardianPage() {
     );
   }
   if (!data.entry) {
-    const message =
-      data.state === "answered"
-        ? "guardianPage.alreadyAnswered"
-        : data.state === "expired"
-          ? "guardianPage.expired"
-          : "guardianPage.unknown";
+    const message = UNANSWERABLE[data.state as keyof typeof UNANSWERABLE] ?? "guardianPage.unknown";
     return (
       <section className="panel narrow" aria-labelledby="guardian-title">
         <h1 id="guardian-title">{t("guardianPage.title")}</h1>

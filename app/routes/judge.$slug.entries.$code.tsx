@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { useAutosave, type SaveState } from "~/components/autosave";
-import { ErrorList } from "~/components/forms";
+import { Choice, ErrorList, TextAreaField } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { MediaList } from "~/components/media/media-view";
 import { parseForm } from "~/forms";
@@ -218,42 +218,47 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
               <div className="levels">
                 {criterion.levels.map((descriptor, index) => {
                   const score = index + 1;
-                  const id = `score-${criterion.id}-${score}`;
                   return (
-                    <div className="level" key={score}>
-                      <input
-                        type="radio"
-                        id={id}
-                        name={`score.${criterion.id}`}
-                        value={score}
-                        defaultChecked={sheet.scores[criterion.id] === score}
-                      />
-                      <label htmlFor={id}>
-                        <strong>{score}</strong> {descriptor}
-                      </label>
-                    </div>
+                    <Choice
+                      key={score}
+                      className="level"
+                      label={
+                        <>
+                          <strong>{score}</strong> {descriptor}
+                        </>
+                      }
+                      inputProps={{
+                        type: "radio",
+                        id: `score-${criterion.id}-${score}`,
+                        name: `score.${criterion.id}`,
+                        value: score,
+                        defaultChecked: sheet.scores[criterion.id] === score,
+                      }}
+                    />
                   );
                 })}
               </div>
-              <label htmlFor={`comment-${criterion.id}`}>{t("scoring.comment", { criterion: criterion.name })}</label>
-              <textarea
-                id={`comment-${criterion.id}`}
-                name={`comment.${criterion.id}`}
-                rows={2}
-                defaultValue={sheet.comments[criterion.id] ?? ""}
+              <TextAreaField
+                label={t("scoring.comment", { criterion: criterion.name })}
+                textareaProps={{
+                  id: `comment-${criterion.id}`,
+                  name: `comment.${criterion.id}`,
+                  rows: 2,
+                  defaultValue: sheet.comments[criterion.id] ?? "",
+                }}
               />
             </fieldset>
           ))}
-          <div className="field">
-            <label htmlFor="comment-overall">{t("scoring.overall")}</label>
-            <textarea
-              id="comment-overall"
-              name="comment.overall"
-              rows={4}
-              defaultValue={sheet.comments.overall ?? ""}
-              disabled={!open}
-            />
-          </div>
+          <TextAreaField
+            label={t("scoring.overall")}
+            textareaProps={{
+              id: "comment-overall",
+              name: "comment.overall",
+              rows: 4,
+              defaultValue: sheet.comments.overall ?? "",
+              disabled: !open,
+            }}
+          />
           {form.errors?.length ? (
             <div className="alert" role="alert">
               <ErrorList id={form.errorId} errors={form.errors} />

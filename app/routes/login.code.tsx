@@ -72,7 +72,6 @@ export default function CheckYourEmail() {
         <ErrorList id={form.errorId} errors={form.errors} />
         <InputField
           field={fields.code}
-          type="text"
           label={t("signIn.code")}
           hint={t("signIn.codeHint")}
           inputProps={{

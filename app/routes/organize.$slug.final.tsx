@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList, InputField } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
-import { ListFilters, pageLink, SelectFilter } from "~/components/list-filters";
+import { CheckFilter, ListFilters, pageLink, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
 import { parseForm } from "~/forms";
 import { accept, invalid, parseQuery, refuse } from "~/forms.server";
@@ -104,16 +104,12 @@ export default function FinalRound() {
           value={query.category}
           options={table.categories.map((name) => ({ value: name, label: name }))}
         />
-        <div className="field field-check">
-          <input
-            id="final-shortlisted"
-            type="checkbox"
-            name="shortlisted"
-            value="1"
-            defaultChecked={query.shortlistedOnly}
-          />
-          <label htmlFor="final-shortlisted">{t("final.onlyShortlisted")}</label>
-        </div>
+        <CheckFilter
+          id="final-shortlisted"
+          name="shortlisted"
+          label={t("final.onlyShortlisted")}
+          checked={query.shortlistedOnly}
+        />
       </ListFilters>
       <p role="status">{t("final.count", { count: table.shortlisted })}</p>
       <Form method="post" className="panel" {...getFormProps(form)}>

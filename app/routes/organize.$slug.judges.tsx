@@ -1,9 +1,9 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorList, InputField } from "~/components/forms";
+import { ErrorList, InputField, SelectField } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
@@ -342,10 +342,11 @@ function MoveForm({
       </span>
       {assigned.status !== "submitted" ? (
         <>
-          <label className="visually-hidden" htmlFor={fields.judgeId.id}>
-            {t("judges.moveTo", { code: entry.referenceCode, email: assigned.email })}
-          </label>
-          <select {...getSelectProps(fields.judgeId, { ariaAttributes: false })}>
+          <SelectField
+            field={fields.judgeId}
+            hideLabel
+            label={t("judges.moveTo", { code: entry.referenceCode, email: assigned.email })}
+          >
             <option value="" disabled>
               {t("judges.chooseJudge")}
             </option>
@@ -354,7 +355,7 @@ function MoveForm({
                 {other.email}
               </option>
             ))}
-          </select>
+          </SelectField>
           <button type="submit" className="button button-secondary button-small" disabled={navigation.state !== "idle"}>
             {t("judges.move.button")}
           </button>

@@ -83,7 +83,7 @@ export default function Messages() {
           ))}
           <option value="judges-unfinished">{t("messages.audience.judges-unfinished")}</option>
         </SelectField>
-        <InputField field={fields.subject} type="text" label={t("messages.subject")} />
+        <InputField field={fields.subject} label={t("messages.subject")} />
         <TextareaInputField
           field={fields.body}
           label={t("messages.body")}

@@ -1,9 +1,9 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorList, InputField } from "~/components/forms";
+import { ErrorList, InputField, SelectField } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { Pager } from "~/components/pager";
 import { formProblems, parseForm } from "~/forms";
@@ -229,17 +229,14 @@ function AwardForm({ row }: { row: ResultRow }) {
     <Form method="post" className="inline-form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="award" />
       <input type="hidden" name="entryId" value={row.entryId} />
-      <label className="visually-hidden" htmlFor={fields.place.id}>
-        {t("results.awardFor", { code: row.referenceCode })}
-      </label>
-      <select {...getSelectProps(fields.place, { ariaAttributes: false })}>
+      <SelectField field={fields.place} hideLabel label={t("results.awardFor", { code: row.referenceCode })}>
         <option value="">{t("results.noAward")}</option>
         {PLACES.map((place) => (
           <option key={place} value={place}>
             {t(`results.place.${place}`)}
           </option>
         ))}
-      </select>
+      </SelectField>
       <button type="submit" className="button button-secondary button-small" disabled={navigation.state !== "idle"}>
         {t("results.saveAward")}
       </button>

@@ -131,7 +131,7 @@ function CriterionFields({
     <>
       <h2>{t("rubric.criterion", { number: index + 1 })}</h2>
       <input {...getInputProps(f.id, { type: "hidden" })} />
-      <InputField field={f.name} type="text" label={t("rubric.name")} />
+      <InputField field={f.name} label={t("rubric.name")} />
       <TextareaInputField field={f.guidance} label={t("rubric.guidance")} textareaProps={{ rows: 2 }} />
       <InputField
         field={f.weight}

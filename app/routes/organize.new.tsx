@@ -18,19 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { contests: await listContests() };
 }
 
+/** What a field that stopped the new edition says. */
+const REFUSALS = {
+  copyFrom: "edition.copyGone",
+  codePrefix: "edition.prefixTaken",
+  slug: "settings.slugTaken",
+} as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "organizer");
   const submission = parseForm(await request.formData(), newContestSchema);
   if (submission.status !== "success") return invalid(submission);
   const created = await createEdition(submission.value, user.id);
   if (!created.ok) {
-    const key =
-      created.field === "copyFrom"
-        ? "edition.copyGone"
-        : created.field === "codePrefix"
-          ? "edition.prefixTaken"
-          : "settings.slugTaken";
-    return refuse([], { submission, status: 409, fields: { [created.field]: [{ key }] } });
+    return refuse([], { submission, status: 409, fields: { [created.field]: [{ key: REFUSALS[created.field] }] } });
   }
   throw redirect(`/organize/${created.slug}/settings`);
 }
@@ -63,11 +64,10 @@ export default function NewEdition() {
           ))}
           <option value="">{t("edition.blank")}</option>
         </SelectField>
-        <InputField field={fields.title} type="text" label={t("settings.contestTitle")} />
-        <InputField field={fields.slug} type="text" label={t("settings.slug")} hint={t("settings.slugHint")} />
+        <InputField field={fields.title} label={t("settings.contestTitle")} />
+        <InputField field={fields.slug} label={t("settings.slug")} hint={t("settings.slugHint")} />
         <InputField
           field={fields.codePrefix}
-          type="text"
           label={t("edition.codePrefix")}
           hint={t("edition.codePrefixHint")}
           inputProps={{ autoCapitalize: "characters" }}

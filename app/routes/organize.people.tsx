@@ -111,7 +111,7 @@ export default function People() {
         <h2>{t("people.invite")}</h2>
         <input type="hidden" name="intent" value="invite" />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <InputField field={fields.email} type="email" label={t("people.email")} inputProps={{ autoComplete: "off" }} />
+        <InputField field={fields.email} type="email" label={t("people.email")} autoComplete="off" />
         <SelectField field={fields.role} label={t("people.role")}>
           <option value="organizer">{t("people.roles.organizer")}</option>
           {isAdmin ? <option value="admin">{t("people.roles.admin")}</option> : null}

@@ -48,6 +48,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(safeRedirect(redirectTo, "/entries"));
 }
 
+/** The typed fields at the top of the profile, each with its label and hint under `profile.<name>`. */
+const PERSONAL_FIELDS = [
+  { name: "fullName", type: "text", autoComplete: "name" },
+  { name: "displayName", type: "text", autoComplete: "nickname" },
+  { name: "dateOfBirth", type: "date", autoComplete: "bday" },
+] as const;
+
 export default function Profile() {
   const { redirectTo, profile, termsAccepted, termsVersion, hadProfile, countries } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -74,27 +81,16 @@ export default function Profile() {
       )}
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <InputField
-          field={fields.fullName}
-          type="text"
-          label={t("profile.fullName")}
-          hint={t("profile.fullNameHint")}
-          inputProps={{ autoComplete: "name" }}
-        />
-        <InputField
-          field={fields.displayName}
-          type="text"
-          label={t("profile.displayName")}
-          hint={t("profile.displayNameHint")}
-          inputProps={{ autoComplete: "nickname" }}
-        />
-        <InputField
-          field={fields.dateOfBirth}
-          type="date"
-          label={t("profile.dateOfBirth")}
-          hint={t("profile.dateOfBirthHint")}
-          inputProps={{ autoComplete: "bday" }}
-        />
+        {PERSONAL_FIELDS.map(({ name, type, autoComplete }) => (
+          <InputField
+            key={name}
+            field={fields[name]}
+            type={type}
+            label={t(`profile.${name}`)}
+            hint={t(`profile.${name}Hint`)}
+            autoComplete={autoComplete}
+          />
+        ))}
         <SelectField
           field={fields.country}
           label={t("profile.country")}

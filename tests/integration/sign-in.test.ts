@@ -16,7 +16,7 @@ import {
   formRequest,
   getRequest,
   problemKeys,
-  problemsOf,
+  answerProblems,
   settle,
 } from "../support/http";
 import { resetDatabase } from "../support/db";
@@ -43,7 +43,7 @@ function status(result: unknown) {
 /** Every problem in an answer, as an English-speaking entrant reads it. */
 function errorsOf(result: unknown) {
   const fields = Object.keys(answerBody<{ result?: { error?: object } }>(result).result?.error ?? {});
-  return fields.flatMap((field) => problemsOf(result, field)).map((p) => english(p.key, p.values));
+  return fields.flatMap((field) => answerProblems(result, field)).map((p) => english(p.key, p.values));
 }
 
 /** The sign-in link's answer when it cannot be used. */

@@ -23,7 +23,7 @@ import {
   startUpload,
   upload,
 } from "../support/entries";
-import { answerBody, problemKeys, problemsOf } from "../support/http";
+import { answerBody, problemKeys, answerProblems } from "../support/http";
 import { TMP } from "../support/global-setup";
 import { wav } from "../support/wav";
 
@@ -200,7 +200,7 @@ describe("upload attempts", () => {
     const refused = (await start()) as { init: { status: number } };
     expect(refused.init.status).toBe(429);
     expect(problemKeys(refused)).toEqual(["upload.tooManyToday"]);
-    const { key, values } = problemsOf(refused)[0]!;
+    const { key, values } = answerProblems(refused)[0]!;
     expect(createI18n("en").t(key, values)).toBe(
       `You have started ${MAX_UPLOADS_PER_DAY} uploads today, the most a day allows. You can upload again in 24 hours.`,
     );

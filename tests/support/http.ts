@@ -71,14 +71,14 @@ export function answerBody<T extends object = Answer>(answer: unknown): T {
  * The problems in an action's answer (`data(...)` or a plain object): the whole form's, or one
  * field's by its name.
  */
-export function problemsOf(answer: unknown, field = ""): Problem[] {
+export function answerProblems(answer: unknown, field = ""): Problem[] {
   const body = answerBody<Answer>(answer);
   return (body?.result?.error?.[field] ?? []).map((p) => (typeof p === "string" ? { key: p } : p));
 }
 
-/** The translation keys of {@link problemsOf}. */
+/** The translation keys of {@link answerProblems}. */
 export function problemKeys(answer: unknown, field = ""): string[] {
-  return problemsOf(answer, field).map((p) => p.key);
+  return answerProblems(answer, field).map((p) => p.key);
 }
 
 /** The translation key of the notice a redirect (`redirectWithNotice`) leaves for the next page, or null. */

@@ -93,7 +93,6 @@ export function EntryForm({
       <input type="hidden" name="revision" defaultValue={entry.revision} />
       <InputField
         field={fields.title}
-        type="text"
         label={t("entry.workTitle")}
         inputProps={{ id: "title", defaultValue: entry.title, maxLength: 200, disabled }}
       />
@@ -123,7 +122,6 @@ export function EntryForm({
       />
       <InputField
         field={fields.language}
-        type="text"
         label={t("entry.language")}
         inputProps={{ id: "language", defaultValue: entry.language, maxLength: 60, disabled }}
       />

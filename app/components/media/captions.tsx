@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { Field } from "~/components/forms";
 import { parseForm } from "~/forms";
 import type { action } from "~/routes/entries.$id_.captions";
 import { captionsSchema } from "~/schemas/entry";
@@ -57,26 +57,16 @@ export function Captions({
           {...getFormProps(form)}
         >
           <input type="hidden" name="assetId" value={assetId} />
-          <div className="field">
-            <label htmlFor={`${id}-file`}>{t("captions.file")}</label>
-            <p id={`${id}-hint`} className="field-hint">
-              {t("captions.hint")}
-            </p>
-            <input
-              id={`${id}-file`}
-              name="captions"
-              type="file"
-              accept=".vtt,text/vtt"
-              required
-              aria-describedby={[`${id}-hint`, problems?.length ? `${id}-error` : ""].filter(Boolean).join(" ")}
-              aria-invalid={problems?.length ? true : undefined}
-            />
-            <ErrorList id={`${id}-error`} errors={problems} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-lang`}>{t("captions.language")}</label>
-            <input id={`${id}-lang`} name="language" maxLength={60} defaultValue={captions?.lang ?? ""} />
-          </div>
+          <Field
+            label={t("captions.file")}
+            hint={t("captions.hint")}
+            errors={problems}
+            inputProps={{ id: `${id}-file`, name: "captions", type: "file", accept: ".vtt,text/vtt", required: true }}
+          />
+          <Field
+            label={t("captions.language")}
+            inputProps={{ id: `${id}-lang`, name: "language", maxLength: 60, defaultValue: captions?.lang ?? "" }}
+          />
           <div className="actions">
             <button
               type="submit"

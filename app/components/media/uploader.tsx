@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { Field } from "~/components/forms";
 import { useUpload, type UploadOutcome } from "./use-upload";
 
 /**
@@ -68,24 +69,21 @@ export function Uploader({
 
   return (
     <div className="uploader">
-      <div className="field">
-        <label htmlFor="media-file">{label}</label>
-        <p id="media-file-hint" className="field-hint">
-          {hint}
-        </p>
-        <input
-          ref={input}
-          id="media-file"
-          type="file"
-          accept={accept.join(",")}
-          aria-describedby="media-file-hint"
-          disabled={Boolean(progress)}
-          onChange={(event) => {
+      <Field
+        label={label}
+        hint={hint}
+        inputProps={{
+          ref: input,
+          id: "media-file",
+          type: "file",
+          accept: accept.join(","),
+          disabled: Boolean(progress),
+          onChange: (event) => {
             const file = event.currentTarget.files?.[0];
             if (file) void pick(file);
-          }}
-        />
-      </div>
+          },
+        }}
+      />
       {progress ? (
         <div className="upload-progress">
           <p>{t("upload.uploading", { name: progress.name })}</p>

@@ -22,17 +22,16 @@ export function BasicsSection({
   return (
     <fieldset className="card" id="settings-basics">
       <legend>{t("settings.basics")}</legend>
-      <InputField field={fields.title} type="text" label={t("settings.contestTitle")} />
+      <InputField field={fields.title} label={t("settings.contestTitle")} />
       <InputField
         field={fields.slug}
-        type="text"
         label={t("settings.slug")}
         hint={slugLocked ? t("settings.slugLockedHint") : t("settings.slugHint")}
         inputProps={{ readOnly: slugLocked }}
       />
-      <InputField field={fields.theme} type="text" label={t("settings.theme")} />
+      <InputField field={fields.theme} label={t("settings.theme")} />
       <TextareaInputField field={fields.summary} label={t("settings.summary")} textareaProps={{ rows: 3 }} />
-      <InputField field={fields.organizerName} type="text" label={t("settings.organizerName")} />
+      <InputField field={fields.organizerName} label={t("settings.organizerName")} />
       <MarkdownField
         field={fields.rules}
         label={t("settings.rules")}

@@ -64,8 +64,8 @@ function CategoryFields({ item, index }: { item: CategoryField; index: number })
       <h3>{t("settings.category", { number: index + 1 })}</h3>
       <input {...getInputProps(f.id, { type: "hidden" })} />
       <div className="field-row">
-        <InputField field={f.name} type="text" label={t("settings.categoryName")} />
-        <InputField field={f.slug} type="text" label={t("settings.slug")} />
+        <InputField field={f.name} label={t("settings.categoryName")} />
+        <InputField field={f.slug} label={t("settings.slug")} />
       </div>
       <TextareaInputField field={f.description} label={t("settings.categoryDescription")} textareaProps={{ rows: 2 }} />
       <fieldset className="plain-fieldset field">

@@ -8,20 +8,13 @@ export function EligibilitySection({ fields }: { fields: SettingsFields }) {
   return (
     <fieldset className="card" id="settings-eligibility">
       <legend>{t("settings.eligibility")}</legend>
-      <div className="field-row">
-        <InputField field={fields.minAge} type="number" label={t("settings.minAge")} />
-        <InputField field={fields.maxAge} type="number" label={t("settings.maxAge")} />
-      </div>
+      <NumberRow fields={fields} names={["minAge", "maxAge"]} />
       <InputField
         field={fields.allowedCountries}
-        type="text"
         label={t("settings.allowedCountries")}
         hint={t("settings.allowedCountriesHint")}
       />
-      <div className="field-row">
-        <InputField field={fields.maxEntriesPerUser} type="number" label={t("settings.maxEntriesPerUser")} />
-        <InputField field={fields.maxEntriesPerCategory} type="number" label={t("settings.maxEntriesPerCategory")} />
-      </div>
+      <NumberRow fields={fields} names={["maxEntriesPerUser", "maxEntriesPerCategory"]} />
       <InputField
         field={fields.guardianConsentUnder}
         type="number"
@@ -29,5 +22,17 @@ export function EligibilitySection({ fields }: { fields: SettingsFields }) {
         hint={t("settings.guardianHint")}
       />
     </fieldset>
+  );
+}
+
+/** Two number fields side by side, each labelled by `settings.<name>`. */
+function NumberRow({ fields, names }: { fields: SettingsFields; names: (keyof SettingsFields & string)[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field-row">
+      {names.map((name) => (
+        <InputField key={name} field={fields[name]} type="number" label={t(`settings.${name}`)} />
+      ))}
+    </div>
   );
 }

@@ -11,7 +11,6 @@ export function TimelineSection({ fields, timeZones }: { fields: SettingsFields;
       <legend>{t("settings.timeline")}</legend>
       <InputField
         field={fields.timezone}
-        type="text"
         label={t("settings.timezone")}
         hint={t("settings.timezoneHint")}
         inputProps={{ list: "time-zones" }}
