@@ -4,6 +4,7 @@ import { accept, invalid, refuse } from "~/forms.server";
 import type { PeopleOfEntry } from "~/models/entry-people.server";
 import type { SaveResult } from "~/models/entry.server";
 import { captionsText } from "~/models/media-captions.server";
+import type { Problem } from "~/models/problem";
 import { removePersonSchema } from "~/schemas/entry-people";
 
 /**
@@ -61,10 +62,11 @@ type Submission = NonNullable<NonNullable<Parameters<typeof accept>[1]>["submiss
 
 /**
  * How a save of an entry's details is answered, by the entry page and by its autosave: the new
- * revision, or why nothing was saved (past the deadline; another tab saved first, 409).
+ * revision (with what the entry still lacks, for the autosave's "Before you can submit"), or why
+ * nothing was saved (past the deadline; another tab saved first, 409).
  */
-export function draftSaveAnswer(saved: SaveResult, submission?: Submission) {
-  if (saved.ok) return accept({ revision: saved.revision }, { submission });
+export function draftSaveAnswer(saved: SaveResult, submission?: Submission, missing?: Problem[]) {
+  if (saved.ok) return accept({ revision: saved.revision, missing }, { submission });
   if (saved.reason === "notFound") throw new Response("Not found", { status: 404 });
   return saved.reason === "closed"
     ? refuse<{ revision: number }>({ key: "missing.late" }, { submission })

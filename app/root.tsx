@@ -16,6 +16,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { PlainSelectField } from "./components/forms";
+import { useKeepFocus } from "./components/keep-focus";
 import { Notice } from "./components/notice";
 import { takeNotice } from "./forms.server";
 import {
@@ -189,6 +190,7 @@ function WithI18n({ locale, children }: { locale: string; children: ReactNode })
 
 export default function App() {
   const { locale } = useLoaderData<typeof loader>();
+  useKeepFocus();
   return (
     <WithI18n locale={locale}>
       <Document locale={locale}>

@@ -8,13 +8,15 @@ export type SaveState = "idle" | "saving" | "saved" | "offline" | "conflict";
  * revision it started from. Unsaved values are kept in this browser until the server has them,
  * so a reload or a lost connection loses nothing; saving resumes when the connection returns.
  */
-export function useAutosave(url: string, storageKey: string, initialRevision: number) {
+export function useAutosave<Extra extends object = object>(url: string, storageKey: string, initialRevision: number) {
   const formRef = useRef<HTMLFormElement>(null);
   const revision = useRef(initialRevision);
   const inFlight = useRef(false);
   const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const [state, setState] = useState<SaveState>("idle");
+  // the last answer that saved, with whatever else the endpoint sends (the entry's `missing`)
+  const [latest, setLatest] = useState<ActionResult<{ revision?: number } & Extra>>();
 
   const save = useCallback(async () => {
     const form = formRef.current;
@@ -31,12 +33,13 @@ export function useAutosave(url: string, storageKey: string, initialRevision: nu
     try {
       const response = await fetch(url, { method: "POST", body });
       // `{ result, revision }` (app/forms.ts); the revision is the one the next save starts from
-      const answer = (await response.json()) as ActionResult<{ revision?: number }>;
+      const answer = (await response.json()) as ActionResult<{ revision?: number } & Extra>;
       if (response.ok && answer.revision !== undefined) {
         revision.current = answer.revision;
         const hidden = form.elements.namedItem("revision") as HTMLInputElement | null;
         if (hidden) hidden.value = String(answer.revision);
         if (!again.current) localStorage.removeItem(storageKey);
+        setLatest(answer);
         setState("saved");
       } else setState(response.status === 409 ? "conflict" : "offline");
     } catch {
@@ -112,5 +115,5 @@ export function useAutosave(url: string, storageKey: string, initialRevision: nu
     if (hidden) hidden.value = String(revision.current);
   };
 
-  return { formRef, onChange, onSubmit, state };
+  return { formRef, onChange, onSubmit, state, latest };
 }

@@ -29,7 +29,7 @@ export function GuardianConsent({ entryId, guardian, open }: { entryId: string; 
   const canAsk = open && guardian.state !== "consented";
   return (
     <div className="panel" data-testid="guardian-panel">
-      <h2>{t("guardian.title")}</h2>
+      <h2 id="guardian-title">{t("guardian.title")}</h2>
       <p className="field-hint">{t("guardian.intro")}</p>
       <p role="status" className={guardian.state === "refused" ? "alert" : undefined}>
         {status}

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
+import { TableScroll } from "~/components/table-scroll";
 
 /** A filter of a long list: a select named as its query-string field, whose first choice is "any". */
 export type ListSelect = { name: string; label: string; options: { value: string; label: string }[] };
@@ -58,7 +59,7 @@ export function List({
           <p role="status">{paging.found}</p>
         </>
       ) : null}
-      <div className="table-scroll">
+      <TableScroll labelledBy={labelledBy}>
         <table aria-labelledby={labelledBy}>
           <thead>
             <tr>
@@ -71,7 +72,7 @@ export function List({
           </thead>
           <tbody>{children}</tbody>
         </table>
-      </div>
+      </TableScroll>
       {paging ? <Pager page={paging.query.page} pages={paging.pages} link={samePage(paging)} /> : null}
     </>
   );

@@ -220,6 +220,12 @@ export function entryProblems(entry: OwnEntry, entrant: EligibilityProfile) {
   });
 }
 
+/** What an entrant's entry still lacks before it can be submitted, read afresh (after a save). */
+export async function entryMissing(entrant: EligibilityProfile & { id: string }, entryId: string) {
+  const entry = await getOwnEntry(entrant.id, entryId);
+  return entry ? entryProblems(entry, entrant) : [];
+}
+
 export type SubmitResult =
   { ok: true; referenceCode: string; alreadySubmitted: boolean } | { ok: false; problems: Problem[] };
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime } from "~/components/time";
 import { pageTitle } from "~/i18n/meta";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -142,7 +143,7 @@ export default function Dashboard() {
 
       <div className="panel">
         <h2 id="by-category-title">{t("dashboard.byCategory")}</h2>
-        <div className="table-scroll">
+        <TableScroll labelledBy="by-category-title">
           <table aria-labelledby="by-category-title">
             <thead>
               <tr>
@@ -165,7 +166,7 @@ export default function Dashboard() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
 
       <div className="columns">
@@ -194,7 +195,7 @@ export default function Dashboard() {
         {judging.length === 0 ? (
           <p>{t("dashboard.noJudging")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll labelledBy="judging-title">
             <table aria-labelledby="judging-title">
               <thead>
                 <tr>
@@ -215,7 +216,7 @@ export default function Dashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </div>
 

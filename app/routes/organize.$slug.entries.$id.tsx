@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MediaList } from "~/components/media/media-view";
+import { TableScroll } from "~/components/table-scroll";
 import { pageTitle } from "~/i18n/meta";
 import { getContestEntry } from "~/models/entry-list.server";
 import { viewableMedia } from "~/models/media-view.server";
@@ -70,7 +71,7 @@ export default function OrganizerEntry() {
       <h2>{t("entry.statement")}</h2>
       <p className="prewrap">{entry.statement}</p>
       <h2 id="sheets-title">{t("results.sheets")}</h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy="sheets-title">
         <table aria-labelledby="sheets-title">
           <thead>
             <tr>
@@ -107,7 +108,7 @@ export default function OrganizerEntry() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList, InputField } from "~/components/forms";
+import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { CheckFilter, ListFilters, pageLink, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
@@ -115,7 +116,7 @@ export default function FinalRound() {
       <Form method="post" className="panel" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
         {entries.length === 0 ? <p>{t("final.none")}</p> : null}
-        <div className="table-scroll">
+        <TableScroll label={t("final.table")}>
           <table>
             <caption className="visually-hidden">{t("final.table")}</caption>
             <thead>
@@ -152,7 +153,7 @@ export default function FinalRound() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <Pager page={query.page} pages={table.pages} link={link} />
         <InputField field={fields.closes} type="date" label={t("final.closes")} hint={t("final.closesHint")} />
         <div className="actions">

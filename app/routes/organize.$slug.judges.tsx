@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList, InputField, SelectField } from "~/components/forms";
+import { TableScroll } from "~/components/table-scroll";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
@@ -199,7 +200,7 @@ export default function Judges() {
         {judges.length === 0 ? (
           <p>{t("judges.none")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll labelledBy="panel-title">
             <table aria-labelledby="panel-title">
               <thead>
                 <tr>
@@ -229,7 +230,7 @@ export default function Judges() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <Pager page={panelQuery.page} pages={panel.pages} link={panelLink} />
       </div>
@@ -273,7 +274,7 @@ export default function Judges() {
         </ListFilters>
         <p role="status">{t("entryList.found", { count: table.total })}</p>
         {table.rows.length ? (
-          <div className="table-scroll">
+          <TableScroll labelledBy="assign-title">
             <table aria-labelledby="assign-title">
               <thead>
                 <tr>
@@ -304,7 +305,7 @@ export default function Judges() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
         <Pager page={query.page} pages={table.pages} link={link} />
       </div>

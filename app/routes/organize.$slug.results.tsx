@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList, InputField, SelectField } from "~/components/forms";
+import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { Pager } from "~/components/pager";
 import { formProblems, parseForm } from "~/forms";
@@ -146,7 +147,7 @@ export default function Results() {
       {categories.map((category) => (
         <div key={category.name} className="panel">
           <h2 id={`category-${category.name}`}>{category.name}</h2>
-          <div className="table-scroll">
+          <TableScroll labelledBy={`category-${category.name}`}>
             <table aria-labelledby={`category-${category.name}`}>
               <thead>
                 <tr>
@@ -191,7 +192,7 @@ export default function Results() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       ))}
       {current ? (

@@ -106,8 +106,8 @@ export default function ContestSettings() {
   const { t } = useTranslation();
   const move = answer?.intent === "move" ? answer : undefined;
   return (
-    <section aria-labelledby="settings-title">
-      <h1 id="settings-title">{t("settings.title")}</h1>
+    <section aria-labelledby="settings-heading">
+      <h1 id="settings-heading">{t("settings.title")}</h1>
       <Lifecycle
         status={status}
         transitions={transitions}

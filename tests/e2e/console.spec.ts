@@ -40,6 +40,8 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   await page.getByRole("button", { name: "Create the draft" }).click();
   await expect(page).toHaveURL(`${base()}/organize/${slug}/settings`);
   await expect(page.getByText("This contest is now: Draft")).toBeVisible();
+  // every field has a name of its own: the title's label once pointed at the page's heading
+  await expect(page.getByRole("textbox", { name: "Title", exact: true })).toHaveValue(title);
 
   // Its timeline: open since yesterday, deadline in three days (the contest's clocks are Zurich's)
   const zone = await page.getByLabel("Time zone", { exact: true }).inputValue();

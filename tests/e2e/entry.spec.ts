@@ -53,7 +53,13 @@ test("a new entrant fills a profile, submits a Video and a Photography entry, an
   await page
     .getByLabel("Describe this image (alt text)")
     .fill("A young woman fits a prosthetic leg in a bright workshop.");
-  await page.getByRole("button", { name: "Save description" }).click();
+  // saved from the keyboard: the button is disabled while it saves, and keeps the focus after
+  const saveDescription = page.getByRole("button", { name: "Save description" });
+  await saveDescription.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("img", { name: /prosthetic leg/ })).toBeVisible();
+  await expect(saveDescription).toBeEnabled();
+  await expect(saveDescription).toBeFocused();
   await fillEntry(page, { title: "Open workshop" });
   await expect(page.getByText("Saved", { exact: true })).toBeVisible();
 
@@ -80,6 +86,36 @@ test("a new entrant fills a profile, submits a Video and a Photography entry, an
   }
 });
 
+test("Submit on an incomplete entry leads the keyboard to what is missing, each item to its field, and the list follows each save", async ({
+  page,
+}) => {
+  await signIn(page, `keyboard-${Date.now()}@example.org`);
+  await fillProfile(page, "KH");
+  await startEntry(page, "Written");
+  const missing = page.getByRole("region", { name: "Before you can submit" });
+  await expect(missing).toContainText("Add a title.");
+  // the list is not read out on every load: it is no alert
+  await expect(page.getByRole("alert").filter({ hasText: "Before you can submit" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Submit my entry" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(missing).toBeFocused();
+  await expect(missing).toContainText("Confirm that this is your original work.");
+
+  // Tab to the first item, a link to the title
+  await page.keyboard.press("Tab");
+  await expect(missing.getByRole("link", { name: "Add a title." })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Title of the work")).toBeFocused();
+  await page.keyboard.type("Hands that heal");
+  await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+  await expect(missing).not.toContainText("Add a title.");
+  await expect(missing).toContainText("Add a short summary.");
+
+  await missing.getByRole("link", { name: "Say whether you used AI." }).click();
+  await expect(page.locator("#aiUse-none")).toBeFocused();
+});
+
 test("a file whose content is not a video is refused with a clear message", async ({ page }) => {
   const email = `trick-${Date.now()}@example.org`;
   await signIn(page, email);
@@ -101,9 +137,15 @@ test("a large recording goes up in parts and is checked as a whole", async ({ pa
   await signIn(page, `podcast-${Date.now()}@example.org`);
   await fillProfile(page, "CO");
   await startEntry(page, "Audio");
-  await page.getByLabel("Choose a file").setInputFiles(file);
+  // picked from the keyboard: the picker is disabled while the file goes up; an Audio entry takes
+  // one file, so the picker then leaves, and the keyboard goes on from the list of files
+  const picker = page.getByLabel("Choose a file");
+  await picker.focus();
+  await picker.setInputFiles(file);
   await expect(page.getByRole("progressbar")).toBeVisible();
   await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 60_000 });
+  await expect(page.locator("#media-file")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Your files" })).toBeFocused();
 });
 
 test("an upload cut off mid-way goes on from where it stopped: a dropped part is sent again, and after a reload only what is missing", async ({
@@ -263,7 +305,7 @@ test("an entrant under 18 adds captions and a release, and their guardian consen
   ).toBeVisible();
   await page.getByLabel(/Everyone who can be recognised is listed under Releases/).check();
   await expect(page.getByText("Saved", { exact: true })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "Before you can submit" })).toContainText(
+  await expect(page.getByRole("region", { name: "Before you can submit" })).toContainText(
     "Ask your parent or guardian to consent to your entry.",
   );
 

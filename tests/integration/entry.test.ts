@@ -8,6 +8,7 @@ import { action as entryAction, loader as entryLoader } from "~/routes/entries.$
 import { action as captionsAction } from "~/routes/entries.$id_.captions";
 import { loader as captionsLoader } from "~/routes/entries.$id_.captions_.$assetId[.vtt]";
 import { action as coCreatorAction } from "~/routes/entries.$id_.co-creators";
+import { action as draftAction } from "~/routes/entries.$id_.draft";
 import { action as guardianRequestAction } from "~/routes/entries.$id_.guardian";
 import { action as releaseAction } from "~/routes/entries.$id_.releases";
 import { action as guardianAction, loader as guardianLoader } from "~/routes/guardian";
@@ -226,6 +227,31 @@ describe("an entrant's journey", () => {
     );
     expect(keys).not.toContain("missing.title");
     expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).status).toBe("draft");
+  });
+
+  it("answers each autosave with what the entry still lacks, so the page's list follows the typing", async () => {
+    const { cookie } = await entrant("typing@example.org");
+    const entryId = (await start(cookie, "photography")).headers.get("Location")!.split("/").pop()!;
+    const draft = (fields: Record<string, string>, revision: number) =>
+      settle(() =>
+        draftAction({
+          request: formRequest(`/entries/${entryId}/draft`, { ...fields, revision: String(revision) }, { cookie }),
+          context: context(),
+          params: { id: entryId },
+        }),
+      );
+    type Saved = { revision: number; missing: { key: string }[] };
+    const loaded = await entryLoader({
+      request: getRequest(`/entries/${entryId}`, { cookie }),
+      context: context(),
+      params: { id: entryId },
+    });
+    const first = answerBody<Saved>(await draft({ title: "Only a title" }, loaded.entry.revision));
+    expect(first.missing.map((p) => p.key)).toEqual(expect.arrayContaining(["missing.summary", "missing.media"]));
+    expect(first.missing.map((p) => p.key)).not.toContain("missing.title");
+    const second = answerBody<Saved>(await draft({ title: "Only a title", summary: "Now a summary" }, first.revision));
+    expect(second.missing.map((p) => p.key)).not.toContain("missing.summary");
+    expect(second.missing.map((p) => p.key)).toContain("missing.media");
   });
 
   it("refuses a submission after the deadline (and its grace period) by the server's clock", async () => {

@@ -1,10 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { useAutosave } from "~/components/autosave";
 import type { EntryPage } from "~/components/entry/entry-page";
-import { MissingList, SubmitActions } from "~/components/entry/submit";
+import { isEntryProblem, MissingList, SubmitActions } from "~/components/entry/submit";
 import {
   CheckboxInputField,
   ChoicesField,
@@ -13,6 +13,7 @@ import {
   type ErrorMessages,
 } from "~/components/forms";
 import { parseForm, type FormResult } from "~/forms";
+import type { Problem } from "~/models/problem";
 import { countWords } from "~/models/eligibility";
 import { entryFormSchema } from "~/schemas/entry";
 
@@ -61,9 +62,18 @@ export function EntryForm({
   autosave,
 }: Pick<EntryPage, "entry" | "category" | "contest" | "open" | "missing"> & {
   lastResult: FormResult | undefined;
-  autosave: ReturnType<typeof useAutosave>;
+  autosave: ReturnType<typeof useAutosave<{ missing?: Problem[] }>>;
 }) {
   const { t } = useTranslation();
+  // What is missing: as the page loaded (or was revalidated after an upload), then as each
+  // autosave reports it, whichever came last.
+  const [stillMissing, setStillMissing] = useState<Problem[]>(missing);
+  useEffect(() => setStillMissing(missing), [missing]);
+  const saidBySave = autosave.latest?.missing;
+  useEffect(() => {
+    if (saidBySave) setStillMissing(saidBySave);
+  }, [saidBySave]);
+  const missingRef = useRef<HTMLElement>(null);
   const [words, setWords] = useState(countWords(entry.statement));
   const [form, fields] = useForm({
     id: "entry",
@@ -71,6 +81,11 @@ export function EntryForm({
     onValidate: ({ formData }) => parseForm(formData, entryFormSchema),
   });
   const formProps = getFormProps(form);
+  // A refused submission (or save) moves focus to what is missing, which reads it out once.
+  useEffect(() => {
+    if (lastResult && form.errors?.length) missingRef.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per answer, not per render
+  }, [lastResult]);
   // The autosave settles first (a save in flight delays the submission); then Conform checks.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     autosave.onSubmit(event);
@@ -88,6 +103,7 @@ export function EntryForm({
       ref={autosave.formRef}
       onChange={autosave.onChange}
       onSubmit={onSubmit}
+      preventScrollReset
       className="panel entry-form"
     >
       <input type="hidden" name="revision" defaultValue={entry.revision} />
@@ -174,7 +190,12 @@ export function EntryForm({
       {yesNo("showsExactLocations")}
       {yesNo("graphicContent")}
 
-      <MissingList problems={form.errors?.length ? (form.errors as ErrorMessages) : missing} />
+      <MissingList
+        ref={missingRef}
+        // a refusal's other reasons (the profile, eligibility, the deadline) stay until the next
+        // try; what the entry lacks is always the live list
+        problems={[...((form.errors as ErrorMessages) ?? []).filter((p) => !isEntryProblem(p)), ...stillMissing]}
+      />
       {open ? <p className="field-hint">{t("entry.retention", { count: contest.retentionMonths })}</p> : null}
       {open ? <SubmitActions status={entry.status} /> : null}
     </Form>

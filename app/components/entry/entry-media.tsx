@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { TextareaInputField } from "~/components/forms";
 import { Captions } from "~/components/media/captions";
@@ -26,9 +26,21 @@ export function EntryMedia({
 }: Pick<EntryPage, "media" | "category" | "open"> & { entryId: string; onChange: () => void }) {
   const { t } = useTranslation();
   const counted = media.filter((m) => m.state !== "rejected" && m.state !== "pending").length;
+  const takesMore = open && counted < category.maxFiles;
+  // The picker is disabled while a file goes up, which takes focus from it; if it then leaves (the
+  // entry has all its files), the keyboard goes on from the list of files, not the page's start.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const pickerHadFocus = useRef(false);
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (!takesMore && pickerHadFocus.current && lost) heading.current?.focus();
+    pickerHadFocus.current = false;
+  }, [takesMore]);
   return (
     <div className="panel">
-      <h2 id="media-title">{t("entry.media")}</h2>
+      <h2 id="media-title" ref={heading} tabIndex={-1}>
+        {t("entry.media")}
+      </h2>
       <ul className="media-list" aria-labelledby="media-title">
         {media.map((m) => (
           <li key={m.id} className="card" data-testid="media-item" data-state={m.state}>
@@ -63,17 +75,23 @@ export function EntryMedia({
           </li>
         ))}
       </ul>
-      {open && counted < category.maxFiles ? (
-        <Uploader
-          endpoint={`/entries/${entryId}/media`}
-          accept={category.allowedTypes}
-          label={media.length ? t("upload.chooseMore") : t("upload.choose")}
-          hint={t("upload.accepts", {
-            types: category.allowedTypes.map((type) => t(`media.${type}`, { defaultValue: type })).join(", "),
-            size: t("units.MB", { value: Math.round(category.maxFileBytes / (1024 * 1024)) }),
-          })}
-          onDone={onChange}
-        />
+      {takesMore ? (
+        <div
+          onFocus={() => (pickerHadFocus.current = true)}
+          // a blur towards nothing is the picker being disabled, not the person leaving it
+          onBlur={(event) => (pickerHadFocus.current = event.relatedTarget === null)}
+        >
+          <Uploader
+            endpoint={`/entries/${entryId}/media`}
+            accept={category.allowedTypes}
+            label={media.length ? t("upload.chooseMore") : t("upload.choose")}
+            hint={t("upload.accepts", {
+              types: category.allowedTypes.map((type) => t(`media.${type}`, { defaultValue: type })).join(", "),
+              size: t("units.MB", { value: Math.round(category.maxFileBytes / (1024 * 1024)) }),
+            })}
+            onDone={onChange}
+          />
+        </div>
       ) : null}
     </div>
   );

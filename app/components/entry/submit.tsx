@@ -1,23 +1,92 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { forwardRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, type ErrorMessages } from "~/components/forms";
+import type { ErrorMessages } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { entryFormSchema } from "~/schemas/entry";
 
+/** Where on the entry page each missing thing is put right: the id of its field or section. */
+const FIX_AT: Record<string, string> = {
+  "missing.title": "title",
+  "missing.summary": "summary",
+  "missing.statement": "statement",
+  "missing.statementTooLong": "statement",
+  "missing.language": "language",
+  "missing.media": "media-file",
+  "missing.mediaPending": "media-title",
+  "missing.mediaRejected": "media-title",
+  "missing.tooManyFiles": "media-title",
+  "missing.altText": "media-title",
+  "missing.transcript": "transcript",
+  "missing.originalWork": "originalWork",
+  "missing.aiUse": "aiUse-none",
+  "missing.aiDetails": "aiUseDetails",
+  "missing.licence": "licence",
+  "missing.identifiablePeople": "identifiablePeople-yes",
+  "missing.releases": "releases",
+  "missing.releaseList": "releases-title",
+  "missing.doNoHarm": "showsSurvivors-yes",
+};
+
+function fixAt(key: string) {
+  return key.startsWith("missing.guardian.") ? "guardian-title" : FIX_AT[key];
+}
+
+/** Whether a problem is one of the entry's own (what `missing` lists), not the entrant's or the contest's. */
+export function isEntryProblem(problem: NonNullable<ErrorMessages>[number]) {
+  return fixAt(typeof problem === "string" ? problem : problem.key) !== undefined;
+}
+
 /**
  * "Before you can submit": what the entry still lacks, or, after a refused save or submission,
- * why it was refused.
+ * why it was refused, each item a link to the field that puts it right. It is not an alert, so
+ * it is not read out on every load; after a refused submission the form moves focus to it
+ * (`ref`), which reads it once.
  */
-export function MissingList({ problems }: { problems: ErrorMessages }) {
+export const MissingList = forwardRef<HTMLElement, { problems: ErrorMessages }>(function MissingList(
+  { problems },
+  ref,
+) {
   const { t } = useTranslation();
   if (!problems?.length) return null;
   return (
-    <div className="alert" role="alert" aria-labelledby="missing-title">
+    <section ref={ref} id="missing" className="alert" tabIndex={-1} aria-labelledby="missing-title">
       <h2 id="missing-title">{t("entry.missingTitle")}</h2>
-      <ErrorList errors={problems} />
-    </div>
+      <ul className="error-list">
+        {problems.map((problem) => {
+          const { key, values } = typeof problem === "string" ? { key: problem, values: undefined } : problem;
+          const message = t(key, values);
+          const target = fixAt(key);
+          return (
+            <li key={message}>
+              {key === "missing.profile" ? (
+                <Link to="/profile">{message}</Link>
+              ) : target ? (
+                <a href={`#${target}`} onClick={(event) => focusTarget(event, target)}>
+                  {message}
+                </a>
+              ) : (
+                message
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
+});
+
+/** A link's jump with the keyboard's focus: to the field itself, its label in view. */
+function focusTarget(event: MouseEvent, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  // a section's heading can take focus too, without joining the Tab order
+  if (!target.matches("input, textarea, select, button, a[href], [tabindex]")) target.tabIndex = -1;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "center" });
+  history.replaceState(history.state, "", `#${id}`);
 }
 
 /** The entry form's buttons: save now, and submit (again, once it was submitted and changed). */
