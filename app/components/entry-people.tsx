@@ -3,7 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z, ZodTypeAny } from "zod";
-import { ErrorList } from "~/components/forms";
+import { FormErrors } from "~/components/forms";
 import { parseForm, type ActionResult } from "~/forms";
 import type { Problem } from "~/models/problem";
 import { removePersonSchema } from "~/schemas/entry-people";
@@ -66,7 +66,7 @@ export function EntryPeople<Person extends { id: string }, Schema extends ZodTyp
       ) : null}
       {open ? (
         <fetcher.Form method="post" action={action} {...getFormProps(form)}>
-          <ErrorList id={form.errorId} errors={form.errors} />
+          <FormErrors form={form} />
           {renderFields(fields)}
           <button type="submit" className="button button-secondary button-small" disabled={fetcher.state !== "idle"}>
             {text.add}

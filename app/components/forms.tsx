@@ -1,4 +1,5 @@
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type {
   ComponentPropsWithRef,
@@ -26,6 +27,96 @@ export function ErrorList({ id, errors }: { id?: string; errors: ErrorMessages }
         return <li key={message}>{message}</li>;
       })}
     </ul>
+  );
+}
+
+/** The parts of a Conform form that {@link FormErrors} reads. */
+type FormState = {
+  id: string;
+  errorId: string;
+  errors?: ErrorMessages | string[];
+  allErrors: Record<string, unknown>;
+  status?: "success" | "error";
+};
+
+/**
+ * A form's errors at its top: what stopped the whole form (read out when it appears), then, after
+ * a refused submission, a link to each field with a problem, named by its label, so a long form's
+ * problems are found from one place. A link moves focus to its field.
+ */
+export function FormErrors({ form }: { form: FormState }) {
+  const { t } = useTranslation();
+  const fields =
+    form.status === "error"
+      ? Object.entries(form.allErrors).filter(
+          (entry): entry is [string, ErrorMessages & object] =>
+            entry[0] !== "" && Array.isArray(entry[1]) && entry[1].length > 0,
+        )
+      : [];
+  const names = fields.map(([name]) => name).join("\n");
+  // Each field's control and label, found on the page once the list is drawn (a field is
+  // `{form}-{name}`, or for a group of choices the first control of that name under a legend).
+  const [found, setFound] = useState<Record<string, { id: string; label: string }>>({});
+  const formId = form.id;
+  useEffect(() => {
+    const entries = names
+      .split("\n")
+      .filter(Boolean)
+      .map((name) => {
+        const control =
+          document.getElementById(`${formId}-${name}`) ??
+          document.querySelector<HTMLElement>(`[form="${CSS.escape(formId)}"][name="${CSS.escape(name)}"]`) ??
+          document.getElementById(formId)?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+        // a group of choices is named by its legend, a single control by its label
+        const labelOf = (element: HTMLElement) => {
+          const named = document.querySelectorAll(`[name="${CSS.escape(name)}"]:not([type=hidden])`);
+          const group = named.length > 1 ? element.closest("fieldset") : null;
+          const text =
+            group?.querySelector("legend")?.textContent ?? (element as HTMLInputElement).labels?.[0]?.textContent;
+          return (text ?? "").trim();
+        };
+        return [name, { id: control?.id ?? `${formId}-${name}`, label: control ? labelOf(control) : "" }] as const;
+      });
+    setFound(Object.fromEntries(entries));
+  }, [formId, names]);
+  const formErrors = ((form.errors ?? []) as ErrorMessages) ?? [];
+  if (!fields.length && !formErrors.length) return null;
+  const message = (error: NonNullable<ErrorMessages>[number]) =>
+    typeof error === "string" ? t(error) : t(error.key, error.values);
+  return (
+    <div id={form.errorId} className="alert error-summary">
+      <div role="alert">
+        <ErrorList errors={formErrors} />
+      </div>
+      {fields.length ? (
+        <>
+          <p className="error-summary-title">{t("errors.summary", { count: fields.length })}</p>
+          <ul className="error-list">
+            {fields.map(([name, errors]) => {
+              const target = found[name];
+              const id = target?.id ?? `${formId}-${name}`;
+              const text = message(errors[0]!);
+              return (
+                <li key={name}>
+                  <a
+                    href={`#${id}`}
+                    onClick={(event) => {
+                      const control = document.getElementById(id);
+                      if (!control) return;
+                      event.preventDefault();
+                      control.focus({ preventScroll: true });
+                      control.scrollIntoView({ block: "center" });
+                    }}
+                  >
+                    {target?.label ? t("errors.fieldProblem", { field: target.label, problem: text }) : text}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, InputField } from "~/components/forms";
+import { FormErrors, InputField } from "~/components/forms";
 import { parseForm } from "~/forms";
 import type { GuardianState } from "~/models/entry";
 import type { action } from "~/routes/entries.$id_.guardian";
@@ -36,7 +36,7 @@ export function GuardianConsent({ entryId, guardian, open }: { entryId: string; 
       </p>
       {canAsk ? (
         <fetcher.Form method="post" action={`/entries/${entryId}/guardian`} {...getFormProps(form)}>
-          <ErrorList id={form.errorId} errors={form.errors} />
+          <FormErrors form={form} />
           <InputField field={fields.guardianName} label={t("guardian.name")} autoComplete="off" />
           <InputField field={fields.guardianEmail} type="email" label={t("guardian.email")} autoComplete="off" />
           <button type="submit" className="button button-secondary button-small" disabled={fetcher.state !== "idle"}>

@@ -1070,6 +1070,9 @@ export const en = {
       "Your data from Mosaic, {{date}}\n\ndata.json holds everything Mosaic keeps about you, as text you can open in any editor:\n- account: your email address, profile and language\n- termsAccepted: the versions of the terms and privacy notice you accepted\n- signedInSessions: when you signed in\n- entries: each entry with its texts, declarations, co-creators, releases, guardian consents, screening decisions, award (once results are public) and the list of its files\n- judging: if you judged, your declarations and score sheets\n- emailsSentToYou: the emails we sent you (contents are kept 30 days after sending)\n\nThe files folder holds your files as others see them: images without their hidden metadata (location, camera).\n\nJudges' and organizers' identities and other people's entries are not included.\nYou can delete your account on the My data page.\n",
   },
   errors: {
+    summary_one: "One thing to put right:",
+    summary_other: "{{count}} things to put right:",
+    fieldProblem: "{{field}}: {{problem}}",
     tooLong: "Too long: at most {{max}} characters.",
     tooShort: "Too short: at least {{min}} characters.",
     tooMany: "Too many: at most {{max}}.",

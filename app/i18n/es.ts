@@ -1095,6 +1095,9 @@ export const es: PartialMessages = {
       "Tus datos de Mosaic, {{date}}\n\ndata.json contiene todo lo que Mosaic guarda sobre ti, como texto que puedes abrir con cualquier editor:\n- account: tu correo, tu perfil y tu idioma\n- termsAccepted: las versiones de las condiciones y del aviso de privacidad que aceptaste\n- signedInSessions: cuándo iniciaste sesión\n- entries: cada obra con sus textos, declaraciones, coautores, autorizaciones, consentimientos de tutores, decisiones de selección, premio (cuando los resultados son públicos) y la lista de sus archivos\n- judging: si fuiste jurado, tus declaraciones y tus hojas de puntuación\n- emailsSentToYou: los correos que te enviamos (su contenido se guarda 30 días después del envío)\n\nLa carpeta files contiene tus archivos como los ven los demás: imágenes sin sus metadatos ocultos (lugar, cámara).\n\nNo incluye la identidad de jurados ni organizadores, ni las obras de otras personas.\nPuedes borrar tu cuenta en la página Mis datos.\n",
   },
   errors: {
+    summary_one: "Una cosa por corregir:",
+    summary_other: "{{count}} cosas por corregir:",
+    fieldProblem: "{{field}}: {{problem}}",
     tooLong: "Demasiado largo: {{max}} caracteres como máximo.",
     tooShort: "Demasiado corto: al menos {{min}} caracteres.",
     tooMany: "Demasiados: {{max}} como máximo.",

@@ -1105,6 +1105,9 @@ export const fr: PartialMessages = {
       "Vos données de Mosaic, {{date}}\n\ndata.json contient tout ce que Mosaic conserve sur vous, en texte lisible dans n'importe quel éditeur :\n- account : votre adresse e-mail, votre profil et votre langue\n- termsAccepted : les versions des conditions et de la politique de confidentialité acceptées\n- signedInSessions : vos connexions\n- entries : chaque participation avec ses textes, déclarations, co-auteurs, autorisations, consentements parentaux, décisions de sélection, prix (une fois les résultats publics) et la liste de ses fichiers\n- judging : si vous avez été juré·e, vos déclarations et vos grilles de notes\n- emailsSentToYou : les e-mails envoyés (leur contenu est gardé 30 jours après l'envoi)\n\nLe dossier files contient vos fichiers tels que les autres les voient : images sans métadonnées cachées (lieu, appareil).\n\nL'identité des jurés et des organisateurs et les participations des autres ne sont pas incluses.\nVous pouvez supprimer votre compte depuis la page Mes données.\n",
   },
   errors: {
+    summary_one: "Un point à corriger :",
+    summary_other: "{{count}} points à corriger :",
+    fieldProblem: "{{field}} : {{problem}}",
     tooLong: "Trop long : {{max}} caractères au plus.",
     tooShort: "Trop court : au moins {{min}} caractères.",
     tooMany: "Trop nombreux : {{max}} au plus.",

@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { CheckboxInputField, ErrorList } from "~/components/forms";
+import { CheckboxInputField, FormErrors } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -74,7 +74,7 @@ export default function DeleteAccount() {
         </a>
       </p>
       <Form method="post" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <FormErrors form={form} />
         <CheckboxInputField field={fields.confirm} label={t("account.confirm")} inputProps={{ id: "confirm" }} />
         <div className="actions">
           <button type="submit" className="button button-danger" disabled={busy}>

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ChoicesField, ErrorList } from "~/components/forms";
+import { ChoicesField, ErrorList, FormErrors } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -75,11 +75,7 @@ export default function StartEntry() {
         </div>
       ) : (
         <Form method="post" {...getFormProps(form)}>
-          {form.errors?.length ? (
-            <div className="alert" role="alert">
-              <ErrorList id={form.errorId} errors={form.errors} />
-            </div>
-          ) : null}
+          <FormErrors form={form} />
           <ChoicesField
             field={fields.categoryId}
             type="radio"

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextareaInputField } from "~/components/forms";
+import { FormErrors, SelectField, TextareaInputField } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { invalid } from "~/forms.server";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -62,7 +62,7 @@ export default function Conflicts() {
       <h1 id="conflicts-title">{t("conflicts.title")}</h1>
       <p>{t("conflicts.intro")}</p>
       <Form method="post" className="panel" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <FormErrors form={form} />
         <SelectField
           field={fields.country}
           label={t("conflicts.country")}

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { useAutosave, type SaveState } from "~/components/autosave";
-import { Choice, ErrorList, TextAreaField } from "~/components/forms";
+import { Choice, FormErrors, TextAreaField } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { MediaList } from "~/components/media/media-view";
 import { parseForm } from "~/forms";
@@ -259,11 +259,7 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
               disabled: !open,
             }}
           />
-          {form.errors?.length ? (
-            <div className="alert" role="alert">
-              <ErrorList id={form.errorId} errors={form.errors} />
-            </div>
-          ) : null}
+          <FormErrors form={form} />
           {open ? (
             <button
               type="submit"

@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorList, InputField } from "~/components/forms";
+import { FormErrors, InputField } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { invalid, parseQuery, refuse } from "~/forms.server";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -66,7 +66,7 @@ export default function SignIn() {
       <p>{t("signIn.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <div className={form.errors?.length ? "alert" : undefined} role={form.errors?.length ? "alert" : undefined}>
-          <ErrorList id={form.errorId} errors={form.errors} />
+          <FormErrors form={form} />
         </div>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <InputField

@@ -3,7 +3,7 @@ import { getZodConstraint } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, InputField } from "~/components/forms";
+import { FormErrors, InputField } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { invalid, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -69,7 +69,7 @@ export default function CheckYourEmail() {
       <h1 id="code-title">{t("signIn.checkTitle")}</h1>
       <p>{t("signIn.checkIntro", { email })}</p>
       <Form method="post" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <FormErrors form={form} />
         <InputField
           field={fields.code}
           label={t("signIn.code")}

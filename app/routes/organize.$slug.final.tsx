@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorList, InputField } from "~/components/forms";
+import { FormErrors, InputField } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { CheckFilter, ListFilters, pageLink, SelectFilter } from "~/components/list-filters";
@@ -114,7 +114,7 @@ export default function FinalRound() {
       </ListFilters>
       <p role="status">{t("final.count", { count: table.shortlisted })}</p>
       <Form method="post" className="panel" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <FormErrors form={form} />
         {entries.length === 0 ? <p>{t("final.none")}</p> : null}
         <TableScroll label={t("final.table")}>
           <table>

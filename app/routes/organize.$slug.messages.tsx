@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorList, InputField, SelectField, TextareaInputField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, TextareaInputField } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { accept, invalid, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -72,7 +72,7 @@ export default function Messages() {
         </p>
       ) : null}
       <Form method="post" className="panel" aria-labelledby="messages-title" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <FormErrors form={form} />
         <SelectField field={fields.audience} label={t("messages.to")}>
           <option value="drafts">{t("messages.audience.drafts")}</option>
           <option value="all-entrants">{t("messages.audience.all-entrants")}</option>

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorList, InputField, SelectField } from "~/components/forms";
+import { ErrorList, FormErrors, InputField, SelectField } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { Pager } from "~/components/pager";
@@ -268,7 +268,7 @@ function ScheduleForm({ local, timezone }: { local: string; timezone: string }) 
         hint={t("results.announceAtHint", { zone: timezone })}
         inputProps={{ required: true }}
       />
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       {answer?.intent === "schedule" && answer.result.status === "success" ? (
         <p role="status" className="notice">
           {t("results.scheduled")}

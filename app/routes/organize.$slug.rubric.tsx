@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, InputField, TextareaInputField } from "~/components/forms";
+import { ErrorList, FormErrors, InputField, TextareaInputField } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { accept, invalid, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -62,7 +62,7 @@ export default function RubricEditor() {
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <FormErrors form={form} />
         <fieldset disabled={locked} className="plain-fieldset">
           <legend className="visually-hidden">{t("rubric.title")}</legend>
           <ol className="card-list">

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DoNoHarmAnswers, useYesNo } from "~/components/entry/answers";
-import { ChoicesField, ErrorList, InputField, TextareaInputField } from "~/components/forms";
+import { ChoicesField, FormErrors, InputField, TextareaInputField } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { ListFilters, pageLink, SearchFilter, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
@@ -174,7 +174,7 @@ function DecisionForm({ entry }: { entry: ScreenedEntry }) {
         label={t("screening.returnUntil")}
         hint={t("screening.returnUntilHint")}
       />
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
       <button type="submit" className="button button-small" disabled={navigation.state !== "idle"}>
         {t("screening.record")}
       </button>

@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/forms";
+import { FormErrors } from "~/components/forms";
 import { renderMarkdown } from "~/components/markdown.server";
 import { BasicsSection } from "~/components/settings/basics";
 import { CategoriesSection } from "~/components/settings/categories";
@@ -143,7 +143,7 @@ function SettingsEditor() {
       </nav>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="version" value={version} />
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <FormErrors form={form} />
         <BasicsSection
           fields={fields}
           slug={slug}

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, InputField, SelectField } from "~/components/forms";
+import { FormErrors, InputField, SelectField } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { invalid, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -55,7 +55,7 @@ export default function NewEdition() {
       <h1 id="edition-title">{t("edition.title")}</h1>
       <p>{t("edition.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <FormErrors form={form} />
         <SelectField field={fields.copyFrom} label={t("edition.copyFrom")} hint={t("edition.copyHint")}>
           {contests.map((contest) => (
             <option key={contest.slug} value={contest.slug}>

@@ -4,7 +4,7 @@ import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@
 import { useTranslation } from "react-i18next";
 import { z, type ZodTypeAny } from "zod";
 import { AuditTable } from "~/components/audit-table";
-import { ErrorList, InputField, SelectField } from "~/components/forms";
+import { FormErrors, InputField, SelectField } from "~/components/forms";
 import { List } from "~/components/list";
 import { parseForm, type ActionResult } from "~/forms";
 import { invalid, parseQuery, redirectWithNotice, refuse } from "~/forms.server";
@@ -110,7 +110,7 @@ export default function People() {
       <Form method="post" {...getFormProps(form)} className="card">
         <h2>{t("people.invite")}</h2>
         <input type="hidden" name="intent" value="invite" />
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <FormErrors form={form} />
         <InputField field={fields.email} type="email" label={t("people.email")} autoComplete="off" />
         <SelectField field={fields.role} label={t("people.role")}>
           <option value="organizer">{t("people.roles.organizer")}</option>
@@ -217,7 +217,7 @@ function RoleForm({ person, isAdmin }: { person: Person; isAdmin: boolean }) {
       <button type="submit" className="button button-secondary" disabled={busy}>
         {t("people.change")}
       </button>
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
     </fetcher.Form>
   );
 }
@@ -239,7 +239,7 @@ function ActiveForm({ person }: { person: Person }) {
       >
         {t(person.deactivated ? "people.reactivate" : "people.deactivate")}
       </button>
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <FormErrors form={form} />
     </fetcher.Form>
   );
 }
@@ -254,7 +254,7 @@ function EraseForm({ person }: { person: Person }) {
         <input type="hidden" name="intent" value="erase" />
         <input type="hidden" name="userId" value={person.id} />
         <p className="field-hint">{t("people.eraseHint")}</p>
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <FormErrors form={form} />
         <InputField
           field={fields.confirmEmail}
           type="email"

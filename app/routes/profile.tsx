@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { CheckboxInputField, InputField, SelectField } from "~/components/forms";
+import { CheckboxInputField, FormErrors, InputField, SelectField } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { invalid, parseQuery } from "~/forms.server";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -80,6 +80,7 @@ export default function Profile() {
         <p>{t("profile.intro")}</p>
       )}
       <Form method="post" {...getFormProps(form)}>
+        <FormErrors form={form} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         {PERSONAL_FIELDS.map(({ name, type, autoComplete }) => (
           <InputField

@@ -116,6 +116,22 @@ test("Submit on an incomplete entry leads the keyboard to what is missing, each 
   await expect(page.locator("#aiUse-none")).toBeFocused();
 });
 
+test("a profile sent with gaps lists each at the form's top, each a link to its field", async ({ page }) => {
+  await signIn(page, `gaps-${Date.now()}@example.org`);
+  await page.goto(`${base()}/profile`);
+  await page.getByLabel("Full name").fill("Kim Lee");
+  await page.getByRole("button", { name: "Save my profile" }).focus();
+  await page.keyboard.press("Enter");
+  const summary = page.locator(".error-summary");
+  await expect(summary).toContainText("4 things to put right:");
+  await expect(summary.getByRole("link", { name: "Name to publish: This field is required." })).toBeVisible();
+  await expect(summary.getByRole("link")).toHaveCount(4);
+  await summary.getByRole("link", { name: /^Date of birth: / }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Date of birth")).toBeFocused();
+  await expect(page).toHaveURL(/\/profile/);
+});
+
 test("a file whose content is not a video is refused with a clear message", async ({ page }) => {
   const email = `trick-${Date.now()}@example.org`;
   await signIn(page, email);

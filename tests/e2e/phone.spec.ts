@@ -1,0 +1,39 @@
+import { expect, test, type Page } from "@playwright/test";
+import { base, signIn } from "./support";
+
+/**
+ * On a 360 px phone no page scrolls sideways: wide tables scroll inside their own box
+ * (components/table-scroll.tsx), and nothing else is wider than the screen.
+ */
+test.use({ viewport: { width: 360, height: 740 } });
+
+async function fitsTheScreen(page: Page, path: string) {
+  await page.goto(`${base()}${path}`);
+  await expect(page.locator("h1").first()).toBeVisible();
+  const seen = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // what sticks out, outside the boxes that scroll on purpose, to name it when the test fails
+    const wide = [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest(".table-scroll"))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${el.className}`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+  });
+  expect(seen.scrollWidth, `${path} is wider than the screen: ${seen.wide.join(", ")}`).toBeLessThanOrEqual(
+    seen.width,
+  );
+}
+
+test("at 360 px no page scrolls sideways, for a visitor and for an organizer", async ({ page }) => {
+  for (const path of ["/", "/contests/yhd-2025", "/login", "/terms"]) await fitsTheScreen(page, path);
+  await signIn(page, "organizer@example.org");
+  for (const part of ["", "/entries", "/entrants", "/screening", "/judges", "/rubric", "/final", "/results"]) {
+    await fitsTheScreen(page, `/organize/yhd-2025${part}`);
+  }
+  for (const path of ["/organize/yhd-2025/messages", "/organize/yhd-2025/audit", "/organize/yhd-2025/settings"]) {
+    await fitsTheScreen(page, path);
+  }
+  for (const path of ["/organize", "/organize/people", "/organize/new", "/me", "/account"]) {
+    await fitsTheScreen(page, path);
+  }
+});
