@@ -57,7 +57,23 @@ export function FormErrors({ form }: { form: FormState }) {
   // Each field's control and label, found on the page once the list is drawn (a field is
   // `{form}-{name}`, or for a group of choices the first control of that name under a legend).
   const [found, setFound] = useState<Record<string, { id: string; label: string }>>({});
+  // a form of one field says its problem beside that field alone
+  const [single, setSingle] = useState(false);
   const formId = form.id;
+  useEffect(() => {
+    const element = document.getElementById(formId);
+    if (element instanceof HTMLFormElement) {
+      const controls = Array.from(element.elements).filter(
+        (control) =>
+          control instanceof HTMLInputElement ||
+          control instanceof HTMLTextAreaElement ||
+          control instanceof HTMLSelectElement,
+      ) as (HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement)[];
+      setSingle(
+        new Set(controls.filter((control) => control.type !== "hidden").map((control) => control.name)).size <= 1,
+      );
+    }
+  }, [formId]);
   useEffect(() => {
     const entries = names
       .split("\n")
@@ -80,6 +96,7 @@ export function FormErrors({ form }: { form: FormState }) {
     setFound(Object.fromEntries(entries));
   }, [formId, names]);
   const formErrors = ((form.errors ?? []) as ErrorMessages) ?? [];
+  if (single) fields.length = 0;
   if (!fields.length && !formErrors.length) return null;
   const message = (error: NonNullable<ErrorMessages>[number]) =>
     typeof error === "string" ? t(error) : t(error.key, error.values);

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 
 /**
- * A wide table that scrolls sideways on a narrow screen. The scrolling box is a named region in
- * the Tab order, so a keyboard can reach it and scroll it with the arrow keys.
+ * A wide table that scrolls sideways on a narrow screen. The scrolling box is a named group in the
+ * Tab order, so a keyboard can reach it and scroll it with the arrow keys. (A group, not a region:
+ * a region is a landmark, and the section around it often bears the same heading's name.)
  */
 export function TableScroll({
   labelledBy,
@@ -16,7 +17,7 @@ export function TableScroll({
   children: ReactNode;
 }) {
   return (
-    <div className="table-scroll" role="region" aria-labelledby={labelledBy} aria-label={label} tabIndex={0}>
+    <div className="table-scroll" role="group" aria-labelledby={labelledBy} aria-label={label} tabIndex={0}>
       {children}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { countdown } from "~/models/contest";
+import { formatWhen } from "~/models/time";
 
 /**
  * The server renders times in the contest's time zone (it cannot know the visitor's); once the
@@ -12,16 +13,9 @@ export function useVisitorTimeZone(fallback: string) {
   return zone;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A date and time as people of `locale` write it, in `timeZone`. (One formatter per pair: they are costly to make.) */
+/** A date and time as people of `locale` write it, in `timeZone`, with the zone named. */
 export function formatDateTime(iso: Date | string, locale: string, timeZone: string) {
-  let format = dateTimeFormats.get(`${locale} ${timeZone}`);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone });
-    dateTimeFormats.set(`${locale} ${timeZone}`, format);
-  }
-  return format.format(new Date(iso));
+  return formatWhen(iso, locale, timeZone);
 }
 
 export function LocalTime({ iso, zone, locale }: { iso: Date | string; zone: string; locale: string }) {

@@ -2,6 +2,7 @@ import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
+import { formatWhen } from "~/models/time";
 
 export const draftReminderPayload = z.object({
   contest: z.string(),
@@ -14,11 +15,7 @@ export const draftReminderPayload = z.object({
 
 /** To an entrant with an unsubmitted draft, in the 48 hours before the deadline. */
 export function draftReminderEmail(t: TFunction, lang: string, payload: z.infer<typeof draftReminderPayload>) {
-  const deadline = new Intl.DateTimeFormat(lang, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: payload.timezone,
-  }).format(new Date(payload.deadline));
+  const deadline = formatWhen(payload.deadline, lang, payload.timezone);
   const subject = t("email.draftReminderSubject", { contest: payload.contest });
   return {
     subject,

@@ -2,6 +2,7 @@ import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
+import { formatWhen } from "~/models/time";
 
 export const entryReceiptPayload = z.object({
   referenceCode: z.string(),
@@ -18,11 +19,7 @@ export const entryReceiptPayload = z.object({
 });
 
 export function entryReceiptEmail(t: TFunction, lang: string, payload: z.infer<typeof entryReceiptPayload>) {
-  const deadline = new Intl.DateTimeFormat(lang, {
-    dateStyle: "long",
-    timeStyle: "long",
-    timeZone: payload.timezone,
-  }).format(new Date(payload.deadline));
+  const deadline = formatWhen(payload.deadline, lang, payload.timezone);
   const values = {
     code: payload.referenceCode,
     title: payload.title,

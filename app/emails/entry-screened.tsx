@@ -2,6 +2,7 @@ import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
+import { formatWhen } from "~/models/time";
 
 export const entryScreenedPayload = z.object({
   decision: z.enum(["ineligible", "returned"]),
@@ -19,11 +20,7 @@ export const entryScreenedPayload = z.object({
 /** To an entrant: their entry was returned for changes, or found ineligible, with the organizers' words. */
 export function entryScreenedEmail(t: TFunction, lang: string, payload: z.infer<typeof entryScreenedPayload>) {
   const values = { code: payload.referenceCode, title: payload.title, contest: payload.contest };
-  const until = payload.until
-    ? new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone: payload.timezone }).format(
-        new Date(payload.until),
-      )
-    : null;
+  const until = payload.until ? formatWhen(payload.until, lang, payload.timezone) : null;
   const returned = payload.decision === "returned";
   return {
     subject: t(returned ? "email.returnedSubject" : "email.ineligibleSubject", values),

@@ -2,6 +2,7 @@ import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
+import { formatWhen } from "~/models/time";
 
 export const guardianRequestPayload = z.object({
   guardianName: z.string(),
@@ -14,11 +15,7 @@ export const guardianRequestPayload = z.object({
 
 /** To a guardian: an entrant under the age of consent asks them to review and consent to an entry. */
 export function guardianRequestEmail(t: TFunction, lang: string, payload: z.infer<typeof guardianRequestPayload>) {
-  const expires = new Intl.DateTimeFormat(lang, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: payload.timezone,
-  }).format(new Date(payload.expiresAt));
+  const expires = formatWhen(payload.expiresAt, lang, payload.timezone);
   const values = { guardian: payload.guardianName, entrant: payload.entrantName, contest: payload.contest };
   return {
     subject: t("email.guardianSubject", values),

@@ -2,6 +2,7 @@ import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
+import { formatWhen } from "~/models/time";
 
 export const judgeInvitationPayload = z.object({
   contest: z.string(),
@@ -12,11 +13,7 @@ export const judgeInvitationPayload = z.object({
 
 /** To a future judge: an invitation to judge one contest, with a single-use link. */
 export function judgeInvitationEmail(t: TFunction, lang: string, payload: z.infer<typeof judgeInvitationPayload>) {
-  const expires = new Intl.DateTimeFormat(lang, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: payload.timezone,
-  }).format(new Date(payload.expiresAt));
+  const expires = formatWhen(payload.expiresAt, lang, payload.timezone);
   return {
     subject: t("email.invitationSubject", { contest: payload.contest }),
     element: (

@@ -2,6 +2,7 @@ import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
+import { formatWhen } from "~/models/time";
 
 export const judgeReminderPayload = z.object({
   contest: z.string(),
@@ -13,11 +14,7 @@ export const judgeReminderPayload = z.object({
 
 /** To a judge with unfinished entries, before the round closes. */
 export function judgeReminderEmail(t: TFunction, lang: string, payload: z.infer<typeof judgeReminderPayload>) {
-  const closes = new Intl.DateTimeFormat(lang, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: payload.timezone,
-  }).format(new Date(payload.closesAt));
+  const closes = formatWhen(payload.closesAt, lang, payload.timezone);
   const values = { contest: payload.contest, count: payload.unfinished, date: closes };
   return {
     subject: t("email.reminderSubject", values),

@@ -7,7 +7,7 @@ import { env } from "~/services/env.server";
 import { contestPhase, splitList } from "./contest";
 import { entryCountProblems, needsGuardianConsent, personProblems, type EligibilityProfile } from "./eligibility";
 import type { Problem } from "./problem";
-import { EDITABLE_STATUSES, entryClosesAt, entryEditable, missingForSubmit, type GuardianState } from "./entry";
+import { announcedDeadline, EDITABLE_STATUSES, entryEditable, missingForSubmit, type GuardianState } from "./entry";
 import { hasAcceptedTerms, profileComplete } from "./profile.server";
 
 /** Entries that count towards the limits per person. */
@@ -277,7 +277,7 @@ export async function submitEntry(userId: string, entryId: string, locale: strin
         title: entry.title,
         category: entry.category.name,
         contest: entry.contest.title,
-        deadline: entryClosesAt(entry).toISOString(),
+        deadline: announcedDeadline(entry).toISOString(),
         timezone: entry.contest.timezone,
         link: `${env().APP_URL}/entries`,
         note: emailNote(entry.contest, "receipt"),

@@ -17,6 +17,16 @@ export function entryClosesAt(entry: EntryTimes) {
   return entry.editableUntil && entry.editableUntil > close ? entry.editableUntil : close;
 }
 
+/**
+ * The deadline an entrant is told: the contest's own, or the date the organizers gave a returned
+ * entry when that is later. The grace period after it is never announced (it is for a last upload
+ * still under way), so this is earlier than {@link entryClosesAt} by that grace.
+ */
+export function announcedDeadline(entry: EntryTimes) {
+  const close = submissionsCloseAt(entry.contest);
+  return entry.editableUntil && entry.editableUntil > close ? entry.editableUntil : new Date(entry.contest.deadline);
+}
+
 /** Whether the entrant may change (and submit) the entry at `at`, by the server's clock. */
 export function entryEditable(entry: EntryTimes, at: Date) {
   if (!EDITABLE_STATUSES.includes(entry.status)) return false;

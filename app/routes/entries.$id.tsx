@@ -15,7 +15,7 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { listCoCreators } from "~/models/co-creator.server";
 import { splitList } from "~/models/contest";
-import { entryClosesAt, entryEditable } from "~/models/entry";
+import { announcedDeadline, entryEditable } from "~/models/entry";
 import {
   entryProblems,
   getOwnEntry,
@@ -94,7 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contest: {
       title: entry.contest.title,
       timezone: entry.contest.timezone,
-      deadline: entryClosesAt(entry).toISOString(),
+      deadline: announcedDeadline(entry).toISOString(),
       retentionMonths: entry.contest.retentionMonths,
     },
     open: entryEditable(entry, now()),

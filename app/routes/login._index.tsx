@@ -65,9 +65,7 @@ export default function SignIn() {
       <h1 id="sign-in-title">{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
-        <div className={form.errors?.length ? "alert" : undefined} role={form.errors?.length ? "alert" : undefined}>
-          <FormErrors form={form} />
-        </div>
+        <FormErrors form={form} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <InputField
           field={fields.email}

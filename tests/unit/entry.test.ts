@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { formatWhen } from "~/models/time";
 import {
+  announcedDeadline,
   entryClosesAt,
   entryEditable,
   isTimed,
@@ -32,6 +34,25 @@ describe("when an entry closes", () => {
     expect(entryClosesAt({ ...draft, status: "returned", editableUntil: returnedUntil })).toEqual(returnedUntil);
     const beforeDeadline = new Date("2026-01-20T00:00:00Z");
     expect(entryClosesAt({ ...draft, status: "returned", editableUntil: beforeDeadline })).toEqual(closes);
+  });
+});
+
+describe("the deadline an entrant is told", () => {
+  it("is the contest's own, without the grace period that keeps the door open a little longer", () => {
+    expect(announcedDeadline(draft)).toEqual(contest.deadline);
+    expect(announcedDeadline(draft).getTime()).toBe(entryClosesAt(draft).getTime() - 15 * 60_000);
+  });
+
+  it("is the organizers' date for an entry returned until after the deadline", () => {
+    expect(announcedDeadline({ ...draft, status: "returned", editableUntil: returnedUntil })).toEqual(returnedUntil);
+  });
+
+  it("reads the same in every place, with its time zone named, in each language", () => {
+    const at = announcedDeadline(draft);
+    expect(formatWhen(at, "en", "Europe/Zurich")).toBe("February 1, 2026 at 11:59 PM GMT+1");
+    expect(formatWhen(at, "fr", "Europe/Zurich")).toBe("1 février 2026 à 23:59 UTC+1");
+    expect(formatWhen(at, "es", "Europe/Zurich")).toBe("1 de febrero de 2026 a las 23:59 CET");
+    expect(formatWhen(at.toISOString(), "en", "Asia/Kathmandu")).toBe("February 2, 2026 at 4:44 AM GMT+5:45");
   });
 });
 

@@ -1,0 +1,25 @@
+/**
+ * How Mosaic writes a moment for a reader: the date, the time and the time zone it is in, in the
+ * reader's language ("14 January 2028 at 23:59 CET", "14 janvier 2028 à 23:59 UTC+1"). Pages and
+ * emails all use it, so a deadline reads the same everywhere. One formatter per language and zone:
+ * they are costly to make.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatWhen(at: Date | string, locale: string, timeZone: string) {
+  const key = `${locale} ${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZoneName: "short",
+      timeZone,
+    });
+    formats.set(key, format);
+  }
+  return format.format(new Date(at));
+}
