@@ -357,11 +357,8 @@ export function InputField({
 /** A {@link TextAreaField} for a Conform field. */
 export function TextareaInputField({
   field,
-  label,
-  hint,
-  after,
-  afterId,
   textareaProps,
+  ...frame
 }: {
   field: ConformField;
   label: string;
@@ -372,10 +369,7 @@ export function TextareaInputField({
 }) {
   return (
     <TextAreaField
-      label={label}
-      hint={hint}
-      after={after}
-      afterId={afterId}
+      {...frame}
       errors={field.errors}
       textareaProps={{ ...getTextareaProps(field, { ariaAttributes: false }), ...textareaProps }}
     />

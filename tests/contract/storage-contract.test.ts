@@ -20,18 +20,7 @@ import {
 import { jobHandlers } from "~/jobs.server";
 import { demoContest } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
-import {
-  completeParts,
-  entrant,
-  fixture,
-  media,
-  partUrls,
-  resumeUpload,
-  sendFilePart,
-  startId,
-  startUpload,
-  upload,
-} from "../support/entries";
+import * as entries from "../support/entries";
 import { TODAY } from "../support/contest";
 import { answerBody, problemKeys } from "../support/http";
 import { browserPut, bytes, forgedUrls, presignedPut } from "../support/storage";
@@ -300,14 +289,14 @@ describe("an entrant's upload through Mosaic's own routes", () => {
   });
 
   it("sends a photo with one presigned PUT; the check keeps a copy without its GPS position", async () => {
-    const { cookie } = await entrant("amaya@example.org");
-    const entryId = await startId(cookie, "photography");
-    const photo = await upload(cookie, entryId, "photo-with-gps.jpg", "image/jpeg");
+    const { cookie } = await entries.entrant("amaya@example.org");
+    const entryId = await entries.startId(cookie, "photography");
+    const photo = await entries.upload(cookie, entryId, "photo-with-gps.jpg", "image/jpeg");
     expect(photo).toMatchObject({ state: "verified", rejection: null });
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: photo.assetId } });
     expect(asset.objectKey).not.toBe(photo.uploadKey);
     expect(await storage().head(photo.uploadKey)).toBeNull();
-    expect((await sharp(fixture("photo-with-gps.jpg")).metadata()).exif).toBeDefined();
+    expect((await sharp(entries.fixture("photo-with-gps.jpg")).metadata()).exif).toBeDefined();
     for (const key of [asset.cleanKey!, asset.previewKey!]) {
       expect(await storage().head(key)).toMatchObject({ size: expect.any(Number) as number });
       const bytes = Buffer.from(await storage().getBytes(key));
@@ -317,42 +306,44 @@ describe("an entrant's upload through Mosaic's own routes", () => {
   });
 
   it("sends a large file in parts, resumes after a drop with only the missing parts, and checks the whole", async () => {
-    const { cookie } = await entrant("podcaster@example.org");
-    const entryId = await startId(cookie, "audio");
+    const { cookie } = await entries.entrant("podcaster@example.org");
+    const entryId = await entries.startId(cookie, "audio");
     const file = wav(MULTIPART_THRESHOLD + 2 * MiB);
-    const started = await startUpload(cookie, entryId, "episode.wav", "audio/wav", file.length);
+    const started = await entries.startUpload(cookie, entryId, "episode.wav", "audio/wav", file.length);
     expect(started).toMatchObject({ mode: "multipart", partSize: PART_SIZE, partCount: 3 });
     const { assetId, partSize } = started;
     const send = async (n: number) =>
-      sendFilePart((await partUrls(cookie, entryId, assetId, [n]))[n]!, file, partSize, n);
+      entries.sendFilePart((await entries.partUrls(cookie, entryId, assetId, [n]))[n]!, file, partSize, n);
     const first = await send(1);
 
     // joining before every part is there is refused, and the upload stays resumable
-    const early = await completeParts(cookie, entryId, assetId, [
+    const early = await entries.completeParts(cookie, entryId, assetId, [
       first,
       { partNumber: 2, etag: first.etag },
       { partNumber: 3, etag: first.etag },
     ]);
     expect(problemKeys(early)).toEqual(["upload.partsMissing"]);
 
-    const resumed = await resumeUpload(cookie, entryId, assetId, file.length, "audio/wav");
+    const resumed = await entries.resumeUpload(cookie, entryId, assetId, file.length, "audio/wav");
     expect(answerBody(resumed)).toMatchObject({ resume: { partCount: 3 } });
     const rest = [await send(2), await send(3)];
 
-    const joined = answerBody<{ state: string }>(await completeParts(cookie, entryId, assetId, [first, ...rest]));
+    const joined = answerBody<{ state: string }>(
+      await entries.completeParts(cookie, entryId, assetId, [first, ...rest]),
+    );
     expect(joined.state).toBe("uploaded");
     await runDueJobs(jobHandlers);
-    expect(answerBody(await media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
+    expect(answerBody(await entries.media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset).toMatchObject({ detectedType: "audio/wav", size: file.length, uploadId: null });
     expect(await storage().head(asset.objectKey)).toMatchObject({ size: file.length });
   });
 
   it("finishes an upload whose parts storage joined on a try whose answer was lost", async () => {
-    const { cookie } = await entrant("unlucky-network@example.org");
-    const entryId = await startId(cookie, "audio");
+    const { cookie } = await entries.entrant("unlucky-network@example.org");
+    const entryId = await entries.startId(cookie, "audio");
     const file = wav(MULTIPART_THRESHOLD + MiB);
-    const { assetId, partSize, partCount } = await startUpload(
+    const { assetId, partSize, partCount } = await entries.startUpload(
       cookie,
       entryId,
       "episode.wav",
@@ -360,16 +351,16 @@ describe("an entrant's upload through Mosaic's own routes", () => {
       file.length,
     );
     const numbers = Array.from({ length: partCount }, (_, i) => i + 1);
-    const urls = await partUrls(cookie, entryId, assetId, numbers);
-    const parts = await Promise.all(numbers.map((n) => sendFilePart(urls[n]!, file, partSize, n)));
+    const urls = await entries.partUrls(cookie, entryId, assetId, numbers);
+    const parts = await Promise.all(numbers.map((n) => entries.sendFilePart(urls[n]!, file, partSize, n)));
     // The first "complete" reached storage, which joined the parts; its answer never came back.
     // Asked again, storage answers as if it joined them now (radosgw and AWS both do).
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     await storage().completeMultipart(asset.objectKey, asset.uploadId!, parts);
 
-    const retried = answerBody<{ state: string }>(await completeParts(cookie, entryId, assetId, parts));
+    const retried = answerBody<{ state: string }>(await entries.completeParts(cookie, entryId, assetId, parts));
     expect(retried.state).toBe("uploaded");
     await runDueJobs(jobHandlers);
-    expect(answerBody(await media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
+    expect(answerBody(await entries.media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
   });
 });

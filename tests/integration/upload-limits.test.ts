@@ -10,19 +10,7 @@ import { runDueJobs } from "~/services/jobs.server";
 import { storage } from "~/services/storage.server";
 import { jobHandlers } from "~/jobs.server";
 import { resetToDemoContest } from "../support/contest";
-import {
-  completeParts,
-  entrant,
-  fixture,
-  media,
-  partUrls,
-  resumeUpload,
-  sendFile,
-  sendFilePart,
-  startId,
-  startUpload,
-  upload,
-} from "../support/entries";
+import * as entries from "../support/entries";
 import { answerBody, problemKeys, answerProblems } from "../support/http";
 import { TMP } from "../support/global-setup";
 import { wav } from "../support/wav";
@@ -39,19 +27,19 @@ const MiB = 1024 * 1024;
 beforeEach(resetToDemoContest);
 
 async function startMultipart(cookie: string, entryId: string, size: number) {
-  const started = await startUpload(cookie, entryId, "episode.wav", "audio/wav", size);
+  const started = await entries.startUpload(cookie, entryId, "episode.wav", "audio/wav", size);
   expect(started).toMatchObject({ result: { status: "success" }, mode: "multipart" });
   return started;
 }
 
 async function partUrl(cookie: string, entryId: string, assetId: string, n: number) {
-  return (await partUrls(cookie, entryId, assetId, [n]))[n]!;
+  return (await entries.partUrls(cookie, entryId, assetId, [n]))[n]!;
 }
 
 describe("a multipart upload", () => {
   it("cannot be bigger than declared: each part's URL takes exactly its planned length", async () => {
-    const { cookie } = await entrant("big@example.org");
-    const entryId = await startId(cookie, "audio");
+    const { cookie } = await entries.entrant("big@example.org");
+    const entryId = await entries.startId(cookie, "audio");
     const declared = 17 * MiB;
     const file = wav(declared);
     const { assetId, partSize, partCount } = await startMultipart(cookie, entryId, declared);
@@ -70,8 +58,8 @@ describe("a multipart upload", () => {
     // Sent as planned, the parts join into exactly the declared file, which is then checked.
     const parts = [];
     for (const n of [1, 2, 3])
-      parts.push(await sendFilePart(await partUrl(cookie, entryId, assetId, n), file, partSize, n));
-    const joined = answerBody<Answer>(await completeParts(cookie, entryId, assetId, parts));
+      parts.push(await entries.sendFilePart(await partUrl(cookie, entryId, assetId, n), file, partSize, n));
+    const joined = answerBody<Answer>(await entries.completeParts(cookie, entryId, assetId, parts));
     expect(joined.state).toBe("uploaded");
     await runDueJobs(jobHandlers);
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
@@ -79,13 +67,13 @@ describe("a multipart upload", () => {
   });
 
   it("is joined only from exactly the planned parts, and stays resumable when a part is missing", async () => {
-    const { cookie } = await entrant("gaps@example.org");
-    const entryId = await startId(cookie, "audio");
+    const { cookie } = await entries.entrant("gaps@example.org");
+    const entryId = await entries.startId(cookie, "audio");
     const file = wav(17 * MiB);
     const { assetId, partSize } = await startMultipart(cookie, entryId, file.length);
     const sent: { partNumber: number; etag: string }[] = [];
     for (const n of [1, 2])
-      sent.push(await sendFilePart(await partUrl(cookie, entryId, assetId, n), file, partSize, n));
+      sent.push(await entries.sendFilePart(await partUrl(cookie, entryId, assetId, n), file, partSize, n));
     for (const parts of [
       sent, // the last part is missing
       [...sent, { ...sent[0]!, partNumber: 1 }], // one part twice
@@ -93,7 +81,7 @@ describe("a multipart upload", () => {
       // (A part storage never received is refused by S3 with InvalidPart; s3rver cannot be
       // asked: it crashes on it.)
     ]) {
-      const refused = (await completeParts(cookie, entryId, assetId, parts)) as { init: { status: number } };
+      const refused = (await entries.completeParts(cookie, entryId, assetId, parts)) as { init: { status: number } };
       expect(refused.init.status).toBe(400);
       expect(problemKeys(refused)).toEqual(["upload.partsMissing"]);
     }
@@ -101,7 +89,7 @@ describe("a multipart upload", () => {
     expect(asset.state).toBe("pending");
     expect(asset.uploadId).not.toBeNull();
     expect(await storage().head(asset.objectKey)).toBeNull();
-    const resumed = await resumeUpload(cookie, entryId, assetId, file.length, "audio/wav");
+    const resumed = await entries.resumeUpload(cookie, entryId, assetId, file.length, "audio/wav");
     expect(answerBody(resumed).resume).not.toBeNull();
   });
 });
@@ -141,13 +129,13 @@ describe("the check of an uploaded file", () => {
   }
 
   it("refuses a stored object larger than declared from its size, without reading a byte of it", async () => {
-    const { cookie } = await entrant("swapped@example.org");
-    const entryId = await startId(cookie, "photography");
-    const sent = await sendFile(cookie, entryId, "photo.jpg", "image/jpeg");
+    const { cookie } = await entries.entrant("swapped@example.org");
+    const entryId = await entries.startId(cookie, "photography");
+    const sent = await entries.sendFile(cookie, entryId, "photo.jpg", "image/jpeg");
     expect(sent.put.status).toBe(200);
-    expect(answerBody<Answer>(await media(cookie, entryId, { intent: "complete", assetId: sent.assetId })).state).toBe(
-      "uploaded",
-    );
+    expect(
+      answerBody<Answer>(await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId })).state,
+    ).toBe("uploaded");
     // The object changes after the upload was claimed (as an object written before parts were
     // bound could have): 20 MiB where 60 KB were declared.
     const { objectKey } = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
@@ -155,19 +143,19 @@ describe("the check of an uploaded file", () => {
 
     const created = await createdDuring(() => runDueJobs(jobHandlers));
     expect(created).toEqual([]); // no temporary file at all
-    const status = answerBody(await media(cookie, entryId, { intent: "status", assetId: sent.assetId }));
+    const status = answerBody(await entries.media(cookie, entryId, { intent: "status", assetId: sent.assetId }));
     expect(status).toMatchObject({ state: "rejected", rejection: { key: "media.rejected.notAsDeclared" } });
     expect(await storage().head(objectKey)).toBeNull();
 
     // The same check on a file as declared does use the disk: the watch above sees it.
-    const ok = await createdDuring(() => upload(cookie, entryId, "photo.jpg", "image/jpeg"));
+    const ok = await createdDuring(() => entries.upload(cookie, entryId, "photo.jpg", "image/jpeg"));
     expect(ok.some((name) => name.startsWith("mosaic-media-"))).toBe(true);
   });
 
   it("refuses at completion an object that is not the declared size, and queues no check", async () => {
-    const { cookie } = await entrant("padded@example.org");
-    const entryId = await startId(cookie, "photography");
-    const started = (await media(cookie, entryId, {
+    const { cookie } = await entries.entrant("padded@example.org");
+    const entryId = await entries.startId(cookie, "photography");
+    const started = (await entries.media(cookie, entryId, {
       intent: "start",
       name: "photo.jpg",
       type: "image/jpeg",
@@ -175,7 +163,9 @@ describe("the check of an uploaded file", () => {
     })) as unknown as Started;
     const { objectKey } = await db.mediaAsset.findUniqueOrThrow({ where: { id: started.data.assetId } });
     await storage().put(objectKey, new Uint8Array(5 * MiB), "image/jpeg");
-    const answer = answerBody(await media(cookie, entryId, { intent: "complete", assetId: started.data.assetId }));
+    const answer = answerBody(
+      await entries.media(cookie, entryId, { intent: "complete", assetId: started.data.assetId }),
+    );
     expect(answer).toMatchObject({ state: "rejected", rejection: { key: "media.rejected.notAsDeclared" } });
     expect(await storage().head(objectKey)).toBeNull();
     expect(await db.job.count({ where: { type: "media.verify" } })).toBe(0);
@@ -184,10 +174,10 @@ describe("the check of an uploaded file", () => {
 
 describe("upload attempts", () => {
   it(`are limited to ${MAX_UPLOADS_PER_DAY} a day per entrant, refused files included, with a clear message`, async () => {
-    const { cookie, user } = await entrant("again@example.org");
-    const entryId = await startId(cookie, "photography");
+    const { cookie, user } = await entries.entrant("again@example.org");
+    const entryId = await entries.startId(cookie, "photography");
     const start = (fields: Record<string, string> = {}) =>
-      media(cookie, entryId, { intent: "start", name: "p.jpg", type: "image/jpeg", size: "1000", ...fields });
+      entries.media(cookie, entryId, { intent: "start", name: "p.jpg", type: "image/jpeg", size: "1000", ...fields });
 
     // Refused before anything starts: costs nothing.
     expect(((await start({ type: "image/gif" })) as { init: { status: number } }).init.status).toBe(400);
@@ -195,7 +185,7 @@ describe("upload attempts", () => {
       const started = (await start()) as unknown as Started;
       expect(started.data.result.status).toBe("success");
       // removed at once, so none of them holds a place in the entry
-      await media(cookie, entryId, { intent: "remove", assetId: started.data.assetId });
+      await entries.media(cookie, entryId, { intent: "remove", assetId: started.data.assetId });
     }
     const refused = (await start()) as { init: { status: number } };
     expect(refused.init.status).toBe(429);
@@ -208,9 +198,9 @@ describe("upload attempts", () => {
     expect(await db.mediaAsset.count({ where: { entry: { entrantId: user.id } } })).toBe(0);
 
     // Another entrant is not affected; the same entrant may start again a day later.
-    const other = await entrant("other@example.org");
-    const otherEntry = await startId(other.cookie, "photography");
-    const theirs = (await media(other.cookie, otherEntry, {
+    const other = await entries.entrant("other@example.org");
+    const otherEntry = await entries.startId(other.cookie, "photography");
+    const theirs = (await entries.media(other.cookie, otherEntry, {
       intent: "start",
       name: "p.jpg",
       type: "image/jpeg",
@@ -224,12 +214,12 @@ describe("upload attempts", () => {
 
 describe("the file limit", () => {
   it("counts files that arrived, not uploads that never started, and holds when uploads complete", async () => {
-    const { cookie } = await entrant("one-file@example.org");
-    const entryId = await startId(cookie, "written-work"); // one file
-    const pdf = fixture("essay.pdf");
+    const { cookie } = await entries.entrant("one-file@example.org");
+    const entryId = await entries.startId(cookie, "written-work"); // one file
+    const pdf = entries.fixture("essay.pdf");
     const start = async () =>
       (
-        (await media(cookie, entryId, {
+        (await entries.media(cookie, entryId, {
           intent: "start",
           name: "essay.pdf",
           type: "application/pdf",
@@ -249,15 +239,17 @@ describe("the file limit", () => {
         (await fetch(url, { method: "PUT", body: pdf, headers: { "Content-Type": "application/pdf" } })).status,
       ).toBe(200);
 
-    const one = answerBody<Answer>(await media(cookie, entryId, { intent: "complete", assetId: first.assetId }));
-    const two = answerBody(await media(cookie, entryId, { intent: "complete", assetId: second.assetId }));
+    const one = answerBody<Answer>(
+      await entries.media(cookie, entryId, { intent: "complete", assetId: first.assetId }),
+    );
+    const two = answerBody(await entries.media(cookie, entryId, { intent: "complete", assetId: second.assetId }));
     expect(one.state).toBe("uploaded");
     expect(two).toMatchObject({ state: "rejected", rejection: { key: "missing.tooManyFiles" } });
     const refusedKey = (await db.mediaAsset.findUniqueOrThrow({ where: { id: second.assetId } })).objectKey;
     expect(await storage().head(refusedKey)).toBeNull();
 
     // With one file in, the next start is refused before anything is created.
-    const full = await media(cookie, entryId, {
+    const full = await entries.media(cookie, entryId, {
       intent: "start",
       name: "essay.pdf",
       type: "application/pdf",
