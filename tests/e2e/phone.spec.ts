@@ -21,9 +21,12 @@ async function fitsTheScreen(page: Page, path: string) {
   await expect(page.locator("h1").first()).toBeVisible();
   const seen = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    // what sticks out, outside the boxes that scroll on purpose, to name it when the test fails
+    // what sticks out, to name it when the test fails: outside the boxes that scroll on purpose,
+    // or inside one but placed against the page (an absolutely placed element escapes the box)
+    const escapes = (el: HTMLElement) =>
+      !el.closest(".table-scroll") || ["absolute", "fixed"].includes(getComputedStyle(el).position);
     const wide = [...document.querySelectorAll<HTMLElement>("body *")]
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest(".table-scroll"))
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && escapes(el))
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${el.className}`);
     return { scrollWidth: document.documentElement.scrollWidth, width, wide };
