@@ -120,24 +120,26 @@ export default function Dashboard() {
         </svg>
         <details>
           <summary>{t("dashboard.asTable")}</summary>
-          <table id="per-day-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.day")}</th>
-                <th scope="col">{t("dashboard.submissions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days
-                .filter((d) => d.count > 0)
-                .map((d) => (
-                  <tr key={d.day}>
-                    <td>{d.day}</td>
-                    <td>{d.count}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <TableScroll label={t("dashboard.asTable")}>
+            <table id="per-day-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.day")}</th>
+                  <th scope="col">{t("dashboard.submissions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {days
+                  .filter((d) => d.count > 0)
+                  .map((d) => (
+                    <tr key={d.day}>
+                      <td>{d.day}</td>
+                      <td>{d.count}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </details>
       </div>
 

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors, InputField, SelectField, TextareaInputField } from "~/components/forms";
+import { TableScroll } from "~/components/table-scroll";
 import { parseForm } from "~/forms";
 import { accept, invalid, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -127,18 +128,20 @@ export default function Messages() {
         {sent.length === 0 ? (
           <p>{t("messages.none")}</p>
         ) : (
-          <table aria-labelledby="sent-title">
-            <tbody>
-              {sent.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.createdAt.slice(0, 16).replace("T", " ")} UTC</td>
-                  <td>{audienceName(m.audience)}</td>
-                  <th scope="row">{m.subject}</th>
-                  <td>{t("messages.recipients", { count: m.recipients })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll labelledBy="sent-title">
+            <table aria-labelledby="sent-title">
+              <tbody>
+                {sent.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.createdAt.slice(0, 16).replace("T", " ")} UTC</td>
+                    <td>{audienceName(m.audience)}</td>
+                    <th scope="row">{m.subject}</th>
+                    <td>{t("messages.recipients", { count: m.recipients })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </div>
     </section>
