@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type {
   ComponentPropsWithRef,
   InputHTMLAttributes,
+  MouseEvent,
   ReactNode,
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
@@ -28,6 +29,21 @@ export function ErrorList({ id, errors }: { id?: string; errors: ErrorMessages }
       })}
     </ul>
   );
+}
+
+/**
+ * An in-page link's jump, with the keyboard's focus: to the field (or section heading) itself,
+ * in the middle of the screen. The address keeps the fragment, as the link without scripts would.
+ */
+export function jumpTo(event: MouseEvent, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  // a section's heading can take focus too, without joining the Tab order
+  if (!target.matches("input, textarea, select, button, a[href], [tabindex]")) target.tabIndex = -1;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "center" });
+  history.replaceState(history.state, "", `#${id}`);
 }
 
 /** The parts of a Conform form that {@link FormErrors} reads. */
@@ -96,8 +112,8 @@ export function FormErrors({ form }: { form: FormState }) {
     setFound(Object.fromEntries(entries));
   }, [formId, names]);
   const formErrors = ((form.errors ?? []) as ErrorMessages) ?? [];
-  if (single) fields.length = 0;
-  if (!fields.length && !formErrors.length) return null;
+  const listed = single ? [] : fields;
+  if (!listed.length && !formErrors.length) return null;
   const message = (error: NonNullable<ErrorMessages>[number]) =>
     typeof error === "string" ? t(error) : t(error.key, error.values);
   return (
@@ -105,26 +121,17 @@ export function FormErrors({ form }: { form: FormState }) {
       <div role="alert">
         <ErrorList errors={formErrors} />
       </div>
-      {fields.length ? (
+      {listed.length ? (
         <>
-          <p className="error-summary-title">{t("errors.summary", { count: fields.length })}</p>
+          <p className="error-summary-title">{t("errors.summary", { count: listed.length })}</p>
           <ul className="error-list">
-            {fields.map(([name, errors]) => {
+            {listed.map(([name, errors]) => {
               const target = found[name];
               const id = target?.id ?? `${formId}-${name}`;
               const text = message(errors[0]!);
               return (
                 <li key={name}>
-                  <a
-                    href={`#${id}`}
-                    onClick={(event) => {
-                      const control = document.getElementById(id);
-                      if (!control) return;
-                      event.preventDefault();
-                      control.focus({ preventScroll: true });
-                      control.scrollIntoView({ block: "center" });
-                    }}
-                  >
+                  <a href={`#${id}`} onClick={(event) => jumpTo(event, id)}>
                     {target?.label ? t("errors.fieldProblem", { field: target.label, problem: text }) : text}
                   </a>
                 </li>

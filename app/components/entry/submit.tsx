@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { forwardRef, type MouseEvent } from "react";
+import { forwardRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { ErrorMessages } from "~/components/forms";
+import { jumpTo, type ErrorMessages } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { entryFormSchema } from "~/schemas/entry";
 
@@ -63,7 +63,7 @@ export const MissingList = forwardRef<HTMLElement, { problems: ErrorMessages }>(
               {key === "missing.profile" ? (
                 <Link to="/profile">{message}</Link>
               ) : target ? (
-                <a href={`#${target}`} onClick={(event) => focusTarget(event, target)}>
+                <a href={`#${target}`} onClick={(event) => jumpTo(event, target)}>
                   {message}
                 </a>
               ) : (
@@ -76,18 +76,6 @@ export const MissingList = forwardRef<HTMLElement, { problems: ErrorMessages }>(
     </section>
   );
 });
-
-/** A link's jump with the keyboard's focus: to the field itself, its label in view. */
-function focusTarget(event: MouseEvent, id: string) {
-  const target = document.getElementById(id);
-  if (!target) return;
-  event.preventDefault();
-  // a section's heading can take focus too, without joining the Tab order
-  if (!target.matches("input, textarea, select, button, a[href], [tabindex]")) target.tabIndex = -1;
-  target.focus({ preventScroll: true });
-  target.scrollIntoView({ block: "center" });
-  history.replaceState(history.state, "", `#${id}`);
-}
 
 /** The entry form's buttons: save now, and submit (again, once it was submitted and changed). */
 export function SubmitActions({ status }: { status: string }) {
