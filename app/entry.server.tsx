@@ -5,16 +5,16 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
-import { jobHandlers, keepSchedule } from "./jobs.server";
+import { jobHandlers, jobLanes } from "./jobs.server";
 import { log } from "./services/log.server";
-import { startBackgroundWorker } from "./services/worker.server";
+import { startBackgroundWorkers } from "./services/worker.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
 /** Called once by app/server/index.ts after it loads this build. */
 export function startBackgroundWork() {
-  startBackgroundWorker(jobHandlers, { beforePass: keepSchedule() });
+  startBackgroundWorkers(jobHandlers, jobLanes());
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

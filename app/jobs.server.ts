@@ -2,6 +2,7 @@ import { advanceContests } from "~/models/lifecycle.server";
 import { discardLater, type Discard } from "~/models/media.server";
 import { sweepAbandonedUploads } from "~/models/media-sweep.server";
 import { giveUpOnAsset, verifyAsset } from "~/models/media-verify.server";
+import { giveUpPreparing, prepareAsset } from "~/models/media-prepare.server";
 import { remindDrafts } from "~/models/message.server";
 import { publishResults } from "~/models/results.server";
 import { applyRetention } from "~/models/retention.server";
@@ -24,6 +25,14 @@ export const jobHandlers: JobHandlers = {
     },
     async onGiveUp(payload) {
       await giveUpOnAsset((payload as { assetId: string }).assetId);
+    },
+  },
+  "media.prepare": {
+    async run(payload) {
+      await prepareAsset((payload as { assetId: string }).assetId);
+    },
+    async onGiveUp(payload) {
+      await giveUpPreparing((payload as { assetId: string }).assetId);
     },
   },
   "media.discard": {
@@ -72,6 +81,19 @@ export const jobHandlers: JobHandlers = {
     },
   },
 };
+
+/**
+ * The workers each instance runs: making renditions takes minutes of CPU, so it has a lane of
+ * its own, one job at a time, and emails and checks never wait behind a film.
+ */
+const SLOW = ["media.prepare"];
+
+export function jobLanes() {
+  return {
+    main: { except: SLOW, beforePass: keepSchedule() },
+    media: { only: SLOW, batch: 1 },
+  };
+}
 
 /** The hourly sweep of abandoned uploads. */
 export function scheduleSweep(hoursAhead: number) {

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { PrismaClient } from "../app/services/db.server";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
 import sharp from "sharp";
+import { prepareAsset } from "../app/models/media-prepare.server";
 import { verifyAsset } from "../app/models/media-verify.server";
 import { testPattern } from "../app/services/ffmpeg.server";
 import { newObjectKey, storage } from "../app/services/storage.server";
@@ -147,7 +148,9 @@ export async function attachDemoMedia(db: PrismaClient, contestId: string, limit
           });
         }
         const checked = await verifyAsset(asset.id);
-        if (checked?.state === "verified") accepted += 1;
+        // the demo's recordings get their web renditions now (the queued job then finds them ready)
+        const ready = checked?.state === "preparing" ? await prepareAsset(asset.id) : checked;
+        if (ready?.state === "verified") accepted += 1;
       }
     }),
   );

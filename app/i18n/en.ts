@@ -87,6 +87,8 @@ export const en = {
         "The file that arrived is not the size of the file you chose, so it was not kept. Please upload it again.",
       frameTooLarge:
         "The video's picture is larger than 8K (over {{megapixels}} megapixels). Please export it at a smaller size.",
+      cannotPrepare:
+        "Your file passed its checks, but we could not prepare it for judges and visitors to play. Please export it again (MP4 with H.264 works everywhere) and upload it once more.",
     },
     "video/mp4": "MP4 video",
     "video/webm": "WebM video",
@@ -259,6 +261,7 @@ export const en = {
     language: "Say which language the work is in.",
     media: "Upload your file.",
     mediaPending: "Wait until every file is checked.",
+    mediaPreparing: "Wait until your files are ready for judges: we are preparing them to play on every device.",
     mediaRejected: "Remove the files that were refused.",
     tooManyFiles: "Remove files: this category takes {{count}} at most.",
     altText: "Describe each image in words (alt text).",
@@ -289,6 +292,8 @@ export const en = {
     cancel: "Cancel upload",
     cancelled: "Upload cancelled.",
     checking: "Checking the file…",
+    preparing:
+      "Checked. Getting it ready for judges (about as long as the recording lasts, often less). You can leave this page meanwhile.",
     incomplete: "Upload not finished: choose the same file again to continue, or remove it.",
     verified: "Checked and ready",
     rejected: "Refused",
@@ -339,6 +344,12 @@ export const en = {
     tooMany: "You have added as many releases as an entry can have.",
     bySelf: "consent given by {{name}}",
     byGuardian: "under 18, consent given by guardian {{name}}",
+  },
+  player: {
+    quality: "Quality",
+    best: "{{side}}p (best)",
+    light: "{{side}}p (light, for slow connections)",
+    original: "Download the file as it was sent",
   },
   captions: {
     none: "No captions yet.",

@@ -89,6 +89,8 @@ export const es: PartialMessages = {
         "El archivo recibido no tiene el tamaño del archivo que elegiste, así que no se guardó. Vuelve a subirlo.",
       frameTooLarge:
         "La imagen del vídeo supera el 8K (más de {{megapixels}} megapíxeles). Expórtalo en un tamaño menor.",
+      cannotPrepare:
+        "Tu archivo pasó las comprobaciones, pero no pudimos prepararlo para que el jurado y el público lo reproduzcan. Vuelve a exportarlo (MP4 con H.264 funciona en todas partes) y súbelo de nuevo.",
     },
     "video/mp4": "vídeo MP4",
     "video/webm": "vídeo WebM",
@@ -263,6 +265,8 @@ export const es: PartialMessages = {
     language: "Indica en qué idioma está la obra.",
     media: "Sube tu archivo.",
     mediaPending: "Espera a que se compruebe cada archivo.",
+    mediaPreparing:
+      "Espera a que tus archivos estén listos para el jurado: los estamos preparando para que se reproduzcan en cualquier dispositivo.",
     mediaRejected: "Quita los archivos rechazados.",
     tooManyFiles: "Quita archivos: esta categoría acepta {{count}} como máximo.",
     altText: "Describe cada imagen con palabras (texto alternativo).",
@@ -296,6 +300,8 @@ export const es: PartialMessages = {
     cancel: "Cancelar la subida",
     cancelled: "Subida cancelada.",
     checking: "Comprobando el archivo…",
+    preparing:
+      "Comprobado. Preparándolo para el jurado (más o menos lo que dura la grabación, a menudo menos). Mientras tanto puedes salir de esta página.",
     incomplete: "Subida sin terminar: vuelve a elegir el mismo archivo para continuar, o quítalo.",
     verified: "Comprobado y listo",
     rejected: "Rechazado",
@@ -346,6 +352,12 @@ export const es: PartialMessages = {
     tooMany: "Ya añadiste tantas autorizaciones como admite una obra.",
     bySelf: "consentimiento dado por {{name}}",
     byGuardian: "menor de 18 años, consentimiento dado por {{name}} (madre, padre o tutor)",
+  },
+  player: {
+    quality: "Calidad",
+    best: "{{side}}p (la mejor)",
+    light: "{{side}}p (ligera, para conexiones lentas)",
+    original: "Descargar el archivo tal como se envió",
   },
   captions: {
     none: "Todavía no hay subtítulos.",

@@ -89,6 +89,8 @@ export const fr: PartialMessages = {
         "Le fichier reçu n’a pas la taille du fichier choisi : il n’a pas été gardé. Envoyez-le à nouveau.",
       frameTooLarge:
         "L’image de la vidéo dépasse la 8K (plus de {{megapixels}} mégapixels). Exportez-la dans une taille plus petite.",
+      cannotPrepare:
+        "Votre fichier a passé les vérifications, mais nous n’avons pas pu le préparer pour que le jury et le public puissent le lire. Exportez-le à nouveau (le MP4 en H.264 se lit partout) et envoyez-le une nouvelle fois.",
     },
     "video/mp4": "vidéo MP4",
     "video/webm": "vidéo WebM",
@@ -265,6 +267,8 @@ export const fr: PartialMessages = {
     language: "Indiquez la langue de l’œuvre.",
     media: "Envoyez votre fichier.",
     mediaPending: "Attendez que chaque fichier soit vérifié.",
+    mediaPreparing:
+      "Attendez que vos fichiers soient prêts pour le jury : nous les préparons pour qu’ils se lisent sur tous les appareils.",
     mediaRejected: "Retirez les fichiers refusés.",
     tooManyFiles: "Retirez des fichiers : cette catégorie en accepte {{count}} au plus.",
     altText: "Décrivez chaque image par un texte (texte alternatif).",
@@ -299,6 +303,8 @@ export const fr: PartialMessages = {
     cancel: "Annuler l’envoi",
     cancelled: "Envoi annulé.",
     checking: "Vérification du fichier…",
+    preparing:
+      "Vérifié. Préparation pour le jury en cours (à peu près la durée de l’enregistrement, souvent moins). Vous pouvez quitter cette page en attendant.",
     incomplete: "Envoi inachevé : choisissez à nouveau le même fichier pour continuer, ou retirez-le.",
     verified: "Vérifié et prêt",
     rejected: "Refusé",
@@ -349,6 +355,12 @@ export const fr: PartialMessages = {
     tooMany: "Vous avez ajouté autant d’autorisations qu’une œuvre peut en avoir.",
     bySelf: "consentement donné par {{name}}",
     byGuardian: "moins de 18 ans, consentement donné par {{name}} (parent ou tuteur)",
+  },
+  player: {
+    quality: "Qualité",
+    best: "{{side}}p (meilleure)",
+    light: "{{side}}p (légère, pour les connexions lentes)",
+    original: "Télécharger le fichier tel qu’il a été envoyé",
   },
   captions: {
     none: "Pas encore de sous-titres.",

@@ -114,7 +114,8 @@ export function missingForSubmit(
 
   const live = media.filter((m) => m.state !== "rejected");
   if (live.length === 0) missing.push({ key: "missing.media" });
-  if (live.some((m) => m.state !== "verified")) missing.push({ key: "missing.mediaPending" });
+  if (live.some((m) => m.state === "pending" || m.state === "uploaded")) missing.push({ key: "missing.mediaPending" });
+  else if (live.some((m) => m.state === "preparing")) missing.push({ key: "missing.mediaPreparing" });
   if (media.some((m) => m.state === "rejected")) missing.push({ key: "missing.mediaRejected" });
   if (tooManyFiles(media, category))
     missing.push({ key: "missing.tooManyFiles", values: { count: category.maxFiles } });

@@ -4,7 +4,7 @@ import { db, type Prisma, type User } from "~/services/db.server";
 import { log } from "~/services/log.server";
 import { keyedHash } from "~/services/tokens.server";
 import { audit } from "./audit.server";
-import { discardObjects } from "./media.server";
+import { discardAsset, STORED_KEYS, type StoredKeys } from "./media.server";
 import { statusAt } from "./lifecycle";
 
 /**
@@ -46,32 +46,11 @@ export function entryFate(entry: EntryForFate): "delete" | "anonymise" {
   return judgingStarted(entry.contest) && usedByJudging ? "anonymise" : "delete";
 }
 
-type MediaKeys = {
-  objectKey: string;
-  cleanKey: string | null;
-  previewKey: string | null;
-  captionsKey: string | null;
-  uploadId: string | null;
-};
-
 /** Deletes the stored objects of these files (unfinished uploads are aborted); missing ones are fine. */
-export async function removeMediaObjects(media: MediaKeys[]) {
-  for (const asset of media) {
-    // deleted now, or by a job once storage answers again: erasure never waits on storage
-    await discardObjects(
-      [asset.objectKey, asset.cleanKey, asset.previewKey, asset.captionsKey].filter((k): k is string => Boolean(k)),
-      asset.uploadId ? { key: asset.objectKey, uploadId: asset.uploadId } : undefined,
-    );
-  }
+export async function removeMediaObjects(media: StoredKeys[]) {
+  // deleted now, or by a job once storage answers again: erasure never waits on storage
+  for (const asset of media) await discardAsset(asset);
 }
-
-const mediaKeys = {
-  objectKey: true,
-  cleanKey: true,
-  previewKey: true,
-  captionsKey: true,
-  uploadId: true,
-} as const;
 
 /** What an anonymised entry keeps blank: every text its entrant wrote. */
 export const BLANK_ENTRY = {
@@ -136,7 +115,7 @@ export async function eraseAccount(userId: string, actor: Pick<User, "id">): Pro
           id: true,
           contest: true,
           award: { select: { id: true } },
-          media: { select: mediaKeys },
+          media: { select: STORED_KEYS },
           _count: { select: { assignments: true } },
         },
       });

@@ -4,6 +4,7 @@ import { getOwnEntry, markChanged } from "./entry.server";
 import { isTimed } from "./entry";
 import { editableNow, mediaPrefix } from "./media.server";
 import type { Problem } from "./problem";
+import { isChecked } from "./media";
 import { checkWebVtt } from "./webvtt";
 
 /**
@@ -19,8 +20,7 @@ export async function setCaptions(
 ): Promise<{ ok: true } | { ok: false; problem: Problem } | null> {
   const entry = await getOwnEntry(userId, entryId);
   const asset = entry?.media.find((m) => m.id === assetId);
-  if (!entry || !asset || !editableNow(entry) || asset.state !== "verified" || !isTimed(asset.detectedType))
-    return null;
+  if (!entry || !asset || !editableNow(entry) || !isChecked(asset.state) || !isTimed(asset.detectedType)) return null;
   const checked = checkWebVtt(upload.bytes, asset.durationSec);
   if (!checked.ok) return checked;
   const key = newObjectKey(mediaPrefix(entry), "vtt");

@@ -7,6 +7,7 @@ import { newObjectKey, StorageUnavailableError, storage } from "~/services/stora
 import {
   categoryRules,
   checkDeclared,
+  KEPT_STATES,
   MAX_UPLOADS_PER_DAY,
   MULTIPART_THRESHOLD,
   PART_SIZE,
@@ -40,7 +41,7 @@ export type StartUpload =
  * an upload completes.
  */
 function filesThatCount(media: { state: string }[]) {
-  return media.filter((m) => m.state === "uploaded" || m.state === "verified").length;
+  return media.filter((m) => KEPT_STATES.includes(m.state)).length;
 }
 
 function urlSeconds(entry: Parameters<typeof entryClosesAt>[0]) {
@@ -228,7 +229,7 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
     });
     if (count === 0) return "taken";
     // Counted after the claim, so that uploads completing together cannot pass the limit.
-    const files = await tx.mediaAsset.count({ where: { entryId, state: { in: ["uploaded", "verified"] } } });
+    const files = await tx.mediaAsset.count({ where: { entryId, state: { in: KEPT_STATES } } });
     if (files > entry.category.maxFiles) return "tooMany";
     await enqueueJob(tx, "media.verify", { assetId: asset.id });
     return "claimed";

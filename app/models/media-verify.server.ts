@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { posterFrame, withoutMetadata } from "~/services/ffmpeg.server";
+import { enqueueJob } from "~/services/jobs.server";
 import { log } from "~/services/log.server";
 import {
   identify,
@@ -22,6 +23,7 @@ import {
   checkSizeAndType,
   kindOf,
   MAX_IMAGE_PIXELS,
+  needsRendition,
   MAX_VIDEO_PIXELS,
   PREVIEW_WIDTH,
   rejectionMessage,
@@ -35,6 +37,8 @@ import { EXTENSIONS, mediaPrefix, refuse } from "./media.server";
  * Checks an uploaded object before it counts (the "media.verify" job). A refused file is
  * deleted from storage and the entrant sees why; an accepted image is replaced by its
  * metadata-free copy and a preview, so the original (with any GPS position) is kept nowhere.
+ * An accepted video or recording goes on to "preparing" while its web renditions are made
+ * (app/models/media-prepare.server.ts).
  */
 export async function verifyAsset(assetId: string) {
   const asset = await db.mediaAsset.findUnique({
@@ -133,21 +137,26 @@ export async function verifyAsset(assetId: string) {
       await storage().put(previewKey, poster, "image/webp");
     }
     if (storedKey !== asset.objectKey) await storage().remove(asset.objectKey);
-    return db.mediaAsset.update({
-      where: { id: asset.id },
-      data: {
-        state: "verified",
-        objectKey: storedKey,
-        detectedType: result.type,
-        size: result.size,
-        sha256: result.sha256,
-        width: result.width,
-        height: result.height,
-        durationSec: result.durationSec,
-        cleanKey,
-        previewKey,
-        verifiedAt: now(),
-      },
+    // A video (and sound browsers don't all play) is ready once its web renditions are made.
+    const preparing = result.needsRendition;
+    return db.$transaction(async (tx) => {
+      if (preparing) await enqueueJob(tx, "media.prepare", { assetId: asset.id }, { maxAttempts: 2 });
+      return tx.mediaAsset.update({
+        where: { id: asset.id },
+        data: {
+          state: preparing ? "preparing" : "verified",
+          objectKey: storedKey,
+          detectedType: result.type,
+          size: result.size,
+          sha256: result.sha256,
+          width: result.width,
+          height: result.height,
+          durationSec: result.durationSec,
+          cleanKey,
+          previewKey,
+          verifiedAt: preparing ? null : now(),
+        },
+      });
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -185,6 +194,8 @@ export type Inspection =
       preview: Derived | null;
       /** for video and audio: whether tags that can identify or locate someone are present */
       personalMetadata: boolean;
+      /** for video and audio: whether players need a web rendition made before the file is ready */
+      needsRendition: boolean;
     }
   | { ok: false; rejection: Rejection; detail?: string };
 
@@ -216,6 +227,7 @@ export async function inspectFile(path: string, rules: MediaRules): Promise<Insp
       clean: image.clean,
       preview: image.preview,
       personalMetadata: false,
+      needsRendition: false,
     };
   }
 
@@ -229,6 +241,7 @@ export async function inspectFile(path: string, rules: MediaRules): Promise<Insp
       clean: null,
       preview: null,
       personalMetadata: false,
+      needsRendition: false,
     };
   }
 
@@ -247,5 +260,6 @@ export async function inspectFile(path: string, rules: MediaRules): Promise<Insp
     clean: null,
     preview: null,
     personalMetadata: recording.personalMetadata,
+    needsRendition: needsRendition(kind, recording.codec),
   };
 }

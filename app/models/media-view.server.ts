@@ -1,10 +1,16 @@
 import { storage } from "~/services/storage.server";
-import type { ViewableMedia } from "~/components/media/media-view";
+import type { Rendition, ViewableMedia } from "~/components/media/media-view";
 import { isTimed } from "./entry";
+import { videoRenditionSides } from "./media";
 
 const VIEW_URL_SECONDS = 10 * 60;
 
-/** Short-lived links to verified files, with a video's poster and an image's web-sized preview. */
+/**
+ * Short-lived links to verified files, with a video's poster and an image's web-sized preview.
+ * A video or recording plays from its web renditions (`url` is the best of them; a video's are
+ * all in `renditions`, best first); `original` is the file as it was sent, for organizers to
+ * download.
+ */
 export async function viewUrls(
   media: {
     id: string;
@@ -13,6 +19,10 @@ export async function viewUrls(
     previewKey: string | null;
     cleanKey: string | null;
     objectKey: string;
+    webKey: string | null;
+    lightKey: string | null;
+    width: number | null;
+    height: number | null;
   }[],
   expiresInSec = VIEW_URL_SECONDS,
 ) {
@@ -21,9 +31,16 @@ export async function viewUrls(
     media
       .filter((m) => m.state === "verified")
       .map(async (m) => {
-        const poster = m.detectedType?.startsWith("video/") && m.previewKey ? await sign(m.previewKey) : null;
+        const video = Boolean(m.detectedType?.startsWith("video/"));
+        const poster = video && m.previewKey ? await sign(m.previewKey) : null;
         const preview = m.detectedType?.startsWith("image/") && m.previewKey ? await sign(m.previewKey) : null;
-        return [m.id, { url: await sign(m.cleanKey ?? m.objectKey), poster, preview }] as const;
+        const original = await sign(m.cleanKey ?? m.objectKey);
+        const sides = videoRenditionSides(m.width, m.height);
+        const renditions: Rendition[] = [];
+        if (video && m.webKey) renditions.push({ url: await sign(m.webKey), side: sides.web });
+        if (video && m.lightKey && sides.light) renditions.push({ url: await sign(m.lightKey), side: sides.light });
+        const url = m.webKey ? await sign(m.webKey) : original;
+        return [m.id, { url, original, poster, preview, renditions }] as const;
       }),
   );
   return Object.fromEntries(entries);
@@ -31,19 +48,19 @@ export async function viewUrls(
 
 type ViewableAsset = Parameters<typeof viewUrls>[0][number] & {
   altText: string;
-  width: number | null;
-  height: number | null;
   captionsKey: string | null;
   captionsLang: string | null;
 };
 
 /**
  * Verified files as the pages' MediaView shows them, with short-lived links. `previews: false`
- * leaves images at full size (judges zoom into them, guardians see exactly what was sent).
+ * leaves images at full size (judges zoom into them, guardians see exactly what was sent);
+ * `originals: true` adds a link to each file as it was sent (for organizers only: judges and
+ * visitors need nothing but what plays).
  */
 export async function viewableMedia(
   media: ViewableAsset[],
-  options: { expiresInSec?: number; previews?: boolean } = {},
+  options: { expiresInSec?: number; previews?: boolean; originals?: boolean } = {},
 ): Promise<ViewableMedia[]> {
   const urls = await viewUrls(media, options.expiresInSec);
   return media.map((m) => ({
@@ -55,6 +72,8 @@ export async function viewableMedia(
     url: urls[m.id]?.url ?? null,
     poster: urls[m.id]?.poster ?? null,
     preview: options.previews === false ? null : (urls[m.id]?.preview ?? null),
+    renditions: urls[m.id]?.renditions ?? [],
+    original: options.originals ? (urls[m.id]?.original ?? null) : null,
     captions: isTimed(m.detectedType) && m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
   }));
 }

@@ -38,17 +38,50 @@ export function mediaPrefix(entry: { contestId: string }) {
   return `contests/${entry.contestId}/media`;
 }
 
+/** The columns of a MediaAsset that name objects in storage, for queries that will delete them. */
+export const STORED_KEYS = {
+  objectKey: true,
+  cleanKey: true,
+  previewKey: true,
+  webKey: true,
+  lightKey: true,
+  captionsKey: true,
+  uploadId: true,
+} as const;
+
+export type StoredKeys = { objectKey: string; uploadId?: string | null } & Partial<
+  Record<"cleanKey" | "previewKey" | "webKey" | "lightKey" | "captionsKey", string | null>
+>;
+
+/** Every object a file has in storage: what was sent, its clean copy, preview, renditions and captions. */
+export function storedKeys(asset: StoredKeys) {
+  return [asset.objectKey, asset.cleanKey, asset.previewKey, asset.webKey, asset.lightKey, asset.captionsKey].filter(
+    (key): key is string => Boolean(key),
+  );
+}
+
+/**
+ * Deletes a file's objects now or, while storage is down, later (an unfinished multipart upload
+ * is aborted).
+ */
+export function discardAsset(asset: StoredKeys) {
+  return discardObjects(
+    storedKeys(asset),
+    asset.uploadId ? { key: asset.objectKey, uploadId: asset.uploadId } : undefined,
+  );
+}
+
 /** Whether the entrant may change the entry's files at this moment. */
 export function editableNow(entry: Parameters<typeof entryEditable>[0]) {
   return entryEditable(entry, now());
 }
 
 /**
- * Refuses a file that was in `state`: the entrant reads why, and its bytes are deleted (later,
- * if storage is down).
+ * Refuses a file that was in `state`: the entrant reads why, and its bytes (with any poster or
+ * rendition made so far) are deleted (later, if storage is down).
  */
 export async function refuse(
-  asset: { id: string; objectKey: string },
+  asset: { id: string } & StoredKeys,
   state: string,
   rejection: Rejection,
   size: number | null = null,
@@ -57,7 +90,7 @@ export async function refuse(
     where: { id: asset.id, state },
     data: { state: "rejected", rejection: JSON.stringify(rejectionMessage(rejection)), size },
   });
-  if (count === 1) await discardObjects([asset.objectKey]);
+  if (count === 1) await discardObjects(storedKeys(asset));
   return count === 1;
 }
 
@@ -107,10 +140,7 @@ export async function removeAsset(userId: string, entryId: string, assetId: stri
   const { count } = await db.mediaAsset.deleteMany({ where: { id: asset.id } });
   if (count === 0) return false;
   await markChanged(entryId);
-  await discardObjects(
-    [asset.objectKey, asset.cleanKey, asset.previewKey, asset.captionsKey].filter((k): k is string => Boolean(k)),
-    asset.uploadId ? { key: asset.objectKey, uploadId: asset.uploadId } : undefined,
-  );
+  await discardAsset(asset);
   return true;
 }
 

@@ -18,6 +18,55 @@ export const UPLOADS_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export type MediaKind = "image" | "video" | "audio" | "document";
 
+/**
+ * A file's states: "pending" (being sent), "uploaded" (sent, waiting for its check), "preparing"
+ * (checked; its web renditions are being made), "verified" (ready: judges and visitors see it),
+ * "rejected". A preparing or verified file counts towards the category's number of files; only
+ * a verified one may be submitted and shown.
+ */
+export const KEPT_STATES = ["uploaded", "preparing", "verified"];
+
+/** Whether a file passed its checks: its bytes are what the entrant meant to send (its renditions may still be on the way). */
+export function isChecked(state: string) {
+  return state === "preparing" || state === "verified";
+}
+
+/**
+ * The web renditions of a video (what judges, guardians and visitors play): H.264 in MP4 with its
+ * shorter side at most 1080 pixels, and a light one at 480 for slow connections when the picture
+ * is much larger than that. Sizes by the shorter side, so that a phone's portrait video gets the
+ * same quality as a landscape one.
+ */
+export const WEB_VIDEO_SIDE = 1080;
+export const LIGHT_VIDEO_SIDE = 480;
+
+export function videoRenditionSides(width: number | null, height: number | null) {
+  const short = Math.min(width || WEB_VIDEO_SIDE, height || WEB_VIDEO_SIDE);
+  const even = (side: number) => Math.max(2, Math.floor(side / 2) * 2);
+  return {
+    web: even(Math.min(short, WEB_VIDEO_SIDE)),
+    light: short >= LIGHT_VIDEO_SIDE * 1.25 ? LIGHT_VIDEO_SIDE : null,
+  };
+}
+
+/** Sound codecs every browser plays: a recording in any other gets a web rendition (AAC). */
+const WEB_AUDIO_CODECS = ["mp3", "aac"];
+
+/** Whether a checked file needs web renditions before it is ready: every video, and sound in a codec browsers don't all play. */
+export function needsRendition(kind: MediaKind, audioCodec: string | null) {
+  return kind === "video" || (kind === "audio" && !WEB_AUDIO_CODECS.includes(audioCodec ?? ""));
+}
+
+/**
+ * How long making a file's renditions may take before it is stopped (and tried once more): a
+ * minute, plus four seconds per second of the longest recording the category accepts (this
+ * file's length where the category sets none). Measured here: a minute of 1080p takes under a
+ * minute on two busy cores.
+ */
+export function prepareTimeoutMs(durationSec: number, maxDurationSec: number | null) {
+  return (60 + 4 * Math.max(durationSec, maxDurationSec ?? 0)) * 1000;
+}
+
 export type MediaRules = {
   allowedTypes: string[];
   maxFileBytes: number;
@@ -46,7 +95,9 @@ export type Rejection =
   | { reason: "tooLong"; maxSec: number; durationSec: number }
   | { reason: "frameTooLarge"; maxPixels: number }
   | { reason: "notAsDeclared" }
-  | { reason: "tooManyFiles"; maxFiles: number };
+  | { reason: "tooManyFiles"; maxFiles: number }
+  /** a video or recording that passed the checks but could not be made into a web rendition */
+  | { reason: "cannotPrepare" };
 
 export function kindOf(type: string): MediaKind | null {
   if (type.startsWith("image/")) return "image";
@@ -54,6 +105,36 @@ export function kindOf(type: string): MediaKind | null {
   if (type.startsWith("audio/")) return "audio";
   if (type === "application/pdf") return "document";
   return null;
+}
+
+/** The types Mosaic accepts, by the extensions files of each type commonly have. */
+const TYPES_BY_EXTENSION: Record<string, string> = {
+  mp4: "video/mp4",
+  m4v: "video/mp4",
+  webm: "video/webm",
+  mov: "video/quicktime",
+  qt: "video/quicktime",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  pdf: "application/pdf",
+  mp3: "audio/mpeg",
+  wav: "audio/wav",
+  ogg: "audio/ogg",
+  oga: "audio/ogg",
+  m4a: "audio/mp4",
+};
+
+/**
+ * The type a browser declares for a file, or, when it names none (many do for a phone's `.MOV`
+ * or an `.m4a`), the type its extension stands for. Only a declaration: the check reads the type
+ * from the bytes.
+ */
+export function declaredType(file: { name: string; type: string }) {
+  if (file.type && file.type !== "application/octet-stream") return file.type;
+  const extension = file.name.toLowerCase().split(".").pop() ?? "";
+  return TYPES_BY_EXTENSION[extension] ?? file.type;
 }
 
 /** What can be refused before a single byte is sent: the declared size and type. */
@@ -124,5 +205,7 @@ export function rejectionMessage(rejection: Rejection): { key: string; values: R
       return { key: "media.rejected.notAsDeclared", values: {} };
     case "tooManyFiles":
       return { key: "missing.tooManyFiles", values: { count: rejection.maxFiles } };
+    case "cannotPrepare":
+      return { key: "media.rejected.cannotPrepare", values: {} };
   }
 }

@@ -4,6 +4,7 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { storage } from "~/services/storage.server";
 import { zipArchive, type ZipItem } from "~/services/zip.server";
+import { isChecked } from "./media";
 
 /**
  * "My data": everything Mosaic holds about a person, as one ZIP a phone can open: data.json
@@ -86,10 +87,10 @@ export async function collectMyData(userId: string) {
   const entries = user.entries.map((entry, index) => {
     const folder = `files/${safeName(entry.referenceCode ?? `draft-${index + 1}`)}`;
     const media = entry.media.map((m, position) => {
-      const key = m.state === "verified" ? (m.cleanKey ?? m.objectKey) : null;
+      const key = isChecked(m.state) ? (m.cleanKey ?? m.objectKey) : null;
       const path = key ? `${folder}/${position + 1}-${fileName(m.originalName, key)}` : null;
       if (key && path) files.push({ path, key, modified: m.verifiedAt ?? m.createdAt });
-      const captions = m.state === "verified" && m.captionsKey ? `${folder}/${position + 1}-captions.vtt` : null;
+      const captions = isChecked(m.state) && m.captionsKey ? `${folder}/${position + 1}-captions.vtt` : null;
       if (captions && m.captionsKey) files.push({ path: captions, key: m.captionsKey, modified: m.createdAt });
       return {
         file: path,

@@ -3,6 +3,7 @@ import { db } from "~/services/db.server";
 import { SESSION_IDLE_MS } from "~/services/session.server";
 import { audit } from "./audit.server";
 import { anonymiseEntries, removeMediaObjects, standInEmail } from "./erasure.server";
+import { STORED_KEYS } from "./media.server";
 import { FINISHED_KEPT_MS, retentionEndsAt, SIGN_IN_KEPT_MS } from "./retention";
 
 /**
@@ -123,7 +124,7 @@ async function anonymiseBatch(contestId: string, at: Date) {
           id: true,
           entrantId: true,
           entrant: { select: { country: true } },
-          media: { select: { objectKey: true, cleanKey: true, previewKey: true, captionsKey: true, uploadId: true } },
+          media: { select: STORED_KEYS },
         },
       });
       // claimed by marking them: another run that read the same rows finds them taken and rolls back

@@ -76,6 +76,8 @@ function findAssignment(contestId: string, judgeId: string, judgeCode: string, r
               cleanKey: true,
               previewKey: true,
               objectKey: true,
+              webKey: true,
+              lightKey: true,
               captionsKey: true,
               captionsLang: true,
               width: true,

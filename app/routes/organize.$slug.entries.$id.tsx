@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
   const entry = await getContestEntry(contest.id, params.id ?? "");
   if (!entry) throw new Response("Not found", { status: 404 });
-  const [criteria, media] = await Promise.all([rubricOf(contest.id), viewableMedia(entry.media)]);
+  const [criteria, media] = await Promise.all([rubricOf(contest.id), viewableMedia(entry.media, { originals: true })]);
   return {
     slug: contest.slug,
     entry: {

@@ -46,9 +46,11 @@ async function contents(rows: Rows) {
   for (const [name, sql] of Object.entries(CONTENTS)) {
     counts[name as keyof typeof CONTENTS] = Number((await rows(sql))[0]?.n ?? 0);
   }
-  const media = await rows('SELECT "objectKey", "cleanKey", "previewKey", "captionsKey" FROM "MediaAsset"');
+  const media = await rows(
+    'SELECT "objectKey", "cleanKey", "previewKey", "webKey", "lightKey", "captionsKey" FROM "MediaAsset"',
+  );
   const objects = media
-    .flatMap((m) => [m.objectKey, m.cleanKey, m.previewKey, m.captionsKey])
+    .flatMap((m) => [m.objectKey, m.cleanKey, m.previewKey, m.webKey, m.lightKey, m.captionsKey])
     .filter((key): key is string => typeof key === "string" && key.length > 0)
     .sort();
   const migrations = await rows(`SELECT "migration_name" AS "name" FROM "_prisma_migrations"

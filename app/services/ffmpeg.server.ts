@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { setPriority } from "node:os";
 import { promisify } from "node:util";
 import { env } from "./env.server";
 
@@ -24,6 +25,11 @@ function binary(name: "ffmpeg" | "ffprobe") {
   return found[name];
 }
 
+/** The ffmpeg this instance runs (Debian's where installed), for the bench to name and use. */
+export function ffmpegPath() {
+  return binary("ffmpeg");
+}
+
 /**
  * Inputs are files from strangers: ffmpeg may read only the local file it is given, in a
  * container Mosaic accepts. No network protocol (a playlist naming an http:// address), and no
@@ -36,7 +42,13 @@ const LOCAL_INPUT = [
 
 export type Probe = {
   format?: { duration?: string; tags?: Record<string, string> };
-  streams?: { codec_type?: string; width?: number; height?: number; tags?: Record<string, string> }[];
+  streams?: {
+    codec_type?: string;
+    codec_name?: string;
+    width?: number;
+    height?: number;
+    tags?: Record<string, string>;
+  }[];
 };
 
 export async function probe(path: string): Promise<Probe | null> {
@@ -58,12 +70,86 @@ export async function probe(path: string): Promise<Probe | null> {
  */
 export async function withoutMetadata(input: string, output: string, maxBytes: number) {
   await copyStreams(input, output, [
-    ...["-map_metadata", "-1", "-map_chapters", "-1"],
-    ...["-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact", "-movflags", "+faststart"],
+    ...NO_METADATA,
+    ...["-movflags", "+faststart"],
     // ffmpeg stops writing at this size; a copy that reaches it is incomplete.
     ...["-fs", String(maxBytes)],
   ]);
   return (await stat(output)).size < maxBytes;
+}
+
+/** Options that leave no metadata in an output: no tags, no chapters, no encoder version. */
+const NO_METADATA = [
+  ...["-map_metadata", "-1", "-map_chapters", "-1"],
+  ...["-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact"],
+];
+
+/**
+ * Runs ffmpeg at a low priority (the pages this instance serves come first), stopped after
+ * `timeoutMs`.
+ */
+function encode(args: string[], timeoutMs: number) {
+  return new Promise<void>((resolve, reject) => {
+    const child = execFile(
+      binary("ffmpeg"),
+      ["-v", "error", "-y", ...LOCAL_INPUT, ...args],
+      { timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 4 * 1024 * 1024 },
+      (error, _stdout, stderr) => {
+        if (!error) return resolve();
+        const reason = error.killed ? `stopped after ${timeoutMs} ms` : String(stderr).trim().slice(-500);
+        reject(new Error(`ffmpeg failed: ${reason || error.message}`));
+      },
+    );
+    try {
+      if (child.pid) setPriority(child.pid, 10);
+    } catch {
+      // a system that refuses leaves the default priority
+    }
+  });
+}
+
+export type VideoRendition = { output: string; side: number; light: boolean };
+
+/**
+ * Web renditions of a video in one pass (the source is decoded once): H.264 (8-bit 4:2:0, which
+ * every browser decodes) and AAC stereo in MP4 with the index first, so playing starts before the
+ * whole file has arrived; each scaled so that its shorter side is `side` pixels, turned upright
+ * as the phone that shot it said, and without any metadata.
+ */
+export async function videoRenditions(input: string, renditions: VideoRendition[], timeoutMs: number) {
+  const scaled = renditions.map(
+    ({ side }, i) => `[s${i}]scale='if(lte(iw,ih),${side},-2)':'if(lte(iw,ih),-2,${side})'[v${i}]`,
+  );
+  const graph = `[0:v:0]split=${renditions.length}${renditions.map((_, i) => `[s${i}]`).join("")};${scaled.join(";")}`;
+  await encode(
+    [
+      ...["-i", input, "-filter_complex", graph],
+      ...renditions.flatMap(({ output, light }, i) => [
+        ...["-map", `[v${i}]`, "-map", "0:a:0?"],
+        ...["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"],
+        ...(light
+          ? ["-profile:v", "main", "-crf", "26", "-maxrate", "1M", "-bufsize", "2M"]
+          : ["-profile:v", "high", "-crf", "23", "-maxrate", "5M", "-bufsize", "10M"]),
+        ...["-c:a", "aac", "-b:a", light ? "96k" : "128k", "-ac", "2"],
+        ...NO_METADATA,
+        ...["-movflags", "+faststart", output],
+      ]),
+    ],
+    timeoutMs,
+  );
+}
+
+/** A recording's sound as AAC stereo in an M4A file, without any metadata or cover picture. */
+export async function audioRendition(input: string, output: string, timeoutMs: number) {
+  await encode(
+    [
+      ...["-i", input, "-map", "0:a:0", "-vn"],
+      ...["-c:a", "aac", "-b:a", "160k", "-ac", "2"],
+      ...NO_METADATA,
+      ...["-movflags", "+faststart", "-f", "mp4", output],
+    ],
+    timeoutMs,
+  );
 }
 
 /** Copies every stream of `input` into `output` unchanged (no re-encoding), with `options`. */
@@ -116,4 +202,32 @@ export async function testPattern(output: string, seconds: number) {
     ],
     { timeout: 60_000 },
   );
+}
+
+/**
+ * A clip as an iPhone records it by default, for tests and the bench: HEVC tagged `hvc1` in a
+ * QuickTime file, with AAC sound, held upright (a `width`×`height` picture that players turn a
+ * quarter, as phones store it) and tagged with where it was shot and on what.
+ */
+export async function phoneClip(
+  output: string,
+  { seconds, width, height }: { seconds: number; width: number; height: number },
+) {
+  const encoded = `${output}.encoded.mov`;
+  await run(
+    binary("ffmpeg"),
+    [
+      ...["-v", "error", "-y", "-f", "lavfi", "-i", `testsrc2=duration=${seconds}:size=${width}x${height}:rate=30`],
+      ...["-f", "lavfi", "-i", `sine=frequency=330:duration=${seconds}`],
+      ...["-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", "-x265-params", "log-level=error"],
+      ...["-c:a", "aac", "-b:a", "96k", "-shortest", "-f", "mov", encoded],
+    ],
+    { timeout: 10 * 60_000 },
+  );
+  // the turn and the tags are written by a copy: the encoder drops a rotation given to it
+  await copyStreams(encoded, output, [
+    ...["-metadata:s:v:0", "rotate=90", "-metadata", "location=+14.5995+120.9842/"],
+    ...["-metadata", "make=Apple", "-metadata", "model=iPhone 15", "-f", "mov"],
+  ]);
+  await rm(encoded, { force: true });
 }

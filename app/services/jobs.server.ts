@@ -85,8 +85,22 @@ export function backoffMs(attempt: number, random = Math.random) {
   return Math.round(base * (1 + random() * 0.1));
 }
 
-function claimable(at: Date): Prisma.JobWhereInput {
+/**
+ * Which job types a worker takes: all of them, `only` these, or all `except` these. A slow kind
+ * (making a film's renditions) runs in a lane of its own, so an email never waits behind it.
+ */
+export type Lane = {
+  only?: string[];
+  except?: string[];
+  /** how many jobs a pass claims at once (10); 1 for long jobs, whose claims would otherwise wait out their leases */
+  batch?: number;
+};
+
+function claimable(at: Date, lane: Lane = {}): Prisma.JobWhereInput {
   return {
+    ...(lane.only || lane.except
+      ? { type: { ...(lane.only && { in: lane.only }), ...(lane.except && { notIn: lane.except }) } }
+      : {}),
     OR: [
       { status: "queued", runAt: { lte: at } },
       { status: "running", leaseUntil: { lt: at } },
@@ -94,10 +108,10 @@ function claimable(at: Date): Prisma.JobWhereInput {
   };
 }
 
-export async function claimJobs(workerId: string, limit: number): Promise<Job[]> {
+export async function claimJobs(workerId: string, limit: number, lane: Lane = {}): Promise<Job[]> {
   const at = now();
   const candidates = await db.job.findMany({
-    where: claimable(at),
+    where: claimable(at, lane),
     orderBy: { runAt: "asc" },
     take: limit,
     select: { id: true },
@@ -118,10 +132,21 @@ export async function claimJobs(workerId: string, limit: number): Promise<Job[]>
   return claimed;
 }
 
+/** While a job runs, its lease is renewed, so a long one is never taken up by a second worker. */
+function holdLease(mine: { id: string; lockedBy: string }) {
+  const renew = setInterval(() => {
+    db.job
+      .updateMany({ where: mine, data: { leaseUntil: new Date(now().getTime() + LEASE_MS) } })
+      .catch((error: unknown) => log.warn({ jobId: mine.id, err: error }, "job lease not renewed"));
+  }, LEASE_MS / 3);
+  return () => clearInterval(renew);
+}
+
 async function runOne(job: Job, handlers: JobHandlers, workerId: string) {
   const handler = handlers[job.type];
   const payload: unknown = JSON.parse(job.payload);
   const mine = { id: job.id, lockedBy: workerId };
+  const release = holdLease(mine);
   try {
     if (!handler) throw new Error(`no handler for job type "${job.type}"`);
     await handler.run(payload, job);
@@ -146,13 +171,18 @@ async function runOne(job: Job, handlers: JobHandlers, workerId: string) {
           },
     });
     if (giveUp && count === 1) await handler?.onGiveUp?.(payload, job, message);
+  } finally {
+    release();
   }
 }
 
 /** Claims and runs the jobs that are due; returns how many ran. */
-export async function runDueJobs(handlers: JobHandlers, options: { workerId?: string; limit?: number } = {}) {
+export async function runDueJobs(
+  handlers: JobHandlers,
+  options: { workerId?: string; limit?: number; lane?: Lane } = {},
+) {
   const workerId = options.workerId ?? `worker-${randomUUID()}`;
-  const jobs = await claimJobs(workerId, options.limit ?? 10);
+  const jobs = await claimJobs(workerId, options.limit ?? options.lane?.batch ?? 10, options.lane);
   for (const job of jobs) await runOne(job, handlers, workerId);
   return jobs.length;
 }
@@ -167,7 +197,7 @@ export type Worker = { stop: () => Promise<void> };
 export function startWorker(
   handlers: JobHandlers,
   pollMs: number,
-  options: { beforePass?: () => Promise<void> } = {},
+  options: { beforePass?: () => Promise<void>; lane?: Lane } = {},
 ): Worker {
   const workerId = `worker-${randomUUID()}`;
   let timer: NodeJS.Timeout | undefined;
@@ -178,7 +208,7 @@ export function startWorker(
   const pass = async () => {
     try {
       await options.beforePass?.();
-      while ((await runDueJobs(handlers, { workerId })) > 0 && !stopped);
+      while ((await runDueJobs(handlers, { workerId, lane: options.lane })) > 0 && !stopped);
     } catch (error) {
       log.error({ err: error }, "job worker pass failed");
     }

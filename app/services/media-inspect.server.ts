@@ -136,6 +136,8 @@ export type RecordingFacts = {
   height: number | null;
   /** whether tags that can identify or locate someone are present */
   personalMetadata: boolean;
+  /** the codec of the stream read (ffprobe's name: "h264", "hevc", "aac", "pcm_s16le"…) */
+  codec: string | null;
 };
 
 /**
@@ -152,5 +154,6 @@ export async function readRecording(path: string, kind: "video" | "audio"): Prom
     width: stream.width ?? null,
     height: stream.height ?? null,
     personalMetadata: hasPersonalTags(probed),
+    codec: stream.codec_name ?? null,
   };
 }

@@ -8,7 +8,6 @@ import { MULTIPART_THRESHOLD, PART_SIZE, partSizes } from "~/models/media";
 import { MAX_FILE_MB } from "~/schemas/contest";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { runDueJobs } from "~/services/jobs.server";
 import {
   createStorage,
   newObjectKey,
@@ -17,7 +16,6 @@ import {
   storageConfigFromEnv,
   type Storage,
 } from "~/services/storage.server";
-import { jobHandlers } from "~/jobs.server";
 import { demoContest } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
 import * as entries from "../support/entries";
@@ -332,7 +330,7 @@ describe("an entrant's upload through Mosaic's own routes", () => {
       await entries.completeParts(cookie, entryId, assetId, [first, ...rest]),
     );
     expect(joined.state).toBe("uploaded");
-    await runDueJobs(jobHandlers);
+    await entries.runJobsUntilIdle();
     expect(answerBody(await entries.media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset).toMatchObject({ detectedType: "audio/wav", size: file.length, uploadId: null });
@@ -360,7 +358,7 @@ describe("an entrant's upload through Mosaic's own routes", () => {
 
     const retried = answerBody<{ state: string }>(await entries.completeParts(cookie, entryId, assetId, parts));
     expect(retried.state).toBe("uploaded");
-    await runDueJobs(jobHandlers);
+    await entries.runJobsUntilIdle();
     expect(answerBody(await entries.media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
   });
 });

@@ -36,6 +36,7 @@ import {
   sendFilePart,
   start,
   startUpload,
+  runJobsUntilIdle,
   upload,
 } from "../support/entries";
 
@@ -527,7 +528,7 @@ describe("large uploads", () => {
     const again = await completeParts(cookie, entryId, assetId, [...first, last]);
     expect(answerBody(again)).toMatchObject({ result: { status: "success" }, state: "uploaded" });
     expect(await db.job.count({ where: { type: "media.verify" } })).toBe(1);
-    await runDueJobs(jobHandlers);
+    await runJobsUntilIdle();
     expect(answerBody(await media(cookie, entryId, { intent: "status", assetId })).state).toBe("verified");
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset).toMatchObject({ detectedType: "audio/wav", size: file.length, uploadId: null });
@@ -547,7 +548,7 @@ describe("large uploads", () => {
 
     const joined = await completeParts(cookie, entryId, assetId, parts);
     expect(answerBody(joined)).toMatchObject({ result: { status: "success" }, state: "uploaded" });
-    await runDueJobs(jobHandlers);
+    await runJobsUntilIdle();
     expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } })).toMatchObject({
       state: "verified",
       uploadId: null,

@@ -61,7 +61,7 @@ describe("a multipart upload", () => {
       parts.push(await entries.sendFilePart(await partUrl(cookie, entryId, assetId, n), file, partSize, n));
     const joined = answerBody<Answer>(await entries.completeParts(cookie, entryId, assetId, parts));
     expect(joined.state).toBe("uploaded");
-    await runDueJobs(jobHandlers);
+    await entries.runJobsUntilIdle();
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset).toMatchObject({ state: "verified", size: declared });
   });

@@ -106,6 +106,11 @@ export function resumeUpload(cookie: string, entryId: string, assetId: string, s
   return media(cookie, entryId, { intent: "resume", assetId, size: String(size), type });
 }
 
+/** Runs due jobs until none is left, with those they queue (a file's check queues its renditions). */
+export async function runJobsUntilIdle() {
+  while ((await runDueJobs(jobHandlers)) > 0);
+}
+
 export async function upload(cookie: string, entryId: string, name: string, type: string, bytes = fixture(name)) {
   const sent = await sendFile(cookie, entryId, name, type, bytes);
   expect(sent.put.status).toBe(200);
@@ -113,7 +118,7 @@ export async function upload(cookie: string, entryId: string, name: string, type
     await media(cookie, entryId, { intent: "complete", assetId: sent.assetId }),
   );
   expect(completed.state).toBe("uploaded"); // checked in the background
-  await runDueJobs(jobHandlers);
+  await runJobsUntilIdle();
   const { state, rejection } = answerBody<{ state: string; rejection: unknown }>(
     await media(cookie, entryId, { intent: "status", assetId: sent.assetId }),
   );

@@ -188,6 +188,14 @@ describe("what an entry lacks before it can be submitted", () => {
 
   it("waits for every file to pass its check, and leaves rejected files out of the count", () => {
     expect(keys(complete, category, [{ ...photo, state: "uploaded" }])).toEqual(["missing.mediaPending"]);
+    // checked, its web renditions still being made: a different wait, said differently
+    expect(keys(complete, category, [{ ...photo, state: "preparing" }])).toEqual(["missing.mediaPreparing"]);
+    expect(
+      keys(complete, category, [
+        { ...photo, state: "preparing" },
+        { ...photo, state: "uploaded" },
+      ]),
+    ).toEqual(["missing.mediaPending"]);
     expect(keys(complete, category, [{ ...photo, state: "rejected" }])).toEqual([
       "missing.media",
       "missing.mediaRejected",

@@ -9,6 +9,7 @@ import { Uploader } from "~/components/media/uploader";
 import type { EntryPage } from "~/components/entry/entry-page";
 import { parseForm, type ActionResult } from "~/forms";
 import { isTimed } from "~/models/entry";
+import { isChecked } from "~/models/media";
 import type { MediaAnswer } from "~/routes/entries.$id_.media";
 import { mediaSchema } from "~/schemas/entry";
 
@@ -26,6 +27,7 @@ export function EntryMedia({
 }: Pick<EntryPage, "media" | "category" | "open"> & { entryId: string; onChange: () => void }) {
   const { t } = useTranslation();
   const counted = media.filter((m) => m.state !== "rejected" && m.state !== "pending").length;
+  useReloadWhileChecking(media, onChange);
   const takesMore = open && counted < category.maxFiles;
   // The picker is disabled while a file goes up, which takes focus from it; if it then leaves (the
   // entry has all its files), the keyboard goes on from the list of files, not the page's start.
@@ -55,13 +57,15 @@ export function EntryMedia({
                   ? t("upload.rejected")
                   : m.state === "pending"
                     ? t("upload.incomplete")
-                    : t("upload.checking")}
+                    : m.state === "preparing"
+                      ? t("upload.preparing")
+                      : t("upload.checking")}
               {m.rejection ? `: ${t(m.rejection.key, m.rejection.values)}` : ""}
             </p>
             {m.state === "verified" && m.type.startsWith("image/") ? (
               <AltTextForm entryId={entryId} assetId={m.id} altText={m.altText} disabled={!open} />
             ) : null}
-            {m.state === "verified" && isTimed(m.type) ? (
+            {isChecked(m.state) && isTimed(m.type) ? (
               <Captions
                 entryId={entryId}
                 assetId={m.id}
@@ -168,4 +172,30 @@ function RemoveButton({
       </button>
     </fetcher.Form>
   );
+}
+
+/**
+ * While a file is checked or its renditions are made (in the background, for up to minutes),
+ * the page asks again now and then, so that it says "ready" without a reload: every 2 s at
+ * first, slowing to every 15 s.
+ */
+function useReloadWhileChecking(media: { id: string; state: string }[], reload: () => void) {
+  const waiting = media
+    .filter((m) => m.state === "uploaded" || m.state === "preparing")
+    .map((m) => m.id)
+    .join(",");
+  const latest = useRef(reload);
+  latest.current = reload;
+  useEffect(() => {
+    if (!waiting) return;
+    let pause = 2000;
+    let timer: ReturnType<typeof setTimeout>;
+    const ask = () => {
+      latest.current();
+      pause = Math.min(pause * 1.5, 15_000);
+      timer = setTimeout(ask, pause);
+    };
+    timer = setTimeout(ask, pause);
+    return () => clearTimeout(timer);
+  }, [waiting]);
 }

@@ -15,6 +15,7 @@ const FIX_AT: Record<string, string> = {
   "missing.language": "language",
   "missing.media": "media-file",
   "missing.mediaPending": "media-title",
+  "missing.mediaPreparing": "media-title",
   "missing.mediaRejected": "media-title",
   "missing.tooManyFiles": "media-title",
   "missing.altText": "media-title",

@@ -1,5 +1,9 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PlainSelectField } from "~/components/forms";
+
+/** A web rendition of a video: a short-lived link, and the length of the picture's shorter side. */
+export type Rendition = { url: string; side: number };
 
 /** One verified file as a page shows it; `url` is a short-lived link, null when there is none. */
 export type ViewableMedia = {
@@ -13,6 +17,10 @@ export type ViewableMedia = {
   poster?: string | null;
   preview?: string | null;
   captions?: { lang: string } | null;
+  /** a video's web renditions, best first (empty for a file that has none) */
+  renditions?: Rendition[];
+  /** the file as it was sent, for organizers to download */
+  original?: string | null;
 };
 
 /**
@@ -59,9 +67,93 @@ export function MediaView({
       </>
     );
   }
+  const original = media.original ? (
+    <a href={media.original} download className="media-original">
+      {t("player.original")}
+    </a>
+  ) : null;
   if (type.startsWith("video/")) {
     return (
-      <video src={url} poster={media.poster ?? undefined} controls preload={preload} className="media-preview">
+      <>
+        <VideoPlayer media={media} captionsUrl={captionsUrl} preload={preload} />
+        {original}
+      </>
+    );
+  }
+  if (type.startsWith("audio/")) {
+    return (
+      <>
+        <audio src={url} controls preload={preload} />
+        {original}
+      </>
+    );
+  }
+  return (
+    <a href={url} target="_blank" rel="noreferrer">
+      {t("scoring.openDocument")}
+    </a>
+  );
+}
+
+const QUALITY_KEY = "mosaic.videoQuality";
+
+/** Whether this browser says its connection is slow or the person asked to save data. */
+function slowConnection() {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } })
+    .connection;
+  return Boolean(connection?.saveData || ["slow-2g", "2g", "3g"].includes(connection?.effectiveType ?? ""));
+}
+
+/**
+ * A video from its web renditions: the best one, or the light one when the connection is slow
+ * (as the browser reports it) or the viewer chose it before; a quality switch changes it in
+ * place, keeping the moment and whether it was playing.
+ */
+function VideoPlayer({
+  media,
+  captionsUrl,
+  preload,
+}: {
+  media: ViewableMedia;
+  captionsUrl?: string;
+  preload: "none" | "metadata";
+}) {
+  const { t } = useTranslation();
+  const renditions = media.renditions ?? [];
+  const [chosen, setChosen] = useState(0);
+  const video = useRef<HTMLVideoElement>(null);
+  const resume = useRef<{ time: number; playing: boolean } | null>(null);
+  useEffect(() => {
+    if (renditions.length < 2) return;
+    const saved = localStorage.getItem(QUALITY_KEY);
+    if (saved === "light" || (saved !== "best" && slowConnection())) setChosen(renditions.length - 1);
+  }, [renditions.length]);
+  const src = renditions[chosen]?.url ?? media.url ?? undefined;
+
+  function choose(index: number) {
+    const element = video.current;
+    if (element) resume.current = { time: element.currentTime, playing: !element.paused };
+    localStorage.setItem(QUALITY_KEY, index === 0 ? "best" : "light");
+    setChosen(index);
+  }
+
+  return (
+    <>
+      <video
+        ref={video}
+        src={src}
+        poster={media.poster ?? undefined}
+        controls
+        preload={preload}
+        className="media-preview"
+        onLoadedMetadata={(event) => {
+          const at = resume.current;
+          resume.current = null;
+          if (!at) return;
+          event.currentTarget.currentTime = at.time;
+          if (at.playing) void event.currentTarget.play().catch(() => undefined);
+        }}
+      >
         {media.captions && captionsUrl ? (
           <track
             kind="captions"
@@ -72,13 +164,23 @@ export function MediaView({
           />
         ) : null}
       </video>
-    );
-  }
-  if (type.startsWith("audio/")) return <audio src={url} controls preload={preload} />;
-  return (
-    <a href={url} target="_blank" rel="noreferrer">
-      {t("scoring.openDocument")}
-    </a>
+      {renditions.length > 1 ? (
+        <PlainSelectField
+          label={t("player.quality")}
+          selectProps={{
+            id: `quality-${media.id}`,
+            value: chosen,
+            onChange: (event) => choose(Number(event.target.value)),
+          }}
+        >
+          {renditions.map((r, index) => (
+            <option key={r.side} value={index}>
+              {t(index === 0 ? "player.best" : "player.light", { side: r.side })}
+            </option>
+          ))}
+        </PlainSelectField>
+      ) : null}
+    </>
   );
 }
 

@@ -26,6 +26,8 @@ function describe(outcome: UploadOutcome, t: TFunction): { tone: "error" | "info
   switch (outcome.kind) {
     case "checking":
       return { tone: "info", message: t("upload.checking") };
+    case "preparing":
+      return { tone: "info", message: t("upload.preparing") };
     case "verified":
       return { tone: "info", message: t("upload.verified") };
     case "cancelled":

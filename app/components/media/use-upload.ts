@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import { formProblems, type ActionResult } from "~/forms";
 import type { Problem } from "~/models/problem";
+import { declaredType } from "~/models/media";
 import type { MediaAnswer } from "~/routes/entries.$id_.media";
 
 /**
@@ -17,7 +18,7 @@ import type { MediaAnswer } from "~/routes/entries.$id_.media";
 type UploadProgress = { name: string; loaded: number; total: number; startedAt: number };
 /** Where the last upload stands. */
 export type UploadOutcome =
-  | { kind: "checking" | "verified" | "cancelled" }
+  | { kind: "checking" | "preparing" | "verified" | "cancelled" }
   /** a multipart upload stopped: picking the same file again goes on where it stopped */
   | { kind: "interrupted" }
   /** a single PUT failed on the network; the server has forgotten the file */
@@ -179,12 +180,13 @@ export function useUpload(endpoint: string, onDone: () => void) {
     cancelled.current = false;
     const resumeKey = `mosaic-upload:${endpoint}:${file.name}:${file.size}:${file.lastModified}`;
     const kept = JSON.parse(localStorage.getItem(resumeKey) ?? "null") as { assetId: string } | null;
+    const type = declaredType(file);
 
     let assetId: string;
     let sent: Sent;
     let multipart = false;
     const resumed = kept
-      ? await post(endpoint, { intent: "resume", assetId: kept.assetId, size: String(file.size), type: file.type })
+      ? await post(endpoint, { intent: "resume", assetId: kept.assetId, size: String(file.size), type })
       : null;
     const resume = resumed?.body?.resume;
     if (kept && resume) {
@@ -196,7 +198,7 @@ export function useUpload(endpoint: string, onDone: () => void) {
       const started = await post(endpoint, {
         intent: "start",
         name: file.name,
-        type: file.type,
+        type,
         size: String(file.size),
       });
       const upload = started.body;
@@ -262,6 +264,8 @@ export function useUpload(endpoint: string, onDone: () => void) {
     const rejection = answer.body?.rejection;
     if (rejection) setOutcome({ kind: "refused", problem: rejection });
     else if (answer.body?.state === "verified") setOutcome({ kind: "verified" });
+    // checked; its renditions are made in the background and the list of files says when ready
+    else if (answer.body?.state === "preparing") setOutcome({ kind: "preparing" });
     else setOutcome({ kind: "refused", problem: problemOf(answer) });
     onDone();
     return true;

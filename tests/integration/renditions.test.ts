@@ -1,0 +1,171 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { viewableMedia } from "~/models/media-view.server";
+import { advance } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { phoneClip, probe } from "~/services/ffmpeg.server";
+import { runDueJobs } from "~/services/jobs.server";
+import { readRecording } from "~/services/media-inspect.server";
+import { storage } from "~/services/storage.server";
+import { jobHandlers } from "~/jobs.server";
+import { resetToDemoContest } from "../support/contest";
+import * as entries from "../support/entries";
+import { TMP } from "../support/global-setup";
+import { answerBody, problemKeys } from "../support/http";
+
+// Every judge and visitor can play every entry: videos and sound get web renditions made by a
+// background job, against the real storage server, the real ffmpeg and the real job queue.
+
+const dir = mkdtempSync(path.join(TMP, "renditions-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** An iPhone-style HEVC clip held upright: 1280×720 stored, shown 720×1280, with a location and a phone model. */
+let clip: Buffer<ArrayBuffer> | undefined;
+async function hevcClip() {
+  if (!clip) {
+    const file = path.join(dir, "IMG_0042.MOV");
+    await phoneClip(file, { seconds: 2, width: 1280, height: 720 });
+    clip = readFileSync(file);
+  }
+  return clip;
+}
+
+/** What a stored object is, as ffprobe reads it, after a download. */
+async function stored(key: string) {
+  const file = path.join(dir, `${path.basename(key)}`);
+  await storage().download(key, file, 50 * 1024 * 1024);
+  const probed = await probe(file);
+  const video = probed?.streams?.find((s) => s.codec_type === "video");
+  const audio = probed?.streams?.find((s) => s.codec_type === "audio");
+  return {
+    file,
+    video: video && { codec: video.codec_name, width: video.width, height: video.height },
+    audio: audio?.codec_name ?? null,
+    pixels: (video as { pix_fmt?: string } | undefined)?.pix_fmt,
+    personal: (await readRecording(file, video ? "video" : "audio"))?.personalMetadata,
+  };
+}
+
+/** Runs the jobs that are due except the making of renditions: the file stops once checked. */
+const checkOnly = () => runDueJobs(jobHandlers, { lane: { except: ["media.prepare"] } });
+
+beforeEach(resetToDemoContest);
+
+describe("a phone's HEVC video", () => {
+  it("is checked, then prepared as H.264 renditions without personal tags, turned upright; the original stays", async () => {
+    const { cookie } = await entries.entrant("phone@example.org");
+    const entryId = await entries.startId(cookie, "video");
+    const sent = await entries.sendFile(cookie, entryId, "IMG_0042.MOV", "video/quicktime", await hevcClip());
+    expect(sent.put.status).toBe(200);
+    await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
+
+    // Checked, not yet ready: the entrant reads that it is being prepared, and cannot submit yet.
+    await checkOnly();
+    const status = answerBody<{ state: string }>(
+      await entries.media(cookie, entryId, { intent: "status", assetId: sent.assetId }),
+    );
+    expect(status.state).toBe("preparing");
+    expect(problemKeys(await entries.save(cookie, entryId, {}, "submit"))).toContain("missing.mediaPreparing");
+    expect(await db.job.count({ where: { type: "media.prepare", status: "queued", maxAttempts: 2 } })).toBe(1);
+
+    await entries.runJobsUntilIdle();
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
+    expect(asset).toMatchObject({ state: "verified", detectedType: "video/quicktime", width: 1280, height: 720 });
+    expect(asset.webKey).toMatch(/\.mp4$/);
+    expect(asset.lightKey).toMatch(/\.mp4$/);
+    expect(asset.verifiedAt).not.toBeNull();
+    expect(problemKeys(await entries.save(cookie, entryId, {}, "submit"))).not.toContain("missing.mediaPreparing");
+
+    // The web rendition: H.264 4:2:0 (every browser decodes it) with AAC, upright, at most 1080
+    // on its shorter side (this one is 720), and nothing about where or on what it was shot.
+    const web = await stored(asset.webKey!);
+    expect(web).toMatchObject({
+      video: { codec: "h264", width: 720, height: 1280 },
+      audio: "aac",
+      pixels: "yuv420p",
+      personal: false,
+    });
+    // The light one for slow connections: 480 on its shorter side.
+    expect(await stored(asset.lightKey!)).toMatchObject({
+      video: { codec: "h264", width: 480, height: 854 },
+      audio: "aac",
+      personal: false,
+    });
+    // The original is kept, as sent but for its tags: still HEVC, for organizers to download.
+    expect((await stored(asset.objectKey)).video).toMatchObject({ codec: "hevc" });
+
+    // Judges and visitors get the renditions (best first) and no original; organizers get both.
+    const [forJudges] = await viewableMedia([asset]);
+    expect(forJudges!.url).toContain(asset.webKey!);
+    expect(forJudges!.renditions).toEqual([
+      { url: expect.stringContaining(asset.webKey!), side: 720 },
+      { url: expect.stringContaining(asset.lightKey!), side: 480 },
+    ]);
+    expect(forJudges!.original).toBeNull();
+    const [forOrganizers] = await viewableMedia([asset], { originals: true });
+    expect(forOrganizers!.original).toContain(asset.objectKey);
+
+    // Removing the file removes its renditions and poster too.
+    await entries.media(cookie, entryId, { intent: "remove", assetId: asset.id });
+    for (const key of [asset.objectKey, asset.webKey!, asset.lightKey!, asset.previewKey!]) {
+      expect(await storage().head(key)).toBeNull();
+    }
+  });
+
+  it("that cannot be prepared is tried once more, then refused with a clear message and nothing kept", async () => {
+    const { cookie } = await entries.entrant("broken@example.org");
+    const entryId = await entries.startId(cookie, "video");
+    const sent = await entries.sendFile(cookie, entryId, "IMG_0043.MOV", "video/quicktime", await hevcClip());
+    await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
+    await checkOnly();
+    const checked = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
+    expect(checked.state).toBe("preparing");
+    // The stored bytes go bad after the check (a fault of the storage, say): no rendition can be made.
+    await storage().put(checked.objectKey, Buffer.alloc(4096, 7), "video/quicktime");
+
+    await entries.runJobsUntilIdle();
+    expect((await db.mediaAsset.findUniqueOrThrow({ where: { id: checked.id } })).state).toBe("preparing");
+    const job = await db.job.findFirstOrThrow({ where: { type: "media.prepare" } });
+    expect(job).toMatchObject({ status: "queued", attempts: 1 });
+    expect(job.lastError).toMatch(/ffmpeg/);
+
+    advance(10 * 60 * 1000); // past the retry's back-off
+    await entries.runJobsUntilIdle();
+    const refused = answerBody<{ state: string; rejection: { key: string } }>(
+      await entries.media(cookie, entryId, { intent: "status", assetId: checked.id }),
+    );
+    expect(refused).toMatchObject({ state: "rejected", rejection: { key: "media.rejected.cannotPrepare" } });
+    expect(await db.job.findFirstOrThrow({ where: { type: "media.prepare" } })).toMatchObject({
+      status: "failed",
+      attempts: 2,
+    });
+    for (const key of [checked.objectKey, checked.previewKey!]) expect(await storage().head(key)).toBeNull();
+  });
+});
+
+describe("sound", () => {
+  it("in WAV gets an AAC rendition to play; MP3 plays as it is", async () => {
+    const { cookie } = await entries.entrant("sound@example.org");
+    const entryId = await entries.startId(cookie, "audio");
+    const wav = await entries.upload(cookie, entryId, "audio-2s.wav", "audio/wav");
+    expect(wav.state).toBe("verified");
+    const wavAsset = await db.mediaAsset.findUniqueOrThrow({ where: { id: wav.assetId } });
+    expect(wavAsset.webKey).toMatch(/\.m4a$/);
+    expect(wavAsset.lightKey).toBeNull();
+    expect(await stored(wavAsset.webKey!)).toMatchObject({ video: undefined, audio: "aac", personal: false });
+    expect((await viewableMedia([wavAsset]))[0]!.url).toContain(wavAsset.webKey!);
+
+    const other = await entries.entrant("mp3@example.org");
+    const mp3 = await entries.upload(
+      other.cookie,
+      await entries.startId(other.cookie, "audio"),
+      "audio-3s.mp3",
+      "audio/mpeg",
+    );
+    const mp3Asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: mp3.assetId } });
+    expect(mp3Asset).toMatchObject({ state: "verified", webKey: null });
+    expect(await db.job.count({ where: { type: "media.prepare" } })).toBe(1); // the WAV's alone
+    expect((await viewableMedia([mp3Asset]))[0]!.url).toContain(mp3Asset.objectKey);
+  });
+});
