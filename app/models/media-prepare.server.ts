@@ -9,6 +9,7 @@ import { readRecording } from "~/services/media-inspect.server";
 import { newObjectKey, storage } from "~/services/storage.server";
 import { prepareTimeoutMs, videoRenditionSides } from "./media";
 import { discardObjects, mediaPrefix, refuse } from "./media.server";
+import { copyLimit } from "./media-verify.server";
 
 /**
  * Makes the web renditions of a checked video or recording (the "media.prepare" job), so that
@@ -29,7 +30,8 @@ export async function prepareAsset(assetId: string) {
   const made: string[] = [];
   try {
     const original = path.join(dir, "original");
-    await storage().download(asset.objectKey, original, asset.size ?? asset.declaredSize);
+    // the checked bytes, or their copy without tags, which may be a little larger (bounded the same way)
+    await storage().download(asset.objectKey, original, copyLimit(asset.size ?? asset.declaredSize));
     const started = Date.now();
     const outputs: { file: string; type: string; extension: string }[] = [];
     if (video) {

@@ -167,7 +167,7 @@ export async function verifyAsset(assetId: string) {
  * A copy without metadata holds the same streams as the file it comes from; a copy that grows
  * well past it is not written to the end (temporary disk stays bounded) and the file is refused.
  */
-function copyLimit(size: number) {
+export function copyLimit(size: number) {
   return Math.ceil(size * 1.05) + 1024 * 1024;
 }
 

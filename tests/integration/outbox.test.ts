@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { advance, setNow } from "~/services/clock.server";
 import { afterCommit, db, serializable } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
@@ -132,6 +132,52 @@ describe("the job queue", () => {
     await Promise.all([1, 2, 3, 4].map((n) => runDueJobs(handlers, { workerId: `w${n}`, limit: 20 })));
     expect(seen.sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
     expect(await db.job.count({ where: { status: "done" } })).toBe(20);
+  });
+
+  it("gives each lane its own kinds of job, one at a time where asked", async () => {
+    await db.$transaction(async (tx) => {
+      for (const type of ["email", "film", "film", "email"]) await enqueueJob(tx, type, {});
+    });
+    const ran: string[] = [];
+    const handlers: JobHandlers = {
+      email: { run: async () => void ran.push("email") },
+      film: { run: async () => void ran.push("film") },
+    };
+    // the main lane never takes a film, however many are due
+    expect(await runDueJobs(handlers, { lane: { except: ["film"] } })).toBe(2);
+    expect(ran).toEqual(["email", "email"]);
+    // the media lane takes films only, one a pass
+    expect(await runDueJobs(handlers, { lane: { only: ["film"], batch: 1 } })).toBe(1);
+    expect(await runDueJobs(handlers, { lane: { only: ["film"], batch: 1 } })).toBe(1);
+    expect(await runDueJobs(handlers, { lane: { only: ["film"], batch: 1 } })).toBe(0);
+    expect(ran).toEqual(["email", "email", "film", "film"]);
+  });
+
+  it("keeps a long job's lease while it runs, so no other worker takes it up", async () => {
+    await db.$transaction((tx) => enqueueJob(tx, "film", {}));
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      let takenBySecond = -1;
+      const handlers: JobHandlers = {
+        film: {
+          async run(_payload, job) {
+            const firstLease = job.leaseUntil!.getTime();
+            // 50 s in: the lease is renewed (every 20 s of the running job)
+            advance(50_000);
+            vi.advanceTimersByTime(20_000);
+            await until(async () => (await db.job.findFirstOrThrow()).leaseUntil!.getTime() > firstLease);
+            // past the first lease: a second worker still finds the job taken
+            advance(20_000);
+            takenBySecond = (await claimJobs("second-worker", 1)).length;
+          },
+        },
+      };
+      expect(await runDueJobs(handlers, { workerId: "first-worker" })).toBe(1);
+      expect(takenBySecond).toBe(0);
+      expect(await db.job.findFirstOrThrow()).toMatchObject({ status: "done", attempts: 1, leaseUntil: null });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("fails a job of an unknown type without retrying it", async () => {

@@ -144,6 +144,23 @@ describe("a phone's HEVC video", () => {
   });
 });
 
+describe("every recording among the media fixtures", () => {
+  it.each([
+    // file, type, category, what players get: the renditions' codecs and the light one's presence
+    ["video-3s.mp4", "video/mp4", "video", { video: "h264", audio: "aac", light: false }],
+    ["video-2s.webm", "video/webm", "video", { video: "h264", audio: null, light: false }], // VP9, no sound
+    ["audio-2s.wav", "audio/wav", "audio", { video: undefined, audio: "aac", light: false }],
+  ])("%s is ready with a web rendition", async (name, type, category, expected) => {
+    const { cookie } = await entries.entrant(`${name}@example.org`);
+    const sent = await entries.upload(cookie, await entries.startId(cookie, category), name, type);
+    expect(sent.state).toBe("verified");
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
+    const web = await stored(asset.webKey!);
+    expect({ video: web.video?.codec, audio: web.audio, light: asset.lightKey !== null }).toEqual(expected);
+    expect(web.personal).toBe(false);
+  });
+});
+
 describe("sound", () => {
   it("in WAV gets an AAC rendition to play; MP3 plays as it is", async () => {
     const { cookie } = await entries.entrant("sound@example.org");
