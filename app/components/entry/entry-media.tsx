@@ -50,7 +50,8 @@ export function EntryMedia({
             {m.state === "verified" ? (
               <MediaView media={m} captionsUrl={`/entries/${entryId}/captions/${m.id}.vtt`} />
             ) : null}
-            <p className={m.state === "rejected" ? "alert" : undefined}>
+            {/* said aloud when it changes: a file checked or made ready while the entrant is elsewhere on the page */}
+            <p className={m.state === "rejected" ? "alert" : undefined} aria-live="polite">
               {m.state === "verified"
                 ? t("upload.verified")
                 : m.state === "rejected"
