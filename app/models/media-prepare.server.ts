@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { audioRendition, videoRenditions, type VideoRendition } from "~/services/ffmpeg.server";
+import { audioRendition, isHdr, probe, videoRenditions, type VideoRendition } from "~/services/ffmpeg.server";
 import { log } from "~/services/log.server";
 import { readRecording } from "~/services/media-inspect.server";
 import { newObjectKey, storage } from "~/services/storage.server";
@@ -38,7 +38,7 @@ export async function prepareAsset(assetId: string) {
       const sides = videoRenditionSides(asset.width, asset.height);
       const renditions: VideoRendition[] = [{ output: path.join(dir, "web.mp4"), side: sides.web, light: false }];
       if (sides.light) renditions.push({ output: path.join(dir, "light.mp4"), side: sides.light, light: true });
-      await videoRenditions(original, renditions, timeoutMs);
+      await videoRenditions(original, renditions, timeoutMs, { hdr: isHdr(await probe(original)) });
       outputs.push(...renditions.map((r) => ({ file: r.output, type: "video/mp4", extension: "mp4" })));
     } else {
       const output = path.join(dir, "web.m4a");

@@ -45,6 +45,8 @@ export type Probe = {
   streams?: {
     codec_type?: string;
     codec_name?: string;
+    /** "smpte2084" (PQ) or "arib-std-b67" (HLG) for HDR video */
+    color_transfer?: string;
     width?: number;
     height?: number;
     tags?: Record<string, string>;
@@ -108,25 +110,50 @@ function encode(args: string[], timeoutMs: number) {
   });
 }
 
+/**
+ * HDR (a phone's HLG, or PQ) mapped to the ordinary range every screen shows: without it, an
+ * iPhone's default recording looks grey and flat in an H.264 rendition.
+ */
+const TONE_MAP = [
+  "zscale=t=linear:npl=100",
+  "format=gbrpf32le",
+  "zscale=p=bt709",
+  "tonemap=tonemap=hable:desat=0",
+  "zscale=t=bt709:m=bt709:r=tv",
+  "format=yuv420p",
+].join(",");
+
+/** Whether a probed video is HDR (PQ or HLG), which its renditions map to the ordinary range. */
+export function isHdr(probed: Probe | null) {
+  const video = probed?.streams?.find((s) => s.codec_type === "video");
+  return ["smpte2084", "arib-std-b67"].includes(video?.color_transfer ?? "");
+}
+
 export type VideoRendition = { output: string; side: number; light: boolean };
 
 /**
- * Web renditions of a video in one pass (the source is decoded once): H.264 (8-bit 4:2:0, which
- * every browser decodes) and AAC stereo in MP4 with the index first, so playing starts before the
+ * Web renditions of a video in one pass (the source is decoded once): H.264 (8-bit 4:2:0 in the
+ * ordinary BT.709 range, which every browser decodes; `hdr` maps an HDR source to it) and AAC stereo in MP4 with the index first, so playing starts before the
  * whole file has arrived; each scaled so that its shorter side is `side` pixels, turned upright
  * as the phone that shot it said, and without any metadata.
  */
-export async function videoRenditions(input: string, renditions: VideoRendition[], timeoutMs: number) {
+export async function videoRenditions(
+  input: string,
+  renditions: VideoRendition[],
+  timeoutMs: number,
+  { hdr = false }: { hdr?: boolean } = {},
+) {
   const scaled = renditions.map(
     ({ side }, i) => `[s${i}]scale='if(lte(iw,ih),${side},-2)':'if(lte(iw,ih),-2,${side})'[v${i}]`,
   );
-  const graph = `[0:v:0]split=${renditions.length}${renditions.map((_, i) => `[s${i}]`).join("")};${scaled.join(";")}`;
+  const graph = `[0:v:0]${hdr ? `${TONE_MAP},` : ""}split=${renditions.length}${renditions.map((_, i) => `[s${i}]`).join("")};${scaled.join(";")}`;
   await encode(
     [
       ...["-i", input, "-filter_complex", graph],
       ...renditions.flatMap(({ output, light }, i) => [
         ...["-map", `[v${i}]`, "-map", "0:a:0?"],
         ...["-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p"],
+        ...["-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"],
         ...(light
           ? ["-profile:v", "main", "-crf", "26", "-maxrate", "1M", "-bufsize", "2M"]
           : ["-profile:v", "high", "-crf", "23", "-maxrate", "5M", "-bufsize", "10M"]),
@@ -206,20 +233,31 @@ export async function testPattern(output: string, seconds: number) {
 
 /**
  * A clip as an iPhone records it by default, for tests and the bench: HEVC tagged `hvc1` in a
- * QuickTime file, with AAC sound, held upright (a `width`×`height` picture that players turn a
+ * QuickTime file (10-bit HLG when `hdr`, as recent iPhones record by default), with AAC sound, held upright (a `width`×`height` picture that players turn a
  * quarter, as phones store it) and tagged with where it was shot and on what.
  */
 export async function phoneClip(
   output: string,
-  { seconds, width, height }: { seconds: number; width: number; height: number },
+  { seconds, width, height, hdr = false }: { seconds: number; width: number; height: number; hdr?: boolean },
 ) {
+  // an iPhone's HDR: 10-bit HLG in BT.2020
+  const hlg = hdr
+    ? [
+        ...["-pix_fmt", "yuv420p10le", "-color_trc", "arib-std-b67", "-color_primaries", "bt2020"],
+        ...["-colorspace", "bt2020nc"],
+      ]
+    : [];
   const encoded = `${output}.encoded.mov`;
   await run(
     binary("ffmpeg"),
     [
       ...["-v", "error", "-y", "-f", "lavfi", "-i", `testsrc2=duration=${seconds}:size=${width}x${height}:rate=30`],
       ...["-f", "lavfi", "-i", `sine=frequency=330:duration=${seconds}`],
-      ...["-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", "-x265-params", "log-level=error"],
+      ...["-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", ...hlg],
+      ...[
+        "-x265-params",
+        `log-level=error${hdr ? ":colorprim=bt2020:transfer=arib-std-b67:colormatrix=bt2020nc" : ""}`,
+      ],
       ...["-c:a", "aac", "-b:a", "96k", "-shortest", "-f", "mov", encoded],
     ],
     { timeout: 10 * 60_000 },

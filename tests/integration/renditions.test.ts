@@ -43,6 +43,7 @@ async function stored(key: string) {
     video: video && { codec: video.codec_name, width: video.width, height: video.height },
     audio: audio?.codec_name ?? null,
     pixels: (video as { pix_fmt?: string } | undefined)?.pix_fmt,
+    transfer: video?.color_transfer,
     personal: (await readRecording(file, video ? "video" : "audio"))?.personalMetadata,
   };
 }
@@ -141,6 +142,27 @@ describe("a phone's HEVC video", () => {
       attempts: 2,
     });
     for (const key of [checked.objectKey, checked.previewKey!]) expect(await storage().head(key)).toBeNull();
+  });
+});
+
+describe("an iPhone's HDR video (10-bit HLG)", () => {
+  // (that the tone mapping looks right is not measured here: the test pattern is not graded as HDR)
+  it("is made into 8-bit BT.709 H.264 that every browser plays", async () => {
+    const file = path.join(dir, "IMG_0044.MOV");
+    await phoneClip(file, { seconds: 1, width: 1280, height: 720, hdr: true });
+    expect(await probe(file)).toMatchObject({
+      streams: expect.arrayContaining([
+        expect.objectContaining({ codec_name: "hevc", pix_fmt: "yuv420p10le", color_transfer: "arib-std-b67" }),
+      ]),
+    });
+    const { cookie } = await entries.entrant("hdr@example.org");
+    const entryId = await entries.startId(cookie, "video");
+    const sent = await entries.upload(cookie, entryId, "IMG_0044.MOV", "video/quicktime", readFileSync(file));
+    expect(sent.state).toBe("verified");
+    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
+    for (const key of [asset.webKey!, asset.lightKey!]) {
+      expect(await stored(key)).toMatchObject({ video: { codec: "h264" }, pixels: "yuv420p", transfer: "bt709" });
+    }
   });
 });
 
