@@ -534,6 +534,13 @@ export const en = {
     spread: "Spread",
     spreadValue: "range {{range}}, SD {{sd}}",
     disagreement: "judges disagree",
+    shortOfJudges_one:
+      "{{count}} entry has fewer judges than the {{asked}} the contest asks for: its rank rests on fewer opinions than the others'. Give it more judges before awarding.",
+    shortOfJudges_other:
+      "{{count}} entries have fewer judges than the {{asked}} the contest asks for: their ranks rest on fewer opinions than the others'. Give them more judges before awarding.",
+    assignMore: "Assign judges",
+    judgesOf: "{{count}} of {{asked}}",
+    short: "short of judges",
     award: "Award",
     awardFor: "Award for {{code}}",
     noAward: "No award",

@@ -543,6 +543,13 @@ export const es: PartialMessages = {
     spread: "Dispersión",
     spreadValue: "rango {{range}}, DE {{sd}}",
     disagreement: "el jurado discrepa",
+    shortOfJudges_one:
+      "{{count}} obra tiene menos jurados que los {{asked}} que pide el concurso: su puesto se basa en menos opiniones que el de las demás. Asígnale más jurados antes de dar los premios.",
+    shortOfJudges_other:
+      "{{count}} obras tienen menos jurados que los {{asked}} que pide el concurso: sus puestos se basan en menos opiniones que los de las demás. Asígnales más jurados antes de dar los premios.",
+    assignMore: "Asignar jurados",
+    judgesOf: "{{count}} de {{asked}}",
+    short: "faltan jurados",
     award: "Distinción",
     awardFor: "Distinción para {{code}}",
     noAward: "Sin distinción",

@@ -548,6 +548,13 @@ export const fr: PartialMessages = {
     spread: "Dispersion",
     spreadValue: "étendue {{range}}, é.-t. {{sd}}",
     disagreement: "désaccord entre les membres du jury",
+    shortOfJudges_one:
+      "{{count}} œuvre a moins de membres du jury que les {{asked}} prévus par le concours : son rang repose sur moins d’avis que celui des autres. Confiez-la à d’autres membres du jury avant d’attribuer les prix.",
+    shortOfJudges_other:
+      "{{count}} œuvres ont moins de membres du jury que les {{asked}} prévus par le concours : leur rang repose sur moins d’avis que celui des autres. Confiez-les à d’autres membres du jury avant d’attribuer les prix.",
+    assignMore: "Attribuer les œuvres au jury",
+    judgesOf: "{{count}} sur {{asked}}",
+    short: "jury incomplet",
     award: "Distinction",
     awardFor: "Distinction pour {{code}}",
     noAward: "Aucune distinction",

@@ -29,20 +29,25 @@ export async function contestResults(contestId: string, round: Round = "scoring"
     db.entry.aggregate({ where: { contestId }, _max: { updatedAt: true }, _count: { _all: true } }),
     db.award.aggregate({ where: { contestId }, _max: { createdAt: true }, _count: { _all: true } }),
     // the settings page saves categories' names and the normalisation with the contest
-    db.contest.findUniqueOrThrow({ where: { id: contestId }, select: { updatedAt: true, normalisation: true } }),
+    db.contest.findUniqueOrThrow({
+      where: { id: contestId },
+      select: { updatedAt: true, normalisation: true, judgesPerEntry: true },
+    }),
   ]);
   const version = JSON.stringify([sheetsVersion, entriesVersion, awardsVersion, settings]);
   const key = `${contestId}:${round}`;
   const cached = resultsCache.get(key);
   if (cached?.version === version) return cached.results;
-  const results = await computeContestResults(contestId, round, settings.normalisation !== "raw");
+  // the scoring round asks for the contest's number of judges per entry; the final, for every final judge
+  const judgesAsked = round === "scoring" ? settings.judgesPerEntry : null;
+  const results = await computeContestResults(contestId, round, settings.normalisation !== "raw", judgesAsked);
   resultsCache.set(key, { version, results });
   return results;
 }
 
 const resultsCache = new Map<string, { version: string; results: Awaited<ReturnType<typeof computeContestResults>> }>();
 
-async function computeContestResults(contestId: string, round: Round, normalise: boolean) {
+async function computeContestResults(contestId: string, round: Round, normalise: boolean, judgesAsked: number | null) {
   const [criteria, entries, sheets] = await Promise.all([
     rubricOf(contestId),
     db.entry.findMany({
@@ -93,10 +98,14 @@ async function computeContestResults(contestId: string, round: Round, normalise:
             title: entry.title,
             shortlisted: entry.shortlisted,
             award: (entry.award?.place as Place | undefined) ?? null,
+            judgesAsked,
+            // ranked like the others, on fewer opinions than the contest asked for: said beside its rank
+            shortOfJudges: judgesAsked !== null && r.judgeCount < judgesAsked,
           };
         }),
     })),
     judges: results.judges,
+    judgesAsked,
   };
 }
 

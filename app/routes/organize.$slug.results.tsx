@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
   const query = parseQuery(request, resultsQuery);
   const round = query.round;
-  const { categories: all } = await contestResults(contest.id, round);
+  const { categories: all, judgesAsked } = await contestResults(contest.id, round);
   // One category and one page at a time: a contest of 10,000 entries stays a light page.
   const current = all.find((c) => c.name === query.category) ?? all[0];
   const pages = Math.max(1, Math.ceil((current?.rows.length ?? 0) / RESULTS_PAGE_SIZE));
@@ -48,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : [];
   return {
     categoryNames: all.map((c) => ({ name: c.name, count: c.rows.length })),
+    judgesAsked,
+    shortOfJudges: all.reduce((sum, c) => sum + c.rows.filter((r) => r.shortOfJudges).length, 0),
     page,
     pages,
     slug: contest.slug,
@@ -97,8 +99,20 @@ const format = (value: number | null) => (value === null ? "—" : value.toFixed
  * score (ties shown as ties). Awards are given here; publication is scheduled here.
  */
 export default function Results() {
-  const { slug, round, hasFinal, timezone, announcementAt, publishedAt, categories, categoryNames, page, pages } =
-    useLoaderData<typeof loader>();
+  const {
+    slug,
+    round,
+    hasFinal,
+    timezone,
+    announcementAt,
+    publishedAt,
+    categories,
+    categoryNames,
+    page,
+    pages,
+    judgesAsked,
+    shortOfJudges,
+  } = useLoaderData<typeof loader>();
   const link = (params: Record<string, string>) =>
     `/organize/${slug}/results?${new URLSearchParams({ ...(round === "final" ? { round } : {}), ...params })}`;
   const current = categories[0]?.name;
@@ -137,6 +151,12 @@ export default function Results() {
         <a href={`/organize/${slug}/export/entries.csv`}>{t("results.exportEntries")}</a>
       </p>
 
+      {shortOfJudges > 0 ? (
+        <p className="notice" data-testid="short-of-judges">
+          {t("results.shortOfJudges", { count: shortOfJudges, asked: judgesAsked })}{" "}
+          <Link to={`/organize/${slug}/judges`}>{t("results.assignMore")}</Link>
+        </p>
+      ) : null}
       <nav aria-label={t("results.categories")} className="tabs">
         {categoryNames.map((c) => (
           <Link key={c.name} to={link({ category: c.name })} aria-current={c.name === current ? "page" : undefined}>
@@ -179,7 +199,12 @@ export default function Results() {
                       {format(row.normalisedMean)}
                       {row.usedRawFallback ? <span className="muted"> {t("results.fallback")}</span> : null}
                     </td>
-                    <td>{row.judgeCount}</td>
+                    <td>
+                      {row.judgesAsked === null
+                        ? row.judgeCount
+                        : t("results.judgesOf", { count: row.judgeCount, asked: row.judgesAsked })}
+                      {row.shortOfJudges ? <strong className="error-text"> {t("results.short")}</strong> : null}
+                    </td>
                     <td>
                       {t("results.spreadValue", {
                         range: row.spread.range.toFixed(1),

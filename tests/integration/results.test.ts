@@ -105,6 +105,40 @@ describe("results", () => {
     expect(again.categories[0]!.rows.find((r) => r.entryId === entries[2]!.id)!.award).toBe("third");
   });
 
+  it("say which entries are short of judges, and how many, on the page and in the export", async () => {
+    const { organizer, judges, entries } = await scoredContest();
+    const load = () =>
+      resultsLoader({
+        request: getRequest(`/organize/${slug}/results`, { cookie: organizer.cookie }),
+        context: context(),
+        params: { slug },
+      });
+    expect((await load()).shortOfJudges).toBe(0);
+    expect((await load()).categories[0]!.rows.every((r) => r.judgesAsked === 3 && !r.shortOfJudges)).toBe(true);
+
+    // one judge's sheet for Lina's entry is taken back: it stands on two opinions of the three asked for
+    await db.assignment.update({
+      where: { entryId_judgeId_round: { entryId: entries[1]!.id, judgeId: judges[0]!.user.id, round: "scoring" } },
+      data: { status: "draft" },
+    });
+    const page = await load();
+    expect(page.shortOfJudges).toBe(1);
+    expect(page.judgesAsked).toBe(3);
+    const short = page.categories[0]!.rows.filter((r) => r.shortOfJudges);
+    expect(short.map((r) => [r.referenceCode, r.judgeCount])).toEqual([[entries[1]!.referenceCode, 2]]);
+    // still ranked with the others: the flag says why its rank is less sure
+    expect(short[0]!.rank).not.toBeNull();
+
+    const csv = await exportLoader({
+      request: getRequest(`/organize/${slug}/export/results.csv`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug, file: "results.csv" },
+    });
+    const lines = (await (csv as Response).text()).trim().split(/\r?\n/);
+    expect(lines[0]).toContain('"judges","judges asked","short of judges"');
+    expect(lines.find((l) => l.includes(entries[1]!.referenceCode!))).toMatch(/"2","3","true",/);
+  });
+
   it("take awards from organizers only, audited, until they are published", async () => {
     const { organizer, entries } = await scoredContest();
     const entrant = await signedIn("someone@example.org");
