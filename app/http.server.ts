@@ -68,6 +68,7 @@ type Submission = NonNullable<NonNullable<Parameters<typeof accept>[1]>["submiss
 export function draftSaveAnswer(saved: SaveResult, submission?: Submission, missing?: Problem[]) {
   if (saved.ok) return accept({ revision: saved.revision, missing }, { submission });
   if (saved.reason === "notFound") throw new Response("Not found", { status: 404 });
+  if (saved.reason === "frozen") return refuse<{ revision: number }>({ key: "entry.frozenForJudging" }, { submission });
   return saved.reason === "closed"
     ? refuse<{ revision: number }>({ key: "missing.late" }, { submission })
     : refuse<{ revision: number }>({ key: "entry.conflict" }, { status: 409, submission });

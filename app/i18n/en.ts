@@ -249,6 +249,8 @@ export const en = {
     withdrawConfirm: "Yes, withdraw it",
     withdrawn: "You withdrew this entry.",
     submittedEdit: "This entry is submitted. You can still change it until the deadline; then submit again.",
+    frozenForJudging:
+      "Your entry is accepted for judging. Judges score it exactly as it is, so it can no longer be changed. If something must change, write to the organizers.",
     notFound: "We could not find that entry.",
     organizerMessage: "Message from the organizers",
     returnedUntil: "You can change and submit it again until {{date}}.",

@@ -253,6 +253,8 @@ export const es: PartialMessages = {
     withdrawConfirm: "Sí, retirarla",
     withdrawn: "Retiraste esta obra.",
     submittedEdit: "Esta obra está entregada. Aún puedes cambiarla hasta la fecha límite; después vuelve a entregarla.",
+    frozenForJudging:
+      "Tu obra fue aceptada para la evaluación. El jurado la puntúa exactamente como está, así que ya no se puede cambiar. Si algo debe cambiar, escribe a los organizadores.",
     notFound: "No encontramos esa obra.",
     organizerMessage: "Mensaje de la organización",
     returnedUntil: "Puedes cambiarla y volver a entregarla hasta el {{date}}.",

@@ -255,6 +255,8 @@ export const fr: PartialMessages = {
     withdrawn: "Vous avez retiré cette œuvre.",
     submittedEdit:
       "Cette œuvre est déposée. Vous pouvez la modifier jusqu’à la date limite ; déposez-la ensuite à nouveau.",
+    frozenForJudging:
+      "Votre œuvre est retenue pour l’évaluation. Le jury la note exactement telle qu’elle est : elle ne peut donc plus être modifiée. Si quelque chose doit changer, écrivez aux organisateurs.",
     notFound: "Nous n’avons pas trouvé cette œuvre.",
     organizerMessage: "Message des organisateurs",
     returnedUntil: "Vous pouvez la modifier et la déposer à nouveau jusqu’au {{date}}.",

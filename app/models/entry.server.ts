@@ -147,7 +147,7 @@ function sameAsStored(stored: OwnEntry, fields: DraftFields) {
 
 export type SaveResult =
   | { ok: true; revision: number; status: string }
-  | { ok: false; reason: "notFound" | "closed" | "conflict"; revision?: number };
+  | { ok: false; reason: "notFound" | "closed" | "frozen" | "conflict"; revision?: number };
 
 /**
  * Saves the draft if nobody saved since `revision` (another tab would otherwise be overwritten
@@ -161,6 +161,7 @@ export async function saveDraft(
   fields: DraftFields,
 ): Promise<SaveResult> {
   const entry = await getOwnEntry(userId, entryId);
+  if (entry?.status === "eligible") return { ok: false, reason: "frozen" };
   if (!entry || !EDITABLE_STATUSES.includes(entry.status)) return { ok: false, reason: "notFound" };
   if (!entryEditable(entry, now())) return { ok: false, reason: "closed" };
   const at = now();

@@ -27,6 +27,14 @@ export function announcedDeadline(entry: EntryTimes) {
   return entry.editableUntil && entry.editableUntil > close ? entry.editableUntil : new Date(entry.contest.deadline);
 }
 
+/**
+ * Why the entrant may not change an entry: accepted for judging (judges score exactly what it is,
+ * so it is frozen, whether or not entries are still open), or past its deadline.
+ */
+export function lockedProblem(entry: { status: string }): Problem {
+  return entry.status === "eligible" ? { key: "entry.frozenForJudging" } : { key: "missing.late" };
+}
+
 /** Whether the entrant may change (and submit) the entry at `at`, by the server's clock. */
 export function entryEditable(entry: EntryTimes, at: Date) {
   if (!EDITABLE_STATUSES.includes(entry.status)) return false;

@@ -19,7 +19,7 @@ import {
 import { editableNow, EXTENSIONS, mediaPrefix, refuse } from "./media.server";
 import type { Problem } from "./problem";
 import { getOwnEntry, markChanged } from "./entry.server";
-import { entryClosesAt } from "./entry";
+import { entryClosesAt, lockedProblem } from "./entry";
 
 /**
  * The upload protocol. Files go from the browser straight to storage through a presigned PUT
@@ -57,7 +57,7 @@ export async function startUpload(
 ): Promise<StartUpload> {
   const entry = await getOwnEntry(userId, entryId);
   if (!entry) return { ok: false, problem: { key: "entry.notFound" } };
-  if (!editableNow(entry)) return { ok: false, problem: { key: "missing.late" } };
+  if (!editableNow(entry)) return { ok: false, problem: lockedProblem(entry) };
   const declared = checkDeclared(categoryRules(entry.category), file);
   if (declared) return { ok: false, problem: rejectionMessage(declared) };
   if (filesThatCount(entry.media) >= entry.category.maxFiles) {

@@ -227,6 +227,52 @@ describe("screening", () => {
     expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
   });
 
+  it("freezes an entry once it is accepted for judging, even while entries are open: judges score what the entrant sees", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const { cookie, id } = await submitted("frozen@example.org");
+    const film = await upload(cookie, id, "video-3s.mp4", "video/mp4");
+    await db.entry.update({ where: { id }, data: { status: "submitted" } }); // a new file made it a draft again
+    const contest = await db.contest.findFirstOrThrow();
+    expect(contest.deadline.getTime()).toBeGreaterThan(TODAY.getTime()); // entries are still open
+    await screen(organizer.cookie, { entryId: id, decision: "eligible" });
+    expect((await db.entry.findUniqueOrThrow({ where: { id } })).status).toBe("eligible");
+    const before = await db.entry.findUniqueOrThrow({ where: { id }, include: { media: true } });
+
+    const entryPost = (fields: Record<string, string>) =>
+      settle(() =>
+        entryAction({
+          request: formRequest(`/entries/${id}`, { revision: String(before.revision), ...fields }, { cookie }),
+          context: context(),
+          params: { id },
+        }),
+      );
+    const mediaPost = (fields: Record<string, string>) =>
+      settle(() =>
+        mediaAction({
+          request: formRequest(`/entries/${id}/media`, fields, { cookie }),
+          context: context(),
+          params: { id },
+        }),
+      );
+    // every change is refused, with why, and none lands
+    expect(problemKeys(await entryPost({ intent: "save", title: "A new title" }))).toEqual(["entry.frozenForJudging"]);
+    expect(problemKeys(await entryPost({ intent: "submit", title: "A new title" }))).toEqual([
+      "entry.frozenForJudging",
+    ]);
+    expect(
+      answerBody<{ result: { error: Record<string, { key: string }[]> } }>(
+        await mediaPost({ intent: "start", name: "other.mp4", type: "video/mp4", size: "1000" }),
+      ).result.error[""]!.map((p) => p.key),
+    ).toEqual(["entry.frozenForJudging"]);
+    expect(((await mediaPost({ intent: "remove", assetId: film.assetId })) as Response).status).toBe(404);
+    expect(((await mediaPost({ intent: "alt", assetId: film.assetId, altText: "Changed." })) as Response).status).toBe(
+      404,
+    );
+    const after = await db.entry.findUniqueOrThrow({ where: { id }, include: { media: true } });
+    expect(after).toMatchObject({ status: "eligible", title: before.title, revision: before.revision });
+    expect(after.media).toEqual(before.media);
+  });
+
   it("marks an entry eligible with a content warning from a do-no-harm flag, and says why it is ineligible", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
     const first = await submitted("one@example.org");

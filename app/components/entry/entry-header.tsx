@@ -35,6 +35,7 @@ export function EntryHeader({
         {t("entry.deadline", { date: formatDateTime(contest.deadline, i18n.language, zone) })}
       </p>
       {entry.status === "submitted" ? <p className="notice">{t("entry.submittedEdit")}</p> : null}
+      {entry.status === "eligible" ? <p className="notice">{t("entry.frozenForJudging")}</p> : null}
       {organizerMessage ? (
         <div className="notice" role="note" aria-labelledby="organizer-message-title">
           <h2 id="organizer-message-title">{t("entry.organizerMessage")}</h2>
