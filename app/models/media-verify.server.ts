@@ -31,7 +31,7 @@ import {
   type MediaRules,
   type Rejection,
 } from "./media";
-import { EXTENSIONS, mediaPrefix, refuse } from "./media.server";
+import { discardObjects, EXTENSIONS, mediaPrefix, refuse } from "./media.server";
 
 /**
  * Checks an uploaded object before it counts (the "media.verify" job). A refused file is
@@ -139,10 +139,10 @@ export async function verifyAsset(assetId: string) {
     if (storedKey !== asset.objectKey) await storage().remove(asset.objectKey);
     // A video (and sound browsers don't all play) is ready once its web renditions are made.
     const preparing = result.needsRendition;
-    return db.$transaction(async (tx) => {
-      if (preparing) await enqueueJob(tx, "media.prepare", { assetId: asset.id }, { maxAttempts: 2 });
-      return tx.mediaAsset.update({
-        where: { id: asset.id },
+    const recorded = await db.$transaction(async (tx) => {
+      // only from "uploaded": a second check of the same file (its job taken up again) changes nothing
+      const { count } = await tx.mediaAsset.updateMany({
+        where: { id: asset.id, state: "uploaded" },
         data: {
           state: preparing ? "preparing" : "verified",
           objectKey: storedKey,
@@ -157,7 +157,14 @@ export async function verifyAsset(assetId: string) {
           verifiedAt: preparing ? null : now(),
         },
       });
+      if (count === 1 && preparing) await enqueueJob(tx, "media.prepare", { assetId: asset.id }, { maxAttempts: 2 });
+      return count === 1;
     });
+    if (!recorded) {
+      const made = [cleanKey, previewKey, storedKey === asset.objectKey ? null : storedKey];
+      await discardObjects(made.filter((key): key is string => Boolean(key)));
+    }
+    return db.mediaAsset.findUnique({ where: { id: asset.id } });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -27,6 +27,8 @@ export async function viewUrls(
   expiresInSec = VIEW_URL_SECONDS,
 ) {
   const sign = (key: string) => storage().presignGet(key, { expiresInSec });
+  // a link that saves the file: the browser may not be able to play the original at all
+  const download = (key: string) => storage().presignGet(key, { expiresInSec, attachment: true });
   const entries = await Promise.all(
     media
       .filter((m) => m.state === "verified")
@@ -34,12 +36,12 @@ export async function viewUrls(
         const video = Boolean(m.detectedType?.startsWith("video/"));
         const poster = video && m.previewKey ? await sign(m.previewKey) : null;
         const preview = m.detectedType?.startsWith("image/") && m.previewKey ? await sign(m.previewKey) : null;
-        const original = await sign(m.cleanKey ?? m.objectKey);
+        const original = await download(m.cleanKey ?? m.objectKey);
         const sides = videoRenditionSides(m.width, m.height);
         const renditions: Rendition[] = [];
         if (video && m.webKey) renditions.push({ url: await sign(m.webKey), side: sides.web });
         if (video && m.lightKey && sides.light) renditions.push({ url: await sign(m.lightKey), side: sides.light });
-        const url = m.webKey ? await sign(m.webKey) : original;
+        const url = await sign(m.webKey ?? m.cleanKey ?? m.objectKey);
         return [m.id, { url, original, poster, preview, renditions }] as const;
       }),
   );

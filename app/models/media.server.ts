@@ -135,10 +135,19 @@ export async function discardLater(payload: Discard) {
 /** Works while storage is down: the file is forgotten at once and its bytes deleted later. */
 export async function removeAsset(userId: string, entryId: string, assetId: string) {
   const entry = await getOwnEntry(userId, entryId);
-  const asset = entry?.media.find((m) => m.id === assetId);
-  if (!entry || !asset || !editableNow(entry)) return false;
-  const { count } = await db.mediaAsset.deleteMany({ where: { id: asset.id } });
-  if (count === 0) return false;
+  if (!entry || !editableNow(entry)) return false;
+  // Deleted only as it was read: a check or rendition finishing in between adds objects, which
+  // are then read again so that none is left behind.
+  let asset = entry.media.find((m) => m.id === assetId);
+  let removed = false;
+  for (let attempt = 0; asset && !removed && attempt < 5; attempt++) {
+    const { count } = await db.mediaAsset.deleteMany({
+      where: { id: asset.id, state: asset.state, webKey: asset.webKey, previewKey: asset.previewKey },
+    });
+    removed = count === 1;
+    if (!removed) asset = (await db.mediaAsset.findUnique({ where: { id: assetId } })) ?? undefined;
+  }
+  if (!asset || !removed) return false;
   await markChanged(entryId);
   await discardAsset(asset);
   return true;

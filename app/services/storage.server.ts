@@ -34,7 +34,8 @@ export interface Storage {
     key: string,
     options: { contentType: string; contentLength: number; expiresInSec: number },
   ): Promise<string>;
-  presignGet(key: string, options: { expiresInSec: number }): Promise<string>;
+  /** A link that reads the object; `attachment` makes browsers save it rather than show it. */
+  presignGet(key: string, options: { expiresInSec: number; attachment?: boolean }): Promise<string>;
   head(key: string): Promise<ObjectInfo | null>;
   getBytes(key: string, range?: { start: number; end: number }): Promise<Uint8Array>;
   /**
@@ -192,8 +193,12 @@ export function createStorage(config: StorageConfig): Storage {
         { expiresIn: expiresInSec, signableHeaders: new Set(["content-type", "content-length"]) },
       );
     },
-    presignGet(key, { expiresInSec }) {
-      return getSignedUrl(client, new GetObjectCommand({ Bucket, Key: key }), { expiresIn: expiresInSec });
+    presignGet(key, { expiresInSec, attachment }) {
+      return getSignedUrl(
+        client,
+        new GetObjectCommand({ Bucket, Key: key, ...(attachment && { ResponseContentDisposition: "attachment" }) }),
+        { expiresIn: expiresInSec },
+      );
     },
     async head(key) {
       try {

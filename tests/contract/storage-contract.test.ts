@@ -91,6 +91,9 @@ describe("a presigned GET", () => {
     const get = await fetch(await storage().presignGet(key, { expiresInSec: 300 }));
     expect(get.status).toBe(200);
     expect(await get.text()).toBe("for judges only");
+    // an organizer's download of an original is saved by the browser, not shown
+    const saved = await fetch(await storage().presignGet(key, { expiresInSec: 300, attachment: true }));
+    expect(saved.headers.get("content-disposition")).toBe("attachment");
 
     // A second is the smallest expiry S3 takes: sign both, then wait until the GET is refused.
     const body = bytes("too late");

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { sweepAbandonedUploads } from "~/models/media-sweep.server";
 import { viewableMedia } from "~/models/media-view.server";
 import { advance } from "~/services/clock.server";
 import { db } from "~/services/db.server";
@@ -106,6 +107,10 @@ describe("a phone's HEVC video", () => {
     expect(forJudges!.original).toBeNull();
     const [forOrganizers] = await viewableMedia([asset], { originals: true });
     expect(forOrganizers!.original).toContain(asset.objectKey);
+    // saved by the browser rather than shown (it could not show it)
+    const download = await fetch(forOrganizers!.original!);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toBe("attachment");
 
     // Removing the file removes its renditions and poster too.
     await entries.media(cookie, entryId, { intent: "remove", assetId: asset.id });
@@ -142,6 +147,23 @@ describe("a phone's HEVC video", () => {
       attempts: 2,
     });
     for (const key of [checked.objectKey, checked.previewKey!]) expect(await storage().head(key)).toBeNull();
+  });
+  it("whose rendition job was lost is refused a day on, with the same message, rather than left waiting", async () => {
+    const { cookie } = await entries.entrant("lost@example.org");
+    const entryId = await entries.startId(cookie, "video");
+    const sent = await entries.sendFile(cookie, entryId, "IMG_0045.MOV", "video/quicktime", await hevcClip());
+    await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
+    await checkOnly();
+    // taken by an instance that did not know the kind of job (during a deploy), and failed for good
+    await db.job.updateMany({ where: { type: "media.prepare" }, data: { status: "failed" } });
+    await sweepAbandonedUploads();
+    expect((await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } })).state).toBe("preparing");
+    advance(25 * 60 * 60 * 1000);
+    await sweepAbandonedUploads();
+    expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } })).toMatchObject({
+      state: "rejected",
+      rejection: expect.stringContaining("media.rejected.cannotPrepare"),
+    });
   });
 });
 

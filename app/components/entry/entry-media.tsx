@@ -6,6 +6,7 @@ import { TextareaInputField } from "~/components/forms";
 import { Captions } from "~/components/media/captions";
 import { MediaView } from "~/components/media/media-view";
 import { Uploader } from "~/components/media/uploader";
+import { fileState } from "~/components/media/use-upload";
 import type { EntryPage } from "~/components/entry/entry-page";
 import { parseForm, type ActionResult } from "~/forms";
 import { isTimed } from "~/models/entry";
@@ -27,7 +28,7 @@ export function EntryMedia({
 }: Pick<EntryPage, "media" | "category" | "open"> & { entryId: string; onChange: () => void }) {
   const { t } = useTranslation();
   const counted = media.filter((m) => m.state !== "rejected" && m.state !== "pending").length;
-  useReloadWhileChecking(media, onChange);
+  useReloadWhenChecked(`/entries/${entryId}/media`, media, onChange);
   const takesMore = open && counted < category.maxFiles;
   // The picker is disabled while a file goes up, which takes focus from it; if it then leaves (the
   // entry has all its files), the keyboard goes on from the list of files, not the page's start.
@@ -176,14 +177,15 @@ function RemoveButton({
 }
 
 /**
- * While a file is checked or its renditions are made (in the background, for up to minutes),
- * the page asks again now and then, so that it says "ready" without a reload: every 2 s at
- * first, slowing to every 15 s.
+ * While a file is checked or its renditions are made (in the background, for up to minutes), the
+ * page asks the server for that file's state now and then (every 2 s at first, slowing to every
+ * 15 s), and reloads its data only once a state changed: a reload signs new links, which would
+ * restart a video the entrant is watching.
  */
-function useReloadWhileChecking(media: { id: string; state: string }[], reload: () => void) {
+function useReloadWhenChecked(endpoint: string, media: { id: string; state: string }[], reload: () => void) {
   const waiting = media
     .filter((m) => m.state === "uploaded" || m.state === "preparing")
-    .map((m) => m.id)
+    .map((m) => `${m.id}:${m.state}`)
     .join(",");
   const latest = useRef(reload);
   latest.current = reload;
@@ -191,12 +193,19 @@ function useReloadWhileChecking(media: { id: string; state: string }[], reload: 
     if (!waiting) return;
     let pause = 2000;
     let timer: ReturnType<typeof setTimeout>;
-    const ask = () => {
-      latest.current();
+    let stopped = false;
+    const ask = async () => {
+      const files = waiting.split(",").map((item) => item.split(":") as [string, string]);
+      const states = await Promise.all(files.map(([id]) => fileState(endpoint, id)));
+      if (stopped) return;
+      if (files.some(([, state], i) => states[i] !== null && states[i] !== state)) return latest.current();
       pause = Math.min(pause * 1.5, 15_000);
       timer = setTimeout(ask, pause);
     };
     timer = setTimeout(ask, pause);
-    return () => clearTimeout(timer);
-  }, [waiting]);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [endpoint, waiting]);
 }

@@ -97,6 +97,23 @@ export function MediaView({
 
 const QUALITY_KEY = "mosaic.videoQuality";
 
+/** The viewer's last choice of quality, where the browser lets pages keep one (it may refuse). */
+function remembered() {
+  try {
+    return localStorage.getItem(QUALITY_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function remember(choice: "best" | "light") {
+  try {
+    localStorage.setItem(QUALITY_KEY, choice);
+  } catch {
+    // not kept: the next video starts from the connection again
+  }
+}
+
 /** Whether this browser says its connection is slow or the person asked to save data. */
 function slowConnection() {
   const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } })
@@ -125,7 +142,7 @@ function VideoPlayer({
   const resume = useRef<{ time: number; playing: boolean } | null>(null);
   useEffect(() => {
     if (renditions.length < 2) return;
-    const saved = localStorage.getItem(QUALITY_KEY);
+    const saved = remembered();
     if (saved === "light" || (saved !== "best" && slowConnection())) setChosen(renditions.length - 1);
   }, [renditions.length]);
   const src = renditions[chosen]?.url ?? media.url ?? undefined;
@@ -133,7 +150,7 @@ function VideoPlayer({
   function choose(index: number) {
     const element = video.current;
     if (element) resume.current = { time: element.currentTime, playing: !element.paused };
-    localStorage.setItem(QUALITY_KEY, index === 0 ? "best" : "light");
+    remember(index === 0 ? "best" : "light");
     setChosen(index);
   }
 

@@ -41,6 +41,12 @@ async function post(url: string, fields: Record<string, string>): Promise<Answer
   return { status: response.status, body: (await response.json().catch(() => null)) as Answer["body"] };
 }
 
+/** A file's state as the server has it now (null when it could not say). */
+export async function fileState(endpoint: string, assetId: string) {
+  const answer = await post(endpoint, { intent: "status", assetId }).catch(() => null);
+  return answer?.body?.state ?? null;
+}
+
 const succeeded = (answer: Answer | null) => answer?.body?.result?.status === "success";
 /** Why the server refused, or a generic server error when it could not say. */
 const problemOf = (answer: Answer | null): Problem => formProblems(answer?.body)[0] ?? { key: "errors.server" };
