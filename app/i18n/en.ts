@@ -249,6 +249,8 @@ export const en = {
     withdrawConfirm: "Yes, withdraw it",
     withdrawn: "You withdrew this entry.",
     submittedEdit: "This entry is submitted. You can still change it until the deadline; then submit again.",
+    submitWhenReady:
+      "Your entry will be submitted as soon as your files are ready for judges, as of the moment you pressed “Submit my entry”, even if that is after the deadline. We will email your receipt. If you change anything meanwhile, submit it again.",
     frozenForJudging:
       "Your entry is accepted for judging. Judges score it exactly as it is, so it can no longer be changed. If something must change, write to the organizers.",
     notFound: "We could not find that entry.",

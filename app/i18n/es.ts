@@ -253,6 +253,8 @@ export const es: PartialMessages = {
     withdrawConfirm: "Sí, retirarla",
     withdrawn: "Retiraste esta obra.",
     submittedEdit: "Esta obra está entregada. Aún puedes cambiarla hasta la fecha límite; después vuelve a entregarla.",
+    submitWhenReady:
+      "Tu obra se entregará en cuanto tus archivos estén listos para el jurado, con la fecha en que pulsaste «Entregar mi obra», aunque sea después del plazo. Te enviaremos el acuse de recibo por correo. Si cambias algo mientras tanto, vuelve a entregarla.",
     frozenForJudging:
       "Tu obra fue aceptada para la evaluación. El jurado la puntúa exactamente como está, así que ya no se puede cambiar. Si algo debe cambiar, escribe a los organizadores.",
     notFound: "No encontramos esa obra.",

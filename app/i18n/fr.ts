@@ -255,6 +255,8 @@ export const fr: PartialMessages = {
     withdrawn: "Vous avez retiré cette œuvre.",
     submittedEdit:
       "Cette œuvre est déposée. Vous pouvez la modifier jusqu’à la date limite ; déposez-la ensuite à nouveau.",
+    submitWhenReady:
+      "Votre œuvre sera déposée dès que vos fichiers seront prêts pour le jury, à la date où vous avez appuyé sur « Déposer mon œuvre », même si c’est après la date limite. Nous vous enverrons votre accusé de réception par courriel. Si vous modifiez quelque chose entre-temps, déposez-la à nouveau.",
     frozenForJudging:
       "Votre œuvre est retenue pour l’évaluation. Le jury la note exactement telle qu’elle est : elle ne peut donc plus être modifiée. Si quelque chose doit changer, écrivez aux organisateurs.",
     notFound: "Nous n’avons pas trouvé cette œuvre.",

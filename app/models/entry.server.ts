@@ -4,10 +4,18 @@ import { now } from "~/services/clock.server";
 import { emailNote } from "./contest-settings";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
+import { log } from "~/services/log.server";
 import { contestPhase, splitList } from "./contest";
 import { entryCountProblems, needsGuardianConsent, personProblems, type EligibilityProfile } from "./eligibility";
 import type { Problem } from "./problem";
-import { announcedDeadline, EDITABLE_STATUSES, entryEditable, missingForSubmit, type GuardianState } from "./entry";
+import {
+  announcedDeadline,
+  EDITABLE_STATUSES,
+  entryEditable,
+  lockedProblem,
+  missingForSubmit,
+  type GuardianState,
+} from "./entry";
 import { hasAcceptedTerms, profileComplete } from "./profile.server";
 
 /** Entries that count towards the limits per person. */
@@ -190,6 +198,7 @@ export async function saveDraft(
       showsExactLocations: fields.showsExactLocations,
       graphicContent: fields.graphicContent,
       status: "draft",
+      submitWhenReadyAt: null,
       revision: { increment: 1 },
     },
   });
@@ -231,28 +240,43 @@ export type SubmitResult =
   { ok: true; referenceCode: string; alreadySubmitted: boolean } | { ok: false; problems: Problem[] };
 
 /**
- * Submits by the server's clock. Submitting twice (a double click, a retried request, two tabs)
- * makes one submission and one receipt.
+ * Submits by the server's clock (or as of `at`, when the entrant asked at that moment). Submitting
+ * twice (a double click, a retried request, two tabs) makes one submission and one receipt. An
+ * entry complete but for files still being prepared for judges is submitted once they are ready
+ * (see {@link submitWhenReady}): a film sent before the deadline is never shut out by the queue.
  */
-export async function submitEntry(userId: string, entryId: string, locale: string): Promise<SubmitResult> {
+export async function submitEntry(
+  userId: string,
+  entryId: string,
+  locale: string,
+  options: { at?: Date } = {},
+): Promise<SubmitResult> {
+  const at = options.at ?? now();
   const entry = await getOwnEntry(userId, entryId);
   if (!entry || !EDITABLE_STATUSES.includes(entry.status)) return { ok: false, problems: [{ key: "entry.notFound" }] };
   if (entry.status === "submitted" && entry.referenceCode) {
     return { ok: true, referenceCode: entry.referenceCode, alreadySubmitted: true };
   }
-  if (!entryEditable(entry, now())) return { ok: false, problems: [{ key: "missing.late" }] };
+  if (!entryEditable(entry, at)) return { ok: false, problems: [lockedProblem(entry)] };
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const problems = [
     ...(!profileComplete(user) || !(await hasAcceptedTerms(userId)) ? [{ key: "missing.profile" }] : []),
     ...personProblems(eligibilityContest(entry.contest), user),
     ...entryProblems(entry, user),
   ];
+  if (problems.length === 1 && problems[0]!.key === "missing.mediaPreparing" && !options.at) {
+    const { count } = await db.entry.updateMany({
+      where: { id: entryId, entrantId: userId, revision: entry.revision },
+      data: { submitWhenReadyAt: at },
+    });
+    return { ok: false, problems: [{ key: count === 1 ? "entry.submitWhenReady" : "entry.conflict" }] };
+  }
   if (problems.length) return { ok: false, problems };
 
   return db.$transaction(async (tx) => {
     const { count } = await tx.entry.updateMany({
       where: { id: entryId, entrantId: userId, status: { in: ["draft", "returned"] }, revision: entry.revision },
-      data: { status: "submitted", submittedAt: now() },
+      data: { status: "submitted", submittedAt: at, submitWhenReadyAt: null },
     });
     const current = await tx.entry.findUniqueOrThrow({ where: { id: entryId } });
     if (count === 0) {
@@ -290,6 +314,26 @@ export async function submitEntry(userId: string, entryId: string, locale: strin
   });
 }
 
+/**
+ * Submits an entry whose entrant pressed Submit while its files were being prepared, once none is
+ * still on the way, as of that moment (so after the deadline too); if it cannot be submitted
+ * after all (a file was refused), the request lapses and the entry page says what is missing.
+ */
+export async function submitWhenReady(entryId: string) {
+  const entry = await db.entry.findUnique({
+    where: { id: entryId },
+    include: { entrant: { select: { id: true, locale: true } }, media: { select: { state: true } } },
+  });
+  if (!entry?.submitWhenReadyAt || entry.media.some((m) => m.state === "uploaded" || m.state === "preparing")) return;
+  const result = await submitEntry(entry.entrantId, entryId, entry.entrant.locale ?? "en", {
+    at: entry.submitWhenReadyAt,
+  });
+  if (!result.ok) {
+    await db.entry.updateMany({ where: { id: entryId }, data: { submitWhenReadyAt: null } });
+    log.info({ entryId, problems: result.problems.map((p) => p.key) }, "entry not submitted once ready");
+  }
+}
+
 /** Withdraws the entry; possible until the deadline. */
 export async function withdrawEntry(userId: string, entryId: string) {
   const entry = await getOwnEntry(userId, entryId);
@@ -309,6 +353,6 @@ export async function withdrawEntry(userId: string, entryId: string) {
 export async function markChanged(entryId: string) {
   await db.entry.updateMany({
     where: { id: entryId, status: { in: EDITABLE_STATUSES } },
-    data: { status: "draft", revision: { increment: 1 } },
+    data: { status: "draft", submitWhenReadyAt: null, revision: { increment: 1 } },
   });
 }

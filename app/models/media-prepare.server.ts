@@ -8,6 +8,7 @@ import { log } from "~/services/log.server";
 import { readRecording } from "~/services/media-inspect.server";
 import { newObjectKey, storage } from "~/services/storage.server";
 import { prepareTimeoutMs, videoRenditionSides } from "./media";
+import { submitWhenReady } from "./entry.server";
 import { discardObjects, mediaPrefix, refuse } from "./media.server";
 import { copyLimit } from "./media-verify.server";
 
@@ -68,6 +69,8 @@ export async function prepareAsset(assetId: string) {
     );
     // the file was removed (or refused) while its renditions were being made
     if (count === 0) await discardObjects(made);
+    // the entrant may have pressed Submit while it was being prepared
+    else await submitWhenReady(asset.entryId);
     return db.mediaAsset.findUnique({ where: { id: asset.id } });
   } catch (error) {
     // a retry makes them again under new keys
@@ -83,4 +86,6 @@ export async function giveUpPreparing(assetId: string) {
   const asset = await db.mediaAsset.findUnique({ where: { id: assetId } });
   if (!asset || asset.state !== "preparing") return;
   await refuse(asset, "preparing", { reason: "cannotPrepare" }, asset.size);
+  // a Submit pressed meanwhile lapses: the entry now lacks a file
+  await submitWhenReady(asset.entryId);
 }

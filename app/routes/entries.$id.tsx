@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: entry.status,
       referenceCode: entry.referenceCode,
       revision: entry.revision,
+      submitWhenReady: Boolean(entry.submitWhenReadyAt),
       title: entry.title,
       summary: entry.summary,
       statement: entry.statement,
@@ -123,6 +124,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // A second click or a retried request carries the same values and saves as unchanged;
     // a stale tab with other values is refused (below) rather than submitted over what was saved.
     const result = await submitEntry(user.id, entryId, await resolveLocale(request, user.locale));
+    // to be submitted once its files are ready: the page says so at its top
+    if (!result.ok && result.problems[0]?.key === "entry.submitWhenReady") return redirect(`/entries/${entryId}`);
     if (!result.ok) return refuse<Answer>(result.problems, { submission });
     return redirect(`/entries/${entryId}/submitted`);
   }

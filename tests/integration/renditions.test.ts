@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { sweepAbandonedUploads } from "~/models/media-sweep.server";
 import { viewableMedia } from "~/models/media-view.server";
-import { advance } from "~/services/clock.server";
+import { advance, now, setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { phoneClip, probe } from "~/services/ffmpeg.server";
 import { runDueJobs } from "~/services/jobs.server";
@@ -164,6 +164,57 @@ describe("a phone's HEVC video", () => {
       state: "rejected",
       rejection: expect.stringContaining("media.rejected.cannotPrepare"),
     });
+  });
+});
+
+describe("Submit pressed while a film is being prepared", () => {
+  it("submits the entry once the film is ready, as of that moment, even past the deadline; a change meanwhile cancels it", async () => {
+    const { cookie } = await entries.entrant("rush@example.org");
+    const entryId = await entries.startId(cookie, "video");
+    const sent = await entries.sendFile(cookie, entryId, "IMG_0046.MOV", "video/quicktime", await hevcClip());
+    await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
+    await checkOnly();
+    const fields = {
+      title: "Hands that rebuild",
+      summary: "A short film about a prosthetics workshop.",
+      statement: "Assistance is a whole community learning to make room.",
+      language: "Filipino",
+      aiUse: "none",
+      transcript: "Narrator: We make legs here.",
+      originalWork: "on",
+      licence: "on",
+      identifiablePeople: "no",
+      showsSurvivors: "no",
+      showsExactLocations: "no",
+      graphicContent: "no",
+    };
+    await entries.save(cookie, entryId, fields);
+
+    // a change after pressing Submit cancels the request
+    const pressed = (await entries.save(cookie, entryId, fields, "submit")) as Response;
+    expect(pressed.headers.get("Location")).toBe(`/entries/${entryId}`);
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).submitWhenReadyAt).not.toBeNull();
+    await entries.save(cookie, entryId, { ...fields, title: "Hands that rebuild (final cut)" });
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).submitWhenReadyAt).toBeNull();
+
+    // pressed again just before the deadline; the film is ready only after it
+    const contest = await db.contest.update({
+      where: { slug: "yhd-2025" },
+      data: { deadline: new Date(now().getTime() + 60_000), graceMinutes: 0 },
+    });
+    await entries.save(cookie, entryId, { ...fields, title: "Hands that rebuild (final cut)" }, "submit");
+    const asked = await db.entry.findUniqueOrThrow({ where: { id: entryId } });
+    expect(asked).toMatchObject({ status: "draft", referenceCode: null });
+    setNow(new Date(contest.deadline.getTime() + 3 * 60 * 60 * 1000));
+    await entries.runJobsUntilIdle();
+    const submitted = await db.entry.findUniqueOrThrow({ where: { id: entryId } });
+    expect(submitted).toMatchObject({
+      status: "submitted",
+      submitWhenReadyAt: null,
+      submittedAt: asked.submitWhenReadyAt,
+    });
+    expect(submitted.referenceCode).toMatch(/^YHD25-\d{4}$/);
+    expect(await db.email.count({ where: { template: "entry-receipt" } })).toBe(1);
   });
 });
 

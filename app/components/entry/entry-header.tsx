@@ -36,6 +36,7 @@ export function EntryHeader({
       </p>
       {entry.status === "submitted" ? <p className="notice">{t("entry.submittedEdit")}</p> : null}
       {entry.status === "eligible" ? <p className="notice">{t("entry.frozenForJudging")}</p> : null}
+      {entry.submitWhenReady ? <p className="notice">{t("entry.submitWhenReady")}</p> : null}
       {organizerMessage ? (
         <div className="notice" role="note" aria-labelledby="organizer-message-title">
           <h2 id="organizer-message-title">{t("entry.organizerMessage")}</h2>
