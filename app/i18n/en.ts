@@ -423,6 +423,8 @@ export const en = {
     expired: "This link has expired. Ask for a new request to be sent.",
     unknown: "This link is not valid. Check that you copied all of it from the email.",
     changed: "The entry changed while you were looking at it. Please look at it again below before answering.",
+    notReady:
+      "A file of this entry is still being prepared so that you can see it. Please come back in a few minutes: this link still works.",
   },
   organize: {
     title: "Organize",

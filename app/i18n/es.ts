@@ -432,6 +432,8 @@ export const es: PartialMessages = {
     expired: "Este enlace ha caducado. Pida que le envíen una nueva solicitud.",
     unknown: "Este enlace no es válido. Compruebe que lo copió completo desde el correo.",
     changed: "La obra cambió mientras usted la revisaba. Vuelva a revisarla abajo antes de responder.",
+    notReady:
+      "Un archivo de esta obra aún se está preparando para que puedas verlo. Vuelve en unos minutos: este enlace sigue funcionando.",
   },
   organize: {
     title: "Organizar",

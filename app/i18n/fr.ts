@@ -437,6 +437,8 @@ export const fr: PartialMessages = {
     unknown: "Ce lien n’est pas valide. Vérifiez que vous l’avez copié en entier depuis l’e-mail.",
     changed:
       "L’œuvre a été modifiée pendant que vous la consultiez. Merci de la regarder à nouveau ci-dessous avant de répondre.",
+    notReady:
+      "Un fichier de cette œuvre est encore en préparation pour que vous puissiez le voir. Revenez dans quelques minutes : ce lien fonctionne toujours.",
   },
   organize: {
     title: "Organiser",

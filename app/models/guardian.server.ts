@@ -99,7 +99,15 @@ export async function findGuardianRequest(token: string) {
   return { request, state: state as "answered" | "expired" | "open" };
 }
 
-export type GuardianAnswer = { ok: true } | { ok: false; reason: "gone" | "changed" };
+export type GuardianAnswer = { ok: true } | { ok: false; reason: "gone" | "changed" | "notReady" };
+
+/**
+ * Whether every file of the entry can be shown: a file still being checked or prepared is not on
+ * the guardian's page yet, and consent given without seeing it would not be consent to it.
+ */
+export async function filesReady(entryId: string) {
+  return (await db.mediaAsset.count({ where: { entryId, state: { in: ["uploaded", "preparing"] } } })) === 0;
+}
 
 /**
  * Records the guardian's answer once. `seenRevision` is the entry revision the page showed:
@@ -114,6 +122,7 @@ export async function answerGuardianRequest(
   if (!found || found.state !== "open") return { ok: false, reason: "gone" };
   const { request } = found;
   if (request.entry.revision !== seenRevision) return { ok: false, reason: "changed" };
+  if (!(await filesReady(request.entry.id))) return { ok: false, reason: "notReady" };
   return db.$transaction(async (tx) => {
     const { count } = await tx.guardianConsent.updateMany({
       where: { id: request.id, decision: null, expiresAt: { gt: now() } },

@@ -8,7 +8,12 @@ import { MediaList } from "~/components/media/media-view";
 import { formProblems, parseForm } from "~/forms";
 import { accept, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
-import { answerGuardianRequest, findGuardianRequest, withdrawGuardianConsent } from "~/models/guardian.server";
+import {
+  answerGuardianRequest,
+  filesReady,
+  findGuardianRequest,
+  withdrawGuardianConsent,
+} from "~/models/guardian.server";
 import { viewableMedia } from "~/models/media-view.server";
 import { guardianAnswerSchema } from "~/schemas/guardian";
 
@@ -36,12 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   if (state !== "open") return { state, decision: consent.decision, token: "", entry: null };
   const entry = consent.entry;
-  const media = await viewableMedia(entry.media, { previews: false });
+  const [media, ready] = await Promise.all([viewableMedia(entry.media, { previews: false }), filesReady(entry.id)]);
   return {
     state,
     decision: null,
     token,
     entry: {
+      ready,
       revision: entry.revision,
       contest: entry.contest.title,
       entrant: entry.entrant.fullName ?? "",
@@ -79,6 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await answerGuardianRequest(form.token, form.decision, form.revision);
   if (result.ok) return accept<Answer>({ answered: form.decision });
+  if (result.reason === "notReady") return refuse<Answer>({ key: "guardianPage.notReady" }, { status: 200 });
   return result.reason === "changed" ? refuse<Answer>({ key: "guardianPage.changed" }, { status: 200 }) : gone();
 }
 
@@ -188,7 +195,12 @@ export default function GuardianPage() {
           <DoNoHarmAnswers entry={entry} />
         </dl>
       </div>
-      <Form method="post" className="panel" {...getFormProps(answerForm)}>
+      {entry.ready ? null : (
+        <p className="notice" role="status">
+          {t("guardianPage.notReady")}
+        </p>
+      )}
+      <Form method="post" className="panel" hidden={!entry.ready} {...getFormProps(answerForm)}>
         <h2>{t("guardianPage.decide")}</h2>
         <p>{t("guardianPage.consentText", { entrant: entry.entrant, contest: entry.contest })}</p>
         <input type="hidden" name="token" value={data.token} />

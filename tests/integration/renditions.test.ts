@@ -3,6 +3,8 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { sweepAbandonedUploads } from "~/models/media-sweep.server";
 import { viewableMedia } from "~/models/media-view.server";
+import { action as guardianAction, loader as guardianLoader } from "~/routes/guardian";
+import { keyedHash } from "~/services/tokens.server";
 import { advance, now, setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { phoneClip, probe } from "~/services/ffmpeg.server";
@@ -13,7 +15,7 @@ import { jobHandlers } from "~/jobs.server";
 import { resetToDemoContest } from "../support/contest";
 import * as entries from "../support/entries";
 import { TMP } from "../support/global-setup";
-import { answerBody, problemKeys } from "../support/http";
+import { answerBody, context, formRequest, getRequest, problemKeys, settle } from "../support/http";
 
 // Every judge and visitor can play every entry: videos and sound get web renditions made by a
 // background job, against the real storage server, the real ffmpeg and the real job queue.
@@ -215,6 +217,48 @@ describe("Submit pressed while a film is being prepared", () => {
     });
     expect(submitted.referenceCode).toMatch(/^YHD25-\d{4}$/);
     expect(await db.email.count({ where: { template: "entry-receipt" } })).toBe(1);
+  });
+});
+
+describe("a guardian asked to consent while a film is being prepared", () => {
+  it("can answer only once it is on their page: consent must be to what they saw", async () => {
+    const { cookie } = await entries.entrant("minor@example.org");
+    const entryId = await entries.startId(cookie, "video");
+    const sent = await entries.sendFile(cookie, entryId, "IMG_0047.MOV", "video/quicktime", await hevcClip());
+    await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
+    await checkOnly();
+    await db.guardianConsent.create({
+      data: {
+        entryId,
+        guardianName: "Rosa Reyes",
+        guardianEmail: "rosa@example.org",
+        tokenHash: keyedHash("guardian", "the-token"),
+        expiresAt: new Date(now().getTime() + 24 * 60 * 60 * 1000),
+      },
+    });
+    const page = () =>
+      guardianLoader({ request: getRequest("/guardian?token=the-token"), context: context(), params: {} });
+    const answer = async () =>
+      settle(async () =>
+        guardianAction({
+          request: formRequest("/guardian", {
+            token: "the-token",
+            decision: "consented",
+            revision: String((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).revision),
+          }),
+          context: context(),
+          params: {},
+        }),
+      );
+    expect((await page()).entry).toMatchObject({ ready: false, media: [] });
+    expect(problemKeys(await answer())).toEqual(["guardianPage.notReady"]);
+    expect((await db.guardianConsent.findFirstOrThrow()).decision).toBeNull();
+
+    await entries.runJobsUntilIdle();
+    const shown = (await page()).entry!;
+    expect(shown.ready).toBe(true);
+    expect(shown.media).toHaveLength(1);
+    expect(answerBody(await answer())).toMatchObject({ answered: "consented" });
   });
 });
 
