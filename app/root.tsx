@@ -1,3 +1,4 @@
+import { FoldingNav } from "~/components/folding-nav";
 import { data as withHeaders, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
@@ -95,7 +96,7 @@ function Shell({ children }: { children: ReactNode }) {
             <span className="brand-mark" aria-hidden="true" />
             {t("app.name")}
           </Link>
-          <nav aria-label={t("app.name")}>
+          <FoldingNav label={t("app.name")} toggle={t("app.menu")}>
             <ul className="nav-list">
               <li>
                 <Link to="/">{t("app.nav.home")}</Link>
@@ -127,7 +128,7 @@ function Shell({ children }: { children: ReactNode }) {
                 </li>
               )}
             </ul>
-          </nav>
+          </FoldingNav>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -2,6 +2,7 @@
 export const en = {
   app: {
     name: "Mosaic",
+    menu: "Menu",
     tagline: "Youth multimedia contests, run with care",
     skipToContent: "Skip to content",
     nav: {
@@ -431,6 +432,7 @@ export const en = {
     dashboard: "Dashboard",
     entries: "Entries",
     sections: "Sections of this contest",
+    sectionsMenu: "Sections",
     screening: "Screening",
     judges: "Judges and assignment",
     rubric: "Rubric",

@@ -4,6 +4,7 @@ import type { PartialMessages } from "./en";
 export const es: PartialMessages = {
   app: {
     name: "Mosaic",
+    menu: "Menú",
     tagline: "Concursos multimedia para jóvenes, organizados con cuidado",
     skipToContent: "Saltar al contenido",
     nav: {
@@ -440,6 +441,7 @@ export const es: PartialMessages = {
     dashboard: "Panel",
     entries: "Obras",
     sections: "Secciones de este concurso",
+    sectionsMenu: "Secciones",
     screening: "Revisión",
     judges: "Jurado y asignación",
     rubric: "Rúbrica",

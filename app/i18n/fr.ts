@@ -4,6 +4,7 @@ import type { PartialMessages } from "./en";
 export const fr: PartialMessages = {
   app: {
     name: "Mosaic",
+    menu: "Menu",
     tagline: "Des concours multimédias pour la jeunesse, menés avec soin",
     skipToContent: "Aller au contenu",
     nav: {
@@ -445,6 +446,7 @@ export const fr: PartialMessages = {
     dashboard: "Tableau de bord",
     entries: "Œuvres",
     sections: "Sections de ce concours",
+    sectionsMenu: "Rubriques",
     screening: "Vérification",
     judges: "Jury et attribution",
     rubric: "Grille d’évaluation",

@@ -1,3 +1,4 @@
+import { FoldingNav } from "~/components/folding-nav";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +19,7 @@ export default function ContestConsole() {
   return (
     <>
       <p className="eyebrow">{contest.title}</p>
-      <nav aria-label={t("organize.sections")} className="tabs">
+      <FoldingNav label={t("organize.sections")} toggle={t("organize.sectionsMenu")} className="tabs">
         <NavLink to={`/organize/${contest.slug}`} end>
           {t("organize.dashboard")}
         </NavLink>
@@ -32,7 +33,7 @@ export default function ContestConsole() {
         <NavLink to={`/organize/${contest.slug}/messages`}>{t("organize.messages")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/audit`}>{t("organize.audit")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/settings`}>{t("organize.settings")}</NavLink>
-      </nav>
+      </FoldingNav>
       <Outlet />
     </>
   );

@@ -47,3 +47,48 @@ test("at 360 px no page scrolls sideways, for a visitor and for an organizer", a
     await fitsTheScreen(page, path);
   }
 });
+
+test("at 360 px the site's menu and the organizer's sections fold behind a button, opened and closed by keyboard", async ({
+  page,
+}) => {
+  await signIn(page, organizer);
+  await page.goto(`${base()}/organize/yhd-2025`);
+  const header = page.locator(".site-header");
+  const menu = header.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(header.getByRole("link", { name: "Profile" })).toBeHidden();
+  // one row: the brand and the button, not five rows of links
+  expect((await header.boundingBox())!.height).toBeLessThan(90);
+
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expect(header.getByRole("link", { name: "Profile" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+
+  // the organizer's eleven sections likewise; following one folds them again
+  const sections = page.getByRole("navigation", { name: "Sections of this contest" });
+  const toggle = sections.getByRole("button", { name: "Sections" });
+  await expect(sections.getByRole("link", { name: "Results" })).toBeHidden();
+  await toggle.click();
+  await sections.getByRole("link", { name: "Results" }).click();
+  await expect(page.getByRole("heading", { name: "Results", level: 1 })).toBeVisible();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(sections.getByRole("link", { name: "Results" })).toBeHidden();
+});
+
+test.describe("at 1280 px", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test("every link is in view, with no menu button", async ({ page }) => {
+    await signIn(page, organizer);
+    await page.goto(`${base()}/organize/yhd-2025`);
+    await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
+    await expect(page.locator(".site-header").getByRole("link", { name: "Profile" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Sections of this contest" }).getByRole("link", { name: "Results" }),
+    ).toBeVisible();
+  });
+});
