@@ -109,7 +109,13 @@ function WinnerMedia({ winner, slug }: { winner: Winner; slug: string }) {
   return (
     <>
       {winner.media.map((m) => (
-        <MediaView key={m.id} media={m} captionsUrl={`/contests/${slug}/winners/captions/${m.id}.vtt`} preload="none" />
+        <MediaView
+          key={m.id}
+          media={m}
+          captionsUrl={`/contests/${slug}/winners/captions/${m.id}.vtt`}
+          preload="none"
+          workTitle={winner.title}
+        />
       ))}
     </>
   );

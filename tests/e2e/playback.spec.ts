@@ -125,7 +125,8 @@ test("a phone's HEVC film, sent through the entry page, plays with pictures for 
     await visitor.goto(`${base()}/contests/yhd-2025/winners`);
     const card = visitor.getByTestId("winner").filter({ hasText: `Hands that rebuild ${run}` });
     await expect(card).toBeVisible();
-    await expect(card.getByLabel("Quality")).toHaveValue("1");
+    // each player's switch is named for its work, where a page shows several
+    await expect(card.getByLabel(`Quality (Hands that rebuild ${run})`)).toHaveValue("1");
     expect(await expectMovingPictures(card.locator("video"))).toBe(480);
     // and on a slow connection, reported as such
     const slow = await browsing(browser, { effectiveType: "3g", saveData: false });

@@ -34,11 +34,14 @@ export function MediaView({
   captionsUrl,
   preload = "metadata",
   zoomable = false,
+  workTitle,
 }: {
   media: ViewableMedia;
   captionsUrl?: string;
   preload?: "none" | "metadata";
   zoomable?: boolean;
+  /** where a page shows several works' players (the gallery), the work's title names each one's controls */
+  workTitle?: string;
 }) {
   const { t } = useTranslation();
   const [zoomed, setZoomed] = useState(false);
@@ -75,7 +78,7 @@ export function MediaView({
   if (type.startsWith("video/")) {
     return (
       <>
-        <VideoPlayer media={media} captionsUrl={captionsUrl} preload={preload} />
+        <VideoPlayer media={media} captionsUrl={captionsUrl} preload={preload} workTitle={workTitle} />
         {original}
       </>
     );
@@ -130,10 +133,12 @@ function VideoPlayer({
   media,
   captionsUrl,
   preload,
+  workTitle,
 }: {
   media: ViewableMedia;
   captionsUrl?: string;
   preload: "none" | "metadata";
+  workTitle?: string;
 }) {
   const { t } = useTranslation();
   const renditions = media.renditions ?? [];
@@ -183,7 +188,12 @@ function VideoPlayer({
       </video>
       {renditions.length > 1 ? (
         <PlainSelectField
-          label={t("player.quality")}
+          label={
+            <>
+              {t("player.quality")}
+              {workTitle ? <span className="visually-hidden"> ({workTitle})</span> : null}
+            </>
+          }
           selectProps={{
             id: `quality-${media.id}`,
             value: chosen,
