@@ -12,17 +12,15 @@ import type { ServerBuild } from "@remix-run/node";
 export const root = path.resolve(import.meta.dirname, "../..");
 
 /**
- * Sets this process up as a production server whose only service is the database: `databaseUrl`,
- * or a fresh SQLite file in tests/.tmp/NAME. Applies the migrations and makes the production build.
+ * The settings of a production server whose services are all elsewhere (storage and email at
+ * addresses nothing answers, no job worker), on `databaseUrl`, put in this process's environment
+ * before Mosaic's modules read it.
  */
-export function productionEnvironment(name: string, databaseUrl?: string) {
-  const dir = path.join(root, "tests/.tmp", name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+export function productionSettings(databaseUrl: string) {
   Object.assign(process.env, {
     NODE_ENV: "production",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
-    DATABASE_URL: databaseUrl || `file:${path.join(dir, "bench.db")}`,
+    DATABASE_URL: databaseUrl,
     APP_URL: "http://localhost:3000",
     SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
     S3_ENDPOINT: "http://127.0.0.1:9",
@@ -32,6 +30,17 @@ export function productionEnvironment(name: string, databaseUrl?: string) {
     RESEND_API_KEY: "re_bench",
     JOBS_ENABLED: "false",
   });
+}
+
+/**
+ * Sets this process up as a production server whose only service is the database: `databaseUrl`,
+ * or a fresh SQLite file in tests/.tmp/NAME. Applies the migrations and makes the production build.
+ */
+export function productionEnvironment(name: string, databaseUrl?: string) {
+  const dir = path.join(root, "tests/.tmp", name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  productionSettings(databaseUrl || `file:${path.join(dir, "bench.db")}`);
   execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, stdio: "pipe" });
   // A production build, as `npm start` serves it.
   execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: "pipe" });

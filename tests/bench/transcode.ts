@@ -10,20 +10,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { root } from "./production";
+import { productionSettings, root } from "./production";
 
-Object.assign(process.env, {
-  NODE_ENV: "production",
-  LOG_LEVEL: "silent",
-  DATABASE_URL: `file:${path.join(root, "tests/.tmp/transcode-bench.db")}`,
-  APP_URL: "http://localhost:3000",
-  SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
-  S3_ENDPOINT: "http://127.0.0.1:9",
-  S3_BUCKET: "bench",
-  S3_ACCESS_KEY_ID: "bench",
-  S3_SECRET_ACCESS_KEY: "bench",
-  RESEND_API_KEY: "re_bench",
-});
+// ffmpeg is found as the app finds it; nothing else is used
+productionSettings(`file:${path.join(root, "tests/.tmp/transcode-bench.db")}`);
 const { phoneClip, videoRenditions, ffmpegPath } = await import("../../app/services/ffmpeg.server");
 const { videoRenditionSides, prepareTimeoutMs } = await import("../../app/models/media");
 

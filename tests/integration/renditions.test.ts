@@ -54,18 +54,24 @@ async function stored(key: string) {
 /** Runs the jobs that are due except the making of renditions: the file stops once checked. */
 const checkOnly = () => runDueJobs(jobHandlers, { lane: { except: ["media.prepare"] } });
 
+/** A new entrant's Video entry with the phone's clip sent and checked, its renditions not yet made. */
+async function preparingClip(email: string, name: string) {
+  const { cookie } = await entries.entrant(email);
+  const entryId = await entries.startId(cookie, "video");
+  const sent = await entries.sendFile(cookie, entryId, name, "video/quicktime", await hevcClip());
+  expect(sent.put.status).toBe(200);
+  await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
+  await checkOnly();
+  return { cookie, entryId, assetId: sent.assetId };
+}
+
 beforeEach(resetToDemoContest);
 
 describe("a phone's HEVC video", () => {
   it("is checked, then prepared as H.264 renditions without personal tags, turned upright; the original stays", async () => {
-    const { cookie } = await entries.entrant("phone@example.org");
-    const entryId = await entries.startId(cookie, "video");
-    const sent = await entries.sendFile(cookie, entryId, "IMG_0042.MOV", "video/quicktime", await hevcClip());
-    expect(sent.put.status).toBe(200);
-    await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
-
     // Checked, not yet ready: the entrant reads that it is being prepared, and cannot submit yet.
-    await checkOnly();
+    const sent = await preparingClip("phone@example.org", "IMG_0042.MOV");
+    const { cookie, entryId } = sent;
     const status = answerBody<{ state: string }>(
       await entries.media(cookie, entryId, { intent: "status", assetId: sent.assetId }),
     );
@@ -122,11 +128,8 @@ describe("a phone's HEVC video", () => {
   });
 
   it("that cannot be prepared is tried once more, then refused with a clear message and nothing kept", async () => {
-    const { cookie } = await entries.entrant("broken@example.org");
-    const entryId = await entries.startId(cookie, "video");
-    const sent = await entries.sendFile(cookie, entryId, "IMG_0043.MOV", "video/quicktime", await hevcClip());
-    await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
-    await checkOnly();
+    const sent = await preparingClip("broken@example.org", "IMG_0043.MOV");
+    const { cookie, entryId } = sent;
     const checked = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
     expect(checked.state).toBe("preparing");
     // The stored bytes go bad after the check (a fault of the storage, say): no rendition can be made.
@@ -150,12 +153,9 @@ describe("a phone's HEVC video", () => {
     });
     for (const key of [checked.objectKey, checked.previewKey!]) expect(await storage().head(key)).toBeNull();
   });
+
   it("whose rendition job was lost is refused a day on, with the same message, rather than left waiting", async () => {
-    const { cookie } = await entries.entrant("lost@example.org");
-    const entryId = await entries.startId(cookie, "video");
-    const sent = await entries.sendFile(cookie, entryId, "IMG_0045.MOV", "video/quicktime", await hevcClip());
-    await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
-    await checkOnly();
+    const sent = await preparingClip("lost@example.org", "IMG_0045.MOV");
     // taken by an instance that did not know the kind of job (during a deploy), and failed for good
     await db.job.updateMany({ where: { type: "media.prepare" }, data: { status: "failed" } });
     await sweepAbandonedUploads();
@@ -171,11 +171,8 @@ describe("a phone's HEVC video", () => {
 
 describe("Submit pressed while a film is being prepared", () => {
   it("submits the entry once the film is ready, as of that moment, even past the deadline; a change meanwhile cancels it", async () => {
-    const { cookie } = await entries.entrant("rush@example.org");
-    const entryId = await entries.startId(cookie, "video");
-    const sent = await entries.sendFile(cookie, entryId, "IMG_0046.MOV", "video/quicktime", await hevcClip());
-    await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
-    await checkOnly();
+    const sent = await preparingClip("rush@example.org", "IMG_0046.MOV");
+    const { cookie, entryId } = sent;
     const fields = {
       title: "Hands that rebuild",
       summary: "A short film about a prosthetics workshop.",
@@ -222,11 +219,7 @@ describe("Submit pressed while a film is being prepared", () => {
 
 describe("a guardian asked to consent while a film is being prepared", () => {
   it("can answer only once it is on their page: consent must be to what they saw", async () => {
-    const { cookie } = await entries.entrant("minor@example.org");
-    const entryId = await entries.startId(cookie, "video");
-    const sent = await entries.sendFile(cookie, entryId, "IMG_0047.MOV", "video/quicktime", await hevcClip());
-    await entries.media(cookie, entryId, { intent: "complete", assetId: sent.assetId });
-    await checkOnly();
+    const { entryId } = await preparingClip("minor@example.org", "IMG_0047.MOV");
     await db.guardianConsent.create({
       data: {
         entryId,
