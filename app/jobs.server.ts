@@ -2,7 +2,7 @@ import { advanceContests } from "~/models/lifecycle.server";
 import { discardLater, type Discard } from "~/models/media.server";
 import { sweepAbandonedUploads } from "~/models/media-sweep.server";
 import { giveUpOnAsset, verifyAsset } from "~/models/media-verify.server";
-import { giveUpPreparing, prepareAsset } from "~/models/media-prepare.server";
+import { backfillRenditions, giveUpPreparing, prepareAsset } from "~/models/media-prepare.server";
 import { remindDrafts } from "~/models/message.server";
 import { publishResults } from "~/models/results.server";
 import { applyRetention } from "~/models/retention.server";
@@ -29,10 +29,18 @@ export const jobHandlers: JobHandlers = {
   },
   "media.prepare": {
     async run(payload) {
-      await prepareAsset((payload as { assetId: string }).assetId);
+      const { assetId, backfill } = payload as { assetId: string; backfill?: boolean };
+      await prepareAsset(assetId, { backfill });
     },
     async onGiveUp(payload) {
-      await giveUpPreparing((payload as { assetId: string }).assetId);
+      const { assetId, backfill } = payload as { assetId: string; backfill?: boolean };
+      // a video already shown from its original stays as it was
+      if (!backfill) await giveUpPreparing(assetId);
+    },
+  },
+  "media.renditions-backfill": {
+    async run() {
+      await backfillRenditions();
     },
   },
   "media.discard": {
@@ -117,6 +125,8 @@ export function keepSchedule() {
     await scheduleDaily("privacy.retention", 0);
     // once per database: rows written before searches were folded (migration 20261130060000)
     await scheduleOnce("search.backfill:20261130060000", "search.backfill", {}, now());
+    // once per database: videos checked before renditions existed (migration 20261202090000)
+    await scheduleOnce("media.renditions-backfill:20261202090000", "media.renditions-backfill", {}, now());
     done = hour;
   };
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { audioRendition, isHdr, probe, videoRenditions, type VideoRendition } from "~/services/ffmpeg.server";
+import { enqueueJob } from "~/services/jobs.server";
 import { log } from "~/services/log.server";
 import { readRecording } from "~/services/media-inspect.server";
 import { newObjectKey, storage } from "~/services/storage.server";
@@ -19,12 +20,14 @@ import { copyLimit } from "./media-verify.server";
  * connection. The original stays, for organizers to download. The file is ready ("verified")
  * once its renditions are stored; one that cannot be made twice is refused.
  */
-export async function prepareAsset(assetId: string) {
+export async function prepareAsset(assetId: string, { backfill = false }: { backfill?: boolean } = {}) {
   const asset = await db.mediaAsset.findUnique({
     where: { id: assetId },
     include: { entry: { select: { contestId: true, category: { select: { maxDurationSec: true } } } } },
   });
-  if (!asset || asset.state !== "preparing" || !asset.detectedType) return asset;
+  // a backfill makes the renditions of a video verified before they existed, and keeps it verified
+  const from = backfill ? "verified" : "preparing";
+  if (!asset || asset.state !== from || !asset.detectedType || (backfill && asset.webKey)) return asset;
   const video = asset.detectedType.startsWith("video/");
   const timeoutMs = prepareTimeoutMs(asset.durationSec ?? 0, asset.entry.category.maxDurationSec);
   const dir = await mkdtemp(path.join(tmpdir(), "mosaic-prepare-"));
@@ -60,8 +63,8 @@ export async function prepareAsset(assetId: string) {
     }
     const [webKey, lightKey = null] = made;
     const { count } = await db.mediaAsset.updateMany({
-      where: { id: asset.id, state: "preparing" },
-      data: { state: "verified", webKey, lightKey, verifiedAt: now() },
+      where: { id: asset.id, state: from, webKey: null },
+      data: backfill ? { webKey, lightKey } : { state: "verified", webKey, lightKey, verifiedAt: now() },
     });
     log.info(
       { assetId, renditions: made.length, durationSec: asset.durationSec, ms: Date.now() - started, kept: count === 1 },
@@ -70,7 +73,7 @@ export async function prepareAsset(assetId: string) {
     // the file was removed (or refused) while its renditions were being made
     if (count === 0) await discardObjects(made);
     // the entrant may have pressed Submit while it was being prepared
-    else await submitWhenReady(asset.entryId);
+    else if (!backfill) await submitWhenReady(asset.entryId);
     return db.mediaAsset.findUnique({ where: { id: asset.id } });
   } catch (error) {
     // a retry makes them again under new keys
@@ -88,4 +91,34 @@ export async function giveUpPreparing(assetId: string) {
   await refuse(asset, "preparing", { reason: "cannotPrepare" }, asset.size);
   // a Submit pressed meanwhile lapses: the entry now lacks a file
   await submitWhenReady(asset.entryId);
+}
+
+const BACKFILL_BATCH = 100;
+
+/**
+ * Queues the renditions of every video checked before Mosaic made them (the
+ * "media.renditions-backfill" job, once per database), one job each in the rendition lane; until
+ * its job has run, a video plays from its original, as it always did. A backfill that fails
+ * leaves the video as it was.
+ */
+export async function backfillRenditions() {
+  let queued = 0;
+  for (let cursor = ""; ;) {
+    const videos = await db.mediaAsset.findMany({
+      where: { id: { gt: cursor }, state: "verified", webKey: null, detectedType: { startsWith: "video/" } },
+      orderBy: { id: "asc" },
+      take: BACKFILL_BATCH,
+      select: { id: true },
+    });
+    await db.$transaction(async (tx) => {
+      for (const { id } of videos) {
+        await enqueueJob(tx, "media.prepare", { assetId: id, backfill: true }, { maxAttempts: 2 });
+      }
+    });
+    queued += videos.length;
+    if (videos.length < BACKFILL_BATCH) break;
+    cursor = videos.at(-1)!.id;
+  }
+  log.info({ queued }, "renditions queued for videos checked before renditions existed");
+  return queued;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { backfillRenditions } from "~/models/media-prepare.server";
 import { sweepAbandonedUploads } from "~/models/media-sweep.server";
 import { viewableMedia } from "~/models/media-view.server";
 import { action as guardianAction, loader as guardianLoader } from "~/routes/guardian";
@@ -166,6 +167,43 @@ describe("a phone's HEVC video", () => {
       state: "rejected",
       rejection: expect.stringContaining("media.rejected.cannotPrepare"),
     });
+  });
+});
+
+describe("a video checked before renditions existed", () => {
+  it("gets them from a one-off backfill and stays verified; a backfill that fails leaves it as it was", async () => {
+    const { cookie } = await entries.entrant("early@example.org");
+    const sent = await entries.upload(cookie, await entries.startId(cookie, "video"), "video-3s.mp4", "video/mp4");
+    const other = await entries.entrant("early2@example.org");
+    const broken = await entries.upload(
+      other.cookie,
+      await entries.startId(other.cookie, "video"),
+      "video-3s.mp4",
+      "video/mp4",
+    );
+    // as such files were stored: verified, played from their original
+    for (const id of [sent.assetId, broken.assetId]) {
+      const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id } });
+      for (const key of [asset.webKey!, asset.lightKey].filter(Boolean)) await storage().remove(key!);
+      await db.mediaAsset.update({ where: { id }, data: { webKey: null, lightKey: null } });
+    }
+    await db.job.deleteMany();
+    const brokenAsset = await db.mediaAsset.findUniqueOrThrow({ where: { id: broken.assetId } });
+    await storage().put(brokenAsset.objectKey, Buffer.alloc(4096, 7), "video/mp4");
+
+    expect(await backfillRenditions()).toBe(2);
+    await entries.runJobsUntilIdle();
+    advance(10 * 60 * 1000); // past the failed one's retry
+    await entries.runJobsUntilIdle();
+    const made = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
+    expect(made).toMatchObject({ state: "verified", webKey: expect.stringMatching(/\.mp4$/) });
+    expect((await stored(made.webKey!)).video).toMatchObject({ codec: "h264" });
+    expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: broken.assetId } })).toMatchObject({
+      state: "verified",
+      webKey: null,
+      rejection: null,
+    });
+    expect(await backfillRenditions()).toBe(1); // only the one still without: run again, it is tried again
   });
 });
 
