@@ -8,8 +8,7 @@ const VIEW_URL_SECONDS = 10 * 60;
 /**
  * Short-lived links to verified files, with a video's poster and an image's web-sized preview.
  * A video or recording plays from its web renditions (`url` is the best of them; a video's are
- * all in `renditions`, best first); `original` is the file as it was sent, for organizers to
- * download.
+ * all in `renditions`, best first).
  */
 export async function viewUrls(
   media: {
@@ -27,8 +26,6 @@ export async function viewUrls(
   expiresInSec = VIEW_URL_SECONDS,
 ) {
   const sign = (key: string) => storage().presignGet(key, { expiresInSec });
-  // a link that saves the file: the browser may not be able to play the original at all
-  const download = (key: string) => storage().presignGet(key, { expiresInSec, attachment: true });
   const entries = await Promise.all(
     media
       .filter((m) => m.state === "verified")
@@ -36,13 +33,12 @@ export async function viewUrls(
         const video = Boolean(m.detectedType?.startsWith("video/"));
         const poster = video && m.previewKey ? await sign(m.previewKey) : null;
         const preview = m.detectedType?.startsWith("image/") && m.previewKey ? await sign(m.previewKey) : null;
-        const original = await download(m.cleanKey ?? m.objectKey);
         const sides = videoRenditionSides(m.width, m.height);
         const renditions: Rendition[] = [];
         if (video && m.webKey) renditions.push({ url: await sign(m.webKey), side: sides.web });
         if (video && m.lightKey && sides.light) renditions.push({ url: await sign(m.lightKey), side: sides.light });
-        const url = await sign(m.webKey ?? m.cleanKey ?? m.objectKey);
-        return [m.id, { url, original, poster, preview, renditions }] as const;
+        const url = renditions[0]?.url ?? (await sign(m.webKey ?? m.cleanKey ?? m.objectKey));
+        return [m.id, { url, poster, preview, renditions }] as const;
       }),
   );
   return Object.fromEntries(entries);
@@ -65,6 +61,20 @@ export async function viewableMedia(
   options: { expiresInSec?: number; previews?: boolean; originals?: boolean } = {},
 ): Promise<ViewableMedia[]> {
   const urls = await viewUrls(media, options.expiresInSec);
+  // a link that saves the file (the browser may not be able to play an original), signed only for organizers
+  const expiresInSec = options.expiresInSec ?? VIEW_URL_SECONDS;
+  const originals: Record<string, string> = options.originals
+    ? Object.fromEntries(
+        await Promise.all(
+          media
+            .filter((m) => m.state === "verified")
+            .map(async (m) => [
+              m.id,
+              await storage().presignGet(m.cleanKey ?? m.objectKey, { expiresInSec, attachment: true }),
+            ]),
+        ),
+      )
+    : {};
   return media.map((m) => ({
     id: m.id,
     type: m.detectedType ?? "",
@@ -75,7 +85,7 @@ export async function viewableMedia(
     poster: urls[m.id]?.poster ?? null,
     preview: options.previews === false ? null : (urls[m.id]?.preview ?? null),
     renditions: urls[m.id]?.renditions ?? [],
-    original: options.originals ? (urls[m.id]?.original ?? null) : null,
+    original: originals[m.id] ?? null,
     captions: isTimed(m.detectedType) && m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
   }));
 }

@@ -55,6 +55,14 @@ async function stored(key: string) {
 /** Runs the jobs that are due except the making of renditions: the file stops once checked. */
 const checkOnly = () => runDueJobs(jobHandlers, { lane: { except: ["media.prepare"] } });
 
+/** A file uploaded by a new entrant to a new entry of `category`, checked and made ready: its row. */
+async function readyUpload(email: string, category: string, name: string, type: string, bytes?: Buffer<ArrayBuffer>) {
+  const { cookie } = await entries.entrant(email);
+  const sent = await entries.upload(cookie, await entries.startId(cookie, category), name, type, bytes);
+  expect(sent.state).toBe("verified");
+  return db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
+}
+
 /** A new entrant's Video entry with the phone's clip sent and checked, its renditions not yet made. */
 async function preparingClip(email: string, name: string) {
   const { cookie } = await entries.entrant(email);
@@ -172,33 +180,25 @@ describe("a phone's HEVC video", () => {
 
 describe("a video checked before renditions existed", () => {
   it("gets them from a one-off backfill and stays verified; a backfill that fails leaves it as it was", async () => {
-    const { cookie } = await entries.entrant("early@example.org");
-    const sent = await entries.upload(cookie, await entries.startId(cookie, "video"), "video-3s.mp4", "video/mp4");
-    const other = await entries.entrant("early2@example.org");
-    const broken = await entries.upload(
-      other.cookie,
-      await entries.startId(other.cookie, "video"),
-      "video-3s.mp4",
-      "video/mp4",
-    );
+    const sent = await readyUpload("early@example.org", "video", "video-3s.mp4", "video/mp4");
+    const broken = await readyUpload("early2@example.org", "video", "video-3s.mp4", "video/mp4");
     // as such files were stored: verified, played from their original
-    for (const id of [sent.assetId, broken.assetId]) {
+    for (const id of [sent.id, broken.id]) {
       const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id } });
       for (const key of [asset.webKey!, asset.lightKey].filter(Boolean)) await storage().remove(key!);
       await db.mediaAsset.update({ where: { id }, data: { webKey: null, lightKey: null } });
     }
     await db.job.deleteMany();
-    const brokenAsset = await db.mediaAsset.findUniqueOrThrow({ where: { id: broken.assetId } });
-    await storage().put(brokenAsset.objectKey, Buffer.alloc(4096, 7), "video/mp4");
+    await storage().put(broken.objectKey, Buffer.alloc(4096, 7), "video/mp4");
 
     expect(await backfillRenditions()).toBe(2);
     await entries.runJobsUntilIdle();
     advance(10 * 60 * 1000); // past the failed one's retry
     await entries.runJobsUntilIdle();
-    const made = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
+    const made = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.id } });
     expect(made).toMatchObject({ state: "verified", webKey: expect.stringMatching(/\.mp4$/) });
     expect((await stored(made.webKey!)).video).toMatchObject({ codec: "h264" });
-    expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: broken.assetId } })).toMatchObject({
+    expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: broken.id } })).toMatchObject({
       state: "verified",
       webKey: null,
       rejection: null,
@@ -303,11 +303,7 @@ describe("an iPhone's HDR video (10-bit HLG)", () => {
         expect.objectContaining({ codec_name: "hevc", pix_fmt: "yuv420p10le", color_transfer: "arib-std-b67" }),
       ]),
     });
-    const { cookie } = await entries.entrant("hdr@example.org");
-    const entryId = await entries.startId(cookie, "video");
-    const sent = await entries.upload(cookie, entryId, "IMG_0044.MOV", "video/quicktime", readFileSync(file));
-    expect(sent.state).toBe("verified");
-    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
+    const asset = await readyUpload("hdr@example.org", "video", "IMG_0044.MOV", "video/quicktime", readFileSync(file));
     for (const key of [asset.webKey!, asset.lightKey!]) {
       expect(await stored(key)).toMatchObject({ video: { codec: "h264" }, pixels: "yuv420p", transfer: "bt709" });
     }
@@ -321,10 +317,7 @@ describe("every recording among the media fixtures", () => {
     ["video-2s.webm", "video/webm", "video", { video: "h264", audio: null, light: false }], // VP9, no sound
     ["audio-2s.wav", "audio/wav", "audio", { video: undefined, audio: "aac", light: false }],
   ])("%s is ready with a web rendition", async (name, type, category, expected) => {
-    const { cookie } = await entries.entrant(`${name}@example.org`);
-    const sent = await entries.upload(cookie, await entries.startId(cookie, category), name, type);
-    expect(sent.state).toBe("verified");
-    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: sent.assetId } });
+    const asset = await readyUpload(`${name}@example.org`, category, name, type);
     const web = await stored(asset.webKey!);
     expect({ video: web.video?.codec, audio: web.audio, light: asset.lightKey !== null }).toEqual(expected);
     expect(web.personal).toBe(false);
@@ -333,24 +326,13 @@ describe("every recording among the media fixtures", () => {
 
 describe("sound", () => {
   it("in WAV gets an AAC rendition to play; MP3 plays as it is", async () => {
-    const { cookie } = await entries.entrant("sound@example.org");
-    const entryId = await entries.startId(cookie, "audio");
-    const wav = await entries.upload(cookie, entryId, "audio-2s.wav", "audio/wav");
-    expect(wav.state).toBe("verified");
-    const wavAsset = await db.mediaAsset.findUniqueOrThrow({ where: { id: wav.assetId } });
+    const wavAsset = await readyUpload("sound@example.org", "audio", "audio-2s.wav", "audio/wav");
     expect(wavAsset.webKey).toMatch(/\.m4a$/);
     expect(wavAsset.lightKey).toBeNull();
     expect(await stored(wavAsset.webKey!)).toMatchObject({ video: undefined, audio: "aac", personal: false });
     expect((await viewableMedia([wavAsset]))[0]!.url).toContain(wavAsset.webKey!);
 
-    const other = await entries.entrant("mp3@example.org");
-    const mp3 = await entries.upload(
-      other.cookie,
-      await entries.startId(other.cookie, "audio"),
-      "audio-3s.mp3",
-      "audio/mpeg",
-    );
-    const mp3Asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: mp3.assetId } });
+    const mp3Asset = await readyUpload("mp3@example.org", "audio", "audio-3s.mp3", "audio/mpeg");
     expect(mp3Asset).toMatchObject({ state: "verified", webKey: null });
     expect(await db.job.count({ where: { type: "media.prepare" } })).toBe(1); // the WAV's alone
     expect((await viewableMedia([mp3Asset]))[0]!.url).toContain(mp3Asset.objectKey);
