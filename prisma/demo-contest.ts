@@ -53,6 +53,7 @@ export function demoContest(today: Date): Prisma.ContestCreateInput {
     maxEntriesPerUser: 3,
     blindJudging: true,
     judgesPerEntry: 3,
+    normalisation: "calibrated",
     categories: { create: DEFAULT_CATEGORIES.map((category, position) => ({ ...category, position })) },
     criteria: { create: DEFAULT_RUBRIC.map((criterion, position) => ({ ...criterion, position })) },
   };

@@ -574,6 +574,74 @@ export const en = {
     judge: "Judge",
     total: "Weighted (0–100)",
     comments: "Overall comment",
+    method: {
+      raw: "Ranked on the judges' weighted scores (0–100) as they gave them.",
+      zscore:
+        "Ranked on the normalised score, which removes each judge's own leniency or severity (z-score per judge, rescaled to 0–100). Ties are shown as ties.",
+      calibrated:
+        "Ranked on calibrated scores: a model estimates each work's quality together with each judge's strictness and consistency, from every sheet of the round. Each score has a 90 % interval, and the chance that the work truly belongs in the top three.",
+      pairwise:
+        "Ranked by the judges' comparisons of two works at a time (a Bradley–Terry model). Ability is in logits, with its standard error.",
+    },
+    howWeRank: "How we rank",
+    fellBack:
+      "Too few sheets link the judges to each other to calibrate yet (at least two judges with three sheets each, sharing three entries): the normalised score ranks until then.",
+    agreement: {
+      excellent: "excellent",
+      good: "good",
+      moderate: "moderate",
+      poor: "poor",
+      unknown: "Too few entries with two or more sheets yet to say how far the panel agrees.",
+    },
+    agreementValue: "Agreement of the panel: {{level}} (reliability {{icc}}, 95 % interval {{low}}–{{high}}).",
+    agreedOn: {
+      excellent: "The panel agreed very well on {{list}}.",
+      good: "The panel agreed well on {{list}}.",
+      moderate: "The panel agreed moderately on {{list}}.",
+      poor: "The panel agreed poorly on {{list}}: worth a word with the judges about what the rubric means.",
+    },
+    criteriaDetails: "Agreement on each criterion",
+    separation_one:
+      "Reliability of this order: {{reliability}} after {{count}} comparison; the round aims for {{target}}.",
+    separation_other:
+      "Reliability of this order: {{reliability}} after {{count}} comparisons; the round aims for {{target}}.",
+    separationReached_one:
+      "Reliability of this order: {{reliability}} after {{count}} comparison, at or above the target of {{target}}: no more pairs are needed.",
+    separationReached_other:
+      "Reliability of this order: {{reliability}} after {{count}} comparisons, at or above the target of {{target}}: no more pairs are needed.",
+    separationUnknown_one: "{{count}} comparison so far: too few to order these works.",
+    separationUnknown_other: "{{count}} comparisons so far: too few to order these works.",
+    closeIntro: "Too close to call: the sheets cannot reliably tell these entries apart across an award.",
+    closeBoundary:
+      "Places {{place}} and {{next}}: {{upper}} is ahead of {{lower}} with a probability of {{probability}}.",
+    addJudge: "Add a judge here (places {{place}} and {{next}})",
+    addJudgesClosed: "Judging has closed: extend the scoring round on the settings page to add a judge.",
+    settled: "These entries are no longer too close to call: nothing was added.",
+    added_one: "{{count}} more judge assigned. They see the entries in their queue now.",
+    added_other: "{{count}} more judges assigned. They see the entries in their queue now.",
+    unmatched: "No judge without a conflict was left for some of these entries.",
+    panel: "The panel",
+    panelHint:
+      "Strictness: points a judge gives an average work less (or more) than the panel's typical judge. Consistency: how closely their scores follow the panel's view of the works (100 % for the most consistent). Agreement: correlation of their scores with the other judges' on the same entries.",
+    sheetsScored: "Sheets",
+    severity: "Strictness",
+    consistency: "Consistency",
+    panelAgreement: "Agreement with the panel",
+    harsher: "{{points}} points stricter",
+    kinder: "{{points}} points more generous",
+    noWeight: {
+      too_few_sheets: "not counted: fewer than 3 sheets",
+      no_spread: "not counted: the same score for every entry",
+    },
+    calibrated: "Calibrated (90 % interval)",
+    topChance: "Chance of the top three",
+    interval: "{{score}} ({{low}}–{{high}})",
+    close: "too close to call",
+    ability: "Ability",
+    abilityValue: "{{ability}} ± {{se}}",
+    wins: "Wins",
+    winsValue_one: "{{wins}} of {{count}}",
+    winsValue_other: "{{wins}} of {{count}}",
   },
   audit: {
     title: "Audit",
@@ -594,6 +662,7 @@ export const en = {
       "rubric.saved": "Rubric saved",
       "judge.invited": "Judge invited",
       "assignment.run": "Judges assigned",
+      "assignment.added": "One more judge for entries too close to call",
       "assignment.moved": "Assignment moved",
       "assignment.recused": "Judge recused",
       "final.started": "Final round started",
@@ -772,6 +841,65 @@ export const en = {
     save: "Save and see my entries",
     update: "Update my conflicts",
   },
+  howWeRank: {
+    title: "How we rank the works",
+    link: "How the works are judged and ranked",
+    intro:
+      "Every work is judged the same way, and the prizes should not depend on which judges a work happened to get. This is how.",
+    whoTitle: "Who judges, and what they see",
+    blind: "Judging is blind: judges never see who made a work — no name, no email, no country.",
+    open: "Judges see the name each entrant chose to publish; never an email address.",
+    judgesPerWork_one: "{{count}} judge reads and scores each work.",
+    judgesPerWork_other: "{{count}} judges read and score each work, each on their own.",
+    conflicts:
+      "Judges declare their conflicts of interest first, and never judge a work by someone they know or an organisation they are part of.",
+    conflictsCountry:
+      "Judges declare their conflicts of interest first, and never judge a work by someone they know, an organisation they are part of, or someone from their own country.",
+    rubricTitle: "What the judges look at",
+    rubric:
+      "Each judge gives each criterion one of five levels, each described in words. The levels are weighted into one score from 0 to 100:",
+    rankingTitle: "From scores to a ranking",
+    method: {
+      raw: "The works are ranked on the mean of their judges' scores.",
+      zscore:
+        "Some judges are strict and some generous. Before the mean is taken, each judge's scores are put on a common scale: how far above or below that judge's own average each score is. A strict judge's high mark then counts as much as a generous judge's.",
+      calibrated:
+        "Some judges are strict and some generous, some steadier than others, and some happen to read a stronger set of works. A statistical model looks at every score of the round at once and estimates each work's quality together with each judge's strictness and consistency. A work does not lose out because it drew strict judges, and a steady judge's score counts a little more than an erratic one's.",
+    },
+    close:
+      "Every score comes with its margin of uncertainty. Where two works on either side of a prize cannot be told apart, the organizers see it and can ask one more judge to read them before deciding.",
+    short:
+      "The organizers also see how far the judges agreed with one another, on each category and each criterion, and which works have fewer judges than planned.",
+    finalTitle: "The final round",
+    pairwise:
+      "If the organizers hold a final round, the shortlisted works are compared two at a time: a judge sees two works of the same category side by side and picks the stronger on the rubric's terms. From all these choices a statistical model (Bradley–Terry) orders the works. Judges keep comparing until the order is reliable enough (a reliability of {{target}}) or the round closes.",
+    finalScores:
+      "If the organizers hold a final round, every judge without a conflict scores every shortlisted work against the same rubric, and the works are ranked the same way.",
+    awardsTitle: "Who decides the prizes",
+    awards:
+      "The organizers award the prizes with these results in hand. The method is set before judging begins and cannot change once any judge has scored.",
+  },
+  compare: {
+    title: "Compare works",
+    intro:
+      "Two works of the same category, side by side. Pick the stronger on the rubric's terms as a whole; there is no score to give, and no wrong answer.",
+    decided_one: "You have compared {{count}} pair.",
+    decided_other: "You have compared {{count}} pairs.",
+    question: "{{category}}: which work is stronger?",
+    workA: "Work A",
+    workB: "Work B",
+    pickA: "Work A is stronger",
+    pickB: "Work B is stronger",
+    start: "Show me the first pair",
+    continue: "Show me the next pair",
+    invitation_one: "The final round compares the shortlist two works at a time ({{count}} work for you).",
+    invitation_other: "The final round compares the shortlist two works at a time ({{count}} works for you).",
+    state: {
+      reached: "The panel's order is now reliable enough: no more pairs are needed. Thank you.",
+      exhausted: "You have compared every pair you can. Thank you.",
+      closed: "The final round is closed.",
+    },
+  },
   queue: {
     title: "Entries to judge",
     finalRound: "Final round",
@@ -837,6 +965,7 @@ export const en = {
     stale:
       "Another organizer saved these settings while you were editing. Your changes are below, not saved: reload the page to see theirs, then make yours again.",
     blindLocked: "Entries were submitted under blind judging: it stays blind for this edition.",
+    methodLocked: "Judges have already judged this round under this method: it stays for this edition.",
     unsavedTitle: "Leave without saving?",
     unsavedText: "Your changes to the settings are not saved yet.",
     stay: "Stay and save",
@@ -917,9 +1046,17 @@ export const en = {
     hideCountry: "Judges never see an entrant's country",
     normalisation: "Ranking",
     normalisations: {
+      calibrated: "Calibrated (each judge's strictness and consistency estimated from every sheet)",
       zscore: "Normalised per judge (evens out strict and generous judges)",
       raw: "Scores as the judges gave them",
+      pairwise: "Judges compare two works at a time",
     },
+    methodHint:
+      "Fixed once a judge submits a score sheet of the round. The “How we rank” page explains it to everyone.",
+    finalMethod: "Ranking of the final round",
+    pairwiseTarget: "Reliability a comparative final aims for (%)",
+    pairwiseTargetHint:
+      "Judges get no more pairs in a category once its order is this reliable (80 is usual), or when the round closes.",
     emails: "Emails to entrants",
     emailsHint: "Your own words, added to the email under “From the organizers”. Plain text; leave empty for none.",
     emailReceipt: "When an entry is submitted",

@@ -583,6 +583,75 @@ export const es: PartialMessages = {
     judge: "Miembro del jurado",
     total: "Puntuación ponderada (0–100)",
     comments: "Comentario general",
+    method: {
+      raw: "Clasificación según las puntuaciones ponderadas (0–100) tal como las dio el jurado.",
+      zscore:
+        "Clasificación según la puntuación normalizada, que elimina la severidad o la indulgencia propia de cada miembro del jurado (puntuación z por miembro, llevada a 0–100). Los empates se indican.",
+      calibrated:
+        "Clasificación según puntuaciones calibradas: un modelo estima la calidad de cada obra junto con la severidad y la constancia de cada miembro del jurado, a partir de todas las fichas de la fase. Cada puntuación tiene un intervalo del 90 % y la probabilidad de que la obra esté de verdad entre las tres primeras.",
+      pairwise:
+        "Clasificación según las comparaciones de dos en dos del jurado (un modelo de Bradley–Terry). El nivel está en logits, con su error típico.",
+    },
+    howWeRank: "Cómo clasificamos",
+    fellBack:
+      "Todavía hay muy pocas fichas que relacionen a los miembros del jurado entre sí para calibrar (al menos dos miembros con tres fichas cada uno que compartan tres obras): hasta entonces clasifica la puntuación normalizada.",
+    agreement: {
+      excellent: "excelente",
+      good: "bueno",
+      moderate: "moderado",
+      poor: "bajo",
+      unknown: "Todavía hay muy pocas obras con dos fichas o más para saber si el jurado está de acuerdo.",
+    },
+    agreementValue: "Acuerdo del jurado: {{level}} (fiabilidad {{icc}}, intervalo del 95 % {{low}}–{{high}}).",
+    agreedOn: {
+      excellent: "El jurado coincidió muy bien en {{list}}.",
+      good: "El jurado coincidió bien en {{list}}.",
+      moderate: "El jurado coincidió moderadamente en {{list}}.",
+      poor: "El jurado coincidió poco en {{list}}: conviene hablar con él sobre el sentido de la rúbrica.",
+    },
+    criteriaDetails: "Acuerdo en cada criterio",
+    separation_one: "Fiabilidad de este orden: {{reliability}} tras {{count}} comparación; la fase busca {{target}}.",
+    separation_other:
+      "Fiabilidad de este orden: {{reliability}} tras {{count}} comparaciones; la fase busca {{target}}.",
+    separationReached_one:
+      "Fiabilidad de este orden: {{reliability}} tras {{count}} comparación, igual o por encima del objetivo de {{target}}: no hacen falta más parejas.",
+    separationReached_other:
+      "Fiabilidad de este orden: {{reliability}} tras {{count}} comparaciones, igual o por encima del objetivo de {{target}}: no hacen falta más parejas.",
+    separationUnknown_one: "{{count}} comparación por ahora: muy pocas para ordenar estas obras.",
+    separationUnknown_other: "{{count}} comparaciones por ahora: muy pocas para ordenar estas obras.",
+    closeIntro:
+      "Demasiado parejas para decidir: las fichas no distinguen con fiabilidad estas obras en torno a un premio.",
+    closeBoundary:
+      "Puestos {{place}} y {{next}}: {{upper}} va por delante de {{lower}} con una probabilidad del {{probability}}.",
+    addJudge: "Añadir un miembro del jurado aquí (puestos {{place}} y {{next}})",
+    addJudgesClosed:
+      "La evaluación está cerrada: prolongue la fase de puntuación en la configuración para añadir un miembro del jurado.",
+    settled: "Estas obras ya no están demasiado parejas: no se añadió nada.",
+    added_one: "{{count}} miembro del jurado más. Ya tiene las obras en su lista.",
+    added_other: "{{count}} miembros del jurado más. Ya tienen las obras en su lista.",
+    unmatched: "Para algunas de estas obras no quedaba ningún miembro del jurado sin conflicto.",
+    panel: "El jurado",
+    panelHint:
+      "Severidad: puntos que un miembro da de menos (o de más) a una obra media respecto al miembro típico del jurado. Constancia: cuánto siguen sus puntuaciones la opinión del jurado sobre las obras (100 % para el más constante). Acuerdo: correlación de sus puntuaciones con las de los demás miembros en las mismas obras.",
+    sheetsScored: "Fichas",
+    severity: "Severidad",
+    consistency: "Constancia",
+    panelAgreement: "Acuerdo con el jurado",
+    harsher: "{{points}} puntos más severo",
+    kinder: "{{points}} puntos más generoso",
+    noWeight: {
+      too_few_sheets: "no cuenta: menos de 3 fichas",
+      no_spread: "no cuenta: la misma puntuación para todas las obras",
+    },
+    calibrated: "Calibrada (intervalo del 90 %)",
+    topChance: "Probabilidad de estar entre los tres primeros",
+    interval: "{{score}} ({{low}}–{{high}})",
+    close: "demasiado pareja para decidir",
+    ability: "Nivel",
+    abilityValue: "{{ability}} ± {{se}}",
+    wins: "Victorias",
+    winsValue_one: "{{wins}} de {{count}}",
+    winsValue_other: "{{wins}} de {{count}}",
   },
   audit: {
     title: "Registro de auditoría",
@@ -603,6 +672,7 @@ export const es: PartialMessages = {
       "rubric.saved": "Rúbrica guardada",
       "judge.invited": "Miembro del jurado invitado",
       "assignment.run": "Jurado asignado",
+      "assignment.added": "Un miembro del jurado más para obras demasiado parejas para decidir",
       "assignment.moved": "Asignación movida",
       "assignment.recused": "Abstención de un miembro del jurado",
       "final.started": "Ronda final iniciada",
@@ -785,6 +855,66 @@ export const es: PartialMessages = {
     save: "Guardar y ver mis obras asignadas",
     update: "Actualizar mis conflictos de intereses",
   },
+  howWeRank: {
+    title: "Cómo clasificamos las obras",
+    link: "Cómo se evalúan y clasifican las obras",
+    intro:
+      "Todas las obras se evalúan de la misma manera, y los premios no deberían depender de qué miembros del jurado le tocaron a una obra. Así es como lo hacemos.",
+    whoTitle: "Quién evalúa y qué ve",
+    blind:
+      "La evaluación es anónima: el jurado nunca ve quién hizo una obra — ni nombre, ni correo electrónico, ni país.",
+    open: "El jurado ve el nombre que cada participante eligió publicar; nunca un correo electrónico.",
+    judgesPerWork_one: "{{count}} miembro del jurado lee y puntúa cada obra.",
+    judgesPerWork_other: "{{count}} miembros del jurado leen y puntúan cada obra, cada uno por su cuenta.",
+    conflicts:
+      "Los miembros del jurado declaran primero sus conflictos de intereses y nunca evalúan la obra de alguien que conocen o de una organización a la que pertenecen.",
+    conflictsCountry:
+      "Los miembros del jurado declaran primero sus conflictos de intereses y nunca evalúan la obra de alguien que conocen, de una organización a la que pertenecen o de alguien de su propio país.",
+    rubricTitle: "En qué se fija el jurado",
+    rubric:
+      "Cada miembro del jurado da a cada criterio uno de cinco niveles, cada uno descrito con palabras. Los niveles se ponderan en una puntuación de 0 a 100:",
+    rankingTitle: "De las puntuaciones a la clasificación",
+    method: {
+      raw: "Las obras se clasifican según la media de las puntuaciones de su jurado.",
+      zscore:
+        "Algunos miembros del jurado son severos y otros generosos. Antes de calcular la media, las puntuaciones de cada uno se llevan a una escala común: cuánto se aleja cada puntuación de su propia media. Así, una buena nota de un miembro severo cuenta tanto como la de uno generoso.",
+      calibrated:
+        "Algunos miembros del jurado son severos y otros generosos, unos más constantes que otros, y a algunos les toca por azar un conjunto de obras más fuerte. Un modelo estadístico considera todas las puntuaciones de la fase a la vez y estima la calidad de cada obra junto con la severidad y la constancia de cada miembro. Una obra no sale perjudicada por haber tenido un jurado severo, y la puntuación de un miembro constante cuenta algo más que la de uno irregular.",
+    },
+    close:
+      "Cada puntuación tiene su margen de incertidumbre. Cuando dos obras a ambos lados de un premio no se pueden distinguir, la organización lo ve y puede pedir a un miembro más del jurado que las lea antes de decidir.",
+    short:
+      "La organización también ve cuánto coincidió el jurado, por categoría y por criterio, y qué obras tienen menos miembros del jurado de lo previsto.",
+    finalTitle: "La final",
+    pairwise:
+      "Si la organización celebra una final, las obras preseleccionadas se comparan de dos en dos: un miembro del jurado ve dos obras de la misma categoría una junto a otra y elige la más sólida según la rúbrica. Con todas estas elecciones, un modelo estadístico (Bradley–Terry) ordena las obras. El jurado sigue comparando hasta que el orden es lo bastante fiable (una fiabilidad de {{target}}) o hasta que cierra la fase.",
+    finalScores:
+      "Si la organización celebra una final, cada miembro del jurado sin conflicto puntúa cada obra preseleccionada con la misma rúbrica, y las obras se clasifican de la misma manera.",
+    awardsTitle: "Quién decide los premios",
+    awards:
+      "La organización otorga los premios con estos resultados a la vista. El método se fija antes de que empiece la evaluación y no puede cambiar en cuanto un miembro del jurado ha puntuado.",
+  },
+  compare: {
+    title: "Comparar obras",
+    intro:
+      "Dos obras de la misma categoría, una junto a otra. Elija la más sólida según la rúbrica en su conjunto: no hay puntuación que dar ni respuesta equivocada.",
+    decided_one: "Ha comparado {{count}} pareja.",
+    decided_other: "Ha comparado {{count}} parejas.",
+    question: "{{category}}: ¿qué obra es más sólida?",
+    workA: "Obra A",
+    workB: "Obra B",
+    pickA: "La obra A es más sólida",
+    pickB: "La obra B es más sólida",
+    start: "Ver la primera pareja",
+    continue: "Ver la pareja siguiente",
+    invitation_one: "La final compara las obras preseleccionadas de dos en dos ({{count}} obra para usted).",
+    invitation_other: "La final compara las obras preseleccionadas de dos en dos ({{count}} obras para usted).",
+    state: {
+      reached: "El orden del jurado ya es lo bastante fiable: no hacen falta más parejas. Gracias.",
+      exhausted: "Ha comparado todas las parejas posibles. Gracias.",
+      closed: "La final está cerrada.",
+    },
+  },
   queue: {
     title: "Obras para evaluar",
     finalRound: "Ronda final",
@@ -853,6 +983,7 @@ export const es: PartialMessages = {
     stale:
       "Otra persona de la organización guardó esta configuración mientras usted la editaba. Sus cambios están abajo, sin guardar: recargue la página para ver los suyos y vuelva a hacer los de usted.",
     blindLocked: "Se presentaron obras bajo evaluación anónima: sigue siéndolo en esta edición.",
+    methodLocked: "El jurado ya evaluó esta fase con este método: se mantiene en esta edición.",
     unsavedTitle: "¿Salir sin guardar?",
     unsavedText: "Sus cambios en la configuración aún no se han guardado.",
     stay: "Quedarse y guardar",
@@ -939,7 +1070,16 @@ export const es: PartialMessages = {
       zscore:
         "Puntuaciones normalizadas por miembro del jurado (compensa a quienes puntúan con severidad o con indulgencia)",
       raw: "Puntuaciones tal como las dio el jurado",
+      calibrated:
+        "Puntuaciones calibradas (la severidad y la constancia de cada miembro del jurado, estimadas con todas las fichas)",
+      pairwise: "El jurado compara las obras de dos en dos",
     },
+    methodHint:
+      "Queda fijado en cuanto un miembro del jurado envía una ficha de la fase. La página «Cómo clasificamos» lo explica a todo el mundo.",
+    finalMethod: "Clasificación de la final",
+    pairwiseTarget: "Fiabilidad que busca una final comparativa (%)",
+    pairwiseTargetHint:
+      "El jurado deja de recibir parejas en una categoría cuando su orden alcanza esta fiabilidad (lo habitual es 80) o cuando cierra la fase.",
     emails: "Correos a las personas participantes",
     emailsHint:
       "Sus propias palabras, añadidas al correo bajo «De parte de la organización». Texto simple; déjelo vacío para no añadir nada.",

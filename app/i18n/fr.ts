@@ -588,6 +588,75 @@ export const fr: PartialMessages = {
     judge: "Membre du jury",
     total: "Note pondérée (0–100)",
     comments: "Commentaire général",
+    method: {
+      raw: "Classement sur les notes pondérées (0–100) telles que le jury les a données.",
+      zscore:
+        "Classement sur la note normalisée, qui retire la sévérité ou l’indulgence propre à chaque membre du jury (score z par membre, ramené sur 0–100). Les ex æquo sont indiqués.",
+      calibrated:
+        "Classement sur les notes calibrées : un modèle estime la qualité de chaque œuvre en même temps que la sévérité et la constance de chaque membre du jury, à partir de toutes les fiches de la phase. Chaque note a un intervalle à 90 %, et la probabilité que l’œuvre soit vraiment parmi les trois premières.",
+      pairwise:
+        "Classement par les comparaisons deux à deux du jury (un modèle de Bradley–Terry). Le niveau est en logits, avec son erreur type.",
+    },
+    howWeRank: "Comment nous classons",
+    fellBack:
+      "Trop peu de fiches relient encore les membres du jury entre eux pour calibrer (au moins deux membres avec trois fiches chacun, qui partagent trois œuvres) : la note normalisée classe d’ici là.",
+    agreement: {
+      excellent: "excellent",
+      good: "bon",
+      moderate: "moyen",
+      poor: "faible",
+      unknown: "Encore trop peu d’œuvres avec deux fiches ou plus pour dire si le jury est d’accord.",
+    },
+    agreementValue: "Accord du jury : {{level}} (fiabilité {{icc}}, intervalle à 95 % {{low}}–{{high}}).",
+    agreedOn: {
+      excellent: "Le jury s’est très bien accordé sur {{list}}.",
+      good: "Le jury s’est bien accordé sur {{list}}.",
+      moderate: "Le jury s’est moyennement accordé sur {{list}}.",
+      poor: "Le jury s’est peu accordé sur {{list}} : à revoir avec lui, sur le sens de la grille.",
+    },
+    criteriaDetails: "Accord sur chaque critère",
+    separation_one: "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaison ; la phase vise {{target}}.",
+    separation_other:
+      "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaisons ; la phase vise {{target}}.",
+    separationReached_one:
+      "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaison, au moins la cible de {{target}} : plus aucune paire n’est nécessaire.",
+    separationReached_other:
+      "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaisons, au moins la cible de {{target}} : plus aucune paire n’est nécessaire.",
+    separationUnknown_one: "{{count}} comparaison pour l’instant : trop peu pour ordonner ces œuvres.",
+    separationUnknown_other: "{{count}} comparaisons pour l’instant : trop peu pour ordonner ces œuvres.",
+    closeIntro:
+      "Trop proches pour trancher : les fiches ne départagent pas de façon fiable ces œuvres autour d’un prix.",
+    closeBoundary:
+      "Places {{place}} et {{next}} : {{upper}} devance {{lower}} avec une probabilité de {{probability}}.",
+    addJudge: "Ajouter un membre du jury ici (places {{place}} et {{next}})",
+    addJudgesClosed:
+      "L’évaluation est close : prolongez la phase de notation dans les paramètres pour ajouter un membre du jury.",
+    settled: "Ces œuvres ne sont plus trop proches pour trancher : rien n’a été ajouté.",
+    added_one: "{{count}} membre du jury de plus. Les œuvres sont déjà dans sa liste.",
+    added_other: "{{count}} membres du jury de plus. Les œuvres sont déjà dans leur liste.",
+    unmatched: "Aucun membre du jury sans conflit ne restait pour certaines de ces œuvres.",
+    panel: "Le jury",
+    panelHint:
+      "Sévérité : points qu’un membre donne en moins (ou en plus) à une œuvre moyenne que le membre type du jury. Constance : à quel point ses notes suivent l’avis du jury sur les œuvres (100 % pour le plus constant). Accord : corrélation de ses notes avec celles des autres membres sur les mêmes œuvres.",
+    sheetsScored: "Fiches",
+    severity: "Sévérité",
+    consistency: "Constance",
+    panelAgreement: "Accord avec le jury",
+    harsher: "{{points}} points plus sévère",
+    kinder: "{{points}} points plus indulgent",
+    noWeight: {
+      too_few_sheets: "non pris en compte : moins de 3 fiches",
+      no_spread: "non pris en compte : la même note pour chaque œuvre",
+    },
+    calibrated: "Calibrée (intervalle à 90 %)",
+    topChance: "Probabilité d’être dans les trois premiers",
+    interval: "{{score}} ({{low}}–{{high}})",
+    close: "trop proche pour trancher",
+    ability: "Niveau",
+    abilityValue: "{{ability}} ± {{se}}",
+    wins: "Victoires",
+    winsValue_one: "{{wins}} sur {{count}}",
+    winsValue_other: "{{wins}} sur {{count}}",
   },
   audit: {
     title: "Journal d’audit",
@@ -608,6 +677,7 @@ export const fr: PartialMessages = {
       "rubric.saved": "Grille d’évaluation enregistrée",
       "judge.invited": "Membre du jury invité",
       "assignment.run": "Œuvres attribuées au jury",
+      "assignment.added": "Un membre du jury de plus pour des œuvres trop proches pour être départagées",
       "assignment.moved": "Attribution déplacée",
       "assignment.recused": "Récusation d’un membre du jury",
       "final.started": "Tour final lancé",
@@ -791,6 +861,66 @@ export const fr: PartialMessages = {
     save: "Enregistrer et voir mes œuvres à évaluer",
     update: "Mettre à jour mes conflits d’intérêts",
   },
+  howWeRank: {
+    title: "Comment nous classons les œuvres",
+    link: "Comment les œuvres sont évaluées et classées",
+    intro:
+      "Chaque œuvre est évaluée de la même façon, et les prix ne doivent pas dépendre des membres du jury qu’une œuvre a eus. Voici comment.",
+    whoTitle: "Qui évalue, et ce que le jury voit",
+    blind:
+      "L’évaluation est anonyme : le jury ne voit jamais qui a fait une œuvre — ni nom, ni adresse e-mail, ni pays.",
+    open: "Le jury voit le nom que chaque personne a choisi de publier ; jamais une adresse e-mail.",
+    judgesPerWork_one: "{{count}} membre du jury lit et note chaque œuvre.",
+    judgesPerWork_other: "{{count}} membres du jury lisent et notent chaque œuvre, chacun de son côté.",
+    conflicts:
+      "Les membres du jury déclarent d’abord leurs conflits d’intérêts, et n’évaluent jamais l’œuvre d’une personne qu’ils connaissent ou d’une organisation dont ils font partie.",
+    conflictsCountry:
+      "Les membres du jury déclarent d’abord leurs conflits d’intérêts, et n’évaluent jamais l’œuvre d’une personne qu’ils connaissent, d’une organisation dont ils font partie ou d’une personne de leur propre pays.",
+    rubricTitle: "Ce que le jury regarde",
+    rubric:
+      "Chaque membre du jury donne à chaque critère l’un de cinq niveaux, chacun décrit en mots. Les niveaux sont pondérés en une note de 0 à 100 :",
+    rankingTitle: "Des notes au classement",
+    method: {
+      raw: "Les œuvres sont classées sur la moyenne des notes de leur jury.",
+      zscore:
+        "Certains membres du jury sont sévères, d’autres indulgents. Avant la moyenne, les notes de chacun sont ramenées sur une échelle commune : à quelle distance de sa propre moyenne se trouve chaque note. La bonne note d’un membre sévère compte alors autant que celle d’un membre indulgent.",
+      calibrated:
+        "Certains membres du jury sont sévères, d’autres indulgents, certains plus constants que d’autres, et certains lisent par hasard un ensemble d’œuvres plus fort. Un modèle statistique considère toutes les notes de la phase à la fois et estime la qualité de chaque œuvre en même temps que la sévérité et la constance de chaque membre. Une œuvre n’est pas pénalisée parce qu’elle est tombée sur un jury sévère, et la note d’un membre constant compte un peu plus que celle d’un membre irrégulier.",
+    },
+    close:
+      "Chaque note a sa marge d’incertitude. Quand deux œuvres de part et d’autre d’un prix ne peuvent pas être départagées, les organisateurs le voient et peuvent demander à un membre du jury de plus de les lire avant de décider.",
+    short:
+      "Les organisateurs voient aussi à quel point le jury s’est accordé, par catégorie et par critère, et quelles œuvres ont moins de membres du jury que prévu.",
+    finalTitle: "La finale",
+    pairwise:
+      "Si les organisateurs tiennent une finale, les œuvres présélectionnées sont comparées deux à deux : un membre du jury voit deux œuvres de la même catégorie côte à côte et choisit la plus forte au regard de la grille. À partir de tous ces choix, un modèle statistique (Bradley–Terry) ordonne les œuvres. Le jury compare jusqu’à ce que l’ordre soit assez fiable (une fiabilité de {{target}}) ou que la phase se termine.",
+    finalScores:
+      "Si les organisateurs tiennent une finale, chaque membre du jury sans conflit note chaque œuvre présélectionnée avec la même grille, et les œuvres sont classées de la même façon.",
+    awardsTitle: "Qui décide des prix",
+    awards:
+      "Les organisateurs attribuent les prix au vu de ces résultats. La méthode est fixée avant le début de l’évaluation et ne peut plus changer dès qu’un membre du jury a noté.",
+  },
+  compare: {
+    title: "Comparer des œuvres",
+    intro:
+      "Deux œuvres de la même catégorie, côte à côte. Choisissez la plus forte au regard de la grille dans son ensemble : pas de note à donner, et pas de mauvaise réponse.",
+    decided_one: "Vous avez comparé {{count}} paire.",
+    decided_other: "Vous avez comparé {{count}} paires.",
+    question: "{{category}} : quelle œuvre est la plus forte ?",
+    workA: "Œuvre A",
+    workB: "Œuvre B",
+    pickA: "L’œuvre A est la plus forte",
+    pickB: "L’œuvre B est la plus forte",
+    start: "Voir la première paire",
+    continue: "Voir la paire suivante",
+    invitation_one: "La finale compare les œuvres présélectionnées deux à deux ({{count}} œuvre pour vous).",
+    invitation_other: "La finale compare les œuvres présélectionnées deux à deux ({{count}} œuvres pour vous).",
+    state: {
+      reached: "L’ordre du jury est désormais assez fiable : plus aucune paire n’est nécessaire. Merci.",
+      exhausted: "Vous avez comparé toutes les paires possibles. Merci.",
+      closed: "La finale est close.",
+    },
+  },
   queue: {
     title: "Œuvres à évaluer",
     finalRound: "Tour final",
@@ -859,6 +989,7 @@ export const fr: PartialMessages = {
     stale:
       "Un·e autre organisateur·rice a enregistré ces paramètres pendant que vous les modifiiez. Vos modifications sont ci-dessous, non enregistrées : rechargez la page pour voir les siennes, puis refaites les vôtres.",
     blindLocked: "Des œuvres ont été soumises sous une évaluation anonyme : elle le reste pour cette édition.",
+    methodLocked: "Le jury a déjà évalué cette phase selon cette méthode : elle reste la même pour cette édition.",
     unsavedTitle: "Quitter sans enregistrer ?",
     unsavedText: "Vos modifications des paramètres ne sont pas encore enregistrées.",
     stay: "Rester et enregistrer",
@@ -942,9 +1073,18 @@ export const fr: PartialMessages = {
     hideCountry: "Les membres du jury ne voient jamais le pays d’une personne participante",
     normalisation: "Classement",
     normalisations: {
+      calibrated:
+        "Notes calibrées (la sévérité et la constance de chaque membre du jury estimées sur toutes les fiches)",
       zscore: "Notes normalisées par membre du jury (compense la sévérité ou l’indulgence de chacun)",
       raw: "Notes telles que les membres du jury les ont données",
+      pairwise: "Le jury compare les œuvres deux à deux",
     },
+    methodHint:
+      "Fixé dès qu’un membre du jury envoie une fiche de la phase. La page « Comment nous classons » l’explique à tout le monde.",
+    finalMethod: "Classement de la finale",
+    pairwiseTarget: "Fiabilité visée par une finale comparative (%)",
+    pairwiseTargetHint:
+      "Le jury ne reçoit plus de paires dans une catégorie dès que son ordre atteint cette fiabilité (80 en général), ou à la clôture de la phase.",
     emails: "E-mails aux personnes participantes",
     emailsHint:
       "Vos propres mots, ajoutés à l’e-mail sous « De la part des organisateurs ». Texte simple ; laissez vide pour ne rien ajouter.",

@@ -131,6 +131,51 @@ async function assignInTransaction(
   };
 }
 
+/**
+ * One more judge of the scoring round for each of `entryIds` (eligible entries of this contest):
+ * for each, the judge with the lightest load among those who declared their conflicts, have none
+ * with the entry, never recused from it and do not already have it. Used where the results cannot
+ * tell two entries apart around an award. An entry no judge can take is counted in `unmatched`.
+ */
+export function addJudgeTo(contestId: string, entryIds: string[], actorId: string) {
+  return serializable(
+    async (tx) => {
+      const { contest, seats, entries } = await loadRound(contestId, tx);
+      const wanted = new Set(entryIds);
+      const load = new Map(seats.map((seat) => [seat.userId, 0]));
+      for (const entry of entries) {
+        for (const a of entry.assignments) load.set(a.judgeId, (load.get(a.judgeId) ?? 0) + 1);
+      }
+      const judges = seats.map(judgeForAssignment);
+      const created: { contestId: string; entryId: string; judgeId: string; round: string }[] = [];
+      let unmatched = 0;
+      for (const entry of entries.filter((e) => wanted.has(e.id))) {
+        const taken = new Set(entry.assignments.map((a) => a.judgeId));
+        const judge = judges
+          .filter((j) => !taken.has(j.id) && !conflictReason(j, entry, contest.avoidSameCountry))
+          .sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || (a.id < b.id ? -1 : 1))[0];
+        if (!judge) {
+          unmatched += 1;
+          continue;
+        }
+        load.set(judge.id, (load.get(judge.id) ?? 0) + 1);
+        created.push({ contestId, entryId: entry.id, judgeId: judge.id, round: ROUND });
+      }
+      if (created.length) {
+        await tx.assignment.createMany({ data: created });
+        await audit(tx, {
+          contestId,
+          actorId,
+          action: "assignment.added",
+          detail: { entries: created.map((c) => c.entryId), unmatched },
+        });
+      }
+      return { added: created.length, unmatched };
+    },
+    { timeoutMs: 120_000 },
+  );
+}
+
 /** A run's shortfalls as organizers read them: each with its entry's reference code (its id while it has none). */
 export async function labelShortfalls(contestId: string, shortfalls: Shortfall[]) {
   const entries = await db.entry.findMany({

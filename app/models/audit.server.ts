@@ -10,6 +10,7 @@ export type AuditAction =
   | "rubric.saved"
   | "judge.invited"
   | "assignment.run"
+  | "assignment.added"
   | "assignment.moved"
   | "assignment.recused"
   | "final.started"

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { db, Prisma, type Contest } from "~/services/db.server";
-import { EMAIL_NOTES, type EmailNoteKey, type Settings } from "~/schemas/contest";
+import { EMAIL_NOTES, type EmailNoteKey, type FinalMethod, type RankingMethod, type Settings } from "~/schemas/contest";
 import { now } from "~/services/clock.server";
 import { audit } from "./audit.server";
 import { localDateTimeIn, splitList, toLocalInput } from "./contest";
@@ -50,7 +50,9 @@ export async function settingsValues(contest: Contest) {
     blindJudging: contest.blindJudging,
     avoidSameCountry: contest.avoidSameCountry,
     hideCountry: contest.hideCountry,
-    normalisation: contest.normalisation,
+    normalisation: contest.normalisation as RankingMethod,
+    finalMethod: contest.finalMethod as FinalMethod,
+    pairwiseTargetPercent: Math.round(contest.pairwiseTarget * 100),
     retentionMonths: contest.retentionMonths,
     emailReceipt: emailNote(contest, "receipt"),
     emailScreened: emailNote(contest, "screened"),
@@ -132,12 +134,26 @@ function contestData(value: Settings) {
     avoidSameCountry: value.avoidSameCountry,
     hideCountry: value.hideCountry,
     normalisation: value.normalisation,
+    finalMethod: value.finalMethod,
+    pairwiseTarget: value.pairwiseTargetPercent / 100,
     retentionMonths: value.retentionMonths,
     emailNotes: JSON.stringify(Object.fromEntries(EMAIL_NOTES.map((key) => [key, notes[key] ?? ""]))),
   };
 }
 
 export type { Impact } from "./settings-impact";
+
+/** Whether a round has a submitted score sheet (or, for the final, a decided comparison). */
+async function roundStarted(contestId: string, round: "scoring" | "final") {
+  const sheet = await db.assignment.findFirst({
+    where: { contestId, round, status: "submitted" },
+    select: { id: true },
+  });
+  if (sheet || round === "scoring") return Boolean(sheet);
+  return Boolean(
+    await db.comparison.findFirst({ where: { contestId, winnerId: { not: null } }, select: { id: true } }),
+  );
+}
 
 const live = { status: { not: "withdrawn" } } satisfies Prisma.EntryWhereInput;
 
@@ -243,7 +259,18 @@ export function impactFingerprint(impacts: Impact[]) {
 
 export type SaveSettingsResult =
   | { ok: true; slug: string }
-  | { ok: false; reason: "stale" | "slugTaken" | "slugLocked" | "blindLocked" | "categorySlugTaken"; index?: number }
+  | {
+      ok: false;
+      reason:
+        | "stale"
+        | "slugTaken"
+        | "slugLocked"
+        | "blindLocked"
+        | "methodLocked"
+        | "finalMethodLocked"
+        | "categorySlugTaken";
+      index?: number;
+    }
   | { ok: false; reason: "confirm"; impacts: Impact[]; fingerprint: string };
 
 /**
@@ -290,6 +317,14 @@ async function checkAndSave(
     if ((await db.entry.count({ where: { contestId: contest.id, submittedAt: { not: null } } })) > 0) {
       return { ok: false, reason: "blindLocked" };
     }
+  }
+  // A round's ranking method is part of the rules its judges scored under: once a sheet of the
+  // round is submitted (or a comparison decided), changing it would re-rank after the fact.
+  if (value.normalisation !== contest.normalisation && (await roundStarted(contest.id, "scoring"))) {
+    return { ok: false, reason: "methodLocked" };
+  }
+  if (value.finalMethod !== contest.finalMethod && (await roundStarted(contest.id, "final"))) {
+    return { ok: false, reason: "finalMethodLocked" };
   }
   const impacts = await settingsImpact(contest, value);
   const fingerprint = impactFingerprint(impacts);

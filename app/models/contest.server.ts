@@ -59,6 +59,27 @@ export async function getPublicContest(slug: string) {
   };
 }
 
+/**
+ * How a public contest's works are judged and ranked, as its "How we rank" page tells entrants
+ * and judges: blindness, judges per work, conflicts, the rubric and each round's method.
+ */
+export function getRankingRules(slug: string) {
+  return db.contest.findFirst({
+    where: { slug, status: { not: "draft" } },
+    select: {
+      slug: true,
+      title: true,
+      blindJudging: true,
+      judgesPerEntry: true,
+      avoidSameCountry: true,
+      normalisation: true,
+      finalMethod: true,
+      pairwiseTarget: true,
+      criteria: { orderBy: { position: "asc" }, select: { name: true, weight: true, guidance: true } },
+    },
+  });
+}
+
 /** A contest that is no longer a draft, with the categories one may enter now, in order; null when there is none. */
 export function getContestToEnter(slug: string) {
   return db.contest.findFirst({

@@ -188,6 +188,8 @@ export async function createEdition(
       judgingStartsAt: on(95),
       judgingEndsAt: on(115),
       announcementAt: on(125),
+      // a new contest ranks with the calibrated model (it falls back to z-scores when too few sheets)
+      normalisation: "calibrated",
       categories: { create: DEFAULT_CATEGORIES.map((category, position) => ({ ...category, position })) },
       criteria: { create: DEFAULT_RUBRIC.map((criterion, position) => ({ ...criterion, position })) },
     };

@@ -7,18 +7,30 @@ import { env } from "~/services/env.server";
 import { scheduleOnce } from "~/services/jobs.server";
 import { audit } from "./audit.server";
 import { needsGuardianConsent } from "./eligibility";
+import { calibrate, entriesNeedingAnotherJudge } from "./calibration";
+import { finalFits } from "./comparison.server";
+import { judgeAgreement, panelReliability } from "./reliability";
 import { computeResults, PLACES, type EntryResult, type Place } from "./results";
+import type { FinalMethod } from "~/schemas/contest";
 import { rubricOf } from "./rubric.server";
 import { sheetTotal, type Round } from "./scoring";
 
+/** The places whose boundaries the calibrated model checks: first, second and third. */
+const AWARD_PLACES = 3;
+
 /**
- * A round's results: each submitted sheet becomes its weighted score (0–100, per the rubric's
- * levels and weights), then `computeResults` normalises per judge and ranks per category.
+ * A round's results, ranked by the method the organizers chose for the round (fixed once judging
+ * began): "raw" weighted scores, per-judge "zscore", the "calibrated" model (calibration.ts; it
+ * falls back to the z-score, and says so, while too few sheets link the judges), or, for a
+ * comparative final, "pairwise" (a Bradley–Terry order of the judges' comparisons). Each
+ * category comes with how far the panel agreed (reliability.ts), and each judge with how they
+ * sit against the panel.
  */
 export async function contestResults(contestId: string, round: Round = "scoring") {
-  // Results change only when a sheet, an entry or an award does: a few aggregates tell whether
-  // the last computation still holds, so a contest of 10,000 entries is not re-read per page view.
-  const [sheetsVersion, entriesVersion, awardsVersion, settings] = await Promise.all([
+  // Results change only when a sheet, a comparison, an entry or an award does: a few aggregates
+  // tell whether the last computation still holds, so a contest of 10,000 entries is not re-read
+  // per page view.
+  const [sheetsVersion, comparisonsVersion, entriesVersion, awardsVersion, settings] = await Promise.all([
     // the sum of revisions moves with every saved sheet, even two in the same millisecond
     db.assignment.aggregate({
       where: { contestId, round },
@@ -26,29 +38,37 @@ export async function contestResults(contestId: string, round: Round = "scoring"
       _count: { _all: true },
       _sum: { revision: true },
     }),
+    round === "final"
+      ? db.comparison.aggregate({ where: { contestId }, _max: { decidedAt: true }, _count: { winnerId: true } })
+      : null,
     db.entry.aggregate({ where: { contestId }, _max: { updatedAt: true }, _count: { _all: true } }),
     db.award.aggregate({ where: { contestId }, _max: { createdAt: true }, _count: { _all: true } }),
-    // the settings page saves categories' names and the normalisation with the contest
+    // the settings page saves categories' names and the methods with the contest
     db.contest.findUniqueOrThrow({
       where: { id: contestId },
-      select: { updatedAt: true, normalisation: true, judgesPerEntry: true },
+      select: { updatedAt: true, normalisation: true, finalMethod: true, judgesPerEntry: true },
     }),
   ]);
-  const version = JSON.stringify([sheetsVersion, entriesVersion, awardsVersion, settings]);
+  const version = JSON.stringify([sheetsVersion, comparisonsVersion, entriesVersion, awardsVersion, settings]);
   const key = `${contestId}:${round}`;
   const cached = resultsCache.get(key);
   if (cached?.version === version) return cached.results;
+  const method = (round === "scoring" ? settings.normalisation : settings.finalMethod) as FinalMethod;
   // the scoring round asks for the contest's number of judges per entry; the final, for every final judge
   const judgesAsked = round === "scoring" ? settings.judgesPerEntry : null;
-  const results = await computeContestResults(contestId, round, settings.normalisation !== "raw", judgesAsked);
+  const results = await computeContestResults(contestId, round, method, judgesAsked);
   resultsCache.set(key, { version, results });
   return results;
 }
 
-const resultsCache = new Map<string, { version: string; results: Awaited<ReturnType<typeof computeContestResults>> }>();
+export type ContestResults = Awaited<ReturnType<typeof computeContestResults>>;
+const resultsCache = new Map<string, { version: string; results: ContestResults }>();
 
-async function computeContestResults(contestId: string, round: Round, normalise: boolean, judgesAsked: number | null) {
-  const [criteria, entries, sheets] = await Promise.all([
+/** Bootstrap resamples of a reliability: fewer for a large round, whose interval is narrow anyway. */
+const resamplesFor = (sheets: number) => Math.max(200, Math.min(1000, Math.floor(3_000_000 / Math.max(1, sheets))));
+
+async function computeContestResults(contestId: string, round: Round, method: FinalMethod, judgesAsked: number | null) {
+  const [criteria, entries, sheets, panel] = await Promise.all([
     rubricOf(contestId),
     db.entry.findMany({
       where: { contestId, status: "eligible", ...(round === "final" ? { shortlisted: true } : {}) },
@@ -61,50 +81,143 @@ async function computeContestResults(contestId: string, round: Round, normalise:
         award: { select: { place: true } },
       },
     }),
-    db.assignment.findMany({
-      where: { contestId, round, status: "submitted", recusedAt: null, entry: { status: "eligible" } },
-      select: { entryId: true, judgeId: true, scores: true },
+    method === "pairwise"
+      ? []
+      : db.assignment.findMany({
+          where: { contestId, round, status: "submitted", recusedAt: null, entry: { status: "eligible" } },
+          select: { entryId: true, judgeId: true, scores: true },
+        }),
+    db.contestJudge.findMany({
+      where: { contestId },
+      select: { userId: true, user: { select: { fullName: true, email: true } } },
     }),
   ]);
   const known = new Set(entries.map((e) => e.id));
-  const scores = sheets
+  const scored = sheets
     .filter((s) => known.has(s.entryId))
-    .map((s) => ({ ...s, total: sheetTotal(criteria, JSON.parse(s.scores) as Record<string, number>) }))
-    .filter((s): s is typeof s & { total: number } => s.total !== null)
-    .map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, criterionScores: { total: s.total } }));
+    .map((s) => {
+      const scores = JSON.parse(s.scores) as Record<string, number>;
+      return { entryId: s.entryId, judgeId: s.judgeId, scores, total: sheetTotal(criteria, scores) };
+    })
+    .filter((s): s is typeof s & { total: number } => s.total !== null);
+  const categoryOf = Object.fromEntries(entries.map((e) => [e.id, e.category.name]));
   // The weighted total is computed once with each criterion's own number of levels; the maths
   // then sees it as a single 0–100 criterion.
   const results = computeResults({
     criteria: [{ id: "total", weight: 100 }],
     scale: { min: 0, max: 100 },
-    scores,
-    categoryOf: Object.fromEntries(entries.map((e) => [e.id, e.category.name])),
-    normalise,
+    scores: scored.map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, criterionScores: { total: s.total } })),
+    categoryOf,
+    normalise: method !== "raw",
   });
+  const totals = scored.map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, score: s.total }));
+  const calibration = method === "calibrated" ? calibrate({ sheets: totals, categoryOf, places: AWARD_PLACES }) : null;
+  const calibrated = calibration?.status === "fitted" ? calibration : null;
+  const calibratedOf = new Map(calibrated?.entries.map((e) => [e.entryId, e]));
+  const pairwise = method === "pairwise" ? await finalFits(contestId) : null;
+  const pairwiseOf = new Map(
+    pairwise?.categories.flatMap((c) => c.fit.items.map((item) => [item.id, item] as const)) ?? [],
+  );
+  const closeEntries = new Set(calibrated ? entriesNeedingAnotherJudge(calibrated) : []);
+
   const byId = new Map(entries.map((e) => [e.id, e]));
   const categories = [...new Map(entries.map((e) => [e.category.name, e.category.position])).entries()]
     .sort((a, b) => a[1] - b[1])
     .map(([name]) => name);
+  const rowsOf = (name: string) => {
+    const rows = results.entries
+      .filter((r) => r.category === name)
+      .map((r: EntryResult) => {
+        const entry = byId.get(r.entryId)!;
+        const model = calibratedOf.get(r.entryId);
+        const pair = pairwiseOf.get(r.entryId);
+        return {
+          ...r,
+          // the method's own rank: the calibrated model's, or the comparisons' order
+          rank: model ? model.rank : pair ? pair.rank : r.rank,
+          tied: model ? model.tied : pair ? pair.tied : r.tied,
+          referenceCode: entry.referenceCode,
+          title: entry.title,
+          shortlisted: entry.shortlisted,
+          award: (entry.award?.place as Place | undefined) ?? null,
+          judgesAsked,
+          // ranked like the others, on fewer opinions than the contest asked for: said beside its rank
+          shortOfJudges: judgesAsked !== null && r.judgeCount < judgesAsked,
+          calibrated: model
+            ? { score: model.score, low: model.low, high: model.high, topProbability: model.topProbability }
+            : null,
+          // too close to call against its neighbour across an award boundary
+          close: closeEntries.has(r.entryId),
+          pairwise: pair
+            ? { ability: pair.ability, se: pair.se, wins: pair.wins, comparisons: pair.comparisons }
+            : null,
+        };
+      });
+    if (!calibrated && !pairwise) return rows;
+    // ranked first, by rank, then the unranked; ties keep the order of the reference codes
+    return rows.sort(
+      (a, b) =>
+        (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.referenceCode ?? "").localeCompare(b.referenceCode ?? ""),
+    );
+  };
+
+  const resamples = resamplesFor(totals.length);
+  const reliabilityOf = (name: string) =>
+    pairwise ? null : panelReliability({ sheets: totals.filter((s) => categoryOf[s.entryId] === name), resamples });
+  const pairwiseOfCategory = (name: string) => {
+    const category = pairwise?.categories.find((c) => c.name === name);
+    return category
+      ? {
+          reliability: category.fit.reliability,
+          target: pairwise!.target,
+          reached: category.reached,
+          comparisons: category.judgements.length,
+        }
+      : null;
+  };
+  const names = new Map(panel.map((p) => [p.userId, p.user.fullName || p.user.email]));
+  const agreement = new Map(judgeAgreement(totals).map((a) => [a.judgeId, a]));
+  const calibratedJudges = new Map(calibrated?.judges.map((j) => [j.judgeId, j]));
   return {
+    method,
+    // the calibrated model could not be fitted yet: the z-score ranks, as it says on the page
+    fellBack: method === "calibrated" && !calibrated,
     categories: categories.map((name) => ({
       name,
-      rows: results.entries
-        .filter((r) => r.category === name)
-        .map((r: EntryResult) => {
-          const entry = byId.get(r.entryId)!;
-          return {
-            ...r,
-            referenceCode: entry.referenceCode,
-            title: entry.title,
-            shortlisted: entry.shortlisted,
-            award: (entry.award?.place as Place | undefined) ?? null,
-            judgesAsked,
-            // ranked like the others, on fewer opinions than the contest asked for: said beside its rank
-            shortOfJudges: judgesAsked !== null && r.judgeCount < judgesAsked,
-          };
-        }),
+      rows: rowsOf(name),
+      reliability: reliabilityOf(name),
+      comparative: pairwiseOfCategory(name),
     })),
-    judges: results.judges,
+    // how far the panel agreed on each criterion, over the whole round
+    criteria: pairwise
+      ? []
+      : criteria.map((c) => ({
+          name: c.name,
+          reliability: panelReliability({
+            sheets: scored
+              .filter((s) => s.scores[c.id] !== undefined)
+              .map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, score: s.scores[c.id] as number })),
+            resamples,
+          }),
+        })),
+    judges: results.judges.map((j) => {
+      const model = calibratedJudges.get(j.judgeId);
+      const agree = agreement.get(j.judgeId);
+      return {
+        ...j,
+        name: names.get(j.judgeId) ?? "",
+        severity: model?.severity ?? null,
+        consistency: model?.consistency ?? null,
+        noWeight: model?.noWeight ?? null,
+        agreement: agree?.agreement ?? null,
+        meanDifference: agree?.meanDifference ?? null,
+      };
+    }),
+    closeBoundaries: (calibrated?.closeBoundaries ?? []).map((b) => ({
+      ...b,
+      upperCode: byId.get(b.upper)?.referenceCode ?? null,
+      lowerCode: byId.get(b.lower)?.referenceCode ?? null,
+    })),
     judgesAsked,
   };
 }

@@ -1,5 +1,5 @@
 import { now } from "~/services/clock.server";
-import { db } from "~/services/db.server";
+import { db, type Prisma } from "~/services/db.server";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { viewableMedia } from "./media-view.server";
@@ -45,59 +45,97 @@ export async function judgeQueue(contestId: string, judgeId: string, round: Roun
   }));
 }
 
+/** What a judge may read of an entry: its work and texts, never who made it (see {@link judgeWork}). */
+export const JUDGE_ENTRY_SELECT = {
+  judgeCode: true,
+  title: true,
+  summary: true,
+  statement: true,
+  language: true,
+  transcript: true,
+  contentWarning: true,
+  aiUse: true,
+  aiUseDetails: true,
+  category: { select: { name: true } },
+  entrant: { select: { country: true, displayName: true } },
+  media: {
+    where: { state: "verified" },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      state: true,
+      detectedType: true,
+      altText: true,
+      cleanKey: true,
+      previewKey: true,
+      objectKey: true,
+      webKey: true,
+      lightKey: true,
+      captionsKey: true,
+      captionsLang: true,
+      width: true,
+      height: true,
+    },
+  },
+} as const;
+
+type JudgeEntryRow = Prisma.EntryGetPayload<{ select: typeof JUDGE_ENTRY_SELECT }>;
+
+/**
+ * An entry as a judge reads it, with its files' signed links: the country only when the contest
+ * shows it, the maker's published name only under open judging.
+ */
+export async function judgeWork(entry: JudgeEntryRow, contest: { hideCountry: boolean; blindJudging: boolean }) {
+  return {
+    code: entry.judgeCode,
+    title: entry.title,
+    category: entry.category.name,
+    summary: entry.summary,
+    statement: entry.statement,
+    language: entry.language,
+    transcript: entry.transcript,
+    contentWarning: entry.contentWarning,
+    aiUse: entry.aiUse,
+    aiUseDetails: entry.aiUseDetails,
+    country: contest.hideCountry ? null : entry.entrant.country,
+    // only when organizers chose open judging: the name the entrant chose to publish
+    maker: contest.blindJudging ? null : entry.entrant.displayName,
+    media: await viewableMedia(entry.media, { previews: false }),
+  };
+}
+
 function findAssignment(contestId: string, judgeId: string, judgeCode: string, round: Round) {
   return db.assignment.findFirst({
     where: { contestId, judgeId, round, recusedAt: null, entry: { judgeCode, ...roundEntries(round) } },
     include: {
       contest: {
-        select: { hideCountry: true, blindJudging: true, judgingEndsAt: true, finalRoundEndsAt: true, timezone: true },
-      },
-      entry: {
         select: {
-          judgeCode: true,
-          title: true,
-          summary: true,
-          statement: true,
-          language: true,
-          transcript: true,
-          contentWarning: true,
-          aiUse: true,
-          aiUseDetails: true,
-          category: { select: { name: true } },
-          entrant: { select: { country: true, displayName: true } },
-          media: {
-            where: { state: "verified" },
-            orderBy: { position: "asc" },
-            select: {
-              id: true,
-              state: true,
-              detectedType: true,
-              altText: true,
-              cleanKey: true,
-              previewKey: true,
-              objectKey: true,
-              webKey: true,
-              lightKey: true,
-              captionsKey: true,
-              captionsLang: true,
-              width: true,
-              height: true,
-            },
-          },
+          hideCountry: true,
+          blindJudging: true,
+          judgingEndsAt: true,
+          finalRoundEndsAt: true,
+          timezone: true,
+          finalMethod: true,
         },
       },
+      entry: { select: JUDGE_ENTRY_SELECT },
     },
   });
+}
+
+/** A final round where judges compare works two at a time has no score sheets. */
+function sheetless(round: Round, contest: { finalMethod: string }) {
+  return round === "final" && contest.finalMethod === "pairwise";
 }
 
 /** One assigned entry as its judge sees it, with the rubric and their sheet; null when not theirs. */
 export async function judgeEntryView(contestId: string, judgeId: string, judgeCode: string, round: Round = "scoring") {
   const assignment = await findAssignment(contestId, judgeId, judgeCode, round);
-  if (!assignment) return null;
+  if (!assignment || sheetless(round, assignment.contest)) return null;
   const { entry, contest } = assignment;
-  const [criteria, media, queue] = await Promise.all([
+  const [criteria, work, queue] = await Promise.all([
     rubricOf(contestId),
-    viewableMedia(entry.media, { previews: false }),
+    judgeWork(entry, contest),
     judgeQueue(contestId, judgeId, round),
   ]);
   const index = queue.findIndex((q) => q.code === judgeCode);
@@ -113,22 +151,7 @@ export async function judgeEntryView(contestId: string, judgeId: string, judgeCo
     next: queue[index + 1]?.code ?? null,
     position: index + 1,
     total: queue.length,
-    entry: {
-      code: entry.judgeCode,
-      title: entry.title,
-      category: entry.category.name,
-      summary: entry.summary,
-      statement: entry.statement,
-      language: entry.language,
-      transcript: entry.transcript,
-      contentWarning: entry.contentWarning,
-      aiUse: entry.aiUse,
-      aiUseDetails: entry.aiUseDetails,
-      country: contest.hideCountry ? null : entry.entrant.country,
-      // only when organizers chose open judging: the name the entrant chose to publish
-      maker: contest.blindJudging ? null : entry.entrant.displayName,
-      media,
-    },
+    entry: work,
   };
 }
 
@@ -161,7 +184,7 @@ export async function saveSheet(
   round: Round = "scoring",
 ): Promise<SaveSheetResult> {
   const assignment = await findAssignment(contestId, judgeId, judgeCode, round);
-  if (!assignment) return { ok: false, reason: "notFound" };
+  if (!assignment || sheetless(round, assignment.contest)) return { ok: false, reason: "notFound" };
   if (!roundOpen(assignment.contest, round)) return { ok: false, reason: "closed" };
   const criteria = await rubricOf(contestId);
   const { sheet, problems } = checkSheet(criteria, input, input.submit);
@@ -213,7 +236,10 @@ export async function remindJudges() {
   let reminded = 0;
   for (const round of ROUNDS) {
     const closing =
-      round === "final" ? { finalRoundEndsAt: { gt: at, lte: soon } } : { judgingEndsAt: { gt: at, lte: soon } };
+      round === "final"
+        ? // a comparative final has no sheets to finish
+          { finalRoundEndsAt: { gt: at, lte: soon }, finalMethod: { not: "pairwise" } }
+        : { judgingEndsAt: { gt: at, lte: soon } };
     for (const contest of await db.contest.findMany({ where: closing })) {
       const unfinished = await db.assignment.groupBy({
         by: ["judgeId"],

@@ -163,6 +163,9 @@ export default function ContestPage() {
 
           <h2 id="rules">{t("contest.rules")}</h2>
           <Markdown html={rules} />
+          <p>
+            <Link to={`/contests/${contest.slug}/how-we-rank`}>{t("howWeRank.link")}</Link>
+          </p>
           {faq ? (
             <>
               <h2 id="faq">{t("contest.faq")}</h2>

@@ -22,6 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     open: roundOpen(contest, "scoring"),
     queue,
     final: {
+      // a comparative final shows pairs on its own page instead of a sheet per work
+      pairwise: contest.finalMethod === "pairwise",
       items: final,
       closesAt: contest.finalRoundEndsAt?.toISOString() ?? null,
       open: roundOpen(contest, "final"),
@@ -55,24 +57,37 @@ export default function JudgeQueue() {
             {final.open && final.closesAt
               ? t("queue.closes", { date: formatDateTime(final.closesAt, i18n.language, zone) })
               : t("queue.closed")}{" "}
-            {t("queue.progress", {
-              done: final.items.filter((q) => q.status === "submitted").length,
-              total: final.items.length,
-            })}
+            {final.pairwise ? null : (
+              <>
+                {t("queue.progress", {
+                  done: final.items.filter((q) => q.status === "submitted").length,
+                  total: final.items.length,
+                })}
+              </>
+            )}
           </p>
-          <ol className="card-list">
-            {final.items.map((item) => (
-              <li key={item.code} className="card" data-testid="final-item">
-                <h3>
-                  <Link to={entryPath(contest.slug, item.code, "final")}>{item.title || t("entries.untitled")}</Link>
-                </h3>
-                <p className="muted">
-                  {t("queue.code", { code: item.code })} · {item.category} ·{" "}
-                  <strong>{t(`queue.status.${item.status}`)}</strong>
-                </p>
-              </li>
-            ))}
-          </ol>
+          {final.pairwise ? (
+            <p>
+              {t("compare.invitation", { count: final.items.length })}{" "}
+              <Link to={`/judge/${contest.slug}/compare`} className="button">
+                {t("compare.title")}
+              </Link>
+            </p>
+          ) : (
+            <ol className="card-list">
+              {final.items.map((item) => (
+                <li key={item.code} className="card" data-testid="final-item">
+                  <h3>
+                    <Link to={entryPath(contest.slug, item.code, "final")}>{item.title || t("entries.untitled")}</Link>
+                  </h3>
+                  <p className="muted">
+                    {t("queue.code", { code: item.code })} · {item.category} ·{" "}
+                    <strong>{t(`queue.status.${item.status}`)}</strong>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
         </section>
       ) : null}
       <ol className="card-list">

@@ -1,13 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { useAutosave, type SaveState } from "~/components/autosave";
 import { Choice, FormErrors, TextAreaField } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
-import { MediaList } from "~/components/media/media-view";
+import { JudgeWork } from "~/components/judge-work";
 import { parseForm } from "~/forms";
 import { invalid, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -93,7 +93,6 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
     `mosaic-sheet-${assignment.id}`,
     assignment.revision,
   );
-  const [showWork, setShowWork] = useState(!entry.contentWarning);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -157,37 +156,7 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
 
       <div className="workspace">
         <div className="workspace-work">
-          {entry.contentWarning && !showWork ? (
-            <div className="panel alert">
-              <p>{t("scoring.contentWarning")}</p>
-              <button type="button" className="button button-secondary" onClick={() => setShowWork(true)}>
-                {t("scoring.showWork")}
-              </button>
-            </div>
-          ) : (
-            <MediaList
-              media={entry.media}
-              captionsUrl={(m) => `/judge/${view.slug}/captions/${entry.code}/${m.id}.vtt`}
-              zoomable
-            />
-          )}
-          <h2>{t("entry.summary")}</h2>
-          <p className="prewrap">{entry.summary}</p>
-          <h2>{t("entry.statement")}</h2>
-          <p className="prewrap">{entry.statement}</p>
-          {entry.transcript ? (
-            <details>
-              <summary>{t("entry.transcript")}</summary>
-              <p className="prewrap">{entry.transcript}</p>
-            </details>
-          ) : null}
-          <p className="muted">
-            {t("entry.language")}: {entry.language} ·{" "}
-            {t("scoring.aiUse", {
-              answer: entry.aiUse ? t(`entry.ai${entry.aiUse[0]!.toUpperCase()}${entry.aiUse.slice(1)}`) : "—",
-            })}
-            {entry.aiUseDetails ? ` (${entry.aiUseDetails})` : ""}
-          </p>
+          <JudgeWork work={entry} slug={view.slug} />
         </div>
 
         <Form

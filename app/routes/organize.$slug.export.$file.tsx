@@ -46,7 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }),
     );
   } else if (file === "results.csv" || file === "results-final.csv") {
-    const { categories } = await contestResults(contest.id, file === "results.csv" ? "scoring" : "final");
+    const { categories, method, fellBack } = await contestResults(
+      contest.id,
+      file === "results.csv" ? "scoring" : "final",
+    );
     csv = toCsv(
       [
         "category",
@@ -62,6 +65,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         "range",
         "std dev",
         "disagreement",
+        // the method that ranks ("zscore" where the calibrated model fell back), and its figures
+        "ranked by",
+        "calibrated",
+        "calibrated low (90 %)",
+        "calibrated high (90 %)",
+        "chance of top three",
+        "too close to call",
+        "ability (logits)",
+        "ability se",
+        "comparisons",
         "award",
       ],
       categories.flatMap((c) =>
@@ -79,6 +92,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           r.spread.range.toFixed(2),
           r.spread.stdDev.toFixed(2),
           r.disagreement,
+          fellBack ? "zscore" : method,
+          r.calibrated?.score?.toFixed(2),
+          r.calibrated?.low?.toFixed(2),
+          r.calibrated?.high?.toFixed(2),
+          r.calibrated?.topProbability?.toFixed(3),
+          r.close,
+          r.pairwise?.ability.toFixed(3),
+          r.pairwise?.se.toFixed(3),
+          r.pairwise?.comparisons,
           r.award,
         ]),
       ),

@@ -13,6 +13,10 @@ import { pageTitle } from "~/i18n/meta";
 import { localDateTimeIn } from "~/models/contest";
 import { PLACES } from "~/models/results";
 import { contestResults, scheduleResults, setAward } from "~/models/results.server";
+import { addJudgeTo } from "~/models/assignment.server";
+import { roundOpen } from "~/models/scoring.server";
+import { useNumbers } from "~/components/numbers";
+import { CloseBoundaries, JudgesPanel, MethodNote, ReliabilityPanel } from "~/components/results-panels";
 import { pageParam, textParam } from "~/schemas/query";
 import { roundQuery } from "~/schemas/scoring";
 import { requireOrganizerOf } from "~/services/auth.server";
@@ -30,15 +34,22 @@ const resultsSchema = z.discriminatedUnion("intent", [
   }),
   // a wall time in the contest's time zone, read by the action, which knows the zone
   z.object({ intent: z.literal("schedule"), announceAt: z.string().max(20).default("") }),
+  // one more judge for the entries either side of this category's boundaries too close to call
+  z.object({
+    intent: z.literal("addJudges"),
+    category: z.string().max(200).default(""),
+    place: z.coerce.number().int().min(1).max(10),
+  }),
 ]);
 
-type Answer = { intent: string };
+type Answer = { intent: string; added?: { added: number; unmatched: number } };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
   const query = parseQuery(request, resultsQuery);
   const round = query.round;
-  const { categories: all, judgesAsked } = await contestResults(contest.id, round);
+  const results = await contestResults(contest.id, round);
+  const { categories: all, judgesAsked } = results;
   // One category and one page at a time: a contest of 10,000 entries stays a light page.
   const current = all.find((c) => c.name === query.category) ?? all[0];
   const pages = Math.max(1, Math.ceil((current?.rows.length ?? 0) / RESULTS_PAGE_SIZE));
@@ -47,6 +58,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? [{ ...current, rows: current.rows.slice((page - 1) * RESULTS_PAGE_SIZE, page * RESULTS_PAGE_SIZE) }]
     : [];
   return {
+    method: results.method,
+    fellBack: results.fellBack,
+    reliability: current?.reliability ?? null,
+    comparative: current?.comparative ?? null,
+    criteria: results.criteria,
+    judges: results.judges,
+    closeBoundaries: results.closeBoundaries.filter((b) => b.category === current?.name),
+    canAddJudges: round === "scoring" && roundOpen(contest, "scoring") && !contest.resultsPublishedAt,
     categoryNames: all.map((c) => ({ name: c.name, count: c.rows.length })),
     judgesAsked,
     shortOfJudges: all.reduce((sum, c) => sum + c.rows.filter((r) => r.shortOfJudges).length, 0),
@@ -67,7 +86,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), resultsSchema);
   if (submission.status !== "success") {
     const intent = submission.payload.intent;
-    if (intent !== "award" && intent !== "schedule") throw new Response("Bad request", { status: 400 });
+    if (intent !== "award" && intent !== "schedule" && intent !== "addJudges") {
+      throw new Response("Bad request", { status: 400 });
+    }
     return invalid<Answer>(submission, { intent });
   }
   const { intent } = submission.value;
@@ -77,6 +98,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.ok) return accept<Answer>({ intent }, { submission });
     if (result.reason === "notFound") throw new Response("Not found", { status: 404 });
     return refuse<Answer>({ key: "results.alreadyPublished" }, { status: 409, submission, payload: { intent } });
+  }
+  if (submission.value.intent === "addJudges") {
+    if (!roundOpen(contest, "scoring") || contest.resultsPublishedAt) {
+      return refuse<Answer>({ key: "results.addJudgesClosed" }, { status: 409, submission, payload: { intent } });
+    }
+    const { closeBoundaries } = await contestResults(contest.id, "scoring");
+    const { category, place } = submission.value;
+    const boundary = closeBoundaries.find((b) => b.category === category && b.place === place);
+    // settled meanwhile (a sheet came in): nothing to add
+    const added = boundary ? await addJudgeTo(contest.id, [boundary.upper, boundary.lower], user.id) : null;
+    if (!added) return refuse<Answer>({ key: "results.settled" }, { status: 409, submission, payload: { intent } });
+    return accept<Answer>({ intent, added }, { submission });
   }
   const at = localDateTimeIn(submission.value.announceAt, contest.timezone);
   if (!at) return refuse<Answer>({ key: "errors.dateInvalid" }, { submission, payload: { intent } });
@@ -90,8 +123,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const RESULTS_PAGE_SIZE = 50;
-
-const format = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
 /**
  * The results per category: each judge's weighted score, the raw mean, the normalised score
@@ -112,12 +143,21 @@ export default function Results() {
     pages,
     judgesAsked,
     shortOfJudges,
+    method,
+    fellBack,
+    reliability,
+    comparative,
+    criteria,
+    judges,
+    closeBoundaries,
+    canAddJudges,
   } = useLoaderData<typeof loader>();
   const link = (params: Record<string, string>) =>
     `/organize/${slug}/results?${new URLSearchParams({ ...(round === "final" ? { round } : {}), ...params })}`;
   const current = categories[0]?.name;
   const answer = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
+  const { number, percent } = useNumbers();
   const zone = useVisitorTimeZone(timezone);
   const local = new Intl.DateTimeFormat("sv-SE", {
     timeZone: timezone,
@@ -132,7 +172,7 @@ export default function Results() {
   return (
     <section aria-labelledby="results-title">
       <h1 id="results-title">{t("results.title")}</h1>
-      <p>{t("results.intro")}</p>
+      <MethodNote slug={slug} method={method} fellBack={fellBack} />
       {hasFinal ? (
         <nav aria-label={t("results.rounds")} className="tabs">
           <Link to={`/organize/${slug}/results`} aria-current={round === "scoring" ? "page" : undefined}>
@@ -167,17 +207,45 @@ export default function Results() {
       {categories.map((category) => (
         <div key={category.name} className="panel">
           <h2 id={`category-${category.name}`}>{category.name}</h2>
+          <ReliabilityPanel reliability={reliability} comparative={comparative} />
+          <CloseBoundaries boundaries={closeBoundaries} category={category.name} canAddJudges={canAddJudges} />
+          {answer?.intent === "addJudges" ? (
+            answer.added ? (
+              <p role="status" className="notice">
+                {t("results.added", { count: answer.added.added })}
+                {answer.added.unmatched ? ` ${t("results.unmatched")}` : ""}
+              </p>
+            ) : (
+              <ErrorList errors={formProblems(answer)} />
+            )
+          ) : null}
           <TableScroll labelledBy={`category-${category.name}`}>
             <table aria-labelledby={`category-${category.name}`}>
               <thead>
                 <tr>
                   <th scope="col">{t("results.rank")}</th>
                   <th scope="col">{t("judges.entry")}</th>
-                  <th scope="col">{t("results.judgeScores")}</th>
-                  <th scope="col">{t("results.raw")}</th>
-                  <th scope="col">{t("results.normalised")}</th>
-                  <th scope="col">{t("results.judges")}</th>
-                  <th scope="col">{t("results.spread")}</th>
+                  {method === "pairwise" ? (
+                    <>
+                      <th scope="col">{t("results.ability")}</th>
+                      <th scope="col">{t("results.wins")}</th>
+                    </>
+                  ) : (
+                    <>
+                      <th scope="col">{t("results.judgeScores")}</th>
+                      <th scope="col">{t("results.raw")}</th>
+                      {method === "calibrated" && !fellBack ? (
+                        <>
+                          <th scope="col">{t("results.calibrated")}</th>
+                          <th scope="col">{t("results.topChance")}</th>
+                        </>
+                      ) : (
+                        <th scope="col">{t("results.normalised")}</th>
+                      )}
+                      <th scope="col">{t("results.judges")}</th>
+                      <th scope="col">{t("results.spread")}</th>
+                    </>
+                  )}
                   <th scope="col">{t("results.award")}</th>
                 </tr>
               </thead>
@@ -187,31 +255,71 @@ export default function Results() {
                     <td>
                       {row.rank ?? "—"}
                       {row.tied ? ` ${t("results.tied")}` : ""}
+                      {row.close ? <strong className="error-text"> {t("results.close")}</strong> : null}
                     </td>
                     <th scope="row">
                       <Link to={`/organize/${slug}/entries/${row.entryId}`}>
                         {row.referenceCode} · {row.title}
                       </Link>
                     </th>
-                    <td>{row.judgeScores.map((j) => format(j.weighted)).join(" · ") || "—"}</td>
-                    <td>{format(row.rawMean)}</td>
-                    <td>
-                      {format(row.normalisedMean)}
-                      {row.usedRawFallback ? <span className="muted"> {t("results.fallback")}</span> : null}
-                    </td>
-                    <td>
-                      {row.judgesAsked === null
-                        ? row.judgeCount
-                        : t("results.judgesOf", { count: row.judgeCount, asked: row.judgesAsked })}
-                      {row.shortOfJudges ? <strong className="error-text"> {t("results.short")}</strong> : null}
-                    </td>
-                    <td>
-                      {t("results.spreadValue", {
-                        range: row.spread.range.toFixed(1),
-                        sd: row.spread.stdDev.toFixed(1),
-                      })}
-                      {row.disagreement ? <strong className="error-text"> {t("results.disagreement")}</strong> : null}
-                    </td>
+                    {method === "pairwise" ? (
+                      <>
+                        <td>
+                          {row.pairwise
+                            ? t("results.abilityValue", {
+                                ability: number(row.pairwise.ability, 2),
+                                se: number(row.pairwise.se, 2),
+                              })
+                            : "—"}
+                        </td>
+                        <td>
+                          {row.pairwise
+                            ? t("results.winsValue", { wins: row.pairwise.wins, count: row.pairwise.comparisons })
+                            : "—"}
+                        </td>
+                      </>
+                    ) : (
+                      <>
+                        <td>{row.judgeScores.map((j) => number(j.weighted)).join(" · ") || "—"}</td>
+                        <td>{number(row.rawMean)}</td>
+                        {method === "calibrated" && !fellBack ? (
+                          <>
+                            <td data-testid="calibrated">
+                              {row.calibrated?.score == null
+                                ? "—"
+                                : t("results.interval", {
+                                    score: number(row.calibrated.score),
+                                    low: number(row.calibrated.low),
+                                    high: number(row.calibrated.high),
+                                  })}
+                            </td>
+                            <td>
+                              {row.calibrated?.topProbability == null ? "—" : percent(row.calibrated.topProbability)}
+                            </td>
+                          </>
+                        ) : (
+                          <td>
+                            {number(row.normalisedMean)}
+                            {row.usedRawFallback ? <span className="muted"> {t("results.fallback")}</span> : null}
+                          </td>
+                        )}
+                        <td>
+                          {row.judgesAsked === null
+                            ? row.judgeCount
+                            : t("results.judgesOf", { count: row.judgeCount, asked: row.judgesAsked })}
+                          {row.shortOfJudges ? <strong className="error-text"> {t("results.short")}</strong> : null}
+                        </td>
+                        <td>
+                          {t("results.spreadValue", {
+                            range: number(row.spread.range),
+                            sd: number(row.spread.stdDev),
+                          })}
+                          {row.disagreement ? (
+                            <strong className="error-text"> {t("results.disagreement")}</strong>
+                          ) : null}
+                        </td>
+                      </>
+                    )}
                     <td>{publishedAt ? row.award ? t(`results.place.${row.award}`) : "—" : <AwardForm row={row} />}</td>
                   </tr>
                 ))}
@@ -224,6 +332,7 @@ export default function Results() {
         <Pager page={page} pages={pages} link={(to) => link({ category: current, page: String(to) })} />
       ) : null}
       {answer?.intent === "award" ? <ErrorList errors={formProblems(answer)} /> : null}
+      {method === "pairwise" ? null : <JudgesPanel judges={judges} criteria={criteria} />}
 
       <div className="panel">
         <h2 id="publish-title">{t("results.publish")}</h2>

@@ -95,7 +95,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? { [`categories[${saved.index}].slug`]: [problem("settings.slugArchived")] }
       : saved.reason === "blindLocked"
         ? { blindJudging: [problem("settings.blindLocked")] }
-        : { slug: [problem(saved.reason === "slugLocked" ? "settings.slugLocked" : "settings.slugTaken")] };
+        : saved.reason === "methodLocked"
+          ? { normalisation: [problem("settings.methodLocked")] }
+          : saved.reason === "finalMethodLocked"
+            ? { finalMethod: [problem("settings.methodLocked")] }
+            : { slug: [problem(saved.reason === "slugLocked" ? "settings.slugLocked" : "settings.slugTaken")] };
   return refuse<Answer>([], { status: 409, submission, fields, payload });
 }
 

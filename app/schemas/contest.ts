@@ -23,7 +23,11 @@ export const MEDIA_TYPES = [
 ] as const;
 
 export const ACCESSIBILITY_TEXTS = ["alt_text", "captions_or_transcript", "none"] as const;
-export const NORMALISATIONS = ["zscore", "raw"] as const;
+/** How a round of score sheets is ranked; the final round may also compare works two at a time. */
+export const NORMALISATIONS = ["calibrated", "zscore", "raw"] as const;
+export const FINAL_METHODS = [...NORMALISATIONS, "pairwise"] as const;
+export type RankingMethod = (typeof NORMALISATIONS)[number];
+export type FinalMethod = (typeof FINAL_METHODS)[number];
 export const EMAIL_NOTES = ["receipt", "screened", "draftReminder", "results"] as const;
 export type EmailNoteKey = (typeof EMAIL_NOTES)[number];
 export const MAX_CATEGORIES = 12;
@@ -115,6 +119,9 @@ export const settingsSchema = z
     avoidSameCountry: z.boolean().default(false),
     hideCountry: z.boolean().default(false),
     normalisation: z.enum(NORMALISATIONS),
+    finalMethod: z.enum(FINAL_METHODS),
+    // a percentage on the form (80), a fraction in the database (0.8)
+    pairwiseTargetPercent: count(50, 95),
     retentionMonths: count(1, MAX_RETENTION_MONTHS),
     emailReceipt: text(2000),
     emailScreened: text(2000),

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { CheckboxInputField, InputField, SelectField } from "~/components/forms";
-import { NORMALISATIONS } from "~/schemas/contest";
+import { FINAL_METHODS, NORMALISATIONS } from "~/schemas/contest";
 import type { SettingsFields } from "./settings-form";
 
-/** How entries are judged: judges per entry, blindness, conflicts by country, the scores' normalisation. */
+/** How entries are judged: judges per entry, blindness, conflicts by country, how each round ranks. */
 export function JudgingSection({ fields }: { fields: SettingsFields }) {
   const { t } = useTranslation();
   return (
@@ -13,13 +13,26 @@ export function JudgingSection({ fields }: { fields: SettingsFields }) {
       <CheckboxInputField field={fields.blindJudging} label={t("settings.blindJudging")} />
       <CheckboxInputField field={fields.avoidSameCountry} label={t("settings.avoidSameCountry")} />
       <CheckboxInputField field={fields.hideCountry} label={t("settings.hideCountry")} />
-      <SelectField field={fields.normalisation} label={t("settings.normalisation")}>
+      <SelectField field={fields.normalisation} label={t("settings.normalisation")} hint={t("settings.methodHint")}>
         {NORMALISATIONS.map((n) => (
           <option key={n} value={n}>
             {t(`settings.normalisations.${n}`)}
           </option>
         ))}
       </SelectField>
+      <SelectField field={fields.finalMethod} label={t("settings.finalMethod")}>
+        {FINAL_METHODS.map((n) => (
+          <option key={n} value={n}>
+            {t(`settings.normalisations.${n}`)}
+          </option>
+        ))}
+      </SelectField>
+      <InputField
+        field={fields.pairwiseTargetPercent}
+        type="number"
+        label={t("settings.pairwiseTarget")}
+        hint={t("settings.pairwiseTargetHint")}
+      />
     </fieldset>
   );
 }
