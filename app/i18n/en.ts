@@ -885,6 +885,8 @@ export const en = {
       "Two works of the same category, side by side. Pick the stronger on the rubric's terms as a whole; there is no score to give, and no wrong answer.",
     decided_one: "You have compared {{count}} pair.",
     decided_other: "You have compared {{count}} pairs.",
+    decidedBy_one: "{{count}} pair compared",
+    decidedBy_other: "{{count}} pairs compared",
     question: "{{category}}: which work is stronger?",
     workA: "Work A",
     workB: "Work B",

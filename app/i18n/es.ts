@@ -900,6 +900,8 @@ export const es: PartialMessages = {
       "Dos obras de la misma categoría, una junto a otra. Elija la más sólida según la rúbrica en su conjunto: no hay puntuación que dar ni respuesta equivocada.",
     decided_one: "Ha comparado {{count}} pareja.",
     decided_other: "Ha comparado {{count}} parejas.",
+    decidedBy_one: "{{count}} pareja comparada",
+    decidedBy_other: "{{count}} parejas comparadas",
     question: "{{category}}: ¿qué obra es más sólida?",
     workA: "Obra A",
     workB: "Obra B",

@@ -906,6 +906,8 @@ export const fr: PartialMessages = {
       "Deux œuvres de la même catégorie, côte à côte. Choisissez la plus forte au regard de la grille dans son ensemble : pas de note à donner, et pas de mauvaise réponse.",
     decided_one: "Vous avez comparé {{count}} paire.",
     decided_other: "Vous avez comparé {{count}} paires.",
+    decidedBy_one: "{{count}} paire comparée",
+    decidedBy_other: "{{count}} paires comparées",
     question: "{{category}} : quelle œuvre est la plus forte ?",
     workA: "Œuvre A",
     workB: "Œuvre B",

@@ -163,6 +163,8 @@ export const MIN_SHARED_ENTRIES = 3;
 
 /** Strength of the prior on a judge's inconsistency σ_j², in sheets at the panel's pooled value: weak by design. */
 const JUDGE_PRIOR_SHEETS = 4;
+export const __tuning = { loading: true, prior: 4 };
+const LOADING_FLOOR = 0.05;
 /**
  * σ_b², the prior variance of a judge's offset, fixed rather than estimated: standardising makes each judge's mean z
  * exactly 0, which an estimate reads as evidence that offsets are tiny, so it collapses toward 0 and undoes the
@@ -442,7 +444,7 @@ export function entriesNeedingAnotherJudge(calibration: Calibration): string[] {
 /**
  * The fitted model. Entries are numbered as in the sheets' runs (`start`), judges 0..J−1. The posterior is
  *   b ~ N(offset, offsetCovariance),  q_i = quality_i − Σ_j c_ij·(b_j − offset_j) + N(0, 1/entryPrecision_i),
- * with c_ij = precision_j / entryPrecision_i over the entry's judges: the q_i are independent given b, which is what
+ * with c_ij = weight_j / entryPrecision_i over the entry's judges: the q_i are independent given b, which is what
  * makes everything below cheap.
  */
 type Fit = {
@@ -455,10 +457,12 @@ type Fit = {
   variance: Float64Array;
   /** Posterior covariance of b, J × J, row-major. */
   offsetCovariance: Float64Array;
-  /** P_i = 1/σ_q² + Σ_j 1/σ_j² over the entry's judges: the precision of q_i given b. */
+  /** P_i = 1/σ_q² + Σ_j a_j²/σ_j² over the entry's judges: the precision of q_i given b. */
   entryPrecision: Float64Array;
-  /** 1/σ_j². */
+  /** a_j, 1/σ_j², and a_j/σ_j² (how much a judge's z moves the posterior of q). */
+  loading: Float64Array;
   precision: Float64Array;
+  weight: Float64Array;
   judgeCount: number;
   iterations: number;
   converged: boolean;
@@ -474,34 +478,28 @@ function fitModel(start: number[], sheetJudge: Int32Array, z: Float64Array, judg
     perJudge[j] = (perJudge[j] as number) + 1;
     zSum[j] = (zSum[j] as number) + (z[s] as number);
   }
+  const scratch = () => new Float64Array(J);
   const fit: Fit = {
     start,
     sheetJudge,
     quality: new Float64Array(n),
-    offset: new Float64Array(J),
+    offset: scratch(),
     variance: new Float64Array(n),
     offsetCovariance: new Float64Array(J * J),
     entryPrecision: new Float64Array(n),
-    precision: new Float64Array(J),
+    loading: scratch(),
+    precision: scratch(),
+    weight: scratch(),
     judgeCount: J,
     iterations: 0,
     converged: false,
   };
-  const scratch = () => new Float64Array(J);
-  const data: Data = {
-    z,
-    perJudge,
-    zSum,
-    rhs: scratch(),
-    residuals: scratch(),
-    zz: scratch(),
-    zq: scratch(),
-    qq: scratch(),
-  };
+  const data: Data = { z, perJudge, zSum, rhs: scratch(), zz: scratch(), zq: scratch(), qq: scratch() };
 
-  // θ = (log σ_q², log σ_1², …, log σ_J²). Start: each judge's z has variance 1, half work, half noise.
-  const theta = new Float64Array(J + 1).fill(Math.log(0.5));
-  const next = new Float64Array(J + 1);
+  // θ = (log σ_q², log σ_1², …, log σ_J², a_1, …, a_J). Start: each judge's z has variance 1, half work, half noise.
+  const theta = new Float64Array(2 * J + 1).fill(Math.log(0.5));
+  theta.fill(1, J + 1);
+  const next = new Float64Array(2 * J + 1);
   while (fit.iterations < MAX_ITERATIONS) {
     fit.iterations++;
     const change = emStep(fit, data, theta, next);
@@ -511,7 +509,7 @@ function fitModel(start: number[], sheetJudge: Int32Array, z: Float64Array, judg
       break;
     }
   }
-  setVariances(fit, theta);
+  setParameters(fit, theta);
   posterior(fit, data, Math.exp(theta[0] as number));
   return fit;
 }
@@ -522,30 +520,32 @@ type Data = {
   perJudge: Float64Array;
   zSum: Float64Array;
   rhs: Float64Array;
-  residuals: Float64Array;
   zz: Float64Array;
   zq: Float64Array;
   qq: Float64Array;
 };
 
-function setVariances(fit: Fit, theta: Float64Array) {
-  for (let j = 0; j < fit.judgeCount; j++) fit.precision[j] = Math.exp(-(theta[j + 1] as number));
+function setParameters(fit: Fit, theta: Float64Array) {
+  const J = fit.judgeCount;
+  for (let j = 0; j < J; j++) {
+    fit.precision[j] = Math.exp(-(theta[j + 1] as number));
+    fit.loading[j] = __tuning.loading ? (theta[J + 1 + j] as number) : 1;
+    fit.weight[j] = (fit.loading[j] as number) * (fit.precision[j] as number);
+  }
 }
 
 /**
- * One EM step: the posterior at variances θ, then the variances that maximise the expected log posterior, written
- * to `next`. Returns the largest change of a log variance.
+ * One EM step: the posterior at parameters θ, then the parameters that maximise the expected log posterior, written
+ * to `next`. Returns the largest change of a parameter (log variances, loadings).
  */
 function emStep(fit: Fit, data: Data, theta: Float64Array, next: Float64Array): number {
-  const { start, sheetJudge, precision, offsetCovariance: B, judgeCount: J } = fit;
-  const { z, perJudge, residuals } = data;
+  const { start, sheetJudge, precision, weight, offsetCovariance: B, judgeCount: J } = fit;
+  const { z, perJudge, zz, zq, qq } = data;
   const n = start.length - 1;
-  setVariances(fit, theta);
+  setParameters(fit, theta);
   posterior(fit, data, Math.exp(theta[0] as number));
 
-  // Expected sums per judge over their sheets, in the expanded model z = α·q + b + ε (below):
-  //   zz_j = Σ E[(z − b_j)²],  zq_j = Σ E[(z − b_j)·q_i],  qq_j = Σ E[q_i²].
-  const { zz, zq, qq } = data;
+  // Expected sums per judge over their sheets: zz_j = Σ E[(z − b_j)²], zq_j = Σ E[(z − b_j)·q_i], qq_j = Σ E[q_i²].
   zz.fill(0);
   zq.fill(0);
   qq.fill(0);
@@ -559,11 +559,11 @@ function emStep(fit: Fit, data: Data, theta: Float64Array, next: Float64Array): 
     qualitySquares += q2;
     for (let s = from; s < to; s++) {
       const j = sheetJudge[s] as number;
-      // Cov(q_i, b_j) = −Σ_k c_ik Σ_b[k, j], with c_ik = τ_k / P_i.
+      // Cov(q_i, b_j) = −Σ_k c_ik Σ_b[k, j], with c_ik = w_k / P_i.
       let covariance = 0;
       for (let t = from; t < to; t++) {
         const k = sheetJudge[t] as number;
-        covariance -= (precision[k] as number) * (B[k * J + j] as number);
+        covariance -= (weight[k] as number) * (B[k * J + j] as number);
       }
       const d = (z[s] as number) - (fit.offset[j] as number);
       zz[j] = (zz[j] as number) + d * d + (B[j * J + j] as number);
@@ -571,44 +571,64 @@ function emStep(fit: Fit, data: Data, theta: Float64Array, next: Float64Array): 
       qq[j] = (qq[j] as number) + q2;
     }
   }
-  // Parameter expansion (PX-EM; Liu, Rubin & Wu, 1998): fit a common scale α of q as if it were free, then fold it
-  // back into σ_q². Same fixed point as plain EM, but plain EM crawls when the works hardly differ.
+
+  // Loadings: a_j = argmin of the judge's expected squared residuals plus the prior (a_j − 1)²·LOADING_PRIOR/σ_j².
+  const loadings = new Float64Array(J);
+  let sheets = 0;
+  let loadingSum = 0;
   let numerator = 0;
   let denominator = 0;
   for (let j = 0; j < J; j++) {
     numerator += (precision[j] as number) * (zq[j] as number);
     denominator += (precision[j] as number) * (qq[j] as number);
   }
+  // PX-EM (Liu, Rubin & Wu, 1998) when loadings are all 1: one common scale α, folded back into σ_q².
   const alpha = numerator / denominator;
-  let pooled = 0;
   for (let j = 0; j < J; j++) {
-    residuals[j] = Math.max(0, (zz[j] as number) - 2 * alpha * (zq[j] as number) + alpha * alpha * (qq[j] as number));
+    const a = __tuning.loading
+      ? Math.max(LOADING_FLOOR, ((zq[j] as number) + __tuning.prior) / ((qq[j] as number) + __tuning.prior))
+      : alpha;
+    loadings[j] = a;
+    sheets += perJudge[j] as number;
+    loadingSum += (perJudge[j] as number) * a;
+  }
+  let pooled = 0;
+  const residuals = new Float64Array(J);
+  for (let j = 0; j < J; j++) {
+    const a = loadings[j] as number;
+    residuals[j] = Math.max(0, (zz[j] as number) - 2 * a * (zq[j] as number) + a * a * (qq[j] as number));
     pooled += residuals[j] as number;
   }
-  pooled /= z.length;
+  pooled /= sheets;
+  const scale = loadingSum / sheets;
 
   const clampLog = (variance: number) =>
     Math.min(LOG_VARIANCE_CEILING, Math.max(LOG_VARIANCE_FLOOR, Math.log(variance)));
-  next[0] = Math.max(LOG_QUALITY_VARIANCE_FLOOR, clampLog((alpha * alpha * qualitySquares) / n));
+  next[0] = Math.max(LOG_QUALITY_VARIANCE_FLOOR, clampLog((scale * scale * qualitySquares) / n));
   let change = Math.abs((next[0] as number) - (theta[0] as number));
   for (let j = 0; j < J; j++) {
     // The judge's residuals plus JUDGE_PRIOR_SHEETS pseudo-sheets at the panel's pooled value.
     const noise =
       (JUDGE_PRIOR_SHEETS * pooled + (residuals[j] as number)) / (JUDGE_PRIOR_SHEETS + (perJudge[j] as number));
     next[j + 1] = clampLog(noise);
-    change = Math.max(change, Math.abs((next[j + 1] as number) - (theta[j + 1] as number)));
+    next[J + 1 + j] = (loadings[j] as number) / scale;
+    change = Math.max(
+      change,
+      Math.abs((next[j + 1] as number) - (theta[j + 1] as number)),
+      Math.abs((next[J + 1 + j] as number) - (theta[J + 1 + j] as number)),
+    );
   }
   return change;
 }
 
-/** The exact Gaussian posterior of (q, b) given the variances, written into `fit`. */
+/** The exact Gaussian posterior of (q, b) given the parameters, written into `fit`. */
 function posterior(fit: Fit, data: Data, qualityVariance: number) {
-  const { start, sheetJudge, precision, entryPrecision, offsetCovariance: S, judgeCount: J } = fit;
+  const { start, sheetJudge, loading, precision, weight, entryPrecision, offsetCovariance: S, judgeCount: J } = fit;
   const { z, perJudge, zSum, rhs } = data;
   const n = start.length - 1;
-  // The Schur complement of the entries' block, with τ_j = 1/σ_j² and h_i = Σ_j τ_j z_ij:
-  //   S = diag(1/σ_b² + n_j τ_j) − Σ_i τ_j τ_k / P_i over each entry's pairs of judges (j, k),
-  //   rhs_j = τ_j Σ_i z_ij − Σ_i τ_j h_i / P_i.
+  // The Schur complement of the entries' block, with τ_j = 1/σ_j², w_j = a_j τ_j and h_i = Σ_j w_j z_ij:
+  //   S = diag(1/σ_b² + n_j τ_j) − Σ_i w_j w_k / P_i over each entry's pairs of judges (j, k),
+  //   rhs_j = τ_j Σ_i z_ij − Σ_i w_j h_i / P_i.
   S.fill(0);
   for (let j = 0; j < J; j++) {
     S[j * J + j] = 1 / OFFSET_VARIANCE + (perJudge[j] as number) * (precision[j] as number);
@@ -620,19 +640,19 @@ function posterior(fit: Fit, data: Data, qualityVariance: number) {
     let P = 1 / qualityVariance;
     let h = 0;
     for (let s = from; s < to; s++) {
-      const tau = precision[sheetJudge[s] as number] as number;
-      P += tau;
-      h += tau * (z[s] as number);
+      const j = sheetJudge[s] as number;
+      P += (weight[j] as number) * (loading[j] as number);
+      h += (weight[j] as number) * (z[s] as number);
     }
     entryPrecision[i] = P;
     fit.quality[i] = h;
     for (let s = from; s < to; s++) {
       const j = sheetJudge[s] as number;
-      const c = (precision[j] as number) / P;
+      const c = (weight[j] as number) / P;
       rhs[j] = (rhs[j] as number) - c * h;
       for (let t = from; t < to; t++) {
         const k = sheetJudge[t] as number;
-        S[j * J + k] = (S[j * J + k] as number) - c * (precision[k] as number);
+        S[j * J + k] = (S[j * J + k] as number) - c * (weight[k] as number);
       }
     }
   }
@@ -642,7 +662,7 @@ function posterior(fit: Fit, data: Data, qualityVariance: number) {
     for (let k = 0; k < J; k++) b += (S[j * J + k] as number) * (rhs[k] as number);
     fit.offset[j] = b;
   }
-  // q̂_i = (h_i − Σ_j τ_j b̂_j) / P_i; Var(q_i) = 1/P_i + c_iᵀ Σ_b c_i.
+  // q̂_i = (h_i − Σ_j w_j b̂_j) / P_i; Var(q_i) = 1/P_i + c_iᵀ Σ_b c_i.
   for (let i = 0; i < n; i++) {
     const from = start[i] as number;
     const to = start[i + 1] as number;
@@ -651,10 +671,10 @@ function posterior(fit: Fit, data: Data, qualityVariance: number) {
     let spread = 0;
     for (let s = from; s < to; s++) {
       const j = sheetJudge[s] as number;
-      h -= (precision[j] as number) * (fit.offset[j] as number);
+      h -= (weight[j] as number) * (fit.offset[j] as number);
       for (let t = from; t < to; t++) {
         const k = sheetJudge[t] as number;
-        spread += (precision[j] as number) * (precision[k] as number) * (S[j * J + k] as number);
+        spread += (weight[j] as number) * (weight[k] as number) * (S[j * J + k] as number);
       }
     }
     fit.quality[i] = h / P;
@@ -708,7 +728,7 @@ function covariance(fit: Fit, i: number, l: number): number {
     const j = sheetJudge[s] as number;
     for (let t = start[l] as number; t < (start[l + 1] as number); t++) {
       const k = sheetJudge[t] as number;
-      sum += (precision[j] as number) * (precision[k] as number) * (offsetCovariance[j * J + k] as number);
+      sum += (fit.weight[j] as number) * (fit.weight[k] as number) * (offsetCovariance[j * J + k] as number);
     }
   }
   return sum / ((fit.entryPrecision[i] as number) * (fit.entryPrecision[l] as number));
@@ -782,7 +802,7 @@ function topProbabilities(fit: Fit, members: number[], places: number, draws: nu
     for (let s = start[i] as number; s < (start[i + 1] as number); s++) {
       const j = sheetJudge[s] as number;
       termJudge.push(local[j] as number);
-      termCoefficient.push((precision[j] as number) / P);
+      termCoefficient.push((fit.weight[j] as number) / P);
     }
     termStart[c + 1] = termJudge.length;
   }

@@ -25,7 +25,7 @@ export async function contestDashboard(contestId: string) {
     where: { id: contestId },
     include: { categories: { orderBy: { position: "asc" } } },
   });
-  const [byCategory, submitted, people, progress] = await Promise.all([
+  const [byCategory, submitted, people, progress, compared] = await Promise.all([
     db.entry.groupBy({ by: ["categoryId", "status"], where: { contestId }, _count: { _all: true } }),
     // Submissions per 15-minute slot; put on their days below, in the contest's time zone.
     db.$queryRaw<{ slot: bigint | number; submissions: bigint | number }[]>`
@@ -42,7 +42,16 @@ export async function contestDashboard(contestId: string) {
       where: { contestId, recusedAt: null },
       _count: { _all: true },
     }),
+    // a comparative final has no sheets: each judge's decided comparisons instead
+    contest.finalMethod === "pairwise"
+      ? db.comparison.groupBy({
+          by: ["judgeId"],
+          where: { contestId, winnerId: { not: null } },
+          _count: { _all: true },
+        })
+      : [],
   ]);
+  const comparedBy = new Map(compared.map((c) => [c.judgeId, c._count._all]));
 
   const statuses = [...new Set(byCategory.map((row) => row.status))].sort();
   const tally = new Map(byCategory.map((row) => [`${row.categoryId}:${row.status}`, row._count._all]));
@@ -90,7 +99,10 @@ export async function contestDashboard(contestId: string) {
       return {
         email: judge.email,
         scoring: { done: of("scoring", "submitted"), total: of("scoring") },
-        final: { done: of("final", "submitted"), total: of("final") },
+        final:
+          contest.finalMethod === "pairwise"
+            ? { done: 0, total: 0, compared: of("final") ? (comparedBy.get(judge.id) ?? 0) : null }
+            : { done: of("final", "submitted"), total: of("final"), compared: null },
       };
     })
     .sort((a, b) => a.email.localeCompare(b.email));

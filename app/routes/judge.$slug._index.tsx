@@ -57,14 +57,12 @@ export default function JudgeQueue() {
             {final.open && final.closesAt
               ? t("queue.closes", { date: formatDateTime(final.closesAt, i18n.language, zone) })
               : t("queue.closed")}{" "}
-            {final.pairwise ? null : (
-              <>
-                {t("queue.progress", {
+            {final.pairwise
+              ? null
+              : t("queue.progress", {
                   done: final.items.filter((q) => q.status === "submitted").length,
                   total: final.items.length,
                 })}
-              </>
-            )}
           </p>
           {final.pairwise ? (
             <p>

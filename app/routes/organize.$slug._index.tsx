@@ -212,7 +212,11 @@ export default function Dashboard() {
                     <th scope="row">{j.email}</th>
                     <td>{t("judges.progress", { submitted: j.scoring.done, assigned: j.scoring.total })}</td>
                     <td>
-                      {j.final.total ? t("judges.progress", { submitted: j.final.done, assigned: j.final.total }) : "—"}
+                      {j.final.compared !== null
+                        ? t("compare.decidedBy", { count: j.final.compared })
+                        : j.final.total
+                          ? t("judges.progress", { submitted: j.final.done, assigned: j.final.total })
+                          : "—"}
                     </td>
                   </tr>
                 ))}

@@ -247,7 +247,10 @@ if (json) {
     `Comparative round simulation: ${ROUNDS} rounds per setting, stop at SSR ≥ ${TARGET} ` +
       `(give up at ${GIVE_UP_PER_WORK} comparisons per work), ${seconds.toFixed(1)} s`,
   );
-  table("nextPair (random until every work has 3 comparisons, then by ability):", adaptive);
+  table(
+    "nextPair (random until every work has 3 comparisons, then at random within 2 logits of the first work):",
+    adaptive,
+  );
   if (randomPairs) table("Baseline, balanced random pairs throughout:", randomPairs);
   const realistic = adaptive.filter((s) => s.abilitySd >= 1.5);
   const medians = realistic.map((s) => s.comparisonsPerWork?.median ?? Infinity);

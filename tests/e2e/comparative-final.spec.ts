@@ -115,6 +115,10 @@ test("organizers run a comparative final: judges pick the stronger of two works 
     expect(decided).toBeLessThanOrEqual(6);
   }
 
+  // the dashboard counts each judge's comparisons (a comparative final has no sheets to count)
+  await organizer.goto(`${base()}/organize/${slug}`);
+  await expect(organizer.getByText(/^\d+ pairs? compared$/)).toHaveCount(2);
+
   // the organizer reads the order, strongest first, with how reliable it is
   await organizer.goto(`${base()}/organize/${slug}/results?round=final`);
   await expect(organizer.getByTestId("method")).toContainText("comparisons of two works at a time");

@@ -404,7 +404,7 @@ describe("choosing the next pair", () => {
     });
   });
 
-  it("pairs by ability once every work has its first comparisons: the closest partner wins", () => {
+  it("pairs by ability once every work has its first comparisons: a partner within the window, or the closest", () => {
     const ids = ["a", "b", "c", "d", "e", "f"];
     // Every work meets its two neighbours on a ring twice: 4 comparisons each, all equal.
     const judgements = repeat(
@@ -430,7 +430,7 @@ describe("choosing the next pair", () => {
     };
     for (const judgeId of ["p", "q", "r", "s", "t", "u", "v", "w"]) {
       const [left, right] = nextPair({ ids, judgements, judgeId, fit })!;
-      // Neighbours in ability are 2 logits apart (2.5 for e–f): the partner is always an ability neighbour.
+      // Neighbours in ability are 2 logits apart (2.5 for e–f, the closest to f): always an ability neighbour.
       expect(Math.abs(spaced[left]! - spaced[right]!)).toBeLessThanOrEqual(2.5);
     }
     // Without a fit, nextPair fits the judgements itself: the same pair as with that fit passed in.
@@ -503,8 +503,8 @@ describe("choosing the next pair", () => {
       })),
       reliability: 0.5,
     };
-    // The first work is a or c (3 comparisons each). From a, b is closest (0.1) but c (0.4) is within 0.5 of that
-    // and less compared; from c, b is closest (0.3) but a (0.4) is within 0.5 and less compared. Either way: a–c.
+    // The first work is a or c (3 comparisons each). From a, b (0.1 away) and c (0.4) are both within the window,
+    // and c is less compared; from c, b (0.3) and a (0.4) likewise, and a is less compared. Either way: a–c.
     for (const judgeId of ["p", "q", "r", "s", "t", "u"]) {
       expect([...nextPair({ ids, judgements, judgeId, fit })!].sort()).toEqual(["a", "c"]);
     }
