@@ -101,7 +101,9 @@ export function CloseBoundaries({
               lower: b.lowerCode,
               probability: percent(b.probability),
             })}{" "}
-            {canAddJudges ? (
+            {b.judgeComing ? (
+              <span className="muted">{t("results.judgeComing")}</span>
+            ) : canAddJudges ? (
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="addJudges" />
                 <input type="hidden" name="category" value={category} />

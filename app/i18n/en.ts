@@ -612,6 +612,7 @@ export const en = {
     separationUnknown_one: "{{count}} comparison so far: too few to order these works.",
     separationUnknown_other: "{{count}} comparisons so far: too few to order these works.",
     closeIntro: "Too close to call: the sheets cannot reliably tell these entries apart across an award.",
+    judgeComing: "One more judge is on the way for these two.",
     closeBoundary:
       "Places {{place}} and {{next}}: {{upper}} is ahead of {{lower}} with a probability of {{probability}}.",
     addJudge: "Add a judge here (places {{place}} and {{next}})",
@@ -847,7 +848,8 @@ export const en = {
     intro:
       "Every work is judged the same way, and the prizes should not depend on which judges a work happened to get. This is how.",
     whoTitle: "Who judges, and what they see",
-    blind: "Judging is blind: judges never see who made a work — no name, no email, no country.",
+    blind: "Judging is blind: judges never see who made a work — no name, no email address.",
+    noCountry: "Judges never see an entrant's country either.",
     open: "Judges see the name each entrant chose to publish; never an email address.",
     judgesPerWork_one: "{{count}} judge reads and scores each work.",
     judgesPerWork_other: "{{count}} judges read and score each work, each on their own.",
@@ -857,7 +859,7 @@ export const en = {
       "Judges declare their conflicts of interest first, and never judge a work by someone they know, an organisation they are part of, or someone from their own country.",
     rubricTitle: "What the judges look at",
     rubric:
-      "Each judge gives each criterion one of five levels, each described in words. The levels are weighted into one score from 0 to 100:",
+      "Each judge gives each criterion one of its levels, each described in words. The levels are weighted into one score from 0 to 100:",
     rankingTitle: "From scores to a ranking",
     method: {
       raw: "The works are ranked on the mean of their judges' scores.",

@@ -621,6 +621,7 @@ export const es: PartialMessages = {
     separationUnknown_other: "{{count}} comparaciones por ahora: muy pocas para ordenar estas obras.",
     closeIntro:
       "Demasiado parejas para decidir: las fichas no distinguen con fiabilidad estas obras en torno a un premio.",
+    judgeComing: "Un miembro más del jurado está en camino para estas dos obras.",
     closeBoundary:
       "Puestos {{place}} y {{next}}: {{upper}} va por delante de {{lower}} con una probabilidad del {{probability}}.",
     addJudge: "Añadir un miembro del jurado aquí (puestos {{place}} y {{next}})",
@@ -856,13 +857,13 @@ export const es: PartialMessages = {
     update: "Actualizar mis conflictos de intereses",
   },
   howWeRank: {
+    noCountry: "El jurado tampoco ve el país de quienes participan.",
     title: "Cómo clasificamos las obras",
     link: "Cómo se evalúan y clasifican las obras",
     intro:
       "Todas las obras se evalúan de la misma manera, y los premios no deberían depender de qué miembros del jurado le tocaron a una obra. Así es como lo hacemos.",
     whoTitle: "Quién evalúa y qué ve",
-    blind:
-      "La evaluación es anónima: el jurado nunca ve quién hizo una obra — ni nombre, ni correo electrónico, ni país.",
+    blind: "La evaluación es anónima: el jurado nunca ve quién hizo una obra — ni nombre, ni correo electrónico.",
     open: "El jurado ve el nombre que cada participante eligió publicar; nunca un correo electrónico.",
     judgesPerWork_one: "{{count}} miembro del jurado lee y puntúa cada obra.",
     judgesPerWork_other: "{{count}} miembros del jurado leen y puntúan cada obra, cada uno por su cuenta.",
@@ -872,7 +873,7 @@ export const es: PartialMessages = {
       "Los miembros del jurado declaran primero sus conflictos de intereses y nunca evalúan la obra de alguien que conocen, de una organización a la que pertenecen o de alguien de su propio país.",
     rubricTitle: "En qué se fija el jurado",
     rubric:
-      "Cada miembro del jurado da a cada criterio uno de cinco niveles, cada uno descrito con palabras. Los niveles se ponderan en una puntuación de 0 a 100:",
+      "Cada miembro del jurado da a cada criterio uno de sus niveles, cada uno descrito con palabras. Los niveles se ponderan en una puntuación de 0 a 100:",
     rankingTitle: "De las puntuaciones a la clasificación",
     method: {
       raw: "Las obras se clasifican según la media de las puntuaciones de su jurado.",

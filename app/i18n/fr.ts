@@ -626,6 +626,7 @@ export const fr: PartialMessages = {
     separationUnknown_other: "{{count}} comparaisons pour l’instant : trop peu pour ordonner ces œuvres.",
     closeIntro:
       "Trop proches pour trancher : les fiches ne départagent pas de façon fiable ces œuvres autour d’un prix.",
+    judgeComing: "Un membre du jury de plus est en route pour ces deux œuvres.",
     closeBoundary:
       "Places {{place}} et {{next}} : {{upper}} devance {{lower}} avec une probabilité de {{probability}}.",
     addJudge: "Ajouter un membre du jury ici (places {{place}} et {{next}})",
@@ -862,13 +863,13 @@ export const fr: PartialMessages = {
     update: "Mettre à jour mes conflits d’intérêts",
   },
   howWeRank: {
+    noCountry: "Le jury ne voit pas non plus le pays des personnes participantes.",
     title: "Comment nous classons les œuvres",
     link: "Comment les œuvres sont évaluées et classées",
     intro:
       "Chaque œuvre est évaluée de la même façon, et les prix ne doivent pas dépendre des membres du jury qu’une œuvre a eus. Voici comment.",
     whoTitle: "Qui évalue, et ce que le jury voit",
-    blind:
-      "L’évaluation est anonyme : le jury ne voit jamais qui a fait une œuvre — ni nom, ni adresse e-mail, ni pays.",
+    blind: "L’évaluation est anonyme : le jury ne voit jamais qui a fait une œuvre — ni nom, ni adresse e-mail.",
     open: "Le jury voit le nom que chaque personne a choisi de publier ; jamais une adresse e-mail.",
     judgesPerWork_one: "{{count}} membre du jury lit et note chaque œuvre.",
     judgesPerWork_other: "{{count}} membres du jury lisent et notent chaque œuvre, chacun de son côté.",
@@ -878,7 +879,7 @@ export const fr: PartialMessages = {
       "Les membres du jury déclarent d’abord leurs conflits d’intérêts, et n’évaluent jamais l’œuvre d’une personne qu’ils connaissent, d’une organisation dont ils font partie ou d’une personne de leur propre pays.",
     rubricTitle: "Ce que le jury regarde",
     rubric:
-      "Chaque membre du jury donne à chaque critère l’un de cinq niveaux, chacun décrit en mots. Les niveaux sont pondérés en une note de 0 à 100 :",
+      "Chaque membre du jury donne à chaque critère l’un de ses niveaux, chacun décrit en mots. Les niveaux sont pondérés en une note de 0 à 100 :",
     rankingTitle: "Des notes au classement",
     method: {
       raw: "Les œuvres sont classées sur la moyenne des notes de leur jury.",

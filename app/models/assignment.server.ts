@@ -43,7 +43,10 @@ async function loadRound(contestId: string, client: Prisma.TransactionClient = d
       id: true,
       entrant: { select: { fullName: true, email: true, country: true } },
       coCreators: { select: { name: true, email: true } },
-      assignments: { where: { round: ROUND }, select: { id: true, judgeId: true, recusedAt: true, status: true } },
+      assignments: {
+        where: { round: ROUND },
+        select: { id: true, judgeId: true, recusedAt: true, status: true, extra: true },
+      },
     },
   });
   const seats = await client.contestJudge.findMany({
@@ -92,20 +95,25 @@ async function assignInTransaction(
     judges: seats.map(judgeForAssignment),
     perEntry: contest.judgesPerEntry,
     avoidSameCountry: contest.avoidSameCountry,
-    // scored assignments first: when an entry has more judges than the setting asks for, these are kept
+    // scored assignments first, judges added beyond the setting last: when an entry has more
+    // judges than the setting asks for, the first ones are kept
     existing: entries.flatMap((e) =>
       [...e.assignments]
-        .sort((a, b) => Number(b.status === "submitted") - Number(a.status === "submitted"))
+        .sort(
+          (a, b) =>
+            Number(b.status === "submitted") - Number(a.status === "submitted") || Number(a.extra) - Number(b.extra),
+        )
         .map((a) => ({ entryId: e.id, judgeId: a.judgeId })),
     ),
   });
   const dropped = new Map(result.dropped.map((d) => [`${d.entryId}:${d.judgeId}`, d.reason]));
-  // A judge now in conflict loses the entry, scored or not; a surplus judge who scored keeps it.
+  // A judge now in conflict loses the entry, scored or not; a surplus judge who scored keeps it,
+  // and so does one added on purpose beyond the setting ("Add a judge here" on the results).
   const toRemove = entries.flatMap((e) =>
     e.assignments
       .filter((a) => {
         const reason = dropped.get(`${e.id}:${a.judgeId}`);
-        return reason && !(reason === "surplus" && a.status === "submitted");
+        return reason && !(reason === "surplus" && (a.status === "submitted" || a.extra));
       })
       .map((a) => a.id),
   );
@@ -147,9 +155,11 @@ export function addJudgeTo(contestId: string, entryIds: string[], actorId: strin
         for (const a of entry.assignments) load.set(a.judgeId, (load.get(a.judgeId) ?? 0) + 1);
       }
       const judges = seats.map(judgeForAssignment);
-      const created: { contestId: string; entryId: string; judgeId: string; round: string }[] = [];
+      const created: { contestId: string; entryId: string; judgeId: string; round: string; extra: boolean }[] = [];
       let unmatched = 0;
       for (const entry of entries.filter((e) => wanted.has(e.id))) {
+        // one extra judge at a time: a second click (or organizer) waits for the first one's sheet
+        if (entry.assignments.some((a) => a.extra && a.status !== "submitted")) continue;
         const taken = new Set(entry.assignments.map((a) => a.judgeId));
         const judge = judges
           .filter((j) => !taken.has(j.id) && !conflictReason(j, entry, contest.avoidSameCountry))
@@ -159,7 +169,7 @@ export function addJudgeTo(contestId: string, entryIds: string[], actorId: strin
           continue;
         }
         load.set(judge.id, (load.get(judge.id) ?? 0) + 1);
-        created.push({ contestId, entryId: entry.id, judgeId: judge.id, round: ROUND });
+        created.push({ contestId, entryId: entry.id, judgeId: judge.id, round: ROUND, extra: true });
       }
       if (created.length) {
         await tx.assignment.createMany({ data: created });

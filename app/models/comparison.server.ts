@@ -204,6 +204,8 @@ export async function decideComparison(
   if (!comparison) return { ok: false, reason: "notFound" };
   if (comparison.winnerId) return { ok: true };
   const contest = await contestOf(contestId);
+  // a tab left open while organizers turned the final into a scored one
+  if (contest.finalMethod !== "pairwise") return { ok: false, reason: "notFound" };
   if (!roundOpen(contest, "final")) return { ok: false, reason: "closed" };
   const allowed = await comparableBy(contestId, judgeId);
   if (!allowed.has(comparison.leftId) || !allowed.has(comparison.rightId)) return { ok: false, reason: "notFound" };

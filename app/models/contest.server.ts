@@ -70,6 +70,7 @@ export function getRankingRules(slug: string) {
       slug: true,
       title: true,
       blindJudging: true,
+      hideCountry: true,
       judgesPerEntry: true,
       avoidSameCountry: true,
       normalisation: true,

@@ -68,7 +68,7 @@ const resultsCache = new Map<string, { version: string; results: ContestResults 
 const resamplesFor = (sheets: number) => Math.max(200, Math.min(1000, Math.floor(3_000_000 / Math.max(1, sheets))));
 
 async function computeContestResults(contestId: string, round: Round, method: FinalMethod, judgesAsked: number | null) {
-  const [criteria, entries, sheets, panel] = await Promise.all([
+  const [criteria, entries, sheets, panel, extra] = await Promise.all([
     rubricOf(contestId),
     db.entry.findMany({
       where: { contestId, status: "eligible", ...(round === "final" ? { shortlisted: true } : {}) },
@@ -91,7 +91,13 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
       where: { contestId },
       select: { userId: true, user: { select: { fullName: true, email: true } } },
     }),
+    // entries with one more judge on the way, added where the order was too close to call
+    db.assignment.findMany({
+      where: { contestId, round, extra: true, status: { not: "submitted" }, recusedAt: null },
+      select: { entryId: true },
+    }),
   ]);
+  const judgeComing = new Set(extra.map((a) => a.entryId));
   const known = new Set(entries.map((e) => e.id));
   const scored = sheets
     .filter((s) => known.has(s.entryId))
@@ -134,8 +140,9 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
         return {
           ...r,
           // the method's own rank: the calibrated model's, or the comparisons' order
-          rank: model ? model.rank : pair ? pair.rank : r.rank,
-          tied: model ? model.tied : pair ? pair.tied : r.tied,
+          // a work nobody has compared yet has no place in the comparisons' order
+          rank: model ? model.rank : pair ? (pair.comparisons ? pair.rank : null) : r.rank,
+          tied: model ? model.tied : pair ? pair.comparisons > 0 && pair.tied : r.tied,
           referenceCode: entry.referenceCode,
           title: entry.title,
           shortlisted: entry.shortlisted,
@@ -217,6 +224,8 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
       ...b,
       upperCode: byId.get(b.upper)?.referenceCode ?? null,
       lowerCode: byId.get(b.lower)?.referenceCode ?? null,
+      // both already have one more judge on the way: the button would only add another
+      judgeComing: judgeComing.has(b.upper) && judgeComing.has(b.lower),
     })),
     judgesAsked,
   };

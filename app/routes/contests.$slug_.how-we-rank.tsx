@@ -32,7 +32,10 @@ export default function HowWeRank() {
 
       <h2>{t("howWeRank.whoTitle")}</h2>
       <ul>
-        <li>{t(contest.blindJudging ? "howWeRank.blind" : "howWeRank.open")}</li>
+        <li>
+          {t(contest.blindJudging ? "howWeRank.blind" : "howWeRank.open")}
+          {contest.hideCountry ? ` ${t("howWeRank.noCountry")}` : ""}
+        </li>
         <li>{t("howWeRank.judgesPerWork", { count: contest.judgesPerEntry })}</li>
         <li>{t(contest.avoidSameCountry ? "howWeRank.conflictsCountry" : "howWeRank.conflicts")}</li>
       </ul>

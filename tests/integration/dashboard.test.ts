@@ -52,7 +52,7 @@ describe("the dashboard", () => {
     // born 2000 and 2001: 24–26 on the deadline in April 2026; born 2008: 18
     expect(page.ages.map((a) => a.count)).toEqual([0, 1, 0, 2, 0, 0]);
     expect(page.judging).toEqual([
-      { email: "judge@example.org", scoring: { done: 1, total: 3 }, final: { done: 0, total: 0 } },
+      { email: "judge@example.org", scoring: { done: 1, total: 3 }, final: { done: 0, total: 0, compared: null } },
     ]);
     void j;
 

@@ -144,6 +144,24 @@ describe("calibrated ranking", () => {
     expect(added.find((a) => a.entryId === entries[3]!.id)!.judgeId).toBe(free.user.id);
     expect(await db.auditEvent.count({ where: { action: "assignment.added" } })).toBe(1);
 
+    // a second click adds nobody while those judges are on their way, and the page says so
+    const again = await settle(() =>
+      resultsAction({
+        request: formRequest(
+          `/organize/${slug}/results`,
+          { intent: "addJudges", category: page.categories[0]!.name, place: "3" },
+          { cookie: organizer.cookie },
+        ),
+        context: context(),
+        params: { slug },
+      }),
+    );
+    expect(again).toMatchObject({ data: { added: { added: 0 } } });
+    expect((await resultsPage(organizer.cookie)).closeBoundaries.find((b) => b.place === 3)!.judgeComing).toBe(true);
+    // the assignment running again (as after a recusal) keeps the judges added beyond the setting
+    await runAssignment((await demo()).id, organizer.user.id);
+    expect(await db.assignment.count({ where: { extra: true } })).toBe(2);
+
     // a boundary that is not close adds nothing
     const settled = await settle(() =>
       resultsAction({
@@ -289,9 +307,10 @@ describe("comparative final", () => {
 
     // the organizers' final results: the comparisons' order, with its reliability
     const page = await resultsPage(organizer.cookie, "?round=final");
-    expect(page.method).toBe("pairwise");
-    expect(page.comparative!.comparisons).toBe(await db.comparison.count({ where: { winnerId: { not: null } } }));
-    expect(page.categories[0]!.rows.every((r) => r.pairwise !== null && r.rank !== null)).toBe(true);
+    // each compared work is ranked; a work nobody compared yet has no place in the order
+    const rows = page.categories[0]!.rows;
+    expect(rows.every((r) => r.pairwise !== null && (r.rank !== null) === r.pairwise.comparisons > 0)).toBe(true);
+    expect(rows.filter((r) => r.rank !== null).length).toBeGreaterThanOrEqual(3);
   });
 
   it("orders the works from consistent choices, stops asking at the target, and at the round's close", async () => {
