@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { appDatabase } from "./database";
-import { base, signIn } from "./support";
+import { base } from "./support";
 
 /**
  * A comparative final, end to end in the browser, on a contest of its own (the demo contest's
@@ -47,6 +47,21 @@ async function seedContest() {
   return { db, contest, titles: titles.map((t) => `${t} ${run}`) };
 }
 
+/**
+ * A browser signed in as `email` (made if new) by a session Mosaic creates itself: signing in
+ * through the page would spend the browsers' shared sign-in budget that later specs need.
+ */
+async function signedInPage(browser: Browser, email: string) {
+  const { db } = await appDatabase();
+  const { createSession } = await import("~/services/session.server");
+  const user = (await db.user.findUnique({ where: { email } })) ?? (await db.user.create({ data: { email } }));
+  const [pair] = (await createSession(user.id)).split(";");
+  const [name, ...value] = pair!.split("=");
+  const context = await browser.newContext();
+  await context.addCookies([{ name: name!, value: value.join("="), url: base() }]);
+  return { page: await context.newPage(), user };
+}
+
 const axe = (page: Page) =>
   new AxeBuilder({ page }).analyze().then((r) => expect(r.violations.map((v) => v.id)).toEqual([]));
 
@@ -54,8 +69,7 @@ test("organizers run a comparative final: judges pick the stronger of two works 
   browser,
 }) => {
   const { db, contest, titles } = await seedContest();
-  const organizer = await (await browser.newContext()).newPage();
-  await signIn(organizer, "organizer@example.org");
+  const { page: organizer } = await signedInPage(browser, "organizer@example.org");
 
   // the method is chosen on the settings page
   await organizer.goto(`${base()}/organize/${slug}/settings`);
@@ -64,13 +78,10 @@ test("organizers run a comparative final: judges pick the stronger of two works 
   await expect(organizer.getByText("Settings saved.")).toBeVisible();
   expect((await db.contest.findUniqueOrThrow({ where: { id: contest.id } })).finalMethod).toBe("pairwise");
 
-  // two judges who declared their conflicts; they sign in as anyone does
+  // two judges who declared their conflicts
   const judges: Page[] = [];
   for (const name of ["a", "b"]) {
-    const page = await (await browser.newContext()).newPage();
-    const email = `final-judge-${name}-${run}@example.org`;
-    await signIn(page, email);
-    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const { page, user } = await signedInPage(browser, `final-judge-${name}-${run}@example.org`);
     await db.contestJudge.create({
       data: { contestId: contest.id, userId: user.id, country: "BR", conflictsDeclaredAt: new Date() },
     });
