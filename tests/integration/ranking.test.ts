@@ -36,6 +36,16 @@ async function score(entryId: string, judgeId: string, level: number, round = "s
   });
 }
 
+/** "Add a judge here" on the results page, for the boundary after `place` in `category`. */
+const addJudges = (cookie: string, category: string, place: string) =>
+  settle(() =>
+    resultsAction({
+      request: formRequest(`/organize/${slug}/results`, { intent: "addJudges", category, place }, { cookie }),
+      context: context(),
+      params: { slug },
+    }),
+  );
+
 const resultsPage = (cookie: string, query = "") =>
   resultsLoader({
     request: getRequest(`/organize/${slug}/results${query}`, { cookie }),
@@ -123,17 +133,7 @@ describe("calibrated ranking", () => {
     expect(boundary.probability).toBeLessThan(0.9);
     expect(page.canAddJudges).toBe(true);
 
-    const answer = await settle(() =>
-      resultsAction({
-        request: formRequest(
-          `/organize/${slug}/results`,
-          { intent: "addJudges", category: page.categories[0]!.name, place: "3" },
-          { cookie: organizer.cookie },
-        ),
-        context: context(),
-        params: { slug },
-      }),
-    );
+    const answer = await addJudges(organizer.cookie, page.categories[0]!.name, "3");
     expect(answer).toMatchObject({ data: { added: { added: 2, unmatched: 0 } } });
     const added = await db.assignment.findMany({
       where: { judgeId: { notIn: judges.map((j) => j.user.id) } },
@@ -145,17 +145,7 @@ describe("calibrated ranking", () => {
     expect(await db.auditEvent.count({ where: { action: "assignment.added" } })).toBe(1);
 
     // a second click adds nobody while those judges are on their way, and the page says so
-    const again = await settle(() =>
-      resultsAction({
-        request: formRequest(
-          `/organize/${slug}/results`,
-          { intent: "addJudges", category: page.categories[0]!.name, place: "3" },
-          { cookie: organizer.cookie },
-        ),
-        context: context(),
-        params: { slug },
-      }),
-    );
+    const again = await addJudges(organizer.cookie, page.categories[0]!.name, "3");
     expect(again).toMatchObject({ data: { added: { added: 0 } } });
     expect((await resultsPage(organizer.cookie)).closeBoundaries.find((b) => b.place === 3)!.judgeComing).toBe(true);
     // the assignment running again (as after a recusal) keeps the judges added beyond the setting
@@ -163,30 +153,10 @@ describe("calibrated ranking", () => {
     expect(await db.assignment.count({ where: { extra: true } })).toBe(2);
 
     // a boundary that is not close adds nothing
-    const settled = await settle(() =>
-      resultsAction({
-        request: formRequest(
-          `/organize/${slug}/results`,
-          { intent: "addJudges", category: page.categories[0]!.name, place: "1" },
-          { cookie: organizer.cookie },
-        ),
-        context: context(),
-        params: { slug },
-      }),
-    );
+    const settled = await addJudges(organizer.cookie, page.categories[0]!.name, "1");
     expect(problemKeys(settled)).toEqual(["results.settled"]);
     // judges may not ask for it
-    const refused = await settle(() =>
-      resultsAction({
-        request: formRequest(
-          `/organize/${slug}/results`,
-          { intent: "addJudges", category: page.categories[0]!.name, place: "3" },
-          { cookie: judges[0]!.cookie },
-        ),
-        context: context(),
-        params: { slug },
-      }),
-    );
+    const refused = await addJudges(judges[0]!.cookie, page.categories[0]!.name, "3");
     expect((refused as Response).status).toBe(403);
   });
 
