@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -97,6 +98,20 @@ it("gives one entry for three simultaneous clicks on “start an entry”, and n
   expect(results.filter((r) => r.ok)).toHaveLength(5);
   expect(results.filter((r) => !r.ok)).toHaveLength(10);
   for (const { user } of people) expect(await db.entry.count({ where: { entrantId: user.id } })).toBe(1);
+});
+
+it("has PostgreSQL migrations without a semicolon in a comment, which the migrator would take for the end of a statement", async () => {
+  const folder = ENGINE_PATHS.postgresql.migrations;
+  const offending: string[] = [];
+  for (const name of await readdir(folder)) {
+    if (!name.match(/^\d{14}_/)) continue;
+    const sql = await readFile(path.join(folder, name, "migration.sql"), "utf8");
+    sql.split("\n").forEach((line, index) => {
+      const comment = line.indexOf("--");
+      if (comment >= 0 && line.slice(comment).includes(";")) offending.push(`${name}:${index + 1}`);
+    });
+  }
+  expect(offending).toEqual([]);
 });
 
 it("has migrations that build exactly prisma/schema.prisma on this engine", { timeout: 240_000 }, async () => {

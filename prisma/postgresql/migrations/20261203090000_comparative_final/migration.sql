@@ -1,6 +1,6 @@
--- Ranking methods per round; one more judge where results are too close to call; the comparative
--- final round: each judge's comparisons of two shortlisted works, and the reliability at which the
--- round stops asking for more.
+-- Ranking methods per round, one more judge where results are too close to call, and the
+-- comparative final round: each judge's comparisons of two shortlisted works, and the reliability
+-- at which the round stops asking for more.
 ALTER TABLE "Assignment" ADD COLUMN "extra" BOOLEAN NOT NULL DEFAULT false;
 -- AlterTable
 ALTER TABLE "Contest" ADD COLUMN     "finalMethod" TEXT NOT NULL DEFAULT 'zscore',
