@@ -4,6 +4,7 @@ import type { ReactElement } from "react";
 import type { z } from "zod";
 import { entryReceiptEmail, entryReceiptPayload } from "./entry-receipt";
 import { entryScreenedEmail, entryScreenedPayload } from "./entry-screened";
+import { feedbackEmail, feedbackPayload } from "./feedback";
 import { guardianAnsweredEmail, guardianAnsweredPayload } from "./guardian-answered";
 import { guardianRequestEmail, guardianRequestPayload } from "./guardian-request";
 import { judgeInvitationEmail, judgeInvitationPayload } from "./judge-invitation";
@@ -39,6 +40,7 @@ export const templates = {
   "judge-invitation": template(judgeInvitationPayload, judgeInvitationEmail, { secrets: ["link"] }),
   "judge-reminder": template(judgeReminderPayload, judgeReminderEmail),
   results: template(resultsPayload, resultsEmail),
+  feedback: template(feedbackPayload, feedbackEmail),
   "organizer-message": template(organizerMessagePayload, organizerMessageEmail),
   "draft-reminder": template(draftReminderPayload, draftReminderEmail),
   "role-granted": template(roleGrantedPayload, roleGrantedEmail),

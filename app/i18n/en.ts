@@ -428,6 +428,7 @@ export const en = {
       "A file of this entry is still being prepared so that you can see it. Please come back in a few minutes: this link still works.",
   },
   organize: {
+    feedback: "Feedback",
     title: "Organize",
     dashboard: "Dashboard",
     entries: "Entries",
@@ -672,6 +673,8 @@ export const en = {
       "award.removed": "Award removed",
       "results.scheduled": "Publication scheduled",
       "results.published": "Results published",
+      "feedback.reviewed": "A judge's note to an entrant reviewed",
+      "feedback.released": "Feedback released to entrants",
       "export.csv": "Data exported",
       "message.sent": "Message sent",
       "contest.created": "Contest created",
@@ -684,6 +687,8 @@ export const en = {
     },
   },
   gallery: {
+    cardDescription: "by {{name}} — {{place}}, {{category}}, {{contest}}",
+    backTo: "Back to the winners of {{contest}}",
     title: "Winners",
     notYet: "The results will be announced {{date}}.",
     none: "No winning works are shown yet.",
@@ -919,7 +924,68 @@ export const en = {
       submitted: "scored",
     },
   },
+  feedback: {
+    title: "After the results",
+    judgesSaid: "What the judges said",
+    intro: "The judges' notes on your work, as the organizers shared them. Judges' names are not shown.",
+    noNotes: "The judges left no notes on this work.",
+    noteHeading: "Note {{number}}",
+    scores:
+      "Your work's average score from the judges: {{average}} out of 100. The average in {{category}}: {{categoryAverage}}.",
+  },
+  feedbackReview: {
+    title: "Feedback to entrants",
+    offIntro:
+      "This contest does not give entrants the judges' notes. Turn it on in the settings, under “After the results”, before judging starts, so judges know to write them.",
+    turnOn: "Open the settings",
+    intro:
+      "Read each judge's note before entrants do. Edit what should not reach an entrant as written (a name, a harsh phrase), or hold a note back. Entrants read the notes without the judges' names.",
+    counts_one: "{{count}} note, {{held}} held.",
+    counts_other: "{{count}} notes, {{held}} held.",
+    withScores: "Entrants will also see their average score and their category's.",
+    releaseNow: "The results are out: releasing sends each entrant their notes by email now.",
+    releaseLater:
+      "Release now and entrants read the notes with the results, the moment they are published. You can still edit notes until then.",
+    release: "Release feedback",
+    released: "Feedback released.",
+    withResults:
+      "Released: entrants read the notes with the results. You can still edit or hold notes until the results are published.",
+    out: "Entrants have their notes. They can no longer be changed.",
+    none: "No judge has written a note to an entrant yet.",
+    judgeWrote: "What the judge wrote",
+    entrantReads: "What the entrant reads",
+    hold: "Hold this note back",
+    save: "Save",
+    saved: "Saved",
+    tooLong: "A note can have at most 1,500 characters.",
+    off: "This contest does not give feedback to entrants.",
+    alreadyOut: "Entrants have already read this note: it can no longer be changed.",
+  },
+  certificate: {
+    headingParticipation: "Certificate of participation",
+    headingAward: "Certificate of award",
+    presentedTo: "presented to",
+    bodyParticipation: "for the work “{{title}}”, entered in {{category}}",
+    bodyAward: "{{place}} in {{category}}, for the work “{{title}}”",
+    checkAt: "Check that this certificate is genuine at",
+    downloadParticipation: "Download my certificate of participation (PDF)",
+    downloadAward: "Download my certificate — {{place}} (PDF)",
+    checkTitle: "Check a certificate",
+    genuine: "This certificate ({{code}}) is genuine. It states:",
+    notOnRecord:
+      "No certificate with this code is on record. Check the address on the certificate; if it is right, the certificate was not issued by this contest, or its holder had their data removed.",
+    kind: "Certificate",
+    awardIn: "{{place}} in {{category}}",
+    participationIn: "Participation in {{category}}",
+    presentedToLabel: "Presented to",
+    work: "Work",
+    contest: "Contest",
+    issued: "Issued",
+  },
   scoring: {
+    entrantNote: "A note to the entrant (optional)",
+    entrantNoteHint:
+      "The entrant reads it after the results, without your name; organizers read it first. Say what works and one thing to grow — kindly and specifically.",
     by: "By {{name}}",
     title: "Score an entry",
     back: "All my entries",
@@ -961,6 +1027,16 @@ export const en = {
     refresh: "Refresh",
   },
   settings: {
+    afterResults: "After the results",
+    feedback:
+      "Judges write a note to each entrant, which entrants read after the results once you have reviewed and released it",
+    feedbackScores: "With the notes, entrants also see their work's average score and their category's",
+    certificateWording: "Wording on every certificate",
+    certificateWordingHint:
+      "Printed under what the certificate is for, e.g. “for a work on the rights of survivors of cluster munitions”. Optional.",
+    certificateSignature: "Signature line",
+    certificateSignatureHint:
+      "Who signs, e.g. “Ambassador A. B., President of the Thirteenth Meeting of States Parties”. The organizers' name is used when empty.",
     privacy: "Personal data",
     retentionMonths: "Months to keep entries that won nothing, after the results",
     retentionHint:
@@ -1274,6 +1350,13 @@ export const en = {
       "Codes were sent to this address a short while ago. Use the link in the newest email, or wait {{minutes}} minutes and ask again.",
   },
   email: {
+    feedback: {
+      subject: "{{contest}}: the judges' notes on “{{title}}”",
+      heading: "What the judges said",
+      body: "The judges of {{contest}} wrote these notes on your entry {{code}} “{{title}}”. They read your work blind, without your name, and you read their notes without theirs.",
+      closing: "Thank you for what you made. We hope the notes help with what you make next.",
+      button: "See my entry",
+    },
     guardianAnswered: {
       withdrawn: {
         subject: "{{guardian}} withdrew their consent for your entry “{{title}}”",

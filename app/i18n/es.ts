@@ -437,6 +437,7 @@ export const es: PartialMessages = {
       "Un archivo de esta obra aún se está preparando para que puedas verlo. Vuelve en unos minutos: este enlace sigue funcionando.",
   },
   organize: {
+    feedback: "Comentarios",
     title: "Organizar",
     dashboard: "Panel",
     entries: "Obras",
@@ -682,6 +683,8 @@ export const es: PartialMessages = {
       "award.removed": "Distinción retirada",
       "results.scheduled": "Publicación programada",
       "results.published": "Resultados publicados",
+      "feedback.reviewed": "Nota de un jurado a un participante revisada",
+      "feedback.released": "Comentarios enviados a los participantes",
       "export.csv": "Datos exportados",
       "message.sent": "Mensaje enviado",
       "contest.created": "Concurso creado",
@@ -694,6 +697,8 @@ export const es: PartialMessages = {
     },
   },
   gallery: {
+    cardDescription: "de {{name}}: {{place}}, {{category}}, {{contest}}",
+    backTo: "Volver a las obras ganadoras de {{contest}}",
     title: "Obras ganadoras",
     notYet: "Los resultados se anunciarán el {{date}}.",
     none: "Todavía no se muestra ninguna obra ganadora.",
@@ -933,7 +938,68 @@ export const es: PartialMessages = {
       submitted: "puntuada",
     },
   },
+  feedback: {
+    title: "Después de los resultados",
+    judgesSaid: "Lo que dijo el jurado",
+    intro:
+      "Las notas del jurado sobre su obra, tal como las compartió la organización. No se muestran los nombres del jurado.",
+    noNotes: "El jurado no dejó notas sobre esta obra.",
+    noteHeading: "Nota {{number}}",
+    scores: "Puntuación media de su obra: {{average}} sobre 100. Media en {{category}}: {{categoryAverage}}.",
+  },
+  feedbackReview: {
+    title: "Comentarios a los participantes",
+    offIntro:
+      "Este concurso no comparte las notas del jurado con los participantes. Actívelo en la configuración, en «Después de los resultados», antes de que empiece la evaluación, para que el jurado sepa que debe escribirlas.",
+    turnOn: "Abrir la configuración",
+    intro:
+      "Lea cada nota del jurado antes que los participantes. Edite lo que no deba llegarles tal cual (un nombre, una frase dura) o retenga una nota. Los participantes leen las notas sin el nombre del jurado.",
+    counts_one: "{{count}} nota, {{held}} retenida(s).",
+    counts_other: "{{count}} notas, {{held}} retenida(s).",
+    withScores: "Los participantes verán también su puntuación media y la de su categoría.",
+    releaseNow: "Los resultados están publicados: al enviar, cada participante recibe ahora sus notas por correo.",
+    releaseLater:
+      "Envíe ahora y los participantes leerán las notas con los resultados, en cuanto se publiquen. Hasta entonces puede seguir editándolas.",
+    release: "Enviar los comentarios",
+    released: "Comentarios enviados.",
+    withResults:
+      "Enviados: los participantes leerán las notas con los resultados. Puede editarlas o retenerlas hasta la publicación.",
+    out: "Los participantes tienen sus notas. Ya no se pueden cambiar.",
+    none: "Ningún miembro del jurado ha escrito aún una nota a un participante.",
+    judgeWrote: "Lo que escribió el jurado",
+    entrantReads: "Lo que lee el participante",
+    hold: "Retener esta nota",
+    save: "Guardar",
+    saved: "Guardado",
+    tooLong: "Una nota tiene como máximo 1500 caracteres.",
+    off: "Este concurso no envía comentarios a los participantes.",
+    alreadyOut: "Los participantes ya leyeron esta nota: ya no se puede cambiar.",
+  },
+  certificate: {
+    headingParticipation: "Certificado de participación",
+    headingAward: "Certificado de premio",
+    presentedTo: "otorgado a",
+    bodyParticipation: "por la obra «{{title}}», presentada en {{category}}",
+    bodyAward: "{{place}} en {{category}}, por la obra «{{title}}»",
+    checkAt: "Compruebe que este certificado es auténtico en",
+    downloadParticipation: "Descargar mi certificado de participación (PDF)",
+    downloadAward: "Descargar mi certificado — {{place}} (PDF)",
+    checkTitle: "Comprobar un certificado",
+    genuine: "Este certificado ({{code}}) es auténtico. Indica:",
+    notOnRecord:
+      "No hay ningún certificado con este código. Revise la dirección del certificado; si es correcta, el certificado no fue emitido por este concurso o su titular pidió borrar sus datos.",
+    kind: "Certificado",
+    awardIn: "{{place}} en {{category}}",
+    participationIn: "Participación en {{category}}",
+    presentedToLabel: "Otorgado a",
+    work: "Obra",
+    contest: "Concurso",
+    issued: "Emitido el",
+  },
   scoring: {
+    entrantNote: "Una nota para quien participa (opcional)",
+    entrantNoteHint:
+      "La persona la lee después de los resultados, sin su nombre; el equipo organizador la lee antes. Diga qué funciona y algo para mejorar, con amabilidad y precisión.",
     by: "De {{name}}",
     title: "Puntuar una obra",
     back: "Todas mis obras asignadas",
@@ -978,6 +1044,16 @@ export const es: PartialMessages = {
     refresh: "Actualizar",
   },
   settings: {
+    afterResults: "Después de los resultados",
+    feedback:
+      "El jurado escribe una nota a cada participante, que la lee después de los resultados, una vez que usted la haya revisado y enviado",
+    feedbackScores: "Con las notas, los participantes ven también la puntuación media de su obra y la de su categoría",
+    certificateWording: "Texto de cada certificado",
+    certificateWordingHint:
+      "Se imprime bajo el motivo del certificado, por ejemplo «por una obra sobre los derechos de los sobrevivientes de municiones en racimo». Opcional.",
+    certificateSignature: "Línea de firma",
+    certificateSignatureHint:
+      "Quién firma, por ejemplo «Embajador A. B., Presidente de la Decimotercera Reunión de los Estados Partes». Si está vacía, se usa el nombre de la organización.",
     privacy: "Datos personales",
     retentionMonths: "Meses que se guardan las obras que no ganaron nada, después de los resultados",
     retentionHint:
@@ -1302,6 +1378,13 @@ export const es: PartialMessages = {
       "Se enviaron códigos a esta dirección hace poco. Usa el enlace del correo más reciente, o espera {{minutes}} minutos y vuelve a pedirlo.",
   },
   email: {
+    feedback: {
+      subject: "{{contest}}: las notas del jurado sobre «{{title}}»",
+      heading: "Lo que dijo el jurado",
+      body: "El jurado de {{contest}} escribió estas notas sobre su participación {{code}} «{{title}}». Leyeron su obra a ciegas, sin su nombre, y usted lee sus notas sin los de ellos.",
+      closing: "Gracias por lo que creó. Esperamos que las notas le ayuden en lo que cree después.",
+      button: "Ver mi participación",
+    },
     guardianAnswered: {
       withdrawn: {
         subject: "{{guardian}} retiró su consentimiento para «{{title}}»",

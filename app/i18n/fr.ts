@@ -442,6 +442,7 @@ export const fr: PartialMessages = {
       "Un fichier de cette œuvre est encore en préparation pour que vous puissiez le voir. Revenez dans quelques minutes : ce lien fonctionne toujours.",
   },
   organize: {
+    feedback: "Retours",
     title: "Organiser",
     dashboard: "Tableau de bord",
     entries: "Œuvres",
@@ -687,6 +688,8 @@ export const fr: PartialMessages = {
       "award.removed": "Distinction retirée",
       "results.scheduled": "Publication programmée",
       "results.published": "Résultats publiés",
+      "feedback.reviewed": "Mot d’un juré à un participant relu",
+      "feedback.released": "Retours transmis aux participants",
       "export.csv": "Données exportées",
       "message.sent": "Message envoyé",
       "contest.created": "Concours créé",
@@ -699,6 +702,8 @@ export const fr: PartialMessages = {
     },
   },
   gallery: {
+    cardDescription: "de {{name}} — {{place}}, {{category}}, {{contest}}",
+    backTo: "Retour aux lauréats de {{contest}}",
     title: "Lauréats",
     notYet: "Les résultats seront annoncés le {{date}}.",
     none: "Aucune œuvre primée n’est encore présentée.",
@@ -939,7 +944,70 @@ export const fr: PartialMessages = {
       submitted: "notée",
     },
   },
+  feedback: {
+    title: "Après les résultats",
+    judgesSaid: "Ce que le jury a dit",
+    intro:
+      "Les mots des jurés sur votre œuvre, tels que les organisateurs les ont transmis. Les noms des jurés ne sont pas indiqués.",
+    noNotes: "Les jurés n’ont pas laissé de mot sur cette œuvre.",
+    noteHeading: "Mot {{number}}",
+    scores:
+      "Note moyenne de votre œuvre : {{average}} sur 100. Moyenne de la catégorie {{category}} : {{categoryAverage}}.",
+  },
+  feedbackReview: {
+    title: "Retours aux participants",
+    offIntro:
+      "Ce concours ne transmet pas les mots du jury aux participants. Activez-le dans les paramètres, sous « Après les résultats », avant le début de l’évaluation, pour que les jurés sachent qu’ils doivent les écrire.",
+    turnOn: "Ouvrir les paramètres",
+    intro:
+      "Lisez chaque mot des jurés avant les participants. Modifiez ce qui ne doit pas leur parvenir tel quel (un nom, une phrase dure) ou retenez un mot. Les participants lisent les mots sans le nom des jurés.",
+    counts_one: "{{count}} mot, {{held}} retenu(s).",
+    counts_other: "{{count}} mots, {{held}} retenu(s).",
+    withScores: "Les participants verront aussi leur note moyenne et celle de leur catégorie.",
+    releaseNow:
+      "Les résultats sont publiés : transmettre envoie maintenant à chaque participant ses mots par courriel.",
+    releaseLater:
+      "Transmettez maintenant et les participants liront les mots avec les résultats, dès leur publication. Vous pourrez encore modifier les mots d’ici là.",
+    release: "Transmettre les retours",
+    released: "Retours transmis.",
+    withResults:
+      "Transmis : les participants liront les mots avec les résultats. Vous pouvez encore les modifier ou les retenir jusqu’à la publication.",
+    out: "Les participants ont reçu leurs mots. Ils ne peuvent plus être modifiés.",
+    none: "Aucun juré n’a encore écrit de mot à un participant.",
+    judgeWrote: "Ce que le juré a écrit",
+    entrantReads: "Ce que lit le participant",
+    hold: "Retenir ce mot",
+    save: "Enregistrer",
+    saved: "Enregistré",
+    tooLong: "Un mot compte au plus 1 500 caractères.",
+    off: "Ce concours ne transmet pas de retours aux participants.",
+    alreadyOut: "Les participants ont déjà lu ce mot : il ne peut plus être modifié.",
+  },
+  certificate: {
+    headingParticipation: "Certificat de participation",
+    headingAward: "Certificat de distinction",
+    presentedTo: "décerné à",
+    bodyParticipation: "pour l’œuvre « {{title}} », présentée dans la catégorie {{category}}",
+    bodyAward: "{{place}} dans la catégorie {{category}}, pour l’œuvre « {{title}} »",
+    checkAt: "Vérifiez l’authenticité de ce certificat à l’adresse",
+    downloadParticipation: "Télécharger mon certificat de participation (PDF)",
+    downloadAward: "Télécharger mon certificat — {{place}} (PDF)",
+    checkTitle: "Vérifier un certificat",
+    genuine: "Ce certificat ({{code}}) est authentique. Il atteste :",
+    notOnRecord:
+      "Aucun certificat ne porte ce code. Vérifiez l’adresse indiquée sur le certificat ; si elle est exacte, le certificat n’a pas été délivré par ce concours, ou les données de son titulaire ont été supprimées.",
+    kind: "Certificat",
+    awardIn: "{{place}}, catégorie {{category}}",
+    participationIn: "Participation, catégorie {{category}}",
+    presentedToLabel: "Décerné à",
+    work: "Œuvre",
+    contest: "Concours",
+    issued: "Délivré le",
+  },
   scoring: {
+    entrantNote: "Un mot pour l’auteur ou l’autrice (facultatif)",
+    entrantNoteHint:
+      "La personne le lit après les résultats, sans votre nom ; les organisateurs le lisent d’abord. Dites ce qui fonctionne et une piste pour progresser, avec bienveillance et précision.",
     by: "Par {{name}}",
     title: "Noter une œuvre",
     back: "Toutes mes œuvres à évaluer",
@@ -984,6 +1052,17 @@ export const fr: PartialMessages = {
     refresh: "Actualiser",
   },
   settings: {
+    afterResults: "Après les résultats",
+    feedback:
+      "Les jurés écrivent un mot à chaque participant, qui le lit après les résultats, une fois que vous l’avez relu et transmis",
+    feedbackScores:
+      "Avec les mots, les participants voient aussi la note moyenne de leur œuvre et celle de leur catégorie",
+    certificateWording: "Texte de chaque certificat",
+    certificateWordingHint:
+      "Imprimé sous l’objet du certificat, par exemple « pour une œuvre sur les droits des survivants des armes à sous-munitions ». Facultatif.",
+    certificateSignature: "Ligne de signature",
+    certificateSignatureHint:
+      "Qui signe, par exemple « Ambassadeur A. B., Président de la Treizième Assemblée des États parties ». Le nom des organisateurs est utilisé s’il est vide.",
     privacy: "Données personnelles",
     retentionMonths: "Mois de conservation des participations non primées, après les résultats",
     retentionHint:
@@ -1313,6 +1392,13 @@ export const fr: PartialMessages = {
       "Des codes ont été envoyés à cette adresse il y a peu. Utilisez le lien du dernier e-mail, ou patientez {{minutes}} minutes avant d’en redemander.",
   },
   email: {
+    feedback: {
+      subject: "{{contest}} : les mots du jury sur « {{title}} »",
+      heading: "Ce que le jury a dit",
+      body: "Les jurés de {{contest}} ont écrit ces mots sur votre participation {{code}} « {{title}} ». Ils ont lu votre œuvre à l’aveugle, sans votre nom, et vous lisez leurs mots sans le leur.",
+      closing: "Merci pour ce que vous avez créé. Nous espérons que ces mots vous aideront pour la suite.",
+      button: "Voir ma participation",
+    },
     guardianAnswered: {
       withdrawn: {
         subject: "{{guardian}} a retiré son consentement pour « {{title}} »",

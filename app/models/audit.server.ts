@@ -19,6 +19,8 @@ export type AuditAction =
   | "award.removed"
   | "results.scheduled"
   | "results.published"
+  | "feedback.reviewed"
+  | "feedback.released"
   | "export.csv"
   | "message.sent"
   | "contest.created"

@@ -58,6 +58,10 @@ export async function settingsValues(contest: Contest) {
     emailScreened: emailNote(contest, "screened"),
     emailDraftReminder: emailNote(contest, "draftReminder"),
     emailResults: emailNote(contest, "results"),
+    feedback: contest.feedback,
+    feedbackScores: contest.feedbackScores,
+    certificateWording: contest.certificateWording,
+    certificateSignature: contest.certificateSignature,
     categories: categories.map((c) => ({
       id: c.id,
       slug: c.slug,
@@ -138,6 +142,10 @@ function contestData(value: Settings) {
     pairwiseTarget: value.pairwiseTargetPercent / 100,
     retentionMonths: value.retentionMonths,
     emailNotes: JSON.stringify(Object.fromEntries(EMAIL_NOTES.map((key) => [key, notes[key] ?? ""]))),
+    feedback: value.feedback,
+    feedbackScores: value.feedbackScores,
+    certificateWording: value.certificateWording,
+    certificateSignature: value.certificateSignature,
   };
 }
 

@@ -74,7 +74,11 @@ export async function anonymiseEntries(tx: Prisma.TransactionClient, entryIds: s
   await tx.release.deleteMany({ where: { entryId: { in: entryIds } } });
   await tx.guardianConsent.deleteMany({ where: { entryId: { in: entryIds } } });
   await tx.screeningDecision.updateMany({ where: { entryId: { in: entryIds } }, data: { message: "" } });
-  await tx.entry.updateMany({ where: { id: { in: entryIds } }, data: { ...BLANK_ENTRY, anonymisedAt: at } });
+  // its certificate's check address stops vouching for anyone
+  await tx.entry.updateMany({
+    where: { id: { in: entryIds } },
+    data: { ...BLANK_ENTRY, certificateCode: null, anonymisedAt: at },
+  });
 }
 
 /** The address an erased account is left with: unique, unreachable, and telling nobody who it was. */

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { env } from "~/services/env.server";
 import { scheduleOnce } from "~/services/jobs.server";
 import { audit } from "./audit.server";
+import { sendFeedback } from "./feedback.server";
 import { needsGuardianConsent } from "./eligibility";
 import { calibrate, entriesNeedingAnotherJudge } from "./calibration";
 import { finalFits } from "./comparison.server";
@@ -364,6 +365,8 @@ export async function publishResults(contestId: string) {
       idempotencyKey: m.key,
     })),
   );
+  // Judges' notes organizers released before the results go out with them.
+  await sendFeedback(contestId);
   return true;
 }
 

@@ -116,6 +116,7 @@ function findAssignment(contestId: string, judgeId: string, judgeCode: string, r
           finalRoundEndsAt: true,
           timezone: true,
           finalMethod: true,
+          feedback: true,
         },
       },
       entry: { select: JUDGE_ENTRY_SELECT },
@@ -147,6 +148,8 @@ export async function judgeEntryView(contestId: string, judgeId: string, judgeCo
     closesAt: roundClosesAt(contest, round)?.toISOString() ?? null,
     timezone: contest.timezone,
     criteria,
+    // a box for a note to the entrant, where the contest gives feedback (scoring round only)
+    entrantNote: contest.feedback && round === "scoring",
     previous: queue[index - 1]?.code ?? null,
     next: queue[index + 1]?.code ?? null,
     position: index + 1,

@@ -10,6 +10,13 @@ export type ScoreSheet = { scores: Record<string, number>; comments: Record<stri
 
 export const MAX_COMMENT_LENGTH = 4000;
 
+/**
+ * The comments' key of the judge's note to the entrant, which entrants read (without the judge's
+ * name, once organizers have reviewed and released it) where the contest gives feedback.
+ */
+export const ENTRANT_NOTE = "entrant";
+export const MAX_NOTE_LENGTH = 1500;
+
 export function parseLevels(json: string): string[] {
   try {
     const levels = JSON.parse(json) as unknown;
@@ -58,9 +65,9 @@ export function checkSheet(
         problems.push({ key: "scoring.badScore", values: { criterion: criterion.name, max: criterion.levels.length } });
     } else if (complete) problems.push({ key: "scoring.missingScore", values: { criterion: criterion.name } });
   }
-  for (const key of [...criteria.map((c) => c.id), "overall"]) {
+  for (const key of [...criteria.map((c) => c.id), "overall", ENTRANT_NOTE]) {
     const text = String(sheet.comments[key] ?? "").trim();
-    if (text) comments[key] = text.slice(0, MAX_COMMENT_LENGTH);
+    if (text) comments[key] = text.slice(0, key === ENTRANT_NOTE ? MAX_NOTE_LENGTH : MAX_COMMENT_LENGTH);
   }
   return { sheet: { scores, comments }, problems };
 }

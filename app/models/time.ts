@@ -23,3 +23,16 @@ export function formatWhen(at: Date | string, locale: string, timeZone: string) 
   }
   return format.format(new Date(at));
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A day as the reader's language writes it ("1 December 2026"), as it was in `timeZone`. */
+export function formatDay(at: Date | string, locale: string, timeZone: string) {
+  const key = `${locale} ${timeZone}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone });
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date(at));
+}

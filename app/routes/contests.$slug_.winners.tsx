@@ -1,49 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
-import { MediaView } from "~/components/media/media-view";
+import { GalleryWorkView } from "~/components/gallery-work";
 import { pageTitle } from "~/i18n/meta";
-import { countryOptions } from "~/models/countries";
-import { viewableMedia } from "~/models/media-view.server";
-import { publishedWinners } from "~/models/results.server";
+import { gallery } from "~/models/gallery.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { getUser } from "~/services/auth.server";
-
-const GALLERY_URL_SECONDS = 6 * 60 * 60;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "gallery.title");
 
 /** The public winners' gallery, from the moment the results are published (and not before). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const found = await publishedWinners(params.slug ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
-  const { contest, winners } = found;
-  const base = { slug: contest.slug, title: contest.title, timezone: contest.timezone };
-  if (!winners) return { ...base, announcementAt: contest.announcementAt.toISOString(), winners: null };
   const user = await getUser(request);
-  const names = new Map(countryOptions(await resolveLocale(request, user?.locale)).map((c) => [c.code, c.name]));
-  // Public works, read at leisure: links that outlast a long visit (images load as one scrolls).
-  const media = await Promise.all(
-    winners.map((w) => viewableMedia(w.entry.media, { expiresInSec: GALLERY_URL_SECONDS })),
-  );
-  return {
-    ...base,
-    announcementAt: contest.announcementAt.toISOString(),
-    winners: winners.map(({ place, entry }, index) => ({
-      id: entry.id,
-      place,
-      category: entry.category.name,
-      title: entry.title,
-      statement: entry.statement,
-      name: entry.entrant.displayName ?? "",
-      country:
-        entry.entrant.publishCountry && entry.entrant.country ? (names.get(entry.entrant.country) ?? null) : null,
-      contentWarning: entry.contentWarning,
-      transcript: entry.transcript,
-      media: media[index]!,
-    })),
-  };
+  const found = await gallery(params.slug ?? "", await resolveLocale(request, user?.locale));
+  if (!found) throw new Response("Not found", { status: 404 });
+  return found;
 }
 
 export default function Winners() {
@@ -73,50 +45,20 @@ export default function Winners() {
               .winners!.filter((w) => w.category === category)
               .map((winner) => (
                 <li key={winner.id} className="card" data-testid="winner">
-                  <p className="eyebrow">{t(`results.place.${winner.place}`)}</p>
-                  <h3>{winner.title}</h3>
-                  <p className="muted">
-                    {winner.name}
-                    {winner.country ? ` · ${winner.country}` : ""}
-                  </p>
-                  {winner.contentWarning ? (
-                    <details>
-                      <summary>{t("gallery.contentWarning")}</summary>
-                      <WinnerMedia winner={winner} slug={data.slug} />
-                    </details>
-                  ) : (
-                    <WinnerMedia winner={winner} slug={data.slug} />
-                  )}
-                  <p className="prewrap">{winner.statement}</p>
-                  {winner.transcript ? (
-                    <details>
-                      <summary>{t("entry.transcript")}</summary>
-                      <p className="prewrap">{winner.transcript}</p>
-                    </details>
-                  ) : null}
+                  <GalleryWorkView
+                    winner={winner}
+                    slug={data.slug}
+                    heading={
+                      <h3>
+                        <Link to={`/contests/${data.slug}/winners/${winner.id}`}>{winner.title}</Link>
+                      </h3>
+                    }
+                  />
                 </li>
               ))}
           </ul>
         </section>
       ))}
     </section>
-  );
-}
-
-type Winner = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["winners"]>[number];
-
-function WinnerMedia({ winner, slug }: { winner: Winner; slug: string }) {
-  return (
-    <>
-      {winner.media.map((m) => (
-        <MediaView
-          key={m.id}
-          media={m}
-          captionsUrl={`/contests/${slug}/winners/captions/${m.id}.vtt`}
-          preload="none"
-          workTitle={winner.title}
-        />
-      ))}
-    </>
   );
 }

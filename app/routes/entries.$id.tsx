@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useAutosave } from "~/components/autosave";
 import { CoCreators } from "~/components/co-creators";
+import { AfterResults } from "~/components/entry/after-results";
 import { EntryForm } from "~/components/entry/entry-form";
 import { EntryHeader } from "~/components/entry/entry-header";
 import { EntryMedia } from "~/components/entry/entry-media";
@@ -13,6 +14,7 @@ import { refuse } from "~/forms.server";
 import { draftSaveAnswer } from "~/http.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
+import { certificateOf } from "~/models/certificate.server";
 import { listCoCreators } from "~/models/co-creator.server";
 import { splitList } from "~/models/contest";
 import { announcedDeadline, entryEditable } from "~/models/entry";
@@ -24,6 +26,7 @@ import {
   submitEntry,
   withdrawEntry,
 } from "~/models/entry.server";
+import { entryFeedback } from "~/models/feedback.server";
 import { viewUrls } from "~/models/media-view.server";
 import type { Problem } from "~/models/problem";
 import { listReleases } from "~/models/release.server";
@@ -37,15 +40,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const entry = await getOwnEntry(user.id, params.id ?? "");
   if (!entry || entry.status === "withdrawn") throw new Response("Not found", { status: 404 });
-  const [urls, coCreators, releases] = await Promise.all([
+  const [urls, coCreators, releases, feedback, certificate] = await Promise.all([
     viewUrls(entry.media),
     listCoCreators(entry.id),
     listReleases(entry.id),
+    entryFeedback(entry.id),
+    certificateOf(entry.id),
   ]);
   const guardianRequest = entry.guardianConsents[0];
   return {
     coCreators,
     releases,
+    feedback: feedback ? { ...feedback, category: entry.category.name } : null,
+    certificate,
     guardian: {
       state: guardianState(entry, user),
       name: guardianRequest?.guardianName ?? null,
@@ -143,8 +150,20 @@ export default function EntryPage() {
 }
 
 function EntryPageSections() {
-  const { entry, media, coCreators, releases, guardian, category, contest, open, missing, organizerMessage } =
-    useLoaderData<typeof loader>();
+  const {
+    entry,
+    media,
+    coCreators,
+    releases,
+    guardian,
+    category,
+    contest,
+    open,
+    missing,
+    organizerMessage,
+    feedback,
+    certificate,
+  } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -159,6 +178,7 @@ function EntryPageSections() {
         organizerMessage={organizerMessage}
         saveState={autosave.state}
       />
+      <AfterResults entryId={entry.id} certificate={certificate} feedback={feedback} />
       <EntryMedia entryId={entry.id} media={media} category={category} open={open} onChange={revalidator.revalidate} />
       <CoCreators entryId={entry.id} people={coCreators} open={open} />
       <Releases entryId={entry.id} releases={releases} open={open} />

@@ -13,7 +13,7 @@ import { invalid, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { recuse } from "~/models/assignment.server";
 import { judgeEntryView, saveSheet, sheetProblems } from "~/models/scoring.server";
-import { entryPath } from "~/models/scoring";
+import { ENTRANT_NOTE, MAX_NOTE_LENGTH, entryPath } from "~/models/scoring";
 import { roundQuery, sheetSchema } from "~/schemas/scoring";
 import { requireJudgeOf } from "~/services/auth.server";
 
@@ -228,6 +228,20 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
               disabled: !open,
             }}
           />
+          {view.entrantNote ? (
+            <TextAreaField
+              label={t("scoring.entrantNote")}
+              hint={t("scoring.entrantNoteHint")}
+              textareaProps={{
+                id: "comment-entrant",
+                name: `comment.${ENTRANT_NOTE}`,
+                rows: 4,
+                maxLength: MAX_NOTE_LENGTH,
+                defaultValue: sheet.comments[ENTRANT_NOTE] ?? "",
+                disabled: !open,
+              }}
+            />
+          ) : null}
           <FormErrors form={form} />
           {open ? (
             <button

@@ -7,6 +7,7 @@ import { renderMarkdown } from "~/components/markdown.server";
 import { BasicsSection } from "~/components/settings/basics";
 import { CategoriesSection } from "~/components/settings/categories";
 import { EligibilitySection } from "~/components/settings/eligibility";
+import { AfterResultsSection } from "~/components/settings/after-results";
 import { EmailsSection } from "~/components/settings/emails";
 import { ImpactWarning } from "~/components/settings/impact-warning";
 import { JudgingSection, PrivacySection } from "~/components/settings/judging";
@@ -163,6 +164,7 @@ function SettingsEditor() {
         <JudgingSection fields={fields} />
         <PrivacySection fields={fields} />
         <EmailsSection fields={fields} />
+        <AfterResultsSection fields={fields} />
         <div className="actions">
           <button type="submit" className="button" disabled={!idle}>
             {t("settings.save")}

@@ -127,6 +127,10 @@ export const settingsSchema = z
     emailScreened: text(2000),
     emailDraftReminder: text(2000),
     emailResults: text(2000),
+    feedback: z.boolean().default(false),
+    feedbackScores: z.boolean().default(false),
+    certificateWording: text(1000),
+    certificateSignature: text(200),
     categories: z.array(categorySchema).min(1, "settings.categoriesNeeded").max(MAX_CATEGORIES),
   })
   .superRefine((value, ctx) => {

@@ -1,0 +1,57 @@
+import { useTranslation } from "react-i18next";
+
+type Feedback = { notes: string[]; scores: { average: number; categoryAverage: number } | null; category: string };
+
+/**
+ * What an entrant gets once the results are out: their certificate to download, and the judges'
+ * notes (never who wrote them) with, where organizers chose, their average and their category's.
+ */
+export function AfterResults({
+  entryId,
+  certificate,
+  feedback,
+}: {
+  entryId: string;
+  certificate: { place: string | null } | null;
+  feedback: Feedback | null;
+}) {
+  const { t, i18n } = useTranslation();
+  if (!certificate && !feedback) return null;
+  const whole = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
+  return (
+    <section className="card" aria-labelledby="after-results-title" id="feedback">
+      <h2 id="after-results-title">{t("feedback.title")}</h2>
+      {certificate ? (
+        <p>
+          <a className="button" href={`/entries/${entryId}/certificate.pdf`} download>
+            {certificate.place
+              ? t("certificate.downloadAward", { place: t(`results.place.${certificate.place}`) })
+              : t("certificate.downloadParticipation")}
+          </a>
+        </p>
+      ) : null}
+      {feedback ? (
+        <>
+          <h3>{t("feedback.judgesSaid")}</h3>
+          <p className="muted">{t("feedback.intro")}</p>
+          {feedback.notes.length === 0 ? <p>{t("feedback.noNotes")}</p> : null}
+          {feedback.notes.map((note, index) => (
+            <figure key={index} className="judge-note" data-testid="judge-note">
+              <figcaption>{t("feedback.noteHeading", { number: index + 1 })}</figcaption>
+              <blockquote className="prewrap">{note}</blockquote>
+            </figure>
+          ))}
+          {feedback.scores ? (
+            <p data-testid="feedback-scores">
+              {t("feedback.scores", {
+                average: whole.format(feedback.scores.average),
+                categoryAverage: whole.format(feedback.scores.categoryAverage),
+                category: feedback.category,
+              })}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

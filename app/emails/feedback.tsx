@@ -1,0 +1,53 @@
+import { Heading, Section, Text } from "@react-email/components";
+import type { TFunction } from "i18next";
+import { z } from "zod";
+import { EmailButton, EmailLayout } from "./layout";
+
+export const feedbackPayload = z.object({
+  contest: z.string(),
+  title: z.string(),
+  referenceCode: z.string(),
+  category: z.string(),
+  /** the judges' notes as organizers released them, in blind order, without names */
+  notes: z.array(z.string()),
+  /** the work's average weighted score and its category's, 0–100, where organizers chose to share them */
+  average: z.number().nullable(),
+  categoryAverage: z.number().nullable(),
+  link: z.string(),
+});
+
+/** To an entrant once organizers released the judges' notes and the results are public. */
+export function feedbackEmail(t: TFunction, lang: string, payload: z.infer<typeof feedbackPayload>) {
+  const values = { contest: payload.contest, title: payload.title, code: payload.referenceCode };
+  const subject = t("email.feedback.subject", values);
+  return {
+    subject,
+    element: (
+      <EmailLayout lang={lang} preview={subject}>
+        <Heading as="h1" style={{ fontSize: 22, margin: "0 0 12px" }}>
+          {t("email.feedback.heading")}
+        </Heading>
+        <Text>{t("email.feedback.body", values)}</Text>
+        {payload.notes.map((note, index) => (
+          <Section key={index} style={{ borderLeft: "4px solid #0f4c5c", paddingLeft: 12, margin: "16px 0" }}>
+            <Text style={{ fontWeight: 700, margin: "0 0 4px" }}>
+              {t("feedback.noteHeading", { number: index + 1 })}
+            </Text>
+            <Text style={{ margin: 0, whiteSpace: "pre-line" }}>{note}</Text>
+          </Section>
+        ))}
+        {payload.average !== null && payload.categoryAverage !== null ? (
+          <Text>
+            {t("feedback.scores", {
+              average: payload.average,
+              categoryAverage: payload.categoryAverage,
+              category: payload.category,
+            })}
+          </Text>
+        ) : null}
+        <Text>{t("email.feedback.closing")}</Text>
+        <EmailButton href={payload.link}>{t("email.feedback.button")}</EmailButton>
+      </EmailLayout>
+    ),
+  };
+}

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
+import { checkCertificate } from "~/models/certificate.server";
+import { formatDay } from "~/models/time";
+
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "certificate.checkTitle"),
+  // a check page is for the person holding the paper, not for search engines
+  { name: "robots", content: "noindex" },
+];
+
+/**
+ * The short address printed on every certificate: anyone can check that a certificate is
+ * genuine. It states what the certificate states and nothing more (no email, no country, no
+ * age), and answers "not on record" for a code Mosaic never issued or whose entrant was erased.
+ */
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { certificate: await checkCertificate(params.code ?? "") };
+}
+
+export default function CheckCertificate() {
+  const { certificate } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  if (!certificate) {
+    return (
+      <section aria-labelledby="check-title">
+        <h1 id="check-title">{t("certificate.checkTitle")}</h1>
+        <p className="alert" role="status">
+          {t("certificate.notOnRecord")}
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="check-title">
+      <p className="eyebrow">{certificate.contest}</p>
+      <h1 id="check-title">{t("certificate.checkTitle")}</h1>
+      <p className="notice" role="status" data-testid="certificate-genuine">
+        {t("certificate.genuine", { code: certificate.code })}
+      </p>
+      <dl className="answers">
+        <dt>{t("certificate.kind")}</dt>
+        <dd>
+          {certificate.place
+            ? t("certificate.awardIn", {
+                place: t(`results.place.${certificate.place}`),
+                category: certificate.category,
+              })
+            : t("certificate.participationIn", { category: certificate.category })}
+        </dd>
+        <dt>{t("certificate.presentedToLabel")}</dt>
+        <dd>{certificate.name}</dd>
+        <dt>{t("certificate.work")}</dt>
+        <dd>{certificate.title}</dd>
+        <dt>{t("certificate.contest")}</dt>
+        <dd>
+          {certificate.contest} · {certificate.organizer}
+        </dd>
+        <dt>{t("certificate.issued")}</dt>
+        <dd>{formatDay(certificate.issuedAt, i18n.language, certificate.timezone)}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,379 @@
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { beforeEach, describe, expect, it } from "vitest";
+import { runAssignment } from "~/models/assignment.server";
+import { entryFeedback } from "~/models/feedback.server";
+import { eraseAccount } from "~/models/erasure.server";
+import { loader as certificateLoader } from "~/routes/entries.$id_.certificate[.pdf]";
+import { loader as entryLoader } from "~/routes/entries.$id";
+import { action as sheetAction } from "~/routes/judge.$slug.entries.$code_.sheet";
+import { action as feedbackAction, loader as feedbackLoader } from "~/routes/organize.$slug.feedback";
+import { loader as checkLoader } from "~/routes/v.$code";
+import { loader as workLoader, meta as workMeta } from "~/routes/contests.$slug_.winners_.$id";
+import { loader as cardLoader } from "~/routes/contests.$slug_.winners_.$id_.card";
+import { setNow } from "~/services/clock.server";
+import { db } from "~/services/db.server";
+import { runDueJobs } from "~/services/jobs.server";
+import { createSession } from "~/services/session.server";
+import { jobHandlers } from "~/jobs.server";
+import { publishResults } from "~/models/results.server";
+import { judgeEntryView } from "~/models/scoring.server";
+import { DEMO_SLUG } from "../../prisma/demo-contest";
+import { resetToDemoContest, TODAY } from "../support/contest";
+import { context, formRequest, getRequest, problemKeys, settle } from "../support/http";
+import { entrant, startId, upload } from "../support/entries";
+import { eligibleEntry, judge, signedIn } from "../support/judging";
+import { mailbox } from "../support/mailbox";
+
+const slug = DEMO_SLUG;
+const LATER = new Date(TODAY.getTime() + 60 * 60 * 1000);
+
+beforeEach(resetToDemoContest);
+
+/**
+ * Three eligible entries in one category, each scored by the same three judges (levels 5/4/3,
+ * 4/3/2, 3/2/1); judging still open.
+ */
+async function judgedContest(settings: { feedback?: boolean; feedbackScores?: boolean } = {}) {
+  await db.contest.updateMany({
+    data: {
+      judgesPerEntry: 3,
+      avoidSameCountry: false,
+      feedback: settings.feedback ?? true,
+      feedbackScores: settings.feedbackScores ?? false,
+      certificateWording: "For a work on the rights of survivors.",
+      certificateSignature: "A. B., President of the Meeting",
+    },
+  });
+  const organizer = await signedIn("org@example.org", "organizer");
+  const judges = await Promise.all(["a", "b", "c"].map((n) => judge(`judge.${n}@example.org`, { country: "FR" })));
+  await db.user.updateMany({ where: { email: { startsWith: "judge." } }, data: { fullName: "Judge Marchetti" } });
+  const entries = [
+    await eligibleEntry("Amaya Reyes", "PH"),
+    await eligibleEntry("Lina Karam", "LB"),
+    await eligibleEntry("Juan Pérez", "CO"),
+  ];
+  const contest = await db.contest.findFirstOrThrow();
+  await runAssignment(contest.id, organizer.user.id);
+  const criteria = await db.rubricCriterion.findMany();
+  const levels = [
+    [5, 4, 3],
+    [4, 3, 2],
+    [3, 2, 1],
+  ];
+  for (const [j, row] of levels.entries())
+    for (const [e, level] of row.entries())
+      await db.assignment.update({
+        where: { entryId_judgeId_round: { entryId: entries[e]!.id, judgeId: judges[j]!.user.id, round: "scoring" } },
+        data: { status: "submitted", scores: JSON.stringify(Object.fromEntries(criteria.map((c) => [c.id, level]))) },
+      });
+  return { organizer, judges, entries, contest, criteria, levels };
+}
+
+/** Judging closes: the results are announced an hour from now. */
+function closeJudging() {
+  return db.contest.updateMany({
+    data: { judgingEndsAt: new Date(TODAY.getTime() - 60 * 60 * 1000), announcementAt: LATER },
+  });
+}
+
+async function publish() {
+  setNow(LATER);
+  await runDueJobs(jobHandlers);
+  await publishResults((await db.contest.findFirstOrThrow()).id);
+  await runDueJobs(jobHandlers);
+}
+
+const review = (cookie: string, fields: Record<string, string>) =>
+  settle(() =>
+    feedbackAction({
+      request: formRequest(`/organize/${slug}/feedback`, fields, { cookie }),
+      context: context(),
+      params: { slug },
+    }),
+  );
+
+const entryPage = async (entrantId: string, entryId: string) =>
+  entryLoader({
+    request: getRequest(`/entries/${entryId}`, { cookie: (await createSession(entrantId)).split(";")[0]! }),
+    context: context(),
+    params: { id: entryId },
+  });
+
+describe("feedback to entrants", () => {
+  it("reaches each entrant as organizers reviewed it, without judges' names, once released and published", async () => {
+    const { organizer, judges, entries, criteria, levels } = await judgedContest({ feedbackScores: true });
+    const [amaya] = entries;
+    // Each judge writes a note on Amaya's work through the sheet's autosave, as the page does.
+    const notes = [
+      "The interviews give the survivors their own voice. Tell us more about the clinic.",
+      "Strong framing. Ask Judge Marchetti about the sound mix.",
+      "The ending felt rushed.",
+    ];
+    for (const [index, j] of judges.entries()) {
+      const sheet = await db.assignment.findFirstOrThrow({
+        where: { entryId: amaya!.id, judgeId: j.user.id, round: "scoring" },
+      });
+      const answer = await sheetAction({
+        request: formRequest(
+          `/judge/${slug}/entries/${amaya!.judgeCode}/sheet`,
+          {
+            revision: String(sheet.revision),
+            ...Object.fromEntries(criteria.map((c) => [`score.${c.id}`, String(levels[index]![0])])),
+            "comment.entrant": notes[index]!,
+          },
+          { cookie: j.cookie },
+        ),
+        context: context(),
+        params: { slug, code: amaya!.judgeCode },
+      });
+      expect((answer as Response).status).toBe(200);
+    }
+    await closeJudging();
+    const written = await db.assignment.findMany({ where: { entryId: amaya!.id } });
+    expect(written.map((a) => JSON.parse(a.comments).entrant).sort()).toEqual([...notes].sort());
+
+    // Nothing reaches the entrant before organizers release it.
+    expect(await entryFeedback(amaya!.id)).toBeNull();
+
+    // Only organizers review: a judge is refused.
+    const byJudge = await review(judges[0]!.cookie, { intent: "release" });
+    expect((byJudge as Response).status).toBe(403);
+
+    const page = await feedbackLoader({
+      request: getRequest(`/organize/${slug}/feedback`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+    expect(page.noteCount).toBe(3);
+    const reviewed = page.entries[0]!.notes;
+    const second = reviewed.find((n) => n.written === notes[1])!;
+    const third = reviewed.find((n) => n.written === notes[2])!;
+    await review(organizer.cookie, { intent: "review", note: second.id, text: "Strong framing." });
+    await review(organizer.cookie, { intent: "review", note: third.id, text: notes[2]!, held: "on" });
+    const events = await db.auditEvent.findMany({ where: { action: "feedback.reviewed" } });
+    expect(events).toHaveLength(2);
+    // the trail says what changed, never what the judge wrote
+    expect(JSON.stringify(events)).not.toContain("Marchetti");
+
+    // Released before the results: still nothing to read, no email, until they are published.
+    await review(organizer.cookie, { intent: "release" });
+    expect((await db.contest.findFirstOrThrow()).feedbackReleasedAt).not.toBeNull();
+    expect(await entryFeedback(amaya!.id)).toBeNull();
+    await runDueJobs(jobHandlers);
+    expect(
+      mailbox()
+        .messages()
+        .filter((m) => m.subject.includes("judges' notes")),
+    ).toHaveLength(0);
+
+    await publish();
+    const page2 = await entryPage(amaya!.entrantId, amaya!.id);
+    expect(page2.feedback!.notes.sort()).toEqual([notes[0], "Strong framing."].sort());
+    // levels 5/4/3 weigh 100/75/50; the category's three works average 75, 50 and 25
+    expect(page2.feedback!.scores!.average).toBeCloseTo(75);
+    expect(page2.feedback!.scores!.categoryAverage).toBeCloseTo(50);
+    const shown = JSON.stringify(page2);
+    for (const hidden of ["Marchetti", "judge.a@example.org", "rushed"]) expect(shown).not.toContain(hidden);
+
+    const mails = mailbox()
+      .messages()
+      .filter((m) => m.subject.includes("judges' notes"));
+    // Lina's and Juan's entries had no notes, but scores are shared: each of the three gets one email.
+    expect(
+      mails
+        .map((m) => m.to)
+        .flat()
+        .sort(),
+    ).toEqual(["amaya.reyes@example.org", "juan.p.rez@example.org", "lina.karam@example.org"].sort());
+    const amayaMail = mails.find((m) => m.to.includes("amaya.reyes@example.org"))!;
+    expect(amayaMail.text).toContain("Strong framing.");
+    expect(amayaMail.text).toContain(notes[0]!.slice(0, 40));
+    expect(amayaMail.text).not.toContain("Marchetti");
+    expect(amayaMail.text).not.toContain("rushed");
+
+    // A second publication run (a retried job) sends nothing twice.
+    await publishResults((await db.contest.findFirstOrThrow()).id);
+    await runDueJobs(jobHandlers);
+    expect(
+      mailbox()
+        .messages()
+        .filter((m) => m.subject.includes("judges' notes")),
+    ).toHaveLength(3);
+
+    // Once entrants have read a note, it can no longer change.
+    expect(problemKeys(await review(organizer.cookie, { intent: "review", note: second.id, text: "Other" }))).toEqual([
+      "feedbackReview.alreadyOut",
+    ]);
+    expect((await db.assignment.findUniqueOrThrow({ where: { id: second.id } })).noteEdited).toBe("Strong framing.");
+  });
+
+  it("is neither asked of judges nor shown to entrants where the contest gives none", async () => {
+    const { organizer, judges, entries } = await judgedContest({ feedback: false });
+    const contestId = entries[0]!.contestId;
+    const view = await judgeEntryView(contestId, judges[0]!.user.id, entries[0]!.judgeCode);
+    expect(view!.entrantNote).toBe(false);
+    await db.contest.updateMany({ data: { feedback: true } });
+    expect((await judgeEntryView(contestId, judges[0]!.user.id, entries[0]!.judgeCode))!.entrantNote).toBe(true);
+    await db.contest.updateMany({ data: { feedback: false } });
+    await db.assignment.updateMany({ data: { comments: JSON.stringify({ entrant: "A note." }) } });
+    await closeJudging();
+    expect(problemKeys(await review(organizer.cookie, { intent: "release" }))).toEqual(["feedbackReview.off"]);
+    await publish();
+    expect(await entryFeedback(entries[0]!.id)).toBeNull();
+    expect((await entryPage(entries[0]!.entrantId, entries[0]!.id)).feedback).toBeNull();
+  });
+});
+
+/** The URI of the certificate's link annotation: the check address printed on it. */
+async function linkOf(pdfBytes: Uint8Array) {
+  const pdf = await PDFDocument.load(pdfBytes);
+  const annots = pdf.getPage(0).node.lookup(PDFName.of("Annots"), PDFArray);
+  const link = annots.lookup(0, PDFDict);
+  const action = link.lookup(PDFName.of("A"), PDFDict);
+  return { title: pdf.getTitle(), uri: action.lookup(PDFName.of("URI"), PDFString).decodeText() };
+}
+
+const certificate = async (entrantId: string, entryId: string, headers: Record<string, string> = {}) =>
+  settle(async () =>
+    certificateLoader({
+      request: getRequest(`/entries/${entryId}/certificate.pdf`, {
+        cookie: (await createSession(entrantId)).split(";")[0]!,
+        headers,
+      }),
+      context: context(),
+      params: { id: entryId },
+    }),
+  ) as Promise<Response>;
+
+const check = (code: string) =>
+  checkLoader({ request: getRequest(`/v/${code}`), context: context(), params: { code } });
+
+describe("certificates", () => {
+  it("are downloaded by each judged entrant once the results are out, and checked at their address", async () => {
+    const { organizer, entries } = await judgedContest();
+    const [amaya, lina] = entries;
+    await db.award.create({
+      data: { contestId: amaya!.contestId, entryId: amaya!.id, place: "first", createdById: organizer.user.id },
+    });
+    const refused = await eligibleEntry("Omar Haddad", "JO", { entry: { status: "ineligible" } });
+    await closeJudging();
+
+    // Not before the results.
+    expect((await certificate(amaya!.entrantId, amaya!.id)).status).toBe(404);
+    expect((await entryPage(amaya!.entrantId, amaya!.id)).certificate).toBeNull();
+    await publish();
+    expect((await entryPage(amaya!.entrantId, amaya!.id)).certificate).toEqual({ place: "first" });
+
+    // Two downloads at once share one check code.
+    const [award, again] = await Promise.all([
+      certificate(amaya!.entrantId, amaya!.id),
+      certificate(amaya!.entrantId, amaya!.id),
+    ]);
+    expect(award.status).toBe(200);
+    expect(award.headers.get("content-type")).toBe("application/pdf");
+    expect(award.headers.get("content-disposition")).toContain(`certificate-${amaya!.referenceCode}.pdf`);
+    const printed = await linkOf(new Uint8Array(await award.arrayBuffer()));
+    expect((await linkOf(new Uint8Array(await again.arrayBuffer()))).uri).toBe(printed.uri);
+    expect(printed.title).toMatch(/^Certificate of award — /);
+    const code = (await db.entry.findUniqueOrThrow({ where: { id: amaya!.id } })).certificateCode!;
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    expect(printed.uri).toBe(`http://localhost:3000/v/${code}`);
+
+    // The check page states what the certificate states, and nothing more.
+    const checked = await check(code.toLowerCase().replace(/^(....)/, "$1-"));
+    expect(checked.certificate).toMatchObject({ code, name: "Amaya", title: amaya!.title, place: "first" });
+    const stated = JSON.stringify(checked);
+    for (const hidden of ["Reyes", "amaya.reyes@example.org", "PH", "2000-01-01"]) expect(stated).not.toContain(hidden);
+    expect((await check("ZZZZZZZZ")).certificate).toBeNull();
+
+    // Another entrant gets one of participation, in their language.
+    await db.user.update({ where: { id: lina!.entrantId }, data: { locale: "fr" } });
+    const participation = await certificate(lina!.entrantId, lina!.id);
+    expect((await linkOf(new Uint8Array(await participation.arrayBuffer()))).title).toMatch(
+      /^Certificat de participation — /,
+    );
+
+    // Nobody downloads someone else's, and an entry found ineligible has none.
+    expect((await certificate(lina!.entrantId, amaya!.id)).status).toBe(404);
+    expect((await certificate(refused.entrantId, refused.id)).status).toBe(404);
+
+    // Once the entrant's data is erased, the address no longer vouches for anyone.
+    expect(await eraseAccount(amaya!.entrantId, { id: amaya!.entrantId })).toMatchObject({ ok: true });
+    expect((await check(code)).certificate).toBeNull();
+  });
+});
+
+describe("sharing", () => {
+  const work = (id: string) =>
+    settle(() =>
+      workLoader({ request: getRequest(`/contests/${slug}/winners/${id}`), context: context(), params: { slug, id } }),
+    );
+  const card = (id: string) =>
+    settle(() =>
+      cardLoader({
+        request: getRequest(`/contests/${slug}/winners/${id}/card`),
+        context: context(),
+        params: { slug, id },
+      }),
+    ) as Promise<Response>;
+
+  it("gives each winning work a page with a preview card whose picture social networks can fetch", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const { cookie } = await entrant("photographer@example.org", "2001-05-05", { displayName: "Noa" });
+    const id = await startId(cookie, "photography");
+    const photo = await upload(cookie, id, "photo-with-gps.jpg", "image/jpeg");
+    await db.mediaAsset.update({ where: { id: photo.assetId }, data: { altText: "Hands fitting a prosthetic leg." } });
+    const entry = await db.entry.update({
+      where: { id },
+      data: {
+        status: "eligible",
+        licenceAt: TODAY,
+        identifiablePeople: false,
+        title: "Open workshop",
+        submittedAt: TODAY,
+      },
+    });
+    await db.award.create({
+      data: { contestId: entry.contestId, entryId: id, place: "second", createdById: organizer.user.id },
+    });
+    const other = await eligibleEntry("Lina Karam", "LB");
+
+    // Not before the results are out.
+    expect(((await work(id)) as Response).status).toBe(404);
+    await closeJudging();
+    await publish();
+
+    const page = (await work(id)) as Exclude<Awaited<ReturnType<typeof workLoader>>, Response>;
+    const url = `http://localhost:3000/contests/${slug}/winners/${id}`;
+    expect(page.card).toMatchObject({ title: "Open workshop", url, image: `${url}/card` });
+    expect(page.card.description).toContain("Noa");
+    expect(page.card.description).toContain("Second place");
+    const tags = workMeta({ data: page } as never) as Record<string, string>[];
+    const tag = (property: string) => tags.find((t) => t.property === property || t.name === property)?.content;
+    expect(tag("og:title")).toBe("Open workshop");
+    expect(tag("og:image")).toBe(`${url}/card`);
+    expect(tag("og:image:alt")).toBe("Hands fitting a prosthetic leg.");
+    expect(tag("twitter:card")).toBe("summary_large_image");
+    expect(JSON.stringify(tags)).not.toContain("photographer@example.org");
+
+    // The card's address sends the network to the picture itself, which storage serves.
+    const redirect = await card(id);
+    expect(redirect.status).toBe(302);
+    const picture = await fetch(redirect.headers.get("location")!);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get("content-type")).toBe("image/webp");
+
+    // A work behind a content warning is shared without a picture: a card cannot warn.
+    await db.entry.update({ where: { id }, data: { contentWarning: true } });
+    const warned = (await work(id)) as typeof page;
+    expect(warned.card.image).toBeNull();
+    expect(
+      (workMeta({ data: warned } as never) as Record<string, string>[]).some((t) => t.property === "og:image"),
+    ).toBe(false);
+    expect((await card(id)).status).toBe(404);
+
+    // A work that won nothing has no public page.
+    expect(((await work(other.id)) as Response).status).toBe(404);
+    expect((await card(other.id)).status).toBe(404);
+  });
+});
