@@ -428,6 +428,7 @@ export const en = {
       "A file of this entry is still being prepared so that you can see it. Please come back in a few minutes: this link still works.",
   },
   organize: {
+    votes: "People's choice",
     feedback: "Feedback",
     title: "Organize",
     dashboard: "Dashboard",
@@ -673,6 +674,8 @@ export const en = {
       "award.removed": "Award removed",
       "results.scheduled": "Publication scheduled",
       "results.published": "Results published",
+      "votes.discounted": "Votes discounted",
+      "votes.restored": "Votes counted again",
       "feedback.reviewed": "A judge's note to an entrant reviewed",
       "feedback.released": "Feedback released to entrants",
       "export.csv": "Data exported",
@@ -982,6 +985,48 @@ export const en = {
     contest: "Contest",
     issued: "Issued",
   },
+  vote: {
+    title: "People's choice",
+    intro:
+      "Vote for your favourite work in {{category}}: one vote per person in each category. The vote closes {{date}}; counts stay hidden until then.",
+    cast: "Vote for “{{title}}”",
+    signIn: "Sign in with your email to vote",
+    why: "Signing in with a code sent to your email makes sure each person votes once. Your email is never shown, and you can delete your account at any time.",
+    votedThis: "You voted for this work in {{category}}. Thank you!",
+    votedOther: "You voted for “{{title}}” in {{category}}.",
+    already: "You have already voted in this category: your first vote stands.",
+    rateLimited: "Too many votes came from your network in the last hour. Please try again later.",
+    closed: "The people's choice is not open.",
+    count_one: "{{count}} vote",
+    count_other: "{{count}} votes",
+    chosen: "The people's choice in {{category}}.",
+    galleryOpen: "The people's choice is open until {{date}}: open a work to vote for it.",
+    apart: "Chosen by visitors' votes, apart from the jury's awards.",
+  },
+  votes: {
+    title: "People's choice",
+    off: "This contest has no people's choice. Turn it on in the settings, under “After the results”.",
+    state: {
+      notYet: "The vote opens when the results are published, and closes {{date}}.",
+      open: "The vote is open until {{date}}. Visitors see no counts until then.",
+      closed: "The vote closed {{date}}: the gallery shows each category's people's choice.",
+      off: "",
+    },
+    counts: "Votes that count, per work",
+    category: "Category",
+    work: "Work",
+    votes: "Votes",
+    leading: "leading",
+    bursts: "Votes in bursts",
+    burstsIntro:
+      "Networks (a neighbourhood of internet addresses, never an address itself) from which {{count}} or more votes came within {{minutes}} minutes. A class voting together looks like this too: look at what they voted for before discounting.",
+    noBursts: "No burst of votes so far.",
+    network: "Network {{network}}",
+    burstCount: "{{count}} votes, up to {{inWindow}} within the window, {{discounted}} discounted",
+    forWork: "“{{title}}”: {{count}}",
+    discount: "Discount these {{count}} votes",
+    restore: "Count these {{count}} votes again",
+  },
   scoring: {
     entrantNote: "A note to the entrant (optional)",
     entrantNoteHint:
@@ -1027,6 +1072,12 @@ export const en = {
     refresh: "Refresh",
   },
   settings: {
+    peoplesChoice:
+      "A people's choice: visitors vote for their favourite work of the gallery once the results are published (one vote per person and category)",
+    votingClosesAt: "The people's choice closes",
+    votingClosesAtHint: "Counts stay hidden until then. After the results are announced.",
+    votingClosesNeeded: "Say when the people's choice closes.",
+    votingAfterAnnouncement: "The people's choice must close after the results are announced.",
     afterResults: "After the results",
     feedback:
       "Judges write a note to each entrant, which entrants read after the results once you have reviewed and released it",

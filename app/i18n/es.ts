@@ -437,6 +437,7 @@ export const es: PartialMessages = {
       "Un archivo de esta obra aún se está preparando para que puedas verlo. Vuelve en unos minutos: este enlace sigue funcionando.",
   },
   organize: {
+    votes: "Premio del público",
     feedback: "Comentarios",
     title: "Organizar",
     dashboard: "Panel",
@@ -683,6 +684,8 @@ export const es: PartialMessages = {
       "award.removed": "Distinción retirada",
       "results.scheduled": "Publicación programada",
       "results.published": "Resultados publicados",
+      "votes.discounted": "Votos descartados",
+      "votes.restored": "Votos contados de nuevo",
       "feedback.reviewed": "Nota de un jurado a un participante revisada",
       "feedback.released": "Comentarios enviados a los participantes",
       "export.csv": "Datos exportados",
@@ -996,6 +999,48 @@ export const es: PartialMessages = {
     contest: "Concurso",
     issued: "Emitido el",
   },
+  vote: {
+    title: "Premio del público",
+    intro:
+      "Vote por su obra favorita en {{category}}: un voto por persona en cada categoría. La votación cierra el {{date}}; los recuentos quedan ocultos hasta entonces.",
+    cast: "Votar por «{{title}}»",
+    signIn: "Iniciar sesión con su correo para votar",
+    why: "Iniciar sesión con un código enviado a su correo garantiza que cada persona vote una vez. Su correo nunca se muestra y puede borrar su cuenta cuando quiera.",
+    votedThis: "Votó por esta obra en {{category}}. ¡Gracias!",
+    votedOther: "Votó por «{{title}}» en {{category}}.",
+    already: "Ya votó en esta categoría: cuenta su primer voto.",
+    rateLimited: "Llegaron demasiados votos desde su red en la última hora. Inténtelo más tarde.",
+    closed: "El premio del público no está abierto.",
+    count_one: "{{count}} voto",
+    count_other: "{{count}} votos",
+    chosen: "Premio del público en {{category}}.",
+    galleryOpen: "El premio del público está abierto hasta el {{date}}: abra una obra para votar.",
+    apart: "Elegido por los votos de los visitantes, aparte de los premios del jurado.",
+  },
+  votes: {
+    title: "Premio del público",
+    off: "Este concurso no tiene premio del público. Actívelo en la configuración, en «Después de los resultados».",
+    state: {
+      notYet: "La votación abre al publicar los resultados y cierra el {{date}}.",
+      open: "La votación está abierta hasta el {{date}}. Los visitantes no ven recuentos hasta entonces.",
+      closed: "La votación cerró el {{date}}: la galería muestra el premio del público de cada categoría.",
+      off: "",
+    },
+    counts: "Votos que cuentan, por obra",
+    category: "Categoría",
+    work: "Obra",
+    votes: "Votos",
+    leading: "en cabeza",
+    bursts: "Votos en ráfaga",
+    burstsIntro:
+      "Redes (un vecindario de direcciones de internet, nunca una dirección) desde las que llegaron {{count}} votos o más en {{minutes}} minutos. Una clase que vota junta también se ve así: mire por qué votaron antes de descartar.",
+    noBursts: "Ninguna ráfaga de votos por ahora.",
+    network: "Red {{network}}",
+    burstCount: "{{count}} votos, hasta {{inWindow}} en la ventana, {{discounted}} descartados",
+    forWork: "«{{title}}»: {{count}}",
+    discount: "Descartar estos {{count}} votos",
+    restore: "Contar de nuevo estos {{count}} votos",
+  },
   scoring: {
     entrantNote: "Una nota para quien participa (opcional)",
     entrantNoteHint:
@@ -1044,6 +1089,12 @@ export const es: PartialMessages = {
     refresh: "Actualizar",
   },
   settings: {
+    peoplesChoice:
+      "Un premio del público: los visitantes votan por su obra favorita de la galería una vez publicados los resultados (un voto por persona y categoría)",
+    votingClosesAt: "Cierre del premio del público",
+    votingClosesAtHint: "Los recuentos quedan ocultos hasta entonces. Después del anuncio de los resultados.",
+    votingClosesNeeded: "Indique cuándo cierra el premio del público.",
+    votingAfterAnnouncement: "El premio del público debe cerrar después del anuncio de los resultados.",
     afterResults: "Después de los resultados",
     feedback:
       "El jurado escribe una nota a cada participante, que la lee después de los resultados, una vez que usted la haya revisado y enviado",

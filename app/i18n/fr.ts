@@ -442,6 +442,7 @@ export const fr: PartialMessages = {
       "Un fichier de cette œuvre est encore en préparation pour que vous puissiez le voir. Revenez dans quelques minutes : ce lien fonctionne toujours.",
   },
   organize: {
+    votes: "Prix du public",
     feedback: "Retours",
     title: "Organiser",
     dashboard: "Tableau de bord",
@@ -688,6 +689,8 @@ export const fr: PartialMessages = {
       "award.removed": "Distinction retirée",
       "results.scheduled": "Publication programmée",
       "results.published": "Résultats publiés",
+      "votes.discounted": "Votes écartés",
+      "votes.restored": "Votes comptés à nouveau",
       "feedback.reviewed": "Mot d’un juré à un participant relu",
       "feedback.released": "Retours transmis aux participants",
       "export.csv": "Données exportées",
@@ -1004,6 +1007,48 @@ export const fr: PartialMessages = {
     contest: "Concours",
     issued: "Délivré le",
   },
+  vote: {
+    title: "Prix du public",
+    intro:
+      "Votez pour votre œuvre préférée dans la catégorie {{category}} : un vote par personne et par catégorie. Le vote se clôt le {{date}} ; les décomptes restent cachés jusque-là.",
+    cast: "Voter pour « {{title}} »",
+    signIn: "Se connecter avec son courriel pour voter",
+    why: "Se connecter avec un code envoyé par courriel garantit que chacun vote une fois. Votre adresse n’est jamais affichée et vous pouvez supprimer votre compte à tout moment.",
+    votedThis: "Vous avez voté pour cette œuvre dans la catégorie {{category}}. Merci !",
+    votedOther: "Vous avez voté pour « {{title}} » dans la catégorie {{category}}.",
+    already: "Vous avez déjà voté dans cette catégorie : votre premier vote compte.",
+    rateLimited: "Trop de votes sont venus de votre réseau au cours de la dernière heure. Réessayez plus tard.",
+    closed: "Le prix du public n’est pas ouvert.",
+    count_one: "{{count}} vote",
+    count_other: "{{count}} votes",
+    chosen: "Prix du public dans la catégorie {{category}}.",
+    galleryOpen: "Le prix du public est ouvert jusqu’au {{date}} : ouvrez une œuvre pour voter.",
+    apart: "Choisi par les votes des visiteurs, indépendamment des prix du jury.",
+  },
+  votes: {
+    title: "Prix du public",
+    off: "Ce concours n’a pas de prix du public. Activez-le dans les paramètres, sous « Après les résultats ».",
+    state: {
+      notYet: "Le vote s’ouvre à la publication des résultats et se clôt le {{date}}.",
+      open: "Le vote est ouvert jusqu’au {{date}}. Les visiteurs ne voient aucun décompte d’ici là.",
+      closed: "Le vote s’est clos le {{date}} : la galerie montre le prix du public de chaque catégorie.",
+      off: "",
+    },
+    counts: "Votes retenus, par œuvre",
+    category: "Catégorie",
+    work: "Œuvre",
+    votes: "Votes",
+    leading: "en tête",
+    bursts: "Votes en rafale",
+    burstsIntro:
+      "Réseaux (un voisinage d’adresses internet, jamais une adresse) d’où sont venus {{count}} votes ou plus en {{minutes}} minutes. Une classe qui vote ensemble y ressemble aussi : regardez pour quoi ils ont voté avant d’écarter.",
+    noBursts: "Aucune rafale de votes pour l’instant.",
+    network: "Réseau {{network}}",
+    burstCount: "{{count}} votes, jusqu’à {{inWindow}} dans la fenêtre, {{discounted}} écartés",
+    forWork: "« {{title}} » : {{count}}",
+    discount: "Écarter ces {{count}} votes",
+    restore: "Compter à nouveau ces {{count}} votes",
+  },
   scoring: {
     entrantNote: "Un mot pour l’auteur ou l’autrice (facultatif)",
     entrantNoteHint:
@@ -1052,6 +1097,12 @@ export const fr: PartialMessages = {
     refresh: "Actualiser",
   },
   settings: {
+    peoplesChoice:
+      "Un prix du public : les visiteurs votent pour leur œuvre préférée de la galerie une fois les résultats publiés (un vote par personne et par catégorie)",
+    votingClosesAt: "Clôture du prix du public",
+    votingClosesAtHint: "Les décomptes restent cachés jusque-là. Après l’annonce des résultats.",
+    votingClosesNeeded: "Indiquez quand le prix du public se clôt.",
+    votingAfterAnnouncement: "Le prix du public doit se clore après l’annonce des résultats.",
     afterResults: "Après les résultats",
     feedback:
       "Les jurés écrivent un mot à chaque participant, qui le lit après les résultats, une fois que vous l’avez relu et transmis",

@@ -21,6 +21,8 @@ export type AuditAction =
   | "results.published"
   | "feedback.reviewed"
   | "feedback.released"
+  | "votes.discounted"
+  | "votes.restored"
   | "export.csv"
   | "message.sent"
   | "contest.created"

@@ -62,6 +62,8 @@ export async function settingsValues(contest: Contest) {
     feedbackScores: contest.feedbackScores,
     certificateWording: contest.certificateWording,
     certificateSignature: contest.certificateSignature,
+    peoplesChoice: contest.peoplesChoice,
+    votingClosesAt: contest.votingClosesAt ? toLocalInput(contest.votingClosesAt, tz) : undefined,
     categories: categories.map((c) => ({
       id: c.id,
       slug: c.slug,
@@ -146,6 +148,8 @@ function contestData(value: Settings) {
     feedbackScores: value.feedbackScores,
     certificateWording: value.certificateWording,
     certificateSignature: value.certificateSignature,
+    peoplesChoice: value.peoplesChoice,
+    votingClosesAt: value.votingClosesAt ? at(value.votingClosesAt) : null,
   };
 }
 

@@ -128,6 +128,7 @@ export async function eraseAccount(userId: string, actor: Pick<User, "id">): Pro
       await tx.entry.deleteMany({ where: { id: { in: toDelete }, entrantId: userId } });
       await anonymiseEntries(tx, toAnonymise);
       await tx.session.deleteMany({ where: { userId } });
+      await tx.vote.deleteMany({ where: { userId } });
       await tx.termsAcceptance.deleteMany({ where: { userId } });
       await tx.verification.deleteMany({ where: { email } });
       await tx.rateLimit.deleteMany({ where: { key: `sign-in:email:${keyedHash("email", email)}` } });

@@ -9,8 +9,9 @@ const GALLERY_URL_SECONDS = 6 * 60 * 60;
 
 /**
  * The winners' gallery of a contest as visitors see it: each work with the name its entrant chose
- * to publish and their country only if they agreed to show it. Null when there is no such contest;
- * `winners` null until the results are published.
+ * to publish and their country only if they agreed to show it (`page`, what the browser gets), and
+ * the contest row for the server. Null when there is no such contest; `winners` null until the
+ * results are published.
  */
 export async function gallery(slug: string, locale: Locale) {
   const found = await publishedWinners(slug);
@@ -22,30 +23,34 @@ export async function gallery(slug: string, locale: Locale) {
     timezone: contest.timezone,
     announcementAt: contest.announcementAt.toISOString(),
   };
-  if (!winners) return { ...base, winners: null };
+  if (!winners) return { contest, page: { ...base, winners: null } };
   const names = new Map(countryOptions(locale).map((c) => [c.code, c.name]));
   const media = await Promise.all(
     winners.map((w) => viewableMedia(w.entry.media, { expiresInSec: GALLERY_URL_SECONDS })),
   );
   return {
-    ...base,
-    winners: winners.map(({ place, entry }, index) => ({
-      id: entry.id,
-      place,
-      category: entry.category.name,
-      title: entry.title,
-      statement: entry.statement,
-      name: entry.entrant.displayName ?? "",
-      country:
-        entry.entrant.publishCountry && entry.entrant.country ? (names.get(entry.entrant.country) ?? null) : null,
-      contentWarning: entry.contentWarning,
-      transcript: entry.transcript,
-      media: media[index]!,
-    })),
+    contest,
+    page: {
+      ...base,
+      winners: winners.map(({ place, entry }, index) => ({
+        id: entry.id,
+        categoryId: entry.categoryId,
+        place,
+        category: entry.category.name,
+        title: entry.title,
+        statement: entry.statement,
+        name: entry.entrant.displayName ?? "",
+        country:
+          entry.entrant.publishCountry && entry.entrant.country ? (names.get(entry.entrant.country) ?? null) : null,
+        contentWarning: entry.contentWarning,
+        transcript: entry.transcript,
+        media: media[index]!,
+      })),
+    },
   };
 }
 
-export type GalleryWork = NonNullable<NonNullable<Awaited<ReturnType<typeof gallery>>>["winners"]>[number];
+export type GalleryWork = NonNullable<NonNullable<Awaited<ReturnType<typeof gallery>>>["page"]["winners"]>[number];
 
 /**
  * A link to the picture a social network shows with a shared work: an image's web preview or a

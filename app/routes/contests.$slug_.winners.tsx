@@ -5,6 +5,7 @@ import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { GalleryWorkView } from "~/components/gallery-work";
 import { pageTitle } from "~/i18n/meta";
 import { gallery } from "~/models/gallery.server";
+import { voteCounts, votingState } from "~/models/vote.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { getUser } from "~/services/auth.server";
 
@@ -15,7 +16,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const found = await gallery(params.slug ?? "", await resolveLocale(request, user?.locale));
   if (!found) throw new Response("Not found", { status: 404 });
-  return found;
+  const { contest, page } = found;
+  const state = votingState(contest);
+  const counts = state === "closed" ? await voteCounts(contest.id) : null;
+  return {
+    ...page,
+    vote: {
+      state,
+      closesAt: contest.votingClosesAt?.toISOString() ?? null,
+      // once the vote has closed: each category's people's choice, with its votes
+      chosen: counts
+        ? (page.winners ?? [])
+            .filter((w) => counts.get(w.id)?.chosen)
+            .map((w) => ({
+              id: w.id,
+              title: w.title,
+              name: w.name,
+              category: w.category,
+              votes: counts.get(w.id)!.votes,
+            }))
+        : [],
+    },
+  };
 }
 
 export default function Winners() {
@@ -37,6 +59,27 @@ export default function Winners() {
       <p className="eyebrow">{data.title}</p>
       <h1 id="gallery-title">{t("gallery.title")}</h1>
       {data.winners.length === 0 ? <p>{t("gallery.none")}</p> : null}
+      {data.vote.state === "open" ? (
+        <p className="notice">
+          {t("vote.galleryOpen", {
+            date: data.vote.closesAt ? formatDateTime(data.vote.closesAt, i18n.language, zone) : "",
+          })}
+        </p>
+      ) : null}
+      {data.vote.chosen.length ? (
+        <section className="panel" aria-labelledby="peoples-choice" data-testid="peoples-choice">
+          <h2 id="peoples-choice">{t("vote.title")}</h2>
+          <p className="muted">{t("vote.apart")}</p>
+          <ul>
+            {data.vote.chosen.map((w) => (
+              <li key={w.id}>
+                {w.category}: <Link to={`/contests/${data.slug}/winners/${w.id}`}>{w.title}</Link> · {w.name} ·{" "}
+                {t("vote.count", { count: w.votes })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {categories.map((category) => (
         <section key={category} aria-labelledby={`gallery-${category}`}>
           <h2 id={`gallery-${category}`}>{category}</h2>

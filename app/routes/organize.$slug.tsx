@@ -31,6 +31,7 @@ export default function ContestConsole() {
         <NavLink to={`/organize/${contest.slug}/final`}>{t("organize.final")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/results`}>{t("organize.results")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/feedback`}>{t("organize.feedback")}</NavLink>
+        <NavLink to={`/organize/${contest.slug}/votes`}>{t("organize.votes")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/messages`}>{t("organize.messages")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/audit`}>{t("organize.audit")}</NavLink>
         <NavLink to={`/organize/${contest.slug}/settings`}>{t("organize.settings")}</NavLink>

@@ -131,6 +131,8 @@ export const settingsSchema = z
     feedbackScores: z.boolean().default(false),
     certificateWording: text(1000),
     certificateSignature: text(200),
+    peoplesChoice: z.boolean().default(false),
+    votingClosesAt: when.optional(),
     categories: z.array(categorySchema).min(1, "settings.categoriesNeeded").max(MAX_CATEGORIES),
   })
   .superRefine((value, ctx) => {
@@ -146,6 +148,17 @@ export const settingsSchema = z
         if (before && after && after <= before) {
           ctx.addIssue({ code: "custom", path: [TIMELINE[i]!], message: `settings.after.${TIMELINE[i - 1]}` });
         }
+      }
+    }
+    // A people's choice needs an end, after the results are announced.
+    if (value.peoplesChoice && !value.votingClosesAt) {
+      ctx.addIssue({ code: "custom", path: ["votingClosesAt"], message: "settings.votingClosesNeeded" });
+    }
+    if (value.votingClosesAt && isTimeZone(value.timezone)) {
+      const closes = localDateTimeIn(value.votingClosesAt, value.timezone);
+      const announced = localDateTimeIn(value.announcementAt, value.timezone);
+      if (closes && announced && closes <= announced) {
+        ctx.addIssue({ code: "custom", path: ["votingClosesAt"], message: "settings.votingAfterAnnouncement" });
       }
     }
     const slugs = new Set<string>();

@@ -10,6 +10,10 @@ import { action as feedbackAction, loader as feedbackLoader } from "~/routes/org
 import { loader as checkLoader } from "~/routes/v.$code";
 import { loader as workLoader, meta as workMeta } from "~/routes/contests.$slug_.winners_.$id";
 import { loader as cardLoader } from "~/routes/contests.$slug_.winners_.$id_.card";
+import { action as voteAction } from "~/routes/contests.$slug_.winners_.$id";
+import { loader as galleryLoader } from "~/routes/contests.$slug_.winners";
+import { action as votesAction, loader as votesLoader } from "~/routes/organize.$slug.votes";
+import { networkOf } from "~/models/vote.server";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
@@ -375,5 +379,167 @@ describe("sharing", () => {
     // A work that won nothing has no public page.
     expect(((await work(other.id)) as Response).status).toBe(404);
     expect((await card(other.id)).status).toBe(404);
+  });
+});
+
+describe("the people's choice", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  /** Two winning works in the first category and one in the second, all cleared for the gallery. */
+  async function galleryWithVote() {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const contest = await db.contest.findFirstOrThrow({ include: { categories: { orderBy: { position: "asc" } } } });
+    const [first, second] = contest.categories;
+    const works = [
+      await eligibleEntry("Amaya Reyes", "PH", { category: first!.slug }),
+      await eligibleEntry("Lina Karam", "LB", { category: first!.slug }),
+      await eligibleEntry("Juan Pérez", "CO", { category: second!.slug }),
+    ];
+    await db.entry.updateMany({ data: { licenceAt: TODAY, identifiablePeople: false } });
+    for (const [index, work] of works.entries())
+      await db.award.create({
+        data: {
+          contestId: contest.id,
+          entryId: work.id,
+          place: index === 1 ? "second" : "first",
+          createdById: organizer.user.id,
+        },
+      });
+    await db.contest.updateMany({ data: { peoplesChoice: true, votingClosesAt: new Date(LATER.getTime() + DAY) } });
+    await closeJudging();
+    return { organizer, works };
+  }
+
+  const vote = (cookie: string | null, id: string, ip = "203.0.113.7") =>
+    settle(() =>
+      voteAction({
+        request: formRequest(`/contests/${slug}/winners/${id}`, {}, cookie ? { cookie } : {}),
+        context: context(ip),
+        params: { slug, id },
+      }),
+    );
+  const workPage = async (id: string, cookie?: string) =>
+    (await workLoader({
+      request: getRequest(`/contests/${slug}/winners/${id}`, cookie ? { cookie } : {}),
+      context: context(),
+      params: { slug, id },
+    })) as Exclude<Awaited<ReturnType<typeof workLoader>>, Response>;
+  const galleryPage = () =>
+    galleryLoader({ request: getRequest(`/contests/${slug}/winners`), context: context(), params: { slug } });
+  const organizerPage = (cookie: string) =>
+    votesLoader({ request: getRequest(`/organize/${slug}/votes`, { cookie }), context: context(), params: { slug } });
+
+  it("takes one vote per signed-in person and category, hides counts until it closes, then announces the choice", async () => {
+    const { organizer, works } = await galleryWithVote();
+    const [amaya, lina, juan] = works;
+    const visitor = await signedIn("visitor@example.org");
+
+    // Not before the results: the work is not public yet.
+    expect(((await vote(visitor.cookie, amaya!.id)) as Response).status).toBe(404);
+    await publish();
+
+    // A visitor who is not signed in is sent to sign in, and back to the work.
+    const anonymous = (await vote(null, amaya!.id)) as Response;
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("location")).toBe(
+      `/login?redirectTo=${encodeURIComponent(`/contests/${slug}/winners/${amaya!.id}`)}`,
+    );
+
+    // A double click casts one vote; a second work of the same category is refused; another category is free.
+    const [once, twice] = await Promise.all([vote(visitor.cookie, amaya!.id), vote(visitor.cookie, amaya!.id)]);
+    expect([once, twice].map((a) => (a as { data: { result: { status: string } } }).data.result.status).sort()).toEqual(
+      ["error", "success"],
+    );
+    expect(problemKeys(await vote(visitor.cookie, lina!.id))).toEqual(["vote.already"]);
+    expect(await vote(visitor.cookie, juan!.id)).toMatchObject({ data: { result: { status: "success" } } });
+    expect(await db.vote.count()).toBe(2);
+    expect((await workPage(lina!.id, visitor.cookie)).vote.votedFor).toEqual({ id: amaya!.id, title: amaya!.title });
+
+    // Nobody outside sees a count while the vote is open; organizers do.
+    expect((await workPage(amaya!.id)).vote.votes).toBeNull();
+    expect((await galleryPage()).vote.chosen).toEqual([]);
+    expect((await organizerPage(organizer.cookie)).works.find((w) => w.id === amaya!.id)!.votes).toBe(1);
+
+    // Two more visitors choose Lina's work: once the vote closes, it is the people's choice.
+    for (const email of ["b@example.org", "c@example.org"]) {
+      const { cookie } = await signedIn(email);
+      await vote(cookie, lina!.id, `198.51.100.${email.length}`);
+    }
+    setNow(new Date(LATER.getTime() + DAY));
+    expect(problemKeys(await vote((await signedIn("late@example.org")).cookie, amaya!.id))).toEqual(["vote.closed"]);
+    const closed = await galleryPage();
+    expect(closed.vote.chosen.map((w) => [w.title, w.votes])).toEqual([
+      [lina!.title, 2],
+      [juan!.title, 1],
+    ]);
+    expect((await workPage(lina!.id)).vote).toMatchObject({ votes: 2, chosen: true });
+    expect((await workPage(amaya!.id)).vote).toMatchObject({ votes: 1, chosen: false });
+
+    // An erased voter's votes go with them.
+    expect(await eraseAccount(visitor.user.id, { id: visitor.user.id })).toMatchObject({ ok: true });
+    expect(await db.vote.count({ where: { userId: visitor.user.id } })).toBe(0);
+  });
+
+  it("shows organizers votes that came in a burst from one network, which they can discount and count again", async () => {
+    const { organizer, works } = await galleryWithVote();
+    const [amaya, lina] = works;
+    await publish();
+    // six votes within minutes from one /24, two from elsewhere
+    for (let i = 0; i < 6; i++) {
+      setNow(new Date(LATER.getTime() + i * 60 * 1000));
+      await vote((await signedIn(`burst${i}@example.org`)).cookie, amaya!.id, `192.0.2.${10 + i}`);
+    }
+    await vote((await signedIn("x@example.org")).cookie, lina!.id, "198.51.100.1");
+    await vote((await signedIn("y@example.org")).cookie, lina!.id, "2001:db8:1::1");
+
+    const page = await organizerPage(organizer.cookie);
+    expect(page.bursts).toHaveLength(1);
+    expect(page.bursts[0]).toMatchObject({
+      votes: 6,
+      inWindow: 6,
+      discounted: 0,
+      works: [{ title: amaya!.title, count: 6 }],
+    });
+    expect(page.works.find((w) => w.id === amaya!.id)).toMatchObject({ votes: 6, chosen: true });
+
+    const act = (intent: string) =>
+      votesAction({
+        request: formRequest(
+          `/organize/${slug}/votes`,
+          { intent, network: page.bursts[0]!.network },
+          { cookie: organizer.cookie },
+        ),
+        context: context(),
+        params: { slug },
+      });
+    await act("discount");
+    const discounted = await organizerPage(organizer.cookie);
+    expect(discounted.works.find((w) => w.id === amaya!.id)!.votes).toBe(0);
+    expect(discounted.works.find((w) => w.id === lina!.id)).toMatchObject({ votes: 2, chosen: true });
+    expect(discounted.bursts[0]!.discounted).toBe(6);
+    await act("restore");
+    expect((await organizerPage(organizer.cookie)).works.find((w) => w.id === amaya!.id)!.votes).toBe(6);
+    const trail = await db.auditEvent.findMany({
+      where: { action: { startsWith: "votes." } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(trail.map((e) => [e.action, JSON.parse(e.detail)])).toEqual([
+      ["votes.discounted", { votes: 6 }],
+      ["votes.restored", { votes: 6 }],
+    ]);
+    // nothing stored names an address
+    expect(JSON.stringify(await db.vote.findMany())).not.toContain("192.0.2");
+
+    // Only organizers see this page.
+    const visitor = await signedIn("nosy@example.org");
+    expect(((await settle(() => organizerPage(visitor.cookie))) as Response).status).toBe(403);
+  });
+
+  it("groups addresses by network: an IPv4 /24, an IPv6 /48, and IPv4 written as IPv6", () => {
+    expect(networkOf("192.0.2.10")).toBe(networkOf("192.0.2.250"));
+    expect(networkOf("192.0.2.10")).not.toBe(networkOf("192.0.3.10"));
+    expect(networkOf("::ffff:192.0.2.7")).toBe(networkOf("192.0.2.8"));
+    expect(networkOf("2001:db8:1::1")).toBe(networkOf("2001:0db8:0001:ffff::2"));
+    expect(networkOf("2001:db8:1::1")).not.toBe(networkOf("2001:db8:2::1"));
   });
 });

@@ -2,7 +2,10 @@ import { useTranslation } from "react-i18next";
 import { CheckboxInputField, InputField, TextareaInputField } from "~/components/forms";
 import type { SettingsFields } from "./settings-form";
 
-/** What entrants get after the results: the judges' notes (reviewed first), and certificates. */
+/**
+ * What comes after the results: the judges' notes to entrants (reviewed first), certificates, and
+ * a people's choice in the gallery.
+ */
 export function AfterResultsSection({ fields }: { fields: SettingsFields }) {
   const { t } = useTranslation();
   return (
@@ -20,6 +23,13 @@ export function AfterResultsSection({ fields }: { fields: SettingsFields }) {
         field={fields.certificateSignature}
         label={t("settings.certificateSignature")}
         hint={t("settings.certificateSignatureHint")}
+      />
+      <CheckboxInputField field={fields.peoplesChoice} label={t("settings.peoplesChoice")} />
+      <InputField
+        field={fields.votingClosesAt}
+        type="datetime-local"
+        label={t("settings.votingClosesAt")}
+        hint={t("settings.votingClosesAtHint")}
       />
     </fieldset>
   );
