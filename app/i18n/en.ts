@@ -1010,7 +1010,6 @@ export const en = {
       notYet: "The vote opens when the results are published, and closes {{date}}.",
       open: "The vote is open until {{date}}. Visitors see no counts until then.",
       closed: "The vote closed {{date}}: the gallery shows each category's people's choice.",
-      off: "",
     },
     counts: "Votes that count, per work",
     category: "Category",

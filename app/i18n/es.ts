@@ -1024,7 +1024,6 @@ export const es: PartialMessages = {
       notYet: "La votación abre al publicar los resultados y cierra el {{date}}.",
       open: "La votación está abierta hasta el {{date}}. Los visitantes no ven recuentos hasta entonces.",
       closed: "La votación cerró el {{date}}: la galería muestra el premio del público de cada categoría.",
-      off: "",
     },
     counts: "Votos que cuentan, por obra",
     category: "Categoría",

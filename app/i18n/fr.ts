@@ -1032,7 +1032,6 @@ export const fr: PartialMessages = {
       notYet: "Le vote s’ouvre à la publication des résultats et se clôt le {{date}}.",
       open: "Le vote est ouvert jusqu’au {{date}}. Les visiteurs ne voient aucun décompte d’ici là.",
       closed: "Le vote s’est clos le {{date}} : la galerie montre le prix du public de chaque catégorie.",
-      off: "",
     },
     counts: "Votes retenus, par œuvre",
     category: "Catégorie",

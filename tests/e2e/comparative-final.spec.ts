@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { appDatabase } from "./database";
+import { signedInPage } from "./sessions";
 import { base } from "./support";
 
 /**
@@ -45,21 +46,6 @@ async function seedContest() {
     });
   }
   return { db, contest, titles: titles.map((t) => `${t} ${run}`) };
-}
-
-/**
- * A browser signed in as `email` (made if new) by a session Mosaic creates itself: signing in
- * through the page would spend the browsers' shared sign-in budget that later specs need.
- */
-async function signedInPage(browser: Browser, email: string) {
-  const { db } = await appDatabase();
-  const { createSession } = await import("~/services/session.server");
-  const user = (await db.user.findUnique({ where: { email } })) ?? (await db.user.create({ data: { email } }));
-  const [pair] = (await createSession(user.id)).split(";");
-  const [name, ...value] = pair!.split("=");
-  const context = await browser.newContext();
-  await context.addCookies([{ name: name!, value: value.join("="), url: base() }]);
-  return { page: await context.newPage(), user };
 }
 
 const axe = (page: Page) =>

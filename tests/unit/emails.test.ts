@@ -24,6 +24,19 @@ const samples: [string, unknown][] = [
       note: "The jury meets in Geneva.",
     },
   ],
+  [
+    "feedback",
+    {
+      contest: "YHD 2025",
+      title: "Hands",
+      referenceCode: "YHD25-0042",
+      category: "Video",
+      notes: ["The interviews give survivors their own voice.", "Tell us more about the clinic."],
+      average: 72,
+      categoryAverage: 61,
+      link: "https://m.example/entries/e1#feedback",
+    },
+  ],
 ];
 
 describe("emails", () => {
@@ -34,6 +47,13 @@ describe("emails", () => {
         const { subject, text } = await renderEmail(template, t, locale, payload);
         expect(`${subject}\n${text}`, template).not.toMatch(/\bemail\.[a-zA-Z]|\bpeople\.roles\./);
         if ((payload as { note?: string }).note) expect(text).toContain("The jury meets in Geneva.");
+        // the judges' notes, numbered and unsigned, with the averages organizers chose to share
+        if (template === "feedback") {
+          expect(text).toContain("The interviews give survivors their own voice.");
+          expect(text).toContain("Tell us more about the clinic.");
+          expect(text).toMatch(/72\D[^\n]*61/);
+          expect(text).not.toMatch(/\bfeedback\.[a-zA-Z]/);
+        }
       }
     });
   }
