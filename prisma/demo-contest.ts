@@ -54,6 +54,12 @@ export function demoContest(today: Date): Prisma.ContestCreateInput {
     blindJudging: true,
     judgesPerEntry: 3,
     normalisation: "calibrated",
+    // after the results: judges' notes to entrants, certificates, and a people's choice for two weeks
+    feedback: true,
+    certificateWording: "For a work on victim assistance and its larger societal impact.",
+    certificateSignature: "The President of the 13th Meeting of States Parties",
+    peoplesChoice: true,
+    votingClosesAt: at(today, 99, 12),
     categories: { create: DEFAULT_CATEGORIES.map((category, position) => ({ ...category, position })) },
     criteria: { create: DEFAULT_RUBRIC.map((criterion, position) => ({ ...criterion, position })) },
   };

@@ -166,6 +166,13 @@ export async function seedDemoEntries(
   return { judges: judges.length, lastEntryNumber: number };
 }
 
+/** Notes judges leave entrants in the demo contest. */
+const DEMO_NOTES = [
+  "The survivors speak for themselves here, and that is the work's strength. The middle section could be shorter.",
+  "A clear, moving idea. Show us more of what assistance looks like day to day, not only the injury.",
+  "Careful and respectful. The sound is uneven: a second pass on the mix would lift the whole piece.",
+];
+
 /** Scores a share of the contest's scoring-round assignments, as judges would. */
 export async function scoreDemoAssignments(db: PrismaClient, contestId: string, share = 0.6, seed = 11) {
   let state = seed;
@@ -183,6 +190,8 @@ export async function scoreDemoAssignments(db: PrismaClient, contestId: string, 
             revision: 1,
             submittedAt: new Date(),
             scores: JSON.stringify(Object.fromEntries(criteria.map((c) => [c.id, 1 + Math.floor(random() * 5)]))),
+            // the note entrants read once organizers release the feedback
+            comments: JSON.stringify({ entrant: DEMO_NOTES[Math.floor(random() * DEMO_NOTES.length)] }),
           },
         }),
       ),

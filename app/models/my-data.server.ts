@@ -4,6 +4,7 @@ import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { storage } from "~/services/storage.server";
 import { zipArchive, type ZipItem } from "~/services/zip.server";
+import { entryFeedback } from "./feedback.server";
 import { isChecked } from "./media";
 
 /**
@@ -82,6 +83,15 @@ export async function collectMyData(userId: string) {
     }),
     db.email.findMany({ where: { to: user.email }, orderBy: { createdAt: "asc" } }),
   ]);
+  const votes = await db.vote.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true, contest: { select: { title: true } }, entry: { select: { title: true } } },
+  });
+  // the judges' notes each entry received, as the entrant reads them once released
+  const feedback = new Map(
+    await Promise.all(user.entries.map(async (e) => [e.id, await entryFeedback(e.id)] as const)),
+  );
 
   const files: { path: string; key: string; modified: Date }[] = [];
   const entries = user.entries.map((entry, index) => {
@@ -137,6 +147,8 @@ export async function collectMyData(userId: string) {
       messageFromOrganizers: entry.organizerMessage,
       screening: entry.screening.map((s) => ({ decision: s.decision, message: s.message, at: s.createdAt })),
       award: entry.contest.resultsPublishedAt ? (entry.award?.place ?? null) : null,
+      certificateCode: entry.certificateCode,
+      feedback: feedback.get(entry.id) ?? null,
       keptAfterResultsForMonths: entry.contest.retentionMonths,
       coCreators: entry.coCreators.map((c) => ({
         name: c.name,
@@ -201,6 +213,7 @@ export async function collectMyData(userId: string) {
           recusedAt: s.recusedAt,
         })),
     })),
+    peoplesChoiceVotes: votes.map((v) => ({ contest: v.contest.title, work: v.entry.title, at: v.createdAt })),
     emailsSentToYou: emails.map((e) => ({
       template: e.template,
       language: e.locale,

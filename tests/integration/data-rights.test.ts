@@ -98,6 +98,11 @@ async function amayaAndOthers() {
 describe("my data", () => {
   it("is one ZIP of everything about the entrant, with their files, and nothing about anyone else", async () => {
     const { amaya, entryId } = await amayaAndOthers();
+    // a vote Amaya cast in a people's choice, for her own work
+    const own = await db.entry.findUniqueOrThrow({ where: { id: entryId } });
+    await db.vote.create({
+      data: { contestId: own.contestId, categoryId: own.categoryId, entryId, userId: amaya.user.id, network: "n" },
+    });
     const response = await download(amaya.cookie);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/zip");
@@ -120,6 +125,7 @@ describe("my data", () => {
         media: { file: string; originalName: string }[];
       }[];
       emailsSentToYou: { template: string }[];
+      peoplesChoiceVotes: { work: string }[];
     };
     expect(data.account).toMatchObject({
       email: "amaya@example.org",
@@ -137,6 +143,7 @@ describe("my data", () => {
     expect(entry!.guardianConsents).toMatchObject([{ guardianName: "Rosa Reyes", decision: "consented" }]);
     expect(entry!.screening).toEqual([{ decision: "eligible", message: "Welcome aboard", at: expect.any(String) }]);
     expect(data.emailsSentToYou.map((e) => e.template)).toEqual(["entry-receipt"]);
+    expect(data.peoplesChoiceVotes.map((v) => v.work)).toEqual(["Hands that rebuild"]);
 
     // the file as others see it (re-encoded, without its metadata), byte for byte
     const [media] = entry!.media;
