@@ -85,7 +85,7 @@ export default function FeedbackReview() {
         {t("feedbackReview.counts", { count: data.noteCount, held: data.heldCount })}
         {data.withScores ? ` ${t("feedbackReview.withScores")}` : ""}
       </p>
-      <div className="panel" role="status">
+      <section className="card" aria-live="polite" aria-label={t("feedbackReview.release")}>
         {data.out ? (
           <p>{t("feedbackReview.out")}</p>
         ) : data.released ? (
@@ -105,7 +105,7 @@ export default function FeedbackReview() {
           </Form>
         )}
         {answer && "released" in answer && answer.released ? <p>{t("feedbackReview.released")}</p> : null}
-      </div>
+      </section>
       {data.entries.length === 0 ? <p>{t("feedbackReview.none")}</p> : null}
       {data.entries.map((entry) => (
         <section key={entry.entryId} className="card" aria-labelledby={`feedback-${entry.entryId}`}>
