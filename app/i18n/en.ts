@@ -986,6 +986,7 @@ export const en = {
     issued: "Issued",
   },
   vote: {
+    opens: "The people's choice opens {{date}}.",
     title: "People's choice",
     intro:
       "Vote for your favourite work in {{category}}: one vote per person in each category. The vote closes {{date}}; counts stay hidden until then.",
@@ -1071,6 +1072,9 @@ export const en = {
     refresh: "Refresh",
   },
   settings: {
+    votingOpensAt: "The people's choice opens (optional)",
+    votingOpensAtHint: "Empty: as soon as the results are published.",
+    votingAfterOpening: "The people's choice must close after it opens.",
     peoplesChoice:
       "A people's choice: visitors vote for their favourite work of the gallery once the results are published (one vote per person and category)",
     votingClosesAt: "The people's choice closes",

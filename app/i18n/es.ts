@@ -1000,6 +1000,7 @@ export const es: PartialMessages = {
     issued: "Emitido el",
   },
   vote: {
+    opens: "El premio del público abre el {{date}}.",
     title: "Premio del público",
     intro:
       "Vote por su obra favorita en {{category}}: un voto por persona en cada categoría. La votación cierra el {{date}}; los recuentos quedan ocultos hasta entonces.",
@@ -1088,6 +1089,9 @@ export const es: PartialMessages = {
     refresh: "Actualizar",
   },
   settings: {
+    votingOpensAt: "Apertura del premio del público (opcional)",
+    votingOpensAtHint: "Vacío: en cuanto se publiquen los resultados.",
+    votingAfterOpening: "El premio del público debe cerrar después de abrir.",
     peoplesChoice:
       "Un premio del público: los visitantes votan por su obra favorita de la galería una vez publicados los resultados (un voto por persona y categoría)",
     votingClosesAt: "Cierre del premio del público",

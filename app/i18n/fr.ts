@@ -1008,6 +1008,7 @@ export const fr: PartialMessages = {
     issued: "Délivré le",
   },
   vote: {
+    opens: "Le prix du public ouvre le {{date}}.",
     title: "Prix du public",
     intro:
       "Votez pour votre œuvre préférée dans la catégorie {{category}} : un vote par personne et par catégorie. Le vote se clôt le {{date}} ; les décomptes restent cachés jusque-là.",
@@ -1096,6 +1097,9 @@ export const fr: PartialMessages = {
     refresh: "Actualiser",
   },
   settings: {
+    votingOpensAt: "Ouverture du prix du public (facultatif)",
+    votingOpensAtHint: "Vide : dès la publication des résultats.",
+    votingAfterOpening: "Le prix du public doit se clore après son ouverture.",
     peoplesChoice:
       "Un prix du public : les visiteurs votent pour leur œuvre préférée de la galerie une fois les résultats publiés (un vote par personne et par catégorie)",
     votingClosesAt: "Clôture du prix du public",

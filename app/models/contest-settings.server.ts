@@ -63,6 +63,7 @@ export async function settingsValues(contest: Contest) {
     certificateWording: contest.certificateWording,
     certificateSignature: contest.certificateSignature,
     peoplesChoice: contest.peoplesChoice,
+    votingOpensAt: contest.votingOpensAt ? toLocalInput(contest.votingOpensAt, tz) : undefined,
     votingClosesAt: contest.votingClosesAt ? toLocalInput(contest.votingClosesAt, tz) : undefined,
     categories: categories.map((c) => ({
       id: c.id,
@@ -149,6 +150,7 @@ function contestData(value: Settings) {
     certificateWording: value.certificateWording,
     certificateSignature: value.certificateSignature,
     peoplesChoice: value.peoplesChoice,
+    votingOpensAt: value.votingOpensAt ? at(value.votingOpensAt) : null,
     votingClosesAt: value.votingClosesAt ? at(value.votingClosesAt) : null,
   };
 }

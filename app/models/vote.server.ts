@@ -8,7 +8,8 @@ import { publishedWinners } from "./results.server";
 
 /**
  * The people's choice. Where organizers turn it on, visitors vote for a work of the winners'
- * gallery once the results are published, until the date organizers set: one vote per person
+ * gallery once the results are published (or from a later date organizers set), until the date
+ * organizers set: one vote per person
  * (a verified email address: they sign in with an emailed code) per category. Nobody sees a count
  * until the vote closes, so early votes do not steer later ones. Organizers see votes arriving in
  * bursts from one network and can discount them, audited; the people's choice is announced
@@ -21,14 +22,22 @@ export const BURST_WINDOW_MS = 10 * 60 * 1000;
 /** Votes one network may cast in an hour: a class of students voting together fits, a script does not. */
 const VOTES_PER_NETWORK_HOUR = 60;
 
-type VotingContest = { peoplesChoice: boolean; resultsPublishedAt: Date | null; votingClosesAt: Date | null };
+type VotingContest = {
+  peoplesChoice: boolean;
+  resultsPublishedAt: Date | null;
+  votingOpensAt: Date | null;
+  votingClosesAt: Date | null;
+};
 
 export type VotingState = "off" | "notYet" | "open" | "closed";
 
-/** Where a contest's vote stands: off, not yet (results unpublished), open, or closed. */
+/**
+ * Where a contest's vote stands: off, not yet (results unpublished, or before the opening date
+ * organizers set), open, or closed.
+ */
 export function votingState(contest: VotingContest, at = now()): VotingState {
   if (!contest.peoplesChoice) return "off";
-  if (!contest.resultsPublishedAt) return "notYet";
+  if (!contest.resultsPublishedAt || (contest.votingOpensAt && at < contest.votingOpensAt)) return "notYet";
   if (!contest.votingClosesAt || at >= contest.votingClosesAt) return "closed";
   return "open";
 }

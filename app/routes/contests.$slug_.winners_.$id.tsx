@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     winner,
     vote: {
       state,
+      opensAt: contest.votingOpensAt?.toISOString() ?? null,
       closesAt: contest.votingClosesAt?.toISOString() ?? null,
       signedIn: Boolean(user),
       // the work this visitor chose in this category, when they voted
@@ -119,7 +120,12 @@ function PeoplesChoice() {
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
   const zone = useVisitorTimeZone(timezone);
-  if (vote.state === "off" || vote.state === "notYet") return null;
+  if (vote.state === "off") return null;
+  if (vote.state === "notYet") {
+    return vote.opensAt ? (
+      <p className="notice">{t("vote.opens", { date: formatDateTime(vote.opensAt, i18n.language, zone) })}</p>
+    ) : null;
+  }
   const problems = answer?.result?.error?.[""] ?? [];
   return (
     <section className="panel" aria-labelledby="vote-title">

@@ -132,6 +132,7 @@ export const settingsSchema = z
     certificateWording: text(1000),
     certificateSignature: text(200),
     peoplesChoice: z.boolean().default(false),
+    votingOpensAt: when.optional(),
     votingClosesAt: when.optional(),
     categories: z.array(categorySchema).min(1, "settings.categoriesNeeded").max(MAX_CATEGORIES),
   })
@@ -159,6 +160,10 @@ export const settingsSchema = z
       const announced = localDateTimeIn(value.announcementAt, value.timezone);
       if (closes && announced && closes <= announced) {
         ctx.addIssue({ code: "custom", path: ["votingClosesAt"], message: "settings.votingAfterAnnouncement" });
+      }
+      const opens = value.votingOpensAt ? localDateTimeIn(value.votingOpensAt, value.timezone) : null;
+      if (closes && opens && closes <= opens) {
+        ctx.addIssue({ code: "custom", path: ["votingClosesAt"], message: "settings.votingAfterOpening" });
       }
     }
     const slugs = new Set<string>();

@@ -460,6 +460,12 @@ describe("the people's choice", () => {
     expect((await galleryPage()).vote.chosen).toEqual([]);
     expect((await organizerPage(organizer.cookie)).works.find((w) => w.id === amaya!.id)!.votes).toBe(1);
 
+    // Organizers may open the vote later than the publication: until then, no vote is taken.
+    await db.contest.updateMany({ data: { votingOpensAt: new Date(LATER.getTime() + 60 * 60 * 1000) } });
+    expect(problemKeys(await vote((await signedIn("early@example.org")).cookie, lina!.id))).toEqual(["vote.closed"]);
+    expect((await workPage(lina!.id)).vote).toMatchObject({ state: "notYet" });
+    await db.contest.updateMany({ data: { votingOpensAt: null } });
+
     // Two more visitors choose Lina's work: once the vote closes, it is the people's choice.
     for (const email of ["b@example.org", "c@example.org"]) {
       const { cookie } = await signedIn(email);

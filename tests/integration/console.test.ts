@@ -184,6 +184,41 @@ describe("contest settings", () => {
     expect(((await save(someone.cookie, values)) as Response).status).toBe(403);
   });
 
+  it("save what comes after the results, and refuse a people's choice without a sensible window", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const values = { ...(await currentValues()), peoplesChoice: true };
+    const unbounded = await save(organizer.cookie, { ...values, votingClosesAt: undefined });
+    expect(problemKeys(unbounded, "votingClosesAt")).toEqual(["settings.votingClosesNeeded"]);
+    const early = await save(organizer.cookie, { ...values, votingClosesAt: values.announcementAt });
+    expect(problemKeys(early, "votingClosesAt")).toEqual(["settings.votingAfterAnnouncement"]);
+    const inverted = await save(organizer.cookie, {
+      ...values,
+      votingOpensAt: "2031-01-02T10:00",
+      votingClosesAt: "2031-01-01T10:00",
+    });
+    expect(problemKeys(inverted, "votingClosesAt")).toEqual(["settings.votingAfterOpening"]);
+    await save(organizer.cookie, {
+      ...values,
+      feedback: true,
+      feedbackScores: true,
+      certificateWording: "For a work on the rights of survivors.",
+      certificateSignature: "A. B., President",
+      votingOpensAt: undefined,
+      votingClosesAt: "2031-01-01T10:00",
+    });
+    const saved = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } });
+    expect(saved).toMatchObject({
+      feedback: true,
+      feedbackScores: true,
+      certificateWording: "For a work on the rights of survivors.",
+      certificateSignature: "A. B., President",
+      peoplesChoice: true,
+      votingOpensAt: null,
+    });
+    // a wall time of the contest's zone (Geneva, UTC+1 in January)
+    expect(saved.votingClosesAt).toEqual(new Date("2031-01-01T09:00:00Z"));
+  });
+
   it("list the entries a change would invalidate, save nothing, and save only the list that was shown", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
     const video = () => db.category.findFirstOrThrow({ where: { slug: "video" } });

@@ -26,6 +26,12 @@ export function AfterResultsSection({ fields }: { fields: SettingsFields }) {
       />
       <CheckboxInputField field={fields.peoplesChoice} label={t("settings.peoplesChoice")} />
       <InputField
+        field={fields.votingOpensAt}
+        type="datetime-local"
+        label={t("settings.votingOpensAt")}
+        hint={t("settings.votingOpensAtHint")}
+      />
+      <InputField
         field={fields.votingClosesAt}
         type="datetime-local"
         label={t("settings.votingClosesAt")}

@@ -1,5 +1,6 @@
 -- A people's choice: a contest's voting window, and each visitor's vote for a work of the gallery.
 ALTER TABLE "Contest" ADD COLUMN "peoplesChoice" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "Contest" ADD COLUMN "votingOpensAt" DATETIME;
 ALTER TABLE "Contest" ADD COLUMN "votingClosesAt" DATETIME;
 
 -- CreateTable

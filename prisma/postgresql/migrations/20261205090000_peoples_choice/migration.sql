@@ -1,7 +1,8 @@
 -- A people's choice: a contest's voting window, and each visitor's vote for a work of the gallery.
 -- AlterTable
 ALTER TABLE "Contest" ADD COLUMN     "peoplesChoice" BOOLEAN NOT NULL DEFAULT false,
-ADD COLUMN     "votingClosesAt" TIMESTAMP(3);
+ADD COLUMN     "votingClosesAt" TIMESTAMP(3),
+ADD COLUMN     "votingOpensAt" TIMESTAMP(3);
 
 -- CreateTable
 CREATE TABLE "Vote" (
