@@ -4,6 +4,7 @@ import { sweepAbandonedUploads } from "~/models/media-sweep.server";
 import { giveUpOnAsset, verifyAsset } from "~/models/media-verify.server";
 import { backfillRenditions, giveUpPreparing, prepareAsset } from "~/models/media-prepare.server";
 import { remindDrafts } from "~/models/message.server";
+import { sendFeedback } from "~/models/feedback.server";
 import { publishResults } from "~/models/results.server";
 import { applyRetention } from "~/models/retention.server";
 import { remindJudges } from "~/models/scoring.server";
@@ -57,6 +58,11 @@ export const jobHandlers: JobHandlers = {
   "results.publish": {
     async run(payload) {
       await publishResults((payload as { contestId: string }).contestId);
+    },
+  },
+  "feedback.send": {
+    async run(payload) {
+      await sendFeedback((payload as { contestId: string }).contestId);
     },
   },
   "entries.remind": {

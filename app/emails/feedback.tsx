@@ -36,13 +36,15 @@ export function feedbackEmail(t: TFunction, lang: string, payload: z.infer<typeo
             <Text style={{ margin: 0, whiteSpace: "pre-line" }}>{note}</Text>
           </Section>
         ))}
-        {payload.average !== null && payload.categoryAverage !== null ? (
+        {payload.average !== null ? (
           <Text>
-            {t("feedback.scores", {
-              average: payload.average,
-              categoryAverage: payload.categoryAverage,
-              category: payload.category,
-            })}
+            {payload.categoryAverage !== null
+              ? t("feedback.scores", {
+                  average: payload.average,
+                  categoryAverage: payload.categoryAverage,
+                  category: payload.category,
+                })
+              : t("feedback.score", { average: payload.average })}
           </Text>
         ) : null}
         <Text>{t("email.feedback.closing")}</Text>

@@ -520,6 +520,8 @@ export const en = {
     noJudging: "No entries are assigned to judges yet.",
   },
   results: {
+    afterVote:
+      "The people's choice closes {{date}}, before this time: the vote would never open. Move its closing date in the settings first.",
     title: "Results",
     entryTitle: "Entry and its scores",
     intro:
@@ -928,6 +930,7 @@ export const en = {
     },
   },
   feedback: {
+    score: "Your work's average score from the judges: {{average}} out of 100.",
     title: "After the results",
     judgesSaid: "What the judges said",
     intro: "The judges' notes on your work, as the organizers shared them. Judges' names are not shown.",
@@ -937,6 +940,9 @@ export const en = {
       "Your work's average score from the judges: {{average}} out of 100. The average in {{category}}: {{categoryAverage}}.",
   },
   feedbackReview: {
+    afterJudging:
+      "You can release the notes once judging has closed, {{date}}. Until then judges may still change them.",
+    judgingOpen: "Judges can still change their notes: release them once judging has closed.",
     title: "Feedback to entrants",
     offIntro:
       "This contest does not give entrants the judges' notes. Turn it on in the settings, under “After the results”, before judging starts, so judges know to write them.",

@@ -529,6 +529,8 @@ export const es: PartialMessages = {
     noJudging: "Todavía no hay obras asignadas al jurado.",
   },
   results: {
+    afterVote:
+      "El premio del público cierra el {{date}}, antes de ese momento: la votación nunca abriría. Cambie primero su fecha de cierre en la configuración.",
     title: "Resultados",
     entryTitle: "La obra y sus puntuaciones",
     intro:
@@ -942,6 +944,7 @@ export const es: PartialMessages = {
     },
   },
   feedback: {
+    score: "Puntuación media de su obra: {{average}} sobre 100.",
     title: "Después de los resultados",
     judgesSaid: "Lo que dijo el jurado",
     intro:
@@ -951,6 +954,9 @@ export const es: PartialMessages = {
     scores: "Puntuación media de su obra: {{average}} sobre 100. Media en {{category}}: {{categoryAverage}}.",
   },
   feedbackReview: {
+    afterJudging:
+      "Podrá enviar las notas cuando la evaluación cierre, el {{date}}. Hasta entonces el jurado aún puede cambiarlas.",
+    judgingOpen: "El jurado aún puede cambiar sus notas: envíelas cuando la evaluación haya cerrado.",
     title: "Comentarios a los participantes",
     offIntro:
       "Este concurso no comparte las notas del jurado con los participantes. Actívelo en la configuración, en «Después de los resultados», antes de que empiece la evaluación, para que el jurado sepa que debe escribirlas.",

@@ -534,6 +534,8 @@ export const fr: PartialMessages = {
     noJudging: "Aucune œuvre n’est encore confiée au jury.",
   },
   results: {
+    afterVote:
+      "Le prix du public se clôt le {{date}}, avant ce moment : le vote n’ouvrirait jamais. Modifiez d’abord sa date de clôture dans les paramètres.",
     title: "Résultats",
     entryTitle: "L’œuvre et ses notes",
     intro:
@@ -948,6 +950,7 @@ export const fr: PartialMessages = {
     },
   },
   feedback: {
+    score: "Note moyenne de votre œuvre : {{average}} sur 100.",
     title: "Après les résultats",
     judgesSaid: "Ce que le jury a dit",
     intro:
@@ -958,6 +961,9 @@ export const fr: PartialMessages = {
       "Note moyenne de votre œuvre : {{average}} sur 100. Moyenne de la catégorie {{category}} : {{categoryAverage}}.",
   },
   feedbackReview: {
+    afterJudging:
+      "Vous pourrez transmettre les mots une fois l’évaluation close, le {{date}}. D’ici là, les jurés peuvent encore les modifier.",
+    judgingOpen: "Les jurés peuvent encore modifier leurs mots : transmettez-les une fois l’évaluation close.",
     title: "Retours aux participants",
     offIntro:
       "Ce concours ne transmet pas les mots du jury aux participants. Activez-le dans les paramètres, sous « Après les résultats », avant le début de l’évaluation, pour que les jurés sachent qu’ils doivent les écrire.",

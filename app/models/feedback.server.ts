@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { queueEmails } from "~/services/email.server";
+import { enqueueJob } from "~/services/jobs.server";
 import { env } from "~/services/env.server";
 import { db } from "~/services/db.server";
 import { now } from "~/services/clock.server";
 import { audit } from "./audit.server";
+import { judgingOverAt } from "./lifecycle";
 import { rubricOf } from "./rubric.server";
 import { ENTRANT_NOTE, MAX_NOTE_LENGTH, parseSheet, sheetTotal, type RubricCriterion } from "./scoring";
 
@@ -14,6 +16,9 @@ import { ENTRANT_NOTE, MAX_NOTE_LENGTH, parseSheet, sheetTotal, type RubricCrite
  * public, each entrant reads their judges' notes on their entry page and in an email, never who
  * wrote them, and, where organizers chose, their work's average score and their category's.
  */
+
+/** A category's average is shown only over this many judged works, so it reveals nobody's score. */
+export const MIN_WORKS_FOR_AVERAGE = 5;
 
 type Sheet = {
   id: string;
@@ -109,12 +114,13 @@ function feedbackOf(
   const notes = blindOrder(own)
     .map(releasedNote)
     .filter((note) => note.length > 0);
-  let scores: { average: number; categoryAverage: number } | null = null;
+  let scores: { average: number; categoryAverage: number | null } | null = null;
   if (criteria) {
     const averages = entryAverages(criteria, categorySheets);
     const average = averages.get(entryId);
-    const categoryAverage = mean([...averages.values()]);
-    if (average !== undefined && categoryAverage !== null) scores = { average, categoryAverage };
+    // in a small category the average would give away the other entrants' scores
+    const categoryAverage = averages.size >= MIN_WORKS_FOR_AVERAGE ? mean([...averages.values()]) : null;
+    if (average !== undefined) scores = { average, categoryAverage };
   }
   return notes.length || scores ? { notes, scores } : null;
 }
@@ -228,20 +234,25 @@ export async function reviewNote(
 }
 
 /**
- * Organizers release the notes: entrants read them as soon as the results are public (at once if
- * they are). Emails go out then; safe to call again.
+ * Organizers release the notes once judging is over (before, a judge could still change a note
+ * after it was reviewed): entrants read them as soon as the results are public, at once if they
+ * are. The emails are sent by a job queued in the same transaction, so a release is never left
+ * without its emails; publication sends them too, and each is sent once.
  */
 export async function releaseFeedback(contestId: string, actorId: string) {
-  const released = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const contest = await tx.contest.findUniqueOrThrow({ where: { id: contestId } });
+    if (now() < judgingOverAt(contest)) return { ok: false as const, reason: "judgingOpen" as const };
     const { count } = await tx.contest.updateMany({
       where: { id: contestId, feedback: true, feedbackReleasedAt: null },
       data: { feedbackReleasedAt: now() },
     });
-    if (count) await audit(tx, { contestId, actorId, action: "feedback.released" });
-    return count > 0;
+    if (count) {
+      await audit(tx, { contestId, actorId, action: "feedback.released" });
+      await enqueueJob(tx, "feedback.send", { contestId });
+    }
+    return { ok: true as const };
   });
-  await sendFeedback(contestId);
-  return released;
 }
 
 /**
@@ -284,7 +295,7 @@ export async function sendFeedback(contestId: string) {
         category: entry.category.name,
         notes: feedback.notes,
         average: feedback.scores ? Math.round(feedback.scores.average) : null,
-        categoryAverage: feedback.scores ? Math.round(feedback.scores.categoryAverage) : null,
+        categoryAverage: feedback.scores?.categoryAverage != null ? Math.round(feedback.scores.categoryAverage) : null,
         link: `${env().APP_URL}/entries/${entry.id}#feedback`,
       },
     });

@@ -162,6 +162,10 @@ export async function createEdition(
       judgingStartsAt: yearsLater(source.judgingStartsAt, years),
       judgingEndsAt: yearsLater(source.judgingEndsAt, years),
       announcementAt: yearsLater(source.announcementAt, years),
+      // the new edition's feedback is reviewed and released afresh; its vote moves with its dates
+      feedbackReleasedAt: null,
+      votingOpensAt: source.votingOpensAt ? yearsLater(source.votingOpensAt, years) : null,
+      votingClosesAt: source.votingClosesAt ? yearsLater(source.votingClosesAt, years) : null,
       categories: {
         create: categories.map(({ id: _c, contestId: _k, archivedAt: _a, ...category }) => category),
       },

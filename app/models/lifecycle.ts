@@ -56,3 +56,10 @@ export function statusAfter(transition: Transition): Status {
       return "draft";
   }
 }
+
+/** When no round can change scores any more: the scoring round's close, or the final round's if later. */
+export function judgingOverAt(contest: { judgingEndsAt: Date; finalRoundEndsAt: Date | null }) {
+  return contest.finalRoundEndsAt && contest.finalRoundEndsAt > contest.judgingEndsAt
+    ? contest.finalRoundEndsAt
+    : contest.judgingEndsAt;
+}

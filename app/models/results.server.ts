@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { env } from "~/services/env.server";
 import { scheduleOnce } from "~/services/jobs.server";
 import { audit } from "./audit.server";
+import { judgingOverAt } from "./lifecycle";
 import { sendFeedback } from "./feedback.server";
 import { needsGuardianConsent } from "./eligibility";
 import { calibrate, entriesNeedingAnotherJudge } from "./calibration";
@@ -271,6 +272,9 @@ export async function scheduleResults(contestId: string, at: Date, actorId: stri
   // Not while entries or scores may still change: a mistyped date must not publish an open contest.
   if (at < judgingOverAt(contest))
     return { ok: false as const, reason: "tooEarly" as const, at: judgingOverAt(contest) };
+  // A people's choice that would close before the results it votes on are out would never happen.
+  if (contest.peoplesChoice && contest.votingClosesAt && at >= contest.votingClosesAt)
+    return { ok: false as const, reason: "afterVote" as const, at: contest.votingClosesAt };
   await db.$transaction(async (tx) => {
     await tx.contest.update({ where: { id: contestId }, data: { announcementAt: at } });
     await audit(tx, { contestId, actorId, action: "results.scheduled", detail: { at: at.toISOString() } });
@@ -278,13 +282,6 @@ export async function scheduleResults(contestId: string, at: Date, actorId: stri
   // A fresh job per schedule: publishing checks the time itself, so an older job does nothing.
   await scheduleOnce(`results.publish:${contestId}:${randomUUID()}`, "results.publish", { contestId }, at);
   return { ok: true as const };
-}
-
-/** When no round can change scores any more: the scoring round's close, or the final round's if later. */
-export function judgingOverAt(contest: { judgingEndsAt: Date; finalRoundEndsAt: Date | null }) {
-  return contest.finalRoundEndsAt && contest.finalRoundEndsAt > contest.judgingEndsAt
-    ? contest.finalRoundEndsAt
-    : contest.judgingEndsAt;
 }
 
 /**

@@ -6,7 +6,7 @@ import { viewableMedia } from "./media-view.server";
 import { audit } from "./audit.server";
 import type { Problem } from "./problem";
 import { rubricOf } from "./rubric.server";
-import { checkSheet, parseSheet, ROUNDS, roundClosesAt, type Round } from "./scoring";
+import { checkSheet, ENTRANT_NOTE, parseSheet, ROUNDS, roundClosesAt, type Round } from "./scoring";
 
 /**
  * What a judge sees and does. Every query goes through the judge's own assignment, and what
@@ -200,9 +200,15 @@ export async function saveSheet(
     return { ok: true, revision: assignment.revision, status };
   }
   if (assignment.revision !== input.revision) return { ok: false, reason: "conflict" };
+  // A judge who rewrites their note to the entrant sends it back to review: an organizer's edit
+  // of the earlier words must not stand in for the new ones.
+  const noteChanged =
+    (parseSheet(assignment.scores, assignment.comments).comments[ENTRANT_NOTE] ?? "") !==
+    (sheet.comments[ENTRANT_NOTE] ?? "");
   const { count } = await db.assignment.updateMany({
     where: { id: assignment.id, revision: input.revision },
     data: {
+      ...(noteChanged ? { noteEdited: null } : {}),
       scores,
       comments,
       status,

@@ -47,23 +47,36 @@ export function votingState(contest: VotingContest, at = now()): VotingState {
  * place group together, and no address is stored.
  */
 export function networkOf(ip: string) {
-  let prefix = ip;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
-  const address = mapped ?? ip;
-  if (isIP(address) === 4) prefix = address.split(".").slice(0, 3).join(".");
-  else if (isIP(address) === 6) {
-    const [head = "", tail = ""] = address.toLowerCase().split("::");
-    const left = head ? head.split(":") : [];
-    const right = tail ? tail.split(":") : [];
-    const groups = address.includes("::")
-      ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right]
-      : left;
-    prefix = groups
-      .slice(0, 3)
-      .map((g) => g.padStart(4, "0"))
-      .join(":");
+  return keyedHash("vote-network", networkPrefix(ip)).slice(0, 16);
+}
+
+/** "192.0.2" for 192.0.2.10 (written as IPv4 or IPv4-mapped IPv6), "2001:0db8:0001" for 2001:db8:1::1. */
+function networkPrefix(ip: string) {
+  if (isIP(ip) === 4) return ip.split(".").slice(0, 3).join(".");
+  if (isIP(ip) !== 6) return ip;
+  // IPv6 with a dotted IPv4 tail (::ffff:192.0.2.7): the tail as two groups
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
+  const address = dotted
+    ? ip.slice(0, dotted.index) +
+      [
+        ((Number(dotted[1]) << 8) | Number(dotted[2])).toString(16),
+        ((Number(dotted[3]) << 8) | Number(dotted[4])).toString(16),
+      ].join(":")
+    : ip;
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = (
+    address.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left
+  ).map((g) => parseInt(g, 16));
+  // an IPv4 address mapped into IPv6 (::ffff:a.b.c.d) belongs to its IPv4 network
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8].join(".");
   }
-  return keyedHash("vote-network", prefix).slice(0, 16);
+  return groups
+    .slice(0, 3)
+    .map((g) => g.toString(16).padStart(4, "0"))
+    .join(":");
 }
 
 export type CastResult =
@@ -105,13 +118,14 @@ export async function myVotes(contestId: string, userId: string) {
 }
 
 /**
- * Votes that count, per work, with each category's people's choice (every work sharing the most
- * votes). Organizers read it at any time; visitors only once the vote has closed.
+ * Votes that count for the works still in the gallery (`entryIds`), with each category's people's
+ * choice: every work sharing the most votes. A work that has left the gallery (consent withdrawn,
+ * entrant erased) takes no part. Organizers read it at any time; visitors once the vote has closed.
  */
-export async function voteCounts(contestId: string) {
+export async function voteCounts(contestId: string, entryIds: string[]) {
   const rows = await db.vote.groupBy({
     by: ["categoryId", "entryId"],
-    where: { contestId, discountedAt: null },
+    where: { contestId, discountedAt: null, entryId: { in: entryIds } },
     _count: { _all: true },
   });
   const best = new Map<string, number>();

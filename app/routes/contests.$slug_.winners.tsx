@@ -18,7 +18,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not found", { status: 404 });
   const { contest, page } = found;
   const state = votingState(contest);
-  const counts = state === "closed" ? await voteCounts(contest.id) : null;
+  const counts =
+    state === "closed"
+      ? await voteCounts(
+          contest.id,
+          (page.winners ?? []).map((w) => w.id),
+        )
+      : null;
   return {
     ...page,
     vote: {

@@ -24,7 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = serverT(locale);
   const state = votingState(contest);
   const voted = user && state !== "off" ? (await myVotes(contest.id, user.id)).get(winner.categoryId) : undefined;
-  const counts = state === "closed" ? await voteCounts(contest.id) : null;
+  const counts =
+    state === "closed"
+      ? await voteCounts(
+          contest.id,
+          page.winners!.map((w) => w.id),
+        )
+      : null;
   const url = `${env().APP_URL}/contests/${page.slug}/winners/${winner.id}`;
   const pictured = !winner.contentWarning && winner.media.some((m) => m.preview ?? m.poster);
   return {

@@ -3,11 +3,14 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } f
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CheckboxField, TextAreaField } from "~/components/forms";
+import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { parseForm } from "~/forms";
 import { accept, invalid, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { feedbackOut, feedbackReview, releaseFeedback, reviewNote, type ReviewNote } from "~/models/feedback.server";
+import { judgingOverAt } from "~/models/lifecycle";
 import { MAX_NOTE_LENGTH } from "~/models/scoring";
+import { now } from "~/services/clock.server";
 import { requireOrganizerOf } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "feedbackReview.title");
@@ -34,6 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     released: Boolean(review.feedbackReleasedAt),
     out: feedbackOut(review),
     published: Boolean(review.resultsPublishedAt),
+    // notes may still change until judging is over: they are released after it
+    judgingOver: now() >= judgingOverAt(contest),
+    judgingOverAt: judgingOverAt(contest).toISOString(),
+    timezone: contest.timezone,
     noteCount: review.noteCount,
     heldCount: review.heldCount,
     entries: review.entries,
@@ -46,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid<Answer>(submission);
   if (!contest.feedback) return refuse<Answer>({ key: "feedbackReview.off" }, { submission });
   if (submission.value.intent === "release") {
-    await releaseFeedback(contest.id, user.id);
+    const released = await releaseFeedback(contest.id, user.id);
+    if (!released.ok) return refuse<Answer>({ key: "feedbackReview.judgingOpen" }, { submission });
     return accept<Answer>({ released: true });
   }
   const { note, text, held } = submission.value;
@@ -65,7 +73,8 @@ export default function FeedbackReview() {
   const data = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zone = useVisitorTimeZone(data.timezone);
   if (!data.enabled) {
     return (
       <section aria-labelledby="feedback-title">
@@ -90,6 +99,12 @@ export default function FeedbackReview() {
           <p>{t("feedbackReview.out")}</p>
         ) : data.released ? (
           <p>{t("feedbackReview.withResults")}</p>
+        ) : !data.judgingOver ? (
+          <p>
+            {t("feedbackReview.afterJudging", {
+              date: formatDateTime(data.judgingOverAt, i18n.language, zone),
+            })}
+          </p>
         ) : (
           <Form method="post">
             <p>{data.published ? t("feedbackReview.releaseNow") : t("feedbackReview.releaseLater")}</p>
@@ -105,6 +120,11 @@ export default function FeedbackReview() {
           </Form>
         )}
         {answer && "released" in answer && answer.released ? <p>{t("feedbackReview.released")}</p> : null}
+        {answer && !("note" in answer) && answer.result?.error?.[""]?.length ? (
+          <p className="alert" role="alert">
+            {answer.result.error[""].map((p) => t(p.key, p.values)).join(" ")}
+          </p>
+        ) : null}
       </section>
       {data.entries.length === 0 ? <p>{t("feedbackReview.none")}</p> : null}
       {data.entries.map((entry) => (
@@ -114,7 +134,7 @@ export default function FeedbackReview() {
           </h2>
           <p className="eyebrow">{entry.category}</p>
           {entry.notes.map((note, index) => (
-            <NoteReview key={note.id} note={note} number={index + 1} locked={data.out} />
+            <NoteReview key={note.id} note={note} number={index + 1} entry={entry.referenceCode} locked={data.out} />
           ))}
         </section>
       ))}
@@ -123,14 +143,29 @@ export default function FeedbackReview() {
 }
 
 /** One note: the judge's words, what entrants will read (editable until released), and "hold". */
-function NoteReview({ note, number, locked }: { note: ReviewNote; number: number; locked: boolean }) {
+function NoteReview({
+  note,
+  number,
+  entry,
+  locked,
+}: {
+  note: ReviewNote;
+  number: number;
+  entry: string;
+  locked: boolean;
+}) {
   const fetcher = useFetcher<typeof action>();
   const { t } = useTranslation();
   const id = `note-${note.id}`;
   const problems = fetcher.data?.result?.error?.[""] ?? [];
   const saved = fetcher.state === "idle" && fetcher.data?.result?.status === "success";
   return (
-    <fetcher.Form method="post" className="judge-note" aria-labelledby={`${id}-title`} data-testid="note-review">
+    <fetcher.Form
+      method="post"
+      className="judge-note"
+      aria-label={`${entry} · ${t("feedback.noteHeading", { number })}`}
+      data-testid="note-review"
+    >
       <h3 id={`${id}-title`}>{t("feedback.noteHeading", { number })}</h3>
       {note.edited !== null ? (
         <details>

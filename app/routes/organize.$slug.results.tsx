@@ -19,6 +19,8 @@ import { useNumbers } from "~/components/numbers";
 import { CloseBoundaries, JudgesPanel, MethodNote, ReliabilityPanel } from "~/components/results-panels";
 import { pageParam, textParam } from "~/schemas/query";
 import { roundQuery } from "~/schemas/scoring";
+import { formatWhen } from "~/models/time";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { requireOrganizerOf } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "results.title");
@@ -115,10 +117,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!at) return refuse<Answer>({ key: "errors.dateInvalid" }, { submission, payload: { intent } });
   const result = await scheduleResults(contest.id, at, user.id);
   if (result.ok) return accept<Answer>({ intent }, { submission });
+  const locale = await resolveLocale(request, user.locale);
   const problem =
     result.reason === "tooEarly"
       ? { key: "results.tooEarly", values: { date: result.at.toISOString().slice(0, 16).replace("T", " ") } }
-      : { key: "results.alreadyPublished" };
+      : result.reason === "afterVote"
+        ? { key: "results.afterVote", values: { date: formatWhen(result.at, locale, contest.timezone) } }
+        : { key: "results.alreadyPublished" };
   return refuse<Answer>(problem, { status: 409, submission, payload: { intent } });
 }
 

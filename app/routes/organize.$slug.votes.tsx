@@ -27,11 +27,11 @@ const votesSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { contest } = await requireOrganizerOf(request, params.slug ?? "");
-  const [found, counts, bursts] = await Promise.all([
-    publishedWinners(contest.slug),
-    voteCounts(contest.id),
-    voteBursts(contest.id),
-  ]);
+  const [found, bursts] = await Promise.all([publishedWinners(contest.slug), voteBursts(contest.id)]);
+  const counts = await voteCounts(
+    contest.id,
+    (found?.winners ?? []).map((w) => w.entry.id),
+  );
   return {
     slug: contest.slug,
     timezone: contest.timezone,

@@ -155,7 +155,7 @@ export const settingsSchema = z
     if (value.peoplesChoice && !value.votingClosesAt) {
       ctx.addIssue({ code: "custom", path: ["votingClosesAt"], message: "settings.votingClosesNeeded" });
     }
-    if (value.votingClosesAt && isTimeZone(value.timezone)) {
+    if (value.peoplesChoice && value.votingClosesAt && isTimeZone(value.timezone)) {
       const closes = localDateTimeIn(value.votingClosesAt, value.timezone);
       const announced = localDateTimeIn(value.announcementAt, value.timezone);
       if (closes && announced && closes <= announced) {

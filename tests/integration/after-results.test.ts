@@ -19,12 +19,12 @@ import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
 import { jobHandlers } from "~/jobs.server";
-import { publishResults } from "~/models/results.server";
+import { publishResults, scheduleResults } from "~/models/results.server";
 import { judgeEntryView } from "~/models/scoring.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetToDemoContest, TODAY } from "../support/contest";
 import { context, formRequest, getRequest, problemKeys, settle } from "../support/http";
-import { entrant, startId, upload } from "../support/entries";
+import { entrant, runJobsUntilIdle, startId, upload } from "../support/entries";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
 import { mailbox } from "../support/mailbox";
 
@@ -80,11 +80,12 @@ function closeJudging() {
   });
 }
 
+/** The announcement time comes: the results are published and every email they cause is sent. */
 async function publish() {
   setNow(LATER);
   await runDueJobs(jobHandlers);
   await publishResults((await db.contest.findFirstOrThrow()).id);
-  await runDueJobs(jobHandlers);
+  await runJobsUntilIdle();
 }
 
 const review = (cookie: string, fields: Record<string, string>) =>
@@ -132,6 +133,23 @@ describe("feedback to entrants", () => {
       });
       expect((answer as Response).status).toBe(200);
     }
+    // Two more works in the category, scored 0 by one judge: with five judged works, the
+    // category's average can be shared without giving anyone's score away.
+    for (const name of ["Omar Haddad", "Sara Lind"]) {
+      const work = await eligibleEntry(name, "JO");
+      await db.assignment.create({
+        data: {
+          contestId: work.contestId,
+          entryId: work.id,
+          judgeId: judges[0]!.user.id,
+          status: "submitted",
+          scores: JSON.stringify(Object.fromEntries(criteria.map((c) => [c.id, 1]))),
+        },
+      });
+    }
+    // Not while judges can still change their notes.
+    expect(problemKeys(await review(organizer.cookie, { intent: "release" }))).toEqual(["feedbackReview.judgingOpen"]);
+    expect((await db.contest.findFirstOrThrow()).feedbackReleasedAt).toBeNull();
     await closeJudging();
     const written = await db.assignment.findMany({ where: { entryId: amaya!.id } });
     expect(written.map((a) => JSON.parse(a.comments).entrant).sort()).toEqual([...notes].sort());
@@ -173,22 +191,30 @@ describe("feedback to entrants", () => {
     await publish();
     const page2 = await entryPage(amaya!.entrantId, amaya!.id);
     expect(page2.feedback!.notes.sort()).toEqual([notes[0], "Strong framing."].sort());
-    // levels 5/4/3 weigh 100/75/50; the category's three works average 75, 50 and 25
+    // levels 5/4/3 weigh 100/75/50; the category's five works average 75, 50, 25, 0 and 0
     expect(page2.feedback!.scores!.average).toBeCloseTo(75);
-    expect(page2.feedback!.scores!.categoryAverage).toBeCloseTo(50);
+    expect(page2.feedback!.scores!.categoryAverage).toBeCloseTo(30);
     const shown = JSON.stringify(page2);
     for (const hidden of ["Marchetti", "judge.a@example.org", "rushed"]) expect(shown).not.toContain(hidden);
 
     const mails = mailbox()
       .messages()
       .filter((m) => m.subject.includes("judges' notes"));
-    // Lina's and Juan's entries had no notes, but scores are shared: each of the three gets one email.
+    // The other entries had no notes, but scores are shared: each of the five gets one email.
     expect(
       mails
         .map((m) => m.to)
         .flat()
         .sort(),
-    ).toEqual(["amaya.reyes@example.org", "juan.p.rez@example.org", "lina.karam@example.org"].sort());
+    ).toEqual(
+      [
+        "amaya.reyes@example.org",
+        "juan.p.rez@example.org",
+        "lina.karam@example.org",
+        "omar.haddad@example.org",
+        "sara.lind@example.org",
+      ].sort(),
+    );
     const amayaMail = mails.find((m) => m.to.includes("amaya.reyes@example.org"))!;
     expect(amayaMail.text).toContain("Strong framing.");
     expect(amayaMail.text).toContain(notes[0]!.slice(0, 40));
@@ -202,13 +228,83 @@ describe("feedback to entrants", () => {
       mailbox()
         .messages()
         .filter((m) => m.subject.includes("judges' notes")),
-    ).toHaveLength(3);
+    ).toHaveLength(5);
 
     // Once entrants have read a note, it can no longer change.
     expect(problemKeys(await review(organizer.cookie, { intent: "review", note: second.id, text: "Other" }))).toEqual([
       "feedbackReview.alreadyOut",
     ]);
     expect((await db.assignment.findUniqueOrThrow({ where: { id: second.id } })).noteEdited).toBe("Strong framing.");
+  });
+
+  it("goes back to review when a judge rewrites a note, and keeps a small category's average to itself", async () => {
+    const { organizer, judges, entries, criteria, levels } = await judgedContest({ feedbackScores: true });
+    const [amaya] = entries;
+    const sheet = () => db.assignment.findFirstOrThrow({ where: { entryId: amaya!.id, judgeId: judges[0]!.user.id } });
+    const write = async (note: string) =>
+      sheetAction({
+        request: formRequest(
+          `/judge/${slug}/entries/${amaya!.judgeCode}/sheet`,
+          {
+            revision: String((await sheet()).revision),
+            ...Object.fromEntries(criteria.map((c) => [`score.${c.id}`, String(levels[0]![0])])),
+            "comment.entrant": note,
+          },
+          { cookie: judges[0]!.cookie },
+        ),
+        context: context(),
+        params: { slug, code: amaya!.judgeCode },
+      });
+    await write("First words.");
+    await review(organizer.cookie, { intent: "review", note: (await sheet()).id, text: "Edited words." });
+    expect((await sheet()).noteEdited).toBe("Edited words.");
+    // the judge's new words replace the organizer's edit of the old ones, to be read again
+    await write("Second thoughts.");
+    expect((await sheet()).noteEdited).toBeNull();
+    await closeJudging();
+    await review(organizer.cookie, { intent: "release" });
+    await publish();
+    const feedback = await entryFeedback(amaya!.id);
+    expect(feedback!.notes).toEqual(["Second thoughts."]);
+    // three judged works: the category's average would give the others' scores away
+    expect(feedback!.scores).toEqual({ average: 75, categoryAverage: null });
+    // the release queued its emails in a job of its own: they went out with the publication, once
+    await runDueJobs(jobHandlers);
+    expect(
+      mailbox()
+        .messages()
+        .filter((m) => m.to.includes("amaya.reyes@example.org") && m.subject.includes("judges' notes")),
+    ).toHaveLength(1);
+  });
+
+  it("sent by a release after the publication, from a job queued with it", async () => {
+    const { organizer, entries } = await judgedContest();
+    await db.assignment.updateMany({ data: { comments: JSON.stringify({ entrant: "A note for you." }) } });
+    await closeJudging();
+    await publish();
+    expect(
+      mailbox()
+        .messages()
+        .filter((m) => m.subject.includes("judges' notes")),
+    ).toHaveLength(0);
+    await review(organizer.cookie, { intent: "release" });
+    expect(await db.job.count({ where: { type: "feedback.send" } })).toBe(1);
+    await runDueJobs(jobHandlers);
+    await runDueJobs(jobHandlers);
+    const mails = mailbox()
+      .messages()
+      .filter((m) => m.subject.includes("judges' notes"));
+    expect(
+      mails
+        .map((m) => m.to)
+        .flat()
+        .sort(),
+    ).toEqual(["amaya.reyes@example.org", "juan.p.rez@example.org", "lina.karam@example.org"].sort());
+    expect((await entryFeedback(entries[0]!.id))!.notes).toEqual([
+      "A note for you.",
+      "A note for you.",
+      "A note for you.",
+    ]);
   });
 
   it("is neither asked of judges nor shown to entrants where the contest gives none", async () => {
@@ -434,9 +530,22 @@ describe("the people's choice", () => {
     const [amaya, lina, juan] = works;
     const visitor = await signedIn("visitor@example.org");
 
+    // The results cannot be moved past the end of the vote: it would never open.
+    const after = await scheduleResults(amaya!.contestId, new Date(LATER.getTime() + 2 * DAY), organizer.user.id);
+    expect(after).toMatchObject({ ok: false, reason: "afterVote" });
+
     // Not before the results: the work is not public yet.
     expect(((await vote(visitor.cookie, amaya!.id)) as Response).status).toBe(404);
     await publish();
+
+    // An awarded work missing a consent is not in the gallery, and takes no vote.
+    const unreleased = await eligibleEntry("Noor Saleh", "JO", {
+      entry: { identifiablePeople: true, licenceAt: TODAY },
+    });
+    await db.award.create({
+      data: { contestId: unreleased.contestId, entryId: unreleased.id, place: "third", createdById: organizer.user.id },
+    });
+    expect(((await vote(visitor.cookie, unreleased.id)) as Response).status).toBe(404);
 
     // A visitor who is not signed in is sent to sign in, and back to the work.
     const anonymous = (await vote(null, amaya!.id)) as Response;
@@ -480,6 +589,13 @@ describe("the people's choice", () => {
     ]);
     expect((await workPage(lina!.id)).vote).toMatchObject({ votes: 2, chosen: true });
     expect((await workPage(amaya!.id)).vote).toMatchObject({ votes: 1, chosen: false });
+
+    // A work that leaves the gallery (its licence withdrawn) takes no part: the choice passes on.
+    await db.entry.update({ where: { id: lina!.id }, data: { licenceAt: null } });
+    expect((await galleryPage()).vote.chosen.map((w) => [w.title, w.votes])).toEqual([
+      [amaya!.title, 1],
+      [juan!.title, 1],
+    ]);
 
     // An erased voter's votes go with them.
     expect(await eraseAccount(visitor.user.id, { id: visitor.user.id })).toMatchObject({ ok: true });
@@ -545,6 +661,8 @@ describe("the people's choice", () => {
     expect(networkOf("192.0.2.10")).toBe(networkOf("192.0.2.250"));
     expect(networkOf("192.0.2.10")).not.toBe(networkOf("192.0.3.10"));
     expect(networkOf("::ffff:192.0.2.7")).toBe(networkOf("192.0.2.8"));
+    expect(networkOf("::ffff:c000:207")).toBe(networkOf("192.0.2.8"));
+    expect(networkOf("::ffff:c000:207")).not.toBe(networkOf("::ffff:c000:307"));
     expect(networkOf("2001:db8:1::1")).toBe(networkOf("2001:0db8:0001:ffff::2"));
     expect(networkOf("2001:db8:1::1")).not.toBe(networkOf("2001:db8:2::1"));
   });

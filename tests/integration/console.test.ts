@@ -217,6 +217,14 @@ describe("contest settings", () => {
     });
     // a wall time of the contest's zone (Geneva, UTC+1 in January)
     expect(saved.votingClosesAt).toEqual(new Date("2031-01-01T09:00:00Z"));
+    // turned off, the vote's old dates no longer stand in the way of other changes
+    const off = await save(organizer.cookie, {
+      ...(await currentValues()),
+      peoplesChoice: false,
+      announcementAt: "2031-06-01T12:00",
+    });
+    expect(off).toMatchObject({ status: 302 });
+    expect((await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG } })).peoplesChoice).toBe(false);
   });
 
   it("list the entries a change would invalidate, save nothing, and save only the list that was shown", async () => {
@@ -439,6 +447,8 @@ describe("lifecycle", () => {
   it("a copied edition starts as a draft a year on, with the rules, categories and rubric but nobody's work", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
     await eligibleEntry("Lina Karam", "LB");
+    // last year's feedback went out: this year's notes are reviewed and released afresh
+    await db.contest.update({ where: { slug: DEMO_SLUG }, data: { feedbackReleasedAt: TODAY } });
     const response = (await newEdition(organizer.cookie, {
       copyFrom: DEMO_SLUG,
       title: "YHD 2026",
@@ -458,6 +468,9 @@ describe("lifecycle", () => {
     expect(copy!.deadline.getUTCFullYear()).toBe(old!.deadline.getUTCFullYear() + 1);
     expect(copy!.deadline.toISOString().slice(5)).toBe(old!.deadline.toISOString().slice(5));
     expect(copy!.rules).toBe(old!.rules);
+    expect(copy!.feedbackReleasedAt).toBeNull();
+    expect(copy!.votingClosesAt!.getUTCFullYear()).toBe(old!.votingClosesAt!.getUTCFullYear() + 1);
+    expect(copy!.votingClosesAt! > copy!.announcementAt).toBe(true);
     expect(copy!.categories.map((c) => [c.slug, c.maxFileBytes])).toEqual(
       old!.categories.map((c) => [c.slug, c.maxFileBytes]),
     );

@@ -1,6 +1,10 @@
 import { useTranslation } from "react-i18next";
 
-type Feedback = { notes: string[]; scores: { average: number; categoryAverage: number } | null; category: string };
+type Feedback = {
+  notes: string[];
+  scores: { average: number; categoryAverage: number | null } | null;
+  category: string;
+};
 
 /**
  * What an entrant gets once the results are out: their certificate to download, and the judges'
@@ -43,11 +47,13 @@ export function AfterResults({
           ))}
           {feedback.scores ? (
             <p data-testid="feedback-scores">
-              {t("feedback.scores", {
-                average: whole.format(feedback.scores.average),
-                categoryAverage: whole.format(feedback.scores.categoryAverage),
-                category: feedback.category,
-              })}
+              {feedback.scores.categoryAverage !== null
+                ? t("feedback.scores", {
+                    average: whole.format(feedback.scores.average),
+                    categoryAverage: whole.format(feedback.scores.categoryAverage),
+                    category: feedback.category,
+                  })
+                : t("feedback.score", { average: whole.format(feedback.scores.average) })}
             </p>
           ) : null}
         </>
