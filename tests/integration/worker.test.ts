@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/sqlite/client";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFailed, onTestFinished } from "vitest";
 import { TMP } from "../support/databases";
 import { freePort, until } from "../support/processes";
 
@@ -49,6 +49,13 @@ describe("the server process", () => {
     });
     let exited = false;
     child.on("exit", () => (exited = true));
+    // Which step a failed (or timed-out) run stopped at, with the server's last words; and the
+    // server stopped even then, since a timed-out test never reaches its finally block.
+    let step = "1. start-up without a database";
+    onTestFailed(() => console.error(`stopped at step ${step}; the server's last lines:`, lines.slice(-15)));
+    onTestFinished(() => {
+      if (!exited) child.kill("SIGTERM");
+    });
     const failures = () => lines.filter((l) => l.msg === "job worker pass failed");
     const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
 
@@ -59,11 +66,13 @@ describe("the server process", () => {
       expect(failures()[0]!.err?.message).toMatch(/directory does not exist|unable to open/i);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
+      step = "2. the database appears";
       // 2. The database appears: the hourly jobs, which start-up could not queue, are queued.
       mkdirSync(dir, { recursive: true });
       copyFileSync(migrated, file);
       await until(async () => (await prisma.job.count({ where: { type: "contests.advance" } })) === 1);
 
+      step = "3. the database locked during ticks";
       // 3. The database is locked during ticks (another process holds it): logged, not fatal.
       const before = failures().length;
       const lock = new Database(file);
@@ -74,6 +83,7 @@ describe("the server process", () => {
       expect(exited).toBe(false);
       expect(failures().at(-1)!.err?.message).toMatch(/locked|busy|timed out/i);
 
+      step = "4. a job queued now is run";
       // 4. Back to normal: a job queued now is run.
       const probe = await prisma.job.create({ data: { type: "media.sweep", payload: "{}" } });
       await until(
