@@ -1078,6 +1078,17 @@ export const en = {
     refresh: "Refresh",
   },
   settings: {
+    languagesPart: "Languages",
+    firstLanguage: "Language the texts above are written in",
+    firstLanguageHint: "Readers whose language has no text of its own read the texts in this language.",
+    firstLanguageOffered: "Choose one of the contest's languages.",
+    oneLanguage:
+      "The contest speaks one language. Offer another under “The contest” to give the contest's texts in it.",
+    textsIn: "Texts in {{language}}",
+    textsInHint:
+      "Give each text as readers of this language should read it. A text left empty shows the {{language}} one.",
+    categoryNameIn: "Name of the category “{{name}}”",
+    categoryDescriptionIn: "Description of the category “{{name}}”",
     votingOpensAt: "The people's choice opens (optional)",
     votingOpensAtHint: "Empty: as soon as the results are published.",
     votingAfterOpening: "The people's choice must close after it opens.",

@@ -1095,6 +1095,17 @@ export const es: PartialMessages = {
     refresh: "Actualizar",
   },
   settings: {
+    languagesPart: "Idiomas",
+    firstLanguage: "Idioma en que están escritos los textos de arriba",
+    firstLanguageHint: "Quien lea en un idioma sin textos propios lee los textos en este idioma.",
+    firstLanguageOffered: "Elige uno de los idiomas del concurso.",
+    oneLanguage:
+      "El concurso habla un solo idioma. Ofrece otro en «El concurso» para dar en él los textos del concurso.",
+    textsIn: "Textos en {{language}}",
+    textsInHint:
+      "Escribe cada texto como deben leerlo quienes hablan este idioma. Un texto vacío muestra el de {{language}}.",
+    categoryNameIn: "Nombre de la categoría «{{name}}»",
+    categoryDescriptionIn: "Descripción de la categoría «{{name}}»",
     votingOpensAt: "Apertura del premio del público (opcional)",
     votingOpensAtHint: "Vacío: en cuanto se publiquen los resultados.",
     votingAfterOpening: "El premio del público debe cerrar después de abrir.",

@@ -4,6 +4,7 @@ import { env } from "~/services/env.server";
 import { db, Prisma } from "~/services/db.server";
 import { certificatePdf } from "./certificate-pdf.server";
 import { formatDay } from "./time";
+import { categoryNameIn, contestText, titleIn } from "./contest-texts";
 
 /**
  * Certificates. Once the results are public, every entrant whose entry was judged (found
@@ -36,7 +37,7 @@ const CERTIFIED = {
   anonymisedAt: true,
   certificateCode: true,
   award: { select: { place: true } },
-  category: { select: { name: true } },
+  category: { select: { name: true, translations: true } },
   entrant: { select: { displayName: true, erasedAt: true } },
   contest: {
     select: {
@@ -46,27 +47,32 @@ const CERTIFIED = {
       resultsPublishedAt: true,
       certificateWording: true,
       certificateSignature: true,
+      languages: true,
+      translations: true,
     },
   },
 } satisfies Prisma.EntrySelect;
 
 type Certified = Prisma.EntryGetPayload<{ select: typeof CERTIFIED }>;
 
-/** What a certificate states, or null when this entry has none (not judged, results not out, erased). */
-function facts(entry: Certified | null) {
+/**
+ * What a certificate states, the contest's own words in `locale` where the organizers gave them,
+ * or null when this entry has none (not judged, results not out, erased).
+ */
+function facts(entry: Certified | null, locale?: string) {
   if (!entry || entry.status !== "eligible" || entry.anonymisedAt || entry.entrant.erasedAt) return null;
   const issuedAt = entry.contest.resultsPublishedAt;
   if (!issuedAt) return null;
   return {
-    contest: entry.contest.title,
+    contest: locale ? titleIn(entry.contest, locale) : entry.contest.title,
     organizer: entry.contest.organizerName,
     title: entry.title,
     name: entry.entrant.displayName ?? "",
-    category: entry.category.name,
+    category: locale ? categoryNameIn(entry.category, entry.contest, locale) : entry.category.name,
     place: entry.award?.place ?? null,
     issuedAt,
     timezone: entry.contest.timezone,
-    wording: entry.contest.certificateWording,
+    wording: locale ? contestText(entry.contest, "certificateWording", locale).text : entry.contest.certificateWording,
     signature: entry.contest.certificateSignature,
   };
 }
@@ -119,7 +125,7 @@ export function certificateBody(t: TFunction, found: Pick<CertificateFacts, "tit
  */
 export async function certificateDocument(entryId: string, t: TFunction, lang: string) {
   const entry = await db.entry.findUnique({ where: { id: entryId }, select: CERTIFIED });
-  const found = facts(entry);
+  const found = facts(entry, lang);
   if (!entry || !found) return null;
   const code = await codeFor(entry);
   const pdf = await certificatePdf(
@@ -142,10 +148,10 @@ export async function certificateDocument(entryId: string, t: TFunction, lang: s
 }
 
 /** What the public check page shows for a code: the certificate's facts, or null. */
-export async function checkCertificate(code: string) {
+export async function checkCertificate(code: string, locale?: string) {
   const normalised = normaliseCode(code);
   if (normalised.length !== CODE_LENGTH) return null;
-  const found = facts(await db.entry.findUnique({ where: { certificateCode: normalised }, select: CERTIFIED }));
+  const found = facts(await db.entry.findUnique({ where: { certificateCode: normalised }, select: CERTIFIED }), locale);
   if (!found) return null;
   return {
     code: normalised,

@@ -1,10 +1,25 @@
 import { createHash } from "node:crypto";
 import { db, Prisma, type Contest } from "~/services/db.server";
-import { EMAIL_NOTES, type EmailNoteKey, type FinalMethod, type RankingMethod, type Settings } from "~/schemas/contest";
+import { locales, type Locale } from "~/i18n";
+import {
+  EMAIL_NOTES,
+  type ContestTextsForm,
+  type EmailNoteKey,
+  type FinalMethod,
+  type RankingMethod,
+  type Settings,
+} from "~/schemas/contest";
 import { now } from "~/services/clock.server";
 import { audit } from "./audit.server";
 import { localDateTimeIn, splitList, toLocalInput } from "./contest";
 import { emailNote } from "./contest-settings";
+import {
+  categoryTranslations,
+  CONTEST_TEXTS,
+  contestTranslations,
+  EMAIL_NOTE_FIELDS,
+  firstLanguage,
+} from "./contest-texts";
 import type { EligibilityContest } from "./eligibility";
 import { categoryRules } from "./media";
 import { impactsOf, type CategoryRules, type ContestRules, type Impact } from "./settings-impact";
@@ -33,6 +48,8 @@ export async function settingsValues(contest: Contest) {
     faq: contest.faq,
     organizerName: contest.organizerName,
     languages: splitList(contest.languages),
+    firstLanguage: firstLanguage(contest) as Locale,
+    translations: contestTextsValues(contest.translations),
     timezone: tz,
     opensAt: toLocalInput(contest.opensAt, tz),
     deadline: toLocalInput(contest.deadline, tz),
@@ -76,8 +93,59 @@ export async function settingsValues(contest: Contest) {
       maxFiles: c.maxFiles,
       accessibilityText: c.accessibilityText,
       statementMaxWords: c.statementMaxWords,
+      translations: Object.fromEntries(
+        locales.map((locale) => {
+          const texts = categoryTranslations(c.translations)[locale] ?? {};
+          return [locale, { name: texts.name ?? "", description: texts.description ?? "" }];
+        }),
+      ) as Record<Locale, { name: string; description: string }>,
     })),
   };
+}
+
+/** A contest's translations as the form shows them: every language, every text ("" where none). */
+function contestTextsValues(json: string): Record<Locale, ContestTextsForm> {
+  const all = contestTranslations(json);
+  return Object.fromEntries(
+    locales.map((locale) => {
+      const texts = all[locale] ?? {};
+      const form = Object.fromEntries(CONTEST_TEXTS.map((key) => [key, texts[key] ?? ""])) as Record<
+        (typeof CONTEST_TEXTS)[number],
+        string
+      >;
+      const notes = Object.fromEntries(
+        EMAIL_NOTES.map((key) => [EMAIL_NOTE_FIELDS[key], texts.emailNotes?.[key] ?? ""]),
+      ) as Record<(typeof EMAIL_NOTE_FIELDS)[EmailNoteKey], string>;
+      return [locale, { ...form, ...notes }];
+    }),
+  ) as Record<Locale, ContestTextsForm>;
+}
+
+/** The form's translations as the database keeps them: only the languages and texts given. */
+function contestTextsData(value: Settings): string {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [locale, texts] of Object.entries(value.translations)) {
+    if (!texts || locale === value.firstLanguage) continue;
+    const kept: Record<string, unknown> = {};
+    for (const key of CONTEST_TEXTS) if (texts[key]) kept[key] = texts[key];
+    const notes = Object.fromEntries(
+      EMAIL_NOTES.filter((key) => texts[EMAIL_NOTE_FIELDS[key]]).map((key) => [key, texts[EMAIL_NOTE_FIELDS[key]]]),
+    );
+    if (Object.keys(notes).length > 0) kept.emailNotes = notes;
+    if (Object.keys(kept).length > 0) out[locale] = kept;
+  }
+  return JSON.stringify(out);
+}
+
+/** A category's translations as the database keeps them: only the languages and texts given. */
+function categoryTextsData(c: Settings["categories"][number], first: string): string {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [locale, texts] of Object.entries(c.translations)) {
+    if (!texts || locale === first) continue;
+    const kept = Object.fromEntries(Object.entries(texts).filter(([, text]) => text));
+    if (Object.keys(kept).length > 0) out[locale] = kept;
+  }
+  return JSON.stringify(out);
 }
 
 /**
@@ -122,7 +190,9 @@ function contestData(value: Settings) {
     rules: value.rules,
     faq: value.faq,
     organizerName: value.organizerName,
-    languages: value.languages.join(","),
+    // the first language first: the one the texts above are in, which readers fall back to
+    languages: [value.firstLanguage, ...value.languages.filter((l) => l !== value.firstLanguage)].join(","),
+    translations: contestTextsData(value),
     timezone: tz,
     opensAt: at(value.opensAt),
     deadline: at(value.deadline),
@@ -369,6 +439,7 @@ async function checkAndSave(
         slug: c.slug,
         name: c.name,
         description: c.description,
+        translations: categoryTextsData(c, value.firstLanguage),
         position,
         ...categoryLimits(c),
       };

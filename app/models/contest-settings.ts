@@ -7,7 +7,7 @@ import type { EmailNoteKey } from "~/schemas/contest";
  */
 const emailNotesSchema = z.record(z.string()).catch({});
 
-/** The organizers' words added to one kind of email to entrants; "" when there are none. */
+/** The organizers' words added to one kind of email to entrants, as the settings form shows them (the first language's); "" when there are none. */
 export function emailNote(contest: { emailNotes: string }, key: EmailNoteKey): string {
   let parsed: unknown;
   try {

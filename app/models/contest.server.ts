@@ -1,6 +1,7 @@
 import { db } from "~/services/db.server";
 import { now } from "~/services/clock.server";
 import { splitList } from "./contest";
+import { inLanguage } from "./contest-texts";
 import { statusAt } from "./lifecycle";
 
 const publicContest = {
@@ -26,10 +27,14 @@ const publicContest = {
   maxAge: true,
   allowedCountries: true,
   maxEntriesPerUser: true,
+  translations: true,
 } as const;
 
-/** What anyone may read about a contest that is no longer a draft. */
-export async function getPublicContest(slug: string) {
+/**
+ * What anyone may read about a contest that is no longer a draft, its texts in `locale` where
+ * the organizers gave them (else in its first language; `textLang` names those).
+ */
+export async function getPublicContest(slug: string, locale: string) {
   const contest = await db.contest.findFirst({
     where: { slug, status: { not: "draft" } },
     select: {
@@ -46,16 +51,18 @@ export async function getPublicContest(slug: string) {
           maxDurationSec: true,
           maxFiles: true,
           accessibilityText: true,
+          translations: true,
         },
       },
     },
   });
   if (!contest) return null;
+  const read = inLanguage(contest, locale);
   return {
-    ...contest,
+    ...read,
     allowedCountries: splitList(contest.allowedCountries),
     languages: splitList(contest.languages),
-    categories: contest.categories.map((category) => ({ ...category, allowedTypes: splitList(category.allowedTypes) })),
+    categories: read.categories.map((category) => ({ ...category, allowedTypes: splitList(category.allowedTypes) })),
   };
 }
 
@@ -63,8 +70,8 @@ export async function getPublicContest(slug: string) {
  * How a public contest's works are judged and ranked, as its "How we rank" page tells entrants
  * and judges: blindness, judges per work, conflicts, the rubric and each round's method.
  */
-export function getRankingRules(slug: string) {
-  return db.contest.findFirst({
+export async function getRankingRules(slug: string, locale: string) {
+  const contest = await db.contest.findFirst({
     where: { slug, status: { not: "draft" } },
     select: {
       slug: true,
@@ -76,25 +83,44 @@ export function getRankingRules(slug: string) {
       normalisation: true,
       finalMethod: true,
       pairwiseTarget: true,
+      languages: true,
+      translations: true,
       criteria: { orderBy: { position: "asc" }, select: { name: true, weight: true, guidance: true } },
     },
   });
+  return contest ? inLanguage(contest, locale) : null;
 }
 
-/** A contest that is no longer a draft, with the categories one may enter now, in order; null when there is none. */
-export function getContestToEnter(slug: string) {
-  return db.contest.findFirst({
+/**
+ * A contest that is no longer a draft, with the categories one may enter now, in order, their
+ * texts in `locale` where given; null when there is none.
+ */
+export async function getContestToEnter(slug: string, locale: string) {
+  const contest = await db.contest.findFirst({
     where: { slug, status: { not: "draft" } },
     include: { categories: { where: { archivedAt: null }, orderBy: { position: "asc" } } },
   });
+  return contest ? inLanguage(contest, locale) : null;
 }
 
-export function listPublicContests() {
-  return db.contest.findMany({
+/** Every contest that is no longer a draft, newest deadline first, its title and summary in `locale` where given. */
+export async function listPublicContests(locale: string) {
+  const contests = await db.contest.findMany({
     where: { status: { not: "draft" } },
     orderBy: { deadline: "desc" },
-    select: { slug: true, title: true, summary: true, status: true, opensAt: true, deadline: true, graceMinutes: true },
+    select: {
+      slug: true,
+      title: true,
+      summary: true,
+      status: true,
+      opensAt: true,
+      deadline: true,
+      graceMinutes: true,
+      languages: true,
+      translations: true,
+    },
   });
+  return contests.map((contest) => inLanguage(contest, locale));
 }
 
 /** A contest by its slug, for organizers' and judges' pages; null when there is none. */

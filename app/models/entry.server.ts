@@ -1,7 +1,7 @@
 import { db, serializable, type Prisma } from "~/services/db.server";
 import { randomBytes } from "node:crypto";
 import { now } from "~/services/clock.server";
-import { emailNote } from "./contest-settings";
+import { categoryNameIn, categoryText, contestText, emailNoteIn, firstLanguage, titleIn } from "./contest-texts";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { log } from "~/services/log.server";
@@ -104,16 +104,26 @@ export async function getEditableEntry(userId: string, entryId: string) {
   return entry;
 }
 
-export function listOwnEntries(userId: string) {
-  return db.entry.findMany({
+/** The user's entries, newest first, their contest's title and category's name in `locale` where given. */
+export async function listOwnEntries(userId: string, locale: string) {
+  const entries = await db.entry.findMany({
     where: { entrantId: userId },
     orderBy: { createdAt: "desc" },
     include: {
-      category: { select: { name: true } },
-      contest: { select: { title: true, slug: true, resultsPublishedAt: true } },
+      category: { select: { name: true, translations: true } },
+      contest: { select: { title: true, slug: true, resultsPublishedAt: true, languages: true, translations: true } },
       award: { select: { place: true } },
     },
   });
+  return entries.map(({ category, contest, ...entry }) => ({
+    ...entry,
+    category: { name: categoryText(category, "name", locale, firstLanguage(contest)).text },
+    contest: {
+      title: contestText(contest, "title", locale).text,
+      slug: contest.slug,
+      resultsPublishedAt: contest.resultsPublishedAt,
+    },
+  }));
 }
 
 export type DraftFields = {
@@ -300,12 +310,12 @@ export async function submitEntry(
       payload: {
         referenceCode,
         title: entry.title,
-        category: entry.category.name,
-        contest: entry.contest.title,
+        category: categoryNameIn(entry.category, entry.contest, locale),
+        contest: titleIn(entry.contest, locale),
         deadline: announcedDeadline(entry).toISOString(),
         timezone: entry.contest.timezone,
         link: `${env().APP_URL}/entries`,
-        note: emailNote(entry.contest, "receipt"),
+        note: emailNoteIn(entry.contest, "receipt", locale),
         retentionMonths: entry.contest.retentionMonths,
       },
       idempotencyKey: `entry-receipt:${entryId}:${entry.revision}`,

@@ -8,6 +8,7 @@ import { audit } from "./audit.server";
 import { judgingOverAt } from "./lifecycle";
 import { rubricOf } from "./rubric.server";
 import { ENTRANT_NOTE, MAX_NOTE_LENGTH, parseSheet, sheetTotal, type RubricCriterion } from "./scoring";
+import { categoryNameIn, titleIn } from "./contest-texts";
 
 /**
  * Feedback to entrants. Where a contest gives it, judges write a note to the entrant beside their
@@ -270,7 +271,7 @@ export async function sendFeedback(contestId: string) {
       title: true,
       referenceCode: true,
       categoryId: true,
-      category: { select: { name: true } },
+      category: { select: { name: true, translations: true } },
       entrant: { select: { email: true, locale: true } },
     },
   });
@@ -289,10 +290,10 @@ export async function sendFeedback(contestId: string) {
       locale: entry.entrant.locale ?? "en",
       idempotencyKey: `feedback:${contestId}:${entry.id}`,
       payload: {
-        contest: contest.title,
+        contest: titleIn(contest, entry.entrant.locale ?? "en"),
         title: entry.title,
         referenceCode: entry.referenceCode ?? "",
-        category: entry.category.name,
+        category: categoryNameIn(entry.category, contest, entry.entrant.locale ?? "en"),
         notes: feedback.notes,
         average: feedback.scores ? Math.round(feedback.scores.average) : null,
         categoryAverage: feedback.scores?.categoryAverage != null ? Math.round(feedback.scores.categoryAverage) : null,

@@ -3,6 +3,7 @@ import { storage } from "~/services/storage.server";
 import { countryOptions } from "./countries";
 import { viewableMedia } from "./media-view.server";
 import { publishedWinners } from "./results.server";
+import { categoryNameIn, titleIn } from "./contest-texts";
 
 /** Public works are read at leisure: links that outlast a long visit (images load as one scrolls). */
 const GALLERY_URL_SECONDS = 6 * 60 * 60;
@@ -19,7 +20,7 @@ export async function gallery(slug: string, locale: Locale) {
   const { contest, winners } = found;
   const base = {
     slug: contest.slug,
-    title: contest.title,
+    title: titleIn(contest, locale),
     timezone: contest.timezone,
     announcementAt: contest.announcementAt.toISOString(),
   };
@@ -36,7 +37,7 @@ export async function gallery(slug: string, locale: Locale) {
         id: entry.id,
         categoryId: entry.categoryId,
         place,
-        category: entry.category.name,
+        category: categoryNameIn(entry.category, contest, locale),
         title: entry.title,
         statement: entry.statement,
         name: entry.entrant.displayName ?? "",

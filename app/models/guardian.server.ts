@@ -10,6 +10,7 @@ import { entryClosesAt } from "./entry";
 import { judgingStarted } from "./erasure.server";
 import { getEditableEntry, guardianState } from "./entry.server";
 import { normaliseEmail } from "./user";
+import { titleIn } from "./contest-texts";
 
 /**
  * A guardian's consent for an entrant under the contest's age of consent. The guardian gets a
@@ -64,7 +65,7 @@ export async function requestGuardianConsent(
       payload: {
         guardianName: guardian.name,
         entrantName: entrant.fullName ?? "",
-        contest: entry.contest.title,
+        contest: titleIn(entry.contest, locale),
         link: `${env().APP_URL}/guardian?${new URLSearchParams({ token })}`,
         expiresAt: expiresAt.toISOString(),
         timezone: entry.contest.timezone,
@@ -139,7 +140,7 @@ export async function answerGuardianRequest(
           decision,
           guardianName: request.guardianName,
           title: request.entry.title,
-          contest: request.entry.contest.title,
+          contest: titleIn(request.entry.contest, request.entry.entrant.locale ?? "en"),
           link: `${env().APP_URL}/entries/${request.entry.id}`,
         },
         idempotencyKey: `guardian-answered:${request.id}`,
@@ -198,7 +199,7 @@ export async function withdrawGuardianConsent(token: string): Promise<GuardianWi
           decision: "withdrawn",
           guardianName: request.guardianName,
           title: entry.title,
-          contest: entry.contest.title,
+          contest: titleIn(entry.contest, entry.entrant.locale ?? "en"),
           link: `${env().APP_URL}/entries/${entry.id}`,
         },
         idempotencyKey: `guardian-withdrawn:${request.id}`,

@@ -3,6 +3,7 @@ import { now } from "~/services/clock.server";
 import { audit } from "./audit.server";
 import { submissionsCloseAt } from "./contest";
 import { DEFAULT_CATEGORIES, DEFAULT_RUBRIC } from "./contest-defaults";
+import { contestTranslations } from "./contest-texts";
 import { statusAfter, statusAt, transitionsAt, type Transition } from "./lifecycle";
 
 /**
@@ -104,6 +105,15 @@ function yearsLater(date: Date, years: number) {
   return next;
 }
 
+/** A contest's translations without their titles: a new edition is named afresh. */
+function withoutTitles(json: string) {
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries(contestTranslations(json)).map(([locale, { title: _title, ...texts }]) => [locale, texts]),
+    ),
+  );
+}
+
 export type NewEdition = { title: string; slug: string; codePrefix: string; copyFrom?: string };
 
 /**
@@ -152,6 +162,8 @@ export async function createEdition(
       slug: input.slug,
       codePrefix: input.codePrefix,
       title: input.title,
+      // the other languages' texts come along, but for the old edition's title
+      translations: withoutTitles(source.translations),
       status: "draft",
       lastEntryNumber: 0,
       finalRoundEndsAt: null,

@@ -1,9 +1,9 @@
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { emailNote } from "./contest-settings";
 import { queueEmails } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
+import { emailNoteIn, titleIn } from "./contest-texts";
 
 /**
  * Messages from organizers to a group of a contest's people, by email through the outbox:
@@ -58,7 +58,12 @@ export async function sendMessage(
       template: "organizer-message" as const,
       to: person.email,
       locale: person.locale ?? "en",
-      payload: { contest: contest.title, subject: message.subject, body: message.body, link: env().APP_URL },
+      payload: {
+        contest: titleIn(contest, person.locale ?? "en"),
+        subject: message.subject,
+        body: message.body,
+        link: env().APP_URL,
+      },
       idempotencyKey: `message:${record.id}:${person.id}`,
     })),
   );
@@ -98,11 +103,11 @@ export async function remindDrafts() {
         to: person.email,
         locale: person.locale ?? "en",
         payload: {
-          contest: contest.title,
+          contest: titleIn(contest, person.locale ?? "en"),
           deadline: contest.deadline.toISOString(),
           timezone: contest.timezone,
           link: `${env().APP_URL}/entries`,
-          note: emailNote(contest, "draftReminder"),
+          note: emailNoteIn(contest, "draftReminder", person.locale ?? "en"),
         },
         idempotencyKey: `draft-reminder:${contest.id}:${person.id}`,
       })),

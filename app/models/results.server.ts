@@ -1,6 +1,5 @@
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { emailNote } from "./contest-settings";
 import { queueEmails } from "~/services/email.server";
 import { randomUUID } from "node:crypto";
 import { env } from "~/services/env.server";
@@ -16,6 +15,7 @@ import { computeResults, PLACES, type EntryResult, type Place } from "./results"
 import type { FinalMethod } from "~/schemas/contest";
 import { rubricOf } from "./rubric.server";
 import { sheetTotal, type Round } from "./scoring";
+import { categoryNameIn, emailNoteIn, titleIn } from "./contest-texts";
 
 /** The places whose boundaries the calibrated model checks: first, second and third. */
 const AWARD_PLACES = 3;
@@ -311,7 +311,7 @@ export async function publishResults(contestId: string) {
       referenceCode: true,
       title: true,
       award: { select: { place: true } },
-      category: { select: { name: true } },
+      category: { select: { name: true, translations: true } },
       entrant: { select: { email: true, locale: true, deactivatedAt: true } },
     },
   });
@@ -328,13 +328,13 @@ export async function publishResults(contestId: string) {
         key: `results:${contestId}:entry:${e.id}`,
         payload: {
           kind: e.award && e.status === "eligible" ? ("award" as const) : ("thanks" as const),
-          contest: contest.title,
+          contest: titleIn(contest, e.entrant.locale ?? "en"),
           title: e.title,
           referenceCode: e.referenceCode ?? "",
-          category: e.category.name,
+          category: categoryNameIn(e.category, contest, e.entrant.locale ?? "en"),
           place: e.award?.place ?? null,
           link,
-          note: emailNote(contest, "results"),
+          note: emailNoteIn(contest, "results", e.entrant.locale ?? "en"),
         },
       })),
     ...judges.map((j) => ({
@@ -343,7 +343,7 @@ export async function publishResults(contestId: string) {
       key: `results:${contestId}:judge:${j.user.id}`,
       payload: {
         kind: "judge" as const,
-        contest: contest.title,
+        contest: titleIn(contest, j.user.locale ?? "en"),
         title: "",
         referenceCode: "",
         category: "",

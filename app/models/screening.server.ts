@@ -2,12 +2,12 @@ import { foldForSearch } from "~/services/search-text";
 import type { Locale } from "~/i18n";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { emailNote } from "./contest-settings";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { audit } from "./audit.server";
 import { endOfDayIn, submissionsCloseAt } from "./contest";
 import { SCREENABLE_STATUSES } from "./entry";
+import { emailNoteIn, titleIn } from "./contest-texts";
 
 /**
  * Screening: organizers look at each submitted entry and mark it eligible (it goes to the judges,
@@ -136,20 +136,21 @@ export async function decideEntry(contestId: string, actorId: string, input: Scr
       },
     });
     if (input.decision !== "eligible") {
+      const reader = (entry.entrant.locale as Locale | null) ?? locale;
       await queueEmail(tx, {
         template: "entry-screened",
         to: entry.entrant.email,
-        locale: (entry.entrant.locale as Locale | null) ?? locale,
+        locale: reader,
         payload: {
           decision: input.decision,
           referenceCode: entry.referenceCode ?? "",
           title: entry.title,
-          contest: entry.contest.title,
+          contest: titleIn(entry.contest, reader),
           message: input.message,
           until: until?.toISOString() ?? null,
           timezone: entry.contest.timezone,
           link: `${env().APP_URL}/entries/${entry.id}`,
-          note: emailNote(entry.contest, "screened"),
+          note: emailNoteIn(entry.contest, "screened", reader),
         },
         idempotencyKey: `entry-screened:${decision.id}`,
       });

@@ -1,16 +1,17 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { contestPhase } from "~/models/contest";
 import { listPublicContests } from "~/models/contest.server";
+import { readerLocale } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   const at = now();
-  const contests = await listPublicContests();
+  const contests = await listPublicContests(await readerLocale(request));
   return { contests: contests.map((contest) => ({ ...contest, phase: contestPhase(contest, at) })) };
 }
 
@@ -28,8 +29,8 @@ export default function Index() {
           {contests.map((contest) => (
             <li key={contest.slug} className="card">
               {contest.phase === "open" ? <p className="eyebrow">{t("home.open")}</p> : null}
-              <h2>{contest.title}</h2>
-              <p>{contest.summary}</p>
+              <h2 lang={contest.textLang.title}>{contest.title}</h2>
+              <p lang={contest.textLang.summary}>{contest.summary}</p>
               <Link to={`/contests/${contest.slug}`}>{t("home.view", { title: contest.title })}</Link>
             </li>
           ))}

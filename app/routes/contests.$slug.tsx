@@ -8,13 +8,14 @@ import { Countdown, LocalTime, useVisitorTimeZone, formatDateTime } from "~/comp
 import { contestPhase } from "~/models/contest";
 import { getPublicContest } from "~/models/contest.server";
 import { useRootData } from "~/root";
+import { readerLocale } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.contest.title} · Mosaic` }, { name: "description", content: data.contest.summary }] : [];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const contest = await getPublicContest(params.slug ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const contest = await getPublicContest(params.slug ?? "", await readerLocale(request));
   if (!contest) throw new Response("Not found", { status: 404 });
   const at = now();
   const { rules, faq, ...shown } = contest;
@@ -74,10 +75,12 @@ export default function ContestPage() {
     <article aria-labelledby="contest-title">
       <section className="hero">
         <p className="eyebrow">{t("contest.organizer", { name: contest.organizerName })}</p>
-        <h1 id="contest-title">{contest.title}</h1>
+        <h1 id="contest-title" lang={contest.textLang.title}>
+          {contest.title}
+        </h1>
         <p className="lead">
           <span className="visually-hidden">{t("contest.theme")}: </span>
-          {contest.theme}
+          <span lang={contest.textLang.theme}>{contest.theme}</span>
         </p>
         {phase === "open" ? (
           <>
@@ -111,7 +114,9 @@ export default function ContestPage() {
           </div>
         </aside>
         <div>
-          <p className="prose">{contest.summary}</p>
+          <p className="prose" lang={contest.textLang.summary}>
+            {contest.summary}
+          </p>
           {contest.languages.length ? (
             <p className="muted">
               {t("contest.languagesLine", {
@@ -133,8 +138,8 @@ export default function ContestPage() {
           <ul className="grid" aria-labelledby="categories">
             {contest.categories.map((category) => (
               <li key={category.slug} className="card">
-                <h3>{category.name}</h3>
-                <p>{category.description}</p>
+                <h3 lang={category.textLang.name}>{category.name}</h3>
+                <p lang={category.textLang.description}>{category.description}</p>
                 <ul className="facts">
                   <li>
                     {t("contest.accepts")}:{" "}
@@ -162,14 +167,14 @@ export default function ContestPage() {
           </ul>
 
           <h2 id="rules">{t("contest.rules")}</h2>
-          <Markdown html={rules} />
+          <Markdown html={rules} lang={contest.textLang.rules} />
           <p>
             <Link to={`/contests/${contest.slug}/how-we-rank`}>{t("howWeRank.link")}</Link>
           </p>
           {faq ? (
             <>
               <h2 id="faq">{t("contest.faq")}</h2>
-              <Markdown html={faq} />
+              <Markdown html={faq} lang={contest.textLang.faq} />
             </>
           ) : null}
         </div>

@@ -10,6 +10,7 @@ import { pageTitle } from "~/i18n/meta";
 import { getContestToEnter } from "~/models/contest.server";
 import { startEntry, startState } from "~/models/entry.server";
 import { hasAcceptedTerms, profileComplete } from "~/models/profile.server";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { requireUser } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entries.start");
@@ -17,15 +18,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entries.s
 // An unknown or missing category is the model's to refuse, with the page's other refusals.
 const startSchema = z.object({ categoryId: z.string().max(100).default("") });
 
-async function contestFor(slug: string | undefined) {
-  const contest = await getContestToEnter(slug ?? "");
+async function contestFor(slug: string | undefined, locale: string) {
+  const contest = await getContestToEnter(slug ?? "", locale);
   if (!contest) throw new Response("Not found", { status: 404 });
   return contest;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const contest = await contestFor(params.slug);
+  const contest = await contestFor(params.slug, await resolveLocale(request, user.locale));
   if (!profileComplete(user) || !(await hasAcceptedTerms(user.id))) {
     throw redirect(`/profile?${new URLSearchParams({ redirectTo: `/contests/${contest.slug}/enter` })}`);
   }
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: category.id,
       name: category.name,
       description: category.description,
+      lang: category.textLang.name,
       problems: state.inCategory(category.id),
     })),
   };
@@ -44,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const contest = await contestFor(params.slug);
+  const contest = await contestFor(params.slug, await resolveLocale(request, user.locale));
   const submission = parseForm(await request.formData(), startSchema);
   const categoryId = submission.status === "success" ? submission.value.categoryId : "";
   const result = await startEntry(user.id, contest.id, categoryId);
@@ -84,7 +86,7 @@ export default function StartEntry() {
             required
             options={categories.map((category) => ({
               value: category.id,
-              label: <strong>{category.name}</strong>,
+              label: <strong lang={category.lang}>{category.name}</strong>,
               note: {
                 text: category.problems.length
                   ? category.problems.map((problem) => t(problem.key, problem.values)).join(" ")

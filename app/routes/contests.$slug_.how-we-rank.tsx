@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/components/numbers";
 import { pageTitle } from "~/i18n/meta";
 import { getRankingRules } from "~/models/contest.server";
+import { readerLocale } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "howWeRank.title");
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const contest = await getRankingRules(params.slug ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const contest = await getRankingRules(params.slug ?? "", await readerLocale(request));
   if (!contest) throw new Response("Not found", { status: 404 });
   return contest;
 }

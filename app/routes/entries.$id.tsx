@@ -30,6 +30,7 @@ import { entryFeedback } from "~/models/feedback.server";
 import { viewUrls } from "~/models/media-view.server";
 import type { Problem } from "~/models/problem";
 import { listReleases } from "~/models/release.server";
+import { categoryNameIn, titleIn } from "~/models/contest-texts";
 import { entryFormSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
@@ -48,10 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     certificateOf(entry.id),
   ]);
   const guardianRequest = entry.guardianConsents[0];
+  const locale = await resolveLocale(request, user.locale);
+  const categoryName = categoryNameIn(entry.category, entry.contest, locale);
   return {
     coCreators,
     releases,
-    feedback: feedback ? { ...feedback, category: entry.category.name } : null,
+    feedback: feedback ? { ...feedback, category: categoryName } : null,
     certificate,
     guardian: {
       state: guardianState(entry, user),
@@ -92,7 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rejection: m.rejection ? (JSON.parse(m.rejection) as Problem) : null,
     })),
     category: {
-      name: entry.category.name,
+      name: categoryName,
       allowedTypes: splitList(entry.category.allowedTypes),
       maxFileBytes: entry.category.maxFileBytes,
       maxFiles: entry.category.maxFiles,
@@ -100,7 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       statementMaxWords: entry.category.statementMaxWords,
     },
     contest: {
-      title: entry.contest.title,
+      title: titleIn(entry.contest, locale),
       timezone: entry.contest.timezone,
       deadline: announcedDeadline(entry).toISOString(),
       retentionMonths: entry.contest.retentionMonths,

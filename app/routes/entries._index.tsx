@@ -4,13 +4,15 @@ import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/i18n/meta";
 import { listOwnEntries } from "~/models/entry.server";
 import { listPublicContests } from "~/models/contest.server";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { requireUser } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entries.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [entries, contests] = await Promise.all([listOwnEntries(user.id), listPublicContests()]);
+  const locale = await resolveLocale(request, user.locale);
+  const [entries, contests] = await Promise.all([listOwnEntries(user.id, locale), listPublicContests(locale)]);
   return {
     entries: entries.map((entry) => ({
       id: entry.id,

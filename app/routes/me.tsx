@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listJudgedContests, listPublicContests } from "~/models/contest.server";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { hasRole, requireUser } from "~/services/auth.server";
 import { pageTitle } from "~/i18n/meta";
 
@@ -9,7 +10,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [contests, judged] = await Promise.all([listPublicContests(), listJudgedContests(user.id)]);
+  const [contests, judged] = await Promise.all([
+    listPublicContests(await resolveLocale(request, user.locale)),
+    listJudgedContests(user.id),
+  ]);
   return {
     user: { email: user.email, role: user.role },
     organizer: hasRole(user, "organizer"),

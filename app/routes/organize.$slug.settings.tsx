@@ -9,6 +9,7 @@ import { CategoriesSection } from "~/components/settings/categories";
 import { EligibilitySection } from "~/components/settings/eligibility";
 import { AfterResultsSection } from "~/components/settings/after-results";
 import { EmailsSection } from "~/components/settings/emails";
+import { LanguagesSection } from "~/components/settings/languages";
 import { ImpactWarning } from "~/components/settings/impact-warning";
 import { JudgingSection, PrivacySection } from "~/components/settings/judging";
 import { Lifecycle } from "~/components/settings/lifecycle";
@@ -165,6 +166,7 @@ function SettingsEditor() {
         <PrivacySection fields={fields} />
         <EmailsSection fields={fields} />
         <AfterResultsSection fields={fields} />
+        <LanguagesSection fields={fields} slug={slug} />
         <div className="actions">
           <button type="submit" className="button" disabled={!idle}>
             {t("settings.save")}

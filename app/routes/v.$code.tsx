@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/i18n/meta";
 import { checkCertificate } from "~/models/certificate.server";
 import { formatDay } from "~/models/time";
+import { readerLocale } from "~/services/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "certificate.checkTitle"),
@@ -16,8 +17,8 @@ export const meta: MetaFunction = ({ matches }) => [
  * genuine. It states what the certificate states and nothing more (no email, no country, no
  * age), and answers "not on record" for a code Mosaic never issued or whose entrant was erased.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
-  return { certificate: await checkCertificate(params.code ?? "") };
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return { certificate: await checkCertificate(params.code ?? "", await readerLocale(request)) };
 }
 
 export default function CheckCertificate() {

@@ -70,6 +70,9 @@ const slug = required(60)
   .regex(slugPattern, "settings.slugFormat")
   .refine((value) => !RESERVED_SLUGS.includes(value), "settings.slugTaken");
 
+/** A category's name and description in one of the contest's other languages; empty falls back to the first. */
+const categoryTextsSchema = z.object({ name: text(80), description: text(1000) });
+
 export const categorySchema = z.object({
   id: z.string().max(40).optional(),
   slug,
@@ -81,10 +84,29 @@ export const categorySchema = z.object({
   maxFiles: count(1, 20),
   accessibilityText: z.enum(ACCESSIBILITY_TEXTS),
   statementMaxWords: count(50, 2000),
+  translations: z.record(z.enum(locales), categoryTextsSchema).default({}),
 });
 
 /** A contest's rules and FAQ, in Markdown. */
 export const longText = text(20_000);
+
+/**
+ * The contest's texts in one of its other languages, as organizers give them; an empty one falls
+ * back to the first language's (models/contest-texts.ts).
+ */
+export const contestTextsSchema = z.object({
+  title: text(160),
+  theme: text(200),
+  summary: text(1000),
+  rules: longText,
+  faq: longText,
+  certificateWording: text(1000),
+  emailReceipt: text(2000),
+  emailScreened: text(2000),
+  emailDraftReminder: text(2000),
+  emailResults: text(2000),
+});
+export type ContestTextsForm = z.infer<typeof contestTextsSchema>;
 
 export const settingsSchema = z
   .object({
@@ -96,6 +118,10 @@ export const settingsSchema = z
     faq: longText,
     organizerName: required(200),
     languages: z.array(z.enum(locales), { required_error: "settings.languagesNeeded" }).min(1),
+    // the language the texts above are written in, which readers of a language without its own
+    // texts fall back to; stored first in `languages`
+    firstLanguage: z.enum(locales, { required_error: "errors.required" }),
+    translations: z.record(z.enum(locales), contestTextsSchema).default({}),
     timezone: required(60).refine(isTimeZone, "settings.timezone"),
     opensAt: when,
     deadline: when,
@@ -137,6 +163,9 @@ export const settingsSchema = z
     categories: z.array(categorySchema).min(1, "settings.categoriesNeeded").max(MAX_CATEGORIES),
   })
   .superRefine((value, ctx) => {
+    if (!value.languages.includes(value.firstLanguage)) {
+      ctx.addIssue({ code: "custom", path: ["firstLanguage"], message: "settings.firstLanguageOffered" });
+    }
     if (value.minAge !== undefined && value.maxAge !== undefined && value.minAge > value.maxAge) {
       ctx.addIssue({ code: "custom", path: ["maxAge"], message: "settings.ageOrder" });
     }

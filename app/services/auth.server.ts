@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { ROLES, type Role } from "~/schemas/role";
 import type { User } from "~/services/db.server";
 import { db } from "./db.server";
@@ -6,6 +7,12 @@ import { getSessionUser } from "./session.server";
 
 export function getUser(request: Request) {
   return getSessionUser(request);
+}
+
+/** The language a request reads in: the signed-in user's choice, else the visitor's (see resolveLocale). */
+export async function readerLocale(request: Request) {
+  const user = await getSessionUser(request);
+  return resolveLocale(request, user?.locale);
 }
 
 /**

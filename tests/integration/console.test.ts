@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { settingsValues, settingsVersion } from "~/models/contest-settings.server";
 import { getPublicContest } from "~/models/contest.server";
+import { decideEntry } from "~/models/screening.server";
 import { runAssignment } from "~/models/assignment.server";
 import { advanceContests, createEdition, moveContest } from "~/models/lifecycle.server";
 import { listEntrants } from "~/models/entrant-list.server";
@@ -30,18 +31,19 @@ type Values = Awaited<ReturnType<typeof settingsValues>>;
 /** The settings form as the browser sends it: Conform's names, one pair per value. */
 function formOf(values: Values): [string, string][] {
   const pairs: [string, string][] = [];
+  // as the page's form names its fields: "languages" (several), "translations.fr.title",
+  // "categories[0].translations.fr.name"
   const add = (name: string, value: unknown) => {
     if (value === undefined || value === null || value === false) return;
-    if (Array.isArray(value)) for (const item of value) pairs.push([name, String(item)]);
-    else pairs.push([name, value === true ? "on" : String(value)]);
+    if (Array.isArray(value)) {
+      value.forEach((item, index) =>
+        typeof item === "object" ? add(`${name}[${index}]`, item) : pairs.push([name, String(item)]),
+      );
+    } else if (typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) add(`${name}.${key}`, inner);
+    } else pairs.push([name, value === true ? "on" : String(value)]);
   };
-  for (const [key, value] of Object.entries(values)) {
-    if (key === "categories") continue;
-    add(key, value);
-  }
-  values.categories.forEach((category, index) => {
-    for (const [key, value] of Object.entries(category)) add(`categories[${index}].${key}`, value);
-  });
+  for (const [key, value] of Object.entries(values)) add(key, value);
   return pairs;
 }
 
@@ -119,10 +121,90 @@ describe("contest settings", () => {
     const photography = contest.categories.find((c) => c.slug === "photography")!;
     expect(photography).toMatchObject({ maxFileBytes: 12 * MB, maxFiles: 3 });
     expect(JSON.parse(contest.emailNotes)).toMatchObject({ receipt: "Thank you! The jury meets in Geneva." });
-    expect((await getPublicContest(DEMO_SLUG))!.faq).toContain("Can I enter twice?");
+    expect((await getPublicContest(DEMO_SLUG, "en"))!.faq).toContain("Can I enter twice?");
     expect(await db.auditEvent.findFirst({ where: { action: "contest.updated" } })).toBeTruthy();
     // the form shows what was saved
     expect(await currentValues()).toEqual({ ...edited, faq: edited.faq.trim() });
+  });
+
+  it("give the contest's texts in each of its languages: each reader and each email gets theirs, the rest falls back", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const values = await currentValues();
+    const french = {
+      ...values.translations.fr,
+      title: "Concours multimédia de la jeunesse 2025",
+      rules: "## Qui peut participer\n\nToute personne de 18 à 29 ans.",
+      emailScreened: "Merci de votre patience.",
+    };
+    const response = (await save(organizer.cookie, {
+      ...values,
+      languages: ["en", "fr"],
+      firstLanguage: "en",
+      emailScreened: "Thank you for your patience.",
+      translations: { ...values.translations, fr: french },
+      categories: values.categories.map((c) =>
+        c.slug === "photography"
+          ? { ...c, translations: { ...c.translations, fr: { name: "Photographie", description: "" } } }
+          : c,
+      ),
+    })) as Response;
+    expect(response.status).toBe(302);
+    // kept as given, only the texts given
+    const saved = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, include: { categories: true } });
+    expect(JSON.parse(saved.translations)).toEqual({
+      fr: { title: french.title, rules: french.rules, emailNotes: { screened: "Merci de votre patience." } },
+    });
+    expect(saved.categories.find((c) => c.slug === "photography")!.translations).toBe(
+      JSON.stringify({ fr: { name: "Photographie" } }),
+    );
+    expect((await currentValues()).translations.fr).toMatchObject({
+      title: french.title,
+      emailScreened: french.emailScreened,
+    });
+
+    const read = (language: string) =>
+      contestLoader({
+        request: getRequest(`/contests/${DEMO_SLUG}`, { headers: { "Accept-Language": language } }),
+        context: context(),
+        params: { slug: DEMO_SLUG },
+      });
+    const inFrench = await read("fr-CH,fr;q=0.9");
+    expect(inFrench.contest.title).toBe(french.title);
+    expect(inFrench.rules).toContain("<h3>Qui peut participer</h3>");
+    // what the organizers did not translate is read in English, and says so
+    expect(inFrench.contest.theme).toBe(values.theme);
+    expect(inFrench.contest.textLang).toMatchObject({ theme: "en", summary: "en" });
+    expect(inFrench.contest.textLang).not.toHaveProperty("title");
+    const photography = inFrench.contest.categories.find((c) => c.slug === "photography")!;
+    expect(photography).toMatchObject({ name: "Photographie", textLang: { description: "en" } });
+    const inEnglish = await read("en");
+    expect(inEnglish.contest.title).toBe(values.title);
+    expect(inEnglish.contest.textLang).toEqual({});
+    // Spanish is not one of this contest's languages: English throughout
+    expect((await read("es")).contest.title).toBe(values.title);
+
+    // an email to a French entrant: the title and the organizers' words in French
+    const entry = await eligibleEntry("Léa Martin", "FR", { entry: { status: "submitted" } });
+    await db.user.update({ where: { id: entry.entrantId }, data: { locale: "fr" } });
+    const decided = await decideEntry(
+      saved.id,
+      organizer.user.id,
+      {
+        entryId: entry.id,
+        decision: "ineligible",
+        message: "Hors sujet.",
+        flags: [],
+        returnUntil: null,
+        seen: entry.updatedAt.toISOString(),
+      },
+      "en",
+    );
+    expect(decided.ok).toBe(true);
+    await runDueJobs(jobHandlers);
+    const [email] = mailbox().messages();
+    expect(email?.text).toContain(french.title);
+    expect(email?.text).toContain("Merci de votre patience.");
+    expect(email?.text).not.toContain("Thank you for your patience.");
   });
 
   it("show the rules and FAQ rendered on the server, on the public page and in the organizers' preview", async () => {
@@ -328,7 +410,7 @@ describe("contest settings", () => {
     expect(audio.archivedAt).not.toBeNull();
     expect(await db.category.findFirst({ where: { slug: "visual-art" } })).toBeNull();
     expect((await db.entry.findUniqueOrThrow({ where: { id: draftId } })).categoryId).toBe(audio.id);
-    expect((await getPublicContest(DEMO_SLUG))!.categories.map((c) => c.slug)).toEqual([
+    expect((await getPublicContest(DEMO_SLUG, "en"))!.categories.map((c) => c.slug)).toEqual([
       "video",
       "photography",
       "written-work",
@@ -476,7 +558,7 @@ describe("lifecycle", () => {
     );
     expect(copy!.criteria.map((c) => c.weight).reduce((a, b) => a + b)).toBe(100);
     expect(copy!.entries).toEqual([]);
-    expect(await getPublicContest("yhd-2026")).toBeNull(); // a draft is not public
+    expect(await getPublicContest("yhd-2026", "en")).toBeNull(); // a draft is not public
 
     const taken = await newEdition(organizer.cookie, {
       copyFrom: DEMO_SLUG,

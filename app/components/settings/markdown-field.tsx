@@ -42,11 +42,14 @@ export function MarkdownField({
   label,
   endpoint,
   saved,
+  lang,
 }: {
   field: SettingsFields["rules" | "faq"];
   label: string;
   endpoint: string;
   saved: Rendered;
+  /** the language the text is written in, when it is not the page's */
+  lang?: string;
 }) {
   const { t } = useTranslation();
   const [source, setSource] = useState(field.initialValue ?? "");
@@ -58,11 +61,13 @@ export function MarkdownField({
         field={field}
         label={label}
         hint={t("settings.markdownHint")}
-        textareaProps={{ rows: 8, onInput: (event) => setSource(event.currentTarget.value) }}
+        textareaProps={{ rows: 8, lang, onInput: (event) => setSource(event.currentTarget.value) }}
       />
       <details className="markdown-preview" onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>{t("settings.preview", { name: label })}</summary>
-        <Markdown html={html} />
+        <div lang={lang}>
+          <Markdown html={html} />
+        </div>
       </details>
     </div>
   );

@@ -22,4 +22,12 @@ export type SettingsForm = ReturnType<typeof useSettingsForm>[0];
 export type SettingsFields = ReturnType<typeof useSettingsForm>[1];
 
 /** The parts of the page, in order, each a fieldset with the id `settings-<part>` the page's menu links to. */
-export const SETTINGS_PARTS = ["basics", "timeline", "eligibility", "categories", "judging", "emails"] as const;
+export const SETTINGS_PARTS = [
+  "basics",
+  "timeline",
+  "eligibility",
+  "categories",
+  "judging",
+  "emails",
+  "languages",
+] as const;

@@ -1,0 +1,113 @@
+import { useTranslation } from "react-i18next";
+import { InputField, SelectField, TextareaInputField } from "~/components/forms";
+import { locales, type Locale } from "~/i18n";
+import { MarkdownField } from "./markdown-field";
+import type { SettingsFields } from "./settings-form";
+
+/** The contest's languages as the form holds them now (a checkbox group gives one value or several). */
+function offered(fields: SettingsFields): Locale[] {
+  const value = fields.languages.value as string | string[] | undefined;
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return locales.filter((locale) => list.includes(locale));
+}
+
+/**
+ * The contest's own texts in each of its other languages: its title, theme, summary, rules, FAQ,
+ * certificate wording and email words, and each category's name and description. A text left
+ * empty shows the first language's. A language the organizer stops offering keeps its texts,
+ * hidden, until it is offered again.
+ */
+export function LanguagesSection({ fields, slug }: { fields: SettingsFields; slug: string }) {
+  const { t } = useTranslation();
+  const languages = offered(fields);
+  const first = (fields.firstLanguage.value as Locale | undefined) ?? languages[0] ?? "en";
+  const translations = fields.translations.getFieldset();
+  const categories = fields.categories.getFieldList();
+  const firstName = t(`languages.${first}`);
+  return (
+    <fieldset className="card" id="settings-languages">
+      <legend>{t("settings.languagesPart")}</legend>
+      <SelectField
+        field={fields.firstLanguage}
+        label={t("settings.firstLanguage")}
+        hint={t("settings.firstLanguageHint")}
+      >
+        {(languages.length > 0 ? languages : locales).map((locale) => (
+          <option key={locale} value={locale}>
+            {t(`languages.${locale}`)}
+          </option>
+        ))}
+      </SelectField>
+      {languages.length < 2 ? <p className="field-hint">{t("settings.oneLanguage")}</p> : null}
+      {locales.map((locale) => {
+        const texts = translations[locale].getFieldset();
+        const shown = locale !== first && languages.includes(locale);
+        const name = t(`languages.${locale}`);
+        return (
+          <fieldset key={locale} className="plain-fieldset field translation" hidden={!shown}>
+            <legend>{t("settings.textsIn", { language: name })}</legend>
+            <p className="field-hint">{t("settings.textsInHint", { language: firstName })}</p>
+            <InputField field={texts.title} label={t("settings.contestTitle")} inputProps={{ lang: locale }} />
+            <InputField field={texts.theme} label={t("settings.theme")} inputProps={{ lang: locale }} />
+            <TextareaInputField
+              field={texts.summary}
+              label={t("settings.summary")}
+
+              textareaProps={{ rows: 3, lang: locale }}
+            />
+            <MarkdownField
+              field={texts.rules}
+              label={t("settings.rules")}
+              endpoint={`/organize/${slug}/markdown`}
+              saved={{ source: "", html: "" }}
+              lang={locale}
+            />
+            <MarkdownField
+              field={texts.faq}
+              label={t("settings.faq")}
+              endpoint={`/organize/${slug}/markdown`}
+              saved={{ source: "", html: "" }}
+              lang={locale}
+            />
+            {categories.map((item, index) => {
+              const category = item.getFieldset();
+              const own = category.translations.getFieldset()[locale].getFieldset();
+              const label = category.name.value || String(index + 1);
+              return (
+                <div key={item.key} className="field-row">
+                  <InputField
+                    field={own.name}
+                    label={t("settings.categoryNameIn", { name: label })}
+
+                    inputProps={{ lang: locale }}
+                  />
+                  <TextareaInputField
+                    field={own.description}
+                    label={t("settings.categoryDescriptionIn", { name: label })}
+
+                    textareaProps={{ rows: 2, lang: locale }}
+                  />
+                </div>
+              );
+            })}
+            <TextareaInputField
+              field={texts.certificateWording}
+              label={t("settings.certificateWording")}
+
+              textareaProps={{ rows: 2, lang: locale }}
+            />
+            {(["emailReceipt", "emailScreened", "emailDraftReminder", "emailResults"] as const).map((key) => (
+              <TextareaInputField
+                key={key}
+                field={texts[key]}
+                label={t(`settings.${key}`)}
+
+                textareaProps={{ rows: 2, lang: locale }}
+              />
+            ))}
+          </fieldset>
+        );
+      })}
+    </fieldset>
+  );
+}
