@@ -18,7 +18,7 @@ export const en = {
     change: "Change",
     footer: "Mosaic is open-source software for youth multimedia contests.",
   },
-  languages: { en: "English", fr: "Français", es: "Español" },
+  languages: { en: "English", fr: "Français", es: "Español", ar: "العربية" },
   home: {
     title: "Contests",
     none: "There are no open contests right now.",
@@ -1523,4 +1523,15 @@ export type Messages = typeof en;
 
 /** Another locale: any message it lacks falls back to English. */
 export type PartialMessages = { [K in keyof Messages]?: DeepPartial<Messages[K]> };
-type DeepPartial<T> = T extends string ? string : { [K in keyof T]?: DeepPartial<T[K]> };
+type DeepPartial<T> = T extends string
+  ? string
+  : { [K in keyof T | PluralKeys<T>]?: K extends keyof T ? DeepPartial<T[K]> : string };
+/**
+ * The plural forms a language may give a counted message (`x_one`/`x_other` in English):
+ * i18next picks one with `Intl.PluralRules`, and Arabic, for one, uses all six.
+ */
+type PluralKeys<T> = {
+  [K in keyof T]: K extends `${infer Base}_other`
+    ? `${Base}_${"zero" | "one" | "two" | "few" | "many" | "other"}`
+    : never;
+}[keyof T];

@@ -20,7 +20,7 @@ export const es: PartialMessages = {
     change: "Cambiar",
     footer: "Mosaic es software libre para concursos multimedia de jóvenes.",
   },
-  languages: { en: "English", fr: "Français", es: "Español" },
+  languages: { en: "English", fr: "Français", es: "Español", ar: "العربية" },
   home: {
     title: "Concursos",
     none: "No hay concursos abiertos en este momento.",

@@ -20,7 +20,7 @@ export const fr: PartialMessages = {
     change: "Changer",
     footer: "Mosaic est un logiciel libre pour les concours multimédias de jeunes.",
   },
-  languages: { en: "English", fr: "Français", es: "Español" },
+  languages: { en: "English", fr: "Français", es: "Español", ar: "العربية" },
   home: {
     title: "Concours",
     none: "Aucun concours n’est ouvert pour le moment.",

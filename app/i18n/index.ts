@@ -1,7 +1,7 @@
 import i18next, { type i18n as I18n } from "i18next";
 import * as server from "./messages.server";
 
-export const locales = ["en", "fr", "es"] as const;
+export const locales = ["en", "fr", "es", "ar"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 
@@ -18,7 +18,9 @@ export async function loadMessages(locale: Locale): Promise<void> {
     ? import("./fr").then((m) => m.fr)
     : locale === "es"
       ? import("./es").then((m) => m.es)
-      : import("./en").then((m) => m.en));
+      : locale === "ar"
+        ? import("./ar").then((m) => m.ar)
+        : import("./en").then((m) => m.en));
 }
 
 export function hasMessages(locale: Locale) {

@@ -32,6 +32,7 @@ describe("the user's language", () => {
   it("follows the browser when nothing was chosen", async () => {
     expect(await localeOf({ acceptLanguage: "es-CO,es;q=0.9,en;q=0.5" })).toBe("es");
     expect(await localeOf({ acceptLanguage: "fr-CH" })).toBe("fr");
+    expect(await localeOf({ acceptLanguage: "ar-EG,ar;q=0.9,en;q=0.5" })).toBe("ar");
     expect(await localeOf({ acceptLanguage: "de" })).toBe("en");
   });
 
@@ -86,6 +87,7 @@ describe("the user's language", () => {
     expect(spanish).toMatch(/^<h2>[^<]+<\/h2>\n<p>/);
     expect(spanish).toContain("<li><strong>");
     expect(spanish).not.toContain("Ce que nous collectons");
+    expect(await terms({ headers: { "Accept-Language": "ar-MA" } })).toContain("<h2>ما نجمعه</h2>");
   });
 });
 

@@ -35,7 +35,7 @@ describe("parseForm", () => {
   it("reads the same in every language: no English default message survives", () => {
     const submission = parseForm(form({ title: "much too long", count: "x" }), schema);
     const problems = Object.values(submission.reply().error ?? {}).flatMap((list) => list ?? []);
-    for (const locale of ["fr", "es"] as const) {
+    for (const locale of ["fr", "es", "ar"] as const) {
       const i18n = createI18n(locale);
       for (const { key, values } of problems) {
         const text = i18n.t(key, values);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createI18n, localeFromAcceptLanguage } from "~/i18n";
+import { ar } from "~/i18n/ar";
 import { en } from "~/i18n/en";
 import { es } from "~/i18n/es";
 import { fr } from "~/i18n/fr";
@@ -32,14 +33,6 @@ describe("language", () => {
   });
 
   it("has every English message in French and Spanish (but the legal text), with the same placeholders", () => {
-    const flatten = (node: unknown, path = ""): Record<string, string> =>
-      typeof node === "string"
-        ? { [path]: node }
-        : Object.assign(
-            {},
-            ...Object.entries(node as object).map(([key, value]) => flatten(value, path ? `${path}.${key}` : key)),
-          );
-    const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
     const english = flatten(en);
     for (const other of [fr, es]) {
       const translated = flatten(other);
@@ -54,4 +47,52 @@ describe("language", () => {
       }
     }
   });
+
+  it("has every English message in Arabic, in each of Arabic's six plural forms where English counts", () => {
+    const english = flatten(en);
+    const arabic = flatten(ar);
+    const forms = ["zero", "one", "two", "few", "many", "other"];
+    const plural = /^(.*)_(zero|one|two|few|many|other)$/;
+    for (const [key, text] of Object.entries(arabic)) {
+      const [, base, form] = plural.exec(key) ?? [];
+      if (base && form) {
+        // a counted message is compared with English's `_other` form; Arabic writes the
+        // numbers zero, one and two as words ("ملفان", two files), so those may leave out {{count}}
+        expect(english, key).toHaveProperty([`${base}_other`]);
+        const expected = placeholders(english[`${base}_other`]!);
+        expect(placeholders(text), key).toEqual(
+          ["zero", "one", "two"].includes(form)
+            ? expected.filter((p) => p !== "count" || text.includes("{{count}}"))
+            : expected,
+        );
+      } else {
+        expect(english, key).toHaveProperty([key]);
+        expect(placeholders(text), key).toEqual(placeholders(english[key]!));
+      }
+    }
+    // every English message, the legal text included; a counted one (`x_one`/`x_other`) in all six forms
+    for (const key of Object.keys(english)) {
+      const base = plural.exec(key)?.[1];
+      if (base) for (const form of forms) expect(arabic, key).toHaveProperty([`${base}_${form}`]);
+      else expect(arabic, key).toHaveProperty([key]);
+    }
+  });
+
+  it("counts in Arabic with a different word for 0, 1, 2, 3 and 11", () => {
+    const t = createI18n("ar").t;
+    const files = [0, 1, 2, 3, 11, 100].map((count) => t("dashboard.retention.files", { count }));
+    expect(files).toEqual(["لا ملفات", "ملف واحد", "ملفان", "3 ملفات", "11 ملفًا", "100 ملف"]);
+    const minutes = [0, 1, 2, 3, 11].map((count) => t("units.minutes", { count }));
+    expect(minutes).toEqual(["0 دقيقة", "دقيقة واحدة", "دقيقتان", "3 دقائق", "11 دقيقة"]);
+    expect(t("errors.codeWrong", { count: 2 })).toBe("هذا الرمز غير صحيح. تتبقى لك محاولتان.");
+  });
 });
+
+const flatten = (node: unknown, path = ""): Record<string, string> =>
+  typeof node === "string"
+    ? { [path]: node }
+    : Object.assign(
+        {},
+        ...Object.entries(node as object).map(([key, value]) => flatten(value, path ? `${path}.${key}` : key)),
+      );
+const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
