@@ -77,7 +77,7 @@ export const fr: PartialMessages = {
     rejected: {
       empty: "Le fichier est vide. Choisissez-le à nouveau.",
       tooLarge:
-        "Le fichier dépasse la taille permise par cette catégorie ({{size}} Mo). Envoyez une version plus légère ou compressée.",
+        "Le fichier dépasse la taille permise par cette catégorie ({{max, bytes}}). Envoyez une version plus légère ou compressée.",
       wrongType:
         "Le contenu de ce fichier n’est pas dans un format accepté par cette catégorie, quel que soit son nom. Exportez-le dans l’un des formats indiqués.",
       corrupt:
@@ -106,10 +106,6 @@ export const fr: PartialMessages = {
     "audio/mp4": "audio M4A",
   },
   units: {
-    KB: "{{value}} Ko",
-    minSec: "{{minutes}} min {{seconds}} s",
-    MB: "{{value}} Mo",
-    GB: "{{value}} Go",
     minutes_one: "{{count}} minute",
     minutes_other: "{{count}} minutes",
     seconds_one: "{{count}} seconde",
@@ -304,7 +300,7 @@ export const fr: PartialMessages = {
     chooseMore: "Ajouter un autre fichier",
     accepts: "Formats acceptés : {{types}}, jusqu’à {{size}} chacun.",
     uploading: "Envoi de {{name}}",
-    progress: "{{percent}} % · {{speed}}/s · encore {{left}}",
+    progress: "{{percent}} · {{speed}} · encore {{left}}",
     cancel: "Annuler l’envoi",
     cancelled: "Envoi annulé.",
     checking: "Vérification du fichier…",
@@ -380,7 +376,7 @@ export const fr: PartialMessages = {
     replace: "Remplacer les sous-titres",
     remove: "Retirer les sous-titres",
     choose: "Choisissez un fichier de sous-titres .vtt.",
-    tooLarge: "Ce fichier de sous-titres dépasse {{size}} Ko.",
+    tooLarge: "Ce fichier de sous-titres dépasse {{max, bytes}}.",
     notText: "Ce fichier n’est pas un fichier texte. Choisissez un fichier de sous-titres WebVTT (.vtt).",
     notWebVtt: "Ce n’est pas un fichier WebVTT : sa première ligne doit être WEBVTT.",
     badCue: "Le sous-titre {{number}} n’a pas de ligne de minutage (comme 00:01.000 --> 00:04.000).",
@@ -528,7 +524,7 @@ export const fr: PartialMessages = {
     moreCountries_one: "et {{count}} autre pays",
     moreCountries_other: "et {{count}} autres pays",
     byAge: "Personnes participantes par âge à la date limite",
-    ageBand: "{{from}}–{{to}} ans",
+    ageBand: "{{range}} ans",
     ageOver: "{{from}} ans et plus",
     judging: "Avancement de l’évaluation",
     noJudging: "Aucune œuvre n’est encore confiée au jury.",
@@ -1075,7 +1071,6 @@ export const fr: PartialMessages = {
     openDocument: "Ouvrir le document",
     aiUse: "Usage de l’IA : {{answer}}",
     rubric: "Grille d’évaluation",
-    weight: "{{weight}} %",
     comment: "Commentaire sur {{criterion}} (facultatif)",
     overall: "Commentaire général (facultatif)",
     submit: "Envoyer mes notes",
