@@ -23,6 +23,7 @@ import { takeNotice } from "./forms.server";
 import {
   createI18n,
   defaultLocale,
+  directionOf,
   hasMessages,
   isLocale,
   loadedLocale,
@@ -64,7 +65,7 @@ export function useRootData() {
 function Document({ locale, children }: { locale: string; children: ReactNode }) {
   const nonce = useNonce();
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir={directionOf(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useNumbers } from "~/components/numbers";
 import { countdown } from "~/models/contest";
 import { formatWhen } from "~/models/time";
 
@@ -25,6 +26,7 @@ export function LocalTime({ iso, zone, locale }: { iso: Date | string; zone: str
 /** A countdown that is right before hydration (from the server's clock) and ticks after it. */
 export function Countdown({ until, serverNow }: { until: string; serverNow: string }) {
   const { t } = useTranslation();
+  const { number } = useNumbers();
   const [at, setAt] = useState(() => new Date(serverNow));
   useEffect(() => {
     setAt(new Date());
@@ -35,7 +37,13 @@ export function Countdown({ until, serverNow }: { until: string; serverNow: stri
   return (
     <p className="countdown" role="timer" aria-live="off">
       <span className="countdown-label">{t("contest.countdown")}</span>
-      <span className="countdown-value">{t("contest.countdownValue", left)}</span>
+      <span className="countdown-value">
+        {t("contest.countdownValue", {
+          days: number(left.days, 0),
+          hours: number(left.hours, 0),
+          minutes: number(left.minutes, 0),
+        })}
+      </span>
     </p>
   );
 }

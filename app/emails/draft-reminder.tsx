@@ -25,7 +25,7 @@ export function draftReminderEmail(t: TFunction, lang: string, payload: z.infer<
           {t("email.draftReminderHeading")}
         </Heading>
         <Text>{t("email.draftReminderBody", { contest: payload.contest, deadline })}</Text>
-        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} />
+        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} lang={lang} />
         <EmailButton href={payload.link}>{t("email.draftReminderButton")}</EmailButton>
       </EmailLayout>
     ),

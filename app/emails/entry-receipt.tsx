@@ -37,7 +37,7 @@ export function entryReceiptEmail(t: TFunction, lang: string, payload: z.infer<t
         <Text style={{ fontSize: 20, fontWeight: 700 }}>{t("email.receiptReference", values)}</Text>
         <Text>{t("email.receiptEdit", { deadline })}</Text>
         <Text>{t("entry.retention", { count: payload.retentionMonths })}</Text>
-        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} />
+        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} lang={lang} />
         <EmailButton href={payload.link}>{t("email.receiptButton")}</EmailButton>
       </EmailLayout>
     ),

@@ -1,7 +1,7 @@
 import { Heading, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
+import { EmailButton, EmailLayout, OrganizerNote, quoteEdge } from "./layout";
 import { formatWhen } from "~/models/time";
 
 export const entryScreenedPayload = z.object({
@@ -30,13 +30,11 @@ export function entryScreenedEmail(t: TFunction, lang: string, payload: z.infer<
           {t(returned ? "email.returnedHeading" : "email.ineligibleHeading", values)}
         </Heading>
         <Text>{t(returned ? "email.returnedBody" : "email.ineligibleBody", values)}</Text>
-        <Text style={{ whiteSpace: "pre-wrap", borderLeft: "3px solid #0f4c5c", paddingLeft: 12 }}>
-          {payload.message}
-        </Text>
+        <Text style={{ whiteSpace: "pre-wrap", ...quoteEdge(lang, 3) }}>{payload.message}</Text>
         {returned ? (
           <Text>{until ? t("email.returnedUntil", { date: until }) : t("email.returnedDeadline")}</Text>
         ) : null}
-        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} />
+        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} lang={lang} />
         <EmailButton href={payload.link}>{t("email.screenedButton")}</EmailButton>
       </EmailLayout>
     ),

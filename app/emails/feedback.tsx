@@ -1,7 +1,8 @@
 import { Heading, Section, Text } from "@react-email/components";
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { EmailButton, EmailLayout } from "./layout";
+import { EmailButton, EmailLayout, quoteEdge } from "./layout";
+import { formatNumber } from "~/i18n/numbers";
 
 export const feedbackPayload = z.object({
   contest: z.string(),
@@ -29,7 +30,7 @@ export function feedbackEmail(t: TFunction, lang: string, payload: z.infer<typeo
         </Heading>
         <Text>{t("email.feedback.body", values)}</Text>
         {payload.notes.map((note, index) => (
-          <Section key={index} style={{ borderLeft: "4px solid #0f4c5c", paddingLeft: 12, margin: "16px 0" }}>
+          <Section key={index} style={{ ...quoteEdge(lang), margin: "16px 0" }}>
             <Text style={{ fontWeight: 700, margin: "0 0 4px" }}>
               {t("feedback.noteHeading", { number: index + 1 })}
             </Text>
@@ -40,11 +41,11 @@ export function feedbackEmail(t: TFunction, lang: string, payload: z.infer<typeo
           <Text>
             {payload.categoryAverage !== null
               ? t("feedback.scores", {
-                  average: payload.average,
-                  categoryAverage: payload.categoryAverage,
+                  average: formatNumber(lang, payload.average, 0),
+                  categoryAverage: formatNumber(lang, payload.categoryAverage, 0),
                   category: payload.category,
                 })
-              : t("feedback.score", { average: payload.average })}
+              : t("feedback.score", { average: formatNumber(lang, payload.average, 0) })}
           </Text>
         ) : null}
         <Text>{t("email.feedback.closing")}</Text>

@@ -1,10 +1,12 @@
 import { Body, Button, Container, Head, Html, Preview, Section, Text } from "@react-email/components";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
+import { directionOf } from "~/i18n";
 
 /** The frame shared by every Mosaic email: calm, readable, works without images. */
 export function EmailLayout({ lang, preview, children }: { lang: string; preview: string; children: ReactNode }) {
+  const dir = directionOf(lang);
   return (
-    <Html lang={lang}>
+    <Html lang={lang} dir={dir}>
       <Head />
       <Preview>{preview}</Preview>
       <Body
@@ -14,7 +16,8 @@ export function EmailLayout({ lang, preview, children }: { lang: string; preview
           color: "#1f2a37",
         }}
       >
-        <Container style={{ maxWidth: 520, margin: "0 auto", padding: "24px" }}>
+        {/* dir again on the content: some webmails drop the <html> element and keep only the body's content */}
+        <Container dir={dir} style={{ maxWidth: 520, margin: "0 auto", padding: "24px" }}>
           <Text style={{ fontSize: 18, fontWeight: 700, color: "#0f4c5c", margin: 0 }}>Mosaic</Text>
           <Section style={{ backgroundColor: "#ffffff", borderRadius: 12, padding: "24px", marginTop: 16 }}>
             {children}
@@ -38,10 +41,10 @@ export function EmailButton({ href, children }: { href: string; children: ReactN
 }
 
 /** The organizers' own words for this kind of email, set on the contest's settings page; nothing when empty. */
-export function OrganizerNote({ heading, note }: { heading: string; note: string }) {
+export function OrganizerNote({ heading, note, lang }: { heading: string; note: string; lang: string }) {
   if (!note.trim()) return null;
   return (
-    <Section style={{ borderLeft: "4px solid #0f4c5c", paddingLeft: 12, margin: "16px 0" }}>
+    <Section style={{ ...quoteEdge(lang), margin: "16px 0" }}>
       <Text style={{ fontWeight: 700, margin: "0 0 4px" }}>{heading}</Text>
       {note
         .trim()
@@ -53,4 +56,15 @@ export function OrganizerNote({ heading, note }: { heading: string; note: string
         ))}
     </Section>
   );
+}
+
+/**
+ * The rule beside a quoted text, on the side where the reader's lines begin. Physical sides on
+ * purpose: many mail clients ignore logical properties such as `border-inline-start`.
+ */
+export function quoteEdge(lang: string, width = 4): CSSProperties {
+  const border = `${width}px solid #0f4c5c`;
+  return directionOf(lang) === "rtl"
+    ? { borderRight: border, paddingRight: 12 }
+    : { borderLeft: border, paddingLeft: 12 };
 }

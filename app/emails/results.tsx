@@ -33,7 +33,7 @@ export function resultsEmail(t: TFunction, lang: string, payload: z.infer<typeof
           {t(`email.results.${payload.kind}Heading`, values)}
         </Heading>
         <Text>{t(`email.results.${payload.kind}Body`, values)}</Text>
-        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} />
+        <OrganizerNote heading={t("email.organizerNote")} note={payload.note} lang={lang} />
         <EmailButton href={payload.link}>{t("email.results.button")}</EmailButton>
       </EmailLayout>
     ),

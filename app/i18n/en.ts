@@ -75,7 +75,7 @@ export const en = {
     rejected: {
       empty: "The file is empty. Please choose the file again.",
       tooLarge:
-        "The file is larger than this category allows ({{size}} MB). Please send a smaller or compressed version.",
+        "The file is larger than this category allows ({{max, bytes}}). Please send a smaller or compressed version.",
       wrongType:
         "This file's content is not a format this category accepts, whatever its name says. Please export it in one of the listed formats.",
       corrupt:
@@ -104,10 +104,6 @@ export const en = {
     "audio/mp4": "M4A audio",
   },
   units: {
-    KB: "{{value}} KB",
-    minSec: "{{minutes}} min {{seconds}} s",
-    MB: "{{value}} MB",
-    GB: "{{value}} GB",
     minutes_one: "{{count}} minute",
     minutes_other: "{{count}} minutes",
     seconds_other: "{{count}} seconds",
@@ -293,7 +289,7 @@ export const en = {
     chooseMore: "Add another file",
     accepts: "Accepted: {{types}}, up to {{size}} each.",
     uploading: "Uploading {{name}}",
-    progress: "{{percent}}% · {{speed}}/s · {{left}} left",
+    progress: "{{percent}} · {{speed}} · {{left}} left",
     cancel: "Cancel upload",
     cancelled: "Upload cancelled.",
     checking: "Checking the file…",
@@ -369,7 +365,7 @@ export const en = {
     replace: "Replace captions",
     remove: "Remove captions",
     choose: "Choose a .vtt caption file.",
-    tooLarge: "This caption file is larger than {{size}} KB.",
+    tooLarge: "This caption file is larger than {{max, bytes}}.",
     notText: "This file is not text. Choose a WebVTT (.vtt) caption file.",
     notWebVtt: "This is not a WebVTT file: its first line must be WEBVTT.",
     badCue: "Caption {{number}} has no timing line (like 00:01.000 --> 00:04.000).",
@@ -514,7 +510,7 @@ export const en = {
     moreCountries_one: "and {{count}} more country",
     moreCountries_other: "and {{count}} more countries",
     byAge: "Entrants by age on the deadline",
-    ageBand: "{{from}}–{{to}}",
+    ageBand: "{{range}}",
     ageOver: "{{from}} and over",
     judging: "Judging progress",
     noJudging: "No entries are assigned to judges yet.",
@@ -1052,7 +1048,6 @@ export const en = {
     openDocument: "Open the document",
     aiUse: "Use of AI: {{answer}}",
     rubric: "Rubric",
-    weight: "{{weight}}%",
     comment: "Comment on {{criterion}} (optional)",
     overall: "Overall comment (optional)",
     submit: "Submit my scores",

@@ -25,12 +25,12 @@ export const fr: PartialMessages = {
     title: "Concours",
     none: "Aucun concours n’est ouvert pour le moment.",
     open: "Inscriptions ouvertes",
-    view: "Lire l’appel : {{title}}",
+    view: "Lire l’appel : {{title}}",
   },
   contest: {
     openJudging:
-      "L’évaluation est ouverte : le jury voit le nom que vous choisissez de publier avec votre œuvre (jamais votre courriel, votre âge ni votre pays).",
-    languagesLine: "Langues de ce concours : {{list}}.",
+      "L’évaluation est ouverte : le jury voit le nom que vous choisissez de publier avec votre œuvre (jamais votre courriel, votre âge ni votre pays).",
+    languagesLine: "Langues de ce concours : {{list}}.",
     theme: "Thème",
     whoMayEnter: "Qui peut participer",
     age: "Avoir entre {{min}} et {{max}} ans à la date limite de dépôt.",
@@ -38,13 +38,13 @@ export const fr: PartialMessages = {
     ageMax: "Avoir au plus {{max}} ans à la date limite de dépôt.",
     ageAny: "Ouvert à tous les âges.",
     countriesAll: "Depuis n’importe quel pays.",
-    countriesSome: "Depuis : {{countries}}.",
+    countriesSome: "Depuis : {{countries}}.",
     entriesPerPerson_one: "Jusqu’à {{count}} œuvre par personne.",
     entriesPerPerson_other: "Jusqu’à {{count}} œuvres par personne.",
     categories: "Catégories",
     accepts: "Formats acceptés",
     maxSize: "Jusqu’à {{size}} par fichier",
-    maxDuration: "Durée maximale : {{duration}}",
+    maxDuration: "Durée maximale : {{duration}}",
     files_one: "{{count}} fichier",
     files_other: "Jusqu’à {{count}} fichiers",
     needsAltText: "Décrivez chaque image par un texte (texte alternatif), pour que chacun puisse la percevoir.",
@@ -77,7 +77,7 @@ export const fr: PartialMessages = {
     rejected: {
       empty: "Le fichier est vide. Choisissez-le à nouveau.",
       tooLarge:
-        "Le fichier dépasse la taille permise par cette catégorie ({{size}} Mo). Envoyez une version plus légère ou compressée.",
+        "Le fichier dépasse la taille permise par cette catégorie ({{max, bytes}}). Envoyez une version plus légère ou compressée.",
       wrongType:
         "Le contenu de ce fichier n’est pas dans un format accepté par cette catégorie, quel que soit son nom. Exportez-le dans l’un des formats indiqués.",
       corrupt:
@@ -85,9 +85,9 @@ export const fr: PartialMessages = {
       tooManyPixels:
         "L’image compte trop de pixels (plus de {{megapixels}} mégapixels). Redimensionnez-la puis renvoyez-la.",
       tooLong:
-        "L’enregistrement dépasse la durée permise par cette catégorie ({{max}} minutes ; le vôtre dure {{seconds}} secondes). Raccourcissez-le.",
+        "L’enregistrement dépasse la durée permise par cette catégorie ({{max}} minutes ; le vôtre dure {{seconds}} secondes). Raccourcissez-le.",
       notAsDeclared:
-        "Le fichier reçu n’a pas la taille du fichier choisi : il n’a pas été gardé. Envoyez-le à nouveau.",
+        "Le fichier reçu n’a pas la taille du fichier choisi : il n’a pas été gardé. Envoyez-le à nouveau.",
       frameTooLarge:
         "L’image de la vidéo dépasse la 8K (plus de {{megapixels}} mégapixels). Exportez-la dans une taille plus petite.",
       cannotPrepare:
@@ -106,10 +106,6 @@ export const fr: PartialMessages = {
     "audio/mp4": "audio M4A",
   },
   units: {
-    KB: "{{value}} Ko",
-    minSec: "{{minutes}} min {{seconds}} s",
-    MB: "{{value}} Mo",
-    GB: "{{value}} Go",
     minutes_one: "{{count}} minute",
     minutes_other: "{{count}} minutes",
     seconds_one: "{{count}} seconde",
@@ -118,7 +114,7 @@ export const fr: PartialMessages = {
   signIn: {
     title: "Se connecter",
     intro:
-      "Saisissez votre adresse e-mail. Nous vous enverrons un code à 6 chiffres et un lien ; l’un ou l’autre vous connecte. Aucun mot de passe.",
+      "Saisissez votre adresse e-mail. Nous vous enverrons un code à 6 chiffres et un lien ; l’un ou l’autre vous connecte. Aucun mot de passe.",
     email: "Adresse e-mail",
     emailHint: "L’adresse où vous souhaitez recevoir les nouvelles de vos œuvres.",
     send: "Recevoir un code",
@@ -141,16 +137,16 @@ export const fr: PartialMessages = {
     title: "Mon espace",
     welcome: "Bienvenue sur Mosaic",
     signedInAs: "Vous êtes connecté·e en tant que {{email}}.",
-    role: "Votre rôle : {{role}}",
+    role: "Votre rôle : {{role}}",
     roles: { entrant: "Participant·e", organizer: "Organisateur·rice", admin: "Administrateur·rice" },
-    next: "Prochaine étape : lire l’appel d’un concours et préparer votre œuvre.",
+    next: "Prochaine étape : lire l’appel d’un concours et préparer votre œuvre.",
   },
   profile: {
     title: "Votre profil",
     intro:
       "Nous avons besoin de quelques informations pour vérifier que vous pouvez participer. Seuls vous et les organisateurs les voient, sauf le nom que vous choisissez de publier.",
     fullName: "Nom complet",
-    fullNameHint: "Comme sur une pièce officielle ; il reste privé.",
+    fullNameHint: "Comme sur une pièce officielle ; il reste privé.",
     displayName: "Nom à publier",
     displayNameHint: "Affiché avec votre œuvre si elle est primée. Un prénom ou un nom de plume convient.",
     dateOfBirth: "Date de naissance",
@@ -166,14 +162,14 @@ export const fr: PartialMessages = {
     newTerms: "Les conditions ont changé. Lisez-les et acceptez la nouvelle version pour continuer.",
   },
   terms: {
-    body: "## Ce que nous collectons\n\nVotre adresse e-mail, votre profil (nom complet, nom à publier, date de naissance, pays, langue), les conditions acceptées, et vos participations avec leurs fichiers, déclarations, co-auteurs, autorisations et, pour une personne sous l'âge du consentement du concours, le nom et l'e-mail du parent ou tuteur qui consent.\n\n## Pourquoi\n\nPour vérifier que vous pouvez participer, organiser l'évaluation, vous annoncer les résultats et, si vous gagnez, montrer votre œuvre avec le nom que vous avez choisi de publier.\n\n## Qui les voit\n\nLes organisateurs des concours auxquels vous participez. Les jurés voient votre œuvre et votre texte. Ils ne voient jamais votre e-mail, votre âge ni votre pays, et jamais votre nom, sauf si un concours annonce avant votre participation que son évaluation est ouverte : ils voient alors le nom que vous avez choisi de publier. Le parent ou tuteur à qui l'on demande son consentement voit la participation. Si vous gagnez, tout le monde voit votre œuvre dans la galerie avec le nom choisi, et votre pays seulement si vous l'avez accepté.\n\n## Combien de temps nous les gardons\n\n- Participations non primées : leurs fichiers, textes, co-auteurs, autorisations et consentements sont supprimés à la fin de la durée de conservation du concours après ses résultats (12 mois sauf indication contraire sur le formulaire de participation). Il reste des données anonymes : catégorie, statut et notes, pour les statistiques du concours.\n- Les participations primées restent publiées dans la galerie.\n- Les codes de connexion sont supprimés un jour après leur usage ou leur expiration ; les sessions prennent fin après 14 jours sans usage ou 30 jours au total ; le contenu des e-mails envoyés est supprimé 30 jours après l'envoi.\n- Votre compte et votre profil restent jusqu'à ce que vous les supprimiez.\n\n## Vos droits\n\n- **Voir et télécharger vos données** : la page « Mes données » vous donne tout ce que nous conservons sur vous dans un fichier ZIP, avec vos fichiers.\n- **Les corriger** : modifiez votre profil à tout moment, et votre participation jusqu'à la date limite.\n- **Retirer** une participation jusqu'à la date limite.\n- **Supprimer votre compte** depuis la page « Mes données », ou demander aux organisateurs de le faire. Votre profil, vos brouillons et vos fichiers sont supprimés, et vos participations aux concours dont l'évaluation n'a pas commencé sont retirées et supprimées. Une participation déjà évaluée ne garde que sa référence, sa catégorie, ses notes et son éventuel prix, sans votre nom, vos textes ni vos fichiers, et quitte la galerie, pour que les résultats des autres restent justes.\n- **Un parent ou tuteur** peut retirer son consentement depuis le lien de son e-mail : l'œuvre quitte la galerie, et le concours si l'évaluation n'a pas commencé.",
+    body: "## Ce que nous collectons\n\nVotre adresse e-mail, votre profil (nom complet, nom à publier, date de naissance, pays, langue), les conditions acceptées, et vos participations avec leurs fichiers, déclarations, co-auteurs, autorisations et, pour une personne sous l’âge du consentement du concours, le nom et l’e-mail du parent ou tuteur qui consent.\n\n## Pourquoi\n\nPour vérifier que vous pouvez participer, organiser l’évaluation, vous annoncer les résultats et, si vous gagnez, montrer votre œuvre avec le nom que vous avez choisi de publier.\n\n## Qui les voit\n\nLes organisateurs des concours auxquels vous participez. Les jurés voient votre œuvre et votre texte. Ils ne voient jamais votre e-mail, votre âge ni votre pays, et jamais votre nom, sauf si un concours annonce avant votre participation que son évaluation est ouverte : ils voient alors le nom que vous avez choisi de publier. Le parent ou tuteur à qui l’on demande son consentement voit la participation. Si vous gagnez, tout le monde voit votre œuvre dans la galerie avec le nom choisi, et votre pays seulement si vous l’avez accepté.\n\n## Combien de temps nous les gardons\n\n- Participations non primées : leurs fichiers, textes, co-auteurs, autorisations et consentements sont supprimés à la fin de la durée de conservation du concours après ses résultats (12 mois sauf indication contraire sur le formulaire de participation). Il reste des données anonymes : catégorie, statut et notes, pour les statistiques du concours.\n- Les participations primées restent publiées dans la galerie.\n- Les codes de connexion sont supprimés un jour après leur usage ou leur expiration ; les sessions prennent fin après 14 jours sans usage ou 30 jours au total ; le contenu des e-mails envoyés est supprimé 30 jours après l’envoi.\n- Votre compte et votre profil restent jusqu’à ce que vous les supprimiez.\n\n## Vos droits\n\n- **Voir et télécharger vos données** : la page « Mes données » vous donne tout ce que nous conservons sur vous dans un fichier ZIP, avec vos fichiers.\n- **Les corriger** : modifiez votre profil à tout moment, et votre participation jusqu’à la date limite.\n- **Retirer** une participation jusqu’à la date limite.\n- **Supprimer votre compte** depuis la page « Mes données », ou demander aux organisateurs de le faire. Votre profil, vos brouillons et vos fichiers sont supprimés, et vos participations aux concours dont l’évaluation n’a pas commencé sont retirées et supprimées. Une participation déjà évaluée ne garde que sa référence, sa catégorie, ses notes et son éventuel prix, sans votre nom, vos textes ni vos fichiers, et quitte la galerie, pour que les résultats des autres restent justes.\n- **Un parent ou tuteur** peut retirer son consentement depuis le lien de son e-mail : l’œuvre quitte la galerie, et le concours si l’évaluation n’a pas commencé.",
     title: "Conditions et politique de confidentialité",
     version: "Version {{version}}",
   },
   eligibility: {
     profileIncomplete: "Complétez d’abord votre profil (date de naissance et pays).",
-    tooYoung: "Ce concours est ouvert aux personnes de {{min}} ans ou plus à la date limite ; vous aurez {{age}} ans.",
-    tooOld: "Ce concours est ouvert aux personnes de {{max}} ans au plus à la date limite ; vous aurez {{age}} ans.",
+    tooYoung: "Ce concours est ouvert aux personnes de {{min}} ans ou plus à la date limite ; vous aurez {{age}} ans.",
+    tooOld: "Ce concours est ouvert aux personnes de {{max}} ans au plus à la date limite ; vous aurez {{age}} ans.",
     country: "Ce concours n’est pas ouvert aux résidents de votre pays.",
     tooManyEntries_one: "Vous pouvez avoir {{count}} œuvre dans ce concours, et vous l’avez déjà.",
     tooManyEntries_other: "Vous pouvez avoir {{count}} œuvres dans ce concours, et vous les avez déjà.",
@@ -199,24 +195,24 @@ export const fr: PartialMessages = {
       eligible: "Retenue pour l’évaluation",
       ineligible: "Non admissible",
     },
-    awarded: "Les résultats sont publiés : {{place}}. Félicitations !",
+    awarded: "Les résultats sont publiés : {{place}}. Félicitations !",
     notAwarded:
-      "Les résultats sont publiés. Votre œuvre ne fait pas partie des lauréats cette fois-ci ; merci d’avoir participé.",
+      "Les résultats sont publiés. Votre œuvre ne fait pas partie des lauréats cette fois-ci ; merci d’avoir participé.",
   },
   entry: {
     retention_one:
-      "Si votre participation n'est pas primée, ses fichiers et vos données sont supprimés {{count}} mois après la publication des résultats. Vous pouvez télécharger vos données ou supprimer votre compte à tout moment depuis la page Mes données.",
+      "Si votre participation n’est pas primée, ses fichiers et vos données sont supprimés {{count}} mois après la publication des résultats. Vous pouvez télécharger vos données ou supprimer votre compte à tout moment depuis la page Mes données.",
     retention_other:
-      "Si votre participation n'est pas primée, ses fichiers et vos données sont supprimés {{count}} mois après la publication des résultats. Vous pouvez télécharger vos données ou supprimer votre compte à tout moment depuis la page Mes données.",
+      "Si votre participation n’est pas primée, ses fichiers et vos données sont supprimés {{count}} mois après la publication des résultats. Vous pouvez télécharger vos données ou supprimer votre compte à tout moment depuis la page Mes données.",
     title: "Votre œuvre",
-    category: "Catégorie : {{name}}",
+    category: "Catégorie : {{name}}",
     deadline: "À déposer avant le {{date}}.",
     savedAt: "Enregistré",
     saving: "Enregistrement…",
     offline:
-      "Pas encore enregistré : vos modifications sont gardées sur cet appareil et enregistrées dès que vous êtes de nouveau en ligne.",
+      "Pas encore enregistré : vos modifications sont gardées sur cet appareil et enregistrées dès que vous êtes de nouveau en ligne.",
     conflict:
-      "Cette œuvre a été modifiée dans un autre onglet ou appareil. Rechargez pour voir la dernière version ; votre texte est gardé ici.",
+      "Cette œuvre a été modifiée dans un autre onglet ou appareil. Rechargez pour voir la dernière version ; votre texte est gardé ici.",
     workTitle: "Titre de l’œuvre",
     summary: "Résumé court",
     summaryHint: "Une ou deux phrases sur votre œuvre.",
@@ -227,22 +223,22 @@ export const fr: PartialMessages = {
     language: "Langue de l’œuvre",
     declarations: "Déclarations",
     originalWork: "Cette œuvre est ma création originale (avec les co-auteurs qui y sont nommés).",
-    aiUse: "Avez-vous utilisé l’intelligence artificielle (IA) pour créer cette œuvre ?",
+    aiUse: "Avez-vous utilisé l’intelligence artificielle (IA) pour créer cette œuvre ?",
     aiNone: "Non",
     aiAssisted: "Oui, comme outil (par exemple pour monter ou traduire)",
     aiGenerated: "Oui, des parties de l’œuvre ont été générées",
-    aiDetails: "Comment avez-vous utilisé l’IA ?",
+    aiDetails: "Comment avez-vous utilisé l’IA ?",
     licence:
       "J’autorise les organisateurs à montrer cette œuvre, avec mon nom publié, dans la galerie et lors des événements du concours. Je garde mes droits d’auteur.",
-    identifiablePeople: "Des personnes sont-elles reconnaissables dans cette œuvre ?",
+    identifiablePeople: "Des personnes sont-elles reconnaissables dans cette œuvre ?",
     yes: "Oui",
     no: "Non",
     releases:
-      "Chaque personne reconnaissable figure dans la rubrique « Autorisations de droit à l’image » ; chacune (ou son parent ou tuteur) a donné son consentement éclairé pour y apparaître, et je peux montrer son autorisation signée.",
+      "Chaque personne reconnaissable figure dans la rubrique « Autorisations de droit à l’image » ; chacune (ou son parent ou tuteur) a donné son consentement éclairé pour y apparaître, et je peux montrer son autorisation signée.",
     doNoHarm: "Ne pas nuire",
-    showsSurvivors: "L’œuvre montre-t-elle des survivants identifiables ?",
-    showsExactLocations: "L’œuvre montre-t-elle des lieux précis (zones contaminées ou domiciles) ?",
-    graphicContent: "L’œuvre montre-t-elle des blessures ou des violences explicites ?",
+    showsSurvivors: "L’œuvre montre-t-elle des survivants identifiables ?",
+    showsExactLocations: "L’œuvre montre-t-elle des lieux précis (zones contaminées ou domiciles) ?",
+    graphicContent: "L’œuvre montre-t-elle des blessures ou des violences explicites ?",
     media: "Vos fichiers",
     transcript: "Transcription",
     transcriptHint: "Tout ce qui est dit ou chanté dans votre vidéo ou votre audio, pour que chacun puisse suivre.",
@@ -255,11 +251,11 @@ export const fr: PartialMessages = {
     withdrawConfirm: "Oui, la retirer",
     withdrawn: "Vous avez retiré cette œuvre.",
     submittedEdit:
-      "Cette œuvre est déposée. Vous pouvez la modifier jusqu’à la date limite ; déposez-la ensuite à nouveau.",
+      "Cette œuvre est déposée. Vous pouvez la modifier jusqu’à la date limite ; déposez-la ensuite à nouveau.",
     submitWhenReady:
-      "Votre œuvre sera déposée dès que vos fichiers seront prêts pour le jury, à la date où vous avez appuyé sur « Déposer mon œuvre », même si c’est après la date limite. Nous vous enverrons votre accusé de réception par courriel. Si vous modifiez quelque chose entre-temps, déposez-la à nouveau.",
+      "Votre œuvre sera déposée dès que vos fichiers seront prêts pour le jury, à la date où vous avez appuyé sur « Déposer mon œuvre », même si c’est après la date limite. Nous vous enverrons votre accusé de réception par courriel. Si vous modifiez quelque chose entre-temps, déposez-la à nouveau.",
     frozenForJudging:
-      "Votre œuvre est retenue pour l’évaluation. Le jury la note exactement telle qu’elle est : elle ne peut donc plus être modifiée. Si quelque chose doit changer, écrivez aux organisateurs.",
+      "Votre œuvre est retenue pour l’évaluation. Le jury la note exactement telle qu’elle est : elle ne peut donc plus être modifiée. Si quelque chose doit changer, écrivez aux organisateurs.",
     notFound: "Nous n’avons pas trouvé cette œuvre.",
     organizerMessage: "Message des organisateurs",
     returnedUntil: "Vous pouvez la modifier et la déposer à nouveau jusqu’au {{date}}.",
@@ -273,9 +269,9 @@ export const fr: PartialMessages = {
     media: "Envoyez votre fichier.",
     mediaPending: "Attendez que chaque fichier soit vérifié.",
     mediaPreparing:
-      "Attendez que vos fichiers soient prêts pour le jury : nous les préparons pour qu’ils se lisent sur tous les appareils.",
+      "Attendez que vos fichiers soient prêts pour le jury : nous les préparons pour qu’ils se lisent sur tous les appareils.",
     mediaRejected: "Retirez les fichiers refusés.",
-    tooManyFiles: "Retirez des fichiers : cette catégorie en accepte {{count}} au plus.",
+    tooManyFiles: "Retirez des fichiers : cette catégorie en accepte {{count}} au plus.",
     altText: "Décrivez chaque image par un texte (texte alternatif).",
     transcript:
       "Ajoutez des sous-titres à chaque fichier vidéo ou audio, ou une transcription de ce qui est dit dans votre œuvre.",
@@ -286,34 +282,34 @@ export const fr: PartialMessages = {
     identifiablePeople: "Indiquez si des personnes sont reconnaissables dans l’œuvre.",
     releases: "Confirmez que chaque personne reconnaissable a donné son consentement.",
     releaseList:
-      "Dans la rubrique « Autorisations de droit à l’image », indiquez chaque personne reconnaissable et qui a donné son consentement.",
+      "Dans la rubrique « Autorisations de droit à l’image », indiquez chaque personne reconnaissable et qui a donné son consentement.",
     guardian: {
       notAsked: "Demandez à votre parent ou tuteur de donner son consentement à votre participation.",
       pending: "Attendez que votre parent ou tuteur réponde à l’e-mail que nous lui avons envoyé.",
       refused:
         "Votre parent ou tuteur n’a pas donné son consentement. Demandez-le-lui à nouveau, ou adressez-vous à un autre parent ou tuteur.",
       changed:
-        "Votre œuvre a changé après le consentement de votre parent ou tuteur : demandez-lui de la regarder à nouveau.",
+        "Votre œuvre a changé après le consentement de votre parent ou tuteur : demandez-lui de la regarder à nouveau.",
     },
-    doNoHarm: "Répondez aux trois questions « ne pas nuire ».",
-    late: "La date limite est passée : les œuvres ne peuvent plus être déposées.",
+    doNoHarm: "Répondez aux trois questions « ne pas nuire ».",
+    late: "La date limite est passée : les œuvres ne peuvent plus être déposées.",
     profile: "Complétez votre profil et acceptez les conditions en vigueur.",
   },
   upload: {
     choose: "Choisir un fichier",
     chooseMore: "Ajouter un autre fichier",
-    accepts: "Formats acceptés : {{types}}, jusqu’à {{size}} chacun.",
+    accepts: "Formats acceptés : {{types}}, jusqu’à {{size}} chacun.",
     uploading: "Envoi de {{name}}",
-    progress: "{{percent}} % · {{speed}}/s · encore {{left}}",
+    progress: "{{percent}} · {{speed}} · encore {{left}}",
     cancel: "Annuler l’envoi",
     cancelled: "Envoi annulé.",
     checking: "Vérification du fichier…",
     preparing:
       "Vérifié. Préparation pour le jury en cours (à peu près la durée de l’enregistrement, souvent moins). Vous pouvez quitter cette page en attendant.",
-    incomplete: "Envoi inachevé : choisissez à nouveau le même fichier pour continuer, ou retirez-le.",
+    incomplete: "Envoi inachevé : choisissez à nouveau le même fichier pour continuer, ou retirez-le.",
     verified: "Vérifié et prêt",
     rejected: "Refusé",
-    failed: "L’envoi a échoué : {{reason}} Réessayez.",
+    failed: "L’envoi a échoué : {{reason}} Réessayez.",
     failedResumable: "L’envoi s’est arrêté. Choisissez à nouveau le même fichier pour reprendre là où il s’est arrêté.",
     network: "la connexion a été coupée.",
     remove: "Retirer",
@@ -321,9 +317,9 @@ export const fr: PartialMessages = {
     altText: "Décrivez cette image (texte alternatif)",
     altTextHint: "Ce qu’une personne qui ne peut pas la voir doit savoir, en une phrase ou deux.",
     saveAltText: "Enregistrer la description",
-    original: "Votre fichier : {{name}}",
+    original: "Votre fichier : {{name}}",
     storageDown:
-      "Le stockage des fichiers ne répond pas pour le moment : le fichier n’a pas été envoyé. Votre texte est enregistré. Réessayez dans quelques minutes.",
+      "Le stockage des fichiers ne répond pas pour le moment : le fichier n’a pas été envoyé. Votre texte est enregistré. Réessayez dans quelques minutes.",
     tooManyToday_one:
       "Vous avez commencé {{max}} envois aujourd’hui, le maximum par jour. Vous pourrez envoyer à nouveau dans {{count}} heure.",
     tooManyToday_other:
@@ -352,7 +348,7 @@ export const fr: PartialMessages = {
     intro:
       "Si des personnes sont reconnaissables dans votre œuvre, ajoutez-les ici une par une, en indiquant qui a donné son consentement. Seuls vous et les organisateurs voient cette liste.",
     person: "Nom ou description de la personne",
-    personHint: "Par exemple « Amira N. » ou « la femme au foulard bleu à 0:42 ».",
+    personHint: "Par exemple « Amira N. » ou « la femme au foulard bleu à 0:42 ».",
     minor: "Cette personne a moins de 18 ans",
     consentGivenBy: "Qui a donné son consentement",
     consentGivenByHint: "Le nom de la personne elle-même, ou celui de son parent ou tuteur si elle a moins de 18 ans.",
@@ -380,19 +376,19 @@ export const fr: PartialMessages = {
     replace: "Remplacer les sous-titres",
     remove: "Retirer les sous-titres",
     choose: "Choisissez un fichier de sous-titres .vtt.",
-    tooLarge: "Ce fichier de sous-titres dépasse {{size}} Ko.",
+    tooLarge: "Ce fichier de sous-titres dépasse {{max, bytes}}.",
     notText: "Ce fichier n’est pas un fichier texte. Choisissez un fichier de sous-titres WebVTT (.vtt).",
-    notWebVtt: "Ce n’est pas un fichier WebVTT : sa première ligne doit être WEBVTT.",
+    notWebVtt: "Ce n’est pas un fichier WebVTT : sa première ligne doit être WEBVTT.",
     badCue: "Le sous-titre {{number}} n’a pas de ligne de minutage (comme 00:01.000 --> 00:04.000).",
     badTiming:
-      "Le minutage du sous-titre {{number}} n’est pas valide : il doit ressembler à 00:01.000 --> 00:04.000, et la fin doit venir après le début.",
+      "Le minutage du sous-titre {{number}} n’est pas valide : il doit ressembler à 00:01.000 --> 00:04.000, et la fin doit venir après le début.",
     pastEnd: "Le sous-titre {{number}} se termine après la fin du fichier ({{seconds}} secondes).",
     noCues: "Ce fichier de sous-titres ne contient aucun sous-titre.",
   },
   guardian: {
     title: "Le consentement de votre parent ou tuteur",
     intro:
-      "Vous aurez moins de 18 ans à la date limite : un parent ou tuteur légal doit donc donner son consentement à votre participation. Nous lui envoyons par e-mail un lien vers une page qui présente votre œuvre.",
+      "Vous aurez moins de 18 ans à la date limite : un parent ou tuteur légal doit donc donner son consentement à votre participation. Nous lui envoyons par e-mail un lien vers une page qui présente votre œuvre.",
     name: "Son nom",
     email: "Son adresse e-mail",
     send: "Envoyer la demande",
@@ -413,7 +409,7 @@ export const fr: PartialMessages = {
   guardianPage: {
     consentGiven: "Vous avez donné votre consentement pour cette participation. Vous pouvez le retirer à tout moment.",
     withdrawText:
-      "Si vous retirez votre consentement, l'œuvre quitte la galerie des lauréats, et le concours si l'évaluation n'a pas commencé. La personne participante est prévenue par e-mail.",
+      "Si vous retirez votre consentement, l’œuvre quitte la galerie des lauréats, et le concours si l’évaluation n’a pas commencé. La personne participante est prévenue par e-mail.",
     withdraw: "Retirer mon consentement",
     title: "Consentement pour une œuvre",
     heading: "L’œuvre de {{entrant}}",
@@ -426,11 +422,11 @@ export const fr: PartialMessages = {
     refuse: "Je ne donne pas mon consentement",
     thanks: {
       withdrawn:
-        "Votre consentement est retiré. L'œuvre a quitté le concours et la personne participante a été prévenue.",
+        "Votre consentement est retiré. L’œuvre a quitté le concours et la personne participante a été prévenue.",
       withdrawnAfterJudging:
-        "Votre consentement est retiré. L'œuvre ne sera pas montrée dans la galerie ; ses notes restent dans les résultats, sans qu'elle soit montrée. La personne participante a été prévenue.",
+        "Votre consentement est retiré. L’œuvre ne sera pas montrée dans la galerie ; ses notes restent dans les résultats, sans qu’elle soit montrée. La personne participante a été prévenue.",
       consented: "Merci. Votre consentement est enregistré, et l’œuvre peut maintenant être déposée.",
-      refused: "Merci. Votre réponse est enregistrée ; l’œuvre ne peut pas être déposée sans votre consentement.",
+      refused: "Merci. Votre réponse est enregistrée ; l’œuvre ne peut pas être déposée sans votre consentement.",
     },
     alreadyAnswered:
       "Cette demande a déjà reçu une réponse. Si vous souhaitez changer votre réponse, demandez qu’une nouvelle demande vous soit envoyée.",
@@ -439,7 +435,7 @@ export const fr: PartialMessages = {
     changed:
       "L’œuvre a été modifiée pendant que vous la consultiez. Merci de la regarder à nouveau ci-dessous avant de répondre.",
     notReady:
-      "Un fichier de cette œuvre est encore en préparation pour que vous puissiez le voir. Revenez dans quelques minutes : ce lien fonctionne toujours.",
+      "Un fichier de cette œuvre est encore en préparation pour que vous puissiez le voir. Revenez dans quelques minutes : ce lien fonctionne toujours.",
   },
   organize: {
     votes: "Prix du public",
@@ -481,12 +477,12 @@ export const fr: PartialMessages = {
     },
     subject: "Objet",
     body: "Message",
-    bodyHint: "Texte simple ; laissez une ligne vide entre les paragraphes. Il est envoyé tel quel, dans cette langue.",
+    bodyHint: "Texte simple ; laissez une ligne vide entre les paragraphes. Il est envoyé tel quel, dans cette langue.",
     subjectNeeded: "Écrivez un objet.",
     bodyNeeded: "Écrivez le message.",
     preview: "Aperçu",
-    previewTitle_one: "Aperçu : à {{count}} personne ({{audience}})",
-    previewTitle_other: "Aperçu : à {{count}} personnes ({{audience}})",
+    previewTitle_one: "Aperçu : à {{count}} personne ({{audience}})",
+    previewTitle_other: "Aperçu : à {{count}} personnes ({{audience}})",
     send_one: "Envoyer à {{count}} personne",
     send_other: "Envoyer à {{count}} personnes",
     sent_one: "Envoyé à {{count}} personne.",
@@ -528,18 +524,18 @@ export const fr: PartialMessages = {
     moreCountries_one: "et {{count}} autre pays",
     moreCountries_other: "et {{count}} autres pays",
     byAge: "Personnes participantes par âge à la date limite",
-    ageBand: "{{from}}–{{to}} ans",
+    ageBand: "{{range}} ans",
     ageOver: "{{from}} ans et plus",
     judging: "Avancement de l’évaluation",
     noJudging: "Aucune œuvre n’est encore confiée au jury.",
   },
   results: {
     afterVote:
-      "Le prix du public se clôt le {{date}}, avant ce moment : le vote n’ouvrirait jamais. Modifiez d’abord sa date de clôture dans les paramètres.",
+      "Le prix du public se clôt le {{date}}, avant ce moment : le vote n’ouvrirait jamais. Modifiez d’abord sa date de clôture dans les paramètres.",
     title: "Résultats",
     entryTitle: "L’œuvre et ses notes",
     intro:
-      "La note pondérée de chaque membre du jury (0–100), la moyenne brute et la note normalisée, qui neutralise l’indulgence ou la sévérité propre à chaque membre du jury (score z par membre du jury, ramené sur 0–100). Les œuvres sont classées selon la note normalisée ; les ex æquo sont indiqués comme tels.",
+      "La note pondérée de chaque membre du jury (0–100), la moyenne brute et la note normalisée, qui neutralise l’indulgence ou la sévérité propre à chaque membre du jury (score z par membre du jury, ramené sur 0–100). Les œuvres sont classées selon la note normalisée ; les ex æquo sont indiqués comme tels.",
     rounds: "Tours",
     categories: "Catégories",
     pages: "Pages",
@@ -555,15 +551,15 @@ export const fr: PartialMessages = {
     judgeScores: "Notes des membres du jury",
     raw: "Moyenne brute",
     normalised: "Note normalisée",
-    fallback: "(brute : un membre du jury a noté moins de 3 œuvres)",
+    fallback: "(brute : un membre du jury a noté moins de 3 œuvres)",
     judges: "Membres du jury",
     spread: "Dispersion",
     spreadValue: "étendue {{range}}, é.-t. {{sd}}",
     disagreement: "désaccord entre les membres du jury",
     shortOfJudges_one:
-      "{{count}} œuvre a moins de membres du jury que les {{asked}} prévus par le concours : son rang repose sur moins d’avis que celui des autres. Confiez-la à d’autres membres du jury avant d’attribuer les prix.",
+      "{{count}} œuvre a moins de membres du jury que les {{asked}} prévus par le concours : son rang repose sur moins d’avis que celui des autres. Confiez-la à d’autres membres du jury avant d’attribuer les prix.",
     shortOfJudges_other:
-      "{{count}} œuvres ont moins de membres du jury que les {{asked}} prévus par le concours : leur rang repose sur moins d’avis que celui des autres. Confiez-les à d’autres membres du jury avant d’attribuer les prix.",
+      "{{count}} œuvres ont moins de membres du jury que les {{asked}} prévus par le concours : leur rang repose sur moins d’avis que celui des autres. Confiez-les à d’autres membres du jury avant d’attribuer les prix.",
     assignMore: "Attribuer les œuvres au jury",
     judgesOf: "{{count}} sur {{asked}}",
     short: "jury incomplet",
@@ -577,7 +573,7 @@ export const fr: PartialMessages = {
       third: "Troisième prix",
       honourable: "Mention honorable",
     },
-    alreadyPublished: "Les résultats sont publiés : les distinctions ne peuvent plus changer.",
+    alreadyPublished: "Les résultats sont publiés : les distinctions ne peuvent plus changer.",
     tooEarly: "Les résultats peuvent être publiés une fois l’évaluation close ({{date}} UTC), ou plus tard.",
     publish: "Publication",
     publishIntro:
@@ -597,13 +593,13 @@ export const fr: PartialMessages = {
       zscore:
         "Classement sur la note normalisée, qui retire la sévérité ou l’indulgence propre à chaque membre du jury (score z par membre, ramené sur 0–100). Les ex æquo sont indiqués.",
       calibrated:
-        "Classement sur les notes calibrées : un modèle estime la qualité de chaque œuvre en même temps que la sévérité et la constance de chaque membre du jury, à partir de toutes les fiches de la phase. Chaque note a un intervalle à 90 %, et la probabilité que l’œuvre soit vraiment parmi les trois premières.",
+        "Classement sur les notes calibrées : un modèle estime la qualité de chaque œuvre en même temps que la sévérité et la constance de chaque membre du jury, à partir de toutes les fiches de la phase. Chaque note a un intervalle à 90 %, et la probabilité que l’œuvre soit vraiment parmi les trois premières.",
       pairwise:
         "Classement par les comparaisons deux à deux du jury (un modèle de Bradley–Terry). Le niveau est en logits, avec son erreur type.",
     },
     howWeRank: "Comment nous classons",
     fellBack:
-      "Trop peu de fiches relient encore les membres du jury entre eux pour calibrer (au moins deux membres avec trois fiches chacun, qui partagent trois œuvres) : la note normalisée classe d’ici là.",
+      "Trop peu de fiches relient encore les membres du jury entre eux pour calibrer (au moins deux membres avec trois fiches chacun, qui partagent trois œuvres) : la note normalisée classe d’ici là.",
     agreement: {
       excellent: "excellent",
       good: "bon",
@@ -611,38 +607,38 @@ export const fr: PartialMessages = {
       poor: "faible",
       unknown: "Encore trop peu d’œuvres avec deux fiches ou plus pour dire si le jury est d’accord.",
     },
-    agreementValue: "Accord du jury : {{level}} (fiabilité {{icc}}, intervalle à 95 % {{low}}–{{high}}).",
+    agreementValue: "Accord du jury : {{level}} (fiabilité {{icc}}, intervalle à 95 % {{low}}–{{high}}).",
     agreedOn: {
       excellent: "Le jury s’est très bien accordé sur {{list}}.",
       good: "Le jury s’est bien accordé sur {{list}}.",
       moderate: "Le jury s’est moyennement accordé sur {{list}}.",
-      poor: "Le jury s’est peu accordé sur {{list}} : à revoir avec lui, sur le sens de la grille.",
+      poor: "Le jury s’est peu accordé sur {{list}} : à revoir avec lui, sur le sens de la grille.",
     },
     criteriaDetails: "Accord sur chaque critère",
-    separation_one: "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaison ; la phase vise {{target}}.",
+    separation_one: "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaison ; la phase vise {{target}}.",
     separation_other:
-      "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaisons ; la phase vise {{target}}.",
+      "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaisons ; la phase vise {{target}}.",
     separationReached_one:
-      "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaison, au moins la cible de {{target}} : plus aucune paire n’est nécessaire.",
+      "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaison, au moins la cible de {{target}} : plus aucune paire n’est nécessaire.",
     separationReached_other:
-      "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaisons, au moins la cible de {{target}} : plus aucune paire n’est nécessaire.",
-    separationUnknown_one: "{{count}} comparaison pour l’instant : trop peu pour ordonner ces œuvres.",
-    separationUnknown_other: "{{count}} comparaisons pour l’instant : trop peu pour ordonner ces œuvres.",
+      "Fiabilité de cet ordre : {{reliability}} après {{count}} comparaisons, au moins la cible de {{target}} : plus aucune paire n’est nécessaire.",
+    separationUnknown_one: "{{count}} comparaison pour l’instant : trop peu pour ordonner ces œuvres.",
+    separationUnknown_other: "{{count}} comparaisons pour l’instant : trop peu pour ordonner ces œuvres.",
     closeIntro:
-      "Trop proches pour trancher : les fiches ne départagent pas de façon fiable ces œuvres autour d’un prix.",
+      "Trop proches pour trancher : les fiches ne départagent pas de façon fiable ces œuvres autour d’un prix.",
     judgeComing: "Un membre du jury de plus est en route pour ces deux œuvres.",
     closeBoundary:
-      "Places {{place}} et {{next}} : {{upper}} devance {{lower}} avec une probabilité de {{probability}}.",
+      "Places {{place}} et {{next}} : {{upper}} devance {{lower}} avec une probabilité de {{probability}}.",
     addJudge: "Ajouter un membre du jury ici (places {{place}} et {{next}})",
     addJudgesClosed:
-      "L’évaluation est close : prolongez la phase de notation dans les paramètres pour ajouter un membre du jury.",
-    settled: "Ces œuvres ne sont plus trop proches pour trancher : rien n’a été ajouté.",
+      "L’évaluation est close : prolongez la phase de notation dans les paramètres pour ajouter un membre du jury.",
+    settled: "Ces œuvres ne sont plus trop proches pour trancher : rien n’a été ajouté.",
     added_one: "{{count}} membre du jury de plus. Les œuvres sont déjà dans sa liste.",
     added_other: "{{count}} membres du jury de plus. Les œuvres sont déjà dans leur liste.",
     unmatched: "Aucun membre du jury sans conflit ne restait pour certaines de ces œuvres.",
     panel: "Le jury",
     panelHint:
-      "Sévérité : points qu’un membre donne en moins (ou en plus) à une œuvre moyenne que le membre type du jury. Constance : à quel point ses notes suivent l’avis du jury sur les œuvres (100 % pour le plus constant). Accord : corrélation de ses notes avec celles des autres membres sur les mêmes œuvres.",
+      "Sévérité : points qu’un membre donne en moins (ou en plus) à une œuvre moyenne que le membre type du jury. Constance : à quel point ses notes suivent l’avis du jury sur les œuvres (100 % pour le plus constant). Accord : corrélation de ses notes avec celles des autres membres sur les mêmes œuvres.",
     sheetsScored: "Fiches",
     severity: "Sévérité",
     consistency: "Constance",
@@ -650,8 +646,8 @@ export const fr: PartialMessages = {
     harsher: "{{points}} points plus sévère",
     kinder: "{{points}} points plus indulgent",
     noWeight: {
-      too_few_sheets: "non pris en compte : moins de 3 fiches",
-      no_spread: "non pris en compte : la même note pour chaque œuvre",
+      too_few_sheets: "non pris en compte : moins de 3 fiches",
+      no_spread: "non pris en compte : la même note pour chaque œuvre",
     },
     calibrated: "Calibrée (intervalle à 90 %)",
     topChance: "Probabilité d’être dans les trois premiers",
@@ -721,7 +717,7 @@ export const fr: PartialMessages = {
     count_other: "{{count}} œuvres présélectionnées",
     title: "Tour final",
     intro:
-      "Facultatif. Choisissez une présélection : chaque membre du jury sans conflit d’intérêts note ensuite chacune des œuvres présélectionnées, avec la même grille d’évaluation. La moyenne ci-dessous est la moyenne brute du tour de notation ; la page des résultats établit un classement équitable.",
+      "Facultatif. Choisissez une présélection : chaque membre du jury sans conflit d’intérêts note ensuite chacune des œuvres présélectionnées, avec la même grille d’évaluation. La moyenne ci-dessous est la moyenne brute du tour de notation ; la page des résultats établit un classement équitable.",
     running: "Le tour final se termine le {{date}}.",
     none: "Pas encore d’œuvres admissibles.",
     table: "Œuvres admissibles et leurs notes au tour de notation",
@@ -734,14 +730,14 @@ export const fr: PartialMessages = {
     dateNeeded: "Choisissez une date de clôture dans le futur pour lancer le tour final.",
     save: "Enregistrer la présélection",
     start: "Enregistrer et lancer le tour final",
-    started: "Tour final lancé : {{created}} nouvelles attributions sur {{entries}} œuvres présélectionnées.",
+    started: "Tour final lancé : {{created}} nouvelles attributions sur {{entries}} œuvres présélectionnées.",
   },
   rubric: {
     title: "Grille d’évaluation",
     intro:
       "Les membres du jury notent chaque critère de 1 jusqu’au nombre de niveaux que vous décrivez. La somme des pondérations doit être égale à 100. Dès qu’un membre du jury enregistre une note, la grille d’évaluation est verrouillée.",
     lockedIntro:
-      "Les membres du jury ont commencé à noter, donc la grille d’évaluation est verrouillée : toutes les notes du tour sont attribuées selon les mêmes critères.",
+      "Les membres du jury ont commencé à noter, donc la grille d’évaluation est verrouillée : toutes les notes du tour sont attribuées selon les mêmes critères.",
     criterion: "Critère {{number}}",
     name: "Nom",
     guidance: "Consignes pour le jury",
@@ -752,7 +748,7 @@ export const fr: PartialMessages = {
     levelsNeeded: "Décrivez les niveaux.",
     levelsCount: "Décrivez de 2 à 10 niveaux, un par ligne.",
     levelTooLong: "Chaque niveau doit faire moins de 300 caractères.",
-    total: "Total des pondérations : {{total}} sur 100",
+    total: "Total des pondérations : {{total}} sur 100",
     weightsSum: "La somme des pondérations doit être égale à 100.",
     atLeastOne: "Une grille d’évaluation doit comporter au moins un critère.",
     add: "Ajouter un critère",
@@ -760,7 +756,7 @@ export const fr: PartialMessages = {
     removeNamed: "Supprimer le critère {{number}}",
     save: "Enregistrer la grille d’évaluation",
     saved: "La grille d’évaluation est enregistrée.",
-    locked: "Les membres du jury ont commencé à noter : la grille d’évaluation ne peut plus être modifiée.",
+    locked: "Les membres du jury ont commencé à noter : la grille d’évaluation ne peut plus être modifiée.",
   },
   screening: {
     title: "Vérification",
@@ -770,14 +766,14 @@ export const fr: PartialMessages = {
     contentWarning: "avertissement sur le contenu",
     releases_one: "{{count}} autorisation",
     releases_other: "{{count}} autorisations",
-    lastDecision: "Dernière décision : {{decision}}, par {{by}} le {{at}} (UTC).",
+    lastDecision: "Dernière décision : {{decision}}, par {{by}} le {{at}} (UTC).",
     decisionLabel: "Décision",
     decision: {
       eligible: "Admissible",
       ineligible: "Non admissible",
       returned: "Renvoyer pour modifications",
     },
-    flagsLabel: "Signalements « ne pas nuire » (une œuvre admissible signalée reçoit un avertissement sur le contenu)",
+    flagsLabel: "Signalements « ne pas nuire » (une œuvre admissible signalée reçoit un avertissement sur le contenu)",
     flags: {
       unreleasedSurvivor: "Survivant identifiable sans autorisation de droit à l’image",
       exactLocation: "Montre un lieu précis",
@@ -785,15 +781,15 @@ export const fr: PartialMessages = {
     },
     message: "Message à la personne participante",
     messageHint:
-      "Obligatoire si l’œuvre n’est pas admissible ou si elle est renvoyée : dites ce qui ne va pas et ce qu’il faut changer. Ce message lui est envoyé par e-mail.",
-    messageNeeded: "Écrivez un message à la personne participante : elle doit savoir pourquoi.",
+      "Obligatoire si l’œuvre n’est pas admissible ou si elle est renvoyée : dites ce qui ne va pas et ce qu’il faut changer. Ce message lui est envoyé par e-mail.",
+    messageNeeded: "Écrivez un message à la personne participante : elle doit savoir pourquoi.",
     returnUntil: "Modifications permises jusqu’au (facultatif)",
     returnUntilHint:
       "Laissez vide pour permettre les modifications seulement jusqu’à la date limite. La date suit le fuseau horaire du concours.",
     record: "Enregistrer la décision",
     changed: "Quelqu’un a modifié cette œuvre entre-temps. Regardez-la à nouveau.",
     dateNeeded:
-      "La date limite est passée : indiquez jusqu’à quelle date la personne participante peut modifier son œuvre.",
+      "La date limite est passée : indiquez jusqu’à quelle date la personne participante peut modifier son œuvre.",
     pastDate: "Choisissez une date dans le futur.",
   },
   judges: {
@@ -812,26 +808,26 @@ export const fr: PartialMessages = {
     sent: "Invitation envoyée.",
     pending: "Invitations pas encore acceptées",
     waiting: "en attente",
-    expired: "expirée : invitez à nouveau",
+    expired: "expirée : invitez à nouveau",
     panel: "Membres du jury",
     none: "Pas encore de membres du jury. Invitez quelqu’un ci-dessus.",
     conflicts: "Conflits d’intérêts déclarés",
     noConflicts: "aucun",
-    notDeclared: "pas encore déclarés : ne reçoit aucune œuvre",
+    notDeclared: "pas encore déclarés : ne reçoit aucune œuvre",
     load: "Notées",
     progress: "{{submitted}} sur {{assigned}}",
     assignment: "Attribution",
     assignmentIntro_one:
-      "Chaque œuvre admissible est confiée à {{count}} membre du jury sans conflit d’intérêts ; le travail est réparti aussi équitablement que les conflits le permettent. Les œuvres déjà attribuées gardent leurs membres du jury.",
+      "Chaque œuvre admissible est confiée à {{count}} membre du jury sans conflit d’intérêts ; le travail est réparti aussi équitablement que les conflits le permettent. Les œuvres déjà attribuées gardent leurs membres du jury.",
     assignmentIntro_other:
-      "Chaque œuvre admissible est confiée à {{count}} membres du jury sans conflit d’intérêts ; le travail est réparti aussi équitablement que les conflits le permettent. Les œuvres déjà attribuées gardent leurs membres du jury.",
+      "Chaque œuvre admissible est confiée à {{count}} membres du jury sans conflit d’intérêts ; le travail est réparti aussi équitablement que les conflits le permettent. Les œuvres déjà attribuées gardent leurs membres du jury.",
     assign: "Attribuer les œuvres au jury",
-    assigned: "Attributions faites : {{created}} ; retirées pour conflit d’intérêts : {{removed}}.",
-    shortfalls_one: "{{count}} œuvre ne peut pas être confiée à assez de membres du jury sans conflit d’intérêts :",
+    assigned: "Attributions faites : {{created}} ; retirées pour conflit d’intérêts : {{removed}}.",
+    shortfalls_one: "{{count}} œuvre ne peut pas être confiée à assez de membres du jury sans conflit d’intérêts :",
     shortfalls_other:
-      "{{count}} œuvres ne peuvent pas être confiées à assez de membres du jury sans conflit d’intérêts :",
+      "{{count}} œuvres ne peuvent pas être confiées à assez de membres du jury sans conflit d’intérêts :",
     shortfall:
-      "{{code}} : {{assigned}} membres du jury sur {{needed}}. Invitez d’autres membres du jury, ou déplacez une attribution à la main.",
+      "{{code}} : {{assigned}} membres du jury sur {{needed}}. Invitez d’autres membres du jury, ou déplacez une attribution à la main.",
     entry: "Œuvre",
     judgesOfEntry: "Membres du jury",
     scored: "notée",
@@ -863,7 +859,7 @@ export const fr: PartialMessages = {
     country: "Votre pays de résidence",
     countryHint: "Ce concours ne confie pas aux membres du jury d’œuvres venant de leur propre pays.",
     people: "Personnes (une par ligne)",
-    peopleHint: "Noms complets ou adresses e-mail : proches, élèves, collègues, amis qui ont peut-être participé.",
+    peopleHint: "Noms complets ou adresses e-mail : proches, élèves, collègues, amis qui ont peut-être participé.",
     organisations: "Organisations (une par ligne)",
     organisationsHint:
       "Organisations pour lesquelles ou avec lesquelles vous travaillez, et dont des membres ont peut-être participé.",
@@ -879,8 +875,8 @@ export const fr: PartialMessages = {
     intro:
       "Chaque œuvre est évaluée de la même façon, et les prix ne doivent pas dépendre des membres du jury qu’une œuvre a eus. Voici comment.",
     whoTitle: "Qui évalue, et ce que le jury voit",
-    blind: "L’évaluation est anonyme : le jury ne voit jamais qui a fait une œuvre — ni nom, ni adresse e-mail.",
-    open: "Le jury voit le nom que chaque personne a choisi de publier ; jamais une adresse e-mail.",
+    blind: "L’évaluation est anonyme : le jury ne voit jamais qui a fait une œuvre — ni nom, ni adresse e-mail.",
+    open: "Le jury voit le nom que chaque personne a choisi de publier ; jamais une adresse e-mail.",
     judgesPerWork_one: "{{count}} membre du jury lit et note chaque œuvre.",
     judgesPerWork_other: "{{count}} membres du jury lisent et notent chaque œuvre, chacun de son côté.",
     conflicts:
@@ -889,12 +885,12 @@ export const fr: PartialMessages = {
       "Les membres du jury déclarent d’abord leurs conflits d’intérêts, et n’évaluent jamais l’œuvre d’une personne qu’ils connaissent, d’une organisation dont ils font partie ou d’une personne de leur propre pays.",
     rubricTitle: "Ce que le jury regarde",
     rubric:
-      "Chaque membre du jury donne à chaque critère l’un de ses niveaux, chacun décrit en mots. Les niveaux sont pondérés en une note de 0 à 100 :",
+      "Chaque membre du jury donne à chaque critère l’un de ses niveaux, chacun décrit en mots. Les niveaux sont pondérés en une note de 0 à 100 :",
     rankingTitle: "Des notes au classement",
     method: {
       raw: "Les œuvres sont classées sur la moyenne des notes de leur jury.",
       zscore:
-        "Certains membres du jury sont sévères, d’autres indulgents. Avant la moyenne, les notes de chacun sont ramenées sur une échelle commune : à quelle distance de sa propre moyenne se trouve chaque note. La bonne note d’un membre sévère compte alors autant que celle d’un membre indulgent.",
+        "Certains membres du jury sont sévères, d’autres indulgents. Avant la moyenne, les notes de chacun sont ramenées sur une échelle commune : à quelle distance de sa propre moyenne se trouve chaque note. La bonne note d’un membre sévère compte alors autant que celle d’un membre indulgent.",
       calibrated:
         "Certains membres du jury sont sévères, d’autres indulgents, certains plus constants que d’autres, et certains lisent par hasard un ensemble d’œuvres plus fort. Un modèle statistique considère toutes les notes de la phase à la fois et estime la qualité de chaque œuvre en même temps que la sévérité et la constance de chaque membre. Une œuvre n’est pas pénalisée parce qu’elle est tombée sur un jury sévère, et la note d’un membre constant compte un peu plus que celle d’un membre irrégulier.",
     },
@@ -904,7 +900,7 @@ export const fr: PartialMessages = {
       "Les organisateurs voient aussi à quel point le jury s’est accordé, par catégorie et par critère, et quelles œuvres ont moins de membres du jury que prévu.",
     finalTitle: "La finale",
     pairwise:
-      "Si les organisateurs tiennent une finale, les œuvres présélectionnées sont comparées deux à deux : un membre du jury voit deux œuvres de la même catégorie côte à côte et choisit la plus forte au regard de la grille. À partir de tous ces choix, un modèle statistique (Bradley–Terry) ordonne les œuvres. Le jury compare jusqu’à ce que l’ordre soit assez fiable (une fiabilité de {{target}}) ou que la phase se termine.",
+      "Si les organisateurs tiennent une finale, les œuvres présélectionnées sont comparées deux à deux : un membre du jury voit deux œuvres de la même catégorie côte à côte et choisit la plus forte au regard de la grille. À partir de tous ces choix, un modèle statistique (Bradley–Terry) ordonne les œuvres. Le jury compare jusqu’à ce que l’ordre soit assez fiable (une fiabilité de {{target}}) ou que la phase se termine.",
     finalScores:
       "Si les organisateurs tiennent une finale, chaque membre du jury sans conflit note chaque œuvre présélectionnée avec la même grille, et les œuvres sont classées de la même façon.",
     awardsTitle: "Qui décide des prix",
@@ -914,12 +910,12 @@ export const fr: PartialMessages = {
   compare: {
     title: "Comparer des œuvres",
     intro:
-      "Deux œuvres de la même catégorie, côte à côte. Choisissez la plus forte au regard de la grille dans son ensemble : pas de note à donner, et pas de mauvaise réponse.",
+      "Deux œuvres de la même catégorie, côte à côte. Choisissez la plus forte au regard de la grille dans son ensemble : pas de note à donner, et pas de mauvaise réponse.",
     decided_one: "Vous avez comparé {{count}} paire.",
     decided_other: "Vous avez comparé {{count}} paires.",
     decidedBy_one: "{{count}} paire comparée",
     decidedBy_other: "{{count}} paires comparées",
-    question: "{{category}} : quelle œuvre est la plus forte ?",
+    question: "{{category}} : quelle œuvre est la plus forte ?",
     workA: "Œuvre A",
     workB: "Œuvre B",
     pickA: "L’œuvre A est la plus forte",
@@ -929,7 +925,7 @@ export const fr: PartialMessages = {
     invitation_one: "La finale compare les œuvres présélectionnées deux à deux ({{count}} œuvre pour vous).",
     invitation_other: "La finale compare les œuvres présélectionnées deux à deux ({{count}} œuvres pour vous).",
     state: {
-      reached: "L’ordre du jury est désormais assez fiable : plus aucune paire n’est nécessaire. Merci.",
+      reached: "L’ordre du jury est désormais assez fiable : plus aucune paire n’est nécessaire. Merci.",
       exhausted: "Vous avez comparé toutes les paires possibles. Merci.",
       closed: "La finale est close.",
     },
@@ -940,7 +936,7 @@ export const fr: PartialMessages = {
     closes: "La notation se termine le {{date}}.",
     closed: "La notation est close.",
     conflicts: "Vos conflits d’intérêts",
-    progress: "Notées : {{done}} sur {{total}}",
+    progress: "Notées : {{done}} sur {{total}}",
     empty: "Aucune œuvre ne vous est encore confiée. Vous recevrez un e-mail quand ce sera le cas.",
     code: "Œuvre {{code}}",
     contentWarning: "avertissement sur le contenu",
@@ -950,7 +946,7 @@ export const fr: PartialMessages = {
     },
   },
   feedback: {
-    score: "Note moyenne de votre œuvre : {{average}} sur 100.",
+    score: "Note moyenne de votre œuvre : {{average}} sur 100.",
     title: "Après les résultats",
     judgesSaid: "Ce que le jury a dit",
     intro:
@@ -958,15 +954,15 @@ export const fr: PartialMessages = {
     noNotes: "Les jurés n’ont pas laissé de mot sur cette œuvre.",
     noteHeading: "Mot {{number}}",
     scores:
-      "Note moyenne de votre œuvre : {{average}} sur 100. Moyenne de la catégorie {{category}} : {{categoryAverage}}.",
+      "Note moyenne de votre œuvre : {{average}} sur 100. Moyenne de la catégorie {{category}} : {{categoryAverage}}.",
   },
   feedbackReview: {
     afterJudging:
       "Vous pourrez transmettre les mots une fois l’évaluation close, le {{date}}. D’ici là, les jurés peuvent encore les modifier.",
-    judgingOpen: "Les jurés peuvent encore modifier leurs mots : transmettez-les une fois l’évaluation close.",
+    judgingOpen: "Les jurés peuvent encore modifier leurs mots : transmettez-les une fois l’évaluation close.",
     title: "Retours aux participants",
     offIntro:
-      "Ce concours ne transmet pas les mots du jury aux participants. Activez-le dans les paramètres, sous « Après les résultats », avant le début de l’évaluation, pour que les jurés sachent qu’ils doivent les écrire.",
+      "Ce concours ne transmet pas les mots du jury aux participants. Activez-le dans les paramètres, sous « Après les résultats », avant le début de l’évaluation, pour que les jurés sachent qu’ils doivent les écrire.",
     turnOn: "Ouvrir les paramètres",
     intro:
       "Lisez chaque mot des jurés avant les participants. Modifiez ce qui ne doit pas leur parvenir tel quel (un nom, une phrase dure) ou retenez un mot. Les participants lisent les mots sans le nom des jurés.",
@@ -974,13 +970,13 @@ export const fr: PartialMessages = {
     counts_other: "{{count}} mots, {{held}} retenu(s).",
     withScores: "Les participants verront aussi leur note moyenne et celle de leur catégorie.",
     releaseNow:
-      "Les résultats sont publiés : transmettre envoie maintenant à chaque participant ses mots par courriel.",
+      "Les résultats sont publiés : transmettre envoie maintenant à chaque participant ses mots par courriel.",
     releaseLater:
       "Transmettez maintenant et les participants liront les mots avec les résultats, dès leur publication. Vous pourrez encore modifier les mots d’ici là.",
     release: "Transmettre les retours",
     released: "Retours transmis.",
     withResults:
-      "Transmis : les participants liront les mots avec les résultats. Vous pouvez encore les modifier ou les retenir jusqu’à la publication.",
+      "Transmis : les participants liront les mots avec les résultats. Vous pouvez encore les modifier ou les retenir jusqu’à la publication.",
     out: "Les participants ont reçu leurs mots. Ils ne peuvent plus être modifiés.",
     none: "Aucun juré n’a encore écrit de mot à un participant.",
     judgeWrote: "Ce que le juré a écrit",
@@ -990,21 +986,21 @@ export const fr: PartialMessages = {
     saved: "Enregistré",
     tooLong: "Un mot compte au plus 1 500 caractères.",
     off: "Ce concours ne transmet pas de retours aux participants.",
-    alreadyOut: "Les participants ont déjà lu ce mot : il ne peut plus être modifié.",
+    alreadyOut: "Les participants ont déjà lu ce mot : il ne peut plus être modifié.",
   },
   certificate: {
     headingParticipation: "Certificat de participation",
     headingAward: "Certificat de distinction",
     presentedTo: "décerné à",
-    bodyParticipation: "pour l’œuvre « {{title}} », présentée dans la catégorie {{category}}",
-    bodyAward: "{{place}} dans la catégorie {{category}}, pour l’œuvre « {{title}} »",
+    bodyParticipation: "pour l’œuvre « {{title}} », présentée dans la catégorie {{category}}",
+    bodyAward: "{{place}} dans la catégorie {{category}}, pour l’œuvre « {{title}} »",
     checkAt: "Vérifiez l’authenticité de ce certificat à l’adresse",
     downloadParticipation: "Télécharger mon certificat de participation (PDF)",
     downloadAward: "Télécharger mon certificat — {{place}} (PDF)",
     checkTitle: "Vérifier un certificat",
-    genuine: "Ce certificat ({{code}}) est authentique. Il atteste :",
+    genuine: "Ce certificat ({{code}}) est authentique. Il atteste :",
     notOnRecord:
-      "Aucun certificat ne porte ce code. Vérifiez l’adresse indiquée sur le certificat ; si elle est exacte, le certificat n’a pas été délivré par ce concours, ou les données de son titulaire ont été supprimées.",
+      "Aucun certificat ne porte ce code. Vérifiez l’adresse indiquée sur le certificat ; si elle est exacte, le certificat n’a pas été délivré par ce concours, ou les données de son titulaire ont été supprimées.",
     kind: "Certificat",
     awardIn: "{{place}}, catégorie {{category}}",
     participationIn: "Participation, catégorie {{category}}",
@@ -1017,28 +1013,28 @@ export const fr: PartialMessages = {
     opens: "Le prix du public ouvre le {{date}}.",
     title: "Prix du public",
     intro:
-      "Votez pour votre œuvre préférée dans la catégorie {{category}} : un vote par personne et par catégorie. Le vote se clôt le {{date}} ; les décomptes restent cachés jusque-là.",
-    cast: "Voter pour « {{title}} »",
+      "Votez pour votre œuvre préférée dans la catégorie {{category}} : un vote par personne et par catégorie. Le vote se clôt le {{date}} ; les décomptes restent cachés jusque-là.",
+    cast: "Voter pour « {{title}} »",
     signIn: "Se connecter avec son courriel pour voter",
     why: "Se connecter avec un code envoyé par courriel garantit que chacun vote une fois. Votre adresse n’est jamais affichée et vous pouvez supprimer votre compte à tout moment.",
-    votedThis: "Vous avez voté pour cette œuvre dans la catégorie {{category}}. Merci !",
-    votedOther: "Vous avez voté pour « {{title}} » dans la catégorie {{category}}.",
-    already: "Vous avez déjà voté dans cette catégorie : votre premier vote compte.",
+    votedThis: "Vous avez voté pour cette œuvre dans la catégorie {{category}}. Merci !",
+    votedOther: "Vous avez voté pour « {{title}} » dans la catégorie {{category}}.",
+    already: "Vous avez déjà voté dans cette catégorie : votre premier vote compte.",
     rateLimited: "Trop de votes sont venus de votre réseau au cours de la dernière heure. Réessayez plus tard.",
     closed: "Le prix du public n’est pas ouvert.",
     count_one: "{{count}} vote",
     count_other: "{{count}} votes",
     chosen: "Prix du public dans la catégorie {{category}}.",
-    galleryOpen: "Le prix du public est ouvert jusqu’au {{date}} : ouvrez une œuvre pour voter.",
+    galleryOpen: "Le prix du public est ouvert jusqu’au {{date}} : ouvrez une œuvre pour voter.",
     apart: "Choisi par les votes des visiteurs, indépendamment des prix du jury.",
   },
   votes: {
     title: "Prix du public",
-    off: "Ce concours n’a pas de prix du public. Activez-le dans les paramètres, sous « Après les résultats ».",
+    off: "Ce concours n’a pas de prix du public. Activez-le dans les paramètres, sous « Après les résultats ».",
     state: {
       notYet: "Le vote s’ouvre à la publication des résultats et se clôt le {{date}}.",
       open: "Le vote est ouvert jusqu’au {{date}}. Les visiteurs ne voient aucun décompte d’ici là.",
-      closed: "Le vote s’est clos le {{date}} : la galerie montre le prix du public de chaque catégorie.",
+      closed: "Le vote s’est clos le {{date}} : la galerie montre le prix du public de chaque catégorie.",
     },
     counts: "Votes retenus, par œuvre",
     category: "Catégorie",
@@ -1047,18 +1043,18 @@ export const fr: PartialMessages = {
     leading: "en tête",
     bursts: "Votes en rafale",
     burstsIntro:
-      "Réseaux (un voisinage d’adresses internet, jamais une adresse) d’où sont venus {{count}} votes ou plus en {{minutes}} minutes. Une classe qui vote ensemble y ressemble aussi : regardez pour quoi ils ont voté avant d’écarter.",
+      "Réseaux (un voisinage d’adresses internet, jamais une adresse) d’où sont venus {{count}} votes ou plus en {{minutes}} minutes. Une classe qui vote ensemble y ressemble aussi : regardez pour quoi ils ont voté avant d’écarter.",
     noBursts: "Aucune rafale de votes pour l’instant.",
     network: "Réseau {{network}}",
     burstCount: "{{count}} votes, jusqu’à {{inWindow}} dans la fenêtre, {{discounted}} écartés",
-    forWork: "« {{title}} » : {{count}}",
+    forWork: "« {{title}} » : {{count}}",
     discount: "Écarter ces {{count}} votes",
     restore: "Compter à nouveau ces {{count}} votes",
   },
   scoring: {
     entrantNote: "Un mot pour l’auteur ou l’autrice (facultatif)",
     entrantNoteHint:
-      "La personne le lit après les résultats, sans votre nom ; les organisateurs le lisent d’abord. Dites ce qui fonctionne et une piste pour progresser, avec bienveillance et précision.",
+      "La personne le lit après les résultats, sans votre nom ; les organisateurs le lisent d’abord. Dites ce qui fonctionne et une piste pour progresser, avec bienveillance et précision.",
     by: "Par {{name}}",
     title: "Noter une œuvre",
     back: "Toutes mes œuvres à évaluer",
@@ -1066,31 +1062,30 @@ export const fr: PartialMessages = {
     position: "{{position}} sur {{total}}",
     previous: "← Œuvre précédente",
     next: "Œuvre suivante →",
-    keys: "Touches : n suivante, p précédente, j et k pour passer d’un critère à l’autre.",
+    keys: "Touches : n suivante, p précédente, j et k pour passer d’un critère à l’autre.",
     contentWarning:
-      "Les organisateurs ont signalé cette œuvre : elle peut montrer des contenus explicites ou des personnes identifiables. Prenez soin de vous.",
+      "Les organisateurs ont signalé cette œuvre : elle peut montrer des contenus explicites ou des personnes identifiables. Prenez soin de vous.",
     showWork: "Afficher l’œuvre",
     zoomIn: "Agrandir",
     zoomOut: "Réduire",
     openDocument: "Ouvrir le document",
-    aiUse: "Usage de l’IA : {{answer}}",
+    aiUse: "Usage de l’IA : {{answer}}",
     rubric: "Grille d’évaluation",
-    weight: "{{weight}} %",
     comment: "Commentaire sur {{criterion}} (facultatif)",
     overall: "Commentaire général (facultatif)",
     submit: "Envoyer mes notes",
     resubmit: "Envoyer mes modifications",
-    submitted: "Notes envoyées ; vous pouvez encore les modifier jusqu’à la clôture de la notation.",
+    submitted: "Notes envoyées ; vous pouvez encore les modifier jusqu’à la clôture de la notation.",
     offline:
-      "Pas encore enregistré : vos notes sont gardées sur cet appareil et enregistrées dès que vous êtes de nouveau en ligne.",
+      "Pas encore enregistré : vos notes sont gardées sur cet appareil et enregistrées dès que vous êtes de nouveau en ligne.",
     conflict:
-      "Ces notes ont été modifiées dans un autre onglet ou appareil. Rechargez pour voir la dernière version ; rien n’a été écrasé.",
-    closed: "La notation est close : les notes ne peuvent plus changer.",
-    badScore: "{{criterion}} : choisissez une note de 1 à {{max}}.",
+      "Ces notes ont été modifiées dans un autre onglet ou appareil. Rechargez pour voir la dernière version ; rien n’a été écrasé.",
+    closed: "La notation est close : les notes ne peuvent plus changer.",
+    badScore: "{{criterion}} : choisissez une note de 1 à {{max}}.",
     missingScore: "Notez {{criterion}}.",
     recuse: "Je ne devrais pas évaluer cette œuvre",
     recuseIntro:
-      "Si vous reconnaissez qui l’a créée, ou si vous avez un autre conflit d’intérêts, récusez-vous : elle sera confiée à un autre membre du jury.",
+      "Si vous reconnaissez qui l’a créée, ou si vous avez un autre conflit d’intérêts, récusez-vous : elle sera confiée à un autre membre du jury.",
     recuseConfirm: "Me récuser pour cette œuvre",
   },
   mailbox: {
@@ -1115,10 +1110,10 @@ export const fr: PartialMessages = {
     categoryNameIn: "Nom de la catégorie « {{name}} »",
     categoryDescriptionIn: "Description de la catégorie « {{name}} »",
     votingOpensAt: "Ouverture du prix du public (facultatif)",
-    votingOpensAtHint: "Vide : dès la publication des résultats.",
+    votingOpensAtHint: "Vide : dès la publication des résultats.",
     votingAfterOpening: "Le prix du public doit se clore après son ouverture.",
     peoplesChoice:
-      "Un prix du public : les visiteurs votent pour leur œuvre préférée de la galerie une fois les résultats publiés (un vote par personne et par catégorie)",
+      "Un prix du public : les visiteurs votent pour leur œuvre préférée de la galerie une fois les résultats publiés (un vote par personne et par catégorie)",
     votingClosesAt: "Clôture du prix du public",
     votingClosesAtHint: "Les décomptes restent cachés jusque-là. Après l’annonce des résultats.",
     votingClosesNeeded: "Indiquez quand le prix du public se clôt.",
@@ -1130,20 +1125,20 @@ export const fr: PartialMessages = {
       "Avec les mots, les participants voient aussi la note moyenne de leur œuvre et celle de leur catégorie",
     certificateWording: "Texte de chaque certificat",
     certificateWordingHint:
-      "Imprimé sous l’objet du certificat, par exemple « pour une œuvre sur les droits des survivants des armes à sous-munitions ». Facultatif.",
+      "Imprimé sous l’objet du certificat, par exemple « pour une œuvre sur les droits des survivants des armes à sous-munitions ». Facultatif.",
     certificateSignature: "Ligne de signature",
     certificateSignatureHint:
-      "Qui signe, par exemple « Ambassadeur A. B., Président de la Treizième Assemblée des États parties ». Le nom des organisateurs est utilisé s’il est vide.",
+      "Qui signe, par exemple « Ambassadeur A. B., Président de la Treizième Assemblée des États parties ». Le nom des organisateurs est utilisé s’il est vide.",
     privacy: "Données personnelles",
     retentionMonths: "Mois de conservation des participations non primées, après les résultats",
     retentionHint:
-      "Ensuite, leurs fichiers et leurs données personnelles sont supprimés ; les participations primées restent. Les participants le lisent en soumettant.",
+      "Ensuite, leurs fichiers et leurs données personnelles sont supprimés ; les participations primées restent. Les participants le lisent en soumettant.",
     parts: "Parties des paramètres",
     stale:
-      "Un·e autre organisateur·rice a enregistré ces paramètres pendant que vous les modifiiez. Vos modifications sont ci-dessous, non enregistrées : rechargez la page pour voir les siennes, puis refaites les vôtres.",
-    blindLocked: "Des œuvres ont été soumises sous une évaluation anonyme : elle le reste pour cette édition.",
-    methodLocked: "Le jury a déjà évalué cette phase selon cette méthode : elle reste la même pour cette édition.",
-    unsavedTitle: "Quitter sans enregistrer ?",
+      "Un·e autre organisateur·rice a enregistré ces paramètres pendant que vous les modifiiez. Vos modifications sont ci-dessous, non enregistrées : rechargez la page pour voir les siennes, puis refaites les vôtres.",
+    blindLocked: "Des œuvres ont été soumises sous une évaluation anonyme : elle le reste pour cette édition.",
+    methodLocked: "Le jury a déjà évalué cette phase selon cette méthode : elle reste la même pour cette édition.",
+    unsavedTitle: "Quitter sans enregistrer ?",
     unsavedText: "Vos modifications des paramètres ne sont pas encore enregistrées.",
     stay: "Rester et enregistrer",
     leave: "Quitter",
@@ -1153,19 +1148,19 @@ export const fr: PartialMessages = {
     contestTitle: "Titre",
     slug: "Nom court dans les adresses web",
     slugHint: "Lettres minuscules, chiffres et traits d’union, par exemple yhd-2026.",
-    slugLockedHint: "Fixé une fois le concours ouvert : des liens vers celui-ci circulent déjà.",
+    slugLockedHint: "Fixé une fois le concours ouvert : des liens vers celui-ci circulent déjà.",
     slugFormat:
       "Utilisez uniquement des lettres minuscules, des chiffres et des traits d’union (jamais deux à la suite).",
     slugTaken: "Ce nom court est déjà pris.",
     slugLocked: "Le nom court ne peut plus changer une fois le concours ouvert.",
-    slugArchived: "Une catégorie supprimée utilise encore ce nom court ; choisissez-en un autre.",
+    slugArchived: "Une catégorie supprimée utilise encore ce nom court ; choisissez-en un autre.",
     theme: "Thème",
     summary: "Résumé",
     organizerName: "Organisé par",
     rules: "Règlement",
     faq: "Questions et réponses",
     markdownHint:
-      "Markdown : ## titres, - listes, **gras**, *italique*, [liens](https://…). Le HTML est affiché comme du texte.",
+      "Markdown : ## titres, - listes, **gras**, *italique*, [liens](https://…). Le HTML est affiché comme du texte.",
     preview: "Aperçu de {{name}}",
     languages: "Langues du concours",
     languagesNeeded: "Choisissez au moins une langue.",
@@ -1221,7 +1216,7 @@ export const fr: PartialMessages = {
     removeCategoryNamed: "Supprimer la catégorie {{name}}",
     judging: "Évaluation",
     judgesPerEntry: "Membres du jury par œuvre",
-    blindJudging: "Évaluation anonyme : les membres du jury ne voient jamais qui a créé une œuvre",
+    blindJudging: "Évaluation anonyme : les membres du jury ne voient jamais qui a créé une œuvre",
     avoidSameCountry: "Les membres du jury n’évaluent jamais les personnes participantes de leur propre pays",
     hideCountry: "Les membres du jury ne voient jamais le pays d’une personne participante",
     normalisation: "Classement",
@@ -1233,14 +1228,14 @@ export const fr: PartialMessages = {
       pairwise: "Le jury compare les œuvres deux à deux",
     },
     methodHint:
-      "Fixé dès qu’un membre du jury envoie une fiche de la phase. La page « Comment nous classons » l’explique à tout le monde.",
+      "Fixé dès qu’un membre du jury envoie une fiche de la phase. La page « Comment nous classons » l’explique à tout le monde.",
     finalMethod: "Classement de la finale",
     pairwiseTarget: "Fiabilité visée par une finale comparative (%)",
     pairwiseTargetHint:
       "Le jury ne reçoit plus de paires dans une catégorie dès que son ordre atteint cette fiabilité (80 en général), ou à la clôture de la phase.",
     emails: "E-mails aux personnes participantes",
     emailsHint:
-      "Vos propres mots, ajoutés à l’e-mail sous « De la part des organisateurs ». Texte simple ; laissez vide pour ne rien ajouter.",
+      "Vos propres mots, ajoutés à l’e-mail sous « De la part des organisateurs ». Texte simple ; laissez vide pour ne rien ajouter.",
     emailReceipt: "Quand une œuvre est déposée",
     emailScreened: "Quand une œuvre est renvoyée ou jugée non admissible",
     emailDraftReminder: "Rappel pour terminer un brouillon",
@@ -1259,16 +1254,16 @@ export const fr: PartialMessages = {
     impactMore_other: "et {{count}} autres",
     impact: {
       statementTooLong_one:
-        "{{category}} : {{count}} œuvre a une déclaration d’artiste plus longue que la nouvelle limite de mots.",
+        "{{category}} : {{count}} œuvre a une déclaration d’artiste plus longue que la nouvelle limite de mots.",
       statementTooLong_other:
-        "{{category}} : {{count}} œuvres ont une déclaration d’artiste plus longue que la nouvelle limite de mots.",
-      altTextNeeded_one: "{{category}} : {{count}} œuvre a une image sans texte alternatif, désormais obligatoire.",
+        "{{category}} : {{count}} œuvres ont une déclaration d’artiste plus longue que la nouvelle limite de mots.",
+      altTextNeeded_one: "{{category}} : {{count}} œuvre a une image sans texte alternatif, désormais obligatoire.",
       altTextNeeded_other:
-        "{{category}} : {{count}} œuvres ont une image sans texte alternatif, désormais obligatoire.",
+        "{{category}} : {{count}} œuvres ont une image sans texte alternatif, désormais obligatoire.",
       captionsNeeded_one:
-        "{{category}} : {{count}} œuvre a une vidéo ou un son sans sous-titres ni transcription, désormais obligatoires.",
+        "{{category}} : {{count}} œuvre a une vidéo ou un son sans sous-titres ni transcription, désormais obligatoires.",
       captionsNeeded_other:
-        "{{category}} : {{count}} œuvres ont une vidéo ou un son sans sous-titres ni transcription, désormais obligatoires.",
+        "{{category}} : {{count}} œuvres ont une vidéo ou un son sans sous-titres ni transcription, désormais obligatoires.",
       tooManyInCategory_one:
         "{{count}} œuvre est d’une personne qui a plus d’œuvres dans une catégorie que la nouvelle limite.",
       tooManyInCategory_other:
@@ -1278,17 +1273,17 @@ export const fr: PartialMessages = {
       guardianNeeded_other:
         "{{count}} œuvres sont de personnes qui ont désormais besoin du consentement d’un parent ou tuteur.",
       categoryRemoved_one:
-        "La catégorie {{category}} est supprimée ; {{count}} œuvre s’y trouve (elle garde sa catégorie, qui n’accepte plus de nouvelles œuvres).",
+        "La catégorie {{category}} est supprimée ; {{count}} œuvre s’y trouve (elle garde sa catégorie, qui n’accepte plus de nouvelles œuvres).",
       categoryRemoved_other:
-        "La catégorie {{category}} est supprimée ; {{count}} œuvres s’y trouvent (elles gardent leur catégorie, qui n’accepte plus de nouvelles œuvres).",
-      typeRemoved_one: "{{category}} : {{count}} œuvre a un type de fichier qui n’est plus accepté.",
-      typeRemoved_other: "{{category}} : {{count}} œuvres ont un type de fichier qui n’est plus accepté.",
-      tooLarge_one: "{{category}} : {{count}} œuvre a un fichier qui dépasse la nouvelle taille maximale.",
-      tooLarge_other: "{{category}} : {{count}} œuvres ont un fichier qui dépasse la nouvelle taille maximale.",
-      tooLong_one: "{{category}} : {{count}} œuvre a une vidéo ou un son qui dépasse la nouvelle durée maximale.",
-      tooLong_other: "{{category}} : {{count}} œuvres ont une vidéo ou un son qui dépasse la nouvelle durée maximale.",
-      tooManyFiles_one: "{{category}} : {{count}} œuvre a plus de fichiers que la nouvelle limite.",
-      tooManyFiles_other: "{{category}} : {{count}} œuvres ont plus de fichiers que la nouvelle limite.",
+        "La catégorie {{category}} est supprimée ; {{count}} œuvres s’y trouvent (elles gardent leur catégorie, qui n’accepte plus de nouvelles œuvres).",
+      typeRemoved_one: "{{category}} : {{count}} œuvre a un type de fichier qui n’est plus accepté.",
+      typeRemoved_other: "{{category}} : {{count}} œuvres ont un type de fichier qui n’est plus accepté.",
+      tooLarge_one: "{{category}} : {{count}} œuvre a un fichier qui dépasse la nouvelle taille maximale.",
+      tooLarge_other: "{{category}} : {{count}} œuvres ont un fichier qui dépasse la nouvelle taille maximale.",
+      tooLong_one: "{{category}} : {{count}} œuvre a une vidéo ou un son qui dépasse la nouvelle durée maximale.",
+      tooLong_other: "{{category}} : {{count}} œuvres ont une vidéo ou un son qui dépasse la nouvelle durée maximale.",
+      tooManyFiles_one: "{{category}} : {{count}} œuvre a plus de fichiers que la nouvelle limite.",
+      tooManyFiles_other: "{{category}} : {{count}} œuvres ont plus de fichiers que la nouvelle limite.",
       deadlineEarlier_one: "{{count}} œuvre a été déposée après la nouvelle date limite.",
       deadlineEarlier_other: "{{count}} œuvres ont été déposées après la nouvelle date limite.",
       ageRange_one: "{{count}} œuvre est d’une personne hors de la nouvelle tranche d’âge.",
@@ -1302,16 +1297,16 @@ export const fr: PartialMessages = {
   },
   lifecycle: {
     title: "Statut",
-    now: "Statut actuel de ce concours :",
+    now: "Statut actuel de ce concours :",
     intro:
-      "Le calendrier le fait avancer tout seul : il se clôt après la date limite et son délai de grâce, et l’évaluation commence à la date prévue. Les résultats sont publiés depuis la page Résultats.",
-    notReady: "Avant de pouvoir l’ouvrir :",
+      "Le calendrier le fait avancer tout seul : il se clôt après la date limite et son délai de grâce, et l’évaluation commence à la date prévue. Les résultats sont publiés depuis la page Résultats.",
+    notReady: "Avant de pouvoir l’ouvrir :",
     needsTexts: "Rédigez le thème et le résumé.",
     needsCategory: "Ajoutez au moins une catégorie.",
     needsRubric: "Faites en sorte que la somme des pondérations de la grille d’évaluation soit égale à 100.",
     deadlinePassed: "Fixez une date limite dans le futur.",
-    hasSubmissions: "Des œuvres ont été déposées : le concours ne peut plus repasser en brouillon.",
-    stale: "Le statut a changé entre-temps ; le voici tel qu’il est maintenant.",
+    hasSubmissions: "Des œuvres ont été déposées : le concours ne peut plus repasser en brouillon.",
+    stale: "Le statut a changé entre-temps ; le voici tel qu’il est maintenant.",
     moved: "Statut modifié.",
     action: {
       open: "Ouvrir le concours",
@@ -1324,7 +1319,7 @@ export const fr: PartialMessages = {
     prefixTaken: "Un autre concours utilise déjà ce préfixe.",
     title: "Nouvelle édition",
     intro:
-      "Un nouveau concours commence comme un brouillon que seuls les organisateurs voient. Copiez une édition précédente pour garder ses textes, ses règles, ses catégories, sa grille d’évaluation et ses e-mails ; chaque date est décalée d’un nombre entier d’années. Les membres du jury sont invités à chaque édition.",
+      "Un nouveau concours commence comme un brouillon que seuls les organisateurs voient. Copiez une édition précédente pour garder ses textes, ses règles, ses catégories, sa grille d’évaluation et ses e-mails ; chaque date est décalée d’un nombre entier d’années. Les membres du jury sont invités à chaque édition.",
     copyFrom: "Partir de",
     copyHint: "Les œuvres, les membres du jury et les notes restent attachés à l’édition précédente.",
     blank: "Un concours vierge, avec les catégories et la grille d’évaluation par défaut de Mosaic",
@@ -1336,19 +1331,19 @@ export const fr: PartialMessages = {
   people: {
     erase: "Effacer les données personnelles…",
     eraseHint:
-      "À la demande de la personne : son profil, ses fichiers, ses brouillons et ses participations aux concours pas encore évalués sont supprimés ; les participations déjà évaluées restent, anonymes, pour que les résultats tiennent. C'est définitif et enregistré.",
+      "À la demande de la personne : son profil, ses fichiers, ses brouillons et ses participations aux concours pas encore évalués sont supprimés ; les participations déjà évaluées restent, anonymes, pour que les résultats tiennent. C’est définitif et enregistré.",
     eraseConfirm: "Tapez {{email}} pour confirmer",
     eraseNamed: "Effacer {{email}}",
     history: "Derniers changements des comptes",
     title: "Personnes",
     intro:
-      "Toutes les personnes qui ont un compte. Les comptes désactivés ne peuvent pas se connecter ; leurs œuvres, leurs notes et leurs décisions sont conservées.",
+      "Toutes les personnes qui ont un compte. Les comptes désactivés ne peuvent pas se connecter ; leurs œuvres, leurs notes et leurs décisions sont conservées.",
     invite: "Inviter un·e organisateur·rice",
     email: "Adresse e-mail",
     role: "Rôle",
     roleOf: "Rôle de {{email}}",
     roles: { entrant: "Participant·e", organizer: "Organisateur·rice", admin: "Administrateur·rice" },
-    judgesHint: "Les membres du jury sont invités à un concours à la fois, depuis sa page « Jury et attribution ».",
+    judgesHint: "Les membres du jury sont invités à un concours à la fois, depuis sa page « Jury et attribution ».",
     send: "Envoyer l’invitation",
     invited: "Invitation envoyée.",
     search: "Rechercher (nom ou e-mail)",
@@ -1359,7 +1354,7 @@ export const fr: PartialMessages = {
     found_other: "{{count}} personnes trouvées",
     person: "Personne",
     records: "Activité",
-    recordCounts: "Œuvres : {{entries}} · jurys : {{judging}}",
+    recordCounts: "Œuvres : {{entries}} · jurys : {{judging}}",
     change: "Modifier",
     deactivate: "Désactiver",
     reactivate: "Réactiver",
@@ -1368,11 +1363,11 @@ export const fr: PartialMessages = {
     done: {
       erase: "Données personnelles effacées.",
       role: "Rôle modifié.",
-      deactivate: "Compte désactivé ; ses sessions ont été fermées.",
+      deactivate: "Compte désactivé ; ses sessions ont été fermées.",
       reactivate: "Compte réactivé.",
     },
     refused: {
-      mismatch: "L'adresse tapée ne correspond pas au compte.",
+      mismatch: "L’adresse tapée ne correspond pas au compte.",
       self: "Vous ne pouvez pas modifier votre propre compte ici.",
       forbidden: "Seuls les administrateurs peuvent faire cela.",
       notFound: "Ce compte n’existe plus.",
@@ -1395,49 +1390,49 @@ export const fr: PartialMessages = {
     title: "Mes données",
     downloadTitle: "Télécharger mes données",
     downloadIntro:
-      "Un fichier ZIP avec tout ce que Mosaic conserve sur vous : votre profil, les conditions acceptées, vos participations avec leurs textes, déclarations, co-auteurs, autorisations et consentements parentaux, les e-mails envoyés et vos fichiers. Ouvrez data.json dans n'importe quel éditeur de texte ; README.txt explique le reste.",
+      "Un fichier ZIP avec tout ce que Mosaic conserve sur vous : votre profil, les conditions acceptées, vos participations avec leurs textes, déclarations, co-auteurs, autorisations et consentements parentaux, les e-mails envoyés et vos fichiers. Ouvrez data.json dans n’importe quel éditeur de texte ; README.txt explique le reste.",
     download: "Télécharger mes données (ZIP)",
     deleteTitle: "Supprimer mon compte",
     deleteIntro:
       "Supprimer votre compte supprime votre profil, vos brouillons, vos fichiers et vos participations, et vous déconnecte partout. Vous verrez ce qui arrive à chaque participation avant de confirmer.",
     deleteStart: "Supprimer mon compte…",
     deleteWhat:
-      "Cela supprime votre profil, votre adresse e-mail, vos fichiers et les e-mails envoyés. C'est définitif.",
-    entryDeleted: "« {{title}} » ({{contest}}) : supprimée, avec ses fichiers.",
+      "Cela supprime votre profil, votre adresse e-mail, vos fichiers et les e-mails envoyés. C’est définitif.",
+    entryDeleted: "« {{title}} » ({{contest}}) : supprimée, avec ses fichiers.",
     entryKept:
-      "« {{title}} » ({{contest}}) : le jury l'a déjà évaluée ; sa référence, sa catégorie, ses notes et son éventuel prix restent, sans votre nom, vos textes ni vos fichiers, et elle quitte la galerie.",
+      "« {{title}} » ({{contest}}) : le jury l’a déjà évaluée ; sa référence, sa catégorie, ses notes et son éventuel prix restent, sans votre nom, vos textes ni vos fichiers, et elle quitte la galerie.",
     keptWhy:
-      "Les résultats d'un concours dépendent des notes de chaque participation évaluée : elles restent, anonymes, sans rien qui mène à vous.",
-    downloadFirst: "Vous pouvez d'abord télécharger vos données.",
+      "Les résultats d’un concours dépendent des notes de chaque participation évaluée : elles restent, anonymes, sans rien qui mène à vous.",
+    downloadFirst: "Vous pouvez d’abord télécharger vos données.",
     confirm: "Je comprends que mon compte et mes données seront supprimés définitivement.",
     confirmNeeded: "Cochez la case pour confirmer.",
     lastAdmin:
-      "Vous êtes le seul administrateur : nommez d’abord quelqu’un d’autre administrateur sur la page des personnes.",
+      "Vous êtes le seul administrateur : nommez d’abord quelqu’un d’autre administrateur sur la page des personnes.",
     deleteNow: "Supprimer mon compte maintenant",
     keep: "Garder mon compte",
     deletedTitle: "Votre compte a été supprimé",
     deletedText:
-      "Votre compte, votre profil, vos fichiers et vos participations ont été supprimés, et vous avez été déconnecté·e. Merci d'avoir participé.",
-    home: "Retour à l'accueil",
+      "Votre compte, votre profil, vos fichiers et vos participations ont été supprimés, et vous avez été déconnecté·e. Merci d’avoir participé.",
+    home: "Retour à l’accueil",
   },
   myData: {
     readme:
-      "Vos données de Mosaic, {{date}}\n\ndata.json contient tout ce que Mosaic conserve sur vous, en texte lisible dans n'importe quel éditeur :\n- account : votre adresse e-mail, votre profil et votre langue\n- termsAccepted : les versions des conditions et de la politique de confidentialité acceptées\n- signedInSessions : vos connexions\n- entries : chaque participation avec ses textes, déclarations, co-auteurs, autorisations, consentements parentaux, décisions de sélection, prix (une fois les résultats publics) et la liste de ses fichiers\n- judging : si vous avez été juré·e, vos déclarations et vos grilles de notes\n- emailsSentToYou : les e-mails envoyés (leur contenu est gardé 30 jours après l'envoi)\n\nLe dossier files contient vos fichiers tels que les autres les voient : images sans métadonnées cachées (lieu, appareil).\n\nL'identité des jurés et des organisateurs et les participations des autres ne sont pas incluses.\nVous pouvez supprimer votre compte depuis la page Mes données.\n",
+      "Vos données de Mosaic, {{date}}\n\ndata.json contient tout ce que Mosaic conserve sur vous, en texte lisible dans n’importe quel éditeur :\n- account : votre adresse e-mail, votre profil et votre langue\n- termsAccepted : les versions des conditions et de la politique de confidentialité acceptées\n- signedInSessions : vos connexions\n- entries : chaque participation avec ses textes, déclarations, co-auteurs, autorisations, consentements parentaux, décisions de sélection, prix (une fois les résultats publics) et la liste de ses fichiers\n- judging : si vous avez été juré·e, vos déclarations et vos grilles de notes\n- emailsSentToYou : les e-mails envoyés (leur contenu est gardé 30 jours après l’envoi)\n\nLe dossier files contient vos fichiers tels que les autres les voient : images sans métadonnées cachées (lieu, appareil).\n\nL’identité des jurés et des organisateurs et les participations des autres ne sont pas incluses.\nVous pouvez supprimer votre compte depuis la page Mes données.\n",
   },
   errors: {
-    summary_one: "Un point à corriger :",
-    summary_other: "{{count}} points à corriger :",
-    fieldProblem: "{{field}} : {{problem}}",
-    tooLong: "Trop long : {{max}} caractères au plus.",
-    tooShort: "Trop court : au moins {{min}} caractères.",
-    tooMany: "Trop nombreux : {{max}} au plus.",
-    tooFew: "Pas assez : au moins {{min}}.",
-    tooHigh: "Trop élevé : {{max}} au plus.",
-    tooLow: "Trop bas : au moins {{min}}.",
+    summary_one: "Un point à corriger :",
+    summary_other: "{{count}} points à corriger :",
+    fieldProblem: "{{field}} : {{problem}}",
+    tooLong: "Trop long : {{max}} caractères au plus.",
+    tooShort: "Trop court : au moins {{min}} caractères.",
+    tooMany: "Trop nombreux : {{max}} au plus.",
+    tooFew: "Pas assez : au moins {{min}}.",
+    tooHigh: "Trop élevé : {{max}} au plus.",
+    tooLow: "Trop bas : au moins {{min}}.",
     invalid: "Cette valeur n’est pas valide.",
     dateInvalid: "Saisissez une date réelle.",
     acceptTerms: "Acceptez les conditions pour continuer.",
-    crossSite: "Refusé : cette demande ne vient pas des pages de Mosaic.",
+    crossSite: "Refusé : cette demande ne vient pas des pages de Mosaic.",
     required: "Ce champ est obligatoire.",
     emailInvalid: "Saisissez une adresse e-mail comme nom@exemple.org.",
     codeFormat: "Saisissez les 6 chiffres de l’e-mail.",
@@ -1455,7 +1450,7 @@ export const fr: PartialMessages = {
     badRequestTitle: "La demande comporte une erreur",
     badRequest: "Revenez en arrière et réessayez.",
     serverTitle: "Une erreur est survenue",
-    server: "Une erreur est survenue de notre côté. Réessayez ; ce que vous avez saisi est enregistré.",
+    server: "Une erreur est survenue de notre côté. Réessayez ; ce que vous avez saisi est enregistré.",
     backHome: "Retour aux concours",
     codeTooManyToday:
       "Trop de codes ont été essayés pour cette adresse aujourd’hui. Utilisez plutôt le lien de l’e-mail.",
@@ -1464,64 +1459,64 @@ export const fr: PartialMessages = {
   },
   email: {
     feedback: {
-      subject: "{{contest}} : les mots du jury sur « {{title}} »",
+      subject: "{{contest}} : les mots du jury sur « {{title}} »",
       heading: "Ce que le jury a dit",
-      body: "Les jurés de {{contest}} ont écrit ces mots sur votre participation {{code}} « {{title}} ». Ils ont lu votre œuvre à l’aveugle, sans votre nom, et vous lisez leurs mots sans le leur.",
+      body: "Les jurés de {{contest}} ont écrit ces mots sur votre participation {{code}} « {{title}} ». Ils ont lu votre œuvre à l’aveugle, sans votre nom, et vous lisez leurs mots sans le leur.",
       closing: "Merci pour ce que vous avez créé. Nous espérons que ces mots vous aideront pour la suite.",
       button: "Voir ma participation",
     },
     guardianAnswered: {
       withdrawn: {
-        subject: "{{guardian}} a retiré son consentement pour « {{title}} »",
-        body: "Votre parent ou tuteur {{guardian}} a retiré son consentement pour votre participation à {{contest}}. Elle ne sera pas montrée dans la galerie et, si l'évaluation n'avait pas commencé, elle a été retirée du concours.",
+        subject: "{{guardian}} a retiré son consentement pour « {{title}} »",
+        body: "Votre parent ou tuteur {{guardian}} a retiré son consentement pour votre participation à {{contest}}. Elle ne sera pas montrée dans la galerie et, si l’évaluation n’avait pas commencé, elle a été retirée du concours.",
       },
       consented: {
-        subject: "{{guardian}} a consenti à votre œuvre « {{title}} »",
+        subject: "{{guardian}} a consenti à votre œuvre « {{title}} »",
         body: "Votre parent ou tuteur·rice {{guardian}} a lu votre participation à {{contest}} et y a consenti. Vous pouvez maintenant la soumettre, si ce n’est pas déjà fait.",
       },
       refused: {
-        subject: "{{guardian}} n’a pas consenti à votre œuvre « {{title}} »",
-        body: "Votre parent ou tuteur·rice {{guardian}} a lu votre participation à {{contest}} et n’y a pas consenti : elle ne peut donc pas être soumise. Parlez-en ensemble ; si vous modifiez l’œuvre, vous pourrez redemander son accord depuis sa page.",
+        subject: "{{guardian}} n’a pas consenti à votre œuvre « {{title}} »",
+        body: "Votre parent ou tuteur·rice {{guardian}} a lu votre participation à {{contest}} et n’y a pas consenti : elle ne peut donc pas être soumise. Parlez-en ensemble ; si vous modifiez l’œuvre, vous pourrez redemander son accord depuis sa page.",
       },
       button: "Ouvrir mon œuvre",
     },
     organizerNote: "De la part des organisateurs",
-    roleSubject: "Votre nouveau rôle sur Mosaic : {{role}}",
+    roleSubject: "Votre nouveau rôle sur Mosaic : {{role}}",
     roleBody: {
       organizer:
-        "Vous pouvez désormais organiser des concours sur Mosaic : les configurer, vérifier les œuvres, inviter des membres du jury, suivre l’évaluation et publier les résultats.",
+        "Vous pouvez désormais organiser des concours sur Mosaic : les configurer, vérifier les œuvres, inviter des membres du jury, suivre l’évaluation et publier les résultats.",
       admin:
-        "Vous pouvez désormais organiser des concours sur Mosaic et gérer qui d’autre peut le faire : inviter des organisateurs et des administrateurs, modifier les rôles et désactiver des comptes.",
+        "Vous pouvez désormais organiser des concours sur Mosaic et gérer qui d’autre peut le faire : inviter des organisateurs et des administrateurs, modifier les rôles et désactiver des comptes.",
     },
     roleButton: "Se connecter",
     roleSignIn:
-      "Connectez-vous avec cette adresse e-mail ; Mosaic vous envoie un code, aucun mot de passe n’est nécessaire.",
-    signInSubject: "Votre code de connexion Mosaic : {{code}}",
+      "Connectez-vous avec cette adresse e-mail ; Mosaic vous envoie un code, aucun mot de passe n’est nécessaire.",
+    signInSubject: "Votre code de connexion Mosaic : {{code}}",
     signInPreview: "Votre code est {{code}}. Il est valable 10 minutes.",
     signInHeading: "Se connecter à Mosaic",
     signInBody:
       "Saisissez ce code sur la page de connexion, ou utilisez le bouton ci-dessous. L’un et l’autre fonctionnent une fois, pendant 10 minutes.",
     signInButton: "Se connecter à Mosaic",
     signInIgnore:
-      "Si vous n’avez pas demandé à vous connecter, ignorez cet e-mail : personne ne peut se connecter sans ce code.",
-    receiptSubject: "Œuvre reçue : {{code}} — {{title}}",
+      "Si vous n’avez pas demandé à vous connecter, ignorez cet e-mail : personne ne peut se connecter sans ce code.",
+    receiptSubject: "Œuvre reçue : {{code}} — {{title}}",
     receiptPreview: "Votre œuvre {{code}} pour {{contest}} est déposée.",
     receiptHeading: "Votre œuvre est déposée",
-    receiptBody: "Merci. Nous avons reçu votre œuvre « {{title}} » dans la catégorie {{category}} de {{contest}}.",
-    receiptReference: "Votre référence : {{code}}",
+    receiptBody: "Merci. Nous avons reçu votre œuvre « {{title}} » dans la catégorie {{category}} de {{contest}}.",
+    receiptReference: "Votre référence : {{code}}",
     receiptEdit:
       "Vous pouvez la modifier ou la retirer jusqu’au {{deadline}}. Si vous la modifiez, déposez-la à nouveau.",
     receiptButton: "Voir mes œuvres",
     returnedSubject: "Merci de modifier votre œuvre {{code}} — {{title}}",
     returnedHeading: "Votre œuvre doit être modifiée",
     returnedBody:
-      "Les organisateurs de {{contest}} ont examiné votre œuvre {{code}} « {{title}} » et vous demandent d’y apporter une modification avant qu’elle puisse être évaluée :",
+      "Les organisateurs de {{contest}} ont examiné votre œuvre {{code}} « {{title}} » et vous demandent d’y apporter une modification avant qu’elle puisse être évaluée :",
     returnedUntil: "Vous pouvez la modifier et la déposer à nouveau jusqu’au {{date}}.",
     returnedDeadline: "Vous pouvez la modifier et la déposer à nouveau jusqu’à la date limite.",
     ineligibleSubject: "Votre œuvre {{code}} — {{title}} n’est pas admissible",
     ineligibleHeading: "Votre œuvre n’est pas admissible",
     ineligibleBody:
-      "Les organisateurs de {{contest}} ont examiné votre œuvre {{code}} « {{title}} » et ont constaté qu’elle ne peut pas participer, pour la raison suivante :",
+      "Les organisateurs de {{contest}} ont examiné votre œuvre {{code}} « {{title}} » et ont constaté qu’elle ne peut pas participer, pour la raison suivante :",
     screenedButton: "Voir mon œuvre",
     invitationSubject: "Vous êtes invité·e à faire partie du jury de {{contest}}",
     invitationHeading: "Une invitation à rejoindre le jury",
@@ -1530,20 +1525,20 @@ export const fr: PartialMessages = {
     invitationButton: "Accepter l’invitation",
     invitationExpires:
       "Le lien fonctionne une seule fois, jusqu’au {{date}}. Connectez-vous avec cette adresse e-mail pour accepter.",
-    reminderSubject: "{{contest}} — œuvres restant à noter : {{count}}",
+    reminderSubject: "{{contest}} — œuvres restant à noter : {{count}}",
     reminderHeading: "La notation se termine bientôt",
-    reminderBody: "Œuvres qu’il vous reste à noter dans {{contest}} : {{count}}. La notation se termine le {{date}}.",
+    reminderBody: "Œuvres qu’il vous reste à noter dans {{contest}} : {{count}}. La notation se termine le {{date}}.",
     reminderButton: "Aller à mes œuvres à évaluer",
     results: {
-      awardSubject: "{{contest}} : votre œuvre est primée — {{place}}",
-      awardHeading: "Félicitations !",
+      awardSubject: "{{contest}} : votre œuvre est primée — {{place}}",
+      awardHeading: "Félicitations !",
       awardBody:
-        "Votre œuvre {{code}} « {{title}} » est primée dans la catégorie {{category}} : {{place}}. Elle figure désormais dans la galerie des lauréats, avec le nom que vous avez choisi de publier.",
-      thanksSubject: "{{contest}} : les résultats sont publiés",
+        "Votre œuvre {{code}} « {{title}} » est primée dans la catégorie {{category}} : {{place}}. Elle figure désormais dans la galerie des lauréats, avec le nom que vous avez choisi de publier.",
+      thanksSubject: "{{contest}} : les résultats sont publiés",
       thanksHeading: "Merci d’avoir participé",
       thanksBody:
-        "Les résultats de {{contest}} sont publiés. Votre œuvre {{code}} « {{title}} » ne fait pas partie des lauréats cette fois-ci, et le jury a examiné chaque œuvre avec attention. Merci pour ce que vous avez créé.",
-      judgeSubject: "{{contest}} : les résultats sont publiés",
+        "Les résultats de {{contest}} sont publiés. Votre œuvre {{code}} « {{title}} » ne fait pas partie des lauréats cette fois-ci, et le jury a examiné chaque œuvre avec attention. Merci pour ce que vous avez créé.",
+      judgeSubject: "{{contest}} : les résultats sont publiés",
       judgeHeading: "Merci d’avoir fait partie du jury",
       judgeBody:
         "Les résultats de {{contest}} sont publiés. Merci pour le temps et le soin que vous avez consacrés à chaque œuvre.",
@@ -1551,19 +1546,19 @@ export const fr: PartialMessages = {
     },
     messageFrom: "Un message des organisateurs de {{contest}}",
     messageButton: "Ouvrir Mosaic",
-    draftReminderSubject: "{{contest}} : votre œuvre n’est pas encore déposée",
+    draftReminderSubject: "{{contest}} : votre œuvre n’est pas encore déposée",
     draftReminderHeading: "Votre brouillon vous attend",
     draftReminderBody:
-      "Vous avez commencé une œuvre pour {{contest}}, mais vous ne l’avez pas encore déposée. Les dépôts seront clos le {{deadline}} : déposez-la avant pour que le jury puisse la voir.",
+      "Vous avez commencé une œuvre pour {{contest}}, mais vous ne l’avez pas encore déposée. Les dépôts seront clos le {{deadline}} : déposez-la avant pour que le jury puisse la voir.",
     draftReminderButton: "Terminer mon œuvre",
     guardianSubject: "{{entrant}} vous demande votre consentement pour participer à {{contest}}",
     guardianPreview: "Merci de regarder l’œuvre de {{entrant}} et de nous dire si vous donnez votre consentement.",
     guardianHeading: "Bonjour {{guardian}}",
     guardianBody:
-      "{{entrant}} participe à {{contest}}, un concours pour les jeunes, et a indiqué que vous êtes son parent ou tuteur légal. Comme il s’agit d’une personne de moins de 18 ans, votre consentement est nécessaire. Le bouton ci-dessous ouvre son œuvre ; vous pourrez y donner ou refuser votre consentement.",
+      "{{entrant}} participe à {{contest}}, un concours pour les jeunes, et a indiqué que vous êtes son parent ou tuteur légal. Comme il s’agit d’une personne de moins de 18 ans, votre consentement est nécessaire. Le bouton ci-dessous ouvre son œuvre ; vous pourrez y donner ou refuser votre consentement.",
     guardianButton: "Voir l’œuvre et répondre",
     guardianExpires: "Le lien fonctionne une seule fois, jusqu’au {{date}}.",
     guardianIgnore:
-      "Si vous ne connaissez pas cette personne, vous pouvez ignorer cet e-mail : rien ne sera fait sans votre réponse.",
+      "Si vous ne connaissez pas cette personne, vous pouvez ignorer cet e-mail : rien ne sera fait sans votre réponse.",
   },
 };

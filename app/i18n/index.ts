@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from "i18next";
 import * as server from "./messages.server";
+import { formatBytes } from "./numbers";
 
 export const locales = ["en", "fr", "es", "ar"] as const;
 export type Locale = (typeof locales)[number];
@@ -34,6 +35,32 @@ export function loadedLocale(locale: Locale): Locale {
   return locales.find((l) => messages[l]) ?? locale;
 }
 
+/** Languages written right to left, for runtimes whose `Intl.Locale` cannot say. */
+const rightToLeft = new Set(["ar", "he", "iw", "fa", "ur", "ps", "sd", "ckb", "dv", "yi", "ug"]);
+
+/**
+ * Which way a language's text runs, for `<html dir>` and emails: from `Intl.Locale`'s text
+ * info where the runtime has it ("ar-EG", "fa-IR", "he" are right to left), else from a list.
+ * A tag that is not a language at all reads left to right.
+ */
+export function directionOf(locale: string): "ltr" | "rtl" {
+  let language = locale.split(/[-_]/)[0]?.toLowerCase() ?? "";
+  try {
+    const tag = new Intl.Locale(locale.replace(/_/g, "-"));
+    language = tag.language;
+    // Older engines expose `textInfo` as a property, newer ones as `getTextInfo()`.
+    const info = tag as Intl.Locale & {
+      textInfo?: { direction?: string };
+      getTextInfo?: () => { direction?: string };
+    };
+    const direction = (info.getTextInfo?.() ?? info.textInfo)?.direction;
+    if (direction === "rtl" || direction === "ltr") return direction;
+  } catch {
+    // Not a well-formed tag: the list below decides from its first part.
+  }
+  return rightToLeft.has(language) ? "rtl" : "ltr";
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
@@ -66,6 +93,11 @@ export function createI18n(locale: Locale): I18n {
       interpolation: { escapeValue: false },
       returnNull: false,
     });
+    // "{{max, bytes}}": a size given in bytes, written in the reader's language ("2,5 Mo"), so
+    // that a message stored with its values (a file's rejection) reads right in any language
+    instance.services.formatter?.add("bytes", (value: unknown, lng: string | undefined) =>
+      formatBytes(lng ?? locale, Number(value)),
+    );
     instances.set(locale, instance);
   }
   return instance;

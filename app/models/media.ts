@@ -1,4 +1,5 @@
 import { splitList } from "./contest";
+import type { Problem } from "./problem";
 
 /**
  * Pure rules about media files, shared by the browser (checks before an upload starts) and the
@@ -175,13 +176,25 @@ export function partsMatchPlan(parts: { partNumber: number }[], plan: number[]) 
   return parts.length === plan.length && plan.every((_, i) => numbers.has(i + 1));
 }
 
+/**
+ * A rejection as stored with its file. Those stored before sizes were written in each language
+ * give the limit in whole megabytes (`size`); the message now takes bytes (`max`).
+ */
+export function storedRejection(json: string): Problem {
+  const stored = JSON.parse(json) as Problem;
+  const size = stored.values?.size;
+  if (stored.key === "media.rejected.tooLarge" && typeof size === "number" && stored.values?.max === undefined)
+    return { key: stored.key, values: { max: size * 1024 * 1024 } };
+  return stored;
+}
+
 /** The translation key and values that explain a rejection to the entrant. */
 export function rejectionMessage(rejection: Rejection): { key: string; values: Record<string, unknown> } {
   switch (rejection.reason) {
     case "empty":
       return { key: "media.rejected.empty", values: {} };
     case "tooLarge":
-      return { key: "media.rejected.tooLarge", values: { size: Math.floor(rejection.maxBytes / (1024 * 1024)) } };
+      return { key: "media.rejected.tooLarge", values: { max: rejection.maxBytes } };
     case "wrongType":
       return { key: "media.rejected.wrongType", values: {} };
     case "corrupt":

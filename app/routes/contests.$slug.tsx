@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Markdown } from "~/components/markdown";
+import { useNumbers } from "~/components/numbers";
 import { renderMarkdown } from "~/components/markdown.server";
 import { Countdown, LocalTime, useVisitorTimeZone, formatDateTime } from "~/components/time";
 import { contestPhase } from "~/models/contest";
@@ -30,17 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function formatBytes(bytes: number, t: TFunction) {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1024
-    ? t("units.GB", { value: Math.round((mb / 1024) * 10) / 10 })
-    : t("units.MB", { value: Math.round(mb) });
-}
-
 export default function ContestPage() {
   const { contest, rules, faq, phase, deadline, serverNow } = useLoaderData<typeof loader>();
   const root = useRootData();
   const { t, i18n } = useTranslation();
+  const numbers = useNumbers();
   const zone = useVisitorTimeZone(contest.timezone);
   const locale = i18n.language;
   const enterPath = `/contests/${contest.slug}/enter`;
@@ -146,7 +140,7 @@ export default function ContestPage() {
                     {category.allowedTypes.map((type) => t(`media.${type}`, { defaultValue: type })).join(", ")}
                   </li>
                   <li>{t("contest.files", { count: category.maxFiles })}</li>
-                  <li>{t("contest.maxSize", { size: formatBytes(category.maxFileBytes, t) })}</li>
+                  <li>{t("contest.maxSize", { size: numbers.bytes(category.maxFileBytes) })}</li>
                   {category.maxDurationSec ? (
                     <li>
                       {t("contest.maxDuration", {

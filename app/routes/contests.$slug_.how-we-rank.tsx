@@ -46,7 +46,7 @@ export default function HowWeRank() {
       <ul data-testid="rubric">
         {contest.criteria.map((c) => (
           <li key={c.name}>
-            <strong>{c.name}</strong> ({t("scoring.weight", { weight: c.weight })}): {c.guidance}
+            <strong>{c.name}</strong> ({percent(c.weight / 100)}): {c.guidance}
           </li>
         ))}
       </ul>

@@ -27,8 +27,8 @@ import {
   withdrawEntry,
 } from "~/models/entry.server";
 import { entryFeedback } from "~/models/feedback.server";
+import { storedRejection } from "~/models/media";
 import { viewUrls } from "~/models/media-view.server";
-import type { Problem } from "~/models/problem";
 import { listReleases } from "~/models/release.server";
 import { categoryNameIn, titleIn } from "~/models/contest-texts";
 import { entryFormSchema } from "~/schemas/entry";
@@ -92,7 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       captions: m.captionsKey ? { lang: m.captionsLang ?? "" } : null,
       url: urls[m.id]?.url ?? null,
       poster: urls[m.id]?.poster ?? null,
-      rejection: m.rejection ? (JSON.parse(m.rejection) as Problem) : null,
+      rejection: m.rejection ? storedRejection(m.rejection) : null,
     })),
     category: {
       name: categoryName,

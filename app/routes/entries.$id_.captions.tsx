@@ -11,8 +11,7 @@ import { MAX_CAPTIONS_BYTES } from "~/models/webvtt";
 import { captionsSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
 
-const tooLarge = () =>
-  refuse({ key: "captions.tooLarge", values: { size: MAX_CAPTIONS_BYTES / 1024 } }, { status: 413 });
+const tooLarge = () => refuse({ key: "captions.tooLarge", values: { max: MAX_CAPTIONS_BYTES } }, { status: 413 });
 
 /**
  * Adds (or removes) the WebVTT captions of a checked video or audio file on the signed-in

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { parseForm } from "~/forms";
 import { accept, refuse } from "~/forms.server";
+import { storedRejection } from "~/models/media";
 import { removeAsset, setAltText } from "~/models/media.server";
 import type { Problem } from "~/models/problem";
 import {
@@ -38,7 +39,7 @@ export type MediaAnswer = Partial<{
 
 const checked = (asset: { state: string; rejection: string | null }): Checked => ({
   state: asset.state,
-  rejection: asset.rejection ? (JSON.parse(asset.rejection) as Problem) : null,
+  rejection: asset.rejection ? storedRejection(asset.rejection) : null,
 });
 
 const notFound = () => new Response("Not found", { status: 404 });

@@ -8,6 +8,7 @@ import { useAutosave, type SaveState } from "~/components/autosave";
 import { Choice, FormErrors, TextAreaField } from "~/components/forms";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { JudgeWork } from "~/components/judge-work";
+import { useNumbers } from "~/components/numbers";
 import { parseForm } from "~/forms";
 import { invalid, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -86,6 +87,7 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
   });
   const navigate = useNavigate();
   const { t, i18n } = useTranslation();
+  const numbers = useNumbers();
   const zone = useVisitorTimeZone(view.timezone);
   const { entry, criteria, sheet, assignment, open } = view;
   const autosave = useAutosave(
@@ -181,7 +183,7 @@ function Workspace({ view }: { view: ReturnType<typeof useLoaderData<typeof load
           {criteria.map((criterion) => (
             <fieldset key={criterion.id} data-criterion={criterion.id} className="criterion" disabled={!open}>
               <legend>
-                {criterion.name} <span className="muted">({t("scoring.weight", { weight: criterion.weight })})</span>
+                {criterion.name} <span className="muted">({numbers.percent(criterion.weight / 100)})</span>
               </legend>
               <p className="field-hint">{criterion.guidance}</p>
               <div className="levels">

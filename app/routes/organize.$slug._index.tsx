@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useNumbers } from "~/components/numbers";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime } from "~/components/time";
 import { pageTitle } from "~/i18n/meta";
@@ -76,6 +77,7 @@ export default function Dashboard() {
   const { slug, refreshMs, totals, statuses, categories, days, countries, ages, judging, retention, timezone } =
     useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const numbers = useNumbers();
   useLiveData(refreshMs);
   const most = Math.max(1, ...days.map((d) => d.count));
   const width = Math.max(days.length, 1) * 6;
@@ -186,7 +188,10 @@ export default function Dashboard() {
           title={t("dashboard.byAge")}
           rows={ages.map((band) => ({
             key: band.from,
-            label: band.to >= 200 ? t("dashboard.ageOver", { from: band.from }) : t("dashboard.ageBand", band),
+            label:
+              band.to >= 200
+                ? t("dashboard.ageOver", { from: numbers.number(band.from, 0) })
+                : t("dashboard.ageBand", { range: numbers.range(band.from, band.to) }),
             count: band.count,
           }))}
         />

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MediaList } from "~/components/media/media-view";
 import { TableScroll } from "~/components/table-scroll";
+import { useNumbers } from "~/components/numbers";
 import { pageTitle } from "~/i18n/meta";
 import { getContestEntry } from "~/models/entry-list.server";
 import { viewableMedia } from "~/models/media-view.server";
@@ -50,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrganizerEntry() {
   const { slug, entry, criteria, sheets } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const numbers = useNumbers();
   return (
     <section aria-labelledby="entry-title">
       <h1 id="entry-title">
@@ -102,7 +104,7 @@ export default function OrganizerEntry() {
                     {sheet.comments[c.id] ? <p className="muted prewrap">{sheet.comments[c.id]}</p> : null}
                   </td>
                 ))}
-                <td>{sheet.total === null ? "—" : sheet.total.toFixed(1)}</td>
+                <td>{numbers.number(sheet.total)}</td>
                 <td className="prewrap">{sheet.comments.overall ?? ""}</td>
               </tr>
             ))}

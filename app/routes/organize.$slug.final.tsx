@@ -8,6 +8,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { CheckFilter, ListFilters, pageLink, SelectFilter } from "~/components/list-filters";
 import { Pager } from "~/components/pager";
+import { useNumbers } from "~/components/numbers";
 import { parseForm } from "~/forms";
 import { accept, invalid, parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -77,6 +78,7 @@ export default function FinalRound() {
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
+  const numbers = useNumbers();
   const [form, fields] = useForm({
     id: "shortlist",
     lastResult: navigation.state === "idle" ? answer?.result : undefined,
@@ -148,7 +150,7 @@ export default function FinalRound() {
                   </th>
                   <td>{entry.category}</td>
                   <td>{t("judges.progress", { submitted: entry.scored, assigned: entry.assigned })}</td>
-                  <td>{entry.mean === null ? "—" : entry.mean.toFixed(1)}</td>
+                  <td>{numbers.number(entry.mean)}</td>
                 </tr>
               ))}
             </tbody>

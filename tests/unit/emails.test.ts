@@ -40,6 +40,18 @@ const samples: [string, unknown][] = [
 ];
 
 describe("emails", () => {
+  it("run right to left in a right-to-left language, with the quote's rule on the side lines begin", async () => {
+    const { t } = createI18n("en");
+    const feedback = samples.find(([name]) => name === "feedback")![1];
+    const rtl = await renderEmail("feedback", t, "ar", feedback);
+    expect(rtl.html).toMatch(/<html[^>]*dir="rtl"/);
+    expect(rtl.html).toContain("border-right:4px solid");
+    expect(rtl.html).not.toContain("border-left");
+    const ltr = await renderEmail("feedback", t, "fr", feedback);
+    expect(ltr.html).toMatch(/<html[^>]*dir="ltr"/);
+    expect(ltr.html).toContain("border-left:4px solid");
+  });
+
   for (const locale of locales) {
     it(`read as words in ${locale}, with the organizers' note where there is one`, async () => {
       const { t } = createI18n(locale);

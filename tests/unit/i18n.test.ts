@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n, localeFromAcceptLanguage } from "~/i18n";
+import { createI18n, directionOf, localeFromAcceptLanguage } from "~/i18n";
 import { ar } from "~/i18n/ar";
 import { en } from "~/i18n/en";
 import { es } from "~/i18n/es";
@@ -13,6 +13,13 @@ describe("language", () => {
     expect(localeFromAcceptLanguage("en;q=0")).toBeUndefined();
     expect(localeFromAcceptLanguage(null)).toBeUndefined();
     expect(localeFromAcceptLanguage(";;;,,q=abc")).toBeUndefined();
+  });
+
+  it("knows which languages run right to left, with or without a region", () => {
+    for (const tag of ["ar", "ar-EG", "ar-MA", "he", "he-IL", "fa", "fa-IR", "fa-AF", "ur", "ur-PK", "AR-eg", "ar_SA"])
+      expect(directionOf(tag), tag).toBe("rtl");
+    for (const tag of ["en", "en-GB", "fr", "fr-CA", "es", "es-419", "de", "zh-Hant", "ja", "", "not a tag"])
+      expect(directionOf(tag), tag).toBe("ltr");
   });
 
   it("translates with plurals and interpolation", () => {
@@ -62,7 +69,7 @@ describe("language", () => {
         const expected = placeholders(english[`${base}_other`]!);
         expect(placeholders(text), key).toEqual(
           ["zero", "one", "two"].includes(form)
-            ? expected.filter((p) => p !== "count" || text.includes("{{count}}"))
+            ? expected.filter((p) => p !== "count|" || text.includes("{{count}}"))
             : expected,
         );
       } else {
@@ -95,4 +102,6 @@ const flatten = (node: unknown, path = ""): Record<string, string> =>
         {},
         ...Object.entries(node as object).map(([key, value]) => flatten(value, path ? `${path}.${key}` : key)),
       );
-const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+// a placeholder's format ("{{max, bytes}}") must be the same in every language too
+const placeholders = (text: string) =>
+  [...text.matchAll(/{{\s*(\w+)\s*(?:,\s*([^}]*?)\s*)?}}/g)].map((m) => `${m[1]}|${m[2] ?? ""}`).sort();

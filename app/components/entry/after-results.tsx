@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useNumbers } from "~/components/numbers";
 
 type Feedback = {
   notes: string[];
@@ -19,9 +20,9 @@ export function AfterResults({
   certificate: { place: string | null } | null;
   feedback: Feedback | null;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const numbers = useNumbers();
   if (!certificate && !feedback) return null;
-  const whole = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
   return (
     <section className="card" aria-labelledby="after-results-title" id="feedback">
       <h2 id="after-results-title">{t("feedback.title")}</h2>
@@ -49,11 +50,11 @@ export function AfterResults({
             <p data-testid="feedback-scores">
               {feedback.scores.categoryAverage !== null
                 ? t("feedback.scores", {
-                    average: whole.format(feedback.scores.average),
-                    categoryAverage: whole.format(feedback.scores.categoryAverage),
+                    average: numbers.number(feedback.scores.average, 0),
+                    categoryAverage: numbers.number(feedback.scores.categoryAverage, 0),
                     category: feedback.category,
                   })
-                : t("feedback.score", { average: whole.format(feedback.scores.average) })}
+                : t("feedback.score", { average: numbers.number(feedback.scores.average, 0) })}
             </p>
           ) : null}
         </>

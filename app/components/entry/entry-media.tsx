@@ -6,6 +6,7 @@ import { TextareaInputField } from "~/components/forms";
 import { Captions } from "~/components/media/captions";
 import { MediaView } from "~/components/media/media-view";
 import { Uploader } from "~/components/media/uploader";
+import { useNumbers } from "~/components/numbers";
 import { fileState } from "~/components/media/use-upload";
 import type { EntryPage } from "~/components/entry/entry-page";
 import { parseForm, type ActionResult } from "~/forms";
@@ -27,6 +28,7 @@ export function EntryMedia({
   onChange,
 }: Pick<EntryPage, "media" | "category" | "open"> & { entryId: string; onChange: () => void }) {
   const { t } = useTranslation();
+  const numbers = useNumbers();
   const counted = media.filter((m) => m.state !== "rejected" && m.state !== "pending").length;
   useReloadWhenChecked(`/entries/${entryId}/media`, media, onChange);
   const takesMore = open && counted < category.maxFiles;
@@ -93,7 +95,7 @@ export function EntryMedia({
             label={media.length ? t("upload.chooseMore") : t("upload.choose")}
             hint={t("upload.accepts", {
               types: category.allowedTypes.map((type) => t(`media.${type}`, { defaultValue: type })).join(", "),
-              size: t("units.MB", { value: Math.round(category.maxFileBytes / (1024 * 1024)) }),
+              size: numbers.bytes(category.maxFileBytes),
             })}
             onDone={onChange}
           />

@@ -2,6 +2,7 @@ import { useRef } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/forms";
+import { useNumbers } from "~/components/numbers";
 import { useUpload, type UploadOutcome } from "./use-upload";
 
 /**
@@ -9,19 +10,6 @@ import { useUpload, type UploadOutcome } from "./use-upload";
  * became of the file. The sending itself (presigned PUTs, parts, resuming, the check) is
  * `useUpload`'s.
  */
-function formatBytes(bytes: number, t: TFunction) {
-  if (bytes >= 1024 * 1024) return t("units.MB", { value: (bytes / (1024 * 1024)).toFixed(1) });
-  return t("units.KB", { value: Math.max(1, Math.round(bytes / 1024)) });
-}
-
-function formatSeconds(seconds: number, t: TFunction) {
-  if (!Number.isFinite(seconds)) return "…";
-  const minutes = Math.floor(seconds / 60);
-  return minutes > 0
-    ? t("units.minSec", { minutes, seconds: Math.round(seconds % 60) })
-    : t("units.seconds", { count: Math.max(1, Math.round(seconds)) });
-}
-
 function describe(outcome: UploadOutcome, t: TFunction): { tone: "error" | "info"; message: string } {
   switch (outcome.kind) {
     case "checking":
@@ -55,6 +43,7 @@ export function Uploader({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const numbers = useNumbers();
   const { progress, outcome, start, cancel } = useUpload(endpoint, onDone);
   const input = useRef<HTMLInputElement>(null);
   const status = outcome ? describe(outcome, t) : null;
@@ -91,7 +80,12 @@ export function Uploader({
           <p>{t("upload.uploading", { name: progress.name })}</p>
           <progress max={100} value={percent} aria-label={t("upload.uploading", { name: progress.name })} />
           <p className="muted">
-            {t("upload.progress", { percent, speed: formatBytes(speed, t), left: formatSeconds(left, t) })}
+            {t("upload.progress", {
+              percent: numbers.percent(percent / 100),
+              // a speed of at least 1 KB/s: "0 byte/s" would read as a stalled upload
+              speed: numbers.bytes(Math.max(1024, speed), { perSecond: true }),
+              left: Number.isFinite(left) ? numbers.duration(left) : "…",
+            })}
           </p>
           <button type="button" className="button button-secondary button-small" onClick={cancel}>
             {t("upload.cancel")}
