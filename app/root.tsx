@@ -18,7 +18,7 @@ import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { TimeZoneHint } from "./components/time-zone-hint";
 import { PlainSelectField } from "./components/forms";
-import { useKeepFocus } from "./components/keep-focus";
+import { useFocusNewPage, useKeepFocus } from "./components/keep-focus";
 import { Notice } from "./components/notice";
 import { takeNotice } from "./forms.server";
 import {
@@ -196,6 +196,7 @@ function WithI18n({ locale, children }: { locale: string; children: ReactNode })
 export default function App() {
   const { locale } = useLoaderData<typeof loader>();
   useKeepFocus();
+  useFocusNewPage();
   return (
     <WithI18n locale={locale}>
       <Document locale={locale}>
