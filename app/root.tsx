@@ -16,8 +16,9 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
+import { TimeZoneHint } from "./components/time-zone-hint";
 import { PlainSelectField } from "./components/forms";
-import { useKeepFocus } from "./components/keep-focus";
+import { useFocusNewPage, useKeepFocus } from "./components/keep-focus";
 import { Notice } from "./components/notice";
 import { takeNotice } from "./forms.server";
 import {
@@ -34,6 +35,7 @@ import {
 import { resolveLocale } from "./i18n/i18n.server";
 import { getUser } from "./services/auth.server";
 import { publicEnv } from "./services/env.server";
+import { visitorTimeZone } from "./services/time-zone.server";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -51,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       user: user ? { id: user.id, email: user.email, role: user.role } : null,
       locale,
+      timeZone: visitorTimeZone(request),
       ENV: publicEnv(),
       notice,
     },
@@ -68,6 +71,7 @@ function Document({ locale, children }: { locale: string; children: ReactNode })
     <html lang={locale} dir={directionOf(locale)}>
       <head>
         <meta charSet="utf-8" />
+        <TimeZoneHint />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0f4c5c" />
         <Meta />
@@ -193,6 +197,7 @@ function WithI18n({ locale, children }: { locale: string; children: ReactNode })
 export default function App() {
   const { locale } = useLoaderData<typeof loader>();
   useKeepFocus();
+  useFocusNewPage();
   return (
     <WithI18n locale={locale}>
       <Document locale={locale}>

@@ -1,4 +1,5 @@
-import { useEffect } from "react";
+import { useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 
 /**
  * Keeps the keyboard's place on the page. A control that is disabled for a moment (a button while
@@ -39,4 +40,28 @@ export function useKeepFocus() {
       observer.disconnect();
     };
   }, []);
+}
+
+/**
+ * Takes the keyboard to the new page. When a navigation inside the app (a link, a form that
+ * redirects: "Submit my entry" to its confirmation) removes the control that had focus, the
+ * browser leaves focus nowhere and the next Tab starts from the top of the page; focus goes to
+ * the new page's heading instead, which a screen reader reads out. Focus that is still somewhere
+ * (a link in the header, the list of what is missing after a refused submission) stays there.
+ */
+export function useFocusNewPage() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const main = document.getElementById("main");
+    const heading = main?.querySelector<HTMLElement>("h1");
+    if (heading && !heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+    (heading ?? main)?.focus({ preventScroll: true });
+  }, [pathname]);
 }

@@ -1,17 +1,18 @@
+import { useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/components/numbers";
 import { countdown } from "~/models/contest";
 import { formatWhen } from "~/models/time";
+import type { loader as rootLoader } from "~/root";
 
 /**
- * The server renders times in the contest's time zone (it cannot know the visitor's); once the
- * page runs in the browser they switch to the visitor's own zone.
+ * The zone to show times in: the visitor's own, which the server knows from the page's client
+ * hint (components/time-zone-hint.tsx) and the root loader passes on, so the server and the
+ * browser render the same text; `fallback` (the contest's zone) when the server does not know it.
  */
 export function useVisitorTimeZone(fallback: string) {
-  const [zone, setZone] = useState(fallback);
-  useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone || fallback), [fallback]);
-  return zone;
+  return useRouteLoaderData<typeof rootLoader>("root")?.timeZone ?? fallback;
 }
 
 /** A date and time as people of `locale` write it, in `timeZone`, with the zone named. */

@@ -560,7 +560,7 @@ export const en = {
       honourable: "Honourable mention",
     },
     alreadyPublished: "The results are published: awards can no longer change.",
-    tooEarly: "Results can be published once judging has closed ({{date}} UTC) or later.",
+    tooEarly: "Results can be published once judging has closed ({{date}}) or later.",
     publish: "Publication",
     publishIntro:
       "At this time, and not before, the winners' gallery opens and every entrant and judge gets an email. A time already past publishes at once.",

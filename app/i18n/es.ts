@@ -569,7 +569,7 @@ export const es: PartialMessages = {
       honourable: "Mención honorífica",
     },
     alreadyPublished: "Los resultados están publicados: las distinciones ya no pueden cambiar.",
-    tooEarly: "Los resultados pueden publicarse una vez cerrada la evaluación ({{date}} UTC) o más tarde.",
+    tooEarly: "Los resultados pueden publicarse una vez cerrada la evaluación ({{date}}) o más tarde.",
     publish: "Publicación",
     publishIntro:
       "En ese momento, y no antes, se abre la galería de ganadores y cada participante y cada miembro del jurado recibe un correo. Si elige un momento que ya pasó, los resultados se publican de inmediato.",

@@ -574,7 +574,7 @@ export const fr: PartialMessages = {
       honourable: "Mention honorable",
     },
     alreadyPublished: "Les résultats sont publiés : les distinctions ne peuvent plus changer.",
-    tooEarly: "Les résultats peuvent être publiés une fois l’évaluation close ({{date}} UTC), ou plus tard.",
+    tooEarly: "Les résultats peuvent être publiés une fois l’évaluation close ({{date}}), ou plus tard.",
     publish: "Publication",
     publishIntro:
       "À ce moment-là, et pas avant, la galerie des lauréats ouvre et toutes les personnes participantes et tous les membres du jury reçoivent un e-mail. Si vous choisissez un moment déjà passé, les résultats sont publiés immédiatement.",

@@ -36,3 +36,6 @@ export function formatDay(at: Date | string, locale: string, timeZone: string) {
   }
   return format.format(new Date(at));
 }
+
+/** The cookie in which the browser tells the server its time zone (see components/time-zone-hint.tsx). */
+export const TIME_ZONE_COOKIE = "mosaic_tz";

@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNumbers } from "~/components/numbers";
 import { TableScroll } from "~/components/table-scroll";
-import { formatDateTime } from "~/components/time";
+import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { pageTitle } from "~/i18n/meta";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { countryOptions } from "~/models/countries";
@@ -78,6 +78,7 @@ export default function Dashboard() {
     useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const numbers = useNumbers();
+  const zone = useVisitorTimeZone(timezone);
   useLiveData(refreshMs);
   const most = Math.max(1, ...days.map((d) => d.count));
   const width = Math.max(days.length, 1) * 6;
@@ -235,10 +236,10 @@ export default function Dashboard() {
         <h2 id="retention-title">{t("dashboard.retention.title")}</h2>
         <p data-testid="retention">
           {retention.doneAt
-            ? t("dashboard.retention.done", { date: formatDateTime(retention.doneAt, i18n.language, timezone) })
+            ? t("dashboard.retention.done", { date: formatDateTime(retention.doneAt, i18n.language, zone) })
             : retention.endsAt
               ? t("dashboard.retention.scheduled", {
-                  date: formatDateTime(retention.endsAt, i18n.language, timezone),
+                  date: formatDateTime(retention.endsAt, i18n.language, zone),
                   entries: t("dashboard.retention.entries", { count: retention.entries }),
                   files: t("dashboard.retention.files", { count: retention.files }),
                 })

@@ -22,6 +22,7 @@ import { roundQuery } from "~/schemas/scoring";
 import { formatWhen } from "~/models/time";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { requireOrganizerOf } from "~/services/auth.server";
+import { timeZoneFor } from "~/services/time-zone.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "results.title");
 
@@ -119,11 +120,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return accept<Answer>({ intent }, { submission });
   const locale = await resolveLocale(request, user.locale);
   const problem =
-    result.reason === "tooEarly"
-      ? { key: "results.tooEarly", values: { date: result.at.toISOString().slice(0, 16).replace("T", " ") } }
-      : result.reason === "afterVote"
-        ? { key: "results.afterVote", values: { date: formatWhen(result.at, locale, contest.timezone) } }
-        : { key: "results.alreadyPublished" };
+    result.reason === "published"
+      ? { key: "results.alreadyPublished" }
+      : {
+          key: `results.${result.reason}`,
+          values: { date: formatWhen(result.at, locale, timeZoneFor(request, contest.timezone)) },
+        };
   return refuse<Answer>(problem, { status: 409, submission, payload: { intent } });
 }
 
