@@ -104,7 +104,7 @@ export function FormSections({
   // A link to a part of the page (the settings' own menu, the dashboard's link to #retention) opens it.
   useEffect(() => {
     const onHash = () => {
-      const id = sectionOf(document.getElementById(decodeURIComponent(location.hash.slice(1))));
+      const id = linkedSection();
       if (id) setOpen(id);
     };
     window.addEventListener("hashchange", onHash);
@@ -117,10 +117,7 @@ export function FormSections({
     const needy = ids.find((id) => progress[id]!.error || progress[id]!.done < progress[id]!.total);
     if (!settled.current) {
       settled.current = true;
-      const linked = location.hash
-        ? sectionOf(document.getElementById(decodeURIComponent(location.hash.slice(1))))
-        : null;
-      setOpen(linked ?? needy ?? ids[0]!);
+      setOpen(linkedSection() ?? needy ?? ids[0]!);
       return;
     }
     const wrong = ids.find((id) => progress[id]!.error);
@@ -152,9 +149,10 @@ export function FormSections({
   return <GroupContext.Provider value={group}>{children}</GroupContext.Provider>;
 }
 
-/** The id of the section holding an element, if it is in one. */
-function sectionOf(element: Element | null) {
-  return element?.closest<HTMLElement>("[data-form-section]")?.id ?? null;
+/** The id of the section the address's #fragment points into, if it does. */
+function linkedSection() {
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  return target?.closest<HTMLElement>("[data-form-section]")?.id ?? null;
 }
 
 /** Sections' ids in the order they stand on the page. */

@@ -163,3 +163,25 @@ test("at 1280 px every section of both forms is open, with no section buttons", 
   await expect(entry.getByRole("group", { name: /graphic injuries/ })).toBeVisible();
   await expect(entry.getByRole("heading", { name: "Declarations", level: 2 })).toBeVisible();
 });
+
+test("at 360 px a link into a part of the settings opens it, and without scripts every part is open", async ({
+  browser,
+}) => {
+  const email = `e2e-sections-link-${Date.now()}@example.org`;
+  const { page } = await signedInPage(browser, email, "organizer", phone);
+  // the dashboard links to the retention period
+  await page.goto(`${base()}/organize/yhd-2025/settings#retention`);
+  await expect(section(page, "Personal data")).toHaveAttribute("aria-expanded", "true");
+  await expect(section(page, "The contest")).toHaveAttribute("aria-expanded", "false");
+
+  const cookies = await page.context().cookies();
+  const bare = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  await bare.addCookies(cookies);
+  const plain = await bare.newPage();
+  await plain.goto(`${base()}/organize/yhd-2025/settings`);
+  await expect(plain.getByRole("textbox", { name: "Title", exact: true })).toBeVisible();
+  await expect(plain.getByLabel("Time zone", { exact: true })).toBeVisible();
+  await expect(plain.getByLabel("When an entry is submitted")).toBeVisible();
+  await expect(plain.locator(".section-toggle")).toHaveCount(0);
+  await bare.close();
+});
