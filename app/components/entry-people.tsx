@@ -3,6 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z, ZodTypeAny } from "zod";
+import { FormSection } from "~/components/form-section";
 import { FormErrors } from "~/components/forms";
 import { parseForm, type ActionResult } from "~/forms";
 import type { Problem } from "~/models/problem";
@@ -51,8 +52,14 @@ export function EntryPeople<Person extends { id: string }, Schema extends ZodTyp
     onValidate: ({ formData }) => parseForm(formData, schema),
   });
   return (
-    <div className="panel">
-      <h2 id={`${list}-title`}>{text.title}</h2>
+    <FormSection
+      as="div"
+      id={`entry-${list}`}
+      className="panel"
+      title={text.title}
+      heading={{ id: `${list}-title` }}
+      optional
+    >
       <p className="field-hint">{text.intro}</p>
       {people.length ? (
         <ul className="people-list" aria-labelledby={`${list}-title`}>
@@ -73,7 +80,7 @@ export function EntryPeople<Person extends { id: string }, Schema extends ZodTyp
           </button>
         </fetcher.Form>
       ) : null}
-    </div>
+    </FormSection>
   );
 }
 

@@ -1,6 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { revealSection } from "~/components/form-section";
 import type {
   ComponentPropsWithRef,
   InputHTMLAttributes,
@@ -33,12 +34,14 @@ export function ErrorList({ id, errors }: { id?: string; errors: ErrorMessages }
 
 /**
  * An in-page link's jump, with the keyboard's focus: to the field (or section heading) itself,
- * in the middle of the screen. The address keeps the fragment, as the link without scripts would.
+ * in the middle of the screen, its part of a long form opened first if a phone had it folded
+ * (components/form-section.tsx). The address keeps the fragment, as the link without scripts would.
  */
 export function jumpTo(event: MouseEvent, id: string) {
   const target = document.getElementById(id);
   if (!target) return;
   event.preventDefault();
+  revealSection(target);
   // a section's heading can take focus too, without joining the Tab order
   if (!target.matches("input, textarea, select, button, a[href], [tabindex]")) target.tabIndex = -1;
   target.focus({ preventScroll: true });

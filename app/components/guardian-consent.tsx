@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormSection } from "~/components/form-section";
 import { FormErrors, InputField } from "~/components/forms";
 import { parseForm } from "~/forms";
 import type { GuardianState } from "~/models/entry";
@@ -28,8 +29,14 @@ export function GuardianConsent({ entryId, guardian, open }: { entryId: string; 
       : t(`guardian.state.${guardian.state}`, { name: guardian.name, email: guardian.email });
   const canAsk = open && guardian.state !== "consented";
   return (
-    <div className="panel" data-testid="guardian-panel">
-      <h2 id="guardian-title">{t("guardian.title")}</h2>
+    <FormSection
+      as="div"
+      id="entry-guardian"
+      className="panel"
+      testId="guardian-panel"
+      title={t("guardian.title")}
+      heading={{ id: "guardian-title" }}
+    >
       <p className="field-hint">{t("guardian.intro")}</p>
       <p role="status" className={guardian.state === "refused" ? "alert" : undefined}>
         {status}
@@ -49,6 +56,6 @@ export function GuardianConsent({ entryId, guardian, open }: { entryId: string; 
           ) : null}
         </fetcher.Form>
       ) : null}
-    </div>
+    </FormSection>
   );
 }

@@ -217,6 +217,7 @@ export const en = {
     words: "{{count}} of {{max}} words",
     language: "Language of the work",
     declarations: "Declarations",
+    details: "About the work",
     originalWork: "This is my own original work (with any co-creators named in it).",
     aiUse: "Did you use artificial intelligence (AI) to make this work?",
     aiNone: "No",
@@ -253,6 +254,12 @@ export const en = {
     notFound: "We could not find that entry.",
     organizerMessage: "Message from the organizers",
     returnedUntil: "You can change and submit it again until {{date}}.",
+  },
+  sections: {
+    progress: "{{done}} of {{total}} done",
+    done: "Done",
+    attention: "Needs attention",
+    optional: "Optional",
   },
   missing: {
     title: "Add a title.",

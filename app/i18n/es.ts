@@ -221,6 +221,7 @@ export const es: PartialMessages = {
     words: "{{count}} de {{max}} palabras",
     language: "Idioma de la obra",
     declarations: "Declaraciones",
+    details: "Sobre la obra",
     originalWork: "Esta es mi obra original (con las personas coautoras que se nombran en ella).",
     aiUse: "¿Usaste inteligencia artificial (IA) para hacer esta obra?",
     aiNone: "No",
@@ -257,6 +258,12 @@ export const es: PartialMessages = {
     notFound: "No encontramos esa obra.",
     organizerMessage: "Mensaje de la organización",
     returnedUntil: "Puedes cambiarla y volver a entregarla hasta el {{date}}.",
+  },
+  sections: {
+    progress: "{{done}} de {{total}} hechos",
+    done: "Listo",
+    attention: "Requiere atención",
+    optional: "Opcional",
   },
   missing: {
     title: "Añade un título.",

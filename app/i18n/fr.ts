@@ -222,6 +222,7 @@ export const fr: PartialMessages = {
     words: "{{count}} mots sur {{max}}",
     language: "Langue de l’œuvre",
     declarations: "Déclarations",
+    details: "À propos de l’œuvre",
     originalWork: "Cette œuvre est ma création originale (avec les co-auteurs qui y sont nommés).",
     aiUse: "Avez-vous utilisé l’intelligence artificielle (IA) pour créer cette œuvre ?",
     aiNone: "Non",
@@ -259,6 +260,12 @@ export const fr: PartialMessages = {
     notFound: "Nous n’avons pas trouvé cette œuvre.",
     organizerMessage: "Message des organisateurs",
     returnedUntil: "Vous pouvez la modifier et la déposer à nouveau jusqu’au {{date}}.",
+  },
+  sections: {
+    progress: "{{done}} sur {{total}} faits",
+    done: "Terminé",
+    attention: "À revoir",
+    optional: "Facultatif",
   },
   missing: {
     title: "Ajoutez un titre.",

@@ -1,12 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useAutosave } from "~/components/autosave";
 import { CoCreators } from "~/components/co-creators";
 import { AfterResults } from "~/components/entry/after-results";
 import { EntryForm } from "~/components/entry/entry-form";
 import { EntryHeader } from "~/components/entry/entry-header";
 import { EntryMedia } from "~/components/entry/entry-media";
-import { WithdrawEntry } from "~/components/entry/submit";
+import { fixAt, WithdrawEntry } from "~/components/entry/submit";
+import { FormSections } from "~/components/form-section";
 import { GuardianConsent } from "~/components/guardian-consent";
 import { Releases } from "~/components/releases";
 import { parseForm } from "~/forms";
@@ -170,7 +172,20 @@ function EntryPageSections() {
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
-  const autosave = useAutosave(`/entries/${entry.id}/draft`, `mosaic-entry-${entry.id}`, entry.revision);
+  const autosave = useAutosave<{ missing?: Problem[] }>(
+    `/entries/${entry.id}/draft`,
+    `mosaic-entry-${entry.id}`,
+    entry.revision,
+  );
+  // What is missing: as the page loaded (or was revalidated after an upload), then as each
+  // autosave reports it, whichever came last.
+  const [stillMissing, setStillMissing] = useState<Problem[]>(missing);
+  useEffect(() => setStillMissing(missing), [missing]);
+  const saidBySave = autosave.latest?.missing;
+  useEffect(() => {
+    if (saidBySave) setStillMissing(saidBySave);
+  }, [saidBySave]);
+  const lastResult = navigation.state === "idle" ? answer?.result : undefined;
 
   return (
     <section aria-labelledby="entry-title">
@@ -182,19 +197,30 @@ function EntryPageSections() {
         saveState={autosave.state}
       />
       <AfterResults entryId={entry.id} certificate={certificate} feedback={feedback} />
-      <EntryMedia entryId={entry.id} media={media} category={category} open={open} onChange={revalidator.revalidate} />
-      <CoCreators entryId={entry.id} people={coCreators} open={open} />
-      <Releases entryId={entry.id} releases={releases} open={open} />
-      {guardian.state !== "notNeeded" ? <GuardianConsent entryId={entry.id} guardian={guardian} open={open} /> : null}
-      <EntryForm
-        entry={entry}
-        category={category}
-        contest={contest}
-        open={open}
-        missing={missing}
-        lastResult={navigation.state === "idle" ? answer?.result : undefined}
-        autosave={autosave}
-      />
+      <FormSections
+        needs={stillMissing.map((problem) => fixAt(problem.key)).filter((id): id is string => id !== undefined)}
+        refused={lastResult?.status === "error"}
+      >
+        <EntryMedia
+          entryId={entry.id}
+          media={media}
+          category={category}
+          open={open}
+          onChange={revalidator.revalidate}
+        />
+        <CoCreators entryId={entry.id} people={coCreators} open={open} />
+        <Releases entryId={entry.id} releases={releases} open={open} />
+        {guardian.state !== "notNeeded" ? <GuardianConsent entryId={entry.id} guardian={guardian} open={open} /> : null}
+        <EntryForm
+          entry={entry}
+          category={category}
+          contest={contest}
+          open={open}
+          missing={stillMissing}
+          lastResult={lastResult}
+          autosave={autosave}
+        />
+      </FormSections>
       {open ? <WithdrawEntry /> : null}
     </section>
   );

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormSections } from "~/components/form-section";
 import { FormErrors } from "~/components/forms";
 import { renderMarkdown } from "~/components/markdown.server";
 import { BasicsSection } from "~/components/settings/basics";
@@ -150,23 +151,25 @@ function SettingsEditor() {
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="version" value={version} />
         <FormErrors form={form} />
-        <BasicsSection
-          fields={fields}
-          slug={slug}
-          slugLocked={slugLocked}
-          saved={{
-            rules: { source: values.rules, html: preview.rules },
-            faq: { source: values.faq, html: preview.faq },
-          }}
-        />
-        <TimelineSection fields={fields} timeZones={timeZones} />
-        <EligibilitySection fields={fields} />
-        <CategoriesSection form={form} fields={fields} />
-        <JudgingSection fields={fields} />
-        <PrivacySection fields={fields} />
-        <EmailsSection fields={fields} />
-        <AfterResultsSection fields={fields} />
-        <LanguagesSection fields={fields} slug={slug} />
+        <FormSections>
+          <BasicsSection
+            fields={fields}
+            slug={slug}
+            slugLocked={slugLocked}
+            saved={{
+              rules: { source: values.rules, html: preview.rules },
+              faq: { source: values.faq, html: preview.faq },
+            }}
+          />
+          <TimelineSection fields={fields} timeZones={timeZones} />
+          <EligibilitySection fields={fields} />
+          <CategoriesSection form={form} fields={fields} />
+          <JudgingSection fields={fields} />
+          <PrivacySection fields={fields} />
+          <EmailsSection fields={fields} />
+          <AfterResultsSection fields={fields} />
+          <LanguagesSection fields={fields} slug={slug} />
+        </FormSections>
         <div className="actions">
           <button type="submit" className="button" disabled={!idle}>
             {t("settings.save")}

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { FormSection } from "~/components/form-section";
 import { TextareaInputField } from "~/components/forms";
 import { Captions } from "~/components/media/captions";
 import { MediaView } from "~/components/media/media-view";
@@ -42,10 +43,13 @@ export function EntryMedia({
     pickerHadFocus.current = false;
   }, [takesMore]);
   return (
-    <div className="panel">
-      <h2 id="media-title" ref={heading} tabIndex={-1}>
-        {t("entry.media")}
-      </h2>
+    <FormSection
+      as="div"
+      id="entry-files"
+      className="panel"
+      title={t("entry.media")}
+      heading={{ id: "media-title", ref: heading, tabIndex: -1 }}
+    >
       <ul className="media-list" aria-labelledby="media-title">
         {media.map((m) => (
           <li key={m.id} className="card" data-testid="media-item" data-state={m.state}>
@@ -101,7 +105,7 @@ export function EntryMedia({
           />
         </div>
       ) : null}
-    </div>
+    </FormSection>
   );
 }
 

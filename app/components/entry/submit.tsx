@@ -30,7 +30,8 @@ const FIX_AT: Record<string, string> = {
   "missing.doNoHarm": "showsSurvivors-yes",
 };
 
-function fixAt(key: string) {
+/** The id of the field or section that puts a missing thing right, if the entry page has one. */
+export function fixAt(key: string) {
   return key.startsWith("missing.guardian.") ? "guardian-title" : FIX_AT[key];
 }
 

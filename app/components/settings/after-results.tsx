@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FormSection } from "~/components/form-section";
 import { CheckboxInputField, InputField, TextareaInputField } from "~/components/forms";
 import type { SettingsFields } from "./settings-form";
 
@@ -9,8 +10,7 @@ import type { SettingsFields } from "./settings-form";
 export function AfterResultsSection({ fields }: { fields: SettingsFields }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="card" id="settings-after">
-      <legend>{t("settings.afterResults")}</legend>
+    <FormSection id="settings-after" className="card" optional title={t("settings.afterResults")}>
       <CheckboxInputField field={fields.feedback} label={t("settings.feedback")} />
       <CheckboxInputField field={fields.feedbackScores} label={t("settings.feedbackScores")} />
       <TextareaInputField
@@ -37,6 +37,6 @@ export function AfterResultsSection({ fields }: { fields: SettingsFields }) {
         label={t("settings.votingClosesAt")}
         hint={t("settings.votingClosesAtHint")}
       />
-    </fieldset>
+    </FormSection>
   );
 }

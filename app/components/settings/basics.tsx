@@ -1,5 +1,6 @@
 import { getCollectionProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { FormSection } from "~/components/form-section";
 import { CheckboxField, ErrorList, InputField, TextareaInputField } from "~/components/forms";
 import { locales } from "~/i18n";
 import { MarkdownField, type Rendered } from "./markdown-field";
@@ -20,8 +21,7 @@ export function BasicsSection({
 }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="card" id="settings-basics">
-      <legend>{t("settings.basics")}</legend>
+    <FormSection id="settings-basics" className="card" title={t("settings.basics")}>
       <InputField field={fields.title} label={t("settings.contestTitle")} />
       <InputField
         field={fields.slug}
@@ -51,6 +51,6 @@ export function BasicsSection({
         ))}
         <ErrorList errors={fields.languages.errors} />
       </fieldset>
-    </fieldset>
+    </FormSection>
   );
 }

@@ -1,5 +1,6 @@
 import { getCollectionProps, getInputProps, type FieldName } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { FormSection } from "~/components/form-section";
 import { CheckboxField, ErrorList, InputField, SelectField, TextareaInputField } from "~/components/forms";
 import { ACCESSIBILITY_TEXTS, MAX_CATEGORIES, MEDIA_TYPES } from "~/schemas/contest";
 import type { SettingsFields, SettingsForm, SettingsValues } from "./settings-form";
@@ -25,8 +26,7 @@ export function CategoriesSection({ form, fields }: { form: SettingsForm; fields
   // Conform types its list buttons for string errors; ours are problems (app/forms.ts)
   const name = fields.categories.name as FieldName<SettingsValues["categories"]>;
   return (
-    <fieldset className="card" id="settings-categories">
-      <legend>{t("settings.categories")}</legend>
+    <FormSection id="settings-categories" className="card" title={t("settings.categories")}>
       <ol className="card-list">
         {categories.map((item, index) => (
           <li key={item.key} className="card">
@@ -52,7 +52,7 @@ export function CategoriesSection({ form, fields }: { form: SettingsForm; fields
           {t("settings.addCategory")}
         </button>
       ) : null}
-    </fieldset>
+    </FormSection>
   );
 }
 

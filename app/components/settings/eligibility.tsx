@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FormSection } from "~/components/form-section";
 import { InputField } from "~/components/forms";
 import type { SettingsFields } from "./settings-form";
 
@@ -6,8 +7,7 @@ import type { SettingsFields } from "./settings-form";
 export function EligibilitySection({ fields }: { fields: SettingsFields }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="card" id="settings-eligibility">
-      <legend>{t("settings.eligibility")}</legend>
+    <FormSection id="settings-eligibility" className="card" title={t("settings.eligibility")}>
       <NumberRow fields={fields} names={["minAge", "maxAge"]} />
       <InputField
         field={fields.allowedCountries}
@@ -21,7 +21,7 @@ export function EligibilitySection({ fields }: { fields: SettingsFields }) {
         label={t("settings.guardianConsentUnder")}
         hint={t("settings.guardianHint")}
       />
-    </fieldset>
+    </FormSection>
   );
 }
 

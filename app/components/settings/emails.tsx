@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FormSection } from "~/components/form-section";
 import { TextareaInputField } from "~/components/forms";
 import type { SettingsFields } from "./settings-form";
 
@@ -6,12 +7,11 @@ import type { SettingsFields } from "./settings-form";
 export function EmailsSection({ fields }: { fields: SettingsFields }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="card" id="settings-emails">
-      <legend>{t("settings.emails")}</legend>
+    <FormSection id="settings-emails" className="card" optional title={t("settings.emails")}>
       <p className="field-hint">{t("settings.emailsHint")}</p>
       {(["emailReceipt", "emailScreened", "emailDraftReminder", "emailResults"] as const).map((key) => (
         <TextareaInputField key={key} field={fields[key]} label={t(`settings.${key}`)} textareaProps={{ rows: 3 }} />
       ))}
-    </fieldset>
+    </FormSection>
   );
 }

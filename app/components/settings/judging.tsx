@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FormSection } from "~/components/form-section";
 import { CheckboxInputField, InputField, SelectField } from "~/components/forms";
 import { FINAL_METHODS, NORMALISATIONS } from "~/schemas/contest";
 import type { SettingsFields } from "./settings-form";
@@ -7,8 +8,7 @@ import type { SettingsFields } from "./settings-form";
 export function JudgingSection({ fields }: { fields: SettingsFields }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="card" id="settings-judging">
-      <legend>{t("settings.judging")}</legend>
+    <FormSection id="settings-judging" className="card" title={t("settings.judging")}>
       <InputField field={fields.judgesPerEntry} type="number" label={t("settings.judgesPerEntry")} />
       <CheckboxInputField field={fields.blindJudging} label={t("settings.blindJudging")} />
       <CheckboxInputField field={fields.avoidSameCountry} label={t("settings.avoidSameCountry")} />
@@ -33,7 +33,7 @@ export function JudgingSection({ fields }: { fields: SettingsFields }) {
         label={t("settings.pairwiseTarget")}
         hint={t("settings.pairwiseTargetHint")}
       />
-    </fieldset>
+    </FormSection>
   );
 }
 
@@ -41,14 +41,13 @@ export function JudgingSection({ fields }: { fields: SettingsFields }) {
 export function PrivacySection({ fields }: { fields: SettingsFields }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="card" id="retention">
-      <legend>{t("settings.privacy")}</legend>
+    <FormSection id="retention" className="card" title={t("settings.privacy")}>
       <InputField
         field={fields.retentionMonths}
         type="number"
         label={t("settings.retentionMonths")}
         hint={t("settings.retentionHint")}
       />
-    </fieldset>
+    </FormSection>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FormSection } from "~/components/form-section";
 import { InputField, SelectField, TextareaInputField } from "~/components/forms";
 import { locales, type Locale } from "~/i18n";
 import { MarkdownField } from "./markdown-field";
@@ -25,8 +26,7 @@ export function LanguagesSection({ fields, slug }: { fields: SettingsFields; slu
   const categories = fields.categories.getFieldList();
   const firstName = t(`languages.${first}`);
   return (
-    <fieldset className="card" id="settings-languages">
-      <legend>{t("settings.languagesPart")}</legend>
+    <FormSection id="settings-languages" className="card" optional title={t("settings.languagesPart")}>
       <SelectField
         field={fields.firstLanguage}
         label={t("settings.firstLanguage")}
@@ -108,6 +108,6 @@ export function LanguagesSection({ fields, slug }: { fields: SettingsFields; slu
           </fieldset>
         );
       })}
-    </fieldset>
+    </FormSection>
   );
 }

@@ -1,4 +1,5 @@
 import { useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { parseForm, type FormResult } from "~/forms";
 import type { settingsValues } from "~/models/contest-settings.server";
 import { settingsSchema } from "~/schemas/contest";
@@ -12,6 +13,8 @@ export function useSettingsForm(values: SettingsValues, lastResult: FormResult |
     id: "settings",
     lastResult,
     defaultValue: values,
+    // `required` marks what a section's progress counts (components/form-section.tsx)
+    constraint: getZodConstraint(settingsSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, settingsSchema),

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FormSection } from "~/components/form-section";
 import { InputField } from "~/components/forms";
 import { TIMELINE } from "~/schemas/contest";
 import type { SettingsFields } from "./settings-form";
@@ -7,8 +8,7 @@ import type { SettingsFields } from "./settings-form";
 export function TimelineSection({ fields, timeZones }: { fields: SettingsFields; timeZones: string[] }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="card" id="settings-timeline">
-      <legend>{t("settings.timeline")}</legend>
+    <FormSection id="settings-timeline" className="card" title={t("settings.timeline")}>
       <InputField
         field={fields.timezone}
         label={t("settings.timezone")}
@@ -29,6 +29,6 @@ export function TimelineSection({ fields, timeZones }: { fields: SettingsFields;
         label={t("settings.graceMinutes")}
         hint={t("settings.graceHint")}
       />
-    </fieldset>
+    </FormSection>
   );
 }
