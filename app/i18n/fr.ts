@@ -1110,12 +1110,12 @@ export const fr: PartialMessages = {
     firstLanguageHint: "Les lecteurs dont la langue n’a pas son propre texte lisent les textes dans cette langue.",
     firstLanguageOffered: "Choisissez l’une des langues du concours.",
     oneLanguage:
-      "Le concours parle une seule langue. Proposez-en une autre sous « Le concours » pour y donner ses textes.",
+      "Le concours parle une seule langue. Proposez-en une autre sous « Le concours » pour y donner ses textes.",
     textsIn: "Textes en {{language}}",
     textsInHint:
       "Donnez chaque texte tel que les lecteurs de cette langue doivent le lire. Un texte laissé vide affiche celui en {{language}}.",
-    categoryNameIn: "Nom de la catégorie « {{name}} »",
-    categoryDescriptionIn: "Description de la catégorie « {{name}} »",
+    categoryNameIn: "Nom de la catégorie « {{name}} »",
+    categoryDescriptionIn: "Description de la catégorie « {{name}} »",
     votingOpensAt: "Ouverture du prix du public (facultatif)",
     votingOpensAtHint: "Vide : dès la publication des résultats.",
     votingAfterOpening: "Le prix du public doit se clore après son ouverture.",

@@ -31,6 +31,7 @@ import {
 import { entryFeedback } from "~/models/feedback.server";
 import { storedRejection } from "~/models/media";
 import { viewUrls } from "~/models/media-view.server";
+import type { Problem } from "~/models/problem";
 import { listReleases } from "~/models/release.server";
 import { categoryNameIn, titleIn } from "~/models/contest-texts";
 import { entryFormSchema } from "~/schemas/entry";
