@@ -624,7 +624,7 @@ export async function certificatePdf(raw: CertificateText, issuedAt: Date): Prom
     page.drawLine({ start: { x: left, y }, end: { x: right, y }, thickness, color: colour(INK) });
   }
   for (const line of layout.lines) {
-    page.drawText(line.text, {
+    page.drawText(inFontkitOrder(line.text), {
       x: line.x,
       y: line.y,
       size: line.size,
@@ -657,4 +657,44 @@ export async function certificatePdf(raw: CertificateText, issuedAt: Date): Prom
   pdf.setCreationDate(issuedAt);
   pdf.setModificationDate(issuedAt);
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+/** A run written left to right inside right-to-left text: Latin words, numbers, addresses. */
+const LEFT_TO_RIGHT_RUN =
+  /[0-9A-Za-z\u00c0-\u024f](?:[0-9A-Za-z\u00c0-\u024f .,:/@_'’%+-]*[0-9A-Za-z\u00c0-\u024f%])?/g;
+const MIRRORED: Record<string, string> = {
+  "(": ")",
+  ")": "(",
+  "[": "]",
+  "]": "[",
+  "«": "»",
+  "»": "«",
+  "‹": "›",
+  "›": "‹",
+};
+
+/**
+ * A line of Arabic as fontkit must be given it. Fontkit shapes Arabic (joined letter forms) and,
+ * for a run whose first letter is Arabic, lays the whole run out right to left — the Latin words
+ * and numbers inside it too, which would come out backwards ("2025" as "5202"). So those runs are
+ * turned around beforehand, and the brackets and quotation marks between them take their mirrored
+ * form, as the Unicode bidirectional algorithm would give them. A line whose first letter is not
+ * Arabic is left as it is (fontkit lays it out left to right).
+ */
+export function inFontkitOrder(text: string): string {
+  const firstLetter = /[\p{L}]/u.exec(text)?.[0];
+  if (!firstLetter || !ARABIC.test(firstLetter)) return text;
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(LEFT_TO_RIGHT_RUN)) {
+    out += mirror(text.slice(last, match.index));
+    out += [...match[0]].reverse().join("");
+    last = match.index + match[0].length;
+  }
+  return out + mirror(text.slice(last));
+}
+
+function mirror(text: string) {
+  return [...text].map((c) => MIRRORED[c] ?? c).join("");
 }

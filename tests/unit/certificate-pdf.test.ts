@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from "pdf-lib";
+import { inFontkitOrder } from "~/models/certificate-pdf.server";
 import {
   certificateLayout,
   certificatePdf,
@@ -311,5 +312,18 @@ describe("certificate layout", () => {
       expect(line.right).toBeLessThanOrEqual(signatureRule?.right ?? -Infinity);
       expect(line.left).toBeGreaterThan(PAGE_WIDTH / 2);
     }
+  });
+});
+
+describe("a certificate in Arabic", () => {
+  it("gives fontkit the Latin words and numbers inside Arabic turned around, and the quotation marks mirrored", () => {
+    // fontkit lays a run that starts in Arabic out right to left, every character of it
+    const shown = (text: string) => [...inFontkitOrder(text)].reverse().join("");
+    expect(shown("مسابقة الشباب 2025")).toBe("2025 بابشلا ةقباسم");
+    expect(shown("عن العمل «Hands that rebuild» في فئة")).toBe("ةئف يف «Hands that rebuild» لمعلا نع");
+    expect(inFontkitOrder("1 ديسمبر 2026")).toBe("1 ديسمبر 6202");
+    // a line that starts in Latin letters, or has no Arabic, is laid out left to right as given
+    expect(inFontkitOrder("Amaya R. — 2025")).toBe("Amaya R. — 2025");
+    expect(inFontkitOrder("Hands — عن العمل")).toBe("Hands — عن العمل");
   });
 });
