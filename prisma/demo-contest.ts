@@ -1,5 +1,6 @@
 import { DEFAULT_CATEGORIES, DEFAULT_RUBRIC } from "../app/models/contest-defaults";
 import type { Prisma } from "../app/services/db.server";
+import { DEMO_CATEGORY_TRANSLATIONS, DEMO_TRANSLATIONS } from "./demo-translations";
 
 /**
  * The demo: the 2025 Youth for Humanitarian Disarmament Multimedia Contest under the
@@ -38,7 +39,9 @@ export function demoContest(today: Date): Prisma.ContestCreateInput {
       "Entries are judged blind by an international jury against a published rubric: victim assistance insight (30%), dignity and do-no-harm (20%), message and impact (20%), creativity and originality (20%), craft (10%).",
     ].join("\n\n"),
     organizerName: "the Presidency of the 13th Meeting of States Parties and the Implementation Support Unit",
-    languages: "en",
+    // its texts in every language Mosaic speaks (English first: the columns above)
+    languages: "en,fr,es,ar",
+    translations: JSON.stringify(DEMO_TRANSLATIONS),
     timezone: "Europe/Zurich",
     status: "open",
     opensAt: at(today, -7, 8),
@@ -60,7 +63,13 @@ export function demoContest(today: Date): Prisma.ContestCreateInput {
     certificateSignature: "The President of the 13th Meeting of States Parties",
     peoplesChoice: true,
     votingClosesAt: at(today, 99, 12),
-    categories: { create: DEFAULT_CATEGORIES.map((category, position) => ({ ...category, position })) },
+    categories: {
+      create: DEFAULT_CATEGORIES.map((category, position) => ({
+        ...category,
+        translations: JSON.stringify(DEMO_CATEGORY_TRANSLATIONS[category.slug] ?? {}),
+        position,
+      })),
+    },
     criteria: { create: DEFAULT_RUBRIC.map((criterion, position) => ({ ...criterion, position })) },
   };
 }
