@@ -42,7 +42,6 @@ async function seed() {
   const { demoContest } = await import("../../prisma/demo-contest");
   const { TERMS_VERSION } = await import("~/models/profile.server");
   const { keyedHash } = await import("~/services/tokens.server");
-  const { localeCookie } = await import("~/i18n/i18n.server");
   const R = run.toUpperCase();
 
   const contest = (key: string, data: object) =>
@@ -206,13 +205,7 @@ async function seed() {
     },
   });
 
-  // the cookie Mosaic's language picker sets for a visitor, per language
-  const languageCookie = async (locale: Locale) =>
-    decodeURIComponent((await localeCookie.serialize(locale)).split(";")[0]!.split("=").slice(1).join("="));
-
   return {
-    db,
-    languageCookie,
     users: { entrant, judge, organizer },
     open: open.slug,
     judging: judging.slug,
@@ -325,18 +318,18 @@ test.beforeAll(async () => {
   seeded = await seed();
 });
 
-/** A browser context for `role` in `locale`, chosen the way Mosaic's language picker does. */
+/**
+ * A browser context for `role` in `locale`, chosen with Mosaic's own language picker (its form
+ * posts to /language): the `mosaic_lang` cookie for a visitor, and the account's language too
+ * for someone signed in.
+ */
 async function contextFor(browser: Browser, role: Role, locale: Locale) {
-  const cookie = { name: "mosaic_lang", value: await seeded.languageCookie(locale), url: base() };
-  if (role === "visitor") {
-    const context = await browser.newContext();
-    await context.addCookies([cookie]);
-    return context.newPage();
-  }
-  const user = seeded.users[role];
-  await seeded.db.user.update({ where: { id: user.id }, data: { locale } });
-  const { page } = await signedInPage(browser, user.email);
-  await page.context().addCookies([cookie]);
+  const page =
+    role === "visitor"
+      ? await (await browser.newContext()).newPage()
+      : (await signedInPage(browser, seeded.users[role].email)).page;
+  const chosen = await page.request.post(`${base()}/language`, { form: { locale, redirectTo: "/" } });
+  expect(chosen.ok(), `choosing ${locale}`).toBe(true);
   return page;
 }
 
