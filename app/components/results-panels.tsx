@@ -187,7 +187,7 @@ export function JudgesPanel({
             <tbody>
               {judges.map((j) => (
                 <tr key={j.judgeId} data-testid="judge-row">
-                  <th scope="row">{j.name}</th>
+                  <th scope="row">{j.name || t("results.formerJudge")}</th>
                   <td>{j.scored}</td>
                   <td>
                     {j.noWeight

@@ -579,6 +579,7 @@ export const en = {
     gallery: "See the winners' gallery",
     sheets: "Scores and comments",
     judge: "Judge",
+    formerJudge: "A judge no longer on the panel",
     total: "Weighted (0–100)",
     comments: "Overall comment",
     method: {

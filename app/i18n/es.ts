@@ -588,6 +588,7 @@ export const es: PartialMessages = {
     gallery: "Ver la galería de ganadores",
     sheets: "Puntuaciones y comentarios",
     judge: "Miembro del jurado",
+    formerJudge: "Un miembro que ya no está en el jurado",
     total: "Puntuación ponderada (0–100)",
     comments: "Comentario general",
     method: {

@@ -593,6 +593,7 @@ export const fr: PartialMessages = {
     gallery: "Voir la galerie des lauréats",
     sheets: "Notes et commentaires",
     judge: "Membre du jury",
+    formerJudge: "Un membre qui n’est plus dans le jury",
     total: "Note pondérée (0–100)",
     comments: "Commentaire général",
     method: {
