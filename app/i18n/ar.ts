@@ -1223,6 +1223,7 @@ export const ar: PartialMessages = {
     refresh: "تحديث",
   },
   settings: {
+    inLanguage: "{{label}} ({{language}})",
     languagesPart: "اللغات",
     firstLanguage: "لغة النصوص أعلاه",
     firstLanguageHint: "من لا توجد نصوص خاصة بلغته يقرأ النصوص بهذه اللغة.",

@@ -1081,6 +1081,7 @@ export const en = {
     refresh: "Refresh",
   },
   settings: {
+    inLanguage: "{{label}} ({{language}})",
     languagesPart: "Languages",
     firstLanguage: "Language the texts above are written in",
     firstLanguageHint: "Readers whose language has no text of its own read the texts in this language.",

@@ -1098,6 +1098,7 @@ export const es: PartialMessages = {
     refresh: "Actualizar",
   },
   settings: {
+    inLanguage: "{{label}} ({{language}})",
     languagesPart: "Idiomas",
     firstLanguage: "Idioma en que están escritos los textos de arriba",
     firstLanguageHint: "Quien lea en un idioma sin textos propios lee los textos en este idioma.",

@@ -1106,6 +1106,7 @@ export const fr: PartialMessages = {
     refresh: "Actualiser",
   },
   settings: {
+    inLanguage: "{{label}} ({{language}})",
     languagesPart: "Langues",
     firstLanguage: "Langue dans laquelle les textes ci-dessus sont écrits",
     firstLanguageHint: "Les lecteurs dont la langue n’a pas son propre texte lisent les textes dans cette langue.",

@@ -54,7 +54,7 @@ test("an organizer copies the demo contest, changes its timeline and a category,
   await expect(photography.getByLabel("Name", { exact: true })).toHaveValue("Photography");
   await photography.getByLabel("Largest file (MB)").fill("10");
   await photography.getByLabel("Files per entry").fill("3");
-  await page.getByLabel("When an entry is submitted").fill(`Thank you for taking part, ${run}.`);
+  await page.getByLabel("When an entry is submitted", { exact: true }).fill(`Thank you for taking part, ${run}.`);
   await noAxeViolations(page);
   // leaving with unsaved changes asks first
   await page.getByRole("link", { name: "Dashboard", exact: true }).click();
@@ -152,11 +152,11 @@ test("an organizer previews the rules and FAQ as the contest page will show them
   await signIn(page, organizer);
   await page.goto(`${base()}/organize/yhd-2025/settings`);
 
-  const rules = page.locator("details").filter({ hasText: "Preview of Rules" });
+  const rules = page.locator("#settings-basics details").filter({ hasText: "Preview of Rules" });
   await rules.getByText("Preview of Rules").click();
   await expect(rules.getByRole("heading", { name: "Who may enter", level: 4 })).toBeVisible();
 
-  const faq = page.locator("details").filter({ hasText: "Preview of Questions and answers" });
+  const faq = page.locator("#settings-basics details").filter({ hasText: "Preview of Questions and answers" });
   await faq.getByText("Preview of Questions and answers").click();
   await page
     .getByLabel("Questions and answers", { exact: true })

@@ -148,7 +148,7 @@ test("at 1280 px every section of both forms is open, with no section buttons", 
   for (const label of ["Title", "Time zone", "Entries open"]) {
     await expect(settings.getByLabel(label, { exact: true })).toBeVisible();
   }
-  await expect(settings.getByLabel("When an entry is submitted")).toBeVisible();
+  await expect(settings.getByLabel("When an entry is submitted", { exact: true })).toBeVisible();
   await expect(settings.getByRole("group", { name: "The contest", exact: true })).toBeVisible();
 
   const entrant = await signedInPage(browser, `e2e-sections-wide-entrant-${Date.now()}@example.org`, undefined, wide);
@@ -181,7 +181,7 @@ test("at 360 px a link into a part of the settings opens it, and without scripts
   await plain.goto(`${base()}/organize/yhd-2025/settings`);
   await expect(plain.getByRole("textbox", { name: "Title", exact: true })).toBeVisible();
   await expect(plain.getByLabel("Time zone", { exact: true })).toBeVisible();
-  await expect(plain.getByLabel("When an entry is submitted")).toBeVisible();
+  await expect(plain.getByLabel("When an entry is submitted", { exact: true })).toBeVisible();
   await expect(plain.locator(".section-toggle")).toHaveCount(0);
   await bare.close();
 });

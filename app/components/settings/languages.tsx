@@ -43,28 +43,29 @@ export function LanguagesSection({ fields, slug }: { fields: SettingsFields; slu
         const texts = translations[locale].getFieldset();
         const shown = locale !== first && languages.includes(locale);
         const name = t(`languages.${locale}`);
+        const label = (text: string) => t("settings.inLanguage", { label: text, language: name });
         return (
           <fieldset key={locale} className="plain-fieldset field translation" hidden={!shown}>
             <legend>{t("settings.textsIn", { language: name })}</legend>
             <p className="field-hint">{t("settings.textsInHint", { language: firstName })}</p>
-            <InputField field={texts.title} label={t("settings.contestTitle")} inputProps={{ lang: locale }} />
-            <InputField field={texts.theme} label={t("settings.theme")} inputProps={{ lang: locale }} />
+            <InputField field={texts.title} label={label(t("settings.contestTitle"))} inputProps={{ lang: locale }} />
+            <InputField field={texts.theme} label={label(t("settings.theme"))} inputProps={{ lang: locale }} />
             <TextareaInputField
               field={texts.summary}
-              label={t("settings.summary")}
+              label={label(t("settings.summary"))}
 
               textareaProps={{ rows: 3, lang: locale }}
             />
             <MarkdownField
               field={texts.rules}
-              label={t("settings.rules")}
+              label={label(t("settings.rules"))}
               endpoint={`/organize/${slug}/markdown`}
               saved={{ source: "", html: "" }}
               lang={locale}
             />
             <MarkdownField
               field={texts.faq}
-              label={t("settings.faq")}
+              label={label(t("settings.faq"))}
               endpoint={`/organize/${slug}/markdown`}
               saved={{ source: "", html: "" }}
               lang={locale}
@@ -72,18 +73,18 @@ export function LanguagesSection({ fields, slug }: { fields: SettingsFields; slu
             {categories.map((item, index) => {
               const category = item.getFieldset();
               const own = category.translations.getFieldset()[locale].getFieldset();
-              const label = category.name.value || String(index + 1);
+              const categoryLabel = category.name.value || String(index + 1);
               return (
                 <div key={item.key} className="field-row">
                   <InputField
                     field={own.name}
-                    label={t("settings.categoryNameIn", { name: label })}
+                    label={label(t("settings.categoryNameIn", { name: categoryLabel }))}
 
                     inputProps={{ lang: locale }}
                   />
                   <TextareaInputField
                     field={own.description}
-                    label={t("settings.categoryDescriptionIn", { name: label })}
+                    label={label(t("settings.categoryDescriptionIn", { name: categoryLabel }))}
 
                     textareaProps={{ rows: 2, lang: locale }}
                   />
@@ -92,7 +93,7 @@ export function LanguagesSection({ fields, slug }: { fields: SettingsFields; slu
             })}
             <TextareaInputField
               field={texts.certificateWording}
-              label={t("settings.certificateWording")}
+              label={label(t("settings.certificateWording"))}
 
               textareaProps={{ rows: 2, lang: locale }}
             />
@@ -100,7 +101,7 @@ export function LanguagesSection({ fields, slug }: { fields: SettingsFields; slu
               <TextareaInputField
                 key={key}
                 field={texts[key]}
-                label={t(`settings.${key}`)}
+                label={label(t(`settings.${key}`))}
 
                 textareaProps={{ rows: 2, lang: locale }}
               />
