@@ -58,6 +58,15 @@ export function firstLanguage(contest: { languages: string | readonly string[] }
 type Translatable = { languages: string | readonly string[]; translations?: string | null };
 
 /**
+ * The language a reader of `locale` reads the contest in: theirs if the contest offers it, else
+ * its first. A language the organizers stopped offering keeps its texts, unread, until offered again.
+ */
+export function readingLanguage(contest: { languages: string | readonly string[] }, locale: string): string {
+  const languages = typeof contest.languages === "string" ? splitList(contest.languages) : contest.languages;
+  return languages.includes(locale) ? locale : firstLanguage(contest);
+}
+
+/**
  * One of a contest's texts in `locale`: the organizers' words in that language when they gave
  * them, else the first language's. `lang` says which it is.
  */
@@ -67,23 +76,27 @@ export function contestText(
   locale: string,
 ): { text: string; lang: string } {
   const base = firstLanguage(contest);
-  const translated = locale === base ? undefined : contestTranslations(contest.translations)[locale]?.[key]?.trim();
-  return translated ? { text: translated, lang: locale } : { text: contest[key] ?? "", lang: base };
+  const reading = readingLanguage(contest, locale);
+  const translated = reading === base ? undefined : contestTranslations(contest.translations)[reading]?.[key]?.trim();
+  return translated ? { text: translated, lang: reading } : { text: contest[key] ?? "", lang: base };
 }
 
 /** The organizers' words added to one kind of email, in the recipient's language where given; "" when there are none. */
 export function emailNoteIn(contest: Translatable & { emailNotes: string }, key: EmailNoteKey, locale: string) {
-  const base = firstLanguage(contest);
-  if (locale !== base) {
-    const translated = contestTranslations(contest.translations)[locale]?.emailNotes?.[key]?.trim();
+  const reading = readingLanguage(contest, locale);
+  if (reading !== firstLanguage(contest)) {
+    const translated = contestTranslations(contest.translations)[reading]?.emailNotes?.[key]?.trim();
     if (translated) return translated;
   }
   const notes = z.record(words).catch({}).parse(parseJson(contest.emailNotes));
   return notes[key]?.trim() ?? "";
 }
 
-/** A category's name or description in `locale`, falling back to the contest's first language. */
-export function categoryText(
+/**
+ * A category's name or description in `locale`, falling back to the contest's first language
+ * (`locale` is a language the contest offers: see readingLanguage).
+ */
+function categoryText(
   category: { translations?: string | null } & Partial<Record<CategoryTextKey, string>>,
   key: CategoryTextKey,
   locale: string,
@@ -124,7 +137,14 @@ export function inLanguage<
     if (lang !== locale) textLang[key] = lang;
   }
   out.textLang = textLang;
-  out.categories = categories?.map((category) => categoryInLanguage(category, locale, base));
+  const reading = readingLanguage(contest, locale);
+  out.categories = categories?.map((category) => {
+    const read = categoryInLanguage(category, reading, base);
+    // a text in the first language is marked only when that is not the reader's
+    read.textLang = Object.fromEntries(Object.entries(read.textLang).filter(([, lang]) => lang !== locale));
+    if (reading !== locale) for (const key of CATEGORY_TEXTS) if (key in category) read.textLang[key] ??= base;
+    return read;
+  });
   return out as never;
 }
 
@@ -170,5 +190,5 @@ export function categoryNameIn(
   contest: { languages: string | readonly string[] },
   locale: string,
 ) {
-  return categoryText(category, "name", locale, firstLanguage(contest)).text;
+  return categoryText(category, "name", readingLanguage(contest, locale), firstLanguage(contest)).text;
 }

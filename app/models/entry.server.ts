@@ -1,7 +1,7 @@
 import { db, serializable, type Prisma } from "~/services/db.server";
 import { randomBytes } from "node:crypto";
 import { now } from "~/services/clock.server";
-import { categoryNameIn, categoryText, contestText, emailNoteIn, firstLanguage, titleIn } from "./contest-texts";
+import { categoryNameIn, emailNoteIn, titleIn } from "./contest-texts";
 import { queueEmail } from "~/services/email.server";
 import { env } from "~/services/env.server";
 import { log } from "~/services/log.server";
@@ -117,9 +117,9 @@ export async function listOwnEntries(userId: string, locale: string) {
   });
   return entries.map(({ category, contest, ...entry }) => ({
     ...entry,
-    category: { name: categoryText(category, "name", locale, firstLanguage(contest)).text },
+    category: { name: categoryNameIn(category, contest, locale) },
     contest: {
-      title: contestText(contest, "title", locale).text,
+      title: titleIn(contest, locale),
       slug: contest.slug,
       resultsPublishedAt: contest.resultsPublishedAt,
     },

@@ -130,8 +130,11 @@ describe("contest settings", () => {
   it("give the contest's texts in each of its languages: each reader and each email gets theirs, the rest falls back", async () => {
     const organizer = await signedIn("org@example.org", "organizer");
     const values = await currentValues();
+    // the demo's French texts, but for a theme and summary left to the first language
     const french = {
       ...values.translations.fr,
+      theme: "",
+      summary: "",
       title: "Concours multimédia de la jeunesse 2025",
       rules: "## Qui peut participer\n\nToute personne de 18 à 29 ans.",
       emailScreened: "Merci de votre patience.",
@@ -151,12 +154,19 @@ describe("contest settings", () => {
     expect(response.status).toBe(302);
     // kept as given, only the texts given
     const saved = await db.contest.findUniqueOrThrow({ where: { slug: DEMO_SLUG }, include: { categories: true } });
-    expect(JSON.parse(saved.translations)).toEqual({
-      fr: { title: french.title, rules: french.rules, emailNotes: { screened: "Merci de votre patience." } },
+    const kept = JSON.parse(saved.translations);
+    expect(kept.fr).toMatchObject({
+      title: french.title,
+      rules: french.rules,
+      emailNotes: { screened: "Merci de votre patience." },
     });
-    expect(saved.categories.find((c) => c.slug === "photography")!.translations).toBe(
-      JSON.stringify({ fr: { name: "Photographie" } }),
-    );
+    // only the texts given: the emptied ones are gone, and the languages no longer offered keep theirs
+    expect(kept.fr).not.toHaveProperty("theme");
+    expect(kept.fr).not.toHaveProperty("summary");
+    expect(Object.keys(kept).sort()).toEqual(["ar", "es", "fr"]);
+    expect(JSON.parse(saved.categories.find((c) => c.slug === "photography")!.translations).fr).toEqual({
+      name: "Photographie",
+    });
     expect((await currentValues()).translations.fr).toMatchObject({
       title: french.title,
       emailScreened: french.emailScreened,
@@ -180,8 +190,11 @@ describe("contest settings", () => {
     const inEnglish = await read("en");
     expect(inEnglish.contest.title).toBe(values.title);
     expect(inEnglish.contest.textLang).toEqual({});
-    // Spanish is not one of this contest's languages: English throughout
-    expect((await read("es")).contest.title).toBe(values.title);
+    // Spanish is no longer one of this contest's languages: its texts are kept but not read
+    const inSpanish = await read("es");
+    expect(inSpanish.contest.title).toBe(values.title);
+    expect(inSpanish.contest.textLang).toMatchObject({ title: "en", theme: "en" });
+    expect(inSpanish.contest.categories[0]!.textLang).toMatchObject({ name: "en" });
 
     // an email to a French entrant: the title and the organizers' words in French
     const entry = await eligibleEntry("Léa Martin", "FR", { entry: { status: "submitted" } });

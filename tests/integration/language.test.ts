@@ -73,7 +73,7 @@ describe("the user's language", () => {
     await settle(() => requestAction({ request, context: context(), params: {} }));
     await runDueJobs(jobHandlers);
     const [message] = mailbox().messages();
-    expect(message?.subject).toMatch(/^Votre code de connexion Mosaic : \d{6}$/);
+    expect(message?.subject).toMatch(/^Votre code de connexion Mosaic\u00a0: \d{6}$/);
     expect(message?.html).toContain('lang="fr"');
   });
 

@@ -39,8 +39,12 @@ describe("a contest's texts in each language", () => {
   it("treats a blank translation as none, and the first language's readers read the columns", () => {
     expect(titleIn(contest, "es")).toBe("Youth Contest");
     expect(inLanguage(contest, "en").textLang).toEqual({});
-    // a language the contest does not offer falls back too
+    // a language the contest does not offer falls back too, even with texts kept for it
     expect(titleIn(contest, "ar")).toBe("Youth Contest");
+    const notOffered = { ...contest, languages: "en,es" };
+    expect(titleIn(notOffered, "fr")).toBe("Youth Contest");
+    expect(emailNoteIn(notOffered, "receipt", "fr")).toBe("Thank you!");
+    expect(inLanguage(notOffered, "fr").categories[0]).toMatchObject({ name: "Video", textLang: { name: "en" } });
   });
 
   it("falls back to the first language, whichever it is", () => {
