@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { EMAIL_NOTES, type EmailNoteKey } from "~/schemas/contest";
+import type { EmailNoteKey } from "~/schemas/contest";
 import { splitList } from "./contest";
+import { emailNote } from "./contest-settings";
 
 /**
  * A contest's own words in each of its languages. Organizers write the contest's texts once in
@@ -56,58 +57,90 @@ export function firstLanguage(contest: { languages: string | readonly string[] }
 }
 
 type Translatable = { languages: string | readonly string[]; translations?: string | null };
+type Languages = { languages: string | readonly string[] };
 
 /**
  * The language a reader of `locale` reads the contest in: theirs if the contest offers it, else
  * its first. A language the organizers stopped offering keeps its texts, unread, until offered again.
  */
-export function readingLanguage(contest: { languages: string | readonly string[] }, locale: string): string {
+export function readingLanguage(contest: Languages, locale: string): string {
   const languages = typeof contest.languages === "string" ? splitList(contest.languages) : contest.languages;
   return languages.includes(locale) ? locale : firstLanguage(contest);
 }
 
 /**
- * One of a contest's texts in `locale`: the organizers' words in that language when they gave
- * them, else the first language's. `lang` says which it is.
+ * One text as a reader of `locale` reads it: the organizers' words in the reading language when
+ * they gave them there (`given`, from that language's translations), else `fallback`, the first
+ * language's. `lang` says which it is. Every text of a contest and its categories is read so.
  */
+function textIn<T>(
+  contest: Languages,
+  locale: string,
+  translations: Record<string, T>,
+  given: (texts: T) => string | undefined,
+  fallback: string,
+): { text: string; lang: string } {
+  const base = firstLanguage(contest);
+  const reading = readingLanguage(contest, locale);
+  const texts = reading === base ? undefined : translations[reading];
+  const translated = texts && given(texts)?.trim();
+  return translated ? { text: translated, lang: reading } : { text: fallback, lang: base };
+}
+
+/** One of a contest's texts in `locale` where the organizers gave it, else in its first language. */
 export function contestText(
   contest: Translatable & Partial<Record<ContestTextKey, string>>,
   key: ContestTextKey,
   locale: string,
+  translations = contestTranslations(contest.translations),
 ): { text: string; lang: string } {
-  const base = firstLanguage(contest);
-  const reading = readingLanguage(contest, locale);
-  const translated = reading === base ? undefined : contestTranslations(contest.translations)[reading]?.[key]?.trim();
-  return translated ? { text: translated, lang: reading } : { text: contest[key] ?? "", lang: base };
+  return textIn(contest, locale, translations, (texts) => texts[key], contest[key] ?? "");
 }
 
 /** The organizers' words added to one kind of email, in the recipient's language where given; "" when there are none. */
 export function emailNoteIn(contest: Translatable & { emailNotes: string }, key: EmailNoteKey, locale: string) {
-  const reading = readingLanguage(contest, locale);
-  if (reading !== firstLanguage(contest)) {
-    const translated = contestTranslations(contest.translations)[reading]?.emailNotes?.[key]?.trim();
-    if (translated) return translated;
-  }
-  const notes = z.record(words).catch({}).parse(parseJson(contest.emailNotes));
-  return notes[key]?.trim() ?? "";
+  const translations = contestTranslations(contest.translations);
+  return textIn(contest, locale, translations, (texts) => texts.emailNotes?.[key], emailNote(contest, key)).text;
 }
 
-/**
- * A category's name or description in `locale`, falling back to the contest's first language
- * (`locale` is a language the contest offers: see readingLanguage).
- */
+/** A category's name or description in `locale` where given, else in its contest's first language. */
 function categoryText(
   category: { translations?: string | null } & Partial<Record<CategoryTextKey, string>>,
+  contest: Languages,
   key: CategoryTextKey,
   locale: string,
-  base: string,
+  translations = categoryTranslations(category.translations),
 ): { text: string; lang: string } {
-  const translated = locale === base ? undefined : categoryTranslations(category.translations)[locale]?.[key]?.trim();
-  return translated ? { text: translated, lang: locale } : { text: category[key] ?? "", lang: base };
+  return textIn(contest, locale, translations, (texts) => texts[key], category[key] ?? "");
 }
 
 /** The languages of a contest's texts as read in `locale`, for `lang` attributes: the ones not in `locale`. */
 export type TextLanguages<K extends string> = Partial<Record<K, string>>;
+
+/**
+ * `record` with each of its texts (`keys`, those it has) as `read` gives them, `translations`
+ * dropped, and `textLang` naming the texts in another language than the reader's `locale`.
+ */
+function withTexts<K extends string>(
+  record: { translations?: string | null },
+  keys: readonly K[],
+  locale: string,
+  read: (key: K) => { text: string; lang: string },
+) {
+  const { translations: _translations, ...rest } = record;
+  const out: Record<string, unknown> = { ...rest };
+  const textLang: TextLanguages<K> = {};
+  for (const key of keys) {
+    if (!(key in record)) continue;
+    const { text, lang } = read(key);
+    out[key] = text;
+    if (lang !== locale) textLang[key] = lang;
+  }
+  out.textLang = textLang;
+  return out;
+}
+
+type CategoryIn = { translations?: string | null } & Partial<Record<CategoryTextKey, string>>;
 
 /**
  * A contest as a reader of `locale` reads it: each text in their language where the organizers
@@ -126,46 +159,13 @@ export function inLanguage<
     ? (Omit<K, "translations"> & { textLang: TextLanguages<CategoryTextKey> })[]
     : undefined;
 } {
-  const base = firstLanguage(contest);
-  const { translations: _translations, categories, ...rest } = contest;
-  const out: Record<string, unknown> = { ...rest };
-  const textLang: TextLanguages<ContestTextKey> = {};
-  for (const key of CONTEST_TEXTS) {
-    if (!(key in contest)) continue;
-    const { text, lang } = contestText(contest, key, locale);
-    out[key] = text;
-    if (lang !== locale) textLang[key] = lang;
-  }
-  out.textLang = textLang;
-  const reading = readingLanguage(contest, locale);
+  const { categories, ...rest } = contest;
+  const translations = contestTranslations(contest.translations);
+  const out = withTexts(rest, CONTEST_TEXTS, locale, (key) => contestText(contest, key, locale, translations));
   out.categories = categories?.map((category) => {
-    const read = categoryInLanguage(category, reading, base);
-    // a text in the first language is marked only when that is not the reader's
-    read.textLang = Object.fromEntries(Object.entries(read.textLang).filter(([, lang]) => lang !== locale));
-    if (reading !== locale) for (const key of CATEGORY_TEXTS) if (key in category) read.textLang[key] ??= base;
-    return read;
+    const own = categoryTranslations(category.translations);
+    return withTexts(category, CATEGORY_TEXTS, locale, (key) => categoryText(category, contest, key, locale, own));
   });
-  return out as never;
-}
-
-type CategoryIn = { translations?: string | null } & Partial<Record<CategoryTextKey, string>>;
-
-/** A category as a reader of `locale` reads it (see inLanguage). */
-export function categoryInLanguage<K extends CategoryIn>(
-  category: K,
-  locale: string,
-  base: string,
-): Omit<K, "translations"> & { textLang: TextLanguages<CategoryTextKey> } {
-  const { translations: _translations, ...rest } = category;
-  const out: Record<string, unknown> = { ...rest };
-  const textLang: TextLanguages<CategoryTextKey> = {};
-  for (const key of CATEGORY_TEXTS) {
-    if (!(key in category)) continue;
-    const { text, lang } = categoryText(category, key, locale, base);
-    out[key] = text;
-    if (lang !== locale) textLang[key] = lang;
-  }
-  out.textLang = textLang;
   return out as never;
 }
 
@@ -176,8 +176,6 @@ export const EMAIL_NOTE_FIELDS = {
   draftReminder: "emailDraftReminder",
   results: "emailResults",
 } as const satisfies Record<EmailNoteKey, string>;
-
-export { EMAIL_NOTES };
 
 /** A contest's title in `locale` where given, else in its first language. */
 export function titleIn(contest: Translatable & { title: string }, locale: string) {
@@ -190,5 +188,5 @@ export function categoryNameIn(
   contest: { languages: string | readonly string[] },
   locale: string,
 ) {
-  return categoryText(category, "name", readingLanguage(contest, locale), firstLanguage(contest)).text;
+  return categoryText(category, contest, "name", locale).text;
 }
