@@ -35,7 +35,7 @@ import {
 import { resolveLocale } from "./i18n/i18n.server";
 import { getUser } from "./services/auth.server";
 import { publicEnv } from "./services/env.server";
-import { visitorTimeZone } from "./services/time-zone.server";
+import { visitorTimeZone } from "./models/time-zone.server";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [

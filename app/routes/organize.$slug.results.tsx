@@ -22,7 +22,7 @@ import { roundQuery } from "~/schemas/scoring";
 import { formatWhen } from "~/models/time";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { requireOrganizerOf } from "~/services/auth.server";
-import { timeZoneFor } from "~/services/time-zone.server";
+import { timeZoneFor } from "~/models/time-zone.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "results.title");
 

@@ -1,4 +1,4 @@
-import { TIME_ZONE_COOKIE } from "~/models/time";
+import { TIME_ZONE_COOKIE } from "./time";
 import { isTimeZone } from "~/schemas/contest";
 
 /**
