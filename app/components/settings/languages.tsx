@@ -53,23 +53,18 @@ export function LanguagesSection({ fields, slug }: { fields: SettingsFields; slu
             <TextareaInputField
               field={texts.summary}
               label={label(t("settings.summary"))}
-
               textareaProps={{ rows: 3, lang: locale }}
             />
-            <MarkdownField
-              field={texts.rules}
-              label={label(t("settings.rules"))}
-              endpoint={`/organize/${slug}/markdown`}
-              saved={{ source: "", html: "" }}
-              lang={locale}
-            />
-            <MarkdownField
-              field={texts.faq}
-              label={label(t("settings.faq"))}
-              endpoint={`/organize/${slug}/markdown`}
-              saved={{ source: "", html: "" }}
-              lang={locale}
-            />
+            {(["rules", "faq"] as const).map((key) => (
+              <MarkdownField
+                key={key}
+                field={texts[key]}
+                label={label(t(`settings.${key}`))}
+                endpoint={`/organize/${slug}/markdown`}
+                saved={{ source: "", html: "" }}
+                lang={locale}
+              />
+            ))}
             {categories.map((item, index) => {
               const category = item.getFieldset();
               const own = category.translations.getFieldset()[locale].getFieldset();
