@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, PDFName, PDFString, rgb, type PDFFont } from "pdf-lib";
+import type { PDFFont } from "pdf-lib";
 
 /**
  * The certificate an entrant downloads: one A4 landscape page, in the entrant's language, with
@@ -561,9 +560,19 @@ function asciiUrl(url: string): string {
   }
 }
 
+/**
+ * pdf-lib and fontkit, loaded with the first certificate: together they hold about 17 MiB, which
+ * a server that never makes a certificate (most of the year) need not keep.
+ */
+async function pdfLibrary() {
+  const [pdfLib, fontkit] = await Promise.all([import("pdf-lib"), import("@pdf-lib/fontkit")]);
+  return { ...pdfLib, fontkit: fontkit.default };
+}
+
 async function prepare(raw: CertificateText) {
   const text = tidy(raw);
   const files = await loadFonts();
+  const { PDFDocument, fontkit } = await pdfLibrary();
   // No default metadata: everything in the information dictionary is set below, dates included.
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
@@ -600,6 +609,7 @@ export async function certificateLayout(text: CertificateText): Promise<Certific
  */
 export async function certificatePdf(raw: CertificateText, issuedAt: Date): Promise<Uint8Array> {
   const { text, pdf, faces, layout } = await prepare(raw);
+  const { PDFName, PDFString, rgb } = await pdfLibrary();
   const page = pdf.addPage([layout.width, layout.height]);
   const colour = ([r, g, b]: Colour) => rgb(r, g, b);
 

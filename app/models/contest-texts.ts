@@ -40,14 +40,44 @@ function parseJson(json: string | null | undefined): unknown {
   }
 }
 
+const contestTranslationsSchema = z.record(contestLanguageTexts).catch({});
+const categoryTranslationsSchema = z.record(categoryLanguageTexts).catch({});
+
+/**
+ * The translations read lately, by their stored JSON: every visitor of a contest page reads the
+ * same value, and checking it was a tenth of the page's server time. An edited value is a new
+ * key. What comes out is frozen, since every reader shares it.
+ */
+const readTranslations = new Map<string, Readonly<Record<string, unknown>>>();
+const TRANSLATIONS_KEPT = 500;
+
+function parsedOnce<T>(json: string | null | undefined, schema: z.ZodType, kind: string): Readonly<Record<string, T>> {
+  const key = `${kind}\u0000${json ?? ""}`;
+  let value = readTranslations.get(key);
+  if (!value) {
+    value = deepFreeze(schema.parse(parseJson(json)) as Record<string, unknown>);
+    readTranslations.set(key, value);
+    if (readTranslations.size > TRANSLATIONS_KEPT) readTranslations.delete(readTranslations.keys().next().value!);
+  }
+  return value as Readonly<Record<string, T>>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** A contest's translations by language, never throwing on a damaged value. */
-export function contestTranslations(json: string | null | undefined): Record<string, ContestLanguageTexts> {
-  return z.record(contestLanguageTexts).catch({}).parse(parseJson(json)) as Record<string, ContestLanguageTexts>;
+export function contestTranslations(json: string | null | undefined): Readonly<Record<string, ContestLanguageTexts>> {
+  return parsedOnce<ContestLanguageTexts>(json, contestTranslationsSchema, "contest");
 }
 
 /** A category's translations by language, never throwing on a damaged value. */
-export function categoryTranslations(json: string | null | undefined): Record<string, CategoryLanguageTexts> {
-  return z.record(categoryLanguageTexts).catch({}).parse(parseJson(json)) as Record<string, CategoryLanguageTexts>;
+export function categoryTranslations(json: string | null | undefined): Readonly<Record<string, CategoryLanguageTexts>> {
+  return parsedOnce<CategoryLanguageTexts>(json, categoryTranslationsSchema, "category");
 }
 
 /** The language a contest's texts are first written in: the first of its languages. */

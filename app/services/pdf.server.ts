@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { PDFDocument, PDFName } from "pdf-lib";
 
 /**
  * A copy of a PDF without its document information (author, creator, title…) and without XMP
@@ -8,6 +7,8 @@ import { PDFDocument, PDFName } from "pdf-lib";
  */
 export async function pdfWithoutMetadata(path: string): Promise<Uint8Array | null> {
   try {
+    // Loaded with the first PDF to check: pdf-lib holds memory most servers would keep idle.
+    const { PDFDocument, PDFName } = await import("pdf-lib");
     const pdf = await PDFDocument.load(await readFile(path), { updateMetadata: false, ignoreEncryption: false });
     pdf.catalog.delete(PDFName.of("Metadata"));
     const info = pdf.context.trailerInfo.Info;

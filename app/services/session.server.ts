@@ -42,7 +42,24 @@ async function sessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-export async function getSessionUser(request: Request): Promise<User | null> {
+/**
+ * The user behind a request's session, or null. Read once per request: the root loader, the
+ * page's loader and `readerLocale` all ask, and each read is a signature check and a query.
+ * Remix hands every loader of one page the same Request, and a new one after an action, so a
+ * sign-in or sign-out is always seen by the loaders that follow it.
+ */
+export function getSessionUser(request: Request): Promise<User | null> {
+  let user = usersOfRequests.get(request);
+  if (!user) {
+    user = readSessionUser(request);
+    usersOfRequests.set(request, user);
+  }
+  return user;
+}
+
+const usersOfRequests = new WeakMap<Request, Promise<User | null>>();
+
+async function readSessionUser(request: Request): Promise<User | null> {
   const id = await sessionId(request);
   if (!id) return null;
   const session = await db.session.findUnique({ where: { id }, include: { user: true } });

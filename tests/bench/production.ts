@@ -36,14 +36,16 @@ export function productionSettings(databaseUrl: string) {
  * Sets this process up as a production server whose only service is the database: `databaseUrl`,
  * or a fresh SQLite file in tests/.tmp/NAME. Applies the migrations and makes the production build.
  */
-export function productionEnvironment(name: string, databaseUrl?: string) {
+export function productionEnvironment(name: string, databaseUrl?: string, options: { server?: boolean } = {}) {
   const dir = path.join(root, "tests/.tmp", name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   productionSettings(databaseUrl || `file:${path.join(dir, "bench.db")}`);
   execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, stdio: "pipe" });
-  // A production build, as `npm start` serves it.
-  execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: "pipe" });
+  // A production build, as `npm start` serves it; with `server`, Mosaic's HTTP server too
+  // (build/server/index.js), for benchmarks that run it as its own process.
+  if (options.server) execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "pipe" });
+  else execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: "pipe" });
 }
 
 /** The production build behind Mosaic's HTTP server on a free port: its base URL and a way to stop it. */

@@ -7,7 +7,7 @@ import { requireJudgeOf, requireRole } from "~/services/auth.server";
 import { demoContest } from "../../prisma/demo-contest";
 import { advance, setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
-import { createSession, SESSION_IDLE_MS, SESSION_MAX_MS } from "~/services/session.server";
+import { createSession, getSessionUser, SESSION_IDLE_MS, SESSION_MAX_MS } from "~/services/session.server";
 import { resetDatabase } from "../support/db";
 import { context, cookiesFrom, formRequest, getRequest, settle } from "../support/http";
 
@@ -73,6 +73,19 @@ describe("sessions", () => {
     expect(cookiesFrom(response, cookie)).not.toMatch(/mosaic_session/);
     expect(await db.session.count()).toBe(0);
     expect(((await me(cookie)) as Response).status).toBe(302);
+  });
+
+  it("reads a request's session once for all its loaders, and a new request afresh", async () => {
+    const { cookie, user } = await signedIn("once@example.org");
+    const request = getRequest("/me", { cookie });
+    const first = getSessionUser(request);
+    // the root loader, the page's loader and readerLocale share one read
+    expect(getSessionUser(request)).toBe(first);
+    expect((await first)?.id).toBe(user.id);
+    await db.session.deleteMany({ where: { userId: user.id } });
+    expect((await getSessionUser(request))?.id).toBe(user.id);
+    // the next request, after a sign-out, finds no one
+    expect(await getSessionUser(getRequest("/me", { cookie }))).toBeNull();
   });
 
   it("gives the page only what it needs about the user", async () => {

@@ -75,4 +75,14 @@ describe("a contest's texts in each language", () => {
     });
     expect(titleIn({ ...contest, translations: "[1,2" }, "fr")).toBe("Youth Contest");
   });
+
+  it("reads a stored value once for every reader, and an edited value afresh", () => {
+    const stored = JSON.stringify({ fr: { title: "Concours" } });
+    const read = contestTranslations(stored);
+    expect(contestTranslations(stored)).toBe(read);
+    // shared by every reader, so nobody can change it for the others
+    expect(Object.isFrozen(read) && Object.isFrozen(read.fr)).toBe(true);
+    expect(contestTranslations(JSON.stringify({ fr: { title: "Concours 2026" } })).fr?.title).toBe("Concours 2026");
+    expect(titleIn({ ...contest, translations: stored }, "fr")).toBe("Concours");
+  });
 });

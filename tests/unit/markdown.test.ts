@@ -90,6 +90,14 @@ describe("organizers' Markdown", () => {
     for (const part of lacks) expect(html).not.toContain(part);
   });
 
+  it("gives the same text the same HTML from memory, and another offset or an edit its own", () => {
+    const source = "# Rules\n\nBe **kind**.";
+    expect(renderMarkdown(source, { headingOffset: 2 })).toBe("<h2>Rules</h2>\n<p>Be <strong>kind</strong>.</p>\n");
+    expect(renderMarkdown(source, { headingOffset: 2 })).toBe("<h2>Rules</h2>\n<p>Be <strong>kind</strong>.</p>\n");
+    expect(renderMarkdown(source, { headingOffset: 3 })).toContain("<h3>Rules</h3>");
+    expect(renderMarkdown(source + " Always.", { headingOffset: 2 })).toContain("Always.");
+  });
+
   it("fits headings under the page's own, never past h6", () => {
     expect(render("# One\n\n## Two", 2)).toBe("<h2>One</h2><h3>Two</h3>");
     expect(render("##### Five", 3)).toBe("<h6>Five</h6>");
