@@ -7,6 +7,7 @@ import { foldForSearch } from "./search-text";
 import { engineOf, type Engine } from "./engine";
 import { env } from "./env.server";
 import { log } from "./log.server";
+import { keepQueryPlans } from "./query-plans.server";
 
 /**
  * One Prisma client for the process, kept across the dev server's rebuilds. DATABASE_URL picks
@@ -83,6 +84,7 @@ function oneQueryAtATime(factory: SqlDriverAdapterFactory): SqlDriverAdapterFact
 }
 
 function createClient() {
+  keepQueryPlans();
   const url = env().DATABASE_URL;
   const base =
     engineOf(url) === "postgresql"

@@ -11,6 +11,7 @@ import { listPeople } from "~/models/people.server";
 import { screeningQueue } from "~/models/screening.server";
 import { backfillSearchKeys } from "~/models/search.server";
 import { databaseEngine, db } from "~/services/db.server";
+import { stats } from "~/services/query-plans.server";
 import { ENGINE_PATHS } from "../../prisma/engines";
 import { resetToDemoContest } from "../support/contest";
 import { freshDatabase, testEngine } from "../support/databases";
@@ -134,4 +135,25 @@ it("has migrations that build exactly prisma/schema.prisma on this engine", { ti
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
   expect(diff).toMatchObject({ code: 0 });
+});
+
+describe("query plans", () => {
+  beforeEach(async () => {
+    await resetToDemoContest();
+  });
+
+  it("are kept by query and values: the same query answers the same, other values their own rows", async () => {
+    const before = stats.compile ?? 0;
+    const [{ user: a }, { user: b }] = [await entrant("plans-a@example.org"), await entrant("plans-b@example.org")];
+    const read = (id: string) => db.user.findUnique({ where: { id }, select: { id: true, email: true } });
+    const first = await read(a.id);
+    // the answer is the caller's own: changing it changes nothing for the next caller
+    first!.email = "changed@example.org";
+    expect(await read(a.id)).toEqual({ id: a.id, email: "plans-a@example.org" });
+    expect(await read(b.id)).toEqual({ id: b.id, email: "plans-b@example.org" });
+    await db.user.update({ where: { id: a.id }, data: { email: "plans-c@example.org" } });
+    expect((await read(a.id))?.email).toBe("plans-c@example.org");
+    // the plans went through the kept compiler
+    expect(stats.compile ?? 0).toBeGreaterThan(before);
+  });
 });

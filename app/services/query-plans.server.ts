@@ -1,0 +1,58 @@
+/**
+ * Prisma 6.19's query compiler (WebAssembly, the only engine that runs offline here; see
+ * docs/decisions) turns every query into a plan afresh, a third of a small page's server time.
+ * The same query with the same values always gives the same plan, and a page asks the same few
+ * queries again and again (the contest a visitor reads, the session of a signed-in user). So
+ * plans are kept by compiler and input, at most PLANS_KEPT of them, least recently used leaving
+ * first, and each caller gets its own copy, since the plan's interpreter is not ours to trust
+ * with a shared object.
+ *
+ * The compiler is reached through the class its generated client loads; `keepQueryPlans` wraps
+ * `compile` and `compileBatch` once. Should a future Prisma rename them, nothing is wrapped and
+ * queries are compiled as before.
+ */
+import { QueryCompiler as PostgresCompiler } from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
+import { QueryCompiler as SqliteCompiler } from "@prisma/client/runtime/query_compiler_bg.sqlite.mjs";
+
+const PLANS_KEPT = 1_000;
+
+type Compile = (this: unknown, input: string) => unknown;
+
+function keeping(compile: Compile, kind: string): Compile {
+  // by compiler: each knows its own schema and connection
+  const plansOf = new WeakMap<object, Map<string, unknown>>();
+  return function keptCompile(this: unknown, input: string) {
+    if (typeof input !== "string" || !this || typeof this !== "object") return compile.call(this, input);
+    let plans = plansOf.get(this);
+    if (!plans) plansOf.set(this, (plans = new Map()));
+    let plan = plans.get(input);
+    if (plan === undefined) {
+      plan = compile.call(this, input);
+      plans.set(input, plan);
+      if (plans.size > PLANS_KEPT) plans.delete(plans.keys().next().value!);
+    } else {
+      plans.delete(input);
+      plans.set(input, plan);
+    }
+    stats[kind] = (stats[kind] ?? 0) + 1;
+    return structuredClone(plan);
+  };
+}
+
+/** How many plans each wrapper has handed out, for tests. */
+export const stats: Record<string, number> = {};
+const wrapped = Symbol.for("mosaic.keptQueryPlans");
+
+export function keepQueryPlans() {
+  for (const compiler of [SqliteCompiler, PostgresCompiler] as unknown as {
+    prototype: Record<PropertyKey, unknown>;
+  }[]) {
+    const prototype = compiler.prototype;
+    if (prototype[wrapped]) continue;
+    for (const method of ["compile", "compileBatch"]) {
+      const original = prototype[method];
+      if (typeof original === "function") prototype[method] = keeping(original as Compile, method);
+    }
+    prototype[wrapped] = true;
+  }
+}
