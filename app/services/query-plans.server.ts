@@ -1,6 +1,6 @@
 /**
- * Prisma 6.19's query compiler (WebAssembly, the only engine that runs offline here; see
- * docs/decisions) turns every query into a plan afresh, a third of a small page's server time.
+ * Prisma 6.19's query compiler (WebAssembly, the engine Mosaic runs: see
+ * docs/decisions/0002-database.md) turns every query into a plan afresh, a third of a small page's server time.
  * The same query with the same values always gives the same plan, and a page asks the same few
  * queries again and again (the contest a visitor reads, the session of a signed-in user). So
  * plans are kept by compiler and input, at most PLANS_KEPT of them, least recently used leaving
