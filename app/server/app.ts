@@ -35,7 +35,9 @@ export function createApp(options: {
 
   // Remix fingerprints everything under /build, so it may be cached for a year.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Only a path that names a file (favicon.svg) can be one of public/'s: pages skip the disk.
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.all(
     "*",
