@@ -7,7 +7,7 @@
  * Each server is its own process (`node build/server/index.js` for Mosaic, as `npm start` runs
  * it); the load comes from this process, 20 keep-alive connections that each wait for their
  * answer. A round starts both servers afresh, warms them, reads their memory at idle, then measures
- * the reference, the contest page and `/me` one after the other, so a
+ * the reference, the contest page and `/me` in turns of a quarter second, so a
  * busy machine slows all three alike; the figures are the ratios within each round.
  *
  *   ssrRatio         contest page (a French visitor) / reference    goal ≥ 0.5×
@@ -25,6 +25,7 @@ import { figure, report, ROUNDS } from "./figures";
 
 const CONNECTIONS = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const SLICE_MS = 250;
 
 productionEnvironment("bench-ssr", undefined, { server: true });
 const { db } = await import("../../../app/services/db.server");
@@ -127,11 +128,10 @@ function get(url: string, headers: Record<string, string>) {
   });
 }
 
-/** Requests a second over SECONDS, from CONNECTIONS loops that each wait for their answer. */
-async function throughput(url: string, headers: Record<string, string> = {}) {
+/** Answers within `ms` milliseconds, from CONNECTIONS loops that each wait for their answer. */
+async function answered(url: string, headers: Record<string, string>, ms: number) {
   let done = 0;
-  const started = performance.now();
-  const end = started + SECONDS * 1000;
+  const end = performance.now() + ms;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (performance.now() < end) {
@@ -140,7 +140,25 @@ async function throughput(url: string, headers: Record<string, string> = {}) {
       }
     }),
   );
-  return done / ((performance.now() - started) / 1000);
+  return done;
+}
+
+/**
+ * Requests a second for each target over SECONDS, in slices of SLICE_MS taken in turn (A, B, C,
+ * A, B, C…), so that a machine busier in one second than the next slows every target alike.
+ */
+async function throughputs(targets: { url: string; headers?: Record<string, string> }[]) {
+  const counts = targets.map(() => 0);
+  const times = targets.map(() => 0);
+  const slices = Math.max(1, Math.round((SECONDS * 1000) / SLICE_MS));
+  for (let slice = 0; slice < slices; slice++) {
+    for (const [i, target] of targets.entries()) {
+      const started = performance.now();
+      counts[i]! += await answered(target.url, target.headers ?? {}, SLICE_MS);
+      times[i]! += performance.now() - started;
+    }
+  }
+  return counts.map((count, i) => count / (times[i]! / 1000));
 }
 
 /** Resident memory of a process, in MiB (Linux). */
@@ -171,9 +189,11 @@ for (let round = 0; round < ROUNDS; round++) {
   memory.push(m / b);
   memoryDetail.push(`${m.toFixed(0)}/${b.toFixed(0)}`);
 
-  const bareRate = await throughput(referenceUrl);
-  const contestRate = await throughput(contestUrl, { "accept-language": "fr" });
-  const meRate = await throughput(meUrl, { cookie });
+  const [bareRate, contestRate, meRate] = (await throughputs([
+    { url: referenceUrl },
+    { url: contestUrl, headers: { "accept-language": "fr" } },
+    { url: meUrl, headers: { cookie } },
+  ])) as [number, number, number];
   reference.push(bareRate);
   ssr.push(contestRate / bareRate);
   me.push(meRate / bareRate);
@@ -194,7 +214,7 @@ report([
     "×",
     { atLeast: 0.5 },
     ssr,
-    `reference ${perSecond(reference)} req/s; ${CONNECTIONS} connections, ${SECONDS} s each`,
+    `reference ${perSecond(reference)} req/s; ${CONNECTIONS} connections, ${SECONDS} s a page a round in slices of ${SLICE_MS} ms taken in turn; Mosaic's request log off, as the reference has none`,
   ),
   figure("meRatio", "/me (signed-in entrant), req/s against the bare Remix route", "×", { atLeast: 0.5 }, me),
   figure(
