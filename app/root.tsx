@@ -17,7 +17,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { TimeZoneHint } from "./components/time-zone-hint";
-import { PlainSelectField } from "./components/forms";
+import { PlainSelectField } from "./components/plain-fields";
 import { useFocusNewPage, useKeepFocus } from "./components/keep-focus";
 import { Notice } from "./components/notice";
 import { takeNotice } from "./forms.server";
