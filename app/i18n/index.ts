@@ -8,20 +8,63 @@ export const defaultLocale: Locale = "en";
 
 /**
  * The messages at hand: on the server every language's; in the browser the page's language
- * only, loaded before the page hydrates (about 15 KB compressed a language).
+ * only, loaded before the page hydrates. A browser loads the messages of the pages everyone
+ * sees (./en.ts and its translations, about 13 KB compressed a language), and those of
+ * organizers' and judges' pages (./staff/) only once it shows one of those; the emails'
+ * (./emails/) never leave the server.
  */
 const messages: Partial<Record<Locale, object>> = { ...(server.bundledMessages as Record<Locale, object> | undefined) };
 
-/** The messages of `locale`, fetched in the browser the first time they are needed. */
-export async function loadMessages(locale: Locale): Promise<void> {
-  if (messages[locale]) return;
-  messages[locale] = await (locale === "fr"
+/** The languages whose messages of organizers' and judges' pages are at hand. */
+const staffLoaded = new Set<Locale>(server.bundledMessages ? locales : []);
+/** Whether this browser has shown an organizer's or judge's page: then every language it loads comes with their messages. */
+let staffWanted = false;
+
+/** Whether a page's words include those of organizers' and judges' pages (./staff/). */
+export function isStaffPage(pathname: string) {
+  return /^\/(organize|judge)(\/|$)/.test(pathname);
+}
+
+function pageMessages(locale: Locale): Promise<object> {
+  return locale === "fr"
     ? import("./fr").then((m) => m.fr)
     : locale === "es"
       ? import("./es").then((m) => m.es)
       : locale === "ar"
         ? import("./ar").then((m) => m.ar)
-        : import("./en").then((m) => m.en));
+        : import("./en").then((m) => m.en);
+}
+
+function staffMessages(locale: Locale): Promise<object> {
+  return locale === "fr"
+    ? import("./staff/fr").then((m) => m.fr)
+    : locale === "es"
+      ? import("./staff/es").then((m) => m.es)
+      : locale === "ar"
+        ? import("./staff/ar").then((m) => m.ar)
+        : import("./staff/en").then((m) => m.en);
+}
+
+/**
+ * The messages of `locale`, fetched in the browser the first time they are needed; with
+ * `{ staff: true }` (an organizer's or judge's page), those of organizers' and judges' pages too,
+ * in this language and in any it loads later.
+ */
+export async function loadMessages(locale: Locale, { staff = false } = {}): Promise<void> {
+  staffWanted ||= staff;
+  const wantsStaff = staffWanted && !staffLoaded.has(locale);
+  if (messages[locale] && !wantsStaff) return;
+  const [pages, staffPart] = await Promise.all([
+    messages[locale] ? undefined : pageMessages(locale),
+    wantsStaff ? staffMessages(locale) : undefined,
+  ]);
+  // top-level keys of the parts never overlap, so a shallow merge is the whole
+  messages[locale] = { ...messages[locale], ...pages, ...staffPart };
+  if (staffPart) {
+    staffLoaded.add(locale);
+    // an instance already made for this language learns the new part
+    instances.get(locale)?.addResourceBundle(locale, "translation", staffPart, true, true);
+  }
 }
 
 export function hasMessages(locale: Locale) {

@@ -6,8 +6,12 @@ import { pageTitle } from "~/i18n/meta";
 import { judgeQueue, roundOpen } from "~/models/scoring.server";
 import { entryPath } from "~/models/scoring";
 import { requireJudgeOf } from "~/services/auth.server";
+import { staffPageLoader } from "~/i18n/staff-page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "queue.title");
+
+/** In the browser, with the messages of organizers' and judges' pages (i18n/staff-page.ts). */
+export const clientLoader = staffPageLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest, seat } = await requireJudgeOf(request, params.slug ?? "");

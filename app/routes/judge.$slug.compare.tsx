@@ -10,6 +10,7 @@ import { pageTitle } from "~/i18n/meta";
 import { comparisonView, decideComparison, showNextPair } from "~/models/comparison.server";
 import { requireJudgeOf } from "~/services/auth.server";
 import { redirectWithNotice } from "~/forms.server";
+import { staffPageLoader } from "~/i18n/staff-page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "compare.title");
 
@@ -17,6 +18,9 @@ const compareSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("next") }),
   z.object({ intent: z.literal("pick"), comparison: z.string().max(40), side: z.enum(["left", "right"]) }),
 ]);
+
+/** In the browser, with the messages of organizers' and judges' pages (i18n/staff-page.ts). */
+export const clientLoader = staffPageLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest, seat } = await requireJudgeOf(request, params.slug ?? "");

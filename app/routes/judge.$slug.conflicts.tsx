@@ -12,8 +12,12 @@ import { countryOptions } from "~/models/countries";
 import { saveConflicts } from "~/models/judge.server";
 import { conflictsSchema } from "~/schemas/judging";
 import { requireJudgeOf } from "~/services/auth.server";
+import { staffPageLoader } from "~/i18n/staff-page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "conflicts.title");
+
+/** In the browser, with the messages of organizers' and judges' pages (i18n/staff-page.ts). */
+export const clientLoader = staffPageLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest, seat } = await requireJudgeOf(request, params.slug ?? "");

@@ -17,6 +17,7 @@ import { judgeEntryView, saveSheet, sheetProblems } from "~/models/scoring.serve
 import { ENTRANT_NOTE, MAX_NOTE_LENGTH, entryPath } from "~/models/scoring";
 import { roundQuery, sheetSchema } from "~/schemas/scoring";
 import { requireJudgeOf } from "~/services/auth.server";
+import { staffPageLoader } from "~/i18n/staff-page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "scoring.title");
 
@@ -25,6 +26,9 @@ const scoringSchema = z.discriminatedUnion("intent", [
   sheetSchema.extend({ intent: z.literal("submit") }),
   z.object({ intent: z.literal("recuse") }),
 ]);
+
+/** In the browser, with the messages of organizers' and judges' pages (i18n/staff-page.ts). */
+export const clientLoader = staffPageLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest } = await requireJudgeOf(request, params.slug ?? "");

@@ -8,10 +8,14 @@ import { parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { acceptInvitation, findInvitation } from "~/models/judge.server";
 import { requireUser } from "~/services/auth.server";
+import { staffPageLoader } from "~/i18n/staff-page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
 
 const acceptSchema = z.object({ token: z.string().max(200).default("") });
+
+/** In the browser, with the messages of organizers' and judges' pages (i18n/staff-page.ts). */
+export const clientLoader = staffPageLoader;
 
 /**
  * The page an invitation email links to. The invited person signs in first (with the address

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createI18n, directionOf, localeFromAcceptLanguage } from "~/i18n";
-import { ar } from "~/i18n/ar";
-import { en } from "~/i18n/en";
-import { es } from "~/i18n/es";
-import { fr } from "~/i18n/fr";
+import { bundledMessages } from "~/i18n/messages.server";
+
+// each language whole: the messages of every page, of organizers' and judges' pages, and of emails
+const { ar, en, es, fr } = bundledMessages;
 
 describe("language", () => {
   it("picks the best supported language from the browser's list", () => {
