@@ -1,5 +1,5 @@
 import { Heading, Text } from "@react-email/components";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
 import { formatWhen } from "~/models/time";
@@ -14,7 +14,7 @@ export const draftReminderPayload = z.object({
 });
 
 /** To an entrant with an unsubmitted draft, in the 48 hours before the deadline. */
-export function draftReminderEmail(t: TFunction, lang: string, payload: z.infer<typeof draftReminderPayload>) {
+export function draftReminderEmail(t: Translate, lang: string, payload: z.infer<typeof draftReminderPayload>) {
   const deadline = formatWhen(payload.deadline, lang, payload.timezone);
   const subject = t("email.draftReminderSubject", { contest: payload.contest });
   return {

@@ -1,5 +1,5 @@
 import { Heading, Text } from "@react-email/components";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
 import { formatWhen } from "~/models/time";
@@ -18,7 +18,7 @@ export const entryReceiptPayload = z.object({
   retentionMonths: z.number().int().default(12),
 });
 
-export function entryReceiptEmail(t: TFunction, lang: string, payload: z.infer<typeof entryReceiptPayload>) {
+export function entryReceiptEmail(t: Translate, lang: string, payload: z.infer<typeof entryReceiptPayload>) {
   const deadline = formatWhen(payload.deadline, lang, payload.timezone);
   const values = {
     code: payload.referenceCode,

@@ -1,5 +1,5 @@
 import { Heading, Text } from "@react-email/components";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote, quoteEdge } from "./layout";
 import { formatWhen } from "~/models/time";
@@ -18,7 +18,7 @@ export const entryScreenedPayload = z.object({
 });
 
 /** To an entrant: their entry was returned for changes, or found ineligible, with the organizers' words. */
-export function entryScreenedEmail(t: TFunction, lang: string, payload: z.infer<typeof entryScreenedPayload>) {
+export function entryScreenedEmail(t: Translate, lang: string, payload: z.infer<typeof entryScreenedPayload>) {
   const values = { code: payload.referenceCode, title: payload.title, contest: payload.contest };
   const until = payload.until ? formatWhen(payload.until, lang, payload.timezone) : null;
   const returned = payload.decision === "returned";

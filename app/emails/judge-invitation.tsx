@@ -1,5 +1,5 @@
 import { Heading, Text } from "@react-email/components";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
 import { formatWhen } from "~/models/time";
@@ -12,7 +12,7 @@ export const judgeInvitationPayload = z.object({
 });
 
 /** To a future judge: an invitation to judge one contest, with a single-use link. */
-export function judgeInvitationEmail(t: TFunction, lang: string, payload: z.infer<typeof judgeInvitationPayload>) {
+export function judgeInvitationEmail(t: Translate, lang: string, payload: z.infer<typeof judgeInvitationPayload>) {
   const expires = formatWhen(payload.expiresAt, lang, payload.timezone);
   return {
     subject: t("email.invitationSubject", { contest: payload.contest }),

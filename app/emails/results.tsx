@@ -1,5 +1,5 @@
 import { Heading, Text } from "@react-email/components";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
 
@@ -16,7 +16,7 @@ export const resultsPayload = z.object({
 });
 
 /** When results are published: to a winner (with their award), to every other entrant, and to judges. */
-export function resultsEmail(t: TFunction, lang: string, payload: z.infer<typeof resultsPayload>) {
+export function resultsEmail(t: Translate, lang: string, payload: z.infer<typeof resultsPayload>) {
   const values = {
     contest: payload.contest,
     title: payload.title,

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
 import { requireRole } from "~/services/auth.server";
-import { staffPageLoader } from "~/i18n/staff-page";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
-/** In the browser, with the messages of organizers' and judges' pages (i18n/staff-page.ts). */
-export const clientLoader = staffPageLoader;
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 /** The organizers' console. Each child route checks the role again: this check protects no action. */
 export async function loader({ request }: LoaderFunctionArgs) {
