@@ -1,6 +1,7 @@
 /**
- * English: the messages of the pages everyone sees (visitors, entrants, guardians), which every
- * browser loads. Those of organizers' and judges' pages are in staff/, the emails' in emails/.
+ * English: the messages every page needs (the layout, errors, the home and contest pages), which
+ * every browser loads first. The other pages' are in parts loaded where they are needed (see
+ * `messagePartsOf` in ./index.ts): entrant/, pages/ and staff/; the emails' are in emails/.
  * Every other locale falls back to these keys.
  */
 export const en = {

@@ -1,4 +1,7 @@
-/** English: the messages of the emails, written on the server only. Every other locale falls back to these keys. */
+/**
+ * English: the messages of the emails, written on the server only. Every other locale falls back
+ * to these keys.
+ */
 export const en = {
   email: {
     feedback: {

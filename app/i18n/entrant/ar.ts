@@ -1,7 +1,7 @@
 import type { PartialOf } from "../en";
 import type { EntrantMessages } from "./en";
 
-/** العربية: the messages of an entrant's entries (their list, the entry page and what it links to), and the form pieces every form shares. */
+/** العربية: the messages of an entrant's entries and the shared form pieces. */
 export const ar: PartialOf<EntrantMessages> = {
   eligibility: {
     profileIncomplete: "يُرجى إكمال ملفك الشخصي (تاريخ الميلاد والبلد) أولًا.",

@@ -1,4 +1,7 @@
-/** English: the messages of an entrant's entries (their list, the entry page and what it links to), and the form pieces every form shares. Every other locale falls back to these keys. */
+/**
+ * English: the messages of an entrant's entries (their list, the entry page and what it links
+ * to) and of the form pieces every form shares. Every other locale falls back to these keys.
+ */
 export const en = {
   eligibility: {
     profileIncomplete: "Please complete your profile (date of birth and country) first.",

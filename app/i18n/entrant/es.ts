@@ -1,7 +1,7 @@
 import type { PartialOf } from "../en";
 import type { EntrantMessages } from "./en";
 
-/** Español: the messages of an entrant's entries (their list, the entry page and what it links to), and the form pieces every form shares. */
+/** Español: the messages of an entrant's entries and the shared form pieces. */
 export const es: PartialOf<EntrantMessages> = {
   eligibility: {
     profileIncomplete: "Primero completa tu perfil (fecha de nacimiento y país).",

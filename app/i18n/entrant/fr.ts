@@ -1,7 +1,7 @@
 import type { PartialOf } from "../en";
 import type { EntrantMessages } from "./en";
 
-/** Français: the messages of an entrant's entries (their list, the entry page and what it links to), and the form pieces every form shares. */
+/** Français: the messages of an entrant's entries and the shared form pieces. */
 export const fr: PartialOf<EntrantMessages> = {
   eligibility: {
     profileIncomplete: "Complétez d’abord votre profil (date de naissance et pays).",

@@ -1,7 +1,7 @@
 import type { PartialOf } from "../en";
 import type { PageMessages } from "./en";
 
-/** العربية: the messages of the pages of visitors, entrants and guardians but the home, contest and entry pages. */
+/** العربية: the messages of the other pages of visitors, entrants and guardians. */
 export const ar: PartialOf<PageMessages> = {
   signIn: {
     title: "تسجيل الدخول",

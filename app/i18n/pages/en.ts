@@ -1,4 +1,7 @@
-/** English: the messages of the pages of visitors, entrants and guardians but the home, contest and entry pages. Every other locale falls back to these keys. */
+/**
+ * English: the messages of the pages of visitors, entrants and guardians other than the home,
+ * contest and entry pages. Every other locale falls back to these keys.
+ */
 export const en = {
   signIn: {
     title: "Sign in",

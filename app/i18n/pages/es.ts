@@ -1,7 +1,7 @@
 import type { PartialOf } from "../en";
 import type { PageMessages } from "./en";
 
-/** Español: the messages of the pages of visitors, entrants and guardians but the home, contest and entry pages. */
+/** Español: the messages of the other pages of visitors, entrants and guardians. */
 export const es: PartialOf<PageMessages> = {
   signIn: {
     title: "Iniciar sesión",

@@ -1,7 +1,7 @@
 import type { PartialOf } from "../en";
 import type { PageMessages } from "./en";
 
-/** Français: the messages of the pages of visitors, entrants and guardians but the home, contest and entry pages. */
+/** Français: the messages of the other pages of visitors, entrants and guardians. */
 export const fr: PartialOf<PageMessages> = {
   signIn: {
     title: "Se connecter",

@@ -1,4 +1,7 @@
-/** English: the messages of the pages of organizers and judges (/organize, /judge). Every other locale falls back to these keys. */
+/**
+ * English: the messages of organizers' and judges' pages (/organize, /judge). Every other locale
+ * falls back to these keys.
+ */
 export const en = {
   messages: {
     title: "Messages",

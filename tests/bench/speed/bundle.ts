@@ -107,7 +107,7 @@ report([
     "KB",
     { atMost: 100 },
     contestSamples,
-    `${contestScripts.length} files`,
+    `${total(contestScripts).toFixed(1)} KB in ${contestScripts.length} files`,
   ),
   figure(
     "entryJsKb",
@@ -115,6 +115,6 @@ report([
     "KB",
     { atMost: 150 },
     entrySamples,
-    `${entryScripts.length} files`,
+    `${total(entryScripts).toFixed(1)} KB in ${entryScripts.length} files`,
   ),
 ]);
