@@ -3,8 +3,9 @@
  * downloaded), with i18next's rules, so that messages read exactly as they did
  * (tests/unit/translate.test.ts compares the two over every message of every language):
  *
- * - a key is a path of names joined by dots (`entry.title`; a name may hold dots too), looked up in the language's messages,
- *   then in the fallback language's, then `defaultValue`, then the key itself is shown;
+ * - a key is a path of names joined by dots (`entry.title`; a name may hold dots too), looked up
+ *   in the language's messages, then in the fallback language's, then `defaultValue`, then the
+ *   key itself is shown;
  * - with a numeric `count`, a message has plural forms picked by `Intl.PluralRules` (`x_one`,
  *   `x_other`; Arabic uses all six), `x_zero` first for a count of 0, the bare key last;
  * - `{{name}}` is replaced by the value of that name (a path, `{{a.b}}`, reaches into objects;
