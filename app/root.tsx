@@ -13,11 +13,11 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nProvider, useTranslation } from "./i18n/react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { TimeZoneHint } from "./components/time-zone-hint";
-import { PlainSelectField } from "./components/forms";
+import { PlainSelectField } from "./components/plain-fields";
 import { useFocusNewPage, useKeepFocus } from "./components/keep-focus";
 import { Notice } from "./components/notice";
 import { takeNotice } from "./forms.server";
@@ -191,7 +191,7 @@ function WithI18n({ locale, children }: { locale: string; children: ReactNode })
   }, [wanted]);
   const language = hasMessages(wanted) ? wanted : shown;
   const i18n = useMemo(() => createI18n(language), [language]);
-  return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+  return <I18nProvider i18n={i18n}>{children}</I18nProvider>;
 }
 
 export default function App() {

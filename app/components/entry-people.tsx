@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type FormMetadata } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { z, ZodTypeAny } from "zod";
 import { FormSection } from "~/components/form-section";
 import { FormErrors } from "~/components/forms";

@@ -11,7 +11,7 @@ import {
   type Ref,
 } from "react";
 import { flushSync } from "react-dom";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /**
  * A long form's sections (the contest's settings, an entry's page). On a phone (below 40rem) each

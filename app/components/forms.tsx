@@ -1,36 +1,25 @@
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { revealSection } from "~/components/form-section";
-import type {
-  ComponentPropsWithRef,
-  InputHTMLAttributes,
-  MouseEvent,
-  ReactNode,
-  SelectHTMLAttributes,
-  TextareaHTMLAttributes,
-} from "react";
+import {
+  CheckboxField,
+  Choice,
+  ErrorList,
+  Field,
+  PlainSelectField,
+  TextAreaField,
+  type ErrorMessages,
+} from "~/components/plain-fields";
+import type { InputHTMLAttributes, MouseEvent, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /**
- * Form pieces with their accessibility wired once: a label for every control, hints and errors
- * tied to it with aria-describedby, aria-invalid when something is wrong. Errors arrive as
- * translation keys (from the shared zod schemas) and are translated here.
+ * Form pieces bound to Conform forms: each field's name, id, value, constraints and errors come
+ * from the form. The labelled controls themselves, which need no form library, are in
+ * plain-fields.tsx (re-exported here), so that a page without a Conform form (the root's
+ * language picker) does not download Conform.
  */
-export type ErrorMessages = (string | { key: string; values?: Record<string, unknown> })[] | undefined | null;
-
-export function ErrorList({ id, errors }: { id?: string; errors: ErrorMessages }) {
-  const { t } = useTranslation();
-  const list = (errors ?? []).filter(Boolean);
-  if (list.length === 0) return null;
-  return (
-    <ul id={id} className="error-list">
-      {list.map((error) => {
-        const message = typeof error === "string" ? t(error) : t(error.key, error.values);
-        return <li key={message}>{message}</li>;
-      })}
-    </ul>
-  );
-}
+export { CheckboxField, Choice, ErrorList, Field, PlainSelectField, TextAreaField, type ErrorMessages };
 
 /**
  * An in-page link's jump, with the keyboard's focus: to the field (or section heading) itself,
@@ -143,192 +132,6 @@ export function FormErrors({ form }: { form: FormState }) {
           </ul>
         </>
       ) : null}
-    </div>
-  );
-}
-
-/** What a control needs to point at its hint, its errors and anything else that describes it. */
-type Described = { "aria-invalid": true | undefined; "aria-describedby": string | undefined };
-
-/**
- * The frame every labelled control shares: the label (for screen readers only with `hideLabel`,
- * for a control in a table row whose header already names it), the hint, the control, its errors
- * and anything that follows (a word count, described by `afterId`). Without `hideLabel` the whole
- * sits in a `.field` block.
- */
-function Labelled({
-  id,
-  label,
-  hint,
-  errors,
-  after,
-  afterId,
-  hideLabel,
-  control,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: ErrorMessages;
-  after?: ReactNode;
-  afterId?: string;
-  hideLabel?: boolean;
-  control: (described: Described) => ReactNode;
-}) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const parts = (
-    <>
-      <label htmlFor={id} className={hideLabel ? "visually-hidden" : undefined}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {control({
-        "aria-invalid": errorId ? true : undefined,
-        "aria-describedby": [hintId, errorId, afterId].filter(Boolean).join(" ") || undefined,
-      })}
-      <ErrorList id={errorId} errors={errors} />
-      {after}
-    </>
-  );
-  return hideLabel ? parts : <div className="field">{parts}</div>;
-}
-
-/** A labelled input of any type (a file picker included) with an optional hint and its errors. */
-export function Field({
-  label,
-  hint,
-  errors,
-  inputProps,
-}: {
-  label: ReactNode;
-  hint?: ReactNode;
-  errors?: ErrorMessages;
-  inputProps: ComponentPropsWithRef<"input"> & { id: string };
-}) {
-  return (
-    <Labelled
-      id={inputProps.id}
-      label={label}
-      hint={hint}
-      errors={errors}
-      control={(described) => <input {...inputProps} {...described} />}
-    />
-  );
-}
-
-/** A labelled text area with an optional hint and anything that follows it (a word count). */
-export function TextAreaField({
-  label,
-  hint,
-  after,
-  afterId,
-  errors,
-  textareaProps,
-}: {
-  label: ReactNode;
-  hint?: ReactNode;
-  after?: ReactNode;
-  afterId?: string;
-  errors?: ErrorMessages;
-  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string };
-}) {
-  return (
-    <Labelled
-      id={textareaProps.id}
-      label={label}
-      hint={hint}
-      errors={errors}
-      after={after}
-      afterId={afterId}
-      control={(described) => <textarea {...textareaProps} {...described} />}
-    />
-  );
-}
-
-/** A labelled select, its options given as children; `hideLabel` as in a table row. */
-export function PlainSelectField({
-  label,
-  hint,
-  hideLabel,
-  errors,
-  children,
-  selectProps,
-}: {
-  label: ReactNode;
-  hint?: ReactNode;
-  hideLabel?: boolean;
-  errors?: ErrorMessages;
-  children: ReactNode;
-  selectProps: SelectHTMLAttributes<HTMLSelectElement> & { id: string };
-}) {
-  return (
-    <Labelled
-      id={selectProps.id}
-      label={label}
-      hint={hint}
-      hideLabel={hideLabel}
-      errors={errors}
-      control={(described) => (
-        <select {...selectProps} {...described}>
-          {children}
-        </select>
-      )}
-    />
-  );
-}
-
-/** A checkbox with its label after it, and its errors tied to it. */
-export function CheckboxField({
-  label,
-  errors,
-  inputProps,
-}: {
-  label: ReactNode;
-  errors?: ErrorMessages;
-  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string };
-}) {
-  const errorId = errors?.length ? `${inputProps.id}-error` : undefined;
-  return (
-    <div className="field field-check">
-      <input {...inputProps} aria-invalid={errorId ? true : undefined} aria-describedby={errorId} />
-      <label htmlFor={inputProps.id}>{label}</label>
-      <ErrorList id={errorId} errors={errors} />
-    </div>
-  );
-}
-
-/**
- * One radio or checkbox of a group, its label after it; an optional note sits in the label and
- * describes the choice as `{id}-note`.
- */
-export function Choice({
-  label,
-  note,
-  className = "choice",
-  inputProps,
-}: {
-  label: ReactNode;
-  note?: { text: ReactNode; className?: string };
-  className?: string;
-  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string; type: "radio" | "checkbox" };
-}) {
-  const noteId = note ? `${inputProps.id}-note` : undefined;
-  return (
-    <div className={className}>
-      <input {...inputProps} aria-describedby={noteId} />
-      <label htmlFor={inputProps.id}>
-        {label}
-        {note ? (
-          <span id={noteId} className={note.className}>
-            {note.text}
-          </span>
-        ) : null}
-      </label>
     </div>
   );
 }

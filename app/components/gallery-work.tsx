@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { MediaView } from "~/components/media/media-view";
 import type { GalleryWork } from "~/models/gallery.server";
 

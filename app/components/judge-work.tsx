@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { MediaList } from "~/components/media/media-view";
 import type { judgeWork } from "~/models/scoring.server";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatBytes, formatDuration, formatNumber, formatPercent, formatRange } from "~/i18n/numbers";
 
 /**

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** "Previous · page 2 of 9 · Next" under a long list; nothing when it fits on one page. */
 export function Pager({ page, pages, link }: { page: number; pages: number; link: (page: number) => string }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { EntryPeople } from "~/components/entry-people";
 import { CheckboxInputField, InputField } from "~/components/forms";
 import { releaseSchema } from "~/schemas/release";

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { useNumbers } from "~/components/numbers";
 import { TableScroll } from "~/components/table-scroll";
 import type { ContestResults } from "~/models/results.server";

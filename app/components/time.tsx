@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { useNumbers } from "~/components/numbers";
 import { countdown } from "~/models/contest";
 import { formatWhen } from "~/models/time";

@@ -1,6 +1,6 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
 import { formatWhen } from "~/models/time";
@@ -15,7 +15,7 @@ export const draftReminderPayload = z.object({
 });
 
 /** To an entrant with an unsubmitted draft, in the 48 hours before the deadline. */
-export function draftReminderEmail(t: TFunction, lang: string, payload: z.infer<typeof draftReminderPayload>) {
+export function draftReminderEmail(t: Translate, lang: string, payload: z.infer<typeof draftReminderPayload>) {
   const deadline = formatWhen(payload.deadline, lang, payload.timezone);
   const subject = t("email.draftReminderSubject", { contest: payload.contest });
   return {

@@ -1,6 +1,6 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
 import { formatWhen } from "~/models/time";
@@ -19,7 +19,7 @@ export const entryReceiptPayload = z.object({
   retentionMonths: z.number().int().default(12),
 });
 
-export function entryReceiptEmail(t: TFunction, lang: string, payload: z.infer<typeof entryReceiptPayload>) {
+export function entryReceiptEmail(t: Translate, lang: string, payload: z.infer<typeof entryReceiptPayload>) {
   const deadline = formatWhen(payload.deadline, lang, payload.timezone);
   const values = {
     code: payload.referenceCode,

@@ -1,6 +1,6 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote, quoteEdge } from "./layout";
 import { formatWhen } from "~/models/time";
@@ -19,7 +19,7 @@ export const entryScreenedPayload = z.object({
 });
 
 /** To an entrant: their entry was returned for changes, or found ineligible, with the organizers' words. */
-export function entryScreenedEmail(t: TFunction, lang: string, payload: z.infer<typeof entryScreenedPayload>) {
+export function entryScreenedEmail(t: Translate, lang: string, payload: z.infer<typeof entryScreenedPayload>) {
   const values = { code: payload.referenceCode, title: payload.title, contest: payload.contest };
   const until = payload.until ? formatWhen(payload.until, lang, payload.timezone) : null;
   const returned = payload.decision === "returned";

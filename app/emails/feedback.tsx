@@ -1,7 +1,7 @@
 import { Heading } from "@react-email/heading";
 import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout, quoteEdge } from "./layout";
 import { formatNumber } from "~/i18n/numbers";
@@ -20,7 +20,7 @@ export const feedbackPayload = z.object({
 });
 
 /** To an entrant once organizers released the judges' notes and the results are public. */
-export function feedbackEmail(t: TFunction, lang: string, payload: z.infer<typeof feedbackPayload>) {
+export function feedbackEmail(t: Translate, lang: string, payload: z.infer<typeof feedbackPayload>) {
   const values = { contest: payload.contest, title: payload.title, code: payload.referenceCode };
   const subject = t("email.feedback.subject", values);
   return {

@@ -1,6 +1,6 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
 
@@ -13,7 +13,7 @@ export const guardianAnsweredPayload = z.object({
 });
 
 /** To an entrant under the age of consent: their guardian answered, and what that means for the entry. */
-export function guardianAnsweredEmail(t: TFunction, lang: string, payload: z.infer<typeof guardianAnsweredPayload>) {
+export function guardianAnsweredEmail(t: Translate, lang: string, payload: z.infer<typeof guardianAnsweredPayload>) {
   const values = {
     guardian: payload.guardianName,
     title: payload.title || t("entries.untitled"),

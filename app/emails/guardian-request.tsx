@@ -1,6 +1,6 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
 import { formatWhen } from "~/models/time";
@@ -15,7 +15,7 @@ export const guardianRequestPayload = z.object({
 });
 
 /** To a guardian: an entrant under the age of consent asks them to review and consent to an entry. */
-export function guardianRequestEmail(t: TFunction, lang: string, payload: z.infer<typeof guardianRequestPayload>) {
+export function guardianRequestEmail(t: Translate, lang: string, payload: z.infer<typeof guardianRequestPayload>) {
   const expires = formatWhen(payload.expiresAt, lang, payload.timezone);
   const values = { guardian: payload.guardianName, entrant: payload.entrantName, contest: payload.contest };
   return {

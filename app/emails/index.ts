@@ -1,5 +1,5 @@
 import { render } from "@react-email/render";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import type { ReactElement } from "react";
 import type { z } from "zod";
 import { entryReceiptEmail, entryReceiptPayload } from "./entry-receipt";
@@ -17,7 +17,7 @@ import { signInCodeEmail, signInCodePayload } from "./sign-in-code";
 
 type Template<S extends z.ZodTypeAny> = {
   payload: S;
-  build: (t: TFunction, lang: string, payload: z.infer<S>) => { subject: string; element: ReactElement };
+  build: (t: Translate, lang: string, payload: z.infer<S>) => { subject: string; element: ReactElement };
   /** payload fields that must not outlive delivery (codes, tokens) */
   secrets: string[];
 };
@@ -62,7 +62,7 @@ export function redactPayload(name: string, rawPayload: string) {
   return JSON.stringify(payload);
 }
 
-export async function renderEmail(name: string, t: TFunction, lang: string, rawPayload: unknown) {
+export async function renderEmail(name: string, t: Translate, lang: string, rawPayload: unknown) {
   const entry = templateNamed(name);
   const { subject, element } = entry.build(t, lang, entry.payload.parse(rawPayload));
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);

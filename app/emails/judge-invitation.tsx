@@ -1,6 +1,6 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
 import { formatWhen } from "~/models/time";
@@ -13,7 +13,7 @@ export const judgeInvitationPayload = z.object({
 });
 
 /** To a future judge: an invitation to judge one contest, with a single-use link. */
-export function judgeInvitationEmail(t: TFunction, lang: string, payload: z.infer<typeof judgeInvitationPayload>) {
+export function judgeInvitationEmail(t: Translate, lang: string, payload: z.infer<typeof judgeInvitationPayload>) {
   const expires = formatWhen(payload.expiresAt, lang, payload.timezone);
   return {
     subject: t("email.invitationSubject", { contest: payload.contest }),

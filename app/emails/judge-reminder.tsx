@@ -1,6 +1,6 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
 import { formatWhen } from "~/models/time";
@@ -14,7 +14,7 @@ export const judgeReminderPayload = z.object({
 });
 
 /** To a judge with unfinished entries, before the round closes. */
-export function judgeReminderEmail(t: TFunction, lang: string, payload: z.infer<typeof judgeReminderPayload>) {
+export function judgeReminderEmail(t: Translate, lang: string, payload: z.infer<typeof judgeReminderPayload>) {
   const closes = formatWhen(payload.closesAt, lang, payload.timezone);
   const values = { contest: payload.contest, count: payload.unfinished, date: closes };
   return {

@@ -1,6 +1,6 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
 
@@ -12,7 +12,7 @@ export const organizerMessagePayload = z.object({
 });
 
 /** A message from a contest's organizers, in their words; paragraphs are separated by blank lines. */
-export function organizerMessageEmail(t: TFunction, lang: string, payload: z.infer<typeof organizerMessagePayload>) {
+export function organizerMessageEmail(t: Translate, lang: string, payload: z.infer<typeof organizerMessagePayload>) {
   return {
     subject: `${payload.contest}: ${payload.subject}`,
     element: (

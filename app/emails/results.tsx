@@ -1,6 +1,6 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout, OrganizerNote } from "./layout";
 
@@ -17,7 +17,7 @@ export const resultsPayload = z.object({
 });
 
 /** When results are published: to a winner (with their award), to every other entrant, and to judges. */
-export function resultsEmail(t: TFunction, lang: string, payload: z.infer<typeof resultsPayload>) {
+export function resultsEmail(t: Translate, lang: string, payload: z.infer<typeof resultsPayload>) {
   const values = {
     contest: payload.contest,
     title: payload.title,

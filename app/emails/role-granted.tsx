@@ -1,6 +1,6 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
 
@@ -10,7 +10,7 @@ export const roleGrantedPayload = z.object({
 });
 
 /** To a person an organizer invited to run contests: what they may now do, and where to sign in. */
-export function roleGrantedEmail(t: TFunction, lang: string, payload: z.infer<typeof roleGrantedPayload>) {
+export function roleGrantedEmail(t: Translate, lang: string, payload: z.infer<typeof roleGrantedPayload>) {
   const role = t(`people.roles.${payload.role}`);
   return {
     subject: t("email.roleSubject", { role }),

@@ -1,12 +1,12 @@
 import { Heading } from "@react-email/heading";
 import { Text } from "@react-email/text";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout";
 
 export const signInCodePayload = z.object({ code: z.string().regex(/^\d{6}$/), link: z.string().url() });
 
-export function signInCodeEmail(t: TFunction, lang: string, payload: z.infer<typeof signInCodePayload>) {
+export function signInCodeEmail(t: Translate, lang: string, payload: z.infer<typeof signInCodePayload>) {
   return {
     subject: t("email.signInSubject", { code: payload.code }),
     element: (

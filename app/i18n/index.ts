@@ -1,6 +1,8 @@
-import i18next, { type i18n as I18n } from "i18next";
 import * as server from "./messages.server";
 import { formatBytes } from "./numbers";
+import { translator, type Translate } from "./translate";
+
+export type { TOptions, Translate } from "./translate";
 
 export const locales = ["en", "fr", "es", "ar"] as const;
 export type Locale = (typeof locales)[number];
@@ -8,20 +10,88 @@ export const defaultLocale: Locale = "en";
 
 /**
  * The messages at hand: on the server every language's; in the browser the page's language
- * only, loaded before the page hydrates (about 15 KB compressed a language).
+ * only, loaded before the page hydrates, and only the parts its pages need:
+ *
+ * - ./<locale>.ts, on every page: the header, the footer, errors, the home and contest pages
+ *   (about 3 KB compressed a language);
+ * - ./entrant/, an entrant's entries and the form pieces every form shares (about 9 KB);
+ * - ./pages/, the other pages of visitors, entrants and guardians (about 5 KB);
+ * - ./staff/, organizers' and judges' pages (about 11 KB);
+ * - ./emails/ never leave the server.
  */
 const messages: Partial<Record<Locale, object>> = { ...(server.bundledMessages as Record<Locale, object> | undefined) };
 
-/** The messages of `locale`, fetched in the browser the first time they are needed. */
-export async function loadMessages(locale: Locale): Promise<void> {
-  if (messages[locale]) return;
-  messages[locale] = await (locale === "fr"
-    ? import("./fr").then((m) => m.fr)
-    : locale === "es"
-      ? import("./es").then((m) => m.es)
-      : locale === "ar"
-        ? import("./ar").then((m) => m.ar)
-        : import("./en").then((m) => m.en));
+/** The parts of a language's messages that a page may need beyond those of every page. */
+export type MessagePart = "entrant" | "pages" | "staff";
+
+/** The parts of the messages a page needs, by its address. */
+export function messagePartsOf(pathname: string): MessagePart[] {
+  if (/^\/(organize|judge)(\/|$)/.test(pathname)) return ["entrant", "pages", "staff"];
+  if (pathname === "/" || /^\/contests\/[^/]+\/?$/.test(pathname)) return [];
+  if (/^\/entries(\/|$)/.test(pathname)) return ["entrant"];
+  return ["entrant", "pages"];
+}
+
+/** Which parts of each language are at hand (the server has them all). */
+const partsLoaded: Record<MessagePart, Set<Locale>> = {
+  entrant: new Set(server.bundledMessages ? locales : []),
+  pages: new Set(server.bundledMessages ? locales : []),
+  staff: new Set(server.bundledMessages ? locales : []),
+};
+/** The parts the pages shown so far needed: every language loaded later comes with them. */
+const partsWanted = new Set<MessagePart>();
+
+const partModules: Record<"every" | MessagePart, (locale: Locale) => Promise<object>> = {
+  every: (locale) =>
+    locale === "fr"
+      ? import("./fr").then((m) => m.fr)
+      : locale === "es"
+        ? import("./es").then((m) => m.es)
+        : locale === "ar"
+          ? import("./ar").then((m) => m.ar)
+          : import("./en").then((m) => m.en),
+  entrant: (locale) =>
+    locale === "fr"
+      ? import("./entrant/fr").then((m) => m.fr)
+      : locale === "es"
+        ? import("./entrant/es").then((m) => m.es)
+        : locale === "ar"
+          ? import("./entrant/ar").then((m) => m.ar)
+          : import("./entrant/en").then((m) => m.en),
+  pages: (locale) =>
+    locale === "fr"
+      ? import("./pages/fr").then((m) => m.fr)
+      : locale === "es"
+        ? import("./pages/es").then((m) => m.es)
+        : locale === "ar"
+          ? import("./pages/ar").then((m) => m.ar)
+          : import("./pages/en").then((m) => m.en),
+  staff: (locale) =>
+    locale === "fr"
+      ? import("./staff/fr").then((m) => m.fr)
+      : locale === "es"
+        ? import("./staff/es").then((m) => m.es)
+        : locale === "ar"
+          ? import("./staff/ar").then((m) => m.ar)
+          : import("./staff/en").then((m) => m.en),
+};
+
+/**
+ * The messages of `locale` that a page needs (those of every page, and `parts`), fetched in the
+ * browser the first time they are needed, with the parts earlier pages needed.
+ */
+export async function loadMessages(locale: Locale, parts: MessagePart[] = []): Promise<void> {
+  for (const part of parts) partsWanted.add(part);
+  const missing = [...partsWanted].filter((part) => !partsLoaded[part].has(locale));
+  if (messages[locale] && missing.length === 0) return;
+  const loaded = await Promise.all([
+    messages[locale] ? undefined : partModules.every(locale),
+    ...missing.map((part) => partModules[part](locale)),
+  ]);
+  // the parts' top-level keys never overlap, so a shallow merge is the whole; a translation
+  // already made for this language reads the new parts at its next call
+  messages[locale] = Object.assign({}, messages[locale], ...loaded);
+  for (const part of missing) partsLoaded[part].add(locale);
 }
 
 export function hasMessages(locale: Locale) {
@@ -77,12 +147,14 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
 
+/** A language's translation function, and the language, as pages ask for them (`useTranslation`). */
+export type I18n = { language: Locale; t: Translate };
+
 const instances = new Map<Locale, I18n>();
 
 /**
- * The i18next instance of a language, initialised synchronously from bundled messages once and
- * shared by every request and render in that language (making one costs more than rendering a
- * page's strings). Never call `changeLanguage` on it: ask for the other language's instead.
+ * The translation of a language, made once and shared by every request and render in that
+ * language.
  */
 export function createI18n(locale: Locale): I18n {
   // In the browser, a page can ask for a language whose messages are still on their way (its
@@ -91,60 +163,23 @@ export function createI18n(locale: Locale): I18n {
   let instance = instances.get(locale);
   if (!instance) {
     if (!messages[locale]) throw new Error("no messages are loaded (loadMessages first)");
-    instance = i18next.createInstance();
-    void instance.init({
-      lng: locale,
-      // Every message exists in every language (tests/unit/i18n.test.ts), so the browser needs
-      // no second language to fall back on; the server keeps English as a safety net.
-      fallbackLng: messages[defaultLocale] ? defaultLocale : false,
-      supportedLngs: [...locales],
-      resources: Object.fromEntries(
-        Object.entries(messages).map(([language, translation]) => [language, { translation }]),
-      ),
-      initAsync: false,
-      interpolation: { escapeValue: false },
-      returnNull: false,
-    });
-    // "{{max, bytes}}": a size given in bytes, written in the reader's language ("2,5 Mo"), so
-    // that a message stored with its values (a file's rejection) reads right in any language
-    instance.services.formatter?.add("bytes", (value: unknown, lng: string | undefined) =>
-      formatBytes(lng ?? locale, Number(value)),
-    );
-    fastFixedT(instance);
+    instance = {
+      language: locale,
+      t: translator(locale, (language) => messages[language as Locale] as Record<string, unknown> | undefined, {
+        // Every message exists in every language (tests/unit/i18n.test.ts), so the browser needs
+        // no second language to fall back on; the server keeps English as a safety net.
+        fallback: messages[defaultLocale] ? defaultLocale : undefined,
+        formatters: {
+          // "{{max, bytes}}": a size given in bytes, written in the reader's language ("2,5 Mo"), so
+          // that a message stored with its values (a file's rejection) reads right in any language
+          bytes: (value, language) => formatBytes(language, Number(value)),
+        },
+      }),
+    };
     instances.set(locale, instance);
   }
   return instance;
 }
-
-/**
- * Makes the `t` that `useTranslation` gets answer a plain key (no values, no options) from a
- * cache. i18next's own copies its options into a new object on every call, and a page calls `t`
- * a few hundred times: that was a tenth of a page's server time. The messages never change while
- * the process runs, so a plain key always gives the same words; everything else goes to i18next.
- */
-function fastFixedT(instance: I18n) {
-  const getFixedT = instance.getFixedT.bind(instance);
-  instance.getFixedT = ((...args: Parameters<I18n["getFixedT"]>) => {
-    const fixed = getFixedT(...args) as unknown as ((...a: unknown[]) => string) & Record<string, unknown>;
-    const [lng, , keyPrefix] = args;
-    // Only the instance's own language without a prefix: the case of every `useTranslation()`.
-    if ((lng && lng !== instance.language) || keyPrefix) return fixed;
-    const words = plainWords.get(instance) ?? new Map<string, string>();
-    plainWords.set(instance, words);
-    const fast = (key: unknown, ...rest: unknown[]) => {
-      if (typeof key !== "string" || rest.length > 0) return fixed(key, ...rest);
-      let text = words.get(key);
-      if (text === undefined) {
-        text = fixed(key);
-        words.set(key, text);
-      }
-      return text;
-    };
-    return Object.assign(fast, { lng: fixed.lng, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
-  }) as unknown as I18n["getFixedT"];
-}
-
-const plainWords = new WeakMap<I18n, Map<string, string>>();
 
 /**
  * Picks the best supported locale from an Accept-Language header, honouring q-values and

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { TFunction } from "i18next";
+import type { Translate } from "~/i18n";
 import { env } from "~/services/env.server";
 import { db, Prisma } from "~/services/db.server";
 import { certificatePdf } from "./certificate-pdf.server";
@@ -109,7 +109,7 @@ async function codeFor(entry: Certified) {
 }
 
 /** The sentence naming what the certificate is for, in the reader's language. */
-export function certificateBody(t: TFunction, found: Pick<CertificateFacts, "title" | "category" | "place">) {
+export function certificateBody(t: Translate, found: Pick<CertificateFacts, "title" | "category" | "place">) {
   return found.place
     ? t("certificate.bodyAward", {
         place: t(`results.place.${found.place}`),
@@ -123,7 +123,7 @@ export function certificateBody(t: TFunction, found: Pick<CertificateFacts, "tit
  * The certificate of one entry as a PDF in the reader's language, dated the day the results
  * were published (in the contest's time zone), or null when the entry has none.
  */
-export async function certificateDocument(entryId: string, t: TFunction, lang: string) {
+export async function certificateDocument(entryId: string, t: Translate, lang: string) {
   const entry = await db.entry.findUnique({ where: { id: entryId }, select: CERTIFIED });
   const found = facts(entry, lang);
   if (!entry || !found) return null;

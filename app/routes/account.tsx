@@ -1,10 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/i18n/meta";
 import { requireUser } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

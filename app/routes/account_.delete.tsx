@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { CheckboxInputField, FormErrors } from "~/components/forms";
 import { parseForm } from "~/forms";
@@ -11,12 +11,16 @@ import { pageTitle } from "~/i18n/meta";
 import { eraseAccount, erasurePreview } from "~/models/erasure.server";
 import { requireUser } from "~/services/auth.server";
 import { signOut } from "~/services/session.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.deleteTitle");
 
 const confirmSchema = z.object({
   confirm: z.literal("on", { errorMap: () => ({ message: "account.confirmNeeded" }) }),
 });
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

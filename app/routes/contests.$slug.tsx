@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { Markdown } from "~/components/markdown";
 import { useNumbers } from "~/components/numbers";
 import { renderMarkdown } from "~/components/markdown.server";
@@ -163,7 +163,7 @@ export default function ContestPage() {
           <h2 id="rules">{t("contest.rules")}</h2>
           <Markdown html={rules} lang={contest.textLang.rules} />
           <p>
-            <Link to={`/contests/${contest.slug}/how-we-rank`}>{t("howWeRank.link")}</Link>
+            <Link to={`/contests/${contest.slug}/how-we-rank`}>{t("contest.howWeRankLink")}</Link>
           </p>
           {faq ? (
             <>

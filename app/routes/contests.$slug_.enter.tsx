@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { ChoicesField, ErrorList, FormErrors } from "~/components/forms";
 import { parseForm } from "~/forms";
@@ -12,6 +12,7 @@ import { startEntry, startState } from "~/models/entry.server";
 import { hasAcceptedTerms, profileComplete } from "~/models/profile.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { requireUser } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entries.start");
 
@@ -23,6 +24,9 @@ async function contestFor(slug: string | undefined, locale: string) {
   if (!contest) throw new Response("Not found", { status: 404 });
   return contest;
 }
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

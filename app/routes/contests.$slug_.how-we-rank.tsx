@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { useNumbers } from "~/components/numbers";
 import { pageTitle } from "~/i18n/meta";
 import { getRankingRules } from "~/models/contest.server";
 import { readerLocale } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "howWeRank.title");
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const contest = await getRankingRules(params.slug ?? "", await readerLocale(request));

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { GalleryWorkView } from "~/components/gallery-work";
 import { pageTitle } from "~/i18n/meta";
@@ -8,8 +8,12 @@ import { gallery } from "~/models/gallery.server";
 import { voteCounts, votingState } from "~/models/vote.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { getUser } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "gallery.title");
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 /** The public winners' gallery, from the moment the results are published (and not before). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { GalleryWorkView } from "~/components/gallery-work";
 import { resolveLocale, serverT } from "~/i18n/i18n.server";
 import { gallery } from "~/models/gallery.server";
@@ -9,6 +9,10 @@ import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { castVote, myVotes, voteCounts, votingState } from "~/models/vote.server";
 import { getUser, requireUser } from "~/services/auth.server";
 import { env } from "~/services/env.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 /**
  * One winning work on its own page, for its maker to share: social networks read its preview

@@ -37,8 +37,12 @@ import { categoryNameIn, titleIn } from "~/models/contest-texts";
 import { entryFormSchema } from "~/schemas/entry";
 import { requireUser } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entry.title");
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { DoNoHarmAnswers, useYesNo } from "~/components/entry/answers";
 import { MediaList } from "~/components/media/media-view";
@@ -16,6 +16,7 @@ import {
 } from "~/models/guardian.server";
 import { viewableMedia } from "~/models/media-view.server";
 import { guardianAnswerSchema } from "~/schemas/guardian";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "guardianPage.title");
 
@@ -24,6 +25,9 @@ const withdrawSchema = z.object({ intent: z.literal("withdraw"), token: z.string
 const guardianPageSchema = z.union([withdrawSchema, guardianAnswerSchema]);
 
 type Answer = { answered: "consented" | "refused" | "withdrawn" | "withdrawnAfterJudging" };
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 /**
  * The page a guardian reaches from the email: everything the entry contains, then consent or

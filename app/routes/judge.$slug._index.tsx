@@ -1,13 +1,17 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { pageTitle } from "~/i18n/meta";
 import { judgeQueue, roundOpen } from "~/models/scoring.server";
 import { entryPath } from "~/models/scoring";
 import { requireJudgeOf } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "queue.title");
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest, seat } = await requireJudgeOf(request, params.slug ?? "");

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { JudgeWork } from "~/components/judge-work";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
@@ -10,6 +10,7 @@ import { pageTitle } from "~/i18n/meta";
 import { comparisonView, decideComparison, showNextPair } from "~/models/comparison.server";
 import { requireJudgeOf } from "~/services/auth.server";
 import { redirectWithNotice } from "~/forms.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "compare.title");
 
@@ -17,6 +18,9 @@ const compareSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("next") }),
   z.object({ intent: z.literal("pick"), comparison: z.string().max(40), side: z.enum(["left", "right"]) }),
 ]);
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest, seat } = await requireJudgeOf(request, params.slug ?? "");

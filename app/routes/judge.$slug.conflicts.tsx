@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FormErrors, SelectField, TextareaInputField } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { invalid } from "~/forms.server";
@@ -12,8 +12,12 @@ import { countryOptions } from "~/models/countries";
 import { saveConflicts } from "~/models/judge.server";
 import { conflictsSchema } from "~/schemas/judging";
 import { requireJudgeOf } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "conflicts.title");
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest, seat } = await requireJudgeOf(request, params.slug ?? "");

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { useAutosave, type SaveState } from "~/components/autosave";
 import { Choice, FormErrors, TextAreaField } from "~/components/forms";
@@ -17,6 +17,7 @@ import { judgeEntryView, saveSheet, sheetProblems } from "~/models/scoring.serve
 import { ENTRANT_NOTE, MAX_NOTE_LENGTH, entryPath } from "~/models/scoring";
 import { roundQuery, sheetSchema } from "~/schemas/scoring";
 import { requireJudgeOf } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "scoring.title");
 
@@ -25,6 +26,9 @@ const scoringSchema = z.discriminatedUnion("intent", [
   sheetSchema.extend({ intent: z.literal("submit") }),
   z.object({ intent: z.literal("recuse") }),
 ]);
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest } = await requireJudgeOf(request, params.slug ?? "");

@@ -1,17 +1,21 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { formProblems, parseForm } from "~/forms";
 import { parseQuery, refuse } from "~/forms.server";
 import { pageTitle } from "~/i18n/meta";
 import { acceptInvitation, findInvitation } from "~/models/judge.server";
 import { requireUser } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
 
 const acceptSchema = z.object({ token: z.string().max(200).default("") });
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 /**
  * The page an invitation email links to. The invited person signs in first (with the address

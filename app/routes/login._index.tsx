@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { FormErrors, InputField } from "~/components/forms";
 import { parseForm } from "~/forms";
@@ -13,8 +13,12 @@ import { MAX_REQUESTS_PER_EMAIL, requestSignIn } from "~/models/sign-in.server";
 import { emailSchema } from "~/schemas/sign-in";
 import { requireAnonymous, safeRedirect } from "~/services/auth.server";
 import { pendingSignInCookie, readPendingSignIn } from "~/services/session.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

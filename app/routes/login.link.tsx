@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { parseForm } from "~/forms";
 import { parseQuery, refuse } from "~/forms.server";
@@ -9,10 +9,14 @@ import { pageTitle } from "~/i18n/meta";
 import { linkTokenIsLive, verifyLinkToken } from "~/models/sign-in.server";
 import { safeRedirect } from "~/services/auth.server";
 import { createSession } from "~/services/session.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.linkTitle");
 
 const linkSchema = z.object({ token: z.string().max(200) });
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 /**
  * Opening the link only shows a button: mail scanners that fetch every link must not use up

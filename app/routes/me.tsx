@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { listJudgedContests, listPublicContests } from "~/models/contest.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { hasRole, requireUser } from "~/services/auth.server";
 import { pageTitle } from "~/i18n/meta";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title");
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { useNumbers } from "~/components/numbers";
 import { TableScroll } from "~/components/table-scroll";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";

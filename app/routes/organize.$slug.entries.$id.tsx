@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { MediaList } from "~/components/media/media-view";
 import { TableScroll } from "~/components/table-scroll";
 import { useNumbers } from "~/components/numbers";

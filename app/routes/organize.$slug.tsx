@@ -1,7 +1,7 @@
 import { FoldingNav } from "~/components/folding-nav";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { getContestBySlug } from "~/models/contest.server";
 import { requireRole } from "~/services/auth.server";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/i18n/meta";
 import { listContests } from "~/models/contest.server";
 import { requireRole } from "~/services/auth.server";

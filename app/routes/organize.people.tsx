@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type DefaultValue } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z, type ZodTypeAny } from "zod";
 import { AuditTable } from "~/components/audit-table";
 import { FormErrors, InputField, SelectField } from "~/components/forms";

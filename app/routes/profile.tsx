@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { CheckboxInputField, FormErrors, InputField, SelectField } from "~/components/forms";
 import { parseForm } from "~/forms";
@@ -12,11 +12,15 @@ import { countryOptions } from "~/models/countries";
 import { hasAcceptedTerms, saveProfile, TERMS_VERSION } from "~/models/profile.server";
 import { profileSchema } from "~/schemas/profile";
 import { requireUser, safeRedirect } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");
 
 /** The profile, and where to go once it is saved (the page that asked for it). */
 const profileFormSchema = profileSchema.extend({ redirectTo: z.string().optional() });
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { useLoaderData } from "@remix-run/react";
 import { Markdown } from "~/components/markdown";
 import { renderMarkdown } from "~/components/markdown.server";
@@ -7,8 +7,12 @@ import { resolveLocale, serverT } from "~/i18n/i18n.server";
 import { pageTitle } from "~/i18n/meta";
 import { TERMS_VERSION } from "~/models/profile.server";
 import { getUser } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "terms.title");
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -1,16 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/i18n/meta";
 import { checkCertificate } from "~/models/certificate.server";
 import { formatDay } from "~/models/time";
 import { readerLocale } from "~/services/auth.server";
+import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "certificate.checkTitle"),
   // a check page is for the person holding the paper, not for search engines
   { name: "robots", content: "noindex" },
 ];
+
+/** In the browser, with the messages this page needs (i18n/page-messages.ts). */
+export const clientLoader = pageMessagesLoader;
 
 /**
  * The short address printed on every certificate: anyone can check that a certificate is

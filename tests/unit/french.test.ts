@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "~/i18n";
-import { fr } from "~/i18n/fr";
+import { bundledMessages } from "~/i18n/messages.server";
+
+const { fr } = bundledMessages;
 
 /**
  * French typography, kept the same in every French message: the typographic apostrophe, a narrow

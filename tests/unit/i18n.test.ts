@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import i18next from "i18next";
 import { createI18n, directionOf, localeFromAcceptLanguage } from "~/i18n";
-import { ar } from "~/i18n/ar";
-import { en } from "~/i18n/en";
-import { es } from "~/i18n/es";
-import { fr } from "~/i18n/fr";
+import { bundledMessages } from "~/i18n/messages.server";
+
+// each language whole: the messages of every page, of organizers' and judges' pages, and of emails
+const { ar, en, es, fr } = bundledMessages;
 
 describe("language", () => {
   it("picks the best supported language from the browser's list", () => {
@@ -28,29 +27,6 @@ describe("language", () => {
     expect(t("errors.codeWrong", { count: 1 })).toBe("That code is not right. You have 1 try left.");
     expect(t("errors.codeWrong", { count: 3 })).toBe("That code is not right. You have 3 tries left.");
     expect(t("email.signInSubject", { code: "123456" })).toBe("Your Mosaic sign-in code: 123456");
-  });
-
-  it("gives useTranslation's t the same words as i18next, plain keys from a cache and values each time", () => {
-    const i18n = createI18n("fr");
-    const t = i18n.getFixedT(null, null);
-    const plain = i18next.createInstance();
-    void plain.init({
-      lng: "fr",
-      resources: { fr: { translation: fr } },
-      initAsync: false,
-      interpolation: { escapeValue: false },
-    });
-    for (const key of ["app.skipToContent", "app.nav.home", "contest.deadline"]) {
-      expect(t(key)).toBe(plain.t(key));
-      expect(t(key)).toBe(t(key));
-    }
-    // a key with values is never answered from the cache of a plain call
-    expect(t("errors.codeWrong")).not.toBe(t("errors.codeWrong", { count: 3 }));
-    expect(t("errors.codeWrong", { count: 1 })).toBe(plain.t("errors.codeWrong", { count: 1 }));
-    expect(t("errors.codeWrong", { count: 3 })).toBe(plain.t("errors.codeWrong", { count: 3 }));
-    // another language or a key prefix is i18next's own
-    expect(i18n.getFixedT("en")("app.nav.home")).toBe(createI18n("en").t("app.nav.home"));
-    expect(i18n.getFixedT(null, null, "app.nav")("home")).toBe(plain.t("app.nav.home"));
   });
 
   it("has no empty English message", () => {

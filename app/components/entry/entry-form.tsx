@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { useAutosave } from "~/components/autosave";
 import { FormSection } from "~/components/form-section";
 import type { EntryPage } from "~/components/entry/entry-page";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { SaveState } from "~/components/autosave";
 import type { EntryPage } from "~/components/entry/entry-page";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";

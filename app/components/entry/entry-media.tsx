@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FormSection } from "~/components/form-section";
 import { TextareaInputField } from "~/components/forms";
 import { Captions } from "~/components/media/captions";

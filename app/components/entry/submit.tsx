@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { forwardRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { jumpTo, type ErrorMessages } from "~/components/forms";
 import { parseForm } from "~/forms";
 import { entryFormSchema } from "~/schemas/entry";

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { PlainSelectField } from "~/components/forms";
+import { useTranslation } from "~/i18n/react";
+import { PlainSelectField } from "~/components/plain-fields";
 
 /** A web rendition of a video: a short-lived link, and the length of the picture's shorter side. */
 export type Rendition = { url: string; side: number };

@@ -1,6 +1,6 @@
 import { useRef } from "react";
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { Translate } from "~/i18n";
+import { useTranslation } from "~/i18n/react";
 import { Field } from "~/components/forms";
 import { useNumbers } from "~/components/numbers";
 import { useUpload, type UploadOutcome } from "./use-upload";
@@ -10,7 +10,7 @@ import { useUpload, type UploadOutcome } from "./use-upload";
  * became of the file. The sending itself (presigned PUTs, parts, resuming, the check) is
  * `useUpload`'s.
  */
-function describe(outcome: UploadOutcome, t: TFunction): { tone: "error" | "info"; message: string } {
+function describe(outcome: UploadOutcome, t: Translate): { tone: "error" | "info"; message: string } {
   switch (outcome.kind) {
     case "checking":
       return { tone: "info", message: t("upload.checking") };

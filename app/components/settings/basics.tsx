@@ -1,5 +1,5 @@
 import { getCollectionProps } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FormSection } from "~/components/form-section";
 import { CheckboxField, ErrorList, InputField, TextareaInputField } from "~/components/forms";
 import { locales } from "~/i18n";

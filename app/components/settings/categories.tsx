@@ -1,5 +1,5 @@
 import { getCollectionProps, getInputProps, type FieldName } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FormSection } from "~/components/form-section";
 import { CheckboxField, ErrorList, InputField, SelectField, TextareaInputField } from "~/components/forms";
 import { ACCESSIBILITY_TEXTS, MAX_CATEGORIES, MEDIA_TYPES } from "~/schemas/contest";

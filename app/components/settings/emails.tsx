@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FormSection } from "~/components/form-section";
 import { TextareaInputField } from "~/components/forms";
 import type { SettingsFields } from "./settings-form";

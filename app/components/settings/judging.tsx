@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { FormSection } from "~/components/form-section";
 import { CheckboxInputField, InputField, SelectField } from "~/components/forms";
 import { FINAL_METHODS, NORMALISATIONS } from "~/schemas/contest";

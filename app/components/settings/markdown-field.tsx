@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { TextareaInputField } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import type { SettingsFields } from "./settings-form";
