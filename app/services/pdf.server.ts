@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { PDFDocument, PDFName } from "pdf-lib";
 
 /**
@@ -6,9 +5,9 @@ import { PDFDocument, PDFName } from "pdf-lib";
  * metadata, which word processors fill with the writer's name: judges must not learn it.
  * Returns null when the file cannot be read as a PDF.
  */
-export async function pdfWithoutMetadata(path: string): Promise<Uint8Array | null> {
+export async function pdfWithoutMetadata(bytes: Uint8Array): Promise<Uint8Array | null> {
   try {
-    const pdf = await PDFDocument.load(await readFile(path), { updateMetadata: false, ignoreEncryption: false });
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
     pdf.catalog.delete(PDFName.of("Metadata"));
     const info = pdf.context.trailerInfo.Info;
     if (info) pdf.context.delete(info as never);
