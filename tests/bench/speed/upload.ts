@@ -25,6 +25,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
+import { partUrls } from "../../../app/components/media/part-urls";
+
 const role = process.env.BENCH_UPLOAD_ROLE;
 const clock = () => performance.timeOrigin + performance.now();
 const PARALLEL = 3; // the uploader's PARALLEL_PARTS
@@ -106,14 +108,20 @@ if (role === "storage") {
       partCount: number;
     };
     const etags: Record<number, string> = {};
-    await pool(
-      Array.from({ length: upload.partCount }, (_, i) => i + 1),
-      async (n) => {
-        const { urls } = (await post({ intent: "parts", assetId: upload.assetId, parts: String(n) })) as {
-          urls: Record<number, string>;
-        };
-        etags[n] = await put(urls[n]!, slice(n, upload.partSize));
-      },
+    // the uploader's queue and its URLs asked for ahead (app/components/media/part-urls.ts)
+    const queue = Array.from({ length: upload.partCount }, (_, i) => i + 1);
+    const urlFor = partUrls(queue, PARALLEL, async (parts) => {
+      const { urls } = (await post({ intent: "parts", assetId: upload.assetId, parts: parts.join(",") })) as {
+        urls: Record<number, string>;
+      };
+      return urls;
+    });
+    await Promise.all(
+      Array.from({ length: PARALLEL }, async () => {
+        for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
+          etags[n] = await put((await urlFor(n))!, slice(n, upload.partSize));
+        }
+      }),
     );
     const answer = await post({
       intent: "complete-multipart",
