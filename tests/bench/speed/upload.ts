@@ -36,7 +36,9 @@ type Message =
   | { ready: true; endpoint?: string }
   | { go: Plan }
   /** a browser's times; the reference's ETags, for the join, Mosaic's file */
-  | { started: number; done: number; etags?: string[]; assetId?: string };
+  | { started: number; done: number; etags?: string[]; assetId?: string; steps?: Steps };
+/** When Mosaic's browser had its upload started and its parts sent (the join is the rest). */
+type Steps = { startAnswered: number; partsSent: number };
 type Plan =
   | { kind: "reference"; file: string; urls: string[]; partSize: number }
   | { kind: "mosaic"; file: string; endpoint: string; cookie: string; name: string; type: string };
@@ -107,6 +109,7 @@ if (role === "storage") {
       partSize: number;
       partCount: number;
     };
+    const startAnswered = clock();
     const etags: Record<number, string> = {};
     // the uploader's queue and its URLs asked for ahead (app/components/media/part-urls.ts)
     const queue = Array.from({ length: upload.partCount }, (_, i) => i + 1);
@@ -123,13 +126,14 @@ if (role === "storage") {
         }
       }),
     );
+    const partsSent = clock();
     const answer = await post({
       intent: "complete-multipart",
       assetId: upload.assetId,
       parts: JSON.stringify(Object.entries(etags).map(([n, etag]) => ({ partNumber: Number(n), etag }))),
     });
     if (answer.state !== "uploaded") throw new Error(`not joined: ${JSON.stringify(answer)}`);
-    send({ started, done: clock(), assetId: upload.assetId });
+    send({ started, done: clock(), assetId: upload.assetId, steps: { startAnswered, partsSent } });
     process.exit(0);
   }
 } else {
@@ -250,7 +254,13 @@ async function main() {
     const browserProcess = child({ BENCH_UPLOAD_ROLE: "browser" });
     await next(browserProcess);
     browserProcess.send({ go: plan });
-    return (await next(browserProcess)) as { started: number; done: number; etags?: string[]; assetId?: string };
+    return (await next(browserProcess)) as {
+      started: number;
+      done: number;
+      etags?: string[];
+      assetId?: string;
+      steps?: Steps;
+    };
   }
 
   async function reference(file = filePath) {
@@ -299,13 +309,16 @@ async function main() {
     }
     for (const key of [asset.objectKey, asset.cleanKey, asset.previewKey]) if (key) await storage().remove(key);
     return {
+      start: (result.steps!.startAnswered - result.started) / 1000,
+      parts: (result.steps!.partsSent - result.steps!.startAnswered) / 1000,
+      join: (result.done - result.steps!.partsSent) / 1000,
       done: (result.done - result.started) / 1000,
       checked: (checked.get(assetId)! - result.started) / 1000,
     };
   }
 
   const references: number[] = [];
-  const mosaics: { done: number; checked: number }[] = [];
+  const mosaics: { start: number; parts: number; join: number; done: number; checked: number }[] = [];
   await reference(warmUpPath);
   await mosaic(-1, warmUpPath);
   for (let round = 0; round < ROUNDS; round++) {
@@ -323,7 +336,9 @@ async function main() {
       "×",
       { everyAtLeast: 0.9 },
       doneRatios,
-      `${conditions}; reference ${seconds(references)} s, Mosaic ${seconds(mosaics.map((m) => m.done))} s`,
+      `${conditions}; reference ${seconds(references)} s, Mosaic ${seconds(mosaics.map((m) => m.done))} s` +
+        ` (start ${seconds(mosaics.map((m) => m.start))} s, parts ${seconds(mosaics.map((m) => m.parts))} s,` +
+        ` join ${seconds(mosaics.map((m) => m.join))} s)`,
     ),
     figure(
       "uploadRatioChecked",
