@@ -8,15 +8,18 @@ import { posterFrame, withoutMetadata } from "~/services/ffmpeg.server";
 import { enqueueJob } from "~/services/jobs.server";
 import { log } from "~/services/log.server";
 import {
+  fileMedia,
   identify,
   isWholePdf,
   readImage,
   readRecording,
-  sha256Of,
+  SizeChangedError,
+  storedMedia,
   type Derived,
+  type MediaSource,
 } from "~/services/media-inspect.server";
 import { pdfWithoutMetadata } from "~/services/pdf.server";
-import { newObjectKey, ObjectTooLargeError, storage } from "~/services/storage.server";
+import { newObjectKey, storage } from "~/services/storage.server";
 import {
   categoryRules,
   checkDuration,
@@ -39,6 +42,12 @@ import { discardObjects, EXTENSIONS, mediaPrefix, refuse } from "./media.server"
  * metadata-free copy and a preview, so the original (with any GPS position) is kept nowhere.
  * An accepted video or recording goes on to "preparing" while its web renditions are made
  * (app/models/media-prepare.server.ts).
+ *
+ * The object is read in place, never copied to disk whole: its first bytes by a range request
+ * for the type, one streamed read for the hash (alongside ffprobe, which reads a header and an
+ * index through a short-lived URL), and a copy made by storage itself where an object moves.
+ * Only a video's poster frame and the copy of a video without its tags are files here (ffmpeg
+ * writes them), and they are small or must be written somewhere before they are stored.
  */
 export async function verifyAsset(assetId: string) {
   const asset = await db.mediaAsset.findUnique({
@@ -54,7 +63,7 @@ export async function verifyAsset(assetId: string) {
       data: { state: "rejected", rejection: JSON.stringify(rejectionMessage({ reason: "empty" })) },
     });
   }
-  // Refused on the stored size, before a byte is read or written to disk.
+  // Refused on the stored size, before a byte is read.
   const early: Rejection | null =
     head.size !== asset.declaredSize
       ? { reason: "notAsDeclared" }
@@ -66,77 +75,87 @@ export async function verifyAsset(assetId: string) {
     await refuse(asset, "uploaded", early, head.size);
     return db.mediaAsset.findUnique({ where: { id: asset.id } });
   }
-  const dir = await mkdtemp(path.join(tmpdir(), "mosaic-media-"));
+  // What was checked is what is kept. Once its parts are joined, no URL can write to a multipart
+  // upload's key again, so it is checked in place. A single upload's presigned PUT stays valid
+  // for a while: its bytes are first copied (by storage, without passing through here) to a key
+  // no upload URL points at, and that copy is what is checked and kept.
+  const prefix = mediaPrefix(entry);
+  const checkedKey = asset.partSize ? asset.objectKey : newObjectKey(prefix, EXTENSIONS[asset.declaredType]);
+  const made = new Set<string>();
+  let dir: string | null = null;
+  const scratch = async () => (dir ??= await mkdtemp(path.join(tmpdir(), "mosaic-media-")));
   try {
-    const file = path.join(dir, "upload");
-    // Never more than was declared reaches the disk, even if the object changed since.
-    const tooLarge = await storage()
-      .download(asset.objectKey, file, asset.declaredSize)
-      .then(() => false)
-      .catch((error: unknown) => {
-        if (error instanceof ObjectTooLargeError) return true;
-        throw error;
-      });
-    const inspected: Inspection = tooLarge
-      ? { ok: false, rejection: { reason: "notAsDeclared" }, detail: "more bytes than declared" }
-      : await inspectFile(file, categoryRules(entry.category));
+    let checkedSize = head.size;
+    if (checkedKey !== asset.objectKey) {
+      made.add(checkedKey);
+      await storage().copy(asset.objectKey, checkedKey, { size: head.size, contentType: asset.declaredType });
+      checkedSize = (await storage().head(checkedKey))?.size ?? 0;
+    }
+    const source = storedMedia(storage(), checkedKey, checkedSize);
+    // The object changed between its size being read and its bytes (more or fewer than declared).
+    const changed: Inspection = { ok: false, rejection: { reason: "notAsDeclared" }, detail: "size changed" };
     const result: Inspection =
-      inspected.ok && inspected.size !== asset.declaredSize
-        ? { ok: false, rejection: { reason: "notAsDeclared" }, detail: "fewer bytes than declared" }
-        : inspected;
+      checkedSize !== asset.declaredSize
+        ? changed
+        : await inspectFile(source, categoryRules(entry.category)).catch((error: unknown) => {
+            if (error instanceof SizeChangedError) return changed;
+            throw error;
+          });
     if (!result.ok) {
       log.info({ assetId, reason: result.rejection.reason, detail: result.detail }, "upload refused");
       await refuse(asset, "uploaded", result.rejection, head.size);
+      await discardObjects([...made]);
+      made.clear();
       return db.mediaAsset.findUnique({ where: { id: asset.id } });
     }
-    // What was checked is what is kept: a single upload's presigned PUT stays valid for a while,
-    // so its checked bytes go to a new key no upload URL points at. Images keep only their clean
-    // copy.
-    const prefix = mediaPrefix(entry);
     let cleanKey: string | null = null;
     let previewKey: string | null = null;
-    let storedKey: string;
+    let storedKey = checkedKey;
+    const corrupt = async () => {
+      await refuse(asset, "uploaded", { reason: "corrupt" }, head.size);
+      await discardObjects([...made]);
+      made.clear();
+      return db.mediaAsset.findUnique({ where: { id: asset.id } });
+    };
     if (result.clean && result.preview) {
+      // Images keep only their clean copy.
       cleanKey = newObjectKey(prefix, result.clean.extension);
       previewKey = newObjectKey(prefix, result.preview.extension);
+      made.add(cleanKey).add(previewKey);
       await storage().put(cleanKey, result.clean.bytes, result.clean.type);
       await storage().put(previewKey, result.preview.bytes, result.preview.type);
       storedKey = cleanKey;
     } else if (result.type === "application/pdf") {
-      const cleaned = await pdfWithoutMetadata(file);
-      if (!cleaned) {
-        await refuse(asset, "uploaded", { reason: "corrupt" }, head.size);
-        return db.mediaAsset.findUnique({ where: { id: asset.id } });
-      }
+      const cleaned = await pdfWithoutMetadata(await source.whole());
+      if (!cleaned) return await corrupt();
       storedKey = newObjectKey(prefix, "pdf");
+      made.add(storedKey);
       await storage().put(storedKey, cleaned, result.type);
     } else if (result.personalMetadata) {
       // Phones record where a video was shot and who owns the device: keep a copy without it.
-      const stripped = path.join(dir, `stripped.${EXTENSIONS[result.type]}`);
-      if (!(await withoutMetadata(file, stripped, copyLimit(result.size)))) {
-        await refuse(asset, "uploaded", { reason: "corrupt" }, head.size);
-        return db.mediaAsset.findUnique({ where: { id: asset.id } });
-      }
+      // ffmpeg writes that copy to a file (its index goes first, which needs a file to seek in).
+      const stripped = path.join(await scratch(), `stripped.${EXTENSIONS[result.type]}`);
+      if (!(await withoutMetadata(await source.input(), stripped, copyLimit(result.size)))) return await corrupt();
       storedKey = newObjectKey(prefix, EXTENSIONS[result.type]);
+      made.add(storedKey);
       await storage().putFile(storedKey, stripped, (await stat(stripped)).size, result.type);
-    } else if (asset.partSize) {
-      // Once its parts are joined, no URL can write to a multipart upload's key again.
-      storedKey = asset.objectKey;
-    } else {
+    } else if (checkedKey !== asset.objectKey && EXTENSIONS[result.type] !== EXTENSIONS[asset.declaredType]) {
+      // Named for what it is (a ".mov" that is an MP4): one more copy by storage.
       storedKey = newObjectKey(prefix, EXTENSIONS[result.type]);
-      await storage().putFile(storedKey, file, result.size, result.type);
+      made.add(storedKey);
+      await storage().copy(checkedKey, storedKey, { size: result.size, contentType: result.type });
     }
     if (result.kind === "video" && result.durationSec) {
-      const frame = path.join(dir, "poster.jpg");
-      await posterFrame(file, frame, result.durationSec);
+      const frame = path.join(await scratch(), "poster.jpg");
+      await posterFrame(await source.input(), frame, result.durationSec);
       const poster = await sharp(frame)
         .resize({ width: PREVIEW_WIDTH, withoutEnlargement: true })
         .webp({ quality: 80 })
         .toBuffer();
       previewKey = newObjectKey(prefix, "webp");
+      made.add(previewKey);
       await storage().put(previewKey, poster, "image/webp");
     }
-    if (storedKey !== asset.objectKey) await storage().remove(asset.objectKey);
     // A video (and sound browsers don't all play) is ready once its web renditions are made.
     const preparing = result.needsRendition;
     const recorded = await db.$transaction(async (tx) => {
@@ -160,13 +179,19 @@ export async function verifyAsset(assetId: string) {
       if (count === 1 && preparing) await enqueueJob(tx, "media.prepare", { assetId: asset.id }, { maxAttempts: 2 });
       return count === 1;
     });
-    if (!recorded) {
-      const made = [cleanKey, previewKey, storedKey === asset.objectKey ? null : storedKey];
-      await discardObjects(made.filter((key): key is string => Boolean(key)));
+    if (recorded) {
+      // What is kept is no longer an object to discard; what was uploaded, and checked
+      // copies that were replaced, are.
+      for (const key of [storedKey, cleanKey, previewKey]) if (key) made.delete(key);
+      const leftovers = [...made, ...(storedKey === asset.objectKey ? [] : [asset.objectKey])];
+      made.clear();
+      await discardObjects(leftovers);
     }
     return db.mediaAsset.findUnique({ where: { id: asset.id } });
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // A check that failed half-way (storage down: its job runs again) leaves no copy behind.
+    if (made.size) await discardObjects([...made]);
+    if (dir) await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -207,52 +232,89 @@ export type Inspection =
   | { ok: false; rejection: Rejection; detail?: string };
 
 /**
- * Whether a downloaded upload may count under a category's rules, from what its bytes say
+ * Whether an upload may count under a category's rules, from what its bytes say
  * (app/services/media-inspect.server.ts): size, type sniffed from the content, integrity, pixel
  * count (read from the header, before anything is decoded), duration. Each check runs only once
- * the cheaper ones before it have passed.
+ * the cheaper ones before it have passed. `file` is a local path or an object read in storage;
+ * the hash is read alongside the checks of a recording, and stops if one of them refuses it.
  */
-export async function inspectFile(path: string, rules: MediaRules): Promise<Inspection> {
-  const { size, type } = await identify(path);
+export async function inspectFile(file: string | MediaSource, rules: MediaRules): Promise<Inspection> {
+  const source = typeof file === "string" ? await fileMedia(file) : file;
+  const { size, type } = await identify(source);
   if (size === 0) return { ok: false, rejection: { reason: "empty" } };
   const refused = checkSizeAndType(rules, { size, type });
   if (refused || !type) return { ok: false, rejection: refused ?? { reason: "wrongType", detected: null } };
   const kind = kindOf(type) as MediaKind;
-  const accepted = { ok: true as const, type, kind, size, sha256: await sha256Of(path) };
+  if (kind === "image" || kind === "document") {
+    // read whole once: the decoder (or the PDF's cleaning) and the hash share the bytes
+    const bytes = await source.whole();
+    const accepted = { ok: true as const, type, kind, size, sha256: await source.sha256() };
+    return kind === "image" ? inspectImage(bytes, accepted) : inspectDocument(source, accepted);
+  }
+  const stop = new AbortController();
+  const hashing = source.sha256(stop.signal);
+  hashing.catch(() => undefined); // awaited below, or stopped
+  const checked = await inspectRecording(source, kind, rules).catch((error: unknown) => {
+    stop.abort();
+    throw error;
+  });
+  if (!checked.ok) {
+    stop.abort();
+    return checked;
+  }
+  return { ok: true, type, kind, size, sha256: await hashing, ...checked.facts };
+}
 
-  if (kind === "image") {
-    const image = await readImage(path, type, { maxPixels: MAX_IMAGE_PIXELS, previewWidth: PREVIEW_WIDTH });
-    if (image.state === "tooManyPixels") {
-      return { ok: false, rejection: { reason: "tooManyPixels", maxPixels: MAX_IMAGE_PIXELS } };
+type Accepted = { ok: true; type: string; kind: MediaKind; size: number; sha256: string };
+
+async function inspectImage(bytes: Buffer, accepted: Accepted): Promise<Inspection> {
+  const image = await readImage(bytes, accepted.type, { maxPixels: MAX_IMAGE_PIXELS, previewWidth: PREVIEW_WIDTH });
+  if (image.state === "tooManyPixels") {
+    return { ok: false, rejection: { reason: "tooManyPixels", maxPixels: MAX_IMAGE_PIXELS } };
+  }
+  if (image.state === "damaged") return { ok: false, rejection: { reason: "corrupt" }, detail: image.detail };
+  return {
+    ...accepted,
+    width: image.width,
+    height: image.height,
+    durationSec: null,
+    clean: image.clean,
+    preview: image.preview,
+    personalMetadata: false,
+    needsRendition: false,
+  };
+}
+
+async function inspectDocument(source: MediaSource, accepted: Accepted): Promise<Inspection> {
+  if (!(await isWholePdf(source))) return { ok: false, rejection: { reason: "corrupt" }, detail: "no %%EOF" };
+  return {
+    ...accepted,
+    width: null,
+    height: null,
+    durationSec: null,
+    clean: null,
+    preview: null,
+    personalMetadata: false,
+    needsRendition: false,
+  };
+}
+
+type RecordingChecked =
+  | {
+      ok: true;
+      facts: Pick<
+        Extract<Inspection, { ok: true }>,
+        "width" | "height" | "durationSec" | "clean" | "preview" | "personalMetadata" | "needsRendition"
+      >;
     }
-    if (image.state === "damaged") return { ok: false, rejection: { reason: "corrupt" }, detail: image.detail };
-    return {
-      ...accepted,
-      width: image.width,
-      height: image.height,
-      durationSec: null,
-      clean: image.clean,
-      preview: image.preview,
-      personalMetadata: false,
-      needsRendition: false,
-    };
-  }
+  | Extract<Inspection, { ok: false }>;
 
-  if (kind === "document") {
-    if (!(await isWholePdf(path, size))) return { ok: false, rejection: { reason: "corrupt" }, detail: "no %%EOF" };
-    return {
-      ...accepted,
-      width: null,
-      height: null,
-      durationSec: null,
-      clean: null,
-      preview: null,
-      personalMetadata: false,
-      needsRendition: false,
-    };
-  }
-
-  const recording = await readRecording(path, kind);
+async function inspectRecording(
+  source: MediaSource,
+  kind: "video" | "audio",
+  rules: MediaRules,
+): Promise<RecordingChecked> {
+  const recording = await readRecording(await source.input(), kind);
   if (!recording) return { ok: false, rejection: { reason: "corrupt" }, detail: "ffprobe found no playable stream" };
   if (kind === "video" && (recording.width ?? 0) * (recording.height ?? 0) > MAX_VIDEO_PIXELS) {
     return { ok: false, rejection: { reason: "frameTooLarge", maxPixels: MAX_VIDEO_PIXELS } };
@@ -260,13 +322,15 @@ export async function inspectFile(path: string, rules: MediaRules): Promise<Insp
   const tooLong = checkDuration(rules, recording.durationSec);
   if (tooLong) return { ok: false, rejection: tooLong };
   return {
-    ...accepted,
-    width: recording.width,
-    height: recording.height,
-    durationSec: Math.round(recording.durationSec * 1000) / 1000,
-    clean: null,
-    preview: null,
-    personalMetadata: recording.personalMetadata,
-    needsRendition: needsRendition(kind, recording.codec),
+    ok: true,
+    facts: {
+      width: recording.width,
+      height: recording.height,
+      durationSec: Math.round(recording.durationSec * 1000) / 1000,
+      clean: null,
+      preview: null,
+      personalMetadata: recording.personalMetadata,
+      needsRendition: needsRendition(kind, recording.codec),
+    },
   };
 }

@@ -35,10 +35,24 @@ export function ffmpegPath() {
  * container Mosaic accepts. No network protocol (a playlist naming an http:// address), and no
  * playlist or concat formats that would open other files on this machine.
  */
-const LOCAL_INPUT = [
-  ...["-protocol_whitelist", "file"],
-  ...["-format_whitelist", "mov,mp4,m4a,matroska,webm,mp3,wav,ogg"],
-];
+const FORMATS = ["-format_whitelist", "mov,mp4,m4a,matroska,webm,mp3,wav,ogg"];
+const LOCAL_INPUT = [...["-protocol_whitelist", "file"], ...FORMATS];
+
+/**
+ * An object in storage, read in place through a short-lived presigned GET URL that Mosaic signed
+ * itself: ffprobe and ffmpeg read only the ranges they need (a header, an index at the end, a
+ * frame) instead of the whole object being copied to disk first. HTTP is allowed for this one
+ * address; the formats that would open others (playlists, concat) stay refused.
+ */
+export type StoredInput = { url: string };
+/** A local file's path, or a stored object's URL. */
+export type Input = string | StoredInput;
+
+function inputArgs(input: Input) {
+  return typeof input === "string"
+    ? [...LOCAL_INPUT, "-i", input]
+    : [...["-protocol_whitelist", "http,https,tcp,tls"], ...FORMATS, "-i", input.url];
+}
 
 export type Probe = {
   format?: { duration?: string; tags?: Record<string, string> };
@@ -53,11 +67,11 @@ export type Probe = {
   }[];
 };
 
-export async function probe(path: string): Promise<Probe | null> {
+export async function probe(input: Input): Promise<Probe | null> {
   try {
     const { stdout } = await run(
       binary("ffprobe"),
-      ["-v", "error", ...LOCAL_INPUT, "-print_format", "json", "-show_format", "-show_streams", path],
+      ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", ...inputArgs(input)],
       { timeout: 60_000, maxBuffer: 4 * 1024 * 1024 },
     );
     return JSON.parse(stdout) as Probe;
@@ -70,7 +84,7 @@ export async function probe(path: string): Promise<Probe | null> {
  * Copies the streams into a new file without any metadata: phones write the place a video was
  * shot, the device and often the owner's name, and none of it may reach judges or visitors.
  */
-export async function withoutMetadata(input: string, output: string, maxBytes: number) {
+export async function withoutMetadata(input: Input, output: string, maxBytes: number) {
   await copyStreams(input, output, [
     ...NO_METADATA,
     ...["-movflags", "+faststart"],
@@ -180,20 +194,20 @@ export async function audioRendition(input: string, output: string, timeoutMs: n
 }
 
 /** Copies every stream of `input` into `output` unchanged (no re-encoding), with `options`. */
-function copyStreams(input: string, output: string, options: string[]) {
+function copyStreams(input: Input, output: string, options: string[]) {
   return run(
     binary("ffmpeg"),
-    ["-v", "error", "-y", ...LOCAL_INPUT, "-i", input, "-map", "0", "-c", "copy", ...options, output],
+    ["-v", "error", "-y", ...inputArgs(input), "-map", "0", "-c", "copy", ...options, output],
     { timeout: 10 * 60_000 },
   );
 }
 
 /** One frame from early in the video, as a still for pages and judges' queues. */
-export async function posterFrame(input: string, output: string, durationSec: number) {
+export async function posterFrame(input: Input, output: string, durationSec: number) {
   const at = Math.min(1, durationSec / 2).toFixed(2);
   await run(
     binary("ffmpeg"),
-    ["-v", "error", "-y", "-ss", at, ...LOCAL_INPUT, "-i", input, "-frames:v", "1", "-q:v", "3", output],
+    ["-v", "error", "-y", "-ss", at, ...inputArgs(input), "-frames:v", "1", "-q:v", "3", output],
     { timeout: 60_000 },
   );
 }

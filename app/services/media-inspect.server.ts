@@ -3,7 +3,8 @@ import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
 import { fileTypeFromBuffer } from "file-type";
 import sharp, { type Metadata } from "sharp";
-import { probe, type Probe } from "./ffmpeg.server";
+import { probe, type Input, type Probe } from "./ffmpeg.server";
+import type { Storage } from "./storage.server";
 
 /**
  * What an uploaded file is, read from its bytes — never its name or declared type: its type
@@ -15,25 +16,120 @@ import { probe, type Probe } from "./ffmpeg.server";
  */
 export type Derived = { bytes: Buffer; type: string; extension: string };
 
-export function sha256Of(path: string) {
-  return new Promise<string>((resolve, reject) => {
-    const hash = createHash("sha256");
-    createReadStream(path)
-      .on("data", (chunk) => hash.update(chunk))
-      .on("end", () => resolve(hash.digest("hex")))
-      .on("error", reject);
-  });
+/**
+ * Where a file's bytes are read from: a local file, or an object read in place in storage
+ * ({@link storedMedia}), so that a 500 MB video is never copied to disk to be checked. Each
+ * reader asks only for what it needs: the first bytes for the type, the last for a PDF's end,
+ * one pass for the hash, a URL for ffprobe (which reads a header and an index by range).
+ */
+export interface MediaSource {
+  size: number;
+  /** Up to `length` bytes from `start`. */
+  read(start: number, length: number): Promise<Uint8Array>;
+  /** Every byte in memory: for images and PDFs, which their decoders read whole anyway. */
+  whole(): Promise<Buffer>;
+  /** The SHA-256 of every byte (hex), read once, as a stream; `signal` stops the read. */
+  sha256(signal?: AbortSignal): Promise<string>;
+  /** What ffprobe and ffmpeg open. */
+  input(): Promise<Input>;
 }
 
-async function head(path: string, bytes: number) {
-  const file = await open(path, "r");
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await file.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await file.close();
+/** The stored object held other bytes than the size it was checked at (it changed meanwhile). */
+export class SizeChangedError extends Error {
+  constructor(readonly expected: number) {
+    super(`the object is no longer ${expected} bytes`);
+    this.name = "SizeChangedError";
   }
+}
+
+async function hashOf(chunks: AsyncIterable<Uint8Array>, size: number) {
+  const hash = createHash("sha256");
+  let read = 0;
+  for await (const chunk of chunks) {
+    read += chunk.length;
+    if (read > size) throw new SizeChangedError(size);
+    hash.update(chunk);
+  }
+  if (read !== size) throw new SizeChangedError(size);
+  return hash.digest("hex");
+}
+
+/** A local file, as a media source. */
+export async function fileMedia(path: string): Promise<MediaSource> {
+  const { size } = await stat(path);
+  return {
+    size,
+    async read(start, length) {
+      const file = await open(path, "r");
+      try {
+        const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - start)));
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, start);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await file.close();
+      }
+    },
+    whole: () => readFile(path),
+    sha256: () => hashOf(createReadStream(path), size),
+    input: async () => path,
+  };
+}
+
+/** How long ffprobe's and ffmpeg's URL of a stored object stays valid: as long as one check takes. */
+const READ_URL_SECONDS = 10 * 60;
+
+/**
+ * An object in storage, as a media source, of `size` bytes (its size when it was looked at):
+ * reading more or fewer bytes than that fails with SizeChangedError, so never more than was
+ * expected reaches memory. Ranged GETs, a presigned GET and one streamed GET are all it uses,
+ * which every S3-compatible service has.
+ */
+export function storedMedia(store: Storage, key: string, size: number): MediaSource {
+  let whole: Promise<Buffer> | null = null;
+  return {
+    size,
+    async read(start, length) {
+      const end = Math.min(start + length, size) - 1;
+      if (end < start) return new Uint8Array();
+      return store.getBytes(key, { start, end });
+    },
+    whole() {
+      whole ??= (async () => {
+        const chunks: Uint8Array[] = [];
+        let read = 0;
+        for await (const chunk of await store.getStream(key)) {
+          read += chunk.length;
+          if (read > size) throw new SizeChangedError(size);
+          chunks.push(chunk);
+        }
+        if (read !== size) throw new SizeChangedError(size);
+        return Buffer.concat(chunks);
+      })();
+      return whole;
+    },
+    async sha256(signal) {
+      // Bytes already in memory are not read a second time.
+      if (whole)
+        return createHash("sha256")
+          .update(await whole)
+          .digest("hex");
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      signal?.addEventListener("abort", stop);
+      try {
+        return await hashOf(await store.getStream(key, { signal: controller.signal }), size);
+      } finally {
+        signal?.removeEventListener("abort", stop);
+        stop(); // a read stopped early (too many bytes) lets go of its connection
+      }
+    },
+    input: async () => ({ url: await store.presignGet(key, { expiresInSec: READ_URL_SECONDS }) }),
+  };
+}
+
+/** The SHA-256 of a local file. */
+export async function sha256Of(path: string) {
+  return (await fileMedia(path)).sha256();
 }
 
 // Tags every encoder writes, which say nothing about a person or a place.
@@ -52,10 +148,12 @@ function hasPersonalTags(probed: Probe) {
   return tags.some((set) => Object.keys(set).some((key) => !TECHNICAL_TAGS.has(key.toLowerCase())));
 }
 
+/** How many first bytes tell a file's type (file-type's own need). */
+export const SNIFF_BYTES = 4100;
+
 /** The content's real type, from its first bytes. */
-async function sniff(path: string): Promise<string | null> {
-  const start = await head(path, 4100);
-  const found = await fileTypeFromBuffer(start);
+async function sniff(source: MediaSource): Promise<string | null> {
+  const found = await fileTypeFromBuffer(await source.read(0, SNIFF_BYTES));
   if (!found) return null;
   // QuickTime and MP4 share a container; file-type names M4A audio "audio/x-m4a".
   if (found.mime === "audio/x-m4a") return "audio/mp4";
@@ -64,9 +162,8 @@ async function sniff(path: string): Promise<string | null> {
 }
 
 /** A file's size and real type (null when its first bytes are of no type known here). */
-export async function identify(path: string) {
-  const { size } = await stat(path);
-  return { size, type: size === 0 ? null : await sniff(path) };
+export async function identify(source: MediaSource) {
+  return { size: source.size, type: source.size === 0 ? null : await sniff(source) };
 }
 
 export type ImageFacts =
@@ -77,11 +174,10 @@ export type ImageFacts =
 
 /** An image's size once oriented, and a clean copy and a `previewWidth` WebP of it. */
 export async function readImage(
-  path: string,
+  input: Buffer,
   type: string,
   limits: { maxPixels: number; previewWidth: number },
 ): Promise<ImageFacts> {
-  const input = await readFile(path);
   const options = { failOn: "truncated" as const, limitInputPixels: limits.maxPixels };
   let metadata: Metadata;
   try {
@@ -120,12 +216,10 @@ export async function readImage(
   }
 }
 
-/** Whether a PDF of `size` bytes ends as a whole one does (a cut-off upload does not). */
-export async function isWholePdf(path: string, size: number) {
-  const file = await open(path, "r");
-  const tail = Buffer.alloc(Math.min(1024, size));
-  await file.read(tail, 0, tail.length, size - tail.length);
-  await file.close();
+/** Whether a PDF ends as a whole one does (a cut-off upload does not), from its last bytes. */
+export async function isWholePdf(source: MediaSource) {
+  const length = Math.min(1024, source.size);
+  const tail = Buffer.from(await source.read(source.size - length, length));
   return tail.includes("%%EOF");
 }
 
@@ -144,8 +238,8 @@ export type RecordingFacts = {
  * A video's or audio file's duration and picture size, read from the container's header with
  * ffprobe (nothing decodes a frame); null when it holds no playable stream of that kind.
  */
-export async function readRecording(path: string, kind: "video" | "audio"): Promise<RecordingFacts | null> {
-  const probed = await probe(path);
+export async function readRecording(input: Input, kind: "video" | "audio"): Promise<RecordingFacts | null> {
+  const probed = await probe(input);
   const duration = Number(probed?.format?.duration);
   const stream = probed?.streams?.find((s) => s.codec_type === kind);
   if (!probed || !stream || !Number.isFinite(duration) || duration <= 0) return null;

@@ -1,15 +1,13 @@
-import { readFile } from "node:fs/promises";
-
 /**
  * A copy of a PDF without its document information (author, creator, title…) and without XMP
  * metadata, which word processors fill with the writer's name: judges must not learn it.
  * Returns null when the file cannot be read as a PDF.
  */
-export async function pdfWithoutMetadata(path: string): Promise<Uint8Array | null> {
+export async function pdfWithoutMetadata(bytes: Uint8Array): Promise<Uint8Array | null> {
   try {
     // Loaded with the first PDF to check: pdf-lib holds memory most servers would keep idle.
     const { PDFDocument, PDFName } = await import("pdf-lib");
-    const pdf = await PDFDocument.load(await readFile(path), { updateMetadata: false, ignoreEncryption: false });
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
     pdf.catalog.delete(PDFName.of("Metadata"));
     const info = pdf.context.trailerInfo.Info;
     if (info) pdf.context.delete(info as never);

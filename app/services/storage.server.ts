@@ -1,6 +1,7 @@
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
+  CopyObjectCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
@@ -10,6 +11,7 @@ import {
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
+  UploadPartCopyCommand,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { randomBytes } from "node:crypto";
@@ -43,8 +45,17 @@ export interface Storage {
    * with ObjectTooLargeError once the limit is reached, and the file then holds at most the limit.
    */
   download(key: string, path: string, maxBytes: number): Promise<number>;
-  /** An object's bytes as they arrive, for passing on (a person's data archive) without holding them. */
-  getStream(key: string): Promise<AsyncIterable<Uint8Array>>;
+  /**
+   * An object's bytes as they arrive, for passing on (a person's data archive) or hashing without
+   * holding them; `signal` stops the transfer.
+   */
+  getStream(key: string, options?: { signal?: AbortSignal }): Promise<AsyncIterable<Uint8Array>>;
+  /**
+   * Copies an object inside the bucket, by storage itself (no byte passes through Mosaic), with
+   * `contentType`. Objects above COPY_OBJECT_LIMIT (S3's limit for one copy, 5 GiB) are copied
+   * in parts.
+   */
+  copy(fromKey: string, toKey: string, options: { size: number; contentType: string }): Promise<void>;
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
   /** Streams a local file up, without holding it in memory. */
   putFile(key: string, path: string, size: number, contentType: string): Promise<void>;
@@ -69,7 +80,12 @@ export interface StorageConfig {
   accessKeyId: string;
   secretAccessKey: string;
   forcePathStyle: boolean;
+  /** The largest object copied in one request (S3's limit, unless told otherwise). */
+  copyObjectLimit?: number;
 }
+
+/** S3's (and Ceph's) limit for a single CopyObject; larger objects are copied in parts. */
+export const COPY_OBJECT_LIMIT = 5 * 1024 * 1024 * 1024;
 
 export function storageConfigFromEnv(): StorageConfig {
   const e = env();
@@ -233,10 +249,58 @@ export function createStorage(config: StorageConfig): Storage {
       }
       return written;
     },
-    async getStream(key) {
-      const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+    async getStream(key, options) {
+      const out = await client.send(new GetObjectCommand({ Bucket, Key: key }), { abortSignal: options?.signal });
       if (!out.Body) throw new Error(`storage returned no body for ${key}`);
       return out.Body as AsyncIterable<Uint8Array>;
+    },
+    async copy(fromKey, toKey, { size, contentType }) {
+      const CopySource = encodeURI(`${Bucket}/${fromKey}`);
+      const limit = config.copyObjectLimit ?? COPY_OBJECT_LIMIT;
+      if (size <= limit) {
+        await client.send(
+          new CopyObjectCommand({
+            Bucket,
+            Key: toKey,
+            CopySource,
+            ContentType: contentType,
+            MetadataDirective: "REPLACE",
+          }),
+        );
+        return;
+      }
+      // Above the limit: a multipart upload whose parts storage copies from ranges of the source.
+      const { UploadId } = await client.send(
+        new CreateMultipartUploadCommand({ Bucket, Key: toKey, ContentType: contentType }),
+      );
+      if (!UploadId) throw new Error("storage returned no UploadId");
+      try {
+        // Parts of 1 GiB (or the limit, if lower): S3 takes at most 10 000 parts, each of at least
+        // 5 MiB but the last.
+        const MiB = 1024 * 1024;
+        const partSize = Math.max(5 * MiB, Math.ceil(size / 10_000), Math.min(limit, 1024 * MiB));
+        const Parts: { PartNumber: number; ETag: string }[] = [];
+        for (let start = 0, PartNumber = 1; start < size; start += partSize, PartNumber++) {
+          const end = Math.min(start + partSize, size) - 1;
+          const out = await client.send(
+            new UploadPartCopyCommand({
+              Bucket,
+              Key: toKey,
+              UploadId,
+              PartNumber,
+              CopySource,
+              CopySourceRange: `bytes=${start}-${end}`,
+            }),
+          );
+          Parts.push({ PartNumber, ETag: out.CopyPartResult?.ETag ?? "" });
+        }
+        await client.send(
+          new CompleteMultipartUploadCommand({ Bucket, Key: toKey, UploadId, MultipartUpload: { Parts } }),
+        );
+      } catch (error) {
+        await client.send(new AbortMultipartUploadCommand({ Bucket, Key: toKey, UploadId })).catch(() => undefined);
+        throw error;
+      }
     },
     async put(key, body, contentType) {
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }));

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -124,6 +124,25 @@ describe("storage", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await storage().remove(key);
+    }
+  });
+
+  it("copies an object by storage itself, with a new type, in parts above the single-copy limit", async () => {
+    const data = randomBytes(12 * 1024 * 1024);
+    const from = newObjectKey("tests/copy", "bin");
+    await storage().put(from, data, "application/octet-stream");
+    // a limit of 5 MiB: the 12 MiB object is copied as three ranges (5, 5 and 2 MiB)
+    const inParts = createStorage({ ...storageConfigFromEnv(), copyObjectLimit: 5 * 1024 * 1024 });
+    const keys = [newObjectKey("tests/copy", "wav"), newObjectKey("tests/copy", "wav")];
+    try {
+      await storage().copy(from, keys[0]!, { size: data.length, contentType: "audio/wav" });
+      await inParts.copy(from, keys[1]!, { size: data.length, contentType: "audio/wav" });
+      for (const key of keys) {
+        expect(await storage().head(key)).toMatchObject({ size: data.length, contentType: "audio/wav" });
+        expect(Buffer.from(await storage().getBytes(key)).equals(data)).toBe(true);
+      }
+    } finally {
+      await Promise.all([from, ...keys].map((key) => storage().remove(key)));
     }
   });
 

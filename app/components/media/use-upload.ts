@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { formProblems, type ActionResult } from "~/forms";
 import type { Problem } from "~/models/problem";
 import { declaredType } from "~/models/media";
+import { partUrls } from "./part-urls";
 import type { MediaAnswer } from "~/routes/entries.$id_.media";
 
 /**
@@ -144,14 +145,17 @@ export function useUpload(endpoint: string, onDone: () => void) {
       setProgress({ name: file.name, loaded: done + moving, total: file.size, startedAt });
     };
     const queue = Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !etags[n]);
+    const urlFor = partUrls(queue, PARALLEL_PARTS, async (parts) => {
+      const signed = await post(endpoint, { intent: "parts", assetId, parts: parts.join(",") });
+      return signed.body?.urls;
+    });
     report();
 
     const sendPart = async (n: number): Promise<Sent> => {
       for (let attempt = 1; attempt <= PART_TRIES; attempt++) {
         if (cancelled.current) return "aborted";
         await online();
-        const signed = await post(endpoint, { intent: "parts", assetId, parts: String(n) }).catch(() => null);
-        const url = signed?.body?.urls?.[n];
+        const url = await urlFor(n, attempt > 1);
         if (url) {
           const blob = file.slice((n - 1) * partSize, (n - 1) * partSize + sizeOf(n));
           const { sent, etag } = await put(url, blob, {}, (loaded) => (inFlight.set(n, loaded), report()), track);

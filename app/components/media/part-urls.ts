@@ -1,0 +1,30 @@
+/**
+ * The presigned URLs of a multipart upload's parts, asked for ahead: when a part's PUT starts,
+ * the URLs of the next parts in `queue` (as many as are sent at once) are asked for in one
+ * request, so a part rarely waits for its URL. Otherwise a round trip to the server would sit
+ * between every two PUTs of each connection. Prefetched URLs are used within a few parts' time,
+ * far from their expiry; a part sent again (`fresh`) asks for a new one.
+ */
+export function partUrls(
+  queue: readonly number[],
+  ahead: number,
+  sign: (parts: number[]) => Promise<Record<number, string> | null | undefined>,
+) {
+  const asked = new Map<number, Promise<string | null>>();
+  const ask = (parts: number[]) => {
+    const answer = sign(parts).catch(() => null);
+    for (const n of parts)
+      asked.set(
+        n,
+        answer.then((urls) => urls?.[n] ?? null),
+      );
+  };
+  return function urlFor(n: number, fresh = false): Promise<string | null> {
+    const next = queue.slice(0, ahead).filter((m) => m !== n && !asked.has(m));
+    if (fresh || !asked.has(n)) ask([n, ...next]);
+    else if (next.length > 0) ask(next);
+    const url = asked.get(n)!;
+    asked.delete(n);
+    return url;
+  };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { partUrls } from "~/components/media/part-urls";
+
+describe("the URLs of an upload's parts", () => {
+  it("are asked for ahead, the next parts' in one request, and anew for a part sent again", async () => {
+    const requests: number[][] = [];
+    const queue = [1, 2, 3, 4, 5, 6, 7];
+    const urlFor = partUrls(queue, 3, async (parts) => {
+      requests.push(parts);
+      return Object.fromEntries(parts.map((n) => [n, `url-${n}-${requests.length}`]));
+    });
+    // three connections take parts 1, 2 and 3 as the uploader does
+    const first = [queue.shift()!, queue.shift()!, queue.shift()!].map((n) => urlFor(n));
+    expect(await Promise.all(first)).toEqual(["url-1-1", "url-2-2", "url-3-3"]);
+    expect(requests).toEqual([[1, 4, 5, 6], [2], [3]]);
+    // part 4's URL came with part 1's: it is ready, and 7's is asked for meanwhile
+    expect(await urlFor(queue.shift()!)).toBe("url-4-1");
+    expect(requests.at(-1)).toEqual([7]);
+    // a part that failed is sent with a new URL
+    expect(await urlFor(4, true)).toBe("url-4-5");
+    // no answer (a dropped connection): no URL, and the uploader tries again
+    const failing = partUrls([1], 3, () => Promise.reject(new Error("offline")));
+    expect(await failing(1)).toBeNull();
+  });
+});
