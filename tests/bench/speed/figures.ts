@@ -68,7 +68,7 @@ export function report(figures: Figure[]) {
 }
 
 export function describe(f: Figure) {
-  const digits = f.unit === "×" ? 2 : 0;
+  const digits = f.unit === "×" ? 2 : f.unit === "KB" ? 1 : 0;
   const value = (n: number) => n.toFixed(digits);
   return `${f.label.padEnd(58)} ${value(f.median).padStart(7)} ${f.unit}  (${value(f.min)}–${value(f.max)}, ${f.samples.length} rounds)  goal ${goalText(f.goal, f.unit)}  ${f.met ? "met" : "NOT MET"}${f.detail ? `\n${" ".repeat(60)}${f.detail}` : ""}`;
 }
