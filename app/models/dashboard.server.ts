@@ -1,5 +1,6 @@
 import { db, Prisma, slotOf } from "~/services/db.server";
 import { ageOn, dateIn } from "./eligibility";
+import { breathe } from "./event-loop.server";
 
 /** Age bands of the dashboard, on the deadline's date; the last one takes everyone older. */
 const AGE_BANDS = [
@@ -19,12 +20,6 @@ const SLOT_MS = 15 * 60_000;
  * run synchronously on the event loop, so a large contest never holds the server for long.
  */
 const ENTRANTS_PAGE = 2_500;
-
-/**
- * Lets the server answer others between two of the dashboard's queries. A chain of awaited
- * queries never gives the event loop back on its own: a macrotask boundary does.
- */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Tally = {
   /** Entries per "categoryId:status". */
