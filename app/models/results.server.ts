@@ -67,6 +67,9 @@ export async function contestResults(contestId: string, round: Round = "scoring"
 export type ContestResults = Awaited<ReturnType<typeof computeContestResults>>;
 const resultsCache = new Map<string, { version: string; results: ContestResults }>();
 
+/** Strings in the order of their UTF-16 code units, as the results maths orders them. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Bootstrap resamples of a reliability: fewer for a large round, whose interval is narrow anyway. */
 const resamplesFor = (sheets: number) => Math.max(200, Math.min(1000, Math.floor(3_000_000 / Math.max(1, sheets))));
 
@@ -112,7 +115,11 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
       const scores = JSON.parse(s.scores) as Record<string, number>;
       return { entryId: s.entryId, judgeId: s.judgeId, scores, total: sheetTotal(criteria, scores) };
     })
-    .filter((s): s is typeof s & { total: number } => s.total !== null);
+    .filter((s): s is typeof s & { total: number } => s.total !== null)
+    // In the maths' canonical order (by entry, then judge) once: each step sorts its input into
+    // it again, and a sort of sorted input is one pass, where 90,000 sheets in the database's
+    // order cost a full sort at every step.
+    .sort((a, b) => byCodeUnits(a.entryId, b.entryId) || byCodeUnits(a.judgeId, b.judgeId));
   const categoryOf = Object.fromEntries(entries.map((e) => [e.id, e.category.name]));
   await breathe();
   // The weighted total is computed once with each criterion's own number of levels; the maths
