@@ -191,7 +191,7 @@ describe("the dashboard of a large contest", () => {
     );
 
     // Counted a page of 7 entrants, 1 or all at a time, the figures are the same.
-    const all = await tallyEntries(contest.id, 100_000);
+    const all = await tallyEntries(contest.id, null);
     expect(await tallyEntries(contest.id, 7)).toEqual(all);
     expect(await tallyEntries(contest.id, 1)).toEqual(all);
   });
