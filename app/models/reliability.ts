@@ -99,25 +99,35 @@ function entryRuns(sorted: ReliabilitySheet[]): [number, number][] {
 /** One entry, summarised: its number of sheets, their mean, and their sum of squared deviations from it. */
 type EntrySummary = { count: number; mean: number; squares: number };
 
+/** Entries summarised, column by column: the bootstrap reads them many times over, fast. */
+type Summaries = { count: Float64Array; mean: Float64Array; squares: Float64Array };
+
 /**
- * One-way random-effects ANOVA over entries: ICC(1,k) = (MSB − MSW) / MSB, clamped at 0, and k₀. Null when every
- * entry has the same mean and no entry's judges differ (nothing to tell apart: 0/0).
+ * One-way random-effects ANOVA over the entries `picked` (indexes into `entries`, repeats
+ * allowed): ICC(1,k) = (MSB − MSW) / MSB, clamped at 0, and k₀. Null when every entry has the
+ * same mean and no entry's judges differ (nothing to tell apart: 0/0).
  */
-function icc(entries: EntrySummary[]): { icc: number | null; k0: number } {
+function icc(entries: Summaries, picked: Int32Array): { icc: number | null; k0: number } {
+  const { count, mean, squares } = entries;
   let total = 0;
   let totalSquaredCounts = 0;
   let weightedSum = 0;
   let within = 0;
-  for (const e of entries) {
-    total += e.count;
-    totalSquaredCounts += e.count * e.count;
-    weightedSum += e.count * e.mean;
-    within += e.squares;
+  for (let i = 0; i < picked.length; i++) {
+    const e = picked[i] as number;
+    const n = count[e] as number;
+    total += n;
+    totalSquaredCounts += n * n;
+    weightedSum += n * (mean[e] as number);
+    within += squares[e] as number;
   }
   const grand = weightedSum / total;
   let between = 0;
-  for (const e of entries) between += e.count * (e.mean - grand) ** 2;
-  const k = entries.length;
+  for (let i = 0; i < picked.length; i++) {
+    const e = picked[i] as number;
+    between += (count[e] as number) * ((mean[e] as number) - grand) ** 2;
+  }
+  const k = picked.length;
   const msb = between / (k - 1);
   const msw = within / (total - k);
   const k0 = (total - totalSquaredCounts / total) / (k - 1);
@@ -216,17 +226,23 @@ export function panelReliability(input: {
     level: "unknown",
   };
   if (summaries.length < MIN_ENTRIES_FOR_RELIABILITY) return unknown;
-  const estimate = icc(summaries);
+  const columns: Summaries = {
+    count: Float64Array.from(summaries, (e) => e.count),
+    mean: Float64Array.from(summaries, (e) => e.mean),
+    squares: Float64Array.from(summaries, (e) => e.squares),
+  };
+  const estimate = icc(
+    columns,
+    Int32Array.from(summaries, (_, e) => e),
+  );
   if (estimate.icc === null) return { ...unknown, judgesPerEntry: estimate.k0 };
 
   const random = mulberry32(seed);
   const estimates: number[] = [];
-  const sample: EntrySummary[] = new Array<EntrySummary>(summaries.length);
+  const sample = new Int32Array(summaries.length);
   for (let r = 0; r < resamples; r++) {
-    for (let e = 0; e < summaries.length; e++) {
-      sample[e] = summaries[Math.floor(random() * summaries.length)] as EntrySummary;
-    }
-    const value = icc(sample).icc;
+    for (let e = 0; e < summaries.length; e++) sample[e] = Math.floor(random() * summaries.length);
+    const value = icc(columns, sample).icc;
     if (value !== null) estimates.push(value);
   }
   estimates.sort((a, b) => a - b);

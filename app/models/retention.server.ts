@@ -151,21 +151,26 @@ async function anonymiseBatch(contestId: string, at: Date) {
   );
 }
 
-/** What the retention period will delete in this contest, and when, for its organizers. */
-export async function retentionPlan(contestId: string) {
+/**
+ * What the retention period will delete in this contest, and when, for its organizers. `left`:
+ * the entries not anonymised yet and their files, as the dashboard counts them (from indexes, a
+ * page at a time); the awarded ones, which stay, are few and taken off here.
+ */
+export async function retentionPlan(contestId: string, left: { entries: number; files: number }) {
   const contest = await db.contest.findUniqueOrThrow({
     where: { id: contestId },
     select: { resultsPublishedAt: true, retentionMonths: true, retentionDoneAt: true },
   });
-  const [entries, files] = await Promise.all([
-    db.entry.count({ where: unawarded(contestId) }),
-    db.mediaAsset.count({ where: { entry: unawarded(contestId) } }),
+  const awarded = { contestId, anonymisedAt: null, award: { isNot: null } };
+  const [awardedEntries, awardedFiles] = await Promise.all([
+    db.entry.count({ where: awarded }),
+    db.mediaAsset.count({ where: { entry: awarded } }),
   ]);
   return {
     months: contest.retentionMonths,
     endsAt: retentionEndsAt(contest)?.toISOString() ?? null,
     doneAt: contest.retentionDoneAt?.toISOString() ?? null,
-    entries,
-    files,
+    entries: left.entries - awardedEntries,
+    files: left.files - awardedFiles,
   };
 }

@@ -18,7 +18,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, contest } = await requireOrganizerOf(request, params.slug ?? "");
   const names = new Map(countryOptions(await resolveLocale(request, user.locale)).map((c) => [c.code, c.name]));
-  const [dashboard, retention] = await Promise.all([contestDashboard(contest.id), retentionPlan(contest.id)]);
+  const { left, ...dashboard } = await contestDashboard(contest.id);
+  const retention = await retentionPlan(contest.id, left);
   return {
     retention,
     timezone: contest.timezone,

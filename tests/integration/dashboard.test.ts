@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { runAssignment } from "~/models/assignment.server";
+import { tallyEntries } from "~/models/dashboard.server";
+import { ageOn, dateIn } from "~/models/eligibility";
 import { loader as dashboardLoader } from "~/routes/organize.$slug._index";
 import { loader as entryListLoader } from "~/routes/organize.$slug.entries._index";
 import { db } from "~/services/db.server";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
-import { resetToDemoContest, TODAY } from "../support/contest";
+import { scoreDemoAssignments, seedDemoEntries } from "../../prisma/demo-entries";
+import { demo, resetToDemoContest, TODAY } from "../support/contest";
 import { entrant, startId } from "../support/entries";
 import { context, getRequest, settle } from "../support/http";
 import { eligibleEntry, judge, signedIn } from "../support/judging";
@@ -84,6 +87,113 @@ describe("the dashboard", () => {
       { day: "2026-03-01", count: 1 },
       { day: "2026-03-02", count: 3 },
     ]);
+  });
+});
+
+describe("the dashboard of a large contest", () => {
+  it("counts what the rows say, whatever the page of entrants it counts at a time", async () => {
+    const organizer = await signedIn("org@example.org", "organizer");
+    const contest = await demo();
+    await seedDemoEntries(db, contest.id, 240, { judges: 6 });
+    // Some entrants have two or three entries (in pages of 7 entrants, an entrant's entries must
+    // not be split), some entries are withdrawn, some anonymised, some awarded, some have files.
+    const entries = await db.entry.findMany({ where: { contestId: contest.id }, orderBy: { id: "asc" } });
+    for (let i = 0; i + 2 < entries.length; i += 9) {
+      await db.entry.updateMany({
+        where: { id: { in: [entries[i + 1]!.id, entries[i + 2]!.id] } },
+        data: { entrantId: entries[i]!.entrantId },
+      });
+    }
+    for (let i = 3; i < entries.length; i += 11)
+      await db.entry.update({ where: { id: entries[i]!.id }, data: { status: "withdrawn" } });
+    for (let i = 5; i < entries.length; i += 13)
+      await db.entry.update({ where: { id: entries[i]!.id }, data: { anonymisedAt: TODAY } });
+    const eligible = entries.filter((e) => e.status === "eligible");
+    for (const e of eligible.slice(0, 4))
+      await db.award.create({
+        data: { contestId: contest.id, entryId: e.id, place: "honourable", createdById: organizer.user.id },
+      });
+    for (const [i, e] of entries.filter((_, i) => i % 4 === 0).entries())
+      await db.mediaAsset.create({
+        data: { entryId: e.id, objectKey: `k${i}`, originalName: "a.jpg", declaredType: "image/jpeg", declaredSize: 1 },
+      });
+    await runAssignment(contest.id);
+    await scoreDemoAssignments(db, contest.id, 0.5);
+
+    const page = await dashboardLoader({
+      request: getRequest(`/organize/${slug}`, { cookie: organizer.cookie }),
+      context: context(),
+      params: { slug },
+    });
+
+    // The same figures, counted plainly from every row.
+    const rows = await db.entry.findMany({
+      where: { contestId: contest.id },
+      include: { entrant: true, award: true, _count: { select: { media: true } } },
+    });
+    const count = (status: string) => rows.filter((r) => r.status === status).length;
+    const active = new Map(rows.filter((r) => r.status !== "withdrawn").map((r) => [r.entrantId, r.entrant]));
+    expect(page.totals).toEqual({
+      entries: rows.length,
+      drafts: count("draft"),
+      toScreen: count("submitted"),
+      eligible: count("eligible"),
+      entrants: active.size,
+    });
+    expect(active.size).toBeLessThan(rows.length - 20);
+    const categories = await db.category.findMany({ where: { contestId: contest.id }, orderBy: { position: "asc" } });
+    expect(page.categories).toEqual(
+      categories.map((c) => ({
+        name: c.name,
+        byStatus: Object.fromEntries(
+          page.statuses.map((s) => [s, rows.filter((r) => r.categoryId === c.id && r.status === s).length]),
+        ),
+      })),
+    );
+    expect([...page.statuses].sort()).toEqual([...new Set(rows.map((r) => r.status))].sort());
+    const perDay = new Map<string, number>();
+    for (const r of rows.filter((r) => r.submittedAt)) {
+      const day = dateIn(r.submittedAt!, contest.timezone);
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    expect(page.days.filter((d) => d.count > 0).map((d) => [d.day, d.count])).toEqual([...perDay].sort());
+    const byCountry = new Map<string, number>();
+    for (const person of active.values()) byCountry.set(person.country!, (byCountry.get(person.country!) ?? 0) + 1);
+    expect(Object.fromEntries(page.countries.map((c) => [c.code, c.count]))).toEqual(Object.fromEntries(byCountry));
+    const deadlineDay = dateIn(contest.deadline, contest.timezone);
+    expect(page.ages.map((band) => band.count)).toEqual(
+      page.ages.map(
+        (band) =>
+          [...active.values()].filter((p) => {
+            const age = ageOn(p.dateOfBirth!, deadlineDay);
+            return age >= band.from && age <= band.to;
+          }).length,
+      ),
+    );
+    const kept = rows.filter((r) => !r.anonymisedAt && !r.award);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(page.retention).toMatchObject({
+      entries: kept.length,
+      files: kept.reduce((sum, r) => sum + r._count.media, 0),
+    });
+    const sheets = await db.assignment.findMany({ where: { contestId: contest.id, recusedAt: null } });
+    const judges = await db.user.findMany({ where: { id: { in: sheets.map((a) => a.judgeId) } } });
+    expect(page.judging.map((j) => [j.email, j.scoring])).toEqual(
+      judges
+        .map((j) => [
+          j.email,
+          {
+            done: sheets.filter((a) => a.judgeId === j.id && a.status === "submitted").length,
+            total: sheets.filter((a) => a.judgeId === j.id).length,
+          },
+        ])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+
+    // Counted a page of 7 entrants, 1 or all at a time, the figures are the same.
+    const all = await tallyEntries(contest.id, null);
+    expect(await tallyEntries(contest.id, 7)).toEqual(all);
+    expect(await tallyEntries(contest.id, 1)).toEqual(all);
   });
 });
 
