@@ -29,7 +29,10 @@ function roundEntries(round: Round) {
 export async function judgeQueue(contestId: string, judgeId: string, round: Round = "scoring") {
   const assignments = await db.assignment.findMany({
     where: { contestId, judgeId, round, recusedAt: null, entry: roundEntries(round) },
-    orderBy: { createdAt: "asc" },
+    // An assignment run writes a judge's share at one instant: without the id, the order of those
+    // ties is whatever index the database reads, and a sheet submitted (its status changed)
+    // could move an entry within the queue, so "next" would skip or repeat one.
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       status: true,
