@@ -34,9 +34,6 @@ export default function handleRequest(
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    // A page still streaming after ABORT_DELAY is cut short; one that has finished clears its
-    // timer, which would otherwise keep the whole rendered page in memory for ABORT_DELAY.
-    const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -67,5 +64,9 @@ export default function handleRequest(
         },
       },
     );
+    // A page still streaming after ABORT_DELAY is cut short; one that has finished clears its
+    // timer (React calls back only after this line), which would otherwise keep the whole
+    // rendered page in memory for ABORT_DELAY.
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -94,8 +94,13 @@ export async function loadMessages(locale: Locale, parts: MessagePart[] = []): P
   for (const part of missing) partsLoaded[part].add(locale);
 }
 
+/**
+ * Whether `locale`'s messages are at hand with every part a page has needed so far: a language
+ * chosen again after pages of other parts were visited in another is shown only once those
+ * parts have arrived, never with raw keys in their place.
+ */
 export function hasMessages(locale: Locale) {
-  return Boolean(messages[locale]);
+  return Boolean(messages[locale]) && [...partsWanted].every((part) => partsLoaded[part].has(locale));
 }
 
 /** `locale` if its messages are at hand, else a language whose messages are (in the browser, while `locale`'s load). */

@@ -9,9 +9,16 @@ import { defaultLocale, isLocale, loadMessages, messagePartsOf } from "./index";
  */
 export async function pageMessagesLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
   const lang = document.documentElement.lang;
-  const [data] = await Promise.all([
-    serverLoader(),
-    loadMessages(isLocale(lang) ? lang : defaultLocale, messagePartsOf(new URL(request.url).pathname)),
-  ]);
+  const words = loadMessages(isLocale(lang) ? lang : defaultLocale, messagePartsOf(new URL(request.url).pathname)).then(
+    () => true,
+    () => false,
+  );
+  const [data, loaded] = await Promise.all([serverLoader(), words]);
+  if (!loaded) {
+    // The words could not be fetched (a connection lost, a release that replaced their file):
+    // the page is asked for whole, as without scripts, rather than shown without its words.
+    window.location.assign(request.url);
+    await new Promise(() => undefined);
+  }
   return data;
 }

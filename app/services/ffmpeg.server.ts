@@ -48,6 +48,34 @@ export type StoredInput = { url: string };
 /** A local file's path, or a stored object's URL. */
 export type Input = string | StoredInput;
 
+/**
+ * Runs ffmpeg or ffprobe on `input`. Its failure never carries a stored object's URL: Node's error
+ * names the whole command, and a job's error goes to the log and the jobs table, where a URL
+ * would let anyone who reads them fetch the original upload (place and device included) until it
+ * expires.
+ */
+async function runOn(
+  input: Input,
+  name: "ffmpeg" | "ffprobe",
+  args: string[],
+  options: { timeout: number; maxBuffer?: number },
+) {
+  try {
+    return await run(binary(name), args, options);
+  } catch (error) {
+    if (typeof input === "string") throw error;
+    const hide = (text: unknown) =>
+      String(text ?? "")
+        .split(input.url)
+        .join("<stored object>");
+    const failed = error as Error & { stderr?: unknown; cmd?: unknown };
+    throw Object.assign(new Error(hide(failed.message)), {
+      code: (error as { code?: unknown }).code,
+      stderr: hide(failed.stderr),
+    });
+  }
+}
+
 function inputArgs(input: Input) {
   return typeof input === "string"
     ? [...LOCAL_INPUT, "-i", input]
@@ -69,8 +97,9 @@ export type Probe = {
 
 export async function probe(input: Input): Promise<Probe | null> {
   try {
-    const { stdout } = await run(
-      binary("ffprobe"),
+    const { stdout } = await runOn(
+      input,
+      "ffprobe",
       ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", ...inputArgs(input)],
       { timeout: 60_000, maxBuffer: 4 * 1024 * 1024 },
     );
@@ -195,20 +224,26 @@ export async function audioRendition(input: string, output: string, timeoutMs: n
 
 /** Copies every stream of `input` into `output` unchanged (no re-encoding), with `options`. */
 function copyStreams(input: Input, output: string, options: string[]) {
-  return run(
-    binary("ffmpeg"),
+  return runOn(
+    input,
+    "ffmpeg",
     ["-v", "error", "-y", ...inputArgs(input), "-map", "0", "-c", "copy", ...options, output],
-    { timeout: 10 * 60_000 },
+    {
+      timeout: 10 * 60_000,
+    },
   );
 }
 
 /** One frame from early in the video, as a still for pages and judges' queues. */
 export async function posterFrame(input: Input, output: string, durationSec: number) {
   const at = Math.min(1, durationSec / 2).toFixed(2);
-  await run(
-    binary("ffmpeg"),
+  await runOn(
+    input,
+    "ffmpeg",
     ["-v", "error", "-y", "-ss", at, ...inputArgs(input), "-frames:v", "1", "-q:v", "3", output],
-    { timeout: 60_000 },
+    {
+      timeout: 60_000,
+    },
   );
 }
 

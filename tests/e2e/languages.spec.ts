@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO_CATEGORY_TRANSLATIONS, DEMO_TRANSLATIONS } from "../../prisma/demo-translations";
+import { en } from "../../app/i18n/en";
+import { en as pagesEn } from "../../app/i18n/pages/en";
+import { fr as pagesFr } from "../../app/i18n/pages/fr";
 import { signedInPage } from "./sessions";
 import { base } from "./support";
 
@@ -66,4 +69,31 @@ test("an organizer gives the contest's theme in French, and French visitors read
   await expect(summary).toHaveAttribute("lang", "en");
   await expect(summary).toContainText("Young people aged 18 to 29");
   await visitor.close();
+});
+
+const pages = { en: pagesEn, fr: pagesFr };
+const enHowWeRankLink = en.contest.howWeRankLink;
+
+test("a visitor who changes language, reads a page of other words, then changes back never sees a message's key", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  // The contest page needs only the messages every page has: that is all French brings.
+  await page.goto(`${base()}/contests/yhd-2025`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  const change = async (locale: string) => {
+    await page.locator("#site-language").selectOption(locale);
+    await page.locator("form.language-picker button[type=submit]").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  };
+  await change("en");
+  // "How we rank" needs more words, which arrive in English with the page's data.
+  await page.getByRole("link", { name: enHowWeRankLink }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(pages.en.howWeRank.title);
+  // Back to French: the page waits for the French words of this page instead of showing keys.
+  await change("fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(pages.fr.howWeRank!.title!);
+  await expect(page.locator("main")).not.toContainText("howWeRank.");
+  await context.close();
 });
