@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { keptByKey } from "~/services/kept";
 
 /**
  * Organizers' long texts (a contest's rules and FAQ) and Mosaic's own (the terms) are written in
@@ -47,28 +48,16 @@ markdown.renderer.rules.link_open = (tokens, index, options, _env, self) => {
  * headings: the rules sit under the page's h2, so their `#` becomes an h2 and `##` an h3.
  */
 export function renderMarkdown(source: string, { headingOffset = 1 }: { headingOffset?: number } = {}) {
-  const key = `${headingOffset}\u0000${source}`;
-  const known = rendered.get(key);
-  if (known !== undefined) {
-    // the most recently used stay longest
-    rendered.delete(key);
-    rendered.set(key, known);
-    return known;
-  }
-  const html = render(source, headingOffset);
-  rendered.set(key, html);
-  if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
-  return html;
+  return rendered(`${headingOffset}\u0000${source}`, () => render(source, headingOffset));
 }
 
 /**
  * The HTML of the texts rendered lately, by heading offset and source. Every visitor of a contest
  * page reads the same rules and FAQ, and rendering them was a tenth of the page's server time;
- * an edited text is a new key, so nothing is ever stale. At most RENDERED_KEPT texts (a few
+ * an edited text is a new key, so nothing is ever stale. At most 200 texts (a few
  * contests × languages × two texts), the least recently used leaving first.
  */
-const rendered = new Map<string, string>();
-const RENDERED_KEPT = 200;
+const rendered = keptByKey<string>(200);
 
 function render(source: string, headingOffset: number) {
   const tokens = markdown.parse(source, {});

@@ -1,6 +1,7 @@
 import * as server from "./messages.server";
 import { formatBytes } from "./numbers";
 import { translator, type Translate } from "./translate";
+import { keptByKey } from "~/services/kept";
 
 export type { TOptions, Translate } from "./translate";
 
@@ -119,16 +120,11 @@ const rightToLeft = new Set(["ar", "he", "iw", "fa", "ur", "ps", "sd", "ckb", "d
  * A tag that is not a language at all reads left to right.
  */
 export function directionOf(locale: string): "ltr" | "rtl" {
-  let direction = directions.get(locale);
-  if (!direction) {
-    direction = findDirection(locale);
-    if (directions.size < 100) directions.set(locale, direction);
-  }
-  return direction;
+  return directions(locale, () => findDirection(locale));
 }
 
 /** The directions found so far, by tag: every page asks, and `Intl.Locale` is not cheap. */
-const directions = new Map<string, "ltr" | "rtl">();
+const directions = keptByKey<"ltr" | "rtl">(100);
 
 function findDirection(locale: string): "ltr" | "rtl" {
   let language = locale.split(/[-_]/)[0]?.toLowerCase() ?? "";

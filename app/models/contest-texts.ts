@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keptByKey } from "~/services/kept";
 import type { EmailNoteKey } from "~/schemas/contest";
 import { splitList } from "./contest";
 import { emailNote } from "./contest-settings";
@@ -48,18 +49,12 @@ const categoryTranslationsSchema = z.record(categoryLanguageTexts).catch({});
  * same value, and checking it was a tenth of the page's server time. An edited value is a new
  * key. What comes out is frozen, since every reader shares it.
  */
-const readTranslations = new Map<string, Readonly<Record<string, unknown>>>();
-const TRANSLATIONS_KEPT = 500;
+const readTranslations = keptByKey<Readonly<Record<string, unknown>>>(500);
 
 function parsedOnce<T>(json: string | null | undefined, schema: z.ZodType, kind: string): Readonly<Record<string, T>> {
-  const key = `${kind}\u0000${json ?? ""}`;
-  let value = readTranslations.get(key);
-  if (!value) {
-    value = deepFreeze(schema.parse(parseJson(json)) as Record<string, unknown>);
-    readTranslations.set(key, value);
-    if (readTranslations.size > TRANSLATIONS_KEPT) readTranslations.delete(readTranslations.keys().next().value!);
-  }
-  return value as Readonly<Record<string, T>>;
+  return readTranslations(`${kind}\u0000${json ?? ""}`, () =>
+    deepFreeze(schema.parse(parseJson(json)) as Record<string, unknown>),
+  ) as Readonly<Record<string, T>>;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -13,6 +13,7 @@
  */
 import { QueryCompiler as PostgresCompiler } from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
 import { QueryCompiler as SqliteCompiler } from "@prisma/client/runtime/query_compiler_bg.sqlite.mjs";
+import { keptByKey } from "./kept";
 
 const PLANS_KEPT = 1_000;
 /** Characters of the longest input whose plan is kept (a page's reads are a few hundred). */
@@ -22,7 +23,7 @@ type Compile = (this: unknown, input: string) => unknown;
 
 function keeping(compile: Compile, kind: string): Compile {
   // by compiler: each knows its own schema and connection
-  const plansOf = new WeakMap<object, Map<string, unknown>>();
+  const plansOf = new WeakMap<object, ReturnType<typeof keptByKey<unknown>>>();
   return function keptCompile(this: unknown, input: string) {
     // A long input is a one-off (a batch of rows to write, a list of ids): kept, it would only
     // hold memory, values and all, until a thousand others pushed it out.
@@ -30,16 +31,8 @@ function keeping(compile: Compile, kind: string): Compile {
       return compile.call(this, input);
     }
     let plans = plansOf.get(this);
-    if (!plans) plansOf.set(this, (plans = new Map()));
-    let plan = plans.get(input);
-    if (plan === undefined) {
-      plan = compile.call(this, input);
-      plans.set(input, plan);
-      if (plans.size > PLANS_KEPT) plans.delete(plans.keys().next().value!);
-    } else {
-      plans.delete(input);
-      plans.set(input, plan);
-    }
+    if (!plans) plansOf.set(this, (plans = keptByKey<unknown>(PLANS_KEPT)));
+    const plan = plans(input, () => compile.call(this, input));
     stats[kind] = (stats[kind] ?? 0) + 1;
     return structuredClone(plan);
   };
