@@ -42,40 +42,36 @@ const partsLoaded: Record<MessagePart, Set<Locale>> = {
 /** The parts the pages shown so far needed: every language loaded later comes with them. */
 const partsWanted = new Set<MessagePart>();
 
-const partModules: Record<"every" | MessagePart, (locale: Locale) => Promise<object>> = {
-  every: (locale) =>
-    locale === "fr"
-      ? import("./fr").then((m) => m.fr)
-      : locale === "es"
-        ? import("./es").then((m) => m.es)
-        : locale === "ar"
-          ? import("./ar").then((m) => m.ar)
-          : import("./en").then((m) => m.en),
-  entrant: (locale) =>
-    locale === "fr"
-      ? import("./entrant/fr").then((m) => m.fr)
-      : locale === "es"
-        ? import("./entrant/es").then((m) => m.es)
-        : locale === "ar"
-          ? import("./entrant/ar").then((m) => m.ar)
-          : import("./entrant/en").then((m) => m.en),
-  pages: (locale) =>
-    locale === "fr"
-      ? import("./pages/fr").then((m) => m.fr)
-      : locale === "es"
-        ? import("./pages/es").then((m) => m.es)
-        : locale === "ar"
-          ? import("./pages/ar").then((m) => m.ar)
-          : import("./pages/en").then((m) => m.en),
-  staff: (locale) =>
-    locale === "fr"
-      ? import("./staff/fr").then((m) => m.fr)
-      : locale === "es"
-        ? import("./staff/es").then((m) => m.es)
-        : locale === "ar"
-          ? import("./staff/ar").then((m) => m.ar)
-          : import("./staff/en").then((m) => m.en),
+/**
+ * Each part's module in each language, for the bundler to make a chunk of (an import needs its
+ * path written out); a module exports its messages under its language's name.
+ */
+const partModules: Record<"every" | MessagePart, Record<Locale, () => Promise<Partial<Record<Locale, object>>>>> = {
+  every: { en: () => import("./en"), fr: () => import("./fr"), es: () => import("./es"), ar: () => import("./ar") },
+  entrant: {
+    en: () => import("./entrant/en"),
+    fr: () => import("./entrant/fr"),
+    es: () => import("./entrant/es"),
+    ar: () => import("./entrant/ar"),
+  },
+  pages: {
+    en: () => import("./pages/en"),
+    fr: () => import("./pages/fr"),
+    es: () => import("./pages/es"),
+    ar: () => import("./pages/ar"),
+  },
+  staff: {
+    en: () => import("./staff/en"),
+    fr: () => import("./staff/fr"),
+    es: () => import("./staff/es"),
+    ar: () => import("./staff/ar"),
+  },
 };
+
+/** One part of `locale`'s messages, fetched. */
+async function loadPart(part: "every" | MessagePart, locale: Locale): Promise<object> {
+  return (await partModules[part][locale]())[locale] ?? {};
+}
 
 /**
  * The messages of `locale` that a page needs (those of every page, and `parts`), fetched in the
@@ -86,8 +82,8 @@ export async function loadMessages(locale: Locale, parts: MessagePart[] = []): P
   const missing = [...partsWanted].filter((part) => !partsLoaded[part].has(locale));
   if (messages[locale] && missing.length === 0) return;
   const loaded = await Promise.all([
-    messages[locale] ? undefined : partModules.every(locale),
-    ...missing.map((part) => partModules[part](locale)),
+    messages[locale] ? undefined : loadPart("every", locale),
+    ...missing.map((part) => loadPart(part, locale)),
   ]);
   // the parts' top-level keys never overlap, so a shallow merge is the whole; a translation
   // already made for this language reads the new parts at its next call
