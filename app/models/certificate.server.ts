@@ -120,11 +120,15 @@ export function certificateBody(t: Translate, found: Pick<CertificateFacts, "tit
 }
 
 /**
- * The certificate of one entry as a PDF in the reader's language, dated the day the results
- * were published (in the contest's time zone), or null when the entry has none.
+ * The certificate of one of an entrant's own entries as a PDF in the reader's language, dated the
+ * day the results were published (in the contest's time zone), or null when the entry is not
+ * theirs or has none.
  */
-export async function certificateDocument(entryId: string, t: Translate, lang: string) {
-  const entry = await db.entry.findUnique({ where: { id: entryId }, select: CERTIFIED });
+export async function certificateDocument(entrantId: string, entryId: string, t: Translate, lang: string) {
+  const entry = await db.entry.findFirst({
+    where: { id: entryId, entrantId },
+    select: { ...CERTIFIED, referenceCode: true },
+  });
   const found = facts(entry, lang);
   if (!entry || !found) return null;
   const code = await codeFor(entry);
@@ -144,7 +148,7 @@ export async function certificateDocument(entryId: string, t: Translate, lang: s
     },
     found.issuedAt,
   );
-  return { pdf, code };
+  return { pdf, code, referenceCode: entry.referenceCode };
 }
 
 /** What the public check page shows for a code: the certificate's facts, or null. */
