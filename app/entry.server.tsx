@@ -43,7 +43,7 @@ export default function handleRequest(
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();
-          body.once("end", () => clearTimeout(timer));
+          // "close" follows the end of the page, and a reader that went away, alike
           body.once("close", () => clearTimeout(timer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
