@@ -32,6 +32,11 @@ export function productionSettings(databaseUrl: string) {
   });
 }
 
+/** Applies the migrations to the database DATABASE_URL names in this process's environment. */
+export function migrate() {
+  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, stdio: "pipe" });
+}
+
 /**
  * Sets this process up as a production server whose only service is the database: `databaseUrl`,
  * or a fresh SQLite file in tests/.tmp/NAME. Applies the migrations and makes the production build.
@@ -41,7 +46,7 @@ export function productionEnvironment(name: string, databaseUrl?: string, option
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   productionSettings(databaseUrl || `file:${path.join(dir, "bench.db")}`);
-  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, stdio: "pipe" });
+  migrate();
   // A production build, as `npm start` serves it; with `server`, Mosaic's HTTP server too
   // (build/server/index.js), for benchmarks that run it as its own process.
   if (options.server) execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "pipe" });

@@ -18,7 +18,6 @@
  * Figures are speed ratios (the reference's time / Mosaic's), one per round.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -26,6 +25,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 
 import { partUrls } from "../../../app/components/media/part-urls";
+import { migrate, root } from "../production";
 
 const role = process.env.BENCH_UPLOAD_ROLE;
 const clock = () => performance.timeOrigin + performance.now();
@@ -144,7 +144,6 @@ async function main() {
   const { ROUNDS, figure, report } = await import("./figures");
   const { wav } = await import("../../support/wav");
   const SIZE = Number(process.env.BENCH_MB ?? 200) * 1024 * 1024;
-  const root = path.resolve(import.meta.dirname, "../../..");
   const dir = path.join(root, "tests/.tmp/bench-upload");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -168,7 +167,7 @@ async function main() {
     RESEND_API_KEY: "re_bench",
     JOBS_ENABLED: "false",
   });
-  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, stdio: "pipe" });
+  migrate();
 
   // A real file for the checks: a WAV (ffprobe reads its duration).
   const filePath = path.join(dir, "recording.wav");
