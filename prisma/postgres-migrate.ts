@@ -5,7 +5,7 @@ import { parse } from "pg-connection-string";
 
 /**
  * The adapter Prisma's CLI (migrate deploy, dev, status, diff) uses on PostgreSQL. Prisma 6.19
- * runs its schema engine as WebAssembly through @prisma/adapter-pg, which has three faults this
+ * runs its schema engine as WebAssembly through @prisma/adapter-pg, which has four faults this
  * wraps; the app's own queries use the plain adapter (app/services/db.server.ts).
  */
 
@@ -31,6 +31,26 @@ function reportNamesAsText(queryable: object) {
   proto.__mosaicTextPatch = true;
 }
 
+// The adapter runs a migration by splitting it at every ";", even one inside a comment or a
+// function's body (the triggers of migration 20261208090000_contest_tallies). A query without
+// parameters goes by PostgreSQL's simple protocol, which takes many statements at once and parses
+// them itself (in one implicit transaction): the script goes whole.
+type Scripted = {
+  executeScript: (script: string) => Promise<void>;
+  underlyingDriver: () => { query: (sql: string) => Promise<unknown> };
+  onError: (error: unknown) => never;
+};
+
+function runScriptsWhole(connection: object) {
+  const scripted = connection as Scripted;
+  scripted.executeScript = async (script) => {
+    await scripted
+      .underlyingDriver()
+      .query(script)
+      .catch((error: unknown) => scripted.onError(error));
+  };
+}
+
 // node-postgres lets connectionString win over database, so the adapter's own shadow database
 // (made with { ...config, database }) would be the real one: connect with separate fields.
 function fieldsOf(connectionString: string) {
@@ -54,6 +74,7 @@ export function postgresMigrationAdapter(connectionString: string): SqlMigration
     async connect() {
       const connection = await factory.connect();
       reportNamesAsText(connection);
+      runScriptsWhole(connection);
       return connection;
     },
     // The shadow database (migrate dev, diff --from-migrations) is made and dropped here: 6.19's
@@ -64,6 +85,7 @@ export function postgresMigrationAdapter(connectionString: string): SqlMigration
       await main.executeScript(`CREATE DATABASE "${name}"`);
       const shadow = await new PrismaPg({ ...config, database: name }).connect();
       reportNamesAsText(shadow);
+      runScriptsWhole(shadow);
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();

@@ -209,14 +209,3 @@ export async function serializable<T>(
 export function byteOrder() {
   return databaseEngine() === "postgresql" ? Prisma.sql`COLLATE "C"` : Prisma.empty;
 }
-
-/**
- * Raw SQL for the number of whole `seconds`-long slots since 1970 at a DateTime column, on both
- * engines (SQLite keeps DateTime as ISO text, PostgreSQL as a timestamp), for GROUP BY.
- */
-export function slotOf(column: string, seconds: number) {
-  if (!/^[A-Za-z]+$/.test(column) || !Number.isInteger(seconds)) throw new Error(`slotOf: ${column}, ${seconds}`);
-  return databaseEngine() === "postgresql"
-    ? Prisma.raw(`FLOOR(EXTRACT(EPOCH FROM "${column}") / ${seconds})`)
-    : Prisma.raw(`(CAST(strftime('%s', "${column}") AS INTEGER) / ${seconds})`);
-}

@@ -5,6 +5,7 @@ import { ageOn, dateIn } from "~/models/eligibility";
 import { loader as dashboardLoader } from "~/routes/organize.$slug._index";
 import { loader as entryListLoader } from "~/routes/organize.$slug.entries._index";
 import { db } from "~/services/db.server";
+import type { Entry } from "~/generated/sqlite/client";
 import { DEMO_SLUG } from "../../prisma/demo-contest";
 import { scoreDemoAssignments, seedDemoEntries } from "../../prisma/demo-entries";
 import { demo, resetToDemoContest, TODAY } from "../support/contest";
@@ -190,12 +191,100 @@ describe("the dashboard of a large contest", () => {
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
 
-    // Counted a page of 7 entrants, 1 or all at a time, the figures are the same.
-    const all = await tallyEntries(contest.id, null);
-    expect(await tallyEntries(contest.id, 7)).toEqual(all);
-    expect(await tallyEntries(contest.id, 1)).toEqual(all);
+    expect(sorted(await tallyEntries(contest.id))).toEqual(await recount(contest.id));
+  });
+
+  it("keeps its counts as entries, their files and their entrants change, whatever writes them", async () => {
+    const contest = await demo();
+    await seedDemoEntries(db, contest.id, 60, { judges: 2 });
+    const entries = await db.entry.findMany({ where: { contestId: contest.id }, orderBy: { id: "asc" } });
+    const same = async () => expect(sorted(await tallyEntries(contest.id))).toEqual(await recount(contest.id));
+    await same();
+    const [a, b, c, d, e, f] = entries as [Entry, Entry, Entry, Entry, Entry, Entry];
+
+    // files come and go, one at a time and with their entry
+    for (const [i, entry] of [a, a, b, c, d].entries())
+      await db.mediaAsset.create({
+        data: {
+          entryId: entry.id,
+          objectKey: `k${i}`,
+          originalName: "a.jpg",
+          declaredType: "image/jpeg",
+          declaredSize: 1,
+        },
+      });
+    await db.mediaAsset.deleteMany({ where: { entryId: d.id } });
+    await same();
+    // an entrant's second entry, then a change of mind
+    await db.entry.update({ where: { id: b.id }, data: { entrantId: a.entrantId } });
+    await same();
+    await db.entry.update({ where: { id: b.id }, data: { status: "withdrawn", submittedAt: null } });
+    await same();
+    await db.entry.update({ where: { id: b.id }, data: { status: "submitted", submittedAt: TODAY } });
+    await same();
+    // the entrant moves and corrects their birth date: every contest they are in counts them anew
+    await db.user.update({ where: { id: a.entrantId }, data: { country: "SN", dateOfBirth: "1999-12-31" } });
+    await db.user.update({ where: { id: c.entrantId }, data: { country: null } });
+    await same();
+    // another category, anonymised with its files, deleted with its files, written in raw SQL
+    const other = await db.category.findFirstOrThrow({ where: { contestId: contest.id, id: { not: c.categoryId } } });
+    await db.entry.update({ where: { id: c.id }, data: { categoryId: other.id } });
+    await db.entry.update({ where: { id: a.id }, data: { anonymisedAt: TODAY } });
+    await same();
+    await db.entry.delete({ where: { id: c.id } });
+    await db.$executeRaw`UPDATE "Entry" SET "status" = 'ineligible' WHERE "id" = ${e.id}`;
+    await same();
+    // an entrant who leaves takes their entries with them
+    await db.user.delete({ where: { id: f.entrantId } });
+    await same();
+    // a deleted contest leaves no count behind
+    await db.contest.delete({ where: { id: contest.id } });
+    expect(await db.contestTally.count({ where: { contestId: contest.id, count: { not: 0 } } })).toBe(0);
+    expect(await db.contestEntrant.count({ where: { contestId: contest.id } })).toBe(0);
   });
 });
+
+/** What tallyEntries should say, counted plainly from every row of the contest's entries. */
+async function recount(contestId: string) {
+  const rows = await db.entry.findMany({
+    where: { contestId },
+    include: { entrant: true, _count: { select: { media: true } } },
+  });
+  const add = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+  const byStatus = new Map<string, number>();
+  const slots = new Map<number, number>();
+  for (const r of rows) {
+    add(byStatus, `${r.categoryId}:${r.status}`);
+    if (r.submittedAt) add(slots, Math.floor(r.submittedAt.getTime() / 900_000));
+  }
+  const people = new Map<string, { country: string | null; dateOfBirth: string | null; count: number }>();
+  for (const person of new Map(
+    rows.filter((r) => r.status !== "withdrawn").map((r) => [r.entrantId, r.entrant]),
+  ).values()) {
+    const key = `${person.country}/${person.dateOfBirth}`;
+    const group = people.get(key) ?? { country: person.country, dateOfBirth: person.dateOfBirth, count: 0 };
+    group.count += 1;
+    people.set(key, group);
+  }
+  const kept = rows.filter((r) => !r.anonymisedAt);
+  return sorted({
+    byStatus,
+    slots,
+    people: [...people.values()],
+    left: { entries: kept.length, files: kept.reduce((sum, r) => sum + r._count.media, 0) },
+  });
+}
+
+/** A tally in one order, to compare. */
+function sorted(tally: Awaited<ReturnType<typeof tallyEntries>>) {
+  const key = (p: { country: string | null; dateOfBirth: string | null }) => `${p.country}/${p.dateOfBirth}`;
+  return {
+    ...tally,
+    byStatus: new Map([...tally.byStatus].sort(([x], [y]) => (x < y ? -1 : 1))),
+    slots: new Map([...tally.slots].sort(([x], [y]) => x - y)),
+    people: [...tally.people].sort((x, y) => (key(x) < key(y) ? -1 : 1)),
+  };
+}
 
 describe("the entries list", () => {
   it("searches names, emails, titles and references, filters by status and category, and pages by 50", async () => {
