@@ -181,7 +181,7 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
     // ranked first, by rank, then the unranked; ties keep the order of the reference codes
     return rows.sort(
       (a, b) =>
-        (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.referenceCode ?? "").localeCompare(b.referenceCode ?? ""),
+        (a.rank ?? Infinity) - (b.rank ?? Infinity) || byCodeUnits(a.referenceCode ?? "", b.referenceCode ?? ""),
     );
   };
 

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/i18n/meta";
 import { checkCertificate } from "~/models/certificate.server";
 import { formatDay } from "~/models/time";
 import { readerLocale } from "~/services/auth.server";
+import { consume, networkOf } from "~/services/rate-limit.server";
 import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -17,23 +18,38 @@ export const meta: MetaFunction = ({ matches }) => [
 export const clientLoader = pageMessagesLoader;
 
 /**
+ * Checks a network may make in an hour. A school or a family behind one address checks a few;
+ * someone trying codes one after another to find the names of young people who took part is
+ * held to 60 guesses an hour, against 31⁸ possible codes.
+ */
+const CHECKS_PER_NETWORK_HOUR = 60;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
  * The short address printed on every certificate: anyone can check that a certificate is
  * genuine. It states what the certificate states and nothing more (no email, no country, no
  * age), and answers "not on record" for a code Mosaic never issued or whose entrant was erased.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return { certificate: await checkCertificate(params.code ?? "", await readerLocale(request)) };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const budget = await consume(`certificate-check:${networkOf(context.ip)}`, CHECKS_PER_NETWORK_HOUR, HOUR_MS);
+  if (!budget.ok) {
+    return data(
+      { certificate: null, tooMany: true },
+      { status: 429, headers: { "Retry-After": String(Math.ceil(budget.retryAfterMs / 1000)) } },
+    );
+  }
+  return { certificate: await checkCertificate(params.code ?? "", await readerLocale(request)), tooMany: false };
 }
 
 export default function CheckCertificate() {
-  const { certificate } = useLoaderData<typeof loader>();
+  const { certificate, tooMany } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   if (!certificate) {
     return (
       <section aria-labelledby="check-title">
         <h1 id="check-title">{t("certificate.checkTitle")}</h1>
         <p className="alert" role="status">
-          {t("certificate.notOnRecord")}
+          {t(tooMany ? "certificate.tooManyChecks" : "certificate.notOnRecord")}
         </p>
       </section>
     );

@@ -13,8 +13,8 @@ import { loader as cardLoader } from "~/routes/contests.$slug_.winners_.$id_.car
 import { action as voteAction } from "~/routes/contests.$slug_.winners_.$id";
 import { loader as galleryLoader } from "~/routes/contests.$slug_.winners";
 import { action as votesAction, loader as votesLoader } from "~/routes/organize.$slug.votes";
-import { networkOf } from "~/models/vote.server";
-import { setNow } from "~/services/clock.server";
+import { networkOf } from "~/services/rate-limit.server";
+import { advance, setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
@@ -345,8 +345,13 @@ const certificate = async (entrantId: string, entryId: string, headers: Record<s
     }),
   ) as Promise<Response>;
 
-const check = (code: string) =>
-  checkLoader({ request: getRequest(`/v/${code}`), context: context(), params: { code } });
+/** The check page's data, and its status (200 unless refused). */
+const check = async (code: string, ip?: string) => {
+  const answer = await checkLoader({ request: getRequest(`/v/${code}`), context: context(ip), params: { code } });
+  return "init" in answer
+    ? { ...answer.data, status: answer.init?.status, retryAfter: new Headers(answer.init?.headers).get("retry-after") }
+    : { ...answer, status: 200, retryAfter: null };
+};
 
 describe("certificates", () => {
   it("are downloaded by each judged entrant once the results are out, and checked at their address", async () => {
@@ -400,6 +405,31 @@ describe("certificates", () => {
     // Once the entrant's data is erased, the address no longer vouches for anyone.
     expect(await eraseAccount(amaya!.entrantId, { id: amaya!.entrantId })).toMatchObject({ ok: true });
     expect((await check(code)).certificate).toBeNull();
+  });
+
+  it("are checked at most 60 times an hour from one network, so that codes cannot be tried one by one", async () => {
+    const { organizer, entries } = await judgedContest();
+    const [amaya] = entries;
+    await db.award.create({
+      data: { contestId: amaya!.contestId, entryId: amaya!.id, place: "first", createdById: organizer.user.id },
+    });
+    await closeJudging();
+    await publish();
+    await certificate(amaya!.entrantId, amaya!.id);
+    const code = (await db.entry.findUniqueOrThrow({ where: { id: amaya!.id } })).certificateCode!;
+
+    // 59 guesses from one network (addresses of one /24), then the genuine code: answered
+    for (let i = 0; i < 59; i++)
+      expect((await check(`ZZZZZ${String(i).padStart(3, "2")}`, `198.51.100.${i}`)).status).toBe(200);
+    expect((await check(code, "198.51.100.250")).certificate).toMatchObject({ code, name: "Amaya" });
+    // the next, even the genuine code, is refused, and says when to come back
+    const refused = await check(code, "198.51.100.7");
+    expect(refused).toMatchObject({ status: 429, certificate: null, tooMany: true });
+    expect(Number(refused.retryAfter)).toBeGreaterThan(3500);
+    // another network checks as before, and an hour later the first one can again
+    expect((await check(code, "192.0.2.1")).certificate).toMatchObject({ code });
+    advance(60 * 60 * 1000);
+    expect((await check(code, "198.51.100.7")).certificate).toMatchObject({ code });
   });
 });
 

@@ -391,6 +391,7 @@ export const en = {
     downloadAward: "Download my certificate — {{place}} (PDF)",
     checkTitle: "Check a certificate",
     genuine: "This certificate ({{code}}) is genuine. It states:",
+    tooManyChecks: "Many certificates have been checked from your network in the last hour. Please try again later.",
     notOnRecord:
       "No certificate with this code is on record. Check the address on the certificate; if it is right, the certificate was not issued by this contest, or its holder had their data removed.",
     kind: "Certificate",

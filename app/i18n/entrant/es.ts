@@ -399,6 +399,8 @@ export const es: PartialOf<EntrantMessages> = {
     downloadAward: "Descargar mi certificado — {{place}} (PDF)",
     checkTitle: "Comprobar un certificado",
     genuine: "Este certificado ({{code}}) es auténtico. Indica:",
+    tooManyChecks:
+      "Se han verificado muchos certificados desde su red en la última hora. Vuelva a intentarlo más tarde.",
     notOnRecord:
       "No hay ningún certificado con este código. Revise la dirección del certificado; si es correcta, el certificado no fue emitido por este concurso o su titular pidió borrar sus datos.",
     kind: "Certificado",

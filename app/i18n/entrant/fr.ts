@@ -403,6 +403,8 @@ export const fr: PartialOf<EntrantMessages> = {
     downloadAward: "Télécharger mon certificat — {{place}} (PDF)",
     checkTitle: "Vérifier un certificat",
     genuine: "Ce certificat ({{code}}) est authentique. Il atteste :",
+    tooManyChecks:
+      "De nombreux certificats ont été vérifiés depuis votre réseau au cours de la dernière heure. Veuillez réessayer plus tard.",
     notOnRecord:
       "Aucun certificat ne porte ce code. Vérifiez l’adresse indiquée sur le certificat ; si elle est exacte, le certificat n’a pas été délivré par ce concours, ou les données de son titulaire ont été supprimées.",
     kind: "Certificat",
