@@ -237,6 +237,17 @@ describe("the dashboard of a large contest", () => {
     // an entrant who leaves takes their entries with them
     await db.user.delete({ where: { id: f.entrantId } });
     await same();
+    // judging: assigned, scored, recused, assigned again, one assignment deleted
+    await runAssignment(contest.id);
+    const sheets = await db.assignment.findMany({ where: { contestId: contest.id }, orderBy: { id: "asc" } });
+    expect(sheets.length).toBeGreaterThan(4);
+    await db.assignment.update({ where: { id: sheets[0]!.id }, data: { status: "submitted" } });
+    await db.assignment.update({ where: { id: sheets[1]!.id }, data: { recusedAt: TODAY } });
+    await db.assignment.update({ where: { id: sheets[2]!.id }, data: { status: "submitted", recusedAt: TODAY } });
+    await db.assignment.update({ where: { id: sheets[2]!.id }, data: { recusedAt: null } });
+    await db.assignment.update({ where: { id: sheets[3]!.id }, data: { round: "final" } });
+    await db.assignment.delete({ where: { id: sheets[4]!.id } });
+    await same();
     // a deleted contest leaves no count behind
     await db.contest.delete({ where: { id: contest.id } });
     expect(await db.contestTally.count({ where: { contestId: contest.id, count: { not: 0 } } })).toBe(0);
@@ -267,7 +278,13 @@ async function recount(contestId: string) {
     people.set(key, group);
   }
   const kept = rows.filter((r) => !r.anonymisedAt);
+  const assignments = await db.assignment.groupBy({
+    by: ["round", "judgeId", "status"],
+    where: { contestId, recusedAt: null },
+    _count: { _all: true },
+  });
   return sorted({
+    progress: assignments.map((a) => ({ round: a.round, judgeId: a.judgeId, status: a.status, count: a._count._all })),
     byStatus,
     slots,
     people: [...people.values()],
@@ -283,6 +300,7 @@ function sorted(tally: Awaited<ReturnType<typeof tallyEntries>>) {
     byStatus: new Map([...tally.byStatus].sort(([x], [y]) => (x < y ? -1 : 1))),
     slots: new Map([...tally.slots].sort(([x], [y]) => x - y)),
     people: [...tally.people].sort((x, y) => (key(x) < key(y) ? -1 : 1)),
+    progress: [...tally.progress].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1)),
   };
 }
 

@@ -8,6 +8,7 @@
 --   left    key ""                      entries not anonymised yet
 --   files   key ""                      files of entries not anonymised yet
 --   people  key "country/dateOfBirth"   entrants with an entry not withdrawn, each once
+--   progress  key "round:judgeId:status"  judges' assignments, recused ones aside
 -- ContestEntrant: an entrant's entries not withdrawn, in a contest, with the country and birth
 -- date the entrant is counted under, so that a change of either moves the count.
 --
@@ -178,6 +179,33 @@ BEGIN
         ON CONFLICT ("contestId", "kind", "key") DO UPDATE SET "count" = "count" + 1;
 END;
 
+-- A judge's assignments by round and status, recused ones aside.
+CREATE TRIGGER "Assignment_tally_insert" AFTER INSERT ON "Assignment" BEGIN
+    INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
+        SELECT NEW."contestId", 'progress', NEW."round" || ':' || NEW."judgeId" || ':' || NEW."status", 1
+        WHERE NEW."recusedAt" IS NULL
+        ON CONFLICT ("contestId", "kind", "key") DO UPDATE SET "count" = "count" + 1;
+END;
+
+CREATE TRIGGER "Assignment_tally_delete" AFTER DELETE ON "Assignment" BEGIN
+    UPDATE "ContestTally" SET "count" = "count" - 1
+        WHERE "contestId" = OLD."contestId" AND "kind" = 'progress' AND OLD."recusedAt" IS NULL
+          AND "key" = OLD."round" || ':' || OLD."judgeId" || ':' || OLD."status";
+END;
+
+CREATE TRIGGER "Assignment_tally_update" AFTER UPDATE OF "contestId", "round", "judgeId", "status", "recusedAt" ON "Assignment"
+    WHEN OLD."contestId" IS NOT NEW."contestId" OR OLD."round" IS NOT NEW."round" OR OLD."judgeId" IS NOT NEW."judgeId"
+      OR OLD."status" IS NOT NEW."status" OR (OLD."recusedAt" IS NULL) <> (NEW."recusedAt" IS NULL)
+BEGIN
+    UPDATE "ContestTally" SET "count" = "count" - 1
+        WHERE "contestId" = OLD."contestId" AND "kind" = 'progress' AND OLD."recusedAt" IS NULL
+          AND "key" = OLD."round" || ':' || OLD."judgeId" || ':' || OLD."status";
+    INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
+        SELECT NEW."contestId", 'progress', NEW."round" || ':' || NEW."judgeId" || ':' || NEW."status", 1
+        WHERE NEW."recusedAt" IS NULL
+        ON CONFLICT ("contestId", "kind", "key") DO UPDATE SET "count" = "count" + 1;
+END;
+
 CREATE TRIGGER "Contest_tally_delete" AFTER DELETE ON "Contest" BEGIN
     DELETE FROM "ContestTally" WHERE "contestId" = OLD."id";
     DELETE FROM "ContestEntrant" WHERE "contestId" = OLD."id";
@@ -202,3 +230,6 @@ INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
 INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
     SELECT "contestId", 'people', COALESCE("country", '') || '/' || COALESCE("dateOfBirth", ''), COUNT(*)
     FROM "ContestEntrant" GROUP BY 1, 2, 3;
+INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
+    SELECT "contestId", 'progress', "round" || ':' || "judgeId" || ':' || "status", COUNT(*)
+    FROM "Assignment" WHERE "recusedAt" IS NULL GROUP BY 1, 2, 3;

@@ -163,6 +163,32 @@ CREATE TRIGGER "User_tally_update" AFTER UPDATE OF "country", "dateOfBirth" ON "
     WHEN (OLD."country" IS DISTINCT FROM NEW."country" OR OLD."dateOfBirth" IS DISTINCT FROM NEW."dateOfBirth")
     EXECUTE FUNCTION "User_tally"();
 
+-- A judge's assignments by round and status, recused ones aside.
+CREATE FUNCTION "Assignment_tally"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD."recusedAt" IS NULL THEN
+        UPDATE "ContestTally" SET "count" = "count" - 1
+            WHERE "contestId" = OLD."contestId" AND "kind" = 'progress'
+              AND "key" = OLD."round" || ':' || OLD."judgeId" || ':' || OLD."status";
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW."recusedAt" IS NULL THEN
+        INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
+            VALUES (NEW."contestId", 'progress', NEW."round" || ':' || NEW."judgeId" || ':' || NEW."status", 1)
+            ON CONFLICT ("contestId", "kind", "key") DO UPDATE SET "count" = "ContestTally"."count" + 1;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Assignment_tally_insert_delete" AFTER INSERT OR DELETE ON "Assignment"
+    FOR EACH ROW EXECUTE FUNCTION "Assignment_tally"();
+CREATE TRIGGER "Assignment_tally_update" AFTER UPDATE OF "contestId", "round", "judgeId", "status", "recusedAt" ON "Assignment"
+    FOR EACH ROW
+    WHEN (OLD."contestId" IS DISTINCT FROM NEW."contestId" OR OLD."round" IS DISTINCT FROM NEW."round"
+      OR OLD."judgeId" IS DISTINCT FROM NEW."judgeId" OR OLD."status" IS DISTINCT FROM NEW."status"
+      OR (OLD."recusedAt" IS NULL) <> (NEW."recusedAt" IS NULL))
+    EXECUTE FUNCTION "Assignment_tally"();
+
 CREATE FUNCTION "Contest_tally"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM "ContestTally" WHERE "contestId" = OLD."id";
@@ -191,3 +217,6 @@ INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
 INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
     SELECT "contestId", 'people', COALESCE("country", '') || '/' || COALESCE("dateOfBirth", ''), COUNT(*)
     FROM "ContestEntrant" GROUP BY 1, 2, 3;
+INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
+    SELECT "contestId", 'progress', "round" || ':' || "judgeId" || ':' || "status", COUNT(*)
+    FROM "Assignment" WHERE "recusedAt" IS NULL GROUP BY 1, 2, 3;
