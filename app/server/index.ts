@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { env, EnvError, reloadEnv } from "../services/env.server";
 import { log } from "../services/log.server";
-import { createStorage, storageConfigFromEnv } from "../services/storage.server";
+import { storageConfigFromEnv, storageOrigin as storageOriginOf } from "../services/storage.server";
 import { createApp } from "./app";
 
 /**
@@ -49,9 +49,7 @@ const embedded =
 const settings = checkedEnv(reloadEnv);
 // Browsers talk to storage directly; the Content-Security-Policy must allow exactly the origin
 // that presigned URLs point at (path-style or virtual-hosted alike).
-const storageOrigin = new URL(
-  await createStorage(storageConfigFromEnv()).presignGet("origin-probe", { expiresInSec: 60 }),
-).origin;
+const storageOrigin = storageOriginOf(storageConfigFromEnv());
 
 const BUILD_PATH = path.resolve("build/index.js");
 const importBuild = async (): Promise<ServerBuild> =>
