@@ -5,6 +5,7 @@ import { foldForSearch } from "./search-text";
 import { engineOf, type Engine } from "./engine";
 import { env } from "./env.server";
 import { log } from "./log.server";
+import { compilerReadOnce } from "./query-compiler-wasm.server";
 import { keepQueryPlans } from "./query-plans.server";
 
 /**
@@ -114,13 +115,15 @@ function createClient() {
               return new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE });
             }),
           ),
-        }) as unknown as SqliteClient)
+          ...compilerReadOnce("postgresql"),
+        } as ConstructorParameters<typeof PostgresClient>[0]) as unknown as SqliteClient)
       : new SqliteClient({
           adapter: loadedOnConnect("@prisma/adapter-better-sqlite3", "sqlite", async () => {
             const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
             return new PrismaBetterSQLite3({ url });
           }),
-        });
+          ...compilerReadOnce("sqlite"),
+        } as ConstructorParameters<typeof SqliteClient>[0]);
   // A query extension changes no method's shape, so the plain client's type stays true (and
   // functions that take a Prisma.TransactionClient accept the extended client's transactions).
   const searchable = base.$extends({
