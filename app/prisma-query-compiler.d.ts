@@ -6,3 +6,7 @@ declare module "@prisma/client/runtime/query_compiler_bg.sqlite.mjs" {
 declare module "@prisma/client/runtime/query_compiler_bg.postgresql.mjs" {
   export const QueryCompiler: { prototype: object };
 }
+// The compiler itself, in base64 (read by tests/unit/query-compiler-wasm.test.ts).
+declare module "@prisma/client/runtime/query_compiler_bg.sqlite.wasm-base64.mjs" {
+  export const wasm: string;
+}

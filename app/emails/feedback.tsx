@@ -13,7 +13,7 @@ export const feedbackPayload = z.object({
   category: z.string(),
   /** the judges' notes as organizers released them, in blind order, without names */
   notes: z.array(z.string()),
-  /** the work's average weighted score and its category's, 0–100, where organizers chose to share them */
+  /** the work's average weighted score and its category's, 0 to 100, where organizers chose to share them */
   average: z.number().nullable(),
   categoryAverage: z.number().nullable(),
   link: z.string(),

@@ -1,4 +1,3 @@
-import { render } from "@react-email/render";
 import type { Translate } from "~/i18n";
 import type { ReactElement } from "react";
 import type { z } from "zod";
@@ -65,6 +64,8 @@ export function redactPayload(name: string, rawPayload: string) {
 export async function renderEmail(name: string, t: Translate, lang: string, rawPayload: unknown) {
   const entry = templateNamed(name);
   const { subject, element } = entry.build(t, lang, entry.payload.parse(rawPayload));
+  // loaded with the first email rather than with the server (some 4 MiB that pages never use)
+  const { render } = await import("@react-email/render");
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject, html, text };
 }

@@ -672,7 +672,7 @@ export async function certificatePdf(raw: CertificateText, issuedAt: Date): Prom
 const ARABIC = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
 /** A run written left to right inside right-to-left text: Latin words, numbers, addresses. */
 const LEFT_TO_RIGHT_RUN =
-  /[0-9A-Za-z\u00c0-\u024f](?:[0-9A-Za-z\u00c0-\u024f .,:/@_'’%+-]*[0-9A-Za-z\u00c0-\u024f%])?/g;
+  /[0-9A-Za-z\u00c0-\u024f](?:[0-9A-Za-z\u00c0-\u024f .,:/@_'\u2019%+-]*[0-9A-Za-z\u00c0-\u024f%])?/g;
 const MIRRORED: Record<string, string> = {
   "(": ")",
   ")": "(",

@@ -1,7 +1,6 @@
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import sharp from "sharp";
 import { now } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { posterFrame, withoutMetadata } from "~/services/ffmpeg.server";
@@ -148,6 +147,8 @@ export async function verifyAsset(assetId: string) {
     if (result.kind === "video" && result.durationSec) {
       const frame = path.join(await scratch(), "poster.jpg");
       await posterFrame(await source.input(), frame, result.durationSec);
+      // loaded here, on the first video, rather than with the server (see media-inspect.server.ts)
+      const { default: sharp } = await import("sharp");
       const poster = await sharp(frame)
         .resize({ width: PREVIEW_WIDTH, withoutEnlargement: true })
         .webp({ quality: 80 })

@@ -1,9 +1,10 @@
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { env, EnvError, reloadEnv } from "../services/env.server";
 import { log } from "../services/log.server";
-import { createStorage, storageConfigFromEnv } from "../services/storage.server";
+import { storageConfigFromEnv, storageOrigin as storageOriginOf } from "../services/storage.server";
 import { createApp } from "./app";
 
 /**
@@ -49,13 +50,27 @@ const embedded =
 const settings = checkedEnv(reloadEnv);
 // Browsers talk to storage directly; the Content-Security-Policy must allow exactly the origin
 // that presigned URLs point at (path-style or virtual-hosted alike).
-const storageOrigin = new URL(
-  await createStorage(storageConfigFromEnv()).presignGet("origin-probe", { expiresInSec: 60 }),
-).origin;
+const storageOrigin = storageOriginOf(storageConfigFromEnv());
+
+/**
+ * To list the exports of a CommonJS package that an ES module imports, Node reads its source, and
+ * follows `module.exports = require(…)` into both branches of a package that picks its build by
+ * NODE_ENV: React's development builds (react-dom's is 2 MiB once in memory) are read, never run,
+ * and kept with their source in require's cache for the life of the process. Once the build has
+ * loaded, the entries of modules that never ran are let go; a later require() would read its
+ * file again, as for any module not yet loaded.
+ */
+function forgetModulesNeverRun() {
+  const cache = createRequire(import.meta.url).cache;
+  for (const [file, module] of Object.entries(cache)) if (module && !module.loaded) delete cache[file];
+}
 
 const BUILD_PATH = path.resolve("build/index.js");
-const importBuild = async (): Promise<ServerBuild> =>
-  (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
+const importBuild = async (): Promise<ServerBuild> => {
+  const loaded = (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
+  forgetModulesNeverRun();
+  return loaded;
+};
 
 let build = await importBuild();
 const startWorker = (b: ServerBuild) =>

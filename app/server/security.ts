@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
 import { randomBytes } from "node:crypto";
-import { createI18n, defaultLocale, localeFromAcceptLanguage } from "../i18n";
 
 /**
  * Headers on every response: a nonce-based Content-Security-Policy (the nonce reaches Remix's
@@ -56,7 +55,14 @@ export function sameOriginWrites(allowedOrigins: string[]) {
     const originOk = origin === undefined || allowed.has(origin);
     const siteOk = !site || site === "same-origin" || site === "none";
     if (originOk && siteOk) return next();
-    const t = createI18n(localeFromAcceptLanguage(req.get("accept-language") ?? null) ?? defaultLocale).t;
-    res.status(403).type("text/plain").send(t("errors.crossSite"));
+    // Loaded by the first refusal: this server's bundle would otherwise hold a second copy of
+    // every language's messages beside the one the pages use, for this one message.
+    import("../i18n").then(
+      ({ createI18n, defaultLocale, localeFromAcceptLanguage }) => {
+        const t = createI18n(localeFromAcceptLanguage(req.get("accept-language") ?? null) ?? defaultLocale).t;
+        res.status(403).type("text/plain").send(t("errors.crossSite"));
+      },
+      (error: unknown) => next(error),
+    );
   };
 }

@@ -1,5 +1,3 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient as PostgresClient } from "~/generated/postgresql/client";
 import { Prisma, PrismaClient as SqliteClient } from "~/generated/sqlite/client";
@@ -7,6 +5,7 @@ import { foldForSearch } from "./search-text";
 import { engineOf, type Engine } from "./engine";
 import { env } from "./env.server";
 import { log } from "./log.server";
+import { compilerReadOnce } from "./query-compiler-wasm.server";
 import { keepQueryPlans } from "./query-plans.server";
 
 /**
@@ -83,6 +82,26 @@ function oneQueryAtATime(factory: SqlDriverAdapterFactory): SqlDriverAdapterFact
   };
 }
 
+/**
+ * An engine's adapter, loaded when the client first connects: a process only ever loads its own
+ * engine's driver (node-postgres alone is some 5 MiB), and none before its first query.
+ */
+function loadedOnConnect(
+  adapterName: string,
+  provider: SqlDriverAdapterFactory["provider"],
+  load: () => Promise<SqlDriverAdapterFactory>,
+): SqlDriverAdapterFactory {
+  let factory: Promise<SqlDriverAdapterFactory> | undefined;
+  return {
+    adapterName,
+    provider,
+    async connect() {
+      factory ??= load();
+      return (await factory).connect();
+    },
+  };
+}
+
 function createClient() {
   keepQueryPlans();
   const url = env().DATABASE_URL;
@@ -90,9 +109,21 @@ function createClient() {
     engineOf(url) === "postgresql"
       ? // The same API; only the generated query compiler differs.
         (new PostgresClient({
-          adapter: oneQueryAtATime(new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE })),
-        }) as unknown as SqliteClient)
-      : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+          adapter: oneQueryAtATime(
+            loadedOnConnect("@prisma/adapter-pg", "postgres", async () => {
+              const { PrismaPg } = await import("@prisma/adapter-pg");
+              return new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE });
+            }),
+          ),
+          ...compilerReadOnce("postgresql"),
+        } as ConstructorParameters<typeof PostgresClient>[0]) as unknown as SqliteClient)
+      : new SqliteClient({
+          adapter: loadedOnConnect("@prisma/adapter-better-sqlite3", "sqlite", async () => {
+            const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
+            return new PrismaBetterSQLite3({ url });
+          }),
+          ...compilerReadOnce("sqlite"),
+        } as ConstructorParameters<typeof SqliteClient>[0]);
   // A query extension changes no method's shape, so the plain client's type stays true (and
   // functions that take a Prisma.TransactionClient accept the extended client's transactions).
   const searchable = base.$extends({

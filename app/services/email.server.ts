@@ -1,5 +1,5 @@
 import type { Prisma } from "~/services/db.server";
-import { Resend } from "resend";
+import type { Resend } from "resend";
 import { redactPayload, renderEmail, type TemplateName, type TemplatePayload } from "~/emails";
 import { isLocale, defaultLocale } from "~/i18n";
 import { serverT } from "~/i18n/i18n.server";
@@ -50,9 +50,11 @@ export async function queueEmails<N extends TemplateName>(messages: OutboxMessag
 export type SendResult = { ok: true; id: string } | { ok: false; error: string };
 
 let client: Resend | undefined;
-function resend() {
+/** Resend's client, loaded with the first email sent rather than with the server. */
+async function resend() {
   const { RESEND_API_KEY, RESEND_BASE_URL } = env();
   if (!RESEND_API_KEY) throw new Error("RESEND_API_KEY is not set");
+  const { Resend } = await import("resend");
   client ??= new Resend(RESEND_API_KEY, RESEND_BASE_URL ? { baseUrl: RESEND_BASE_URL } : undefined);
   return client;
 }
@@ -72,8 +74,8 @@ export async function sendEmail(emailId: string): Promise<SendResult> {
       locale,
       JSON.parse(email.payload),
     );
-    const send = () =>
-      resend().emails.send(
+    const send = async () =>
+      (await resend()).emails.send(
         { from: env().EMAIL_FROM, to: email.to, subject, html, text },
         { idempotencyKey: email.idempotencyKey },
       );

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
-import { fileTypeFromBuffer } from "file-type";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 import { probe, type Input, type Probe } from "./ffmpeg.server";
 import type { Storage } from "./storage.server";
 
@@ -151,8 +150,15 @@ function hasPersonalTags(probed: Probe) {
 /** How many first bytes tell a file's type (file-type's own need). */
 export const SNIFF_BYTES = 4100;
 
+/**
+ * sharp (with its native image library) and file-type are loaded on the first file that needs
+ * them, not with the server: page views never do, and sharp alone holds some 18 MiB.
+ */
+const loadSharp = async () => (await import("sharp")).default;
+
 /** The content's real type, from its first bytes. */
 async function sniff(source: MediaSource): Promise<string | null> {
+  const { fileTypeFromBuffer } = await import("file-type");
   const found = await fileTypeFromBuffer(await source.read(0, SNIFF_BYTES));
   if (!found) return null;
   // QuickTime and MP4 share a container; file-type names M4A audio "audio/x-m4a".
@@ -179,6 +185,7 @@ export async function readImage(
   limits: { maxPixels: number; previewWidth: number },
 ): Promise<ImageFacts> {
   const options = { failOn: "truncated" as const, limitInputPixels: limits.maxPixels };
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     // Reads the header only: a 20 000 × 20 000 "pixel bomb" stops here, undecoded.

@@ -1,19 +1,3 @@
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CopyObjectCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  HeadObjectCommand,
-  NotFound,
-  PutObjectCommand,
-  S3Client,
-  UploadPartCommand,
-  UploadPartCopyCommand,
-} from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { Transform } from "node:stream";
@@ -156,14 +140,43 @@ export function bucketCorsRule(origins: string[]) {
   };
 }
 
+/**
+ * The origin the storage's presigned URLs point at, which the Content-Security-Policy must allow:
+ * the endpoint's own (path-style: `/bucket/key`), or the bucket's name in front of the endpoint's
+ * host (virtual-hosted: `bucket.host/key`). It is the AWS SDK's choice for an endpoint of one's
+ * own, written out here so that the server need not load the SDK to know it: virtual-hosted
+ * unless path-style is forced, the endpoint's host is an IP address, or the bucket's name is no
+ * single lowercase DNS label of 3 to 63 characters (tests/integration/storage.test.ts holds both
+ * to the same answers).
+ */
+export function storageOrigin(config: Pick<StorageConfig, "endpoint" | "bucket" | "forcePathStyle">) {
+  const endpoint = new URL(config.endpoint);
+  const ipV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)){3}$/;
+  const isIp = (host: string) => ipV4.test(host) || (host.startsWith("[") && host.endsWith("]"));
+  const virtualHosted =
+    !config.forcePathStyle &&
+    !isIp(endpoint.hostname) &&
+    /^(?!-)(?!.*-$)[a-z0-9-]{3,63}$/.test(config.bucket) &&
+    !isIp(config.bucket);
+  return virtualHosted ? `${endpoint.protocol}//${config.bucket}.${endpoint.host}` : endpoint.origin;
+}
+
 /** A key no one can guess: `{prefix}/{32 hex}{.ext}`. The user's file name never appears. */
 export function newObjectKey(prefix: string, extension?: string) {
   const ext = extension ? `.${extension.replace(/[^a-z0-9]/gi, "").toLowerCase()}` : "";
   return `${prefix.replace(/\/+$/, "")}/${randomBytes(16).toString("hex")}${ext}`;
 }
 
-export function createStorage(config: StorageConfig): Storage {
-  const client = new S3Client({
+/**
+ * The AWS SDK (some 14 MiB once loaded) comes in with a storage's first call, not with the
+ * server: the pages most people load never reach storage.
+ */
+async function connect(config: StorageConfig) {
+  const [sdk, { getSignedUrl }] = await Promise.all([
+    import("@aws-sdk/client-s3"),
+    import("@aws-sdk/s3-request-presigner"),
+  ]);
+  const client = new sdk.S3Client({
     endpoint: config.endpoint,
     region: config.region,
     forcePathStyle: config.forcePathStyle,
@@ -197,11 +210,25 @@ export function createStorage(config: StorageConfig): Storage {
       { step: "build", name: "mosaicBucketPath" },
     );
   }
+  return { ...sdk, client, getSignedUrl };
+}
+
+export function createStorage(config: StorageConfig): Storage {
+  let connected: ReturnType<typeof connect> | undefined;
+  const s3 = () => {
+    if (!connected) {
+      connected = connect(config);
+      // a client that could not be made is made afresh by the next call
+      connected.catch(() => (connected = undefined));
+    }
+    return connected;
+  };
   const Bucket = config.bucket;
 
   return {
     bucket: Bucket,
-    presignPut(key, { contentType, contentLength, expiresInSec }) {
+    async presignPut(key, { contentType, contentLength, expiresInSec }) {
+      const { client, getSignedUrl, PutObjectCommand } = await s3();
       // Content-Type and Content-Length are signed: the browser can send only these bytes.
       return getSignedUrl(
         client,
@@ -209,7 +236,8 @@ export function createStorage(config: StorageConfig): Storage {
         { expiresIn: expiresInSec, signableHeaders: new Set(["content-type", "content-length"]) },
       );
     },
-    presignGet(key, { expiresInSec, attachment }) {
+    async presignGet(key, { expiresInSec, attachment }) {
+      const { client, getSignedUrl, GetObjectCommand } = await s3();
       return getSignedUrl(
         client,
         new GetObjectCommand({ Bucket, Key: key, ...(attachment && { ResponseContentDisposition: "attachment" }) }),
@@ -217,6 +245,7 @@ export function createStorage(config: StorageConfig): Storage {
       );
     },
     async head(key) {
+      const { client, HeadObjectCommand, NotFound } = await s3();
       try {
         const out = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
         return { size: out.ContentLength ?? 0, contentType: out.ContentType, etag: out.ETag };
@@ -226,6 +255,7 @@ export function createStorage(config: StorageConfig): Storage {
       }
     },
     async getBytes(key, range) {
+      const { client, GetObjectCommand } = await s3();
       const out = await client.send(
         new GetObjectCommand({ Bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
       );
@@ -233,6 +263,7 @@ export function createStorage(config: StorageConfig): Storage {
       return out.Body.transformToByteArray();
     },
     async download(key, path, maxBytes) {
+      const { client, GetObjectCommand } = await s3();
       const out = await client.send(new GetObjectCommand({ Bucket, Key: key }));
       if (!out.Body) throw new Error(`storage returned no body for ${key}`);
       let written = 0;
@@ -250,11 +281,20 @@ export function createStorage(config: StorageConfig): Storage {
       return written;
     },
     async getStream(key, options) {
+      const { client, GetObjectCommand } = await s3();
       const out = await client.send(new GetObjectCommand({ Bucket, Key: key }), { abortSignal: options?.signal });
       if (!out.Body) throw new Error(`storage returned no body for ${key}`);
       return out.Body as AsyncIterable<Uint8Array>;
     },
     async copy(fromKey, toKey, { size, contentType }) {
+      const {
+        client,
+        CopyObjectCommand,
+        CreateMultipartUploadCommand,
+        UploadPartCopyCommand,
+        CompleteMultipartUploadCommand,
+        AbortMultipartUploadCommand,
+      } = await s3();
       const CopySource = encodeURI(`${Bucket}/${fromKey}`);
       const limit = config.copyObjectLimit ?? COPY_OBJECT_LIMIT;
       if (size <= limit) {
@@ -303,9 +343,11 @@ export function createStorage(config: StorageConfig): Storage {
       }
     },
     async put(key, body, contentType) {
+      const { client, PutObjectCommand } = await s3();
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: body, ContentType: contentType }));
     },
     async putFile(key, path, size, contentType) {
+      const { client, PutObjectCommand } = await s3();
       await client.send(
         new PutObjectCommand({
           Bucket,
@@ -317,14 +359,17 @@ export function createStorage(config: StorageConfig): Storage {
       );
     },
     async remove(key) {
+      const { client, DeleteObjectCommand } = await s3();
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
     },
     async createMultipart(key, contentType) {
+      const { client, CreateMultipartUploadCommand } = await s3();
       const out = await client.send(new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType }));
       if (!out.UploadId) throw new Error("storage returned no UploadId");
       return out.UploadId;
     },
-    presignPart(key, uploadId, { partNumber, contentLength }, expiresInSec) {
+    async presignPart(key, uploadId, { partNumber, contentLength }, expiresInSec) {
+      const { client, getSignedUrl, UploadPartCommand } = await s3();
       return getSignedUrl(
         client,
         new UploadPartCommand({
@@ -338,6 +383,7 @@ export function createStorage(config: StorageConfig): Storage {
       );
     },
     async completeMultipart(key, uploadId, parts) {
+      const { client, CompleteMultipartUploadCommand } = await s3();
       await client.send(
         new CompleteMultipartUploadCommand({
           Bucket,
@@ -352,9 +398,11 @@ export function createStorage(config: StorageConfig): Storage {
       );
     },
     async abortMultipart(key, uploadId) {
+      const { client, AbortMultipartUploadCommand } = await s3();
       await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId: uploadId }));
     },
     async ping() {
+      const { client, HeadBucketCommand } = await s3();
       // The bucket exists and these credentials may use it (s3:ListBucket on AWS).
       await client.send(new HeadBucketCommand({ Bucket }));
     },

@@ -10,6 +10,7 @@ import {
   ObjectTooLargeError,
   storage,
   storageConfigFromEnv,
+  storageOrigin,
   StorageUnavailableError,
 } from "~/services/storage.server";
 import { browserPut, bytes, forgedUrls, presignedPut } from "../support/storage";
@@ -162,5 +163,29 @@ describe("storage", () => {
   it("answers the readiness ping, and fails it for a bucket that does not exist", async () => {
     await expect(storage().ping()).resolves.toBeUndefined();
     await expect(createStorage({ ...storageConfigFromEnv(), bucket: "no-such-bucket" }).ping()).rejects.toThrow();
+  });
+
+  it("knows the origin of its presigned URLs without the SDK, as the SDK makes them", async () => {
+    const endpoints = [
+      "http://127.0.0.1:9000",
+      "http://[::1]:9000",
+      "http://localhost:9000",
+      "http://minio:9000",
+      "https://s3.example.org",
+      "https://S3.Example.org:443",
+      "https://s3.example.org:8443/base/",
+      "https://fra1.digitaloceanspaces.com",
+    ];
+    const buckets = ["mosaic", "mosaic-media-2025", "a--b", "ab", "bucket-", "-bucket", "My-Bucket", "my.bucket"];
+    const more = ["under_score", "192.168.1.1", "x".repeat(63), "x".repeat(64)];
+    for (const forcePathStyle of [true, false]) {
+      for (const endpoint of endpoints) {
+        for (const bucket of [...buckets, ...more]) {
+          const config = { ...storageConfigFromEnv(), endpoint, bucket, forcePathStyle };
+          const signed = await createStorage(config).presignGet("any", { expiresInSec: 60 });
+          expect(storageOrigin(config), `${endpoint} ${bucket} ${forcePathStyle}`).toBe(new URL(signed).origin);
+        }
+      }
+    }
   });
 });
