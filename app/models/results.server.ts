@@ -30,10 +30,11 @@ const AWARD_PLACES = 3;
  * sit against the panel.
  */
 export async function contestResults(contestId: string, round: Round = "scoring") {
-  // Results change only when a sheet, a comparison, an entry or an award does: a few aggregates
-  // tell whether the last computation still holds, so a contest of 10,000 entries is not re-read
-  // per page view.
-  const [sheetsVersion, comparisonsVersion, entriesVersion, awardsVersion, settings] = await Promise.all([
+  // The maths change only when a sheet, a comparison or an entry does: a few aggregates tell
+  // whether the last computation still holds, so a contest of 10,000 entries is not re-read per
+  // page view. Awards change no number: they are laid over the rows as they stand now, so an
+  // organizer awarding places in a 50,000-entry contest waits for no computation.
+  const [sheetsVersion, comparisonsVersion, entriesVersion, settings, awards] = await Promise.all([
     // the sum of revisions moves with every saved sheet, even two in the same millisecond
     db.assignment.aggregate({
       where: { contestId, round },
@@ -45,27 +46,40 @@ export async function contestResults(contestId: string, round: Round = "scoring"
       ? db.comparison.aggregate({ where: { contestId }, _max: { decidedAt: true }, _count: { winnerId: true } })
       : null,
     db.entry.aggregate({ where: { contestId }, _max: { updatedAt: true }, _count: { _all: true } }),
-    db.award.aggregate({ where: { contestId }, _max: { createdAt: true }, _count: { _all: true } }),
     // the settings page saves categories' names and the methods with the contest
     db.contest.findUniqueOrThrow({
       where: { id: contestId },
       select: { updatedAt: true, normalisation: true, finalMethod: true, judgesPerEntry: true },
     }),
+    db.award.findMany({ where: { contestId }, select: { entryId: true, place: true } }),
   ]);
-  const version = JSON.stringify([sheetsVersion, comparisonsVersion, entriesVersion, awardsVersion, settings]);
+  const version = JSON.stringify([sheetsVersion, comparisonsVersion, entriesVersion, settings]);
   const key = `${contestId}:${round}`;
-  const cached = resultsCache.get(key);
-  if (cached?.version === version) return cached.results;
-  const method = (round === "scoring" ? settings.normalisation : settings.finalMethod) as FinalMethod;
-  // the scoring round asks for the contest's number of judges per entry; the final, for every final judge
-  const judgesAsked = round === "scoring" ? settings.judgesPerEntry : null;
-  const results = await computeContestResults(contestId, round, method, judgesAsked);
-  resultsCache.set(key, { version, results });
-  return results;
+  let computed = resultsCache.get(key);
+  if (computed?.version !== version) {
+    const method = (round === "scoring" ? settings.normalisation : settings.finalMethod) as FinalMethod;
+    // the scoring round asks for the contest's number of judges per entry; the final, for every final judge
+    const judgesAsked = round === "scoring" ? settings.judgesPerEntry : null;
+    computed = { version, results: await computeContestResults(contestId, round, method, judgesAsked) };
+    resultsCache.set(key, computed);
+  }
+  return withAwards(computed.results, awards);
 }
 
 export type ContestResults = Awaited<ReturnType<typeof computeContestResults>>;
 const resultsCache = new Map<string, { version: string; results: ContestResults }>();
+
+/** The computed results with each row's award as it stands now; the cached rows are left as they are. */
+function withAwards(results: ContestResults, awards: { entryId: string; place: string }[]): ContestResults {
+  const placeOf = new Map(awards.map((a) => [a.entryId, a.place as Place]));
+  return {
+    ...results,
+    categories: results.categories.map((category) => ({
+      ...category,
+      rows: category.rows.map((row) => (placeOf.has(row.entryId) ? { ...row, award: placeOf.get(row.entryId)! } : row)),
+    })),
+  };
+}
 
 /** Strings in the order of their UTF-16 code units, as the results maths orders them. */
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -77,7 +91,8 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
   // Read flat: the categories and awards are few, and joining them (or the sheets' entries) to
   // each of 50,000 rows costs more than reading them apart. Sheets of entries that are not in the
   // results (not eligible, not shortlisted for the final) are dropped below.
-  const [criteria, flatEntries, sheets, panel, extra, categoryRows, awards] = await Promise.all([
+  const computedAt = now();
+  const [criteria, flatEntries, sheets, panel, extra, categoryRows] = await Promise.all([
     rubricOf(contestId),
     db.entry.findMany({
       where: { contestId, status: "eligible", ...(round === "final" ? { shortlisted: true } : {}) },
@@ -98,15 +113,9 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
       select: { entryId: true },
     }),
     db.category.findMany({ where: { contestId }, select: { id: true, name: true, position: true } }),
-    db.award.findMany({ where: { contestId }, select: { entryId: true, place: true } }),
   ]);
   const categoryById = new Map(categoryRows.map((c) => [c.id, c]));
-  const placeOf = new Map(awards.map((a) => [a.entryId, a.place]));
-  const entries = flatEntries.map((e) => ({
-    ...e,
-    category: categoryById.get(e.categoryId)!,
-    award: placeOf.has(e.id) ? { place: placeOf.get(e.id)! } : null,
-  }));
+  const entries = flatEntries.map((e) => ({ ...e, category: categoryById.get(e.categoryId)! }));
   const judgeComing = new Set(extra.map((a) => a.entryId));
   const known = new Set(entries.map((e) => e.id));
   const scored = sheets
@@ -163,7 +172,8 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
           referenceCode: entry.referenceCode,
           title: entry.title,
           shortlisted: entry.shortlisted,
-          award: (entry.award?.place as Place | undefined) ?? null,
+          // laid over by withAwards, as awards stand at each view
+          award: null as Place | null,
           judgesAsked,
           // ranked like the others, on fewer opinions than the contest asked for: said beside its rank
           shortOfJudges: judgesAsked !== null && r.judgeCount < judgesAsked,
@@ -225,6 +235,8 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
   const calibratedJudges = new Map(calibrated?.judges.map((j) => [j.judgeId, j]));
   return {
     method,
+    /** When these numbers were worked out: they hold until a sheet, a comparison or an entry changes. */
+    computedAt,
     // the calibrated model could not be fitted yet: the z-score ranks, as it says on the page
     fellBack: method === "calibrated" && !calibrated,
     categories: categories.map((name) => ({

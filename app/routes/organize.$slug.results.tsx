@@ -62,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : [];
   return {
     method: results.method,
+    computedAt: results.computedAt.toISOString(),
     fellBack: results.fellBack,
     reliability: current?.reliability ?? null,
     comparative: current?.comparative ?? null,
@@ -158,6 +159,7 @@ export default function Results() {
     judges,
     closeBoundaries,
     canAddJudges,
+    computedAt,
   } = useLoaderData<typeof loader>();
   const link = (params: Record<string, string>) =>
     `/organize/${slug}/results?${new URLSearchParams({ ...(round === "final" ? { round } : {}), ...params })}`;
@@ -196,6 +198,9 @@ export default function Results() {
         </a>{" "}
         · <a href={`/organize/${slug}/export/scores.csv`}>{t("results.exportScores")}</a> ·{" "}
         <a href={`/organize/${slug}/export/entries.csv`}>{t("results.exportEntries")}</a>
+      </p>
+      <p className="muted" data-testid="computed-at">
+        {t("results.computedAt", { date: formatDateTime(computedAt, i18n.language, zone) })}
       </p>
 
       {shortOfJudges > 0 ? (

@@ -7,7 +7,7 @@ import { action as resultsAction, loader as resultsLoader } from "~/routes/organ
 import { action as screeningAction } from "~/routes/organize.$slug.screening";
 import { loader as winnersLoader } from "~/routes/contests.$slug_.winners";
 import { loader as entriesLoader } from "~/routes/entries._index";
-import { setNow } from "~/services/clock.server";
+import { now as clockNow, setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { createSession } from "~/services/session.server";
@@ -103,6 +103,48 @@ describe("results", () => {
     const first = again.categories[0]!.rows.find((r) => r.entryId === entries[0]!.id)!;
     expect(first.rawMean).not.toBeCloseTo(75);
     expect(again.categories[0]!.rows.find((r) => r.entryId === entries[2]!.id)!.award).toBe("third");
+  });
+
+  it("show an award as soon as it is set, without working the numbers out again; a new score does", async () => {
+    const { organizer, judges, entries } = await scoredContest();
+    const at = new Date(clockNow().getTime() + 1000);
+    setNow(at);
+    const load = async () => {
+      const page = await resultsLoader({
+        request: getRequest(`/organize/${slug}/results`, { cookie: organizer.cookie }),
+        context: context(),
+        params: { slug },
+      });
+      const awards = Object.fromEntries(page.categories[0]!.rows.map((r) => [r.entryId, r.award]));
+      return { computedAt: page.computedAt, awards, rows: page.categories[0]!.rows };
+    };
+    const before = await load();
+    expect(before.computedAt).toBe(at.toISOString());
+    expect(Object.values(before.awards)).toEqual([null, null, null]);
+
+    // awards set, changed and taken back a minute later: shown each time, from the same computation
+    setNow(new Date(at.getTime() + 60_000));
+    const award = (entryId: string, place: string) =>
+      post(organizer.cookie, { intent: "award", entryId, place, category: "" });
+    await award(entries[0]!.id, "first");
+    await award(entries[1]!.id, "honourable");
+    let seen = await load();
+    expect(seen.computedAt).toBe(at.toISOString());
+    expect(seen.awards).toEqual({ [entries[0]!.id]: "first", [entries[1]!.id]: "honourable", [entries[2]!.id]: null });
+    expect(seen.rows.map((r) => [r.rank, r.normalisedMean])).toEqual(
+      before.rows.map((r) => [r.rank, r.normalisedMean]),
+    );
+    await award(entries[0]!.id, "second");
+    await award(entries[1]!.id, "");
+    seen = await load();
+    expect(seen.computedAt).toBe(at.toISOString());
+    expect(seen.awards).toEqual({ [entries[0]!.id]: "second", [entries[1]!.id]: null, [entries[2]!.id]: null });
+
+    // a revised sheet: worked out again, awards kept
+    await score(entries[2]!.id, judges[0]!.user.id, 5);
+    seen = await load();
+    expect(seen.computedAt).toBe(new Date(at.getTime() + 60_000).toISOString());
+    expect(seen.awards[entries[0]!.id]).toBe("second");
   });
 
   it("say which entries are short of judges, and how many, on the page and in the export", async () => {

@@ -274,6 +274,7 @@ export const ar: PartialOf<EntrantMessages> = {
     previousPage: "→ السابق",
     nextPage: "التالي ←",
     roundScoring: "جولة التقييم",
+    computedAt: "حُسبت الدرجات {{date}}، وتُحسب من جديد بعد كل درجة جديدة؛ وتظهر الجوائز فور منحها.",
     exportResults: "تنزيل النتائج (CSV)",
     exportScores: "تنزيل الدرجات (CSV)",
     exportEntries: "تنزيل المشاركات (CSV)",

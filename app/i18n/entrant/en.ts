@@ -254,6 +254,7 @@ export const en = {
     previousPage: "← Previous",
     nextPage: "Next →",
     roundScoring: "Scoring round",
+    computedAt: "Scores calculated {{date}}, and again after any new score; awards show as you set them.",
     exportResults: "Download results (CSV)",
     exportScores: "Download scores (CSV)",
     exportEntries: "Download entries (CSV)",

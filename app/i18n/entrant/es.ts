@@ -261,6 +261,8 @@ export const es: PartialOf<EntrantMessages> = {
     previousPage: "← Anterior",
     nextPage: "Siguiente →",
     roundScoring: "Ronda de puntuación",
+    computedAt:
+      "Puntuaciones calculadas el {{date}}, y de nuevo tras cada puntuación nueva; los premios se muestran en cuanto los asigna.",
     exportResults: "Descargar los resultados (CSV)",
     exportScores: "Descargar las puntuaciones (CSV)",
     exportEntries: "Descargar las obras (CSV)",

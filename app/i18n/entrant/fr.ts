@@ -264,6 +264,8 @@ export const fr: PartialOf<EntrantMessages> = {
     previousPage: "← Précédente",
     nextPage: "Suivante →",
     roundScoring: "Tour de notation",
+    computedAt:
+      "Notes calculées le {{date}}, puis de nouveau après chaque nouvelle note ; les prix s’affichent dès que vous les attribuez.",
     exportResults: "Télécharger les résultats (CSV)",
     exportScores: "Télécharger les notes (CSV)",
     exportEntries: "Télécharger les œuvres (CSV)",
