@@ -77,7 +77,6 @@ export async function contestDashboard(contestId: string) {
     include: { categories: { orderBy: { position: "asc" } } },
   });
   const counted = await tallyEntries(contestId);
-  const progress = counted.progress.map(({ count, ...p }) => ({ ...p, _count: { _all: count } }));
   await breathe();
   // a comparative final has no sheets: each judge's decided comparisons instead
   const compared =
@@ -88,25 +87,19 @@ export async function contestDashboard(contestId: string) {
           _count: { _all: true },
         })
       : [];
-  const byCategory = [...counted.byStatus].map(([key, count]) => {
-    const [categoryId, status] = key.split(":") as [string, string];
-    return { categoryId, status, _count: { _all: count } };
-  });
-  const submitted = [...counted.slots].map(([slot, submissions]) => ({ slot, submissions }));
-  const people = counted.people.map((g) => ({ ...g, people: g.count }));
   const comparedBy = new Map(compared.map((c) => [c.judgeId, c._count._all]));
-
+  // keys are "categoryId:status"
+  const byCategory = [...counted.byStatus].map(([key, count]) => ({ status: key.slice(key.indexOf(":") + 1), count }));
   const statuses = [...new Set(byCategory.map((row) => row.status))].sort();
-  const tally = new Map(byCategory.map((row) => [`${row.categoryId}:${row.status}`, row._count._all]));
   const ofStatus = (status: string) =>
-    byCategory.filter((row) => row.status === status).reduce((sum, row) => sum + row._count._all, 0);
+    byCategory.filter((row) => row.status === status).reduce((sum, row) => sum + row.count, 0);
 
   // Submissions per day in the contest's time zone, every day from opening to the deadline. A
   // 15-minute slot lies within one day in every zone.
   const perDay = new Map<string, number>();
-  for (const { slot, submissions } of submitted) {
-    const day = dateIn(new Date(Number(slot) * SLOT_MS), contest.timezone);
-    perDay.set(day, (perDay.get(day) ?? 0) + Number(submissions));
+  for (const [slot, submissions] of counted.slots) {
+    const day = dateIn(new Date(slot * SLOT_MS), contest.timezone);
+    perDay.set(day, (perDay.get(day) ?? 0) + submissions);
   }
   const days: { day: string; count: number }[] = [];
   const last = dateIn(contest.deadline, contest.timezone);
@@ -120,17 +113,17 @@ export async function contestDashboard(contestId: string) {
   const countries = new Map<string, number>();
   const bands = AGE_BANDS.map(([from, to]) => ({ from, to, count: 0 }));
   let entrants = 0;
-  for (const group of people) {
-    const count = Number(group.people);
+  for (const { country: code, dateOfBirth, count } of counted.people) {
     entrants += count;
-    const country = group.country ?? "—";
+    const country = code ?? "—";
     countries.set(country, (countries.get(country) ?? 0) + count);
-    if (!group.dateOfBirth) continue;
-    const age = ageOn(group.dateOfBirth, deadlineDay);
+    if (!dateOfBirth) continue;
+    const age = ageOn(dateOfBirth, deadlineDay);
     const band = bands.find((b) => age >= b.from && age <= b.to);
     if (band) band.count += count;
   }
 
+  const progress = counted.progress;
   const judgeIds = [...new Set(progress.map((p) => p.judgeId))];
   const judges = await db.user.findMany({ where: { id: { in: judgeIds } }, select: { id: true, email: true } });
   const judging = judges
@@ -138,7 +131,7 @@ export async function contestDashboard(contestId: string) {
       const of = (round: string, status?: string) =>
         progress
           .filter((p) => p.judgeId === judge.id && p.round === round && (!status || p.status === status))
-          .reduce((sum, p) => sum + p._count._all, 0);
+          .reduce((sum, p) => sum + p.count, 0);
       return {
         email: judge.email,
         scoring: { done: of("scoring", "submitted"), total: of("scoring") },
@@ -152,7 +145,7 @@ export async function contestDashboard(contestId: string) {
 
   return {
     totals: {
-      entries: byCategory.reduce((sum, row) => sum + row._count._all, 0),
+      entries: byCategory.reduce((sum, row) => sum + row.count, 0),
       drafts: ofStatus("draft"),
       toScreen: ofStatus("submitted"),
       eligible: ofStatus("eligible"),
@@ -161,7 +154,7 @@ export async function contestDashboard(contestId: string) {
     statuses,
     categories: contest.categories.map((c) => ({
       name: c.name,
-      byStatus: Object.fromEntries(statuses.map((status) => [status, tally.get(`${c.id}:${status}`) ?? 0])),
+      byStatus: Object.fromEntries(statuses.map((status) => [status, counted.byStatus.get(`${c.id}:${status}`) ?? 0])),
     })),
     days,
     countries: [...countries.entries()]
