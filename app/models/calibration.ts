@@ -60,7 +60,7 @@
  * Everything runs in one canonical order (sheets by entry then judge, judges and categories by id, one seeded
  * random stream), so the result is bit-for-bit the same whatever order the sheets arrive in.
  */
-import { NORMALISED_CENTRE, NORMALISED_SPREAD, TIE_TOLERANCE } from "./results";
+import { compareStrings, NORMALISED_CENTRE, NORMALISED_SPREAD, TIE_TOLERANCE } from "./results";
 
 /** One judge's weighted score (0–100) for one entry. */
 export type CalibrationSheet = { entryId: string; judgeId: string; score: number };
@@ -207,10 +207,6 @@ const NEGLIGIBLE = 1e-6;
 /** Per category, Monte Carlo draws × contenders at most; and the fewest draws that budget may leave. */
 const DRAW_BUDGET = 500_000;
 const MIN_DRAWS = 200;
-
-function compareStrings(a: string, b: string) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function checkInteger(name: string, value: number, min: number) {
   if (!Number.isInteger(value) || value < min)

@@ -1,6 +1,6 @@
 /**
  * Comparative judgement for Mosaic's optional comparative final round, as pure arithmetic (no database, no Node
- * APIs, no dependencies).
+ * APIs, no dependencies beyond the ranking maths' shared string order).
  *
  * In that round a judge sees two shortlisted works of the same category side by side and picks the stronger on the
  * rubric's terms. Nobody gives a score: the order comes from who beat whom. For whoever maintains this next:
@@ -25,6 +25,8 @@
  * used anywhere: where a choice should look random (which of several equally good pairs, which work goes on the
  * left), it is decided by a hash of the judge, the number of judgements so far and the work ids.
  */
+
+import { compareStrings } from "./results";
 
 export type Judgement = { winnerId: string; loserId: string; judgeId: string };
 
@@ -97,10 +99,6 @@ export const ADAPTIVE_AFTER = 3;
  * caveat of {@link nextPair}.
  */
 export const PARTNER_WINDOW_LOGITS = 2;
-
-function compareStrings(a: string, b: string) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The works in canonical order, with each id's position. Throws a RangeError for a repeated id. */
 function canonicalWorks(ids: string[]): { order: string[]; index: Map<string, number> } {

@@ -11,6 +11,8 @@
  * same whatever order the sheets arrive in.
  */
 
+import { compareStrings } from "./results";
+
 /** One judge's score for one entry: a weighted total (0–100) or one criterion's score. */
 export type ReliabilitySheet = { entryId: string; judgeId: string; score: number };
 
@@ -55,10 +57,6 @@ export const DEFAULT_RELIABILITY_SEED = 1;
 /** Fewer entries with two or more sheets than this, and the level is "unknown". */
 export const MIN_ENTRIES_FOR_RELIABILITY = 5;
 export const MIN_SHARED_FOR_AGREEMENT = 3;
-
-function compareStrings(a: string, b: string) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Sheets checked and sorted by entry, then judge. */
 function canonical(sheets: ReliabilitySheet[]): ReliabilitySheet[] {

@@ -12,7 +12,7 @@ import { needsGuardianConsent } from "./eligibility";
 import { calibrate, entriesNeedingAnotherJudge } from "./calibration";
 import { finalFits } from "./comparison.server";
 import { judgeAgreement, panelReliability } from "./reliability";
-import { computeResults, PLACES, type EntryResult, type Place } from "./results";
+import { compareStrings, computeResults, PLACES, type EntryResult, type Place } from "./results";
 import type { FinalMethod } from "~/schemas/contest";
 import { rubricOf } from "./rubric.server";
 import { sheetTotal, type Round } from "./scoring";
@@ -81,9 +81,6 @@ function withAwards(results: ContestResults, awards: { entryId: string; place: s
   };
 }
 
-/** Strings in the order of their UTF-16 code units, as the results maths orders them. */
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Bootstrap resamples of a reliability: fewer for a large round, whose interval is narrow anyway. */
 const resamplesFor = (sheets: number) => Math.max(200, Math.min(1000, Math.floor(3_000_000 / Math.max(1, sheets))));
 
@@ -128,7 +125,7 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
     // In the maths' canonical order (by entry, then judge) once: each step sorts its input into
     // it again, and a sort of sorted input is one pass, where 90,000 sheets in the database's
     // order cost a full sort at every step.
-    .sort((a, b) => byCodeUnits(a.entryId, b.entryId) || byCodeUnits(a.judgeId, b.judgeId));
+    .sort((a, b) => compareStrings(a.entryId, b.entryId) || compareStrings(a.judgeId, b.judgeId));
   const categoryOf = Object.fromEntries(entries.map((e) => [e.id, e.category.name]));
   await breathe();
   // The weighted total is computed once with each criterion's own number of levels; the maths
@@ -191,7 +188,7 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
     // ranked first, by rank, then the unranked; ties keep the order of the reference codes
     return rows.sort(
       (a, b) =>
-        (a.rank ?? Infinity) - (b.rank ?? Infinity) || byCodeUnits(a.referenceCode ?? "", b.referenceCode ?? ""),
+        (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareStrings(a.referenceCode ?? "", b.referenceCode ?? ""),
     );
   };
 

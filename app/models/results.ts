@@ -143,7 +143,11 @@ export function weightedScore(criteria: Criterion[], scale: Scale, criterionScor
   return weigh(prepareRubric(criteria, scale), criterionScores, "");
 }
 
-function compareStrings(a: string, b: string) {
+/**
+ * Strings in the order of their UTF-16 code units: the one order every step of the ranking maths
+ * sorts ids in, the same whatever the machine's locale.
+ */
+export function compareStrings(a: string, b: string) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
