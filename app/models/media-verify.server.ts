@@ -10,6 +10,7 @@ import {
   fileMedia,
   identify,
   isWholePdf,
+  loadSharp,
   readImage,
   readRecording,
   SizeChangedError,
@@ -147,8 +148,7 @@ export async function verifyAsset(assetId: string) {
     if (result.kind === "video" && result.durationSec) {
       const frame = path.join(await scratch(), "poster.jpg");
       await posterFrame(await source.input(), frame, result.durationSec);
-      // loaded here, on the first video, rather than with the server (see media-inspect.server.ts)
-      const { default: sharp } = await import("sharp");
+      const sharp = await loadSharp();
       const poster = await sharp(frame)
         .resize({ width: PREVIEW_WIDTH, withoutEnlargement: true })
         .webp({ quality: 80 })

@@ -154,7 +154,7 @@ export const SNIFF_BYTES = 4100;
  * sharp (with its native image library) and file-type are loaded on the first file that needs
  * them, not with the server: page views never do, and sharp alone holds some 18 MiB.
  */
-const loadSharp = async () => (await import("sharp")).default;
+export const loadSharp = async () => (await import("sharp")).default;
 
 /** The content's real type, from its first bytes. */
 async function sniff(source: MediaSource): Promise<string | null> {
