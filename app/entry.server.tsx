@@ -6,7 +6,10 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { jobHandlers, jobLanes } from "./jobs.server";
+import { now } from "./services/clock.server";
+import { dataVersion } from "./services/db.server";
 import { log } from "./services/log.server";
+import { signedIn } from "./services/session.server";
 import { startBackgroundWorkers } from "./services/worker.server";
 
 const ABORT_DELAY = 5_000;
@@ -16,6 +19,13 @@ export const streamTimeout = ABORT_DELAY;
 export function startBackgroundWork() {
   startBackgroundWorkers(jobHandlers, jobLanes());
 }
+
+/** What the HTTP server's shared page cache (app/server/page-cache.ts) asks of Mosaic. */
+export const sharedPageHooks = {
+  dataVersion,
+  now: () => now().getTime(),
+  signedIn,
+};
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;

@@ -1,15 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { Markdown } from "~/components/markdown";
 import { useNumbers } from "~/components/numbers";
 import { renderMarkdown } from "~/components/markdown.server";
 import { Countdown, LocalTime, useVisitorTimeZone, formatDateTime } from "~/components/time";
-import { contestPhase } from "~/models/contest";
+import { contestPhase, submissionsCloseAt } from "~/models/contest";
 import { getPublicContest } from "~/models/contest.server";
 import { useRootData } from "~/root";
-import { readerLocale } from "~/services/auth.server";
+import { getUser, readerLocale } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
+import { secondsUntilNext, sharedPageHeaders } from "~/services/shared-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.contest.title} · Mosaic` }, { name: "description", content: data.contest.summary }] : [];
@@ -19,16 +20,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!contest) throw new Response("Not found", { status: 404 });
   const at = now();
   const { rules, faq, ...shown } = contest;
-  return {
-    contest: shown,
-    rules: renderMarkdown(rules, { headingOffset: 2 }),
-    faq: faq.trim() ? renderMarkdown(faq, { headingOffset: 3 }) : null,
-    phase: contestPhase(contest, at),
-    // the grace period is a quiet buffer for slow uploads, not part of the announced deadline
-    deadline: contest.deadline.toISOString(),
-    serverNow: at.toISOString(),
-  };
+  // A visitor's page is everyone's: it may be served again for half a minute, never across the
+  // moment the contest opens or closes (the countdown on it is in whole minutes).
+  const shared = (await getUser(request))
+    ? {}
+    : sharedPageHeaders(secondsUntilNext(at, [contest.opensAt, submissionsCloseAt(contest)], 30));
+  return data(
+    {
+      contest: shown,
+      rules: renderMarkdown(rules, { headingOffset: 2 }),
+      faq: faq.trim() ? renderMarkdown(faq, { headingOffset: 3 }) : null,
+      phase: contestPhase(contest, at),
+      // the grace period is a quiet buffer for slow uploads, not part of the announced deadline
+      deadline: contest.deadline.toISOString(),
+      serverNow: at.toISOString(),
+    },
+    { headers: shared },
+  );
 }
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function ContestPage() {
   const { contest, rules, faq, phase, deadline, serverNow } = useLoaderData<typeof loader>();

@@ -240,3 +240,21 @@ export async function serializable<T>(
 export function byteOrder() {
   return databaseEngine() === "postgresql" ? Prisma.sql`COLLATE "C"` : Prisma.empty;
 }
+
+/**
+ * A token that changes whenever the database has changed, by this process or any other: a page
+ * built from the database while the token stood still may be served again (app/server/
+ * page-cache.ts). On SQLite, `data_version` moves with commits of other connections (the CLI,
+ * a second server, a shell) and `total_changes()` with this connection's own rows; this process
+ * has one connection. On PostgreSQL, the current snapshot (the next transaction id and those
+ * still running) moves whenever any transaction that wrote commits, on any server of the cluster.
+ * Coarse on purpose: any write anywhere invalidates, so no page can miss a change it shows.
+ */
+export async function dataVersion(): Promise<string> {
+  const sql =
+    databaseEngine() === "postgresql"
+      ? "SELECT pg_current_snapshot()::text AS v"
+      : "SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v";
+  const rows = await db.$queryRawUnsafe<{ v: string }[]>(sql);
+  return String(rows[0]?.v);
+}

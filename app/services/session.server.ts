@@ -27,6 +27,14 @@ export function sessionCookie() {
   return cookie;
 }
 
+/**
+ * Whether a Cookie header carries a session cookie, valid or not: such a request may be a signed-in
+ * person's and is never served a page kept for visitors (app/server/page-cache.ts).
+ */
+export function signedIn(cookieHeader: string) {
+  return cookieHeader.split(";").some((pair) => pair.trimStart().startsWith(`${sessionCookie().name}=`));
+}
+
 export async function createSession(userId: string) {
   const id = randomBytes(32).toString("base64url");
   const at = now();

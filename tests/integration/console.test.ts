@@ -172,12 +172,14 @@ describe("contest settings", () => {
       emailScreened: french.emailScreened,
     });
 
-    const read = (language: string) =>
-      contestLoader({
-        request: getRequest(`/contests/${DEMO_SLUG}`, { headers: { "Accept-Language": language } }),
-        context: context(),
-        params: { slug: DEMO_SLUG },
-      });
+    const read = async (language: string) =>
+      (
+        await contestLoader({
+          request: getRequest(`/contests/${DEMO_SLUG}`, { headers: { "Accept-Language": language } }),
+          context: context(),
+          params: { slug: DEMO_SLUG },
+        })
+      ).data;
     const inFrench = await read("fr-CH,fr;q=0.9");
     expect(inFrench.contest.title).toBe(french.title);
     expect(inFrench.rules).toContain("<h3>Qui peut participer</h3>");
@@ -226,7 +228,7 @@ describe("contest settings", () => {
       "## Can I enter twice?\n\n- Yes, in **two** categories.\n  - one entry in each\n\n<script>alert(1)</script>";
     await save(organizer.cookie, { ...(await currentValues()), faq });
 
-    const page = await contestLoader({
+    const { data: page } = await contestLoader({
       request: getRequest(`/contests/${DEMO_SLUG}`),
       context: context(),
       params: { slug: DEMO_SLUG },

@@ -1,0 +1,181 @@
+import type { NextFunction, Request, Response } from "express";
+import { SHARED_PAGE_HEADER } from "../services/shared-page";
+
+/**
+ * The shared page cache: a page that every visitor who is not signed in sees alike is rendered
+ * once and served again, byte for byte, while it still holds. When a contest is announced,
+ * hundreds of young people open its page within minutes, most on phones, none signed in; each
+ * render costs the server a few milliseconds of its one thread.
+ *
+ * A page is kept only when all of these hold:
+ * - the request is a GET without Mosaic's session cookie;
+ * - its loader offered it (services/shared-page.ts), for some seconds;
+ * - the answer is a 200 that sets no cookie.
+ *
+ * It is served again to a request for the same URL with the same Accept-Language and Cookie
+ * headers (everything else a page reads of a visitor), while the database's data version is the
+ * one read before the page was rendered (any write, by any process, ends every kept page) and the
+ * clock is within the seconds offered. The Content-Security-Policy nonce is per response: a kept
+ * page holds a gap where the nonce was, which each answer fills with its own.
+ */
+export type SharedPageHooks = {
+  /** A token that changes whenever the database has (db.server.ts's `dataVersion`). */
+  dataVersion(): Promise<string>;
+  /** Mosaic's clock, in milliseconds: the one pages are rendered by, which tests may move. */
+  now(): number;
+  /** Whether the Cookie header carries a session: such a request is never served a kept page. */
+  signedIn(cookieHeader: string): boolean;
+};
+
+type Kept = {
+  version: string;
+  storedAt: number;
+  expiresAt: number;
+  headers: [string, string | number | string[]][];
+  /** The page, split where its nonce was. */
+  parts: string[];
+  bytes: number;
+};
+
+/** Headers a kept page does not carry over: each answer sets its own. */
+const NOT_KEPT = new Set(["set-cookie", "content-length", "content-encoding", "transfer-encoding", "date", "etag"]);
+
+export function sharedPageCache(options: {
+  hooks: () => Promise<SharedPageHooks | undefined>;
+  /** All kept pages together, at most (UTF-8 bytes). */
+  maxBytes?: number;
+  /** A page larger than this is not kept. */
+  maxPageBytes?: number;
+}) {
+  const maxBytes = options.maxBytes ?? 4 * 1024 * 1024;
+  const maxPageBytes = options.maxPageBytes ?? 256 * 1024;
+  // In the order last used: the first is the next to go.
+  const kept = new Map<string, Kept>();
+  let keptBytes = 0;
+
+  const forget = (key: string) => {
+    const page = kept.get(key);
+    if (!page) return;
+    kept.delete(key);
+    keptBytes -= page.bytes;
+  };
+  const keep = (key: string, page: Kept) => {
+    forget(key);
+    kept.set(key, page);
+    keptBytes += page.bytes;
+    for (const oldest of kept.keys()) {
+      if (keptBytes <= maxBytes) break;
+      forget(oldest);
+    }
+  };
+
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const cookie = req.get("cookie") ?? "";
+    if (req.method !== "GET") return next();
+    let hooks: SharedPageHooks | undefined;
+    let version: string;
+    try {
+      hooks = await options.hooks();
+      if (!hooks || hooks.signedIn(cookie)) return next();
+      version = await hooks.dataVersion();
+    } catch {
+      // no version, no sharing: the page is rendered as if there were no cache
+      return next();
+    }
+    const at = hooks.now();
+    const nonce = String(res.locals.cspNonce ?? "");
+    const key = `${req.originalUrl}\n${req.get("accept-language") ?? ""}\n${cookie}`;
+
+    const page = kept.get(key);
+    if (page && page.version === version && at >= page.storedAt && at < page.expiresAt) {
+      kept.delete(key);
+      kept.set(key, page);
+      res.status(200);
+      for (const [name, value] of page.headers) res.setHeader(name, value);
+      res.end(page.parts.join(nonce));
+      return;
+    }
+    if (page) forget(key);
+    keepWhatIsSent(res, maxPageBytes, (seconds, headers, body) => {
+      if (!(seconds >= 1) || body === undefined) return;
+      const text = body.toString("utf8");
+      keep(key, {
+        version,
+        storedAt: at,
+        expiresAt: at + seconds * 1000,
+        headers,
+        parts: nonce ? text.split(nonce) : [text],
+        bytes: body.length,
+      });
+    });
+    next();
+  };
+}
+
+/**
+ * Watches what the rest of the chain sends on `res`. The offer header is taken off before the
+ * headers leave. Once the answer has ended, `done` gets the seconds offered (0 for none), the
+ * headers the chain set after this point, and the body as sent (before compression); no body
+ * when the answer cannot be kept (not a 200, a cookie set, too large, cut short).
+ */
+function keepWhatIsSent(
+  res: Response,
+  maxPageBytes: number,
+  done: (seconds: number, headers: [string, string | number | string[]][], body: Buffer | undefined) => void,
+) {
+  const setBefore = new Set(res.getHeaderNames());
+  const headers: [string, string | number | string[]][] = [];
+  let seconds = 0;
+  let keepable = true;
+  const chunks: Buffer[] = [];
+  let size = 0;
+
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: unknown[]) {
+    // A page's first write can come before its headers are written: until then, all is kept.
+    if (!res.hasHeader(SHARED_PAGE_HEADER)) {
+      keepable = false;
+      chunks.length = 0;
+    } else {
+      seconds = Number(res.getHeader(SHARED_PAGE_HEADER)) || 0;
+      res.removeHeader(SHARED_PAGE_HEADER);
+      // Headers passed to writeHead itself, or a cookie, make it not worth keeping.
+      if (args.some((arg) => typeof arg === "object" && arg !== null) || res.hasHeader("set-cookie")) keepable = false;
+      for (const name of res.getHeaderNames())
+        if (!setBefore.has(name) && !NOT_KEPT.has(name)) headers.push([name, res.getHeader(name)!]);
+    }
+    return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+  } as typeof res.writeHead;
+
+  const collect = (chunk: unknown, encoding?: unknown) => {
+    if (!keepable || chunk == null || typeof chunk === "function") return;
+    const buffer =
+      typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array);
+    size += buffer.length;
+    if (size > maxPageBytes) {
+      keepable = false;
+      chunks.length = 0;
+    } else chunks.push(buffer);
+  };
+
+  const write = res.write;
+  res.write = function (this: Response, chunk: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof res.write;
+
+  const end = res.end;
+  res.end = function (this: Response, chunk?: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    const result = (end as (...a: unknown[]) => Response).call(this, chunk, ...rest);
+    if (seconds) done(seconds, headers, keepable && res.statusCode === 200 ? Buffer.concat(chunks) : undefined);
+    return result;
+  } as typeof res.end;
+
+  // A reader that went away leaves the page incomplete: nothing is kept.
+  res.once("close", () => {
+    if (!res.writableFinished) keepable = false;
+  });
+}
