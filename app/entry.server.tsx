@@ -9,7 +9,6 @@ import { jobHandlers, jobLanes } from "./jobs.server";
 import { now } from "./services/clock.server";
 import { dataVersion } from "./services/db.server";
 import { log } from "./services/log.server";
-import { signedIn } from "./services/session.server";
 import { startBackgroundWorkers } from "./services/worker.server";
 
 const ABORT_DELAY = 5_000;
@@ -20,11 +19,10 @@ export function startBackgroundWork() {
   startBackgroundWorkers(jobHandlers, jobLanes());
 }
 
-/** What the HTTP server's shared page cache (app/server/page-cache.ts) asks of Mosaic. */
-export const sharedPageHooks = {
+/** What the HTTP server's page cache (app/server/page-cache.ts) asks of Mosaic. */
+export const pageCacheHooks = {
   dataVersion,
   now: () => now().getTime(),
-  signedIn,
 };
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

@@ -8,9 +8,9 @@ import { Countdown, LocalTime, useVisitorTimeZone, formatDateTime } from "~/comp
 import { contestPhase, submissionsCloseAt } from "~/models/contest";
 import { getPublicContest } from "~/models/contest.server";
 import { useRootData } from "~/root";
-import { getUser, readerLocale } from "~/services/auth.server";
+import { keptPageHeaders, readerLocale } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
-import { secondsUntilNext, sharedPageHeaders } from "~/services/shared-page";
+import { secondsUntilNext } from "~/services/page-cache";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.contest.title} · Mosaic` }, { name: "description", content: data.contest.summary }] : [];
@@ -20,11 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!contest) throw new Response("Not found", { status: 404 });
   const at = now();
   const { rules, faq, ...shown } = contest;
-  // A visitor's page is everyone's: it may be served again for half a minute, never across the
-  // moment the contest opens or closes (the countdown on it is in whole minutes).
-  const shared = (await getUser(request))
-    ? {}
-    : sharedPageHeaders(secondsUntilNext(at, [contest.opensAt, submissionsCloseAt(contest)], 30));
+  // The page may be served again for half a minute, never across the moment the contest opens or
+  // closes (its countdown is in whole minutes).
+  const kept = await keptPageHeaders(
+    request,
+    at,
+    secondsUntilNext(at, [contest.opensAt, submissionsCloseAt(contest)], 30),
+  );
   return data(
     {
       contest: shown,
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deadline: contest.deadline.toISOString(),
       serverNow: at.toISOString(),
     },
-    { headers: shared },
+    { headers: kept },
   );
 }
 

@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { listJudgedContests, listPublicContests } from "~/models/contest.server";
 import { resolveLocale } from "~/i18n/i18n.server";
-import { hasRole, requireUser } from "~/services/auth.server";
+import { hasRole, keptPageHeaders, requireUser } from "~/services/auth.server";
+import { now } from "~/services/clock.server";
 import { pageTitle } from "~/i18n/meta";
 import { pageMessagesLoader } from "~/i18n/page-messages";
 
@@ -18,13 +19,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listPublicContests(await resolveLocale(request, user.locale)),
     listJudgedContests(user.id),
   ]);
-  return {
-    user: { email: user.email, role: user.role },
-    organizer: hasRole(user, "organizer"),
-    judged,
-    contests: contests.map(({ slug, title }) => ({ slug, title })),
-  };
+  return data(
+    {
+      user: { email: user.email, role: user.role },
+      organizer: hasRole(user, "organizer"),
+      judged,
+      contests: contests.map(({ slug, title }) => ({ slug, title })),
+    },
+    // all of it is the database's: the page may be served again to this session for half a minute
+    { headers: await keptPageHeaders(request, now(), 30) },
+  );
 }
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function MyPage() {
   const { user, contests, judged, organizer } = useLoaderData<typeof loader>();

@@ -3,7 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { log } from "../services/log.server";
-import { sharedPageCache, type SharedPageHooks } from "./page-cache";
+import { pageCache, type PageCacheHooks } from "./page-cache";
 import { sameOriginWrites, securityHeaders } from "./security";
 
 /** Mosaic's HTTP server: static files, security headers, request logs, then Remix. */
@@ -40,15 +40,15 @@ export function createApp(options: {
   const publicFiles = express.static("public", { maxAge: "1h" });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
-  // Pages every visitor who is not signed in sees alike, kept while they hold (page-cache.ts); not
-  // in development, where the page's own code changes under it.
+  // Pages rendered once and served again while they hold (page-cache.ts); not in development,
+  // where the pages' own code changes under them.
   if (options.mode !== "development") {
     const build = options.build;
     app.use(
-      sharedPageCache({
+      pageCache({
         hooks: async () =>
-          ((typeof build === "function" ? await build() : build).entry.module as { sharedPageHooks?: SharedPageHooks })
-            .sharedPageHooks,
+          ((typeof build === "function" ? await build() : build).entry.module as { pageCacheHooks?: PageCacheHooks })
+            .pageCacheHooks,
       }),
     );
   }

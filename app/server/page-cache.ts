@@ -1,30 +1,30 @@
 import type { NextFunction, Request, Response } from "express";
-import { SHARED_PAGE_HEADER } from "../services/shared-page";
+import { KEEP_PAGE_HEADER } from "../services/page-cache";
 
 /**
- * The shared page cache: a page that every visitor who is not signed in sees alike is rendered
- * once and served again, byte for byte, while it still holds. When a contest is announced,
- * hundreds of young people open its page within minutes, most on phones, none signed in; each
- * render costs the server a few milliseconds of its one thread.
+ * The page cache: a page is rendered once and served again, byte for byte, while it still holds.
+ * When a contest is announced, hundreds of young people open its page within minutes, most on
+ * phones; an entrant comes back to their page to see where their entry stands. Each render costs
+ * the server several milliseconds of its one thread.
  *
- * A page is kept only when all of these hold:
- * - the request is a GET without Mosaic's session cookie;
- * - its loader offered it (services/shared-page.ts), for some seconds;
- * - the answer is a 200 that sets no cookie.
+ * A page is kept only when its loader offered it, for some seconds (services/page-cache.ts), and
+ * the answer to a GET is a 200 that sets no cookie. It is served again only to a GET for the same
+ * URL with the same Accept-Language and Cookie headers: the cookie holds the session, so a page
+ * rendered for one person is only ever served to that session. It holds while:
+ * - the database's data version is the one read before the page was rendered: any write, by any
+ *   process or server, ends every kept page;
+ * - Mosaic's clock is within the seconds offered (a loader never offers past a moment that
+ *   changes its page, such as a deadline or the end of the session).
  *
- * It is served again to a request for the same URL with the same Accept-Language and Cookie
- * headers (everything else a page reads of a visitor), while the database's data version is the
- * one read before the page was rendered (any write, by any process, ends every kept page) and the
- * clock is within the seconds offered. The Content-Security-Policy nonce is per response: a kept
- * page holds a gap where the nonce was, which each answer fills with its own.
+ * The Content-Security-Policy nonce is per answer: a kept page holds a gap where the nonce was,
+ * which each answer fills with its own. A kept page is sent with an Age header, as from any cache. Only a path that has offered a page pays for reading the
+ * data version before it renders; others go straight on.
  */
-export type SharedPageHooks = {
+export type PageCacheHooks = {
   /** A token that changes whenever the database has (db.server.ts's `dataVersion`). */
   dataVersion(): Promise<string>;
   /** Mosaic's clock, in milliseconds: the one pages are rendered by, which tests may move. */
   now(): number;
-  /** Whether the Cookie header carries a session: such a request is never served a kept page. */
-  signedIn(cookieHeader: string): boolean;
 };
 
 type Kept = {
@@ -40,8 +40,8 @@ type Kept = {
 /** Headers a kept page does not carry over: each answer sets its own. */
 const NOT_KEPT = new Set(["set-cookie", "content-length", "content-encoding", "transfer-encoding", "date", "etag"]);
 
-export function sharedPageCache(options: {
-  hooks: () => Promise<SharedPageHooks | undefined>;
+export function pageCache(options: {
+  hooks: () => Promise<PageCacheHooks | undefined>;
   /** All kept pages together, at most (UTF-8 bytes). */
   maxBytes?: number;
   /** A page larger than this is not kept. */
@@ -52,6 +52,8 @@ export function sharedPageCache(options: {
   // In the order last used: the first is the next to go.
   const kept = new Map<string, Kept>();
   let keptBytes = 0;
+  // Paths whose answer has offered to be kept: only these read the data version first.
+  const offering = new Set<string>();
 
   const forget = (key: string) => {
     const page = kept.get(key);
@@ -70,21 +72,28 @@ export function sharedPageCache(options: {
   };
 
   return async (req: Request, res: Response, next: NextFunction) => {
-    const cookie = req.get("cookie") ?? "";
     if (req.method !== "GET") return next();
-    let hooks: SharedPageHooks | undefined;
+    const nonce = String(res.locals.cspNonce ?? "");
+    if (!offering.has(req.path)) {
+      // A first answer of this path: seen through, to learn whether it offers; not kept, as no
+      // data version was read before it.
+      watchAnswer(res, 0, (seconds) => {
+        if (seconds >= 1 && offering.size < 10_000) offering.add(req.path);
+      });
+      return next();
+    }
+    let hooks: PageCacheHooks | undefined;
     let version: string;
     try {
       hooks = await options.hooks();
-      if (!hooks || hooks.signedIn(cookie)) return next();
+      if (!hooks) return next();
       version = await hooks.dataVersion();
     } catch {
-      // no version, no sharing: the page is rendered as if there were no cache
+      // no version, nothing kept or served: the page is rendered as if there were no cache
       return next();
     }
     const at = hooks.now();
-    const nonce = String(res.locals.cspNonce ?? "");
-    const key = `${req.originalUrl}\n${req.get("accept-language") ?? ""}\n${cookie}`;
+    const key = `${req.originalUrl}\n${req.get("accept-language") ?? ""}\n${req.get("cookie") ?? ""}`;
 
     const page = kept.get(key);
     if (page && page.version === version && at >= page.storedAt && at < page.expiresAt) {
@@ -92,11 +101,13 @@ export function sharedPageCache(options: {
       kept.set(key, page);
       res.status(200);
       for (const [name, value] of page.headers) res.setHeader(name, value);
+      // as a shared cache says its answer was kept: seconds since it was rendered
+      res.setHeader("Age", String(Math.floor((at - page.storedAt) / 1000)));
       res.end(page.parts.join(nonce));
       return;
     }
     if (page) forget(key);
-    keepWhatIsSent(res, maxPageBytes, (seconds, headers, body) => {
+    watchAnswer(res, maxPageBytes, (seconds, headers, body) => {
       if (!(seconds >= 1) || body === undefined) return;
       const text = body.toString("utf8");
       keep(key, {
@@ -114,11 +125,11 @@ export function sharedPageCache(options: {
 
 /**
  * Watches what the rest of the chain sends on `res`. The offer header is taken off before the
- * headers leave. Once the answer has ended, `done` gets the seconds offered (0 for none), the
+ * headers leave. Once an answer that offered has ended, `done` gets the seconds offered, the
  * headers the chain set after this point, and the body as sent (before compression); no body
- * when the answer cannot be kept (not a 200, a cookie set, too large, cut short).
+ * when the answer cannot be kept (not a 200, a cookie set, over `maxPageBytes`, cut short).
  */
-function keepWhatIsSent(
+function watchAnswer(
   res: Response,
   maxPageBytes: number,
   done: (seconds: number, headers: [string, string | number | string[]][], body: Buffer | undefined) => void,
@@ -133,12 +144,12 @@ function keepWhatIsSent(
   const writeHead = res.writeHead;
   res.writeHead = function (this: Response, ...args: unknown[]) {
     // A page's first write can come before its headers are written: until then, all is kept.
-    if (!res.hasHeader(SHARED_PAGE_HEADER)) {
+    if (!res.hasHeader(KEEP_PAGE_HEADER)) {
       keepable = false;
       chunks.length = 0;
     } else {
-      seconds = Number(res.getHeader(SHARED_PAGE_HEADER)) || 0;
-      res.removeHeader(SHARED_PAGE_HEADER);
+      seconds = Number(res.getHeader(KEEP_PAGE_HEADER)) || 0;
+      res.removeHeader(KEEP_PAGE_HEADER);
       // Headers passed to writeHead itself, or a cookie, make it not worth keeping.
       if (args.some((arg) => typeof arg === "object" && arg !== null) || res.hasHeader("set-cookie")) keepable = false;
       for (const name of res.getHeaderNames())

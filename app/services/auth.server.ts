@@ -3,10 +3,20 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { ROLES, type Role } from "~/schemas/role";
 import type { User } from "~/services/db.server";
 import { db } from "./db.server";
-import { getSessionUser } from "./session.server";
+import { keepPageHeaders } from "./page-cache";
+import { getSessionUser, sessionSecondsLeft } from "./session.server";
 
 export function getUser(request: Request) {
   return getSessionUser(request);
+}
+
+/**
+ * Headers offering this request's page to the page cache (services/page-cache.ts) for at most
+ * `seconds` from `at`, and never past the end of the visitor's session: only for a page that
+ * depends on nothing but the URL, language, cookies, database and clock.
+ */
+export async function keptPageHeaders(request: Request, at: Date, seconds: number) {
+  return keepPageHeaders(Math.min(seconds, await sessionSecondsLeft(request, at)));
 }
 
 /** The language a request reads in: the signed-in user's choice, else the visitor's (see resolveLocale). */

@@ -27,14 +27,6 @@ export function sessionCookie() {
   return cookie;
 }
 
-/**
- * Whether a Cookie header carries a session cookie, valid or not: such a request may be a signed-in
- * person's and is never served a page kept for visitors (app/server/page-cache.ts).
- */
-export function signedIn(cookieHeader: string) {
-  return cookieHeader.split(";").some((pair) => pair.trimStart().startsWith(`${sessionCookie().name}=`));
-}
-
 export async function createSession(userId: string) {
   const id = randomBytes(32).toString("base64url");
   const at = now();
@@ -66,6 +58,19 @@ export function getSessionUser(request: Request): Promise<User | null> {
 }
 
 const usersOfRequests = new WeakMap<Request, Promise<User | null>>();
+/** When each request's session ends by the clock alone, if it has one. */
+const endsOfRequests = new WeakMap<Request, Date>();
+
+/**
+ * Seconds until the request's session would end without anyone doing anything (its 30 days, or
+ * 14 days idle), as of `at`; Infinity without a session. A page kept for this session
+ * (app/server/page-cache.ts) is never kept past it.
+ */
+export async function sessionSecondsLeft(request: Request, at: Date): Promise<number> {
+  if (!(await getSessionUser(request))) return Infinity;
+  const end = endsOfRequests.get(request);
+  return end ? (end.getTime() - at.getTime()) / 1000 : 0;
+}
 
 async function readSessionUser(request: Request): Promise<User | null> {
   const id = await sessionId(request);
@@ -82,9 +87,12 @@ async function readSessionUser(request: Request): Promise<User | null> {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  let lastSeenAt = session.lastSeenAt;
+  if (at.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.update({ where: { id }, data: { lastSeenAt: at } });
+    lastSeenAt = at;
   }
+  endsOfRequests.set(request, new Date(Math.min(session.expiresAt.getTime(), lastSeenAt.getTime() + SESSION_IDLE_MS)));
   return session.user;
 }
 

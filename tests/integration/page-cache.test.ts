@@ -13,8 +13,8 @@ import { demoContest, DEMO_SLUG } from "../../prisma/demo-contest";
 import { resetDatabase } from "../support/db";
 
 // The real HTTP server (Express + the production build) on a free port, as page-cache.ts runs in
-// production: a contest's page for visitors who are not signed in is rendered once and served
-// again while the database and the clock say it still holds.
+// production: a page is rendered once and served again while the database and the clock say it
+// still holds, and only to requests with the same URL, language and cookies.
 let server: Server;
 let base: string;
 const T = new Date("2025-03-10T12:00:00.000Z");
@@ -26,6 +26,11 @@ beforeAll(async () => {
   server = createApp({ build, mode: "production", appOrigin: "http://localhost:3000" }).listen(0);
   await new Promise((resolve) => server.once("listening", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The server learns which paths offer their pages from a first answer of each.
+  await db.contest.create({ data: demoContest(T) });
+  const { cookie } = await signIn("first@example.org");
+  await get(page);
+  await get("/me", { cookie });
 });
 
 afterAll(async () => {
@@ -35,6 +40,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await db.contest.deleteMany();
+  await db.user.deleteMany();
   setNow(T);
   // open from a month before T, closing a month after it
   await db.contest.create({ data: demoContest(T) });
@@ -47,6 +53,11 @@ async function get(url: string, headers: Record<string, string> = {}) {
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
   const rendered = /serverNow\\?",\\?"([0-9T:.Z-]+)/.exec(html)?.[1];
   return { response, html, nonce, rendered };
+}
+
+async function signIn(email: string) {
+  const user = await db.user.create({ data: { email, fullName: "Amaya Reyes" } });
+  return { user, cookie: (await createSession(user.id)).split(";")[0]! };
 }
 
 /** A write by another process than the server: a connection of its own to the same database. */
@@ -71,14 +82,16 @@ describe("the shared page cache", () => {
     expect(first.response.status).toBe(200);
     expect(first.rendered).toBe(T.toISOString());
     // the offer to the cache stays inside the server
-    expect(first.response.headers.get("x-mosaic-shared-page")).toBeNull();
+    expect(first.response.headers.get("x-mosaic-keep-page")).toBeNull();
+    expect(first.response.headers.get("age")).toBeNull();
 
     setNow(new Date(T.getTime() + 20_000));
     const again = await get(page);
     // the same page, not rendered again: it still says when it was rendered
     expect(again.rendered).toBe(T.toISOString());
     expect(again.response.headers.get("content-type")).toBe(first.response.headers.get("content-type"));
-    expect(again.response.headers.get("x-mosaic-shared-page")).toBeNull();
+    expect(again.response.headers.get("x-mosaic-keep-page")).toBeNull();
+    expect(again.response.headers.get("age")).toBe("20");
     // each answer's scripts carry that answer's own nonce, and no other
     expect(again.nonce).toBeTruthy();
     expect(again.nonce).not.toBe(first.nonce);
@@ -119,7 +132,7 @@ describe("the shared page cache", () => {
     expect(closed.html).not.toMatch(/role="timer"/);
   });
 
-  it("keeps a page per language and per cookies, and never serves one to a signed-in person", async () => {
+  it("keeps a page per language and per cookies, so a signed-in person only ever gets their own", async () => {
     const english = await get(page, { "accept-language": "en" });
     const french = await get(page, { "accept-language": "fr" });
     expect(english.html).toContain('<html lang="en"');
@@ -127,22 +140,61 @@ describe("the shared page cache", () => {
     setNow(new Date(T.getTime() + 5_000));
     expect((await get(page, { "accept-language": "fr" })).html).toContain('<html lang="fr"');
     expect((await get(page, { "accept-language": "en" })).html).toContain('<html lang="en"');
-    // a visitor whose time zone the page knows from its cookie sees times in that zone
+    // a visitor whose time zone the page knows from its cookie gets a page of their own
     const tokyo = await get(page, { "accept-language": "en", cookie: "mosaic_tz=Asia%2FTokyo" });
     expect(tokyo.rendered).toBe(new Date(T.getTime() + 5_000).toISOString());
 
-    const entrant = await db.user.create({ data: { email: "amaya@example.org", fullName: "Amaya Reyes" } });
-    const cookie = (await createSession(entrant.id)).split(";")[0]!;
-    for (const seconds of [5, 6]) {
-      setNow(new Date(T.getTime() + seconds * 1000));
-      const mine = await get(page, { "accept-language": "en", cookie });
-      expect(mine.rendered).toBe(new Date(T.getTime() + seconds * 1000).toISOString());
-      expect(mine.html).toContain(`href="/contests/${DEMO_SLUG}/enter"`);
-      expect(mine.html).not.toContain("/login?redirectTo");
-      expect(mine.response.headers.get("x-mosaic-shared-page")).toBeNull();
+    const { cookie } = await signIn("amaya@example.org");
+    const mine = await get(page, { "accept-language": "en", cookie });
+    expect(mine.rendered).toBe(new Date(T.getTime() + 5_000).toISOString());
+    expect(mine.html).toContain(`href="/contests/${DEMO_SLUG}/enter"`);
+    expect(mine.html).not.toContain("/login?redirectTo");
+    setNow(new Date(T.getTime() + 6_000));
+    expect((await get(page, { "accept-language": "en", cookie })).response.headers.get("age")).toBe("1");
+    // and the visitors' page is still the visitors', even once kept again
+    for (let i = 0; i < 2; i++) {
+      const visitors = await get(page, { "accept-language": "en" });
+      expect(visitors.html).toContain("/login?redirectTo");
+      expect(visitors.html).not.toContain(`href="/contests/${DEMO_SLUG}/enter"`);
     }
-    // and the visitors' page is still the visitors'
-    expect((await get(page, { "accept-language": "en" })).html).toContain("/login?redirectTo");
+  });
+
+  it("keeps a person's own page for their session only, and never past its end or a sign-out", async () => {
+    const amaya = await signIn("amaya@example.org");
+    const lina = await signIn("lina@example.org");
+    const first = await get("/me", { cookie: amaya.cookie });
+    expect(first.html).toContain("amaya@example.org");
+    setNow(new Date(T.getTime() + 2_000));
+    const again = await get("/me", { cookie: amaya.cookie });
+    expect(again.response.headers.get("age")).toBe("2");
+    expect(again.html).toContain("amaya@example.org");
+    const other = await get("/me", { cookie: lina.cookie });
+    expect(other.response.headers.get("age")).toBeNull();
+    expect(other.html).toContain("lina@example.org");
+    expect(other.html).not.toContain("amaya@example.org");
+
+    // signing out ends the session on the server: the old cookie leads to sign-in, not the page
+    const out = await fetch(`${base}/logout`, {
+      method: "POST",
+      headers: { cookie: amaya.cookie, origin: "http://localhost:3000" },
+      redirect: "manual",
+    });
+    expect(out.status).toBe(302);
+    const after = await fetch(`${base}/me`, { headers: { cookie: amaya.cookie }, redirect: "manual" });
+    expect(after.status).toBe(302);
+    expect(after.headers.get("location")).toMatch(/^\/login/);
+
+    // a session that ends in 10 seconds: its page is kept 10 seconds, not 30
+    await db.session.updateMany({
+      where: { userId: lina.user.id },
+      data: { expiresAt: new Date(T.getTime() + 12_000) },
+    });
+    await get("/me", { cookie: lina.cookie });
+    setNow(new Date(T.getTime() + 11_000));
+    expect((await get("/me", { cookie: lina.cookie })).response.headers.get("age")).toBe("9");
+    setNow(new Date(T.getTime() + 12_000));
+    const ended = await fetch(`${base}/me`, { headers: { cookie: lina.cookie }, redirect: "manual" });
+    expect(ended.status).toBe(302);
   });
 
   it("keeps nothing of an answer that sets a cookie", async () => {

@@ -49,9 +49,9 @@ describe("sessions", () => {
   it("ends after 14 idle days, and after 30 days whatever the activity", async () => {
     const { cookie } = await signedIn("idle@example.org");
     advance(SESSION_IDLE_MS - 60_000);
-    expect((await me(cookie)) as { user: unknown }).toHaveProperty("user");
+    expect(((await me(cookie)) as { data: unknown }).data).toHaveProperty("user");
     advance(SESSION_IDLE_MS - 60_000);
-    expect((await me(cookie)) as { user: unknown }).toHaveProperty("user");
+    expect(((await me(cookie)) as { data: unknown }).data).toHaveProperty("user");
     advance(SESSION_MAX_MS - 2 * (SESSION_IDLE_MS - 60_000));
     expect(((await me(cookie)) as Response).status).toBe(302);
     expect(await db.session.count()).toBe(0);

@@ -76,7 +76,11 @@ describe("signing in with an emailed code", () => {
     expect(signedIn.headers.getSetCookie().join()).toMatch(/HttpOnly/);
     expect(signedIn.headers.getSetCookie().join()).toMatch(/SameSite=Lax/);
 
-    const me = await meLoader({ request: getRequest("/me", { cookie: session }), context: context(), params: {} });
+    const { data: me } = await meLoader({
+      request: getRequest("/me", { cookie: session }),
+      context: context(),
+      params: {},
+    });
     expect(me.user.email).toBe("new.person@example.org");
     expect(me.user.role).toBe("entrant");
   });
