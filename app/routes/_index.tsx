@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { contestPhase } from "~/models/contest";
+import { contestPhase, submissionsCloseAt } from "~/models/contest";
 import { listPublicContests } from "~/models/contest.server";
-import { readerLocale } from "~/services/auth.server";
+import { keptPageHeaders, readerLocale } from "~/services/auth.server";
+import { secondsUntilNext } from "~/services/page-cache";
 import { now } from "~/services/clock.server";
 import { pageTitle } from "~/i18n/meta";
 
@@ -12,8 +13,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.titl
 export async function loader({ request }: LoaderFunctionArgs) {
   const at = now();
   const contests = await listPublicContests(await readerLocale(request));
-  return { contests: contests.map((contest) => ({ ...contest, phase: contestPhase(contest, at) })) };
+  // kept half a minute at most, and never across a listed contest's opening or closing
+  const changes = contests.flatMap((contest) => [contest.opensAt, submissionsCloseAt(contest)]);
+  return data(
+    { contests: contests.map((contest) => ({ ...contest, phase: contestPhase(contest, at) })) },
+    { headers: await keptPageHeaders(request, at, secondsUntilNext(at, changes, 30)) },
+  );
 }
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function Index() {
   const { contests } = useLoaderData<typeof loader>();

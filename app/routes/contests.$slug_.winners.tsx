@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { formatDateTime, useVisitorTimeZone } from "~/components/time";
@@ -7,7 +7,9 @@ import { pageTitle } from "~/i18n/meta";
 import { gallery } from "~/models/gallery.server";
 import { voteCounts, votingState } from "~/models/vote.server";
 import { resolveLocale } from "~/i18n/i18n.server";
-import { getUser } from "~/services/auth.server";
+import { getUser, keptPageHeaders } from "~/services/auth.server";
+import { now } from "~/services/clock.server";
+import { secondsUntilNext } from "~/services/page-cache";
 import { pageMessagesLoader } from "~/i18n/page-messages";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "gallery.title");
@@ -21,7 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await gallery(params.slug ?? "", await resolveLocale(request, user?.locale));
   if (!found) throw new Response("Not found", { status: 404 });
   const { contest, page } = found;
-  const state = votingState(contest);
+  const at = now();
+  const state = votingState(contest, at);
   const counts =
     state === "closed"
       ? await voteCounts(
@@ -29,26 +32,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           (page.winners ?? []).map((w) => w.id),
         )
       : null;
-  return {
-    ...page,
-    vote: {
-      state,
-      closesAt: contest.votingClosesAt?.toISOString() ?? null,
-      // once the vote has closed: each category's people's choice, with its votes
-      chosen: counts
-        ? (page.winners ?? [])
-            .filter((w) => counts.get(w.id)?.chosen)
-            .map((w) => ({
-              id: w.id,
-              title: w.title,
-              name: w.name,
-              category: w.category,
-              votes: counts.get(w.id)!.votes,
-            }))
-        : [],
+  return data(
+    {
+      ...page,
+      vote: {
+        state,
+        closesAt: contest.votingClosesAt?.toISOString() ?? null,
+        // once the vote has closed: each category's people's choice, with its votes
+        chosen: counts
+          ? (page.winners ?? [])
+              .filter((w) => counts.get(w.id)?.chosen)
+              .map((w) => ({
+                id: w.id,
+                title: w.title,
+                name: w.name,
+                category: w.category,
+                votes: counts.get(w.id)!.votes,
+              }))
+          : [],
+      },
     },
-  };
+    // Kept half a minute at most (its media's addresses last hours), never across the opening or
+    // the close of the people's vote.
+    {
+      headers: await keptPageHeaders(
+        request,
+        at,
+        secondsUntilNext(at, [contest.votingOpensAt, contest.votingClosesAt], 30),
+      ),
+    },
+  );
 }
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export default function Winners() {
   const data = useLoaderData<typeof loader>();

@@ -550,8 +550,9 @@ describe("the people's choice", () => {
       context: context(),
       params: { slug, id },
     })) as Exclude<Awaited<ReturnType<typeof workLoader>>, Response>;
-  const galleryPage = () =>
-    galleryLoader({ request: getRequest(`/contests/${slug}/winners`), context: context(), params: { slug } });
+  const galleryPage = async () =>
+    (await galleryLoader({ request: getRequest(`/contests/${slug}/winners`), context: context(), params: { slug } }))
+      .data;
   const organizerPage = (cookie: string) =>
     votesLoader({ request: getRequest(`/organize/${slug}/votes`, { cookie }), context: context(), params: { slug } });
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
   // The server learns which paths offer their pages from a first answer of each.
   await db.contest.create({ data: demoContest(T) });
   const { cookie } = await signIn("first@example.org");
-  await get(page);
+  for (const path of [page, "/", `/contests/${DEMO_SLUG}/winners`]) await get(path);
   await get("/me", { cookie });
 });
 
@@ -195,6 +195,38 @@ describe("the shared page cache", () => {
     setNow(new Date(T.getTime() + 12_000));
     const ended = await fetch(`${base}/me`, { headers: { cookie: lina.cookie }, redirect: "manual" });
     expect(ended.status).toBe(302);
+  });
+
+  it("keeps the list of contests and the winners' gallery, never across a moment that changes them", async () => {
+    // a second contest opens in 10 seconds: the list is kept until then, then read afresh
+    await db.contest.create({
+      data: {
+        ...demoContest(T),
+        slug: "next-year",
+        codePrefix: "NXT",
+        title: "Next year",
+        opensAt: new Date(T.getTime() + 10_000),
+      },
+    });
+    await get("/");
+    setNow(new Date(T.getTime() + 9_000));
+    expect((await get("/")).response.headers.get("age")).toBe("9");
+    setNow(new Date(T.getTime() + 10_000));
+    expect((await get("/")).response.headers.get("age")).toBeNull();
+    expect((await get("/")).response.headers.get("age")).toBe("0");
+
+    // the people's vote closes in 5 seconds: the gallery is kept until then
+    await db.contest.update({
+      where: { slug: DEMO_SLUG },
+      data: { resultsPublishedAt: T, peoplesChoice: true, votingClosesAt: new Date(T.getTime() + 15_000) },
+    });
+    const winners = `/contests/${DEMO_SLUG}/winners`;
+    await get(winners);
+    expect((await get(winners)).response.headers.get("age")).toBe("0");
+    setNow(new Date(T.getTime() + 14_000));
+    expect((await get(winners)).response.headers.get("age")).toBe("4");
+    setNow(new Date(T.getTime() + 15_000));
+    expect((await get(winners)).response.headers.get("age")).toBeNull();
   });
 
   it("keeps nothing of an answer that sets a cookie", async () => {

@@ -240,7 +240,7 @@ describe("publication", () => {
     expect(scheduled).toMatchObject({ data: { result: { status: "success" } } });
     await runDueJobs(jobHandlers);
     expect((await db.contest.findFirstOrThrow()).resultsPublishedAt).toBeNull();
-    const early = await winnersLoader({
+    const { data: early } = await winnersLoader({
       request: getRequest(`/contests/${slug}/winners`),
       context: context(),
       params: { slug },
@@ -268,7 +268,7 @@ describe("publication", () => {
     ]);
     expect(to("a@example.org")).toHaveLength(1);
 
-    const gallery = await winnersLoader({
+    const { data: gallery } = await winnersLoader({
       request: getRequest(`/contests/${slug}/winners`),
       context: context(),
       params: { slug },
@@ -316,7 +316,7 @@ describe("the gallery", () => {
     // 09:30 UTC: after judging closed (09:00 UTC), before now (10:00 UTC)
     await post(organizer.cookie, { intent: "schedule", announceAt: "2026-03-01T10:30" });
     await runDueJobs(jobHandlers);
-    const gallery = await winnersLoader({
+    const { data: gallery } = await winnersLoader({
       request: getRequest(`/contests/${slug}/winners`),
       context: context(),
       params: { slug },
