@@ -52,6 +52,8 @@ export function pageCache(options: {
   // In the order last used: the first is the next to go.
   const kept = new Map<string, Kept>();
   let keptBytes = 0;
+  // Pages being rendered now, by key, with the data version they were started on.
+  const rendering = new Map<string, { version: string; page: Promise<Kept | undefined> }>();
   // Paths whose answer has offered to be kept: only these read the data version first.
   const offering = new Set<string>();
 
@@ -95,29 +97,50 @@ export function pageCache(options: {
     const at = hooks.now();
     const key = `${req.originalUrl}\n${req.get("accept-language") ?? ""}\n${req.get("cookie") ?? ""}`;
 
-    const page = kept.get(key);
-    if (page && page.version === version && at >= page.storedAt && at < page.expiresAt) {
-      kept.delete(key);
-      kept.set(key, page);
+    const holds = (page: Kept | undefined): page is Kept =>
+      page !== undefined && page.version === version && at >= page.storedAt && at < page.expiresAt;
+    const serve = (page: Kept) => {
       res.status(200);
       for (const [name, value] of page.headers) res.setHeader(name, value);
       // as a shared cache says its answer was kept: seconds since it was rendered
-      res.setHeader("Age", String(Math.floor((at - page.storedAt) / 1000)));
+      res.setHeader("Age", String(Math.max(0, Math.floor((at - page.storedAt) / 1000))));
       res.end(page.parts.join(nonce));
-      return;
+    };
+
+    const page = kept.get(key);
+    if (holds(page)) {
+      kept.delete(key);
+      kept.set(key, page);
+      return serve(page);
     }
     if (page) forget(key);
+    // The same page already being rendered on the same data: wait for it rather than render it
+    // again (a burst of visitors right after a write costs one render, not one each).
+    const coming = rendering.get(key);
+    if (coming && coming.version === version) {
+      const rendered = await coming.page;
+      if (rendered && holds(rendered)) return serve(rendered);
+    }
+    let settle: (page: Kept | undefined) => void = () => undefined;
+    const mine = { version, page: new Promise<Kept | undefined>((resolve) => (settle = resolve)) };
+    rendering.set(key, mine);
+    res.once("close", () => {
+      if (rendering.get(key) === mine) rendering.delete(key);
+      settle(undefined);
+    });
     watchAnswer(res, maxPageBytes, (seconds, headers, body) => {
       if (!(seconds >= 1) || body === undefined) return;
       const text = body.toString("utf8");
-      keep(key, {
+      const rendered: Kept = {
         version,
         storedAt: at,
         expiresAt: at + seconds * 1000,
         headers,
         parts: nonce ? text.split(nonce) : [text],
         bytes: body.length,
-      });
+      };
+      keep(key, rendered);
+      settle(rendered);
     });
     next();
   };

@@ -4,7 +4,12 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import express from "express";
+import { randomBytes } from "node:crypto";
 import { createApp } from "../../app/server/app";
+import { pageCache } from "../../app/server/page-cache";
+import { KEEP_PAGE_HEADER } from "~/services/page-cache";
+import { until } from "../support/processes";
 import { redirectWithNotice } from "~/forms.server";
 import { setNow } from "~/services/clock.server";
 import { databaseEngine, db } from "~/services/db.server";
@@ -238,5 +243,53 @@ describe("the shared page cache", () => {
     setNow(new Date(T.getTime() + 1_000));
     const again = await get(page, { cookie });
     expect(again.rendered).toBe(new Date(T.getTime() + 1_000).toISOString());
+  });
+});
+
+describe("the page cache under a burst", () => {
+  it("renders a page once for requests that arrive while it is being rendered", async () => {
+    // a page whose render waits until the test lets it finish
+    let renders = 0;
+    let versionReads = 0;
+    let finish = () => {};
+    let gate = Promise.resolve();
+    const app = express();
+    app.use((_req, res, next) => {
+      res.locals.cspNonce = randomBytes(16).toString("base64");
+      next();
+    });
+    const hooks = {
+      dataVersion: async () => {
+        versionReads += 1;
+        return "unchanged";
+      },
+      now: () => 0,
+    };
+    app.use(pageCache({ hooks: async () => hooks }));
+    app.get("/burst", async (_req, res) => {
+      renders += 1;
+      await gate;
+      res.setHeader(KEEP_PAGE_HEADER, "30");
+      res.type("html").send(`<script nonce="${String(res.locals.cspNonce)}"></script><p>render ${renders}</p>`);
+    });
+    const burst = app.listen(0);
+    await new Promise((resolve) => burst.once("listening", resolve));
+    const url = `http://127.0.0.1:${(burst.address() as AddressInfo).port}/burst`;
+    try {
+      await fetch(url).then((r) => r.text()); // the path's first answer: it offers
+      gate = new Promise((resolve) => (finish = resolve));
+      const first = fetch(url);
+      await until(() => renders === 2);
+      const others = [fetch(url), fetch(url), fetch(url)];
+      await until(() => versionReads === 4);
+      finish();
+      const answers = await Promise.all([first, ...others]);
+      const bodies = await Promise.all(answers.map((r) => r.text()));
+      expect(renders).toBe(2);
+      for (const body of bodies) expect(body).toContain("<p>render 2</p>");
+      expect(answers.map((r) => r.headers.get("age"))).toEqual([null, "0", "0", "0"]);
+    } finally {
+      await new Promise((resolve) => burst.close(resolve));
+    }
   });
 });
