@@ -11,6 +11,7 @@ import {
   MAX_UPLOADS_PER_DAY,
   MULTIPART_THRESHOLD,
   PART_SIZE,
+  PARTS_AT_ONCE,
   partSizes,
   partsMatchPlan,
   rejectionMessage,
@@ -32,7 +33,15 @@ const UPLOAD_URL_SECONDS = 15 * 60;
 
 export type StartUpload =
   | { ok: true; mode: "single"; assetId: string; url: string; headers: Record<string, string> }
-  | { ok: true; mode: "multipart"; assetId: string; partSize: number; partCount: number }
+  | {
+      ok: true;
+      mode: "multipart";
+      assetId: string;
+      partSize: number;
+      partCount: number;
+      /** the first parts' URLs, so that they are sent without a request more */
+      urls: Record<number, string>;
+    }
   | { ok: false; problem: Problem };
 
 /**
@@ -89,12 +98,21 @@ export async function startUpload(
     },
   });
   if (multipart) {
+    const plan = partSizes(file.size, PART_SIZE);
+    const first = plan.slice(0, PARTS_AT_ONCE);
+    const seconds = urlSeconds(entry);
+    const urls = await Promise.all(
+      first.map((contentLength, i) =>
+        storage().presignPart(objectKey, uploadId!, { partNumber: i + 1, contentLength }, seconds),
+      ),
+    );
     return {
       ok: true,
       mode: "multipart",
       assetId: asset.id,
       partSize: PART_SIZE,
-      partCount: Math.ceil(file.size / PART_SIZE),
+      partCount: plan.length,
+      urls: Object.fromEntries(urls.map((url, i) => [i + 1, url])),
     };
   }
   const url = await storage().presignPut(objectKey, {

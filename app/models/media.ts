@@ -13,6 +13,8 @@ export const MAX_VIDEO_PIXELS = 7680 * 4320;
 /** Files above this size go in parts: a few at a time, each retried, resumable after a drop. */
 export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
 export const PART_SIZE = 8 * 1024 * 1024; // S3 wants at least 5 MiB for every part but the last
+/** Parts the uploader sends at once; the answer that starts an upload carries their URLs. */
+export const PARTS_AT_ONCE = 3;
 /** Upload starts allowed to one entrant in a day, whatever becomes of them. */
 export const MAX_UPLOADS_PER_DAY = 50;
 export const UPLOADS_WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -156,12 +156,20 @@ test("a large recording goes up in parts and is checked as a whole", async ({ pa
   // picked from the keyboard: the picker is disabled while the file goes up; an Audio entry takes
   // one file, so the picker then leaves, and the keyboard goes on from the list of files
   const picker = page.getByLabel("Choose a file");
+  // what the page asks the server while the file goes up
+  const intents: string[] = [];
+  page.on("request", (request) => {
+    const intent = /(?:^|&)intent=([^&]+)/.exec(request.postData() ?? "")?.[1];
+    if (request.method() === "POST" && intent) intents.push(intent);
+  });
   await picker.focus();
   await picker.setInputFiles(file);
   await expect(page.getByRole("progressbar")).toBeVisible();
   await expect(page.getByTestId("media-item")).toHaveAttribute("data-state", "verified", { timeout: 60_000 });
   await expect(page.locator("#media-file")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Your files" })).toBeFocused();
+  // the start's answer carried the three parts' URLs: no request more for them
+  expect(intents.filter((intent) => intent !== "status")).toEqual(["start", "complete-multipart"]);
 });
 
 test("an upload cut off mid-way goes on from where it stopped: a dropped part is sent again, and after a reload only what is missing", async ({

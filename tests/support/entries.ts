@@ -56,7 +56,7 @@ export async function media(cookie: string, entryId: string, fields: Record<stri
 
 /** What the media route answers to "start": one URL to PUT to, or the plan of a multipart upload. */
 export type StartedUpload = Required<
-  Pick<MediaAnswer, "mode" | "assetId" | "url" | "headers" | "partSize" | "partCount">
+  Pick<MediaAnswer, "mode" | "assetId" | "url" | "headers" | "partSize" | "partCount" | "urls">
 > & {
   result: { status: string };
 };

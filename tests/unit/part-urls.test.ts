@@ -22,4 +22,25 @@ describe("the URLs of an upload's parts", () => {
     const failing = partUrls([1], 3, () => Promise.reject(new Error("offline")));
     expect(await failing(1)).toBeNull();
   });
+
+  it("uses the URLs the start answered with, and asks only for the parts after them", async () => {
+    const requests: number[][] = [];
+    const queue = [1, 2, 3, 4, 5, 6, 7];
+    const urlFor = partUrls(
+      queue,
+      3,
+      async (parts) => {
+        requests.push(parts);
+        return Object.fromEntries(parts.map((n) => [n, `url-${n}`]));
+      },
+      { 1: "given-1", 2: "given-2", 3: "given-3" },
+    );
+    const first = [queue.shift()!, queue.shift()!, queue.shift()!].map((n) => urlFor(n));
+    expect(await Promise.all(first)).toEqual(["given-1", "given-2", "given-3"]);
+    // one request, for the three parts after them, while the first three are sent
+    expect(requests).toEqual([[4, 5, 6]]);
+    expect(await urlFor(queue.shift()!)).toBe("url-4");
+    // a given URL that failed is not used again
+    expect(await urlFor(1, true)).toBe("url-1");
+  });
 });

@@ -3,14 +3,18 @@
  * the URLs of the next parts in `queue` (as many as are sent at once) are asked for in one
  * request, so a part rarely waits for its URL. Otherwise a round trip to the server would sit
  * between every two PUTs of each connection. Prefetched URLs are used within a few parts' time,
- * far from their expiry; a part sent again (`fresh`) asks for a new one.
+ * far from their expiry; a part sent again (`fresh`) asks for a new one. URLs already `given`
+ * (the start answer's, for the first parts) are used without asking.
  */
 export function partUrls(
   queue: readonly number[],
   ahead: number,
   sign: (parts: number[]) => Promise<Record<number, string> | null | undefined>,
+  given: Record<number, string> = {},
 ) {
-  const asked = new Map<number, Promise<string | null>>();
+  const asked = new Map<number, Promise<string | null>>(
+    Object.entries(given).map(([n, url]) => [Number(n), Promise.resolve(url)]),
+  );
   const ask = (parts: number[]) => {
     const answer = sign(parts).catch(() => null);
     for (const n of parts)

@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
 import { formProblems, type ActionResult } from "~/forms";
 import type { Problem } from "~/models/problem";
-import { declaredType } from "~/models/media";
+import { declaredType, PARTS_AT_ONCE } from "~/models/media";
 import { partUrls } from "./part-urls";
 import type { MediaAnswer } from "~/routes/entries.$id_.media";
 
@@ -30,7 +30,6 @@ type Sent = "ok" | "aborted" | "failed";
 /** The media endpoint's answer (null when it sent none we can read: a dropped connection, a 404). */
 type Answer = { status: number; body: ActionResult<MediaAnswer> | null };
 
-const PARALLEL_PARTS = 3;
 const PART_TRIES = 5;
 
 async function post(url: string, fields: Record<string, string>): Promise<Answer> {
@@ -130,6 +129,8 @@ export function useUpload(endpoint: string, onDone: () => void) {
     partSize: number,
     partCount: number,
     resumeKey: string,
+    /** URLs the start answer carried, for the first parts */
+    firstUrls: Record<number, string> = {},
   ): Promise<Sent> {
     const saved = JSON.parse(localStorage.getItem(resumeKey) ?? "null") as {
       assetId: string;
@@ -145,10 +146,15 @@ export function useUpload(endpoint: string, onDone: () => void) {
       setProgress({ name: file.name, loaded: done + moving, total: file.size, startedAt });
     };
     const queue = Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !etags[n]);
-    const urlFor = partUrls(queue, PARALLEL_PARTS, async (parts) => {
-      const signed = await post(endpoint, { intent: "parts", assetId, parts: parts.join(",") });
-      return signed.body?.urls;
-    });
+    const urlFor = partUrls(
+      queue,
+      PARTS_AT_ONCE,
+      async (parts) => {
+        const signed = await post(endpoint, { intent: "parts", assetId, parts: parts.join(",") });
+        return signed.body?.urls;
+      },
+      firstUrls,
+    );
     report();
 
     const sendPart = async (n: number): Promise<Sent> => {
@@ -180,7 +186,7 @@ export function useUpload(endpoint: string, onDone: () => void) {
       return "ok";
     };
     const results = await Promise.all(
-      Array.from({ length: Math.min(PARALLEL_PARTS, Math.max(1, queue.length)) }, worker),
+      Array.from({ length: Math.min(PARTS_AT_ONCE, Math.max(1, queue.length)) }, worker),
     );
     return results.find((r) => r !== "ok") ?? "ok";
   }
@@ -220,7 +226,7 @@ export function useUpload(endpoint: string, onDone: () => void) {
       if (upload.mode === "multipart") {
         multipart = true;
         localStorage.setItem(resumeKey, JSON.stringify({ assetId, etags: {} }));
-        sent = await sendParts(file, assetId, upload.partSize!, upload.partCount!, resumeKey);
+        sent = await sendParts(file, assetId, upload.partSize!, upload.partCount!, resumeKey, upload.urls);
       } else {
         sent = await sendSingle(file, upload.url!, upload.headers!);
       }

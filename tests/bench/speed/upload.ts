@@ -29,7 +29,7 @@ import { migrate, root } from "../production";
 
 const role = process.env.BENCH_UPLOAD_ROLE;
 const clock = () => performance.timeOrigin + performance.now();
-const PARALLEL = 3; // the uploader's PARALLEL_PARTS
+const PARALLEL = 3; // the uploader's PARTS_AT_ONCE (app/models/media.ts)
 
 /** Messages between this part and its storage and browser processes. */
 type Message =
@@ -108,17 +108,24 @@ if (role === "storage") {
       assetId: string;
       partSize: number;
       partCount: number;
+      urls: Record<number, string>;
     };
     const startAnswered = clock();
     const etags: Record<number, string> = {};
-    // the uploader's queue and its URLs asked for ahead (app/components/media/part-urls.ts)
+    // the uploader's queue, the first parts' URLs from the start and the others asked for ahead
+    // (app/components/media/part-urls.ts)
     const queue = Array.from({ length: upload.partCount }, (_, i) => i + 1);
-    const urlFor = partUrls(queue, PARALLEL, async (parts) => {
-      const { urls } = (await post({ intent: "parts", assetId: upload.assetId, parts: parts.join(",") })) as {
-        urls: Record<number, string>;
-      };
-      return urls;
-    });
+    const urlFor = partUrls(
+      queue,
+      PARALLEL,
+      async (parts) => {
+        const { urls } = (await post({ intent: "parts", assetId: upload.assetId, parts: parts.join(",") })) as {
+          urls: Record<number, string>;
+        };
+        return urls;
+      },
+      upload.urls,
+    );
     await Promise.all(
       Array.from({ length: PARALLEL }, async () => {
         for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
