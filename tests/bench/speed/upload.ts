@@ -287,7 +287,7 @@ async function main() {
     );
     const seconds = (clock() - result.started) / 1000;
     await storage().remove(key);
-    return seconds;
+    return { seconds, parts: (result.done - result.started) / 1000 };
   }
 
   async function mosaic(round: number, file = filePath) {
@@ -324,11 +324,14 @@ async function main() {
   }
 
   const references: number[] = [];
+  const referenceParts: number[] = [];
   const mosaics: { start: number; parts: number; join: number; done: number; checked: number }[] = [];
   await reference(warmUpPath);
   await mosaic(-1, warmUpPath);
   for (let round = 0; round < ROUNDS; round++) {
-    references.push(await reference());
+    const { seconds: referenceSeconds, parts: partsSeconds } = await reference();
+    references.push(referenceSeconds);
+    referenceParts.push(partsSeconds);
     mosaics.push(await mosaic(round));
   }
   const doneRatios = mosaics.map((m, i) => references[i]! / m.done);
@@ -342,7 +345,7 @@ async function main() {
       "×",
       { everyAtLeast: 0.9 },
       doneRatios,
-      `${conditions}; reference ${seconds(references)} s, Mosaic ${seconds(mosaics.map((m) => m.done))} s` +
+      `${conditions}; reference ${seconds(references)} s (parts ${seconds(referenceParts)} s), Mosaic ${seconds(mosaics.map((m) => m.done))} s` +
         ` (start ${seconds(mosaics.map((m) => m.start))} s, parts ${seconds(mosaics.map((m) => m.parts))} s,` +
         ` join ${seconds(mosaics.map((m) => m.join))} s)`,
     ),
