@@ -30,11 +30,13 @@ const AWARD_PLACES = 3;
  * sit against the panel.
  */
 export async function contestResults(contestId: string, round: Round = "scoring") {
-  // The maths change only when a sheet, a comparison or an entry does: a few aggregates tell
-  // whether the last computation still holds, so a contest of 10,000 entries is not re-read per
-  // page view. Awards change no number: they are laid over the rows as they stand now, so an
-  // organizer awarding places in a 50,000-entry contest waits for no computation.
-  const [sheetsVersion, comparisonsVersion, entriesVersion, settings, awards] = await Promise.all([
+  // The maths change only when a sheet, a comparison or what they read of the entries does: a
+  // few aggregates and the revisions the database keeps (migration 20261209090000_results_revisions)
+  // tell whether the last computation still holds, so a contest of 10,000 entries is not re-read
+  // per page view. Awards change no number, nor does the final's shortlist in the scoring round:
+  // both are laid over the rows as they stand now, so an organizer awarding places or choosing
+  // the shortlist in a 50,000-entry contest waits for no computation.
+  const [sheetsVersion, comparisonsVersion, revisions, settings, awards, shortlist] = await Promise.all([
     // the sum of revisions moves with every saved sheet, even two in the same millisecond
     db.assignment.aggregate({
       where: { contestId, round },
@@ -45,14 +47,18 @@ export async function contestResults(contestId: string, round: Round = "scoring"
     round === "final"
       ? db.comparison.aggregate({ where: { contestId }, _max: { decidedAt: true }, _count: { winnerId: true } })
       : null,
-    db.entry.aggregate({ where: { contestId }, _max: { updatedAt: true }, _count: { _all: true } }),
+    db.contestTally.findMany({ where: { contestId, kind: "revision" }, select: { key: true, count: true } }),
     // the settings page saves categories' names and the methods with the contest
     db.contest.findUniqueOrThrow({
       where: { id: contestId },
       select: { updatedAt: true, normalisation: true, finalMethod: true, judgesPerEntry: true },
     }),
     db.award.findMany({ where: { contestId }, select: { entryId: true, place: true } }),
+    db.entry.findMany({ where: { contestId, shortlisted: true, status: "eligible" }, select: { id: true } }),
   ]);
+  const revision = (part: "entries" | "shortlist") => revisions.find((r) => r.key === part)?.count ?? 0;
+  // the scoring round reads the eligible entries; the final, only those on the shortlist
+  const entriesVersion = round === "final" ? [revision("entries"), revision("shortlist")] : revision("entries");
   const version = JSON.stringify([sheetsVersion, comparisonsVersion, entriesVersion, settings]);
   const key = `${contestId}:${round}`;
   let computed = resultsCache.get(key);
@@ -63,20 +69,33 @@ export async function contestResults(contestId: string, round: Round = "scoring"
     computed = { version, results: await computeContestResults(contestId, round, method, judgesAsked) };
     resultsCache.set(key, computed);
   }
-  return withAwards(computed.results, awards);
+  return asTheyStand(computed.results, awards, new Set(shortlist.map((e) => e.id)));
 }
 
 export type ContestResults = Awaited<ReturnType<typeof computeContestResults>>;
 const resultsCache = new Map<string, { version: string; results: ContestResults }>();
 
-/** The computed results with each row's award as it stands now; the cached rows are left as they are. */
-function withAwards(results: ContestResults, awards: { entryId: string; place: string }[]): ContestResults {
+/**
+ * The computed results with each row's award and place on the shortlist as they stand now; the
+ * cached rows are left as they are.
+ */
+function asTheyStand(
+  results: ContestResults,
+  awards: { entryId: string; place: string }[],
+  shortlisted: Set<string>,
+): ContestResults {
   const placeOf = new Map(awards.map((a) => [a.entryId, a.place as Place]));
   return {
     ...results,
     categories: results.categories.map((category) => ({
       ...category,
-      rows: category.rows.map((row) => (placeOf.has(row.entryId) ? { ...row, award: placeOf.get(row.entryId)! } : row)),
+      rows: category.rows.map((row) => {
+        const award = placeOf.get(row.entryId) ?? null;
+        const onShortlist = shortlisted.has(row.entryId);
+        return award === row.award && onShortlist === row.shortlisted
+          ? row
+          : { ...row, award, shortlisted: onShortlist };
+      }),
     })),
   };
 }
@@ -93,7 +112,7 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
     rubricOf(contestId),
     db.entry.findMany({
       where: { contestId, status: "eligible", ...(round === "final" ? { shortlisted: true } : {}) },
-      select: { id: true, referenceCode: true, title: true, shortlisted: true, categoryId: true },
+      select: { id: true, referenceCode: true, title: true, categoryId: true },
     }),
     method === "pairwise"
       ? []
@@ -168,8 +187,8 @@ async function computeContestResults(contestId: string, round: Round, method: Fi
           tied: model ? model.tied : pair ? pair.comparisons > 0 && pair.tied : r.tied,
           referenceCode: entry.referenceCode,
           title: entry.title,
-          shortlisted: entry.shortlisted,
-          // laid over by withAwards, as awards stand at each view
+          // both laid over by asTheyStand, as they stand at each view
+          shortlisted: false,
           award: null as Place | null,
           judgesAsked,
           // ranked like the others, on fewer opinions than the contest asked for: said beside its rank
