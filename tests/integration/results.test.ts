@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { runAssignment } from "~/models/assignment.server";
-import { publishedWinners } from "~/models/results.server";
+import { contestResults, publishedWinners } from "~/models/results.server";
 import { loader as auditLoader } from "~/routes/organize.$slug.audit";
 import { loader as exportLoader } from "~/routes/organize.$slug.export.$file";
 import { action as resultsAction, loader as resultsLoader } from "~/routes/organize.$slug.results";
@@ -239,6 +239,37 @@ describe("results", () => {
       data: { recusedAt: TODAY },
     });
     expect((await row()).judgeCount).toBe(2);
+  });
+
+  it("work out from the sheets changed since the last view what a computation from every sheet works out", async () => {
+    const { judges, entries } = await scoredContest();
+    const contestId = entries[0]!.contestId;
+    const sheet = (e: number, j: number) => ({
+      entryId_judgeId_round: { entryId: entries[e]!.id, judgeId: judges[j]!.user.id, round: "scoring" },
+    });
+    /** The kept computation brought up to date, against one made afresh by a new copy of the module. */
+    const same = async () => {
+      const kept = await contestResults(contestId);
+      vi.resetModules();
+      const fresh = await import("~/models/results.server");
+      const afresh = await fresh.contestResults(contestId);
+      await (await import("~/services/db.server")).db.$disconnect();
+      expect({ ...kept, computedAt: null }).toEqual({ ...afresh, computedAt: null });
+      return kept;
+    };
+    await same();
+    // a revised sheet, a recusal, a sheet taken back to a draft
+    await score(entries[0]!.id, judges[1]!.user.id, 2);
+    await db.assignment.update({ where: sheet(1, 2), data: { recusedAt: TODAY } });
+    await db.assignment.update({ where: sheet(2, 0), data: { status: "draft" } });
+    expect((await same()).categories[0]!.rows.map((r) => r.judgeCount).sort()).toEqual([2, 2, 3]);
+    // the recusal taken back and the draft submitted again, then a sheet deleted
+    await db.assignment.update({ where: sheet(1, 2), data: { recusedAt: null } });
+    await score(entries[2]!.id, judges[0]!.user.id, 5);
+    await same();
+    await db.assignment.delete({ where: sheet(0, 0) });
+    await db.contest.update({ where: { id: contestId }, data: { normalisation: "raw" } });
+    expect((await same()).categories[0]!.rows.find((r) => r.entryId === entries[0]!.id)!.judgeCount).toBe(2);
   });
 
   it("say which entries are short of judges, and how many, on the page and in the export", async () => {
