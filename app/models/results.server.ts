@@ -71,17 +71,24 @@ export async function contestResults(contestId: string, round: Round = "scoring"
   // the most recently viewed rounds are kept, the oldest forgotten first
   roundStates.delete(key);
   roundStates.set(key, state);
-  for (const stale of roundStates.keys()) {
-    if (roundStates.size <= KEPT_ROUNDS) break;
+  let sheets = 0;
+  for (const kept of roundStates.values()) sheets += kept.sheets.byId.size;
+  for (const [stale, kept] of roundStates) {
+    if (stale === key || (roundStates.size <= KEPT_ROUNDS && sheets <= KEPT_SHEETS)) break;
     roundStates.delete(stale);
+    sheets -= kept.sheets.byId.size;
   }
   return asTheyStand(state.results, awards, new Set(shortlist.map((e) => e.id)));
 }
 
 export type ContestResults = Awaited<ReturnType<typeof computeContestResults>>["results"];
 
-/** Rounds whose last computation is kept in memory: a round of 50,000 entries keeps a few tens of MB. */
+/**
+ * Rounds whose last computation is kept in memory, and their sheets at most (the round viewed
+ * last is always kept): a round of 50,000 entries and 90,000 sheets keeps about 70 MB.
+ */
 const KEPT_ROUNDS = 4;
+const KEPT_SHEETS = 200_000;
 
 /**
  * What a round's last computation read and worked out, kept so that the next one, after a few
