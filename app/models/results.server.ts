@@ -291,7 +291,12 @@ async function computeContestResults(
     db.category.findMany({ where: { contestId }, select: { id: true, name: true, position: true } }),
   ]);
   const categoryById = new Map(categoryRows.map((c) => [c.id, c]));
-  const entries = entryRows.map((e) => ({ ...e, category: categoryById.get(e.categoryId)! }));
+  const entries = entryRows.map((e) => ({
+    id: e.id,
+    referenceCode: e.referenceCode,
+    title: e.title,
+    category: categoryById.get(e.categoryId)!,
+  }));
   const categoryOf: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const e of entries) categoryOf[e.id] = e.category.name;
   // entries with one more judge on the way, added where the order was too close to call
