@@ -49,9 +49,9 @@ export async function contestResults(contestId: string, round: Round = "scoring"
     db.award.findMany({ where: { contestId }, select: { entryId: true, place: true } }),
     db.entry.findMany({ where: { contestId, shortlisted: true, status: "eligible" }, select: { id: true } }),
   ]);
-  const revision = (part: "entries" | "shortlist" | "sheets" | "gone") =>
-    revisions.find((r) => r.key === part)?.count ?? 0;
-  const marks = { sheets: revision("sheets"), gone: revision("gone") };
+  const revision = (part: string) => revisions.find((r) => r.key === part)?.count ?? 0;
+  // the round's own: a sheet of the other round changes nothing here
+  const marks = { sheets: revision(`sheets:${round}`), gone: revision(`gone:${round}`) };
   // the scoring round reads the eligible entries; the final, only those on the shortlist
   const entriesVersion = JSON.stringify([revision("entries"), round === "final" ? revision("shortlist") : null]);
   const version = JSON.stringify([marks, comparisonsVersion, entriesVersion, settings]);

@@ -194,6 +194,18 @@ describe("results", () => {
     seen = await load();
     expect(seen.computedAt).toBe(at.toISOString());
     expect(seen.shortlisted).toEqual({ [entries[0]!.id]: false, [entries[1]!.id]: true, [entries[2]!.id]: false });
+    // nor does a sheet of the final round change the scoring round's numbers
+    await db.assignment.create({
+      data: {
+        contestId: entries[1]!.contestId,
+        entryId: entries[1]!.id,
+        judgeId: (await db.contestJudge.findFirstOrThrow()).userId,
+        round: "final",
+        status: "submitted",
+        scores: "{}",
+      },
+    });
+    expect((await load()).computedAt).toBe(at.toISOString());
 
     // a new title is on the page: worked out again, the shortlist kept
     await db.entry.update({ where: { id: entries[2]!.id }, data: { title: "Hands that heal" } });

@@ -6,8 +6,8 @@
 -- ContestTally, kind "revision" (each count only ever goes up):
 --   key "entries"    an eligible entry came or went, or changed category, title or reference code
 --   key "shortlist"  an eligible entry joined or left the final's shortlist
---   key "sheets"     a sheet came, or changed what the results read of it (below)
---   key "gone"       a sheet was deleted, or left its round or contest
+--   key "sheets:<round>"  a sheet of the round came, or changed what the results read of it (below)
+--   key "gone:<round>"    a sheet of the round was deleted, or left its round or contest
 -- Written only while the contest exists, so that what a deleted contest leaves behind (deleted
 -- by trigger Contest_tally_delete, whatever order the cascade runs in) is never written again.
 CREATE TRIGGER "Entry_revision_insert" AFTER INSERT ON "Entry" WHEN NEW."status" = 'eligible' BEGIN
@@ -44,21 +44,20 @@ END;
 -- The shortlist laid over the scoring round's results at each view, without reading every entry.
 CREATE INDEX "Entry_shortlist_idx" ON "Entry"("contestId", "shortlisted", "status");
 
--- What the results read of a round's sheets: the sheets in ContestTally too (each count only
--- goes up), key "sheets" for each change of a sheet the results read, key "gone" for a sheet
--- deleted or moved to another round or contest. Each changed row is marked with the "sheets"
--- count its change made, so the results read only the rows marked since their last computation,
--- and read everything again when a sheet has gone.
+-- What the results read of a round's sheets, per round: key "sheets:<round>" counts each change
+-- of a sheet the results read, key "gone:<round>" a sheet deleted or moved to another round or
+-- contest. Each changed row is marked with the count its change made, so the results read only
+-- the rows marked since their last computation, and read everything again when a sheet has gone.
 ALTER TABLE "Assignment" ADD COLUMN "changeMark" INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX "Assignment_changes_idx" ON "Assignment"("contestId", "round", "changeMark");
 
 CREATE TRIGGER "Assignment_revision_insert" AFTER INSERT ON "Assignment" BEGIN
     INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
-        SELECT NEW."contestId", 'revision', 'sheets', 1 WHERE EXISTS (SELECT 1 FROM "Contest" c WHERE c."id" = NEW."contestId")
+        SELECT NEW."contestId", 'revision', 'sheets:' || NEW."round", 1 WHERE EXISTS (SELECT 1 FROM "Contest" c WHERE c."id" = NEW."contestId")
         ON CONFLICT ("contestId", "kind", "key") DO UPDATE SET "count" = "count" + 1;
     UPDATE "Assignment" SET "changeMark" = (
             SELECT t."count" FROM "ContestTally" t
-            WHERE t."contestId" = NEW."contestId" AND t."kind" = 'revision' AND t."key" = 'sheets')
+            WHERE t."contestId" = NEW."contestId" AND t."kind" = 'revision' AND t."key" = 'sheets:' || NEW."round")
         WHERE "id" = NEW."id";
 END;
 
@@ -68,21 +67,21 @@ CREATE TRIGGER "Assignment_revision_update" AFTER UPDATE OF "contestId", "round"
       OR OLD."scores" IS NOT NEW."scores" OR OLD."status" IS NOT NEW."status"
 BEGIN
     INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
-        SELECT OLD."contestId", 'revision', 'gone', 1
+        SELECT OLD."contestId", 'revision', 'gone:' || OLD."round", 1
         WHERE (OLD."contestId" IS NOT NEW."contestId" OR OLD."round" IS NOT NEW."round")
           AND EXISTS (SELECT 1 FROM "Contest" c WHERE c."id" = OLD."contestId")
         ON CONFLICT ("contestId", "kind", "key") DO UPDATE SET "count" = "count" + 1;
     INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
-        SELECT NEW."contestId", 'revision', 'sheets', 1 WHERE EXISTS (SELECT 1 FROM "Contest" c WHERE c."id" = NEW."contestId")
+        SELECT NEW."contestId", 'revision', 'sheets:' || NEW."round", 1 WHERE EXISTS (SELECT 1 FROM "Contest" c WHERE c."id" = NEW."contestId")
         ON CONFLICT ("contestId", "kind", "key") DO UPDATE SET "count" = "count" + 1;
     UPDATE "Assignment" SET "changeMark" = (
             SELECT t."count" FROM "ContestTally" t
-            WHERE t."contestId" = NEW."contestId" AND t."kind" = 'revision' AND t."key" = 'sheets')
+            WHERE t."contestId" = NEW."contestId" AND t."kind" = 'revision' AND t."key" = 'sheets:' || NEW."round")
         WHERE "id" = NEW."id";
 END;
 
 CREATE TRIGGER "Assignment_revision_delete" AFTER DELETE ON "Assignment" BEGIN
     INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
-        SELECT OLD."contestId", 'revision', 'gone', 1 WHERE EXISTS (SELECT 1 FROM "Contest" c WHERE c."id" = OLD."contestId")
+        SELECT OLD."contestId", 'revision', 'gone:' || OLD."round", 1 WHERE EXISTS (SELECT 1 FROM "Contest" c WHERE c."id" = OLD."contestId")
         ON CONFLICT ("contestId", "kind", "key") DO UPDATE SET "count" = "count" + 1;
 END;

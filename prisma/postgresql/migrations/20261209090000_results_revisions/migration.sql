@@ -45,20 +45,20 @@ CREATE TRIGGER "Entry_revision_update" AFTER UPDATE OF "contestId", "categoryId"
 -- The shortlist laid over the scoring round's results at each view, without reading every entry.
 CREATE INDEX "Entry_shortlist_idx" ON "Entry"("contestId", "shortlisted", "status");
 
--- What the results read of a round's sheets: key "sheets" counts each change of a sheet the
--- results read, and marks the changed row with its count, and key "gone" a sheet deleted or moved to
--- another round or contest. Holding the count's row until the transaction ends, each change is
--- marked in the order it commits.
+-- What the results read of a round's sheets, per round: key "sheets:<round>" counts each change
+-- of a sheet the results read, and marks the changed row with its count, and key "gone:<round>" a
+-- sheet deleted or moved to another round or contest. Holding the count's row until the
+-- transaction ends, each change is marked in the order it commits.
 ALTER TABLE "Assignment" ADD COLUMN "changeMark" INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX "Assignment_changes_idx" ON "Assignment"("contestId", "round", "changeMark");
 
 CREATE FUNCTION "Assignment_mark"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE' AND (OLD."contestId" IS DISTINCT FROM NEW."contestId" OR OLD."round" IS DISTINCT FROM NEW."round") THEN
-        PERFORM "results_revision"(OLD."contestId", 'gone');
+        PERFORM "results_revision"(OLD."contestId", 'gone:' || OLD."round");
     END IF;
     INSERT INTO "ContestTally" ("contestId", "kind", "key", "count")
-        VALUES (NEW."contestId", 'revision', 'sheets', 1)
+        VALUES (NEW."contestId", 'revision', 'sheets:' || NEW."round", 1)
         ON CONFLICT ("contestId", "kind", "key") DO UPDATE SET "count" = "ContestTally"."count" + 1
         RETURNING "count" INTO NEW."changeMark";
     RETURN NEW;
@@ -67,7 +67,7 @@ $$;
 
 CREATE FUNCTION "Assignment_gone"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM "results_revision"(OLD."contestId", 'gone');
+    PERFORM "results_revision"(OLD."contestId", 'gone:' || OLD."round");
     RETURN NULL;
 END
 $$;
