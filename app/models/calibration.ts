@@ -83,7 +83,17 @@ export type CalibrationInput = {
   seed?: number;
   /** A judge with fewer sheets than this carries no weight. Defaults to 3; at least 2. */
   minSheets?: number;
+  /**
+   * Where the fit starts: a `fitted` of an earlier calibration of nearly the same sheets, a
+   * handful of steps from where this one ends. Defaults to the cold start (see
+   * {@link START_QUALITY_VARIANCE}). Either way the fit stops within {@link TOLERANCE} of the
+   * same optimum, so what the results page shows is the same; the last digits of a score can differ.
+   */
+  start?: CalibrationStart;
 };
+
+/** The fitted variances (logs, in units of a judge's spread squared): the works' and each judge's with weight. */
+export type CalibrationStart = { quality: number; judges: Map<string, number> };
 
 export type CalibratedEntry = {
   entryId: string;
@@ -158,6 +168,8 @@ export type Calibration = {
   /** Iterations of the fit, and whether it met its tolerance before the cap (0 and false when not fitted). */
   iterations: number;
   converged: boolean;
+  /** Where the fit ended, to start a later one from (see {@link CalibrationInput.start}); null when not fitted. */
+  fitted: CalibrationStart | null;
 };
 
 export const DEFAULT_CALIBRATION_PLACES = 3;
@@ -364,10 +376,19 @@ export function calibrate(input: CalibrationInput): Calibration {
       closeBoundaries: [],
       iterations: 0,
       converged: false,
+      fitted: null,
     };
   }
 
-  const fit = fitModel(start, Int32Array.from(sheetJudge), Float64Array.from(sheetZ), weighted.length);
+  // θ = (log σ_q², log σ_1², …, log σ_J²): from the cold start described at START_QUALITY_VARIANCE,
+  // or where an earlier fit ended
+  const theta = new Float64Array(weighted.length + 1).fill(Math.log(START_NOISE_VARIANCE));
+  theta[0] = input.start?.quality ?? Math.log(START_QUALITY_VARIANCE);
+  for (const judge of weighted) {
+    const earlier = input.start?.judges.get(judge.out.judgeId);
+    if (earlier !== undefined) theta[judge.index + 1] = earlier;
+  }
+  const fit = fitModel(start, Int32Array.from(sheetJudge), Float64Array.from(sheetZ), weighted.length, theta);
 
   // Entries: score, interval, then ranks per category in the output order.
   for (let i = 0; i < modelEntries.length; i++) {
@@ -443,6 +464,10 @@ export function calibrate(input: CalibrationInput): Calibration {
     closeBoundaries,
     iterations: fit.iterations,
     converged: fit.converged,
+    fitted: {
+      quality: fit.theta[0] as number,
+      judges: new Map(weighted.map((judge) => [judge.out.judgeId, fit.theta[judge.index + 1] as number])),
+    },
   };
 }
 
@@ -479,9 +504,17 @@ type Fit = {
   judgeCount: number;
   iterations: number;
   converged: boolean;
+  /** The fitted log variances, θ. */
+  theta: Float64Array;
 };
 
-function fitModel(start: number[], sheetJudge: Int32Array, z: Float64Array, judgeCount: number): Fit {
+function fitModel(
+  start: number[],
+  sheetJudge: Int32Array,
+  z: Float64Array,
+  judgeCount: number,
+  theta: Float64Array,
+): Fit {
   const n = start.length - 1;
   const J = judgeCount;
   const perJudge = new Float64Array(J);
@@ -503,6 +536,7 @@ function fitModel(start: number[], sheetJudge: Int32Array, z: Float64Array, judg
     judgeCount: J,
     iterations: 0,
     converged: false,
+    theta,
   };
   const scratch = () => new Float64Array(J);
   const data: Data = {
@@ -516,9 +550,6 @@ function fitModel(start: number[], sheetJudge: Int32Array, z: Float64Array, judg
     qq: scratch(),
   };
 
-  // θ = (log σ_q², log σ_1², …, log σ_J²), from the start described at START_QUALITY_VARIANCE.
-  const theta = new Float64Array(J + 1).fill(Math.log(START_NOISE_VARIANCE));
-  theta[0] = Math.log(START_QUALITY_VARIANCE);
   const next = new Float64Array(J + 1);
   while (fit.iterations < MAX_ITERATIONS) {
     fit.iterations++;
@@ -531,6 +562,7 @@ function fitModel(start: number[], sheetJudge: Int32Array, z: Float64Array, judg
   }
   setVariances(fit, theta);
   posterior(fit, data, Math.exp(theta[0] as number));
+  fit.theta = theta;
   return fit;
 }
 
@@ -755,7 +787,7 @@ function probabilityAbove(fit: Fit, upper: number, lower: number): number {
  * stays within {@link DRAW_BUDGET}, down to at most {@link MIN_DRAWS}. An entry with chance p then has a
  * standard error of √(p/draws), which is small because p is.
  */
-function topProbabilities(fit: Fit, members: number[], places: number, draws: number, random: () => number): number[] {
+function topProbabilities(fit: Fit, members: number[], places: number, draws: number, random: NormalStream): number[] {
   if (members.length <= places) return members.map(() => 1);
   const candidates: number[] = [];
   for (let k = 0; k < members.length; k++) {
@@ -807,11 +839,14 @@ function topProbabilities(fit: Fit, members: number[], places: number, draws: nu
 
   const counts = new Float64Array(C);
   const noise = new Float64Array(m);
+  const draw = new Float64Array(C);
   const deviation = new Float64Array(m);
   const values = new Float64Array(C);
   const top = new Int32Array(places);
   for (let d = 0; d < effectiveDraws; d++) {
-    for (let x = 0; x < m; x++) noise[x] = random();
+    // the judges' draws, then the candidates', in the stream's order
+    random.fill(noise, m);
+    random.fill(draw, C);
     for (let x = 0; x < m; x++) {
       let sum = 0;
       for (let y = 0; y <= x; y++) sum += (L[x * m + y] as number) * (noise[y] as number);
@@ -820,7 +855,7 @@ function topProbabilities(fit: Fit, members: number[], places: number, draws: nu
     // The `places` highest values, by insertion into a short sorted list.
     let filled = 0;
     for (let c = 0; c < C; c++) {
-      let value = (mean[c] as number) + (sd[c] as number) * random();
+      let value = (mean[c] as number) + (sd[c] as number) * (draw[c] as number);
       for (let t = termStart[c] as number; t < (termStart[c + 1] as number); t++) {
         value -= (termCoefficient[t] as number) * (deviation[termJudge[t] as number] as number);
       }
@@ -842,36 +877,50 @@ function topProbabilities(fit: Fit, members: number[], places: number, draws: nu
 
 /**
  * Standard normal draws from the mulberry32 generator, by Marsaglia's polar method (both values of a pair used):
- * deterministic per seed.
+ * deterministic per seed. `fill` writes the next `count` draws of the stream into `target`, in one tight loop.
  */
-function normalStream(seed: number): () => number {
+type NormalStream = { fill: (target: Float64Array, count: number) => void };
+
+function normalStream(seed: number): NormalStream {
   let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2147483648 - 1;
-  };
   let spare = 0;
   let hasSpare = false;
-  return () => {
-    if (hasSpare) {
-      hasSpare = false;
-      return spare;
-    }
-    let x: number;
-    let y: number;
-    let r: number;
-    do {
-      x = uniform();
-      y = uniform();
-      r = x * x + y * y;
-    } while (r >= 1 || r === 0);
-    const factor = Math.sqrt((-2 * Math.log(r)) / r);
-    spare = y * factor;
-    hasSpare = true;
-    return x * factor;
+  return {
+    fill(target, count) {
+      // the stream's state in locals while the loop runs: a few times faster than a call per draw
+      let s = state;
+      let k = 0;
+      if (hasSpare && count > 0) {
+        target[k++] = spare;
+        hasSpare = false;
+      }
+      while (k < count) {
+        let x: number;
+        let y: number;
+        let r: number;
+        do {
+          s = (s + 0x6d2b79f5) >>> 0;
+          let t = s;
+          t = Math.imul(t ^ (t >>> 15), t | 1);
+          t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+          x = ((t ^ (t >>> 14)) >>> 0) / 2147483648 - 1;
+          s = (s + 0x6d2b79f5) >>> 0;
+          t = s;
+          t = Math.imul(t ^ (t >>> 15), t | 1);
+          t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+          y = ((t ^ (t >>> 14)) >>> 0) / 2147483648 - 1;
+          r = x * x + y * y;
+        } while (r >= 1 || r === 0);
+        const factor = Math.sqrt((-2 * Math.log(r)) / r);
+        target[k++] = x * factor;
+        if (k < count) target[k++] = y * factor;
+        else {
+          spare = y * factor;
+          hasSpare = true;
+        }
+      }
+      state = s;
+    },
   };
 }
 

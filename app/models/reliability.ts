@@ -142,14 +142,25 @@ function quantile(sorted: number[], p: number): number {
   return lower + (position - below) * ((sorted[above] as number) - lower);
 }
 
-function mulberry32(seed: number): () => number {
+/**
+ * The bootstrap's draws: mulberry32, seeded, each draw an index below `n`. `fill` writes the next
+ * `sample.length` draws, with the generator's state in a local while it loops, which is several
+ * times faster than a call per draw.
+ */
+function indexStream(seed: number, n: number) {
   let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  return {
+    fill(sample: Int32Array) {
+      let s = state;
+      for (let e = 0; e < sample.length; e++) {
+        s = (s + 0x6d2b79f5) >>> 0;
+        let t = s;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        sample[e] = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+      }
+      state = s;
+    },
   };
 }
 
@@ -235,11 +246,11 @@ export function panelReliability(input: {
   );
   if (estimate.icc === null) return { ...unknown, judgesPerEntry: estimate.k0 };
 
-  const random = mulberry32(seed);
+  const draws = indexStream(seed, summaries.length);
   const estimates: number[] = [];
   const sample = new Int32Array(summaries.length);
   for (let r = 0; r < resamples; r++) {
-    for (let e = 0; e < summaries.length; e++) sample[e] = Math.floor(random() * summaries.length);
+    draws.fill(sample);
     const value = icc(columns, sample).icc;
     if (value !== null) estimates.push(value);
   }

@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { runAssignment } from "~/models/assignment.server";
-import { publishedWinners } from "~/models/results.server";
+import { contestResults, publishedWinners } from "~/models/results.server";
 import { loader as auditLoader } from "~/routes/organize.$slug.audit";
 import { loader as exportLoader } from "~/routes/organize.$slug.export.$file";
 import { action as resultsAction, loader as resultsLoader } from "~/routes/organize.$slug.results";
 import { action as screeningAction } from "~/routes/organize.$slug.screening";
+import { action as finalAction } from "~/routes/organize.$slug.final";
 import { loader as winnersLoader } from "~/routes/contests.$slug_.winners";
 import { loader as entriesLoader } from "~/routes/entries._index";
 import { now as clockNow, setNow } from "~/services/clock.server";
@@ -145,6 +146,142 @@ describe("results", () => {
     seen = await load();
     expect(seen.computedAt).toBe(new Date(at.getTime() + 60_000).toISOString());
     expect(seen.awards[entries[0]!.id]).toBe("second");
+  });
+
+  it("show the final's shortlist as soon as it is saved, without working the scoring round's numbers out again", async () => {
+    const { organizer, entries } = await scoredContest();
+    const at = new Date(clockNow().getTime() + 1000);
+    setNow(at);
+    const load = async () => {
+      const page = await resultsLoader({
+        request: getRequest(`/organize/${slug}/results`, { cookie: organizer.cookie }),
+        context: context(),
+        params: { slug },
+      });
+      const shortlisted = Object.fromEntries(page.categories[0]!.rows.map((r) => [r.entryId, r.shortlisted]));
+      return { computedAt: page.computedAt, shortlisted, rows: page.categories[0]!.rows };
+    };
+    const before = await load();
+    expect(before.computedAt).toBe(at.toISOString());
+    expect(Object.values(before.shortlisted)).toEqual([false, false, false]);
+
+    // a page of the shortlist saved a minute later, then changed: shown each time, from the same computation
+    setNow(new Date(at.getTime() + 60_000));
+    const save = (shortlist: string[]) =>
+      settle(() =>
+        finalAction({
+          request: formRequest(
+            `/organize/${slug}/final`,
+            [
+              ...entries.map((e): [string, string] => ["shown", e.id]),
+              ...shortlist.map((id): [string, string] => ["shortlist", id]),
+              ["intent", "save"],
+            ],
+            { cookie: organizer.cookie },
+          ),
+          context: context(),
+          params: { slug },
+        }),
+      );
+    await save([entries[0]!.id, entries[1]!.id]);
+    let seen = await load();
+    expect(seen.computedAt).toBe(at.toISOString());
+    expect(seen.shortlisted).toEqual({ [entries[0]!.id]: true, [entries[1]!.id]: true, [entries[2]!.id]: false });
+    expect(seen.rows.map((r) => [r.rank, r.normalisedMean])).toEqual(
+      before.rows.map((r) => [r.rank, r.normalisedMean]),
+    );
+    await save([entries[1]!.id]);
+    seen = await load();
+    expect(seen.computedAt).toBe(at.toISOString());
+    expect(seen.shortlisted).toEqual({ [entries[0]!.id]: false, [entries[1]!.id]: true, [entries[2]!.id]: false });
+    // nor does a sheet of the final round change the scoring round's numbers
+    await db.assignment.create({
+      data: {
+        contestId: entries[1]!.contestId,
+        entryId: entries[1]!.id,
+        judgeId: (await db.contestJudge.findFirstOrThrow()).userId,
+        round: "final",
+        status: "submitted",
+        scores: "{}",
+      },
+    });
+    expect((await load()).computedAt).toBe(at.toISOString());
+
+    // a new title is on the page: worked out again, the shortlist kept
+    await db.entry.update({ where: { id: entries[2]!.id }, data: { title: "Hands that heal" } });
+    seen = await load();
+    expect(seen.computedAt).toBe(new Date(at.getTime() + 60_000).toISOString());
+    expect(seen.rows.find((r) => r.entryId === entries[2]!.id)!.title).toBe("Hands that heal");
+    expect(seen.shortlisted[entries[1]!.id]).toBe(true);
+  });
+
+  it("work the numbers out again when an entry changes category, is ruled out or leaves with its entrant, or a judge recuses", async () => {
+    const { organizer, judges, entries } = await scoredContest();
+    const load = (category = "") =>
+      resultsLoader({
+        request: getRequest(`/organize/${slug}/results?category=${encodeURIComponent(category)}`, {
+          cookie: organizer.cookie,
+        }),
+        context: context(),
+        params: { slug },
+      });
+    const categoryOf = async (entryId: string) => {
+      for (const { name } of (await load()).categoryNames) {
+        if ((await load(name)).categories[0]!.rows.some((r) => r.entryId === entryId)) return name;
+      }
+      return null;
+    };
+    const first = (await load()).categories[0]!.name;
+    expect(await categoryOf(entries[2]!.id)).toBe(first);
+
+    const other = await db.category.findFirstOrThrow({ where: { id: { not: entries[2]!.categoryId } } });
+    await db.entry.update({ where: { id: entries[2]!.id }, data: { categoryId: other.id } });
+    expect(await categoryOf(entries[2]!.id)).toBe(other.name);
+    // written in raw SQL, as the database sees every change
+    await db.$executeRaw`UPDATE "Entry" SET "status" = 'ineligible' WHERE "id" = ${entries[2]!.id}`;
+    expect(await categoryOf(entries[2]!.id)).toBeNull();
+    await db.user.delete({ where: { id: entries[1]!.entrantId } });
+    expect(await categoryOf(entries[1]!.id)).toBeNull();
+
+    // judge a recuses from Amaya's entry: two opinions left
+    const row = async () => (await load()).categories[0]!.rows.find((r) => r.entryId === entries[0]!.id)!;
+    expect((await row()).judgeCount).toBe(3);
+    await db.assignment.update({
+      where: { entryId_judgeId_round: { entryId: entries[0]!.id, judgeId: judges[0]!.user.id, round: "scoring" } },
+      data: { recusedAt: TODAY },
+    });
+    expect((await row()).judgeCount).toBe(2);
+  });
+
+  it("work out from the sheets changed since the last view what a computation from every sheet works out", async () => {
+    const { judges, entries } = await scoredContest();
+    const contestId = entries[0]!.contestId;
+    const sheet = (e: number, j: number) => ({
+      entryId_judgeId_round: { entryId: entries[e]!.id, judgeId: judges[j]!.user.id, round: "scoring" },
+    });
+    /** The kept computation brought up to date, against one made afresh by a new copy of the module. */
+    const same = async () => {
+      const kept = await contestResults(contestId);
+      vi.resetModules();
+      const fresh = await import("~/models/results.server");
+      const afresh = await fresh.contestResults(contestId);
+      await (await import("~/services/db.server")).db.$disconnect();
+      expect({ ...kept, computedAt: null }).toEqual({ ...afresh, computedAt: null });
+      return kept;
+    };
+    await same();
+    // a revised sheet, a recusal, a sheet taken back to a draft
+    await score(entries[0]!.id, judges[1]!.user.id, 2);
+    await db.assignment.update({ where: sheet(1, 2), data: { recusedAt: TODAY } });
+    await db.assignment.update({ where: sheet(2, 0), data: { status: "draft" } });
+    expect((await same()).categories[0]!.rows.map((r) => r.judgeCount).sort()).toEqual([2, 2, 3]);
+    // the recusal taken back and the draft submitted again, then a sheet deleted
+    await db.assignment.update({ where: sheet(1, 2), data: { recusedAt: null } });
+    await score(entries[2]!.id, judges[0]!.user.id, 5);
+    await same();
+    await db.assignment.delete({ where: sheet(0, 0) });
+    await db.contest.update({ where: { id: contestId }, data: { normalisation: "raw" } });
+    expect((await same()).categories[0]!.rows.find((r) => r.entryId === entries[0]!.id)!.judgeCount).toBe(2);
   });
 
   it("say which entries are short of judges, and how many, on the page and in the export", async () => {
