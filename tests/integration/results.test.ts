@@ -106,18 +106,23 @@ describe("results", () => {
     expect(again.categories[0]!.rows.find((r) => r.entryId === entries[2]!.id)!.award).toBe("third");
   });
 
+  /** The organizers' results page as loaded: when its numbers were worked out, and its first category's rows. */
+  const firstCategory = async (cookie: string) => {
+    const page = await resultsLoader({
+      request: getRequest(`/organize/${slug}/results`, { cookie }),
+      context: context(),
+      params: { slug },
+    });
+    return { computedAt: page.computedAt, rows: page.categories[0]!.rows };
+  };
+
   it("show an award as soon as it is set, without working the numbers out again; a new score does", async () => {
     const { organizer, judges, entries } = await scoredContest();
     const at = new Date(clockNow().getTime() + 1000);
     setNow(at);
     const load = async () => {
-      const page = await resultsLoader({
-        request: getRequest(`/organize/${slug}/results`, { cookie: organizer.cookie }),
-        context: context(),
-        params: { slug },
-      });
-      const awards = Object.fromEntries(page.categories[0]!.rows.map((r) => [r.entryId, r.award]));
-      return { computedAt: page.computedAt, awards, rows: page.categories[0]!.rows };
+      const { computedAt, rows } = await firstCategory(organizer.cookie);
+      return { computedAt, awards: Object.fromEntries(rows.map((r) => [r.entryId, r.award])), rows };
     };
     const before = await load();
     expect(before.computedAt).toBe(at.toISOString());
@@ -153,13 +158,8 @@ describe("results", () => {
     const at = new Date(clockNow().getTime() + 1000);
     setNow(at);
     const load = async () => {
-      const page = await resultsLoader({
-        request: getRequest(`/organize/${slug}/results`, { cookie: organizer.cookie }),
-        context: context(),
-        params: { slug },
-      });
-      const shortlisted = Object.fromEntries(page.categories[0]!.rows.map((r) => [r.entryId, r.shortlisted]));
-      return { computedAt: page.computedAt, shortlisted, rows: page.categories[0]!.rows };
+      const { computedAt, rows } = await firstCategory(organizer.cookie);
+      return { computedAt, shortlisted: Object.fromEntries(rows.map((r) => [r.entryId, r.shortlisted])), rows };
     };
     const before = await load();
     expect(before.computedAt).toBe(at.toISOString());
