@@ -64,6 +64,10 @@ export async function startUpload(
   entryId: string,
   file: { name: string; type: string; size: number },
 ): Promise<StartUpload> {
+  // Storage is asked at once, while the entry is read: an upload that cannot start must cost the
+  // entrant nothing of their day's budget (below), and the two answers need not wait in turn.
+  const storageAnswers = storage().ping();
+  storageAnswers.catch(() => undefined); // awaited below, unless the entry refuses first
   const entry = await getOwnEntry(userId, entryId);
   if (!entry) return { ok: false, problem: { key: "entry.notFound" } };
   if (!editableNow(entry)) return { ok: false, problem: lockedProblem(entry) };
@@ -72,8 +76,7 @@ export async function startUpload(
   if (filesThatCount(entry.media) >= entry.category.maxFiles) {
     return { ok: false, problem: { key: "missing.tooManyFiles", values: { count: entry.category.maxFiles } } };
   }
-  // Storage is asked first, so that an upload that cannot start costs the entrant nothing.
-  await storage().ping();
+  await storageAnswers;
   // Refused files free their place, so without a budget one could send file after file forever.
   const budget = await consume(`uploads:${userId}`, MAX_UPLOADS_PER_DAY, UPLOADS_WINDOW_MS);
   if (!budget.ok) {
