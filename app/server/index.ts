@@ -1,3 +1,4 @@
+import "./v8-settings";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { createRequire } from "node:module";
 import path from "node:path";

@@ -1,0 +1,39 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const MiB = 1024 * 1024;
+
+/**
+ * The young generation's size, in a fresh Node process, after allocating objects of which many
+ * outlive a collection (as a server's start and first pages do); with the server's V8 settings
+ * loaded first when `withSettings`.
+ */
+function youngGenerationAfterWork(withSettings: boolean) {
+  const script = `
+    ${withSettings ? 'await import("./app/server/v8-settings.ts");' : ""}
+    const v8 = await import("node:v8");
+    const kept = [];
+    for (let i = 0; i < 600_000; i++) {
+      kept.push({ i, text: "item " + i, list: [i] });
+      if (kept.length > 150_000) kept.splice(0, 75_000);
+      // a turn of the event loop now and then, as between a server's requests
+      if (i % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
+    console.log(space.space_size);
+  `;
+  const output = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return Number(output.trim());
+}
+
+describe("the server's V8 settings", () => {
+  it("let the young generation grow to two semi-spaces of 8 MiB and no further", () => {
+    expect(youngGenerationAfterWork(false)).toBe(32 * MiB);
+    expect(youngGenerationAfterWork(true)).toBe(16 * MiB);
+  });
+});
