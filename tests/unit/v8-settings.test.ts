@@ -33,7 +33,8 @@ function youngGenerationAfterWork(withSettings: boolean) {
 
 describe("the server's V8 settings", () => {
   it("let the young generation grow to two semi-spaces of 8 MiB and no further", () => {
-    expect(youngGenerationAfterWork(false)).toBe(32 * MiB);
-    expect(youngGenerationAfterWork(true)).toBe(16 * MiB);
+    // V8 alone grows it past 8 MiB a semi-space for this work; with the settings it stops there
+    expect(youngGenerationAfterWork(false)).toBeGreaterThan(16 * MiB);
+    expect(youngGenerationAfterWork(true)).toBeLessThanOrEqual(16 * MiB);
   });
 });
