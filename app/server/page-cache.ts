@@ -17,8 +17,10 @@ import { KEEP_PAGE_HEADER } from "../services/page-cache";
  *   changes its page, such as a deadline or the end of the session).
  *
  * The Content-Security-Policy nonce is per answer: a kept page holds a gap where the nonce was,
- * which each answer fills with its own. A kept page is sent with an Age header, as from any cache. Only a path that has offered a page pays for reading the
- * data version before it renders; others go straight on.
+ * which each answer fills with its own. A kept page is sent with an Age header, as from any
+ * cache. Requests for a page that is being rendered on the same data version wait for that
+ * render. Only a path that has offered a page pays for reading the data version before it
+ * renders; others go straight on.
  */
 export type PageCacheHooks = {
   /** A token that changes whenever the database has (db.server.ts's `dataVersion`). */
