@@ -60,6 +60,7 @@
  * Everything runs in one canonical order (sheets by entry then judge, judges and categories by id, one seeded
  * random stream), so the result is bit-for-bit the same whatever order the sheets arrive in.
  */
+import { mulberry32Draw, mulberry32Step } from "./mulberry32";
 import { compareStrings, NORMALISED_CENTRE, NORMALISED_SPREAD, TIE_TOLERANCE } from "./results";
 
 /** One judge's weighted score (0–100) for one entry. */
@@ -899,16 +900,10 @@ function normalStream(seed: number): NormalStream {
         let y: number;
         let r: number;
         do {
-          s = (s + 0x6d2b79f5) >>> 0;
-          let t = s;
-          t = Math.imul(t ^ (t >>> 15), t | 1);
-          t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-          x = ((t ^ (t >>> 14)) >>> 0) / 2147483648 - 1;
-          s = (s + 0x6d2b79f5) >>> 0;
-          t = s;
-          t = Math.imul(t ^ (t >>> 15), t | 1);
-          t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-          y = ((t ^ (t >>> 14)) >>> 0) / 2147483648 - 1;
+          s = mulberry32Step(s);
+          x = mulberry32Draw(s) / 2147483648 - 1;
+          s = mulberry32Step(s);
+          y = mulberry32Draw(s) / 2147483648 - 1;
           r = x * x + y * y;
         } while (r >= 1 || r === 0);
         const factor = Math.sqrt((-2 * Math.log(r)) / r);

@@ -11,6 +11,7 @@
  * same whatever order the sheets arrive in.
  */
 
+import { mulberry32Draw, mulberry32Step } from "./mulberry32";
 import { compareStrings } from "./results";
 
 /** One judge's score for one entry: a weighted total (0–100) or one criterion's score. */
@@ -153,11 +154,8 @@ function indexStream(seed: number, n: number) {
     fill(sample: Int32Array) {
       let s = state;
       for (let e = 0; e < sample.length; e++) {
-        s = (s + 0x6d2b79f5) >>> 0;
-        let t = s;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        sample[e] = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+        s = mulberry32Step(s);
+        sample[e] = Math.floor((mulberry32Draw(s) / 4294967296) * n);
       }
       state = s;
     },
