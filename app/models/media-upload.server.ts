@@ -102,20 +102,14 @@ export async function startUpload(
   });
   if (multipart) {
     const plan = partSizes(file.size, PART_SIZE);
-    const first = plan.slice(0, PARTS_AT_ONCE);
-    const seconds = urlSeconds(entry);
-    const urls = await Promise.all(
-      first.map((contentLength, i) =>
-        storage().presignPart(objectKey, uploadId!, { partNumber: i + 1, contentLength }, seconds),
-      ),
-    );
+    const first = plan.slice(0, PARTS_AT_ONCE).map((_, i) => i + 1);
     return {
       ok: true,
       mode: "multipart",
       assetId: asset.id,
       partSize: PART_SIZE,
       partCount: plan.length,
-      urls: Object.fromEntries(urls.map((url, i) => [i + 1, url])),
+      urls: await signParts(objectKey, uploadId!, plan, first, urlSeconds(entry)),
     };
   }
   const url = await storage().presignPut(objectKey, {
@@ -153,21 +147,22 @@ export async function resumeUpload(
 export async function presignParts(userId: string, entryId: string, assetId: string, partNumbers: number[]) {
   const found = await pendingMultipart(userId, entryId, assetId);
   if (!found) return null;
-  // The server decides every part's length from the declared size, and each URL binds it.
   const plan = partSizes(found.asset.declaredSize, found.asset.partSize);
   const wanted = [...new Set(partNumbers)].filter((n) => Number.isInteger(n) && n >= 1 && n <= plan.length);
-  const seconds = urlSeconds(found.entry);
+  return signParts(found.asset.objectKey, found.asset.uploadId, plan, wanted, urlSeconds(found.entry));
+}
+
+/**
+ * URLs for the parts `numbers` of an upload whose parts are `plan`, by part number. The server
+ * decides every part's length from the declared size, and each URL binds it.
+ */
+async function signParts(objectKey: string, uploadId: string, plan: number[], numbers: number[], seconds: number) {
   const urls = await Promise.all(
-    wanted.map(
+    numbers.map(
       async (n) =>
         [
           n,
-          await storage().presignPart(
-            found.asset.objectKey,
-            found.asset.uploadId,
-            { partNumber: n, contentLength: plan[n - 1]! },
-            seconds,
-          ),
+          await storage().presignPart(objectKey, uploadId, { partNumber: n, contentLength: plan[n - 1]! }, seconds),
         ] as const,
     ),
   );

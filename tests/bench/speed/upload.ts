@@ -25,11 +25,12 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 
 import { partUrls } from "../../../app/components/media/part-urls";
+import { PARTS_AT_ONCE } from "../../../app/models/media";
 import { migrate, root } from "../production";
 
 const role = process.env.BENCH_UPLOAD_ROLE;
 const clock = () => performance.timeOrigin + performance.now();
-const PARALLEL = 3; // the uploader's PARTS_AT_ONCE (app/models/media.ts)
+const PARALLEL = PARTS_AT_ONCE; // as the uploader sends them
 
 /** Messages between this part and its storage and browser processes. */
 type Message =
