@@ -7,6 +7,11 @@ export function submissionsCloseAt(contest: { deadline: Date | string; graceMinu
   return new Date(new Date(contest.deadline).getTime() + contest.graceMinutes * 60_000);
 }
 
+/** The moments at which `contestPhase` may change by the clock alone: the opening and the close. */
+export function phaseChanges(contest: { opensAt: Date | string; deadline: Date | string; graceMinutes: number }) {
+  return [new Date(contest.opensAt), submissionsCloseAt(contest)];
+}
+
 /** Whether entries are accepted at `at`, by the contest's status and the server's clock. */
 export function contestPhase(
   contest: { status: string; opensAt: Date | string; deadline: Date | string; graceMinutes: number },

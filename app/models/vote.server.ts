@@ -33,6 +33,11 @@ export type VotingState = "off" | "notYet" | "open" | "closed";
  * Where a contest's vote stands: off, not yet (results unpublished, or before the opening date
  * organizers set), open, or closed.
  */
+/** The moments at which `votingState` may change by the clock alone. */
+export function votingChanges(contest: Pick<VotingContest, "votingOpensAt" | "votingClosesAt">) {
+  return [contest.votingOpensAt, contest.votingClosesAt];
+}
+
 export function votingState(contest: VotingContest, at = now()): VotingState {
   if (!contest.peoplesChoice) return "off";
   if (!contest.resultsPublishedAt || (contest.votingOpensAt && at < contest.votingOpensAt)) return "notYet";

@@ -1,7 +1,7 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { contestPhase, submissionsCloseAt } from "~/models/contest";
+import { contestPhase, phaseChanges } from "~/models/contest";
 import { listPublicContests } from "~/models/contest.server";
 import { keptPageHeaders, readerLocale } from "~/services/auth.server";
 import { secondsUntilNext } from "~/services/page-cache";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const at = now();
   const contests = await listPublicContests(await readerLocale(request));
   // kept half a minute at most, and never across a listed contest's opening or closing
-  const changes = contests.flatMap((contest) => [contest.opensAt, submissionsCloseAt(contest)]);
+  const changes = contests.flatMap(phaseChanges);
   return data(
     { contests: contests.map((contest) => ({ ...contest, phase: contestPhase(contest, at) })) },
     { headers: await keptPageHeaders(request, at, secondsUntilNext(at, changes, 30)) },

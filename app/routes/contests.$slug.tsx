@@ -5,7 +5,7 @@ import { Markdown } from "~/components/markdown";
 import { useNumbers } from "~/components/numbers";
 import { renderMarkdown } from "~/components/markdown.server";
 import { Countdown, LocalTime, useVisitorTimeZone, formatDateTime } from "~/components/time";
-import { contestPhase, submissionsCloseAt } from "~/models/contest";
+import { contestPhase, phaseChanges } from "~/models/contest";
 import { getPublicContest } from "~/models/contest.server";
 import { useRootData } from "~/root";
 import { keptPageHeaders, readerLocale } from "~/services/auth.server";
@@ -22,11 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { rules, faq, ...shown } = contest;
   // The page may be served again for half a minute, never across the moment the contest opens or
   // closes (its countdown is in whole minutes).
-  const kept = await keptPageHeaders(
-    request,
-    at,
-    secondsUntilNext(at, [contest.opensAt, submissionsCloseAt(contest)], 30),
-  );
+  const kept = await keptPageHeaders(request, at, secondsUntilNext(at, phaseChanges(contest), 30));
   return data(
     {
       contest: shown,

@@ -5,7 +5,7 @@ import { formatDateTime, useVisitorTimeZone } from "~/components/time";
 import { GalleryWorkView } from "~/components/gallery-work";
 import { pageTitle } from "~/i18n/meta";
 import { gallery } from "~/models/gallery.server";
-import { voteCounts, votingState } from "~/models/vote.server";
+import { voteCounts, votingChanges, votingState } from "~/models/vote.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { getUser, keptPageHeaders } from "~/services/auth.server";
 import { now } from "~/services/clock.server";
@@ -55,11 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Kept half a minute at most (its media's addresses last hours), never across the opening or
     // the close of the people's vote.
     {
-      headers: await keptPageHeaders(
-        request,
-        at,
-        secondsUntilNext(at, [contest.votingOpensAt, contest.votingClosesAt], 30),
-      ),
+      headers: await keptPageHeaders(request, at, secondsUntilNext(at, votingChanges(contest), 30)),
     },
   );
 }
