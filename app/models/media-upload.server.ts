@@ -132,12 +132,26 @@ export async function startUpload(
   return { ok: true, mode: "single", assetId: asset.id, url, headers: { "Content-Type": file.type } };
 }
 
+/**
+ * The entrant's multipart upload still under way, with what its URLs depend on: asked for while
+ * the parts are sent, so only that is read (not the whole entry).
+ */
 async function pendingMultipart(userId: string, entryId: string, assetId: string) {
-  const entry = await getOwnEntry(userId, entryId);
-  const asset = entry?.media.find((m) => m.id === assetId);
-  if (!entry || !asset || !editableNow(entry) || asset.state !== "pending" || !asset.uploadId || !asset.partSize)
+  const asset = await db.mediaAsset.findFirst({
+    where: { id: assetId, entryId, entry: { entrantId: userId } },
+    include: {
+      entry: {
+        select: {
+          status: true,
+          editableUntil: true,
+          contest: { select: { status: true, opensAt: true, deadline: true, graceMinutes: true } },
+        },
+      },
+    },
+  });
+  if (!asset || !editableNow(asset.entry) || asset.state !== "pending" || !asset.uploadId || !asset.partSize)
     return null;
-  return { entry, asset: { ...asset, uploadId: asset.uploadId, partSize: asset.partSize } };
+  return { entry: asset.entry, asset: { ...asset, uploadId: asset.uploadId, partSize: asset.partSize } };
 }
 
 /**
