@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { partUrls } from "~/components/media/part-urls";
 
+/** The URLs of `queue`'s parts, three sent at once, after a start that gave the first three's. */
+function afterStart(queue: number[]) {
+  const requests: number[][] = [];
+  const urlFor = partUrls(
+    queue,
+    3,
+    async (parts) => {
+      requests.push(parts);
+      return Object.fromEntries(parts.map((n) => [n, `url-${n}`]));
+    },
+    { 1: "given-1", 2: "given-2", 3: "given-3" },
+  );
+  return { requests, urlFor };
+}
+
 describe("the URLs of an upload's parts", () => {
   it("are asked for ahead, the next parts' in one request, and anew for a part sent again", async () => {
     const requests: number[][] = [];
@@ -24,17 +39,8 @@ describe("the URLs of an upload's parts", () => {
   });
 
   it("uses the URLs the start answered with, and asks only for the parts after them", async () => {
-    const requests: number[][] = [];
     const queue = [1, 2, 3, 4, 5, 6, 7];
-    const urlFor = partUrls(
-      queue,
-      3,
-      async (parts) => {
-        requests.push(parts);
-        return Object.fromEntries(parts.map((n) => [n, `url-${n}`]));
-      },
-      { 1: "given-1", 2: "given-2", 3: "given-3" },
-    );
+    const { requests, urlFor } = afterStart(queue);
     const first = [queue.shift()!, queue.shift()!, queue.shift()!].map((n) => urlFor(n));
     expect(await Promise.all(first)).toEqual(["given-1", "given-2", "given-3"]);
     // one request, for the parts after them, while the first three are sent
@@ -45,17 +51,8 @@ describe("the URLs of an upload's parts", () => {
   });
 
   it("in a long upload, are asked for a few at a time, never more than twice as far ahead as parts are sent", async () => {
-    const requests: number[][] = [];
     const queue = Array.from({ length: 25 }, (_, i) => i + 1);
-    const urlFor = partUrls(
-      queue,
-      3,
-      async (parts) => {
-        requests.push(parts);
-        return Object.fromEntries(parts.map((n) => [n, `url-${n}`]));
-      },
-      { 1: "given-1", 2: "given-2", 3: "given-3" },
-    );
+    const { requests, urlFor } = afterStart(queue);
     // three connections, each taking the next part as its last one ends, as the uploader does
     for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
       const sending = n;
