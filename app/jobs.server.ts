@@ -1,6 +1,7 @@
 import { advanceContests } from "~/models/lifecycle.server";
 import { discardLater, type Discard } from "~/models/media.server";
 import { sweepAbandonedUploads } from "~/models/media-sweep.server";
+import { fingerprintAsset } from "~/models/media-fingerprint.server";
 import { giveUpOnAsset, verifyAsset } from "~/models/media-verify.server";
 import { backfillRenditions, giveUpPreparing, prepareAsset } from "~/models/media-prepare.server";
 import { remindDrafts } from "~/models/message.server";
@@ -26,6 +27,11 @@ export const jobHandlers: JobHandlers = {
     },
     async onGiveUp(payload) {
       await giveUpOnAsset((payload as { assetId: string }).assetId);
+    },
+  },
+  "media.fingerprint": {
+    async run(payload) {
+      await fingerprintAsset((payload as { assetId: string }).assetId);
     },
   },
   "media.prepare": {

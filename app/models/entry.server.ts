@@ -360,8 +360,8 @@ export async function withdrawEntry(userId: string, entryId: string) {
  * again, like a change to its text; the revision moves so that a submission racing the change
  * is refused.
  */
-export async function markChanged(entryId: string) {
-  await db.entry.updateMany({
+export async function markChanged(entryId: string, tx: Prisma.TransactionClient = db) {
+  await tx.entry.updateMany({
     where: { id: entryId, status: { in: EDITABLE_STATUSES } },
     data: { status: "draft", submitWhenReadyAt: null, revision: { increment: 1 } },
   });

@@ -2,7 +2,7 @@ import { now } from "~/services/clock.server";
 import { db, serializable } from "~/services/db.server";
 import { enqueueJob } from "~/services/jobs.server";
 import { log } from "~/services/log.server";
-import { consume } from "~/services/rate-limit.server";
+import { openBudget, takeFromBudget } from "~/services/rate-limit.server";
 import { newObjectKey, StorageUnavailableError, storage } from "~/services/storage.server";
 import {
   categoryRules,
@@ -17,7 +17,7 @@ import {
   rejectionMessage,
   UPLOADS_WINDOW_MS,
 } from "./media";
-import { editableNow, EXTENSIONS, mediaPrefix, refuse } from "./media.server";
+import { discardObjects, editableNow, EXTENSIONS, mediaPrefix, refuse } from "./media.server";
 import type { Problem } from "./problem";
 import { getOwnEntry, markChanged } from "./entry.server";
 import { entryClosesAt, lockedProblem } from "./entry";
@@ -64,10 +64,12 @@ export async function startUpload(
   entryId: string,
   file: { name: string; type: string; size: number },
 ): Promise<StartUpload> {
-  // Storage is asked at once, while the entry is read: an upload that cannot start must cost the
-  // entrant nothing of their day's budget (below), and the two answers need not wait in turn.
-  const storageAnswers = storage().ping();
-  storageAnswers.catch(() => undefined); // awaited below, unless the entry refuses first
+  const multipart = file.size > MULTIPART_THRESHOLD;
+  // An upload that cannot start must cost the entrant nothing of their day's budget (below), so
+  // storage must answer first. A single upload's URL is signed here: storage is asked at once,
+  // while the entry is read. A multipart upload is opened by storage itself, which answers then.
+  const storageAnswers = multipart ? null : storage().ping();
+  storageAnswers?.catch(() => undefined); // awaited below, unless the entry refuses first
   const entry = await getOwnEntry(userId, entryId);
   if (!entry) return { ok: false, problem: { key: "entry.notFound" } };
   if (!editableNow(entry)) return { ok: false, problem: lockedProblem(entry) };
@@ -76,30 +78,40 @@ export async function startUpload(
   if (filesThatCount(entry.media) >= entry.category.maxFiles) {
     return { ok: false, problem: { key: "missing.tooManyFiles", values: { count: entry.category.maxFiles } } };
   }
-  await storageAnswers;
+  const objectKey = newObjectKey(mediaPrefix(entry), EXTENSIONS[file.type]);
   // Refused files free their place, so without a budget one could send file after file forever.
-  const budget = await consume(`uploads:${userId}`, MAX_UPLOADS_PER_DAY, UPLOADS_WINDOW_MS);
-  if (!budget.ok) {
-    const hours = Math.max(1, Math.ceil(budget.retryAfterMs / (60 * 60 * 1000)));
+  const budgetKey = `uploads:${userId}`;
+  const [uploadId] = await Promise.all([
+    multipart ? storage().createMultipart(objectKey, file.type) : storageAnswers!.then(() => null),
+    openBudget(budgetKey),
+  ]);
+  // One transaction: the budget is taken, and the entry changes (back to a draft, if it was
+  // submitted), only with the file that takes and changes them.
+  const started = await db.$transaction(async (tx) => {
+    const budget = await takeFromBudget(tx, budgetKey, MAX_UPLOADS_PER_DAY, UPLOADS_WINDOW_MS);
+    if (!budget.ok) return budget;
+    await markChanged(entryId, tx);
+    const asset = await tx.mediaAsset.create({
+      data: {
+        entryId,
+        objectKey,
+        originalName: file.name.slice(0, 255),
+        declaredType: file.type,
+        declaredSize: file.size,
+        position: entry.media.length,
+        uploadId,
+        partSize: multipart ? PART_SIZE : null,
+        createdAt: now(),
+      },
+    });
+    return { ok: true as const, asset };
+  });
+  if (!started.ok) {
+    if (uploadId) await discardObjects([], { key: objectKey, uploadId });
+    const hours = Math.max(1, Math.ceil(started.retryAfterMs / (60 * 60 * 1000)));
     return { ok: false, problem: { key: "upload.tooManyToday", values: { max: MAX_UPLOADS_PER_DAY, count: hours } } };
   }
-  const objectKey = newObjectKey(mediaPrefix(entry), EXTENSIONS[file.type]);
-  const multipart = file.size > MULTIPART_THRESHOLD;
-  const uploadId = multipart ? await storage().createMultipart(objectKey, file.type) : null;
-  await markChanged(entryId);
-  const asset = await db.mediaAsset.create({
-    data: {
-      entryId,
-      objectKey,
-      originalName: file.name.slice(0, 255),
-      declaredType: file.type,
-      declaredSize: file.size,
-      position: entry.media.length,
-      uploadId,
-      partSize: multipart ? PART_SIZE : null,
-      createdAt: now(),
-    },
-  });
+  const { asset } = started;
   if (multipart) {
     const plan = partSizes(file.size, PART_SIZE);
     const first = plan.slice(0, PARTS_AT_ONCE).map((_, i) => i + 1);
@@ -120,12 +132,26 @@ export async function startUpload(
   return { ok: true, mode: "single", assetId: asset.id, url, headers: { "Content-Type": file.type } };
 }
 
+/**
+ * The entrant's multipart upload still under way, with what its URLs depend on: asked for while
+ * the parts are sent, so only that is read (not the whole entry).
+ */
 async function pendingMultipart(userId: string, entryId: string, assetId: string) {
-  const entry = await getOwnEntry(userId, entryId);
-  const asset = entry?.media.find((m) => m.id === assetId);
-  if (!entry || !asset || !editableNow(entry) || asset.state !== "pending" || !asset.uploadId || !asset.partSize)
+  const asset = await db.mediaAsset.findFirst({
+    where: { id: assetId, entryId, entry: { entrantId: userId } },
+    include: {
+      entry: {
+        select: {
+          status: true,
+          editableUntil: true,
+          contest: { select: { status: true, opensAt: true, deadline: true, graceMinutes: true } },
+        },
+      },
+    },
+  });
+  if (!asset || !editableNow(asset.entry) || asset.state !== "pending" || !asset.uploadId || !asset.partSize)
     return null;
-  return { entry, asset: { ...asset, uploadId: asset.uploadId, partSize: asset.partSize } };
+  return { entry: asset.entry, asset: { ...asset, uploadId: asset.uploadId, partSize: asset.partSize } };
 }
 
 /**
@@ -169,7 +195,8 @@ async function signParts(objectKey: string, uploadId: string, plan: number[], nu
   return Object.fromEntries(urls);
 }
 
-type Asset = NonNullable<Awaited<ReturnType<typeof completeUpload>>>;
+type OwnEntry = NonNullable<Awaited<ReturnType<typeof getOwnEntry>>>;
+type Asset = OwnEntry["media"][number];
 
 /**
  * Joins the parts the browser sent (with the ETags storage gave it back), then checks the file.
@@ -188,23 +215,24 @@ export async function completeMultipart(
   assetId: string,
   parts: { partNumber: number; etag: string }[],
 ): Promise<{ ok: true; asset: Asset } | { ok: false; problem: Problem } | null> {
-  const own = (await getOwnEntry(userId, entryId))?.media.find((m) => m.id === assetId);
-  if (own && own.state !== "pending") return { ok: true, asset: own };
-  if (own && own.uploadId === null) {
-    const asset = await completeUpload(userId, entryId, assetId);
+  const entry = await getOwnEntry(userId, entryId);
+  const own = entry?.media.find((m) => m.id === assetId);
+  if (!entry || !own) return null;
+  if (own.state !== "pending") return { ok: true, asset: own };
+  if (own.uploadId === null) {
+    const asset = await claimUpload(entry, own);
     return asset ? { ok: true, asset } : null;
   }
-  const found = await pendingMultipart(userId, entryId, assetId);
-  if (!found) return null;
+  if (!editableNow(entry) || !own.partSize) return null;
   const missing = { ok: false as const, problem: { key: "upload.partsMissing" } };
-  if (!partsMatchPlan(parts, partSizes(found.asset.declaredSize, found.asset.partSize))) return missing;
+  if (!partsMatchPlan(parts, partSizes(own.declaredSize, own.partSize))) return missing;
   try {
-    await storage().completeMultipart(found.asset.objectKey, found.asset.uploadId, parts);
+    await storage().completeMultipart(own.objectKey, own.uploadId, parts);
   } catch (error) {
     // Already joined? (Some S3-compatible servers answer a join of a finished upload with a 500,
     // so even an apparent outage is asked about; a real one fails the HEAD as well.)
-    const joined = await storage().head(found.asset.objectKey);
-    if (joined?.size !== found.asset.declaredSize) {
+    const joined = await storage().head(own.objectKey);
+    if (joined?.size !== own.declaredSize) {
       if (error instanceof StorageUnavailableError) throw error;
       // A request asked again while the first was still joining: once that one has noted the
       // join, this answers with where the file stands.
@@ -215,8 +243,7 @@ export async function completeMultipart(
       return missing;
     }
   }
-  await db.mediaAsset.update({ where: { id: assetId }, data: { uploadId: null } });
-  const asset = await completeUpload(userId, entryId, assetId);
+  const asset = await claimUpload(entry, own);
   return asset ? { ok: true, asset } : null;
 }
 
@@ -225,12 +252,21 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
   const asset = entry?.media.find((m) => m.id === assetId);
   if (!entry || !asset) return null;
   if (asset.state !== "pending") return asset;
-
   if (asset.uploadId) return asset; // a multipart upload is complete only once its parts are joined
+  return claimUpload(entry, asset);
+}
+
+/**
+ * Once an upload's bytes are all in storage (a single PUT, or parts joined): its size is checked
+ * and the file counts, its check queued. Answers with where the file then stands.
+ */
+async function claimUpload(entry: OwnEntry, asset: Asset) {
   const head = await storage().head(asset.objectKey);
   if (!head) return asset; // not uploaded (yet): nothing to check
   if (head.size !== asset.declaredSize) {
-    // Refused on the stored size, before a byte of it is read.
+    // Refused on the stored size, before a byte of it is read (and its joined upload forgotten).
+    if (asset.uploadId)
+      await db.mediaAsset.updateMany({ where: { id: asset.id, state: "pending" }, data: { uploadId: null } });
     await refuse(asset, "pending", { reason: "notAsDeclared" }, head.size);
     return db.mediaAsset.findUnique({ where: { id: asset.id } });
   }
@@ -239,17 +275,19 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
   // Serializable: on PostgreSQL two uploads completing together would otherwise each count only
   // their own claim (read committed); one of them is now aborted and run again, and counts both.
   const claimed = await serializable(async (tx) => {
+    // the join is noted with the claim: storage forgets a joined upload's id
     const { count } = await tx.mediaAsset.updateMany({
       where: { id: asset.id, state: "pending" },
-      data: { state: "uploaded" },
+      data: { state: "uploaded", uploadId: null },
     });
     if (count === 0) return "taken";
     // Counted after the claim, so that uploads completing together cannot pass the limit.
-    const files = await tx.mediaAsset.count({ where: { entryId, state: { in: KEPT_STATES } } });
+    const files = await tx.mediaAsset.count({ where: { entryId: entry.id, state: { in: KEPT_STATES } } });
     if (files > entry.category.maxFiles) return "tooMany";
     await enqueueJob(tx, "media.verify", { assetId: asset.id });
     return "claimed";
   });
+  if (claimed === "claimed") return { ...asset, state: "uploaded", uploadId: null };
   if (claimed === "tooMany")
     await refuse(asset, "uploaded", { reason: "tooManyFiles", maxFiles: entry.category.maxFiles });
   return db.mediaAsset.findUnique({ where: { id: asset.id } });

@@ -44,10 +44,17 @@ import { discardObjects, EXTENSIONS, mediaPrefix, refuse } from "./media.server"
  * (app/models/media-prepare.server.ts).
  *
  * The object is read in place, never copied to disk whole: its first bytes by a range request
- * for the type, one streamed read for the hash (alongside ffprobe, which reads a header and an
- * index through a short-lived URL), and a copy made by storage itself where an object moves.
- * Only a video's poster frame and the copy of a video without its tags are files here (ffmpeg
- * writes them), and they are small or must be written somewhere before they are stored.
+ * for the type, a header and an index by ffprobe through a short-lived URL, and a copy made by
+ * storage itself where an object moves. Only a video's poster frame and the copy of a video
+ * without its tags are files here (ffmpeg writes them), and they are small or must be written
+ * somewhere before they are stored.
+ *
+ * The SHA-256 decides nothing about acceptance: it is the fingerprint the entrant's data export
+ * shows. A recording kept as it was checked is accepted without it, and the "media.fingerprint"
+ * job queued with the acceptance reads it afterwards (app/models/media-fingerprint.server.ts), so
+ * the entrant's file counts without waiting for a read of every byte. Where the checked bytes are
+ * not kept (a video copied without its tags, an image re-encoded), they are hashed here, before
+ * they are discarded.
  */
 export async function verifyAsset(assetId: string) {
   const asset = await db.mediaAsset.findUnique({
@@ -111,6 +118,7 @@ export async function verifyAsset(assetId: string) {
     let cleanKey: string | null = null;
     let previewKey: string | null = null;
     let storedKey = checkedKey;
+    let sha256 = result.sha256;
     const corrupt = async () => {
       await refuse(asset, "uploaded", { reason: "corrupt" }, head.size);
       await discardObjects([...made]);
@@ -134,8 +142,17 @@ export async function verifyAsset(assetId: string) {
     } else if (result.personalMetadata) {
       // Phones record where a video was shot and who owns the device: keep a copy without it.
       // ffmpeg writes that copy to a file (its index goes first, which needs a file to seek in).
+      // The original is discarded once the copy is kept, so its fingerprint is read now, beside it.
       const stripped = path.join(await scratch(), `stripped.${EXTENSIONS[result.type]}`);
-      if (!(await withoutMetadata(await source.input(), stripped, copyLimit(result.size)))) return await corrupt();
+      const stop = new AbortController();
+      const hashing = source.sha256(stop.signal);
+      hashing.catch(() => undefined); // awaited below, or stopped
+      try {
+        if (!(await withoutMetadata(await source.input(), stripped, copyLimit(result.size)))) return await corrupt();
+        sha256 = await hashing;
+      } finally {
+        stop.abort();
+      }
       storedKey = newObjectKey(prefix, EXTENSIONS[result.type]);
       made.add(storedKey);
       await storage().putFile(storedKey, stripped, (await stat(stripped)).size, result.type);
@@ -168,7 +185,7 @@ export async function verifyAsset(assetId: string) {
           objectKey: storedKey,
           detectedType: result.type,
           size: result.size,
-          sha256: result.sha256,
+          sha256,
           width: result.width,
           height: result.height,
           durationSec: result.durationSec,
@@ -178,6 +195,7 @@ export async function verifyAsset(assetId: string) {
         },
       });
       if (count === 1 && preparing) await enqueueJob(tx, "media.prepare", { assetId: asset.id }, { maxAttempts: 2 });
+      if (count === 1 && !sha256) await enqueueJob(tx, "media.fingerprint", { assetId: asset.id });
       return count === 1;
     });
     if (recorded) {
@@ -217,7 +235,8 @@ export type Inspection =
       type: string;
       kind: MediaKind;
       size: number;
-      sha256: string;
+      /** for images and documents, read whole anyway; a recording's is taken once it is accepted */
+      sha256: string | null;
       width: number | null;
       height: number | null;
       durationSec: number | null;
@@ -236,8 +255,7 @@ export type Inspection =
  * Whether an upload may count under a category's rules, from what its bytes say
  * (app/services/media-inspect.server.ts): size, type sniffed from the content, integrity, pixel
  * count (read from the header, before anything is decoded), duration. Each check runs only once
- * the cheaper ones before it have passed. `file` is a local path or an object read in storage;
- * the hash is read alongside the checks of a recording, and stops if one of them refuses it.
+ * the cheaper ones before it have passed. `file` is a local path or an object read in storage.
  */
 export async function inspectFile(file: string | MediaSource, rules: MediaRules): Promise<Inspection> {
   const source = typeof file === "string" ? await fileMedia(file) : file;
@@ -252,18 +270,9 @@ export async function inspectFile(file: string | MediaSource, rules: MediaRules)
     const accepted = { ok: true as const, type, kind, size, sha256: await source.sha256() };
     return kind === "image" ? inspectImage(bytes, accepted) : inspectDocument(source, accepted);
   }
-  const stop = new AbortController();
-  const hashing = source.sha256(stop.signal);
-  hashing.catch(() => undefined); // awaited below, or stopped
-  const checked = await inspectRecording(source, kind, rules).catch((error: unknown) => {
-    stop.abort();
-    throw error;
-  });
-  if (!checked.ok) {
-    stop.abort();
-    return checked;
-  }
-  return { ok: true, type, kind, size, sha256: await hashing, ...checked.facts };
+  const checked = await inspectRecording(source, kind, rules);
+  if (!checked.ok) return checked;
+  return { ok: true, type, kind, size, sha256: null, ...checked.facts };
 }
 
 type Accepted = { ok: true; type: string; kind: MediaKind; size: number; sha256: string };

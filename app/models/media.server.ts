@@ -10,9 +10,9 @@ import { entryEditable } from "./entry";
 /**
  * An entry's files (MediaAsset rows and their objects in storage): what the media modules share,
  * and the edits that are neither upload nor captions. Beside it, by concern: media-upload (the
- * upload protocol), media-verify (the check of every upload's bytes), media-captions,
- * media-view (short-lived links to show files) and media-sweep (abandoned uploads); the pure
- * rules are in media.ts.
+ * upload protocol), media-verify (the check of every upload's bytes), media-fingerprint (the
+ * SHA-256 of a file accepted as it was sent), media-captions, media-view (short-lived links to
+ * show files) and media-sweep (abandoned uploads); the pure rules are in media.ts.
  */
 
 /** The extension of a stored object, by its type: keys never come from the entrant's file name. */

@@ -44,7 +44,8 @@ const json = (text: string) => {
   }
 };
 
-export async function collectMyData(userId: string) {
+export async function collectMyData(userId: string, locale: Locale) {
+  const t = serverT(locale);
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     include: {
@@ -108,7 +109,8 @@ export async function collectMyData(userId: string) {
         state: m.state,
         type: m.detectedType ?? m.declaredType,
         size: m.size ?? m.declaredSize,
-        sha256: m.sha256,
+        // an accepted file's fingerprint is taken by a job shortly after (media-fingerprint.server.ts)
+        sha256: m.sha256 ?? (isChecked(m.state) ? t("myData.fingerprintPending") : null),
         width: m.width,
         height: m.height,
         durationSeconds: m.durationSec,
@@ -228,7 +230,7 @@ export async function collectMyData(userId: string) {
 
 /** The archive's items: README.txt, data.json, then each file, streamed from storage. */
 export async function myDataArchive(userId: string, locale: Locale) {
-  const { data, files } = await collectMyData(userId);
+  const { data, files } = await collectMyData(userId, locale);
   const t = serverT(locale);
   const at = now();
   const encode = (text: string) => new TextEncoder().encode(text);

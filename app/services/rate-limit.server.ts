@@ -11,22 +11,43 @@ export type RateResult = { ok: true } | { ok: false; retryAfterMs: number };
  * a conditional update, so parallel requests never take more than the budget.
  */
 export async function consume(key: string, max: number, windowMs: number): Promise<RateResult> {
-  const at = now();
+  await openBudget(key);
+  return takeFromBudget(db, key, max, windowMs);
+}
+
+/**
+ * Makes sure `key` has a budget to take from, before a transaction takes from it (a failed
+ * insert there would end a PostgreSQL transaction).
+ */
+export async function openBudget(key: string) {
   try {
-    await db.rateLimit.create({ data: { key, windowStart: at, count: 0 } });
+    await db.rateLimit.create({ data: { key, windowStart: now(), count: 0 } });
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
   }
-  await db.rateLimit.updateMany({
+}
+
+/**
+ * {@link consume} on a budget that {@link openBudget} opened, in `tx`: taken only if the rest of
+ * the transaction commits. A refusal writes nothing.
+ */
+export async function takeFromBudget(
+  tx: Prisma.TransactionClient,
+  key: string,
+  max: number,
+  windowMs: number,
+): Promise<RateResult> {
+  const at = now();
+  await tx.rateLimit.updateMany({
     where: { key, windowStart: { lte: new Date(at.getTime() - windowMs) } },
     data: { windowStart: at, count: 0 },
   });
-  const { count } = await db.rateLimit.updateMany({
+  const { count } = await tx.rateLimit.updateMany({
     where: { key, count: { lt: max } },
     data: { count: { increment: 1 } },
   });
   if (count === 1) return { ok: true };
-  const row = await db.rateLimit.findUniqueOrThrow({ where: { key } });
+  const row = await tx.rateLimit.findUniqueOrThrow({ where: { key } });
   return { ok: false, retryAfterMs: Math.max(0, row.windowStart.getTime() + windowMs - at.getTime()) };
 }
 

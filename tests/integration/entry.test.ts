@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -158,6 +159,9 @@ describe("an entrant's journey", () => {
     const video = await upload(cookie, entryId, "tagged.mp4", "video/mp4", readFileSync(tagged));
     expect(video.state).toBe("verified");
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: video.assetId } });
+    // the fingerprint is the uploaded file's, read by the check beside the copy: the original is not kept
+    expect(asset.sha256).toBe(createHash("sha256").update(readFileSync(tagged)).digest("hex"));
+    expect(await db.job.count({ where: { type: "media.fingerprint" } })).toBe(0);
     const stored = path.join(tmpdir(), `stored-${Date.now()}.mp4`);
     writeFileSync(stored, await storage().getBytes(asset.objectKey));
     const kept = await probe(stored);

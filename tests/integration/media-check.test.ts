@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { collectMyData } from "~/models/my-data.server";
 import { db } from "~/services/db.server";
 import { runDueJobs } from "~/services/jobs.server";
 import { SizeChangedError, SNIFF_BYTES, storedMedia } from "~/services/media-inspect.server";
@@ -60,9 +61,19 @@ async function uploadInParts(cookie: string, entryId: string, file: Buffer<Array
 const runChecks = () =>
   runDueJobs({ "media.verify": jobHandlers["media.verify"]! }, { lane: { only: ["media.verify"] } });
 
+/** Runs the fingerprints that are due. */
+const runFingerprints = () =>
+  runDueJobs({ "media.fingerprint": jobHandlers["media.fingerprint"]! }, { lane: { only: ["media.fingerprint"] } });
+
+/** What the entrant's data export says of the fingerprint of their first file, in `locale`. */
+async function exportedFingerprint(userId: string, locale: "en" | "fr" = "en") {
+  const { data } = await collectMyData(userId, locale);
+  return data.entries[0]!.media[0]!.sha256;
+}
+
 describe("the check of an upload, read in storage", () => {
-  it("hashes a file sent in parts as one stream of every byte, and reads it only once", async () => {
-    const { cookie } = await entries.entrant("streamed@example.org");
+  it("accepts a file sent in parts from its first bytes and header, then fingerprints it from one stream of every byte", async () => {
+    const { cookie, user } = await entries.entrant("streamed@example.org");
     const entryId = await entries.startId(cookie, "audio");
     // a WAV whose sound is noise: any byte hashed twice, skipped or out of order changes the hash
     const file = wav(18 * MiB);
@@ -71,11 +82,72 @@ describe("the check of an upload, read in storage", () => {
 
     const reads = countReads();
     await runChecks();
-    const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
+    let asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     expect(asset.state).toBe("preparing"); // accepted; its web rendition comes next
-    expect(asset.sha256).toBe(createHash("sha256").update(file).digest("hex"));
     expect(asset.durationSec).toBeGreaterThan(100); // ffprobe read it through its URL
+    // accepted before a read of every byte; the export says its fingerprint is on the way
+    expect(asset.sha256).toBeNull();
+    expect(reads).toEqual({ ranged: SNIFF_BYTES, streams: 0, streamed: 0 });
+    expect(await exportedFingerprint(user.id)).toBe(
+      "being computed: download your data again in a few minutes to have it",
+    );
+    expect(await exportedFingerprint(user.id, "fr")).toMatch(/^en cours de calcul\u00a0: /);
+
+    // queued with the acceptance, the fingerprint reads the kept object once
+    expect(await runFingerprints()).toBe(1);
+    asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
+    const sha256 = createHash("sha256").update(file).digest("hex");
+    expect(asset.sha256).toBe(sha256);
     expect(reads).toEqual({ ranged: SNIFF_BYTES, streams: 1, streamed: file.length });
+    expect(await exportedFingerprint(user.id)).toBe(sha256);
+  });
+
+  it("takes no fingerprint of a file removed or erased before its job runs, and the job ends quietly", async () => {
+    const { cookie, user } = await entries.entrant("changed-mind@example.org");
+    const entryId = await entries.startId(cookie, "audio");
+    const removed = await uploadInParts(cookie, entryId, wav(18 * MiB));
+    await runChecks();
+    expect(answerBody(await entries.media(cookie, entryId, { intent: "remove", assetId: removed }))).toMatchObject({
+      result: { status: "success" },
+    });
+    // erased: the objects go first, then the row; the job finds either gone
+    const erased = await uploadInParts(cookie, entryId, wav(18 * MiB));
+    await runChecks();
+    const { objectKey } = await db.mediaAsset.findUniqueOrThrow({ where: { id: erased } });
+    await storage().remove(objectKey);
+    await db.mediaAsset.delete({ where: { id: erased } });
+
+    const reads = countReads();
+    expect(await runFingerprints()).toBe(2);
+    const jobs = await db.job.findMany({ where: { type: "media.fingerprint" } });
+    expect(jobs.map((j) => [j.status, j.lastError])).toEqual([
+      ["done", null],
+      ["done", null],
+    ]);
+    expect(reads.streams).toBe(0);
+    expect(await db.mediaAsset.count({ where: { entry: { entrantId: user.id } } })).toBe(0);
+  });
+
+  it("tries again while a file it could not read is still kept, and ends quietly once the file is gone", async () => {
+    const { cookie } = await entries.entrant("erased-meanwhile@example.org");
+    const entryId = await entries.startId(cookie, "audio");
+    const assetId = await uploadInParts(cookie, entryId, wav(18 * MiB));
+    await runChecks();
+    const { objectKey } = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
+    // the object is gone while the row still holds it (an erasure deletes objects first)
+    await storage().remove(objectKey);
+    expect(await runFingerprints()).toBe(1);
+    const retried = await db.job.findFirstOrThrow({ where: { type: "media.fingerprint" } });
+    expect(retried).toMatchObject({ status: "queued", attempts: 1 });
+    expect(retried.lastError).toBeTruthy();
+
+    await db.mediaAsset.delete({ where: { id: assetId } }); // the erasure's row goes
+    await db.job.update({ where: { id: retried.id }, data: { runAt: new Date(0) } });
+    expect(await runFingerprints()).toBe(1);
+    expect(await db.job.findUniqueOrThrow({ where: { id: retried.id } })).toMatchObject({
+      status: "done",
+      attempts: 2,
+    });
   });
 
   it("reads no more than the first bytes of a file whose type it refuses", async () => {

@@ -191,8 +191,11 @@ describe("upload attempts", () => {
       // removed at once, so none of them holds a place in the entry
       await entries.media(cookie, entryId, { intent: "remove", assetId: started.data.assetId });
     }
+    const { revision } = await db.entry.findUniqueOrThrow({ where: { id: entryId } });
     const refused = (await start()) as { init: { status: number } };
     expect(refused.init.status).toBe(429);
+    // the refused start changed nothing of the entry
+    expect((await db.entry.findUniqueOrThrow({ where: { id: entryId } })).revision).toBe(revision);
     expect(problemKeys(refused)).toEqual(["upload.tooManyToday"]);
     const { key, values } = answerProblems(refused)[0]!;
     expect(createI18n("en").t(key, values)).toBe(

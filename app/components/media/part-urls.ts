@@ -1,10 +1,12 @@
 /**
- * The presigned URLs of a multipart upload's parts, asked for ahead: when a part's PUT starts,
- * the URLs of the next parts in `queue` (as many as are sent at once) are asked for in one
- * request, so a part rarely waits for its URL. Otherwise a round trip to the server would sit
- * between every two PUTs of each connection. Prefetched URLs are used within a few parts' time,
- * far from their expiry; a part sent again (`fresh`) asks for a new one. URLs already `given`
- * (the start answer's, for the first parts) are used without asking.
+ * The presigned URLs of a multipart upload's parts, asked for ahead: when a part's PUT starts
+ * and one of the next parts in `queue` (as many as are sent at once, `ahead`) has no URL yet,
+ * the URLs of the next 2 × `ahead` parts that have none are asked for in one request, so a part
+ * rarely waits for its URL, and the server signs a few at a time rather than one per request.
+ * Otherwise a round trip to the server would sit between every two PUTs of each connection.
+ * Prefetched URLs are used within a few parts' time, far from their expiry; a part sent again
+ * (`fresh`) asks for a new one. URLs already `given` (the start answer's, for the first parts)
+ * are used without asking.
  */
 export function partUrls(
   queue: readonly number[],
@@ -24,7 +26,8 @@ export function partUrls(
       );
   };
   return function urlFor(n: number, fresh = false): Promise<string | null> {
-    const next = queue.slice(0, ahead).filter((m) => m !== n && !asked.has(m));
+    const unasked = (m: number) => m !== n && !asked.has(m);
+    const next = queue.slice(0, ahead).some(unasked) ? queue.slice(0, 2 * ahead).filter(unasked) : [];
     if (fresh || !asked.has(n)) ask([n, ...next]);
     else if (next.length > 0) ask(next);
     const url = asked.get(n)!;
