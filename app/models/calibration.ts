@@ -787,6 +787,11 @@ function probabilityAbove(fit: Fit, upper: number, lower: number): number {
  * thousands has thousands of contenders, each with a tiny chance; there `draws` is cut so that draws × contenders
  * stays within {@link DRAW_BUDGET}, down to at most {@link MIN_DRAWS}. An entry with chance p then has a
  * standard error of √(p/draws), which is small because p is.
+ *
+ * Most of a draw's contenders end far below its `places`-th best, and the polar method's logarithm is most of what
+ * a normal draw costs: a contender's normal is only worked out when a bound that needs no logarithm leaves it a
+ * chance of reaching the places (see {@link mayReach}). The others are left out of the draw's order knowing that
+ * their value would have been at or below the place's: the chances are exactly those of working every value out.
  */
 function topProbabilities(fit: Fit, members: number[], places: number, draws: number, random: NormalStream): number[] {
   if (members.length <= places) return members.map(() => 1);
@@ -838,25 +843,52 @@ function topProbabilities(fit: Fit, members: number[], places: number, draws: nu
     termStart[c + 1] = termJudge.length;
   }
 
+  // Σ_j c_ij per candidate: with the largest judge's deviation of a draw, a bound on how far the offsets move it.
+  const coefficientSum = new Float64Array(C);
+  for (let c = 0; c < C; c++) {
+    for (let t = termStart[c] as number; t < (termStart[c + 1] as number); t++) {
+      coefficientSum[c] = (coefficientSum[c] as number) + (termCoefficient[t] as number);
+    }
+  }
+
   const counts = new Float64Array(C);
+  const noiseHalf = new Float64Array(m);
+  const noiseSquare = new Float64Array(m);
   const noise = new Float64Array(m);
-  const draw = new Float64Array(C);
+  const drawHalf = new Float64Array(C);
+  const drawSquare = new Float64Array(C);
   const deviation = new Float64Array(m);
   const values = new Float64Array(C);
   const top = new Int32Array(places);
   for (let d = 0; d < effectiveDraws; d++) {
     // the judges' draws, then the candidates', in the stream's order
-    random.fill(noise, m);
-    random.fill(draw, C);
+    random.fill(noiseHalf, noiseSquare, m);
+    random.fill(drawHalf, drawSquare, C);
+    for (let x = 0; x < m; x++) noise[x] = normal(noiseHalf[x] as number, noiseSquare[x] as number);
+    let largest = 0;
     for (let x = 0; x < m; x++) {
       let sum = 0;
       for (let y = 0; y <= x; y++) sum += (L[x * m + y] as number) * (noise[y] as number);
       deviation[x] = sum;
+      largest = Math.max(largest, Math.abs(sum));
     }
     // The `places` highest values, by insertion into a short sorted list.
     let filled = 0;
     for (let c = 0; c < C; c++) {
-      let value = (mean[c] as number) + (sd[c] as number) * (draw[c] as number);
+      const half = drawHalf[c] as number;
+      const square = drawSquare[c] as number;
+      if (
+        filled === places &&
+        !mayReach(
+          values[top[places - 1] as number] as number,
+          (mean[c] as number) + (coefficientSum[c] as number) * largest,
+          (sd[c] as number) * half,
+          square,
+        )
+      ) {
+        continue;
+      }
+      let value = (mean[c] as number) + (sd[c] as number) * normal(half, square);
       for (let t = termStart[c] as number; t < (termStart[c + 1] as number); t++) {
         value -= (termCoefficient[t] as number) * (deviation[termJudge[t] as number] as number);
       }
@@ -878,21 +910,25 @@ function topProbabilities(fit: Fit, members: number[], places: number, draws: nu
 
 /**
  * Standard normal draws from the mulberry32 generator, by Marsaglia's polar method (both values of a pair used):
- * deterministic per seed. `fill` writes the next `count` draws of the stream into `target`, in one tight loop.
+ * deterministic per seed. `fill` writes the next `count` draws of the stream, in one tight loop, as their two halves:
+ * a coordinate `half` of the pair's point in the unit disc and its squared radius `square`, which {@link normal}
+ * turns into the draw. Its logarithm is what a draw costs; the award chances work it out only where it can matter.
  */
-type NormalStream = { fill: (target: Float64Array, count: number) => void };
+type NormalStream = { fill: (half: Float64Array, square: Float64Array, count: number) => void };
 
 function normalStream(seed: number): NormalStream {
   let state = seed >>> 0;
-  let spare = 0;
+  let spareHalf = 0;
+  let spareSquare = 0;
   let hasSpare = false;
   return {
-    fill(target, count) {
+    fill(half, square, count) {
       // the stream's state in locals while the loop runs: a few times faster than a call per draw
       let s = state;
       let k = 0;
       if (hasSpare && count > 0) {
-        target[k++] = spare;
+        half[k] = spareHalf;
+        square[k++] = spareSquare;
         hasSpare = false;
       }
       while (k < count) {
@@ -906,17 +942,42 @@ function normalStream(seed: number): NormalStream {
           y = mulberry32Draw(s) / 2147483648 - 1;
           r = x * x + y * y;
         } while (r >= 1 || r === 0);
-        const factor = Math.sqrt((-2 * Math.log(r)) / r);
-        target[k++] = x * factor;
-        if (k < count) target[k++] = y * factor;
-        else {
-          spare = y * factor;
+        half[k] = x;
+        square[k++] = r;
+        if (k < count) {
+          half[k] = y;
+          square[k++] = r;
+        } else {
+          spareHalf = y;
+          spareSquare = r;
           hasSpare = true;
         }
       }
       state = s;
     },
   };
+}
+
+/** The polar method's standard normal draw from a coordinate of a point in the unit disc and its squared radius. */
+function normal(half: number, square: number): number {
+  return half * Math.sqrt((-2 * Math.log(square)) / square);
+}
+
+/**
+ * Whether a contender can reach a value above `threshold`, the `places`-th best of the draw so far, with `high` a
+ * bound on its value before its own draw (its mean, plus the most the judges' offsets can move it), `scaledHalf`
+ * its standard deviation times the coordinate `half` of its polar pair, and `square` the pair's squared radius:
+ * its value is at most high + scaledHalf·√(−2·ln r / r). As −ln r ≤ (1 − r)/r, that is at most
+ * high + scaledHalf·√(2·(1 − r))/r for a positive coordinate, and at most `high` otherwise. False only when even
+ * that bound stays a margin below the threshold, far more than any rounding of the value's own arithmetic, so
+ * that a contender left out would never have been counted.
+ */
+function mayReach(threshold: number, high: number, scaledHalf: number, square: number): boolean {
+  const room = threshold - high - 1e-9 * (1 + Math.abs(threshold));
+  if (room < 0) return true;
+  if (scaledHalf <= 0) return false;
+  const reach = room * square;
+  return 2 * scaledHalf * scaledHalf * (1 - square) > reach * reach;
 }
 
 /**
