@@ -59,8 +59,20 @@ export const DEFAULT_RELIABILITY_SEED = 1;
 export const MIN_ENTRIES_FOR_RELIABILITY = 5;
 export const MIN_SHARED_FOR_AGREEMENT = 3;
 
-/** Sheets checked and sorted by entry, then judge. */
+/**
+ * Sheets checked and sorted by entry, then judge: the sheets themselves when they already are (as
+ * the results page hands them over), which spares copying and sorting a whole round's; a copy otherwise.
+ */
 function canonical(sheets: ReliabilitySheet[]): ReliabilitySheet[] {
+  let inOrder = true;
+  for (let s = 0; s < sheets.length && inOrder; s++) {
+    const b = sheets[s] as ReliabilitySheet;
+    const a = sheets[s - 1];
+    inOrder =
+      Number.isFinite(b.score) &&
+      (a === undefined || (compareStrings(a.entryId, b.entryId) || compareStrings(a.judgeId, b.judgeId)) < 0);
+  }
+  if (inOrder) return sheets;
   const sorted = sheets.map((s) => {
     if (!Number.isFinite(s.score)) {
       throw new RangeError(`The score of entry "${s.entryId}" by judge "${s.judgeId}" is not a number: ${s.score}`);
@@ -98,8 +110,12 @@ function entryRuns(sorted: ReliabilitySheet[]): [number, number][] {
 /** One entry, summarised: its number of sheets, their mean, and their sum of squared deviations from it. */
 type EntrySummary = { count: number; mean: number; squares: number };
 
-/** Entries summarised, column by column: the bootstrap reads them many times over, fast. */
-type Summaries = { count: Float64Array; mean: Float64Array; squares: Float64Array };
+/**
+ * Entries summarised for the bootstrap, which reads them many times over in random order: each
+ * entry's count, mean and squares side by side in `table` (one read from memory per entry drawn),
+ * and `drawn`, room for the count and mean of each entry drawn, read again in order.
+ */
+type Summaries = { table: Float64Array; drawn: Float64Array };
 
 /**
  * One-way random-effects ANOVA over the entries `picked` (indexes into `entries`, repeats
@@ -107,24 +123,26 @@ type Summaries = { count: Float64Array; mean: Float64Array; squares: Float64Arra
  * same mean and no entry's judges differ (nothing to tell apart: 0/0).
  */
 function icc(entries: Summaries, picked: Int32Array): { icc: number | null; k0: number } {
-  const { count, mean, squares } = entries;
+  const { table, drawn } = entries;
   let total = 0;
   let totalSquaredCounts = 0;
   let weightedSum = 0;
   let within = 0;
   for (let i = 0; i < picked.length; i++) {
-    const e = picked[i] as number;
-    const n = count[e] as number;
+    const e = 3 * (picked[i] as number);
+    const n = table[e] as number;
+    const mean = table[e + 1] as number;
     total += n;
     totalSquaredCounts += n * n;
-    weightedSum += n * (mean[e] as number);
-    within += squares[e] as number;
+    weightedSum += n * mean;
+    within += table[e + 2] as number;
+    drawn[2 * i] = n;
+    drawn[2 * i + 1] = mean;
   }
   const grand = weightedSum / total;
   let between = 0;
   for (let i = 0; i < picked.length; i++) {
-    const e = picked[i] as number;
-    between += (count[e] as number) * ((mean[e] as number) - grand) ** 2;
+    between += (drawn[2 * i] as number) * ((drawn[2 * i + 1] as number) - grand) ** 2;
   }
   const k = picked.length;
   const msb = between / (k - 1);
@@ -234,9 +252,8 @@ export function panelReliability(input: {
   };
   if (summaries.length < MIN_ENTRIES_FOR_RELIABILITY) return unknown;
   const columns: Summaries = {
-    count: Float64Array.from(summaries, (e) => e.count),
-    mean: Float64Array.from(summaries, (e) => e.mean),
-    squares: Float64Array.from(summaries, (e) => e.squares),
+    table: Float64Array.from(summaries.flatMap((e) => [e.count, e.mean, e.squares])),
+    drawn: new Float64Array(2 * summaries.length),
   };
   const estimate = icc(
     columns,

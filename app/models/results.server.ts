@@ -15,7 +15,7 @@ import { judgeAgreement, panelReliability, type PanelReliability } from "./relia
 import { compareStrings, computeResults, PLACES, type EntryResult, type Place } from "./results";
 import type { FinalMethod } from "~/schemas/contest";
 import { rubricOf } from "./rubric.server";
-import { sheetTotal, type Round } from "./scoring";
+import { sheetTotal, type Round, type RubricCriterion } from "./scoring";
 import { categoryNameIn, emailNoteIn, titleIn } from "./contest-texts";
 
 /** The places whose boundaries the calibrated model checks: first, second and third. */
@@ -101,6 +101,10 @@ type RoundState = {
   entries: { version: string; rows: EntryRow[] };
   sheets: SheetStore;
   reliabilities: Map<string, KeptReliability>;
+  /** What the reliabilities were worked out against besides the sheets (see {@link panelsBasis}). */
+  panelsBasis: string;
+  /** The store's count of patches when this computation took its sheets (see {@link SheetStore}). */
+  patchesSeen: number;
   fit: CalibrationStart | null;
 };
 const roundStates = new Map<string, RoundState>();
@@ -122,8 +126,22 @@ type StoredSheet = {
 /**
  * A round's sheets by assignment id, as of the sheets' change `mark`, and the count of sheets gone;
  * `changed`: how many were read to bring the last computation's up to date (all: Infinity).
+ * `byId` is patched in place and shared by the computations that follow; `log.patches` counts its
+ * patches, so that a computation can tell whether another one patched it meanwhile. `touched`: the
+ * sheets this computation's reading replaced, as they were and as they are, when it alone patched
+ * the store since the last computation (null otherwise, or when everything was read). `ids`: one
+ * string per entry and judge id, which all its sheets share: the maths compare ids many times over,
+ * and a string compared with itself is equal at once.
  */
-type SheetStore = { mark: number; gone: number; byId: Map<string, StoredSheet>; changed: number };
+type SheetStore = {
+  mark: number;
+  gone: number;
+  byId: Map<string, StoredSheet>;
+  changed: number;
+  log: { patches: number };
+  ids: Map<string, string>;
+  touched: { before: StoredSheet | undefined; after: StoredSheet }[] | null;
+};
 
 /**
  * The round's sheets as of `marks`: from the last computation's, with only the sheets changed since
@@ -133,12 +151,14 @@ async function readSheets(
   contestId: string,
   round: Round,
   marks: { sheets: number; gone: number },
-  previous: SheetStore | undefined,
+  previous: RoundState | undefined,
 ): Promise<SheetStore> {
-  if (previous && previous.gone === marks.gone) {
-    if (previous.mark === marks.sheets) return { ...previous, changed: 0 };
+  const kept = previous?.sheets;
+  if (previous && kept && kept.gone === marks.gone) {
+    const alone = () => kept.log.patches === previous.patchesSeen;
+    if (kept.mark === marks.sheets) return { ...kept, changed: 0, touched: alone() ? [] : null };
     const changed = await db.assignment.findMany({
-      where: { contestId, round, changeMark: { gt: previous.mark } },
+      where: { contestId, round, changeMark: { gt: kept.mark } },
       select: {
         id: true,
         entryId: true,
@@ -151,15 +171,36 @@ async function readSheets(
       },
     });
     // Patched in place: a computation running meanwhile only ever finds newer sheets in it.
+    let touched: SheetStore["touched"] = alone() ? [] : null;
     for (const row of changed) {
-      const kept = previous.byId.get(row.id);
-      if (kept && kept.mark >= row.changeMark) continue;
-      previous.byId.set(
-        row.id,
-        stored(row.entryId, row.judgeId, row.scores, row.status, row.extra, row.recusedAt === null, row.changeMark),
+      const before = kept.byId.get(row.id);
+      if (before && before.mark >= row.changeMark) {
+        touched = null;
+        continue;
+      }
+      const after = stored(
+        kept.ids,
+        row.entryId,
+        row.judgeId,
+        row.scores,
+        row.status,
+        row.extra,
+        row.recusedAt === null,
+        row.changeMark,
       );
+      kept.byId.set(row.id, after);
+      kept.log.patches++;
+      touched?.push({ before, after });
     }
-    return { mark: marks.sheets, gone: marks.gone, byId: previous.byId, changed: changed.length };
+    return {
+      mark: marks.sheets,
+      gone: marks.gone,
+      byId: kept.byId,
+      changed: changed.length,
+      log: kept.log,
+      ids: kept.ids,
+      touched,
+    };
   }
   // Only the sheets the results read: a draft that changes later comes with the changed sheets.
   const rows = await db.$queryRaw<
@@ -178,16 +219,18 @@ async function readSheets(
   // kept in the maths' canonical order, which a changed sheet keeps and a new one hardly disturbs
   rows.sort((a, b) => compareStrings(a.entryId, b.entryId) || compareStrings(a.judgeId, b.judgeId));
   const byId = new Map<string, StoredSheet>();
+  const ids = new Map<string, string>();
   for (const row of rows) {
     byId.set(
       row.id,
-      stored(row.entryId, row.judgeId, row.scores, row.status, Boolean(row.extra), true, Number(row.changeMark)),
+      stored(ids, row.entryId, row.judgeId, row.scores, row.status, Boolean(row.extra), true, Number(row.changeMark)),
     );
   }
-  return { mark: marks.sheets, gone: marks.gone, byId, changed: Infinity };
+  return { mark: marks.sheets, gone: marks.gone, byId, changed: Infinity, log: { patches: 0 }, ids, touched: null };
 }
 
 function stored(
+  ids: Map<string, string>,
   entryId: string,
   judgeId: string,
   scores: string,
@@ -197,9 +240,15 @@ function stored(
   mark: number,
 ): StoredSheet {
   const counted = active && status === "submitted";
+  const one = (id: string) => {
+    const known = ids.get(id);
+    if (known !== undefined) return known;
+    ids.set(id, id);
+    return id;
+  };
   return {
-    entryId,
-    judgeId,
+    entryId: one(entryId),
+    judgeId: one(judgeId),
     counted,
     coming: active && extra && status !== "submitted",
     mark,
@@ -236,6 +285,38 @@ function keptReliability(
   }
   const input = entryIds.map((entryId, s) => ({ entryId, judgeId: judgeIds[s]!, score: scores[s]! }));
   return { entryIds, judgeIds, scores, resamples, reliability: panelReliability({ sheets: input, resamples }) };
+}
+
+/**
+ * The reliabilities (`category:<name>`, `criterion:<id>`) whose sheets the `touched` sheets changed,
+ * the entries, categories and rubric being the same: a sheet that came into or left the sheets
+ * counted changes its category's and every criterion's; a sheet still counted, its category's and
+ * those of the criteria whose score changed.
+ */
+function panelsTouched(
+  touched: NonNullable<SheetStore["touched"]>,
+  criteria: RubricCriterion[],
+  categoryOf: Record<string, string>,
+) {
+  const keys = new Set<string>();
+  const counted = (s: StoredSheet | undefined) =>
+    s !== undefined && s.counted && categoryOf[s.entryId] !== undefined && sheetTotal(criteria, s.scores) !== null;
+  for (const { before, after } of touched) {
+    const was = counted(before);
+    const is = counted(after);
+    if (!was && !is) continue;
+    const same = was && is && before!.entryId === after.entryId && before!.judgeId === after.judgeId;
+    let changed = false;
+    for (const c of criteria) {
+      if (same && before!.scores[c.id] === after.scores[c.id]) continue;
+      keys.add(`criterion:${c.id}`);
+      changed = true;
+    }
+    if (!changed) continue;
+    if (was) keys.add(`category:${categoryOf[before!.entryId]}`);
+    if (is) keys.add(`category:${categoryOf[after.entryId]}`);
+  }
+  return keys;
 }
 
 /** Sheets gathered column by column for {@link keptReliability}. */
@@ -282,8 +363,16 @@ async function computeContestResults(
           select: { id: true, referenceCode: true, title: true, categoryId: true },
         }),
     method === "pairwise"
-      ? ({ mark: -1, gone: -1, byId: new Map(), changed: Infinity } satisfies SheetStore)
-      : readSheets(contestId, round, known.marks, previous?.sheets),
+      ? ({
+          mark: -1,
+          gone: -1,
+          byId: new Map(),
+          changed: Infinity,
+          log: { patches: 0 },
+          ids: new Map(),
+          touched: null,
+        } satisfies SheetStore)
+      : readSheets(contestId, round, known.marks, previous),
     db.contestJudge.findMany({
       where: { contestId },
       select: { userId: true, user: { select: { fullName: true, email: true } } },
@@ -302,6 +391,10 @@ async function computeContestResults(
   // entries with one more judge on the way, added where the order was too close to call
   const judgeComing = new Set<string>();
   const scored: { entryId: string; judgeId: string; scores: Record<string, number>; total: number }[] = [];
+  // the sheets as of this count of the store's patches: those changed since the last computation are
+  // known one by one only when no other computation patched the store meanwhile
+  const patchesSeen = store.log.patches;
+  const touched = store.touched && previous?.patchesSeen === patchesSeen - store.touched.length ? store.touched : null;
   for (const s of store.byId.values()) {
     if (s.coming) judgeComing.add(s.entryId);
     if (!s.counted || categoryOf[s.entryId] === undefined) continue;
@@ -394,25 +487,42 @@ async function computeContestResults(
   // Each reliability is a bootstrap over the whole category or round, worked out again only
   // when its sheets changed; the server answers others between them.
   const resamples = resamplesFor(totals.length);
+  const panelsBasis = JSON.stringify([
+    resamples,
+    criteria,
+    categoryRows.toSorted((a, b) => compareStrings(a.id, b.id)),
+  ]);
+  // A reliability none of whose sheets changed is the last one, its sheets not even gathered.
+  const changedPanels =
+    touched && previous?.panelsBasis === panelsBasis && previous.entries.version === known.entriesVersion
+      ? panelsTouched(touched, criteria, categoryOf)
+      : null;
+  const unchanged = (key: string) => (changedPanels?.has(key) === false ? previous?.reliabilities.get(key) : undefined);
   const reliabilities = new Map<string, KeptReliability>();
-  const keep = async (key: string, sheets: ReturnType<ReturnType<typeof columns>["done"]>) => {
-    const kept = keptReliability(previous?.reliabilities.get(key), sheets, resamples);
+  const keep = async (key: string, sheets: () => ReturnType<ReturnType<typeof columns>["done"]>) => {
+    const kept = unchanged(key) ?? keptReliability(previous?.reliabilities.get(key), sheets(), resamples);
     reliabilities.set(key, kept);
     if (kept !== previous?.reliabilities.get(key)) await breathe();
     return kept.reliability;
   };
   const categoryReliability = new Map<string, PanelReliability | null>();
   if (!pairwise) {
-    const byCategory = new Map(categories.map((name) => [name, columns()]));
-    for (const s of totals) byCategory.get(categoryOf[s.entryId]!)!.push(s.entryId, s.judgeId, s.score);
+    const byCategory = new Map(
+      categories.filter((name) => !unchanged(`category:${name}`)).map((name) => [name, columns()]),
+    );
+    if (byCategory.size > 0)
+      for (const s of totals) byCategory.get(categoryOf[s.entryId]!)?.push(s.entryId, s.judgeId, s.score);
     for (const name of categories)
-      categoryReliability.set(name, await keep(`category:${name}`, byCategory.get(name)!.done()));
+      categoryReliability.set(name, await keep(`category:${name}`, () => byCategory.get(name)!.done()));
   }
   const criteriaReliability = [];
   for (const c of pairwise ? [] : criteria) {
-    const sheets = columns();
-    for (const s of scored) if (s.scores[c.id] !== undefined) sheets.push(s.entryId, s.judgeId, s.scores[c.id]!);
-    criteriaReliability.push({ name: c.name, reliability: await keep(`criterion:${c.id}`, sheets.done()) });
+    const sheets = () => {
+      const gathered = columns();
+      for (const s of scored) if (s.scores[c.id] !== undefined) gathered.push(s.entryId, s.judgeId, s.scores[c.id]!);
+      return gathered.done();
+    };
+    criteriaReliability.push({ name: c.name, reliability: await keep(`criterion:${c.id}`, sheets) });
   }
   const pairwiseOfCategory = (name: string) => {
     const category = pairwise?.categories.find((c) => c.name === name);
@@ -470,6 +580,8 @@ async function computeContestResults(
     entries: { version: known.entriesVersion, rows: entryRows },
     sheets: store,
     reliabilities,
+    panelsBasis,
+    patchesSeen,
     fit: calibration?.fitted ?? null,
   };
 }
