@@ -252,9 +252,14 @@ export function panelReliability(input: {
   };
   if (summaries.length < MIN_ENTRIES_FOR_RELIABILITY) return unknown;
   const columns: Summaries = {
-    table: Float64Array.from(summaries.flatMap((e) => [e.count, e.mean, e.squares])),
+    table: new Float64Array(3 * summaries.length),
     drawn: new Float64Array(2 * summaries.length),
   };
+  summaries.forEach((e, i) => {
+    columns.table[3 * i] = e.count;
+    columns.table[3 * i + 1] = e.mean;
+    columns.table[3 * i + 2] = e.squares;
+  });
   const estimate = icc(
     columns,
     Int32Array.from(summaries, (_, e) => e),
