@@ -9,7 +9,7 @@ import { breathe } from "./event-loop.server";
 import { judgingOverAt } from "./lifecycle";
 import { sendFeedback } from "./feedback.server";
 import { needsGuardianConsent } from "./eligibility";
-import { calibrate, entriesNeedingAnotherJudge, type CalibrationStart } from "./calibration";
+import { calibrate, entriesNeedingAnotherJudge, type CalibratedEntry, type CalibrationStart } from "./calibration";
 import { finalFits } from "./comparison.server";
 import { judgeAgreement, panelReliability, type PanelReliability } from "./reliability";
 import { compareStrings, computeResults, PLACES, type EntryResult, type Place } from "./results";
@@ -98,7 +98,8 @@ const KEPT_SHEETS = 200_000;
 type RoundState = {
   version: string;
   results: ContestResults;
-  entries: { version: string; rows: EntryRow[] };
+  /** The entries read, and what the computation looks up in them, as of the entries' version and the categories read. */
+  entries: { version: string; rows: EntryRow[]; categories: string; index: ReturnType<typeof indexEntries> };
   sheets: SheetStore;
   reliabilities: Map<string, KeptReliability>;
   /** What the reliabilities were worked out against besides the sheets (see {@link panelsBasis}). */
@@ -110,6 +111,24 @@ type RoundState = {
 const roundStates = new Map<string, RoundState>();
 
 type EntryRow = { id: string; referenceCode: string | null; title: string; categoryId: string };
+
+/** The entries with their categories, each entry's category name and the category names in their order. */
+function indexEntries(rows: EntryRow[], categoryRows: { id: string; name: string; position: number }[]) {
+  const categoryById = new Map(categoryRows.map((c) => [c.id, c]));
+  const entries = rows.map((e) => ({
+    id: e.id,
+    referenceCode: e.referenceCode,
+    title: e.title,
+    category: categoryById.get(e.categoryId)!,
+  }));
+  const categoryOf: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const e of entries) categoryOf[e.id] = e.category.name;
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const categories = [...new Map(entries.map((e) => [e.category.name, e.category.position])).entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([name]) => name);
+  return { categoryOf, byId, categories };
+}
 
 /** A sheet as the results read it: in the maths when submitted and not recused. */
 type StoredSheet = {
@@ -379,27 +398,34 @@ async function computeContestResults(
     }),
     db.category.findMany({ where: { contestId }, select: { id: true, name: true, position: true } }),
   ]);
-  const categoryById = new Map(categoryRows.map((c) => [c.id, c]));
-  const entries = entryRows.map((e) => ({
-    id: e.id,
-    referenceCode: e.referenceCode,
-    title: e.title,
-    category: categoryById.get(e.categoryId)!,
-  }));
-  const categoryOf: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const e of entries) categoryOf[e.id] = e.category.name;
+  const categoriesRead = JSON.stringify(categoryRows);
+  const entryIndex =
+    previous?.entries.version === known.entriesVersion && previous.entries.categories === categoriesRead
+      ? previous.entries.index
+      : indexEntries(entryRows, categoryRows);
+  const { categoryOf, byId, categories } = entryIndex;
   // entries with one more judge on the way, added where the order was too close to call
   const judgeComing = new Set<string>();
-  const scored: { entryId: string; judgeId: string; scores: Record<string, number>; total: number }[] = [];
+  const scored: {
+    entryId: string;
+    judgeId: string;
+    category: string;
+    scores: Record<string, number>;
+    total: number;
+    /** the total again, as the calibrated model and the judges' agreement read it */
+    score: number;
+  }[] = [];
   // the sheets as of this count of the store's patches: those changed since the last computation are
   // known one by one only when no other computation patched the store meanwhile
   const patchesSeen = store.log.patches;
   const touched = store.touched && previous?.patchesSeen === patchesSeen - store.touched.length ? store.touched : null;
   for (const s of store.byId.values()) {
     if (s.coming) judgeComing.add(s.entryId);
-    if (!s.counted || categoryOf[s.entryId] === undefined) continue;
+    const category = s.counted ? categoryOf[s.entryId] : undefined;
+    if (category === undefined) continue;
     const total = sheetTotal(criteria, s.scores);
-    if (total !== null) scored.push({ entryId: s.entryId, judgeId: s.judgeId, scores: s.scores, total });
+    if (total !== null)
+      scored.push({ entryId: s.entryId, judgeId: s.judgeId, category, scores: s.scores, total, score: total });
   }
   // In the maths' canonical order (by entry, then judge) once: each step sorts its input into
   // it again, and a sort of sorted input is one pass.
@@ -414,7 +440,7 @@ async function computeContestResults(
     categoryOf,
     normalise: method !== "raw",
   });
-  const totals = scored.map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, score: s.total }));
+  const totals = scored;
   await breathe();
   // From the last fit when a few sheets changed: a handful of steps from the new one, where the
   // cold start takes 40. After many changes the cold start, chosen to keep clear of the model's
@@ -424,17 +450,14 @@ async function computeContestResults(
     method === "calibrated" ? calibrate({ sheets: totals, categoryOf, places: AWARD_PLACES, start: warm }) : null;
   const calibrated = calibration?.status === "fitted" ? calibration : null;
   await breathe();
-  const calibratedOf = new Map(calibrated?.entries.map((e) => [e.entryId, e]));
+  const calibratedOf = new Map<string, CalibratedEntry>();
+  for (const e of calibrated?.entries ?? []) calibratedOf.set(e.entryId, e);
   const pairwise = method === "pairwise" ? await finalFits(contestId) : null;
   const pairwiseOf = new Map(
     pairwise?.categories.flatMap((c) => c.fit.items.map((item) => [item.id, item] as const)) ?? [],
   );
   const closeEntries = new Set(calibrated ? entriesNeedingAnotherJudge(calibrated) : []);
 
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const categories = [...new Map(entries.map((e) => [e.category.name, e.category.position])).entries()]
-    .sort((a, b) => a[1] - b[1])
-    .map(([name]) => name);
   const rowsOf = new Map(categories.map((name) => [name, [] as ReturnType<typeof row>[]]));
   const row = (r: EntryResult) => {
     const entry = byId.get(r.entryId)!;
@@ -510,8 +533,7 @@ async function computeContestResults(
     const byCategory = new Map(
       categories.filter((name) => !unchanged(`category:${name}`)).map((name) => [name, columns()]),
     );
-    if (byCategory.size > 0)
-      for (const s of totals) byCategory.get(categoryOf[s.entryId]!)?.push(s.entryId, s.judgeId, s.score);
+    if (byCategory.size > 0) for (const s of scored) byCategory.get(s.category)?.push(s.entryId, s.judgeId, s.total);
     for (const name of categories)
       categoryReliability.set(name, await keep(`category:${name}`, () => byCategory.get(name)!.done()));
   }
@@ -577,7 +599,7 @@ async function computeContestResults(
   return {
     version: known.version,
     results,
-    entries: { version: known.entriesVersion, rows: entryRows },
+    entries: { version: known.entriesVersion, rows: entryRows, categories: categoriesRead, index: entryIndex },
     sheets: store,
     reliabilities,
     panelsBasis,
