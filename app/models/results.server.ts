@@ -140,6 +140,26 @@ type StoredSheet = {
   /** the change that wrote it (Assignment.changeMark): a sheet is only ever replaced by a later one */
   mark: number;
   scores: Record<string, number>;
+  /**
+   * The sheet as the maths read it, under the rubric and in the category it was made for (null: not
+   * complete under that rubric): made at its first view and reused by the next, which spares a view
+   * of a large round making three objects per sheet again.
+   */
+  read?: { rubric: string; category: string; sheet: ScoredSheet | null };
+};
+
+/** A counted sheet with its weighted total, in the shapes the ranking maths read. */
+type ScoredSheet = {
+  entryId: string;
+  judgeId: string;
+  category: string;
+  scores: Record<string, number>;
+  /** the weighted total, as the reliabilities read it */
+  total: number;
+  /** the same, as the calibrated model and the judges' agreement read it */
+  score: number;
+  /** the same, as the normalisation reads it (one criterion, "total") */
+  criterionScores: { total: number };
 };
 
 /**
@@ -248,6 +268,14 @@ async function readSheets(
   return { mark: marks.sheets, gone: marks.gone, byId, changed: Infinity, log: { patches: 0 }, ids, touched: null };
 }
 
+/** The one string of `ids` equal to `text`, which becomes it if there is none. */
+function interned(ids: Map<string, string>, text: string) {
+  const known = ids.get(text);
+  if (known !== undefined) return known;
+  ids.set(text, text);
+  return text;
+}
+
 function stored(
   ids: Map<string, string>,
   entryId: string,
@@ -259,15 +287,9 @@ function stored(
   mark: number,
 ): StoredSheet {
   const counted = active && status === "submitted";
-  const one = (id: string) => {
-    const known = ids.get(id);
-    if (known !== undefined) return known;
-    ids.set(id, id);
-    return id;
-  };
   return {
-    entryId: one(entryId),
-    judgeId: one(judgeId),
+    entryId: interned(ids, entryId),
+    judgeId: interned(ids, judgeId),
     counted,
     coming: active && extra && status !== "submitted",
     mark,
@@ -406,15 +428,9 @@ async function computeContestResults(
   const { categoryOf, byId, categories } = entryIndex;
   // entries with one more judge on the way, added where the order was too close to call
   const judgeComing = new Set<string>();
-  const scored: {
-    entryId: string;
-    judgeId: string;
-    category: string;
-    scores: Record<string, number>;
-    total: number;
-    /** the total again, as the calibrated model and the judges' agreement read it */
-    score: number;
-  }[] = [];
+  const scored: ScoredSheet[] = [];
+  // one string for the same rubric from view to view: each sheet's is compared with it
+  const rubric = interned(store.ids, JSON.stringify(criteria));
   // the sheets as of this count of the store's patches: those changed since the last computation are
   // known one by one only when no other computation patched the store meanwhile
   const patchesSeen = store.log.patches;
@@ -423,9 +439,19 @@ async function computeContestResults(
     if (s.coming) judgeComing.add(s.entryId);
     const category = s.counted ? categoryOf[s.entryId] : undefined;
     if (category === undefined) continue;
-    const total = sheetTotal(criteria, s.scores);
-    if (total !== null)
-      scored.push({ entryId: s.entryId, judgeId: s.judgeId, category, scores: s.scores, total, score: total });
+    if (s.read?.rubric !== rubric || s.read.category !== category) {
+      const total = sheetTotal(criteria, s.scores);
+      const { entryId, judgeId, scores } = s;
+      s.read = {
+        rubric,
+        category,
+        sheet:
+          total === null
+            ? null
+            : { entryId, judgeId, category, scores, total, score: total, criterionScores: { total } },
+      };
+    }
+    if (s.read.sheet) scored.push(s.read.sheet);
   }
   // In the maths' canonical order (by entry, then judge) once: each step sorts its input into
   // it again, and a sort of sorted input is one pass.
@@ -436,7 +462,7 @@ async function computeContestResults(
   const normalised = computeResults({
     criteria: [{ id: "total", weight: 100 }],
     scale: { min: 0, max: 100 },
-    scores: scored.map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, criterionScores: { total: s.total } })),
+    scores: scored,
     categoryOf,
     normalise: method !== "raw",
   });
