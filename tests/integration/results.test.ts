@@ -336,7 +336,14 @@ describe("results", () => {
     await same();
     await db.assignment.update({ where: sheet(4, 0), data: { recusedAt: null } });
     await db.assignment.update({ where: sheet(6, 2), data: { status: "submitted" } });
-    expect(await same()).toEqual({ ...(await same()) });
+    await same();
+    // an entry moved to another category takes its sheets to that category's reliability
+    const other = await db.category.findFirstOrThrow({ where: { id: { not: entries[0]!.categoryId } } });
+    await db.entry.update({ where: { id: entries[0]!.id }, data: { categoryId: other.id } });
+    const moved = await same();
+    const sheetsIn = (name: string) => moved.categories.find((c) => c.name === name)!.reliability!.sheets;
+    expect(sheetsIn(other.name)).toBe(3);
+    expect(sheetsIn(before.categories[0]!.name)).toBe(18);
   });
 
   it("say which entries are short of judges, and how many, on the page and in the export", async () => {
