@@ -874,32 +874,31 @@ function topProbabilities(fit: Fit, members: number[], places: number, draws: nu
     }
     // The `places` highest values, by insertion into a short sorted list.
     let filled = 0;
+    // once the list is full: its last value, and that value less a margin far beyond any rounding
+    let threshold = -Infinity;
+    let floor = -Infinity;
     for (let c = 0; c < C; c++) {
       const half = drawHalf[c] as number;
-      const square = drawSquare[c] as number;
-      if (
-        filled === places &&
-        !mayReach(
-          values[top[places - 1] as number] as number,
-          (mean[c] as number) + (coefficientSum[c] as number) * largest,
-          (sd[c] as number) * half,
-          square,
-        )
-      ) {
-        continue;
+      if (filled === places) {
+        const room = floor - ((mean[c] as number) + (coefficientSum[c] as number) * largest);
+        if (room >= 0 && !mayReach(room, (sd[c] as number) * half, drawSquare[c] as number)) continue;
       }
-      let value = (mean[c] as number) + (sd[c] as number) * normal(half, square);
+      let value = (mean[c] as number) + (sd[c] as number) * normal(half, drawSquare[c] as number);
       for (let t = termStart[c] as number; t < (termStart[c + 1] as number); t++) {
         value -= (termCoefficient[t] as number) * (deviation[termJudge[t] as number] as number);
       }
       values[c] = value;
-      if (filled === places && value <= (values[top[places - 1] as number] as number)) continue;
+      if (filled === places && value <= threshold) continue;
       let p = filled < places ? filled++ : places - 1;
       while (p > 0 && (values[top[p - 1] as number] as number) < value) {
         top[p] = top[p - 1] as number;
         p--;
       }
       top[p] = c;
+      if (filled === places) {
+        threshold = values[top[places - 1] as number] as number;
+        floor = threshold - 1e-9 * (1 + Math.abs(threshold));
+      }
     }
     for (let p = 0; p < places; p++) counts[top[p] as number] = (counts[top[p] as number] as number) + 1;
   }
@@ -964,17 +963,15 @@ function normal(half: number, square: number): number {
 }
 
 /**
- * Whether a contender can reach a value above `threshold`, the `places`-th best of the draw so far, with `high` a
- * bound on its value before its own draw (its mean, plus the most the judges' offsets can move it), `scaledHalf`
- * its standard deviation times the coordinate `half` of its polar pair, and `square` the pair's squared radius:
- * its value is at most high + scaledHalf·√(−2·ln r / r). As −ln r ≤ (1 − r)/r, that is at most
- * high + scaledHalf·√(2·(1 − r))/r for a positive coordinate, and at most `high` otherwise. False only when even
- * that bound stays a margin below the threshold, far more than any rounding of the value's own arithmetic, so
- * that a contender left out would never have been counted.
+ * Whether a contender's own draw can lift it by more than `room` (≥ 0): how far its value before the draw (its
+ * mean, plus the most the judges' offsets can move it) stays below the `places`-th best of the draw so far, less
+ * a margin far beyond any rounding of the value's own arithmetic. `scaledHalf` is its standard deviation times
+ * the coordinate of its polar pair, `square` the pair's squared radius: the draw lifts it by
+ * scaledHalf·√(−2·ln r / r), and as −ln r ≤ (1 − r)/r, by at most scaledHalf·√(2·(1 − r))/r for a positive
+ * coordinate, and not at all otherwise. False only when even that bound stays within `room`, so that a contender
+ * left out would never have been counted.
  */
-function mayReach(threshold: number, high: number, scaledHalf: number, square: number): boolean {
-  const room = threshold - high - 1e-9 * (1 + Math.abs(threshold));
-  if (room < 0) return true;
+function mayReach(room: number, scaledHalf: number, square: number): boolean {
   if (scaledHalf <= 0) return false;
   const reach = room * square;
   return 2 * scaledHalf * scaledHalf * (1 - square) > reach * reach;
