@@ -246,17 +246,23 @@ export function calibrate(input: CalibrationInput): Calibration {
   if (!(confidence > 0 && confidence < 1))
     throw new RangeError(`confidence must be between 0 and 1, got ${confidence}`);
 
-  // Canonical order: by entry, then judge.
-  const sheets = input.sheets.map((s) => {
+  // Canonical order: by entry, then judge. Sheets already in it (as the results page hands them over) are read as
+  // they are, which spares copying and sorting a whole round's; others are copied and sorted.
+  const order = (a: CalibrationSheet, b: CalibrationSheet) =>
+    compareStrings(a.entryId, b.entryId) || compareStrings(a.judgeId, b.judgeId);
+  let inOrder = true;
+  input.sheets.forEach((s, k) => {
     if (!Object.hasOwn(input.categoryOf, s.entryId)) {
       throw new RangeError(`A score sheet is for entry "${s.entryId}", which is not in categoryOf`);
     }
     if (!Number.isFinite(s.score)) {
       throw new RangeError(`The score of entry "${s.entryId}" by judge "${s.judgeId}" is not a number: ${s.score}`);
     }
-    return { entryId: s.entryId, judgeId: s.judgeId, score: s.score };
+    if (inOrder && k > 0) inOrder = order(input.sheets[k - 1] as CalibrationSheet, s) <= 0;
   });
-  sheets.sort((a, b) => compareStrings(a.entryId, b.entryId) || compareStrings(a.judgeId, b.judgeId));
+  const sheets = inOrder
+    ? input.sheets
+    : input.sheets.map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, score: s.score })).sort(order);
 
   // Judges: count, mean, then population standard deviation around the mean (two passes, for accuracy).
   type Judge = {
