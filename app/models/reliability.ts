@@ -118,18 +118,27 @@ type EntrySummary = { count: number; mean: number; squares: number };
 type Summaries = { table: Float64Array; drawn: Float64Array };
 
 /**
- * One-way random-effects ANOVA over the entries `picked` (indexes into `entries`, repeats
- * allowed): ICC(1,k) = (MSB − MSW) / MSB, clamped at 0, and k₀. Null when every entry has the
- * same mean and no entry's judges differ (nothing to tell apart: 0/0).
+ * One-way random-effects ANOVA over as many entries as there are, each entry once, or with
+ * `draws`, drawn with replacement from the bootstrap's stream (mulberry32, from `draws.state`,
+ * which is left where the draws end): ICC(1,k) = (MSB − MSW) / MSB, clamped at 0, and k₀. Null
+ * when every entry has the same mean and no entry's judges differ (nothing to tell apart: 0/0).
+ * The draws are made as the entries are read, with the stream's state in a local.
  */
-function icc(entries: Summaries, picked: Int32Array): { icc: number | null; k0: number } {
+function icc(entries: Summaries, draws: { state: number } | null): { icc: number | null; k0: number } {
   const { table, drawn } = entries;
+  const count = drawn.length / 2;
+  let state = draws?.state ?? 0;
   let total = 0;
   let totalSquaredCounts = 0;
   let weightedSum = 0;
   let within = 0;
-  for (let i = 0; i < picked.length; i++) {
-    const e = 3 * (picked[i] as number);
+  for (let i = 0; i < count; i++) {
+    let picked = i;
+    if (draws) {
+      state = mulberry32Step(state);
+      picked = Math.floor((mulberry32Draw(state) / 4294967296) * count);
+    }
+    const e = 3 * picked;
     const n = table[e] as number;
     const mean = table[e + 1] as number;
     total += n;
@@ -139,12 +148,13 @@ function icc(entries: Summaries, picked: Int32Array): { icc: number | null; k0: 
     drawn[2 * i] = n;
     drawn[2 * i + 1] = mean;
   }
+  if (draws) draws.state = state;
   const grand = weightedSum / total;
   let between = 0;
-  for (let i = 0; i < picked.length; i++) {
+  for (let i = 0; i < count; i++) {
     between += (drawn[2 * i] as number) * ((drawn[2 * i + 1] as number) - grand) ** 2;
   }
-  const k = picked.length;
+  const k = count;
   const msb = between / (k - 1);
   const msw = within / (total - k);
   const k0 = (total - totalSquaredCounts / total) / (k - 1);
@@ -159,25 +169,6 @@ function quantile(sorted: number[], p: number): number {
   const above = Math.min(below + 1, sorted.length - 1);
   const lower = sorted[below] as number;
   return lower + (position - below) * ((sorted[above] as number) - lower);
-}
-
-/**
- * The bootstrap's draws: mulberry32, seeded, each draw an index below `n`. `fill` writes the next
- * `sample.length` draws, with the generator's state in a local while it loops, which is several
- * times faster than a call per draw.
- */
-function indexStream(seed: number, n: number) {
-  let state = seed >>> 0;
-  return {
-    fill(sample: Int32Array) {
-      let s = state;
-      for (let e = 0; e < sample.length; e++) {
-        s = mulberry32Step(s);
-        sample[e] = Math.floor((mulberry32Draw(s) / 4294967296) * n);
-      }
-      state = s;
-    },
-  };
 }
 
 /**
@@ -260,18 +251,14 @@ export function panelReliability(input: {
     columns.table[3 * i + 1] = e.mean;
     columns.table[3 * i + 2] = e.squares;
   });
-  const estimate = icc(
-    columns,
-    Int32Array.from(summaries, (_, e) => e),
-  );
+  const estimate = icc(columns, null);
   if (estimate.icc === null) return { ...unknown, judgesPerEntry: estimate.k0 };
 
-  const draws = indexStream(seed, summaries.length);
+  // the bootstrap's stream, each draw an index below the number of entries
+  const draws = { state: seed >>> 0 };
   const estimates: number[] = [];
-  const sample = new Int32Array(summaries.length);
   for (let r = 0; r < resamples; r++) {
-    draws.fill(sample);
-    const value = icc(columns, sample).icc;
+    const value = icc(columns, draws).icc;
     if (value !== null) estimates.push(value);
   }
   estimates.sort((a, b) => a - b);
