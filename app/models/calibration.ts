@@ -61,7 +61,7 @@
  * random stream), so the result is bit-for-bit the same whatever order the sheets arrive in.
  */
 import { mulberry32Draw, mulberry32Step } from "./mulberry32";
-import { compareStrings, NORMALISED_CENTRE, NORMALISED_SPREAD, TIE_TOLERANCE } from "./results";
+import { compareStrings, NORMALISED_CENTRE, NORMALISED_SPREAD, rankingOrder, TIE_TOLERANCE } from "./results";
 
 /** One judge's weighted score (0–100) for one entry. */
 export type CalibrationSheet = { entryId: string; judgeId: string; score: number };
@@ -366,14 +366,7 @@ export function calibrate(input: CalibrationInput): Calibration {
     if (entry.judgeCount >= 2) sharedEntries++;
   }
 
-  const ordered = () =>
-    [...entries.values()].sort(
-      (a, b) =>
-        compareStrings(a.category, b.category) ||
-        (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) ||
-        (b.score ?? 0) - (a.score ?? 0) ||
-        compareStrings(a.entryId, b.entryId),
-    );
+  const ordered = () => rankingOrder([...entries.values()], (e) => e.score);
   const judgesOut = judges.map((j) => j.out);
   if (weighted.length < MIN_JUDGES || sharedEntries < MIN_SHARED_ENTRIES) {
     return {

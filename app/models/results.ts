@@ -153,6 +153,38 @@ export function compareStrings(a: string, b: string) {
 }
 
 /**
+ * Entries in the order the results list them: by category (in {@link compareStrings} order), those with a
+ * score first, highest score first, then by entry id. Sorted as numbers: the comparison reads each entry's
+ * category's place and score from typed arrays, and its id only on a tie, which keeps a sort of 50,000 entries
+ * quick.
+ */
+export function rankingOrder<T extends { entryId: string; category: string }>(
+  items: T[],
+  score: (item: T) => number | null,
+): T[] {
+  const names = [...new Set(items.map((item) => item.category))].sort(compareStrings);
+  const place = new Map(names.map((name, i) => [name, i]));
+  const category = new Int32Array(items.length);
+  const unscored = new Int32Array(items.length);
+  const value = new Float64Array(items.length);
+  items.forEach((item, i) => {
+    const s = score(item);
+    category[i] = place.get(item.category) as number;
+    unscored[i] = s === null ? 1 : 0;
+    value[i] = s ?? 0;
+  });
+  const order = Array.from(items, (_, i) => i);
+  order.sort(
+    (a, b) =>
+      (category[a] as number) - (category[b] as number) ||
+      (unscored[a] as number) - (unscored[b] as number) ||
+      (value[b] as number) - (value[a] as number) ||
+      compareStrings((items[a] as T).entryId, (items[b] as T).entryId),
+  );
+  return order.map((i) => items[i] as T);
+}
+
+/**
  * The results of a contest: every entry with its judges' scores, means, spread and rank, and every judge's statistics.
  *
  * Normalisation: each judge's weighted scores are turned into z-scores over all the entries that judge scored
@@ -293,13 +325,7 @@ export function computeResults(input: ResultsInput): Results {
   }
 
   // Ranking: one sort gives the output order; ranks are handed out walking each category's scored entries.
-  const ordered = [...entries.values()].sort(
-    (a, b) =>
-      compareStrings(a.category, b.category) ||
-      (a.normalisedMean === null ? 1 : 0) - (b.normalisedMean === null ? 1 : 0) ||
-      (b.normalisedMean ?? 0) - (a.normalisedMean ?? 0) ||
-      compareStrings(a.entryId, b.entryId),
-  );
+  const ordered = rankingOrder([...entries.values()], (e) => e.normalisedMean);
   let position = 0;
   let leader: EntryResult | null = null;
   for (let i = 0; i < ordered.length; i++) {
