@@ -61,7 +61,7 @@
  * random stream), so the result is bit-for-bit the same whatever order the sheets arrive in.
  */
 import { mulberry32Draw, mulberry32Step } from "./mulberry32";
-import { compareStrings, NORMALISED_CENTRE, NORMALISED_SPREAD, TIE_TOLERANCE } from "./results";
+import { compareStrings, NORMALISED_CENTRE, NORMALISED_SPREAD, rankingOrder, TIE_TOLERANCE } from "./results";
 
 /** One judge's weighted score (0–100) for one entry. */
 export type CalibrationSheet = { entryId: string; judgeId: string; score: number };
@@ -246,17 +246,23 @@ export function calibrate(input: CalibrationInput): Calibration {
   if (!(confidence > 0 && confidence < 1))
     throw new RangeError(`confidence must be between 0 and 1, got ${confidence}`);
 
-  // Canonical order: by entry, then judge.
-  const sheets = input.sheets.map((s) => {
+  // Canonical order: by entry, then judge. Sheets already in it (as the results page hands them over) are read as
+  // they are, which spares copying and sorting a whole round's; others are copied and sorted.
+  const order = (a: CalibrationSheet, b: CalibrationSheet) =>
+    compareStrings(a.entryId, b.entryId) || compareStrings(a.judgeId, b.judgeId);
+  let inOrder = true;
+  input.sheets.forEach((s, k) => {
     if (!Object.hasOwn(input.categoryOf, s.entryId)) {
       throw new RangeError(`A score sheet is for entry "${s.entryId}", which is not in categoryOf`);
     }
     if (!Number.isFinite(s.score)) {
       throw new RangeError(`The score of entry "${s.entryId}" by judge "${s.judgeId}" is not a number: ${s.score}`);
     }
-    return { entryId: s.entryId, judgeId: s.judgeId, score: s.score };
+    if (inOrder && k > 0) inOrder = order(input.sheets[k - 1] as CalibrationSheet, s) <= 0;
   });
-  sheets.sort((a, b) => compareStrings(a.entryId, b.entryId) || compareStrings(a.judgeId, b.judgeId));
+  const sheets = inOrder
+    ? input.sheets
+    : input.sheets.map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, score: s.score })).sort(order);
 
   // Judges: count, mean, then population standard deviation around the mean (two passes, for accuracy).
   type Judge = {
@@ -360,14 +366,7 @@ export function calibrate(input: CalibrationInput): Calibration {
     if (entry.judgeCount >= 2) sharedEntries++;
   }
 
-  const ordered = () =>
-    [...entries.values()].sort(
-      (a, b) =>
-        compareStrings(a.category, b.category) ||
-        (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) ||
-        (b.score ?? 0) - (a.score ?? 0) ||
-        compareStrings(a.entryId, b.entryId),
-    );
+  const ordered = () => rankingOrder([...entries.values()], (e) => e.score);
   const judgesOut = judges.map((j) => j.out);
   if (weighted.length < MIN_JUDGES || sharedEntries < MIN_SHARED_ENTRIES) {
     return {
@@ -787,6 +786,11 @@ function probabilityAbove(fit: Fit, upper: number, lower: number): number {
  * thousands has thousands of contenders, each with a tiny chance; there `draws` is cut so that draws × contenders
  * stays within {@link DRAW_BUDGET}, down to at most {@link MIN_DRAWS}. An entry with chance p then has a
  * standard error of √(p/draws), which is small because p is.
+ *
+ * Most of a draw's contenders end far below its `places`-th best, and the polar method's logarithm is most of what
+ * a normal draw costs: a contender's normal is only worked out when a bound that needs no logarithm leaves it a
+ * chance of reaching the places (see {@link mayReach}). The others are left out of the draw's order knowing that
+ * their value would have been at or below the place's: the chances are exactly those of working every value out.
  */
 function topProbabilities(fit: Fit, members: number[], places: number, draws: number, random: NormalStream): number[] {
   if (members.length <= places) return members.map(() => 1);
@@ -838,36 +842,62 @@ function topProbabilities(fit: Fit, members: number[], places: number, draws: nu
     termStart[c + 1] = termJudge.length;
   }
 
+  // Σ_j c_ij per candidate: with the largest judge's deviation of a draw, a bound on how far the offsets move it.
+  const coefficientSum = new Float64Array(C);
+  for (let c = 0; c < C; c++) {
+    for (let t = termStart[c] as number; t < (termStart[c + 1] as number); t++) {
+      coefficientSum[c] = (coefficientSum[c] as number) + (termCoefficient[t] as number);
+    }
+  }
+
   const counts = new Float64Array(C);
+  const noiseHalf = new Float64Array(m);
+  const noiseSquare = new Float64Array(m);
   const noise = new Float64Array(m);
-  const draw = new Float64Array(C);
+  const drawHalf = new Float64Array(C);
+  const drawSquare = new Float64Array(C);
   const deviation = new Float64Array(m);
   const values = new Float64Array(C);
   const top = new Int32Array(places);
   for (let d = 0; d < effectiveDraws; d++) {
     // the judges' draws, then the candidates', in the stream's order
-    random.fill(noise, m);
-    random.fill(draw, C);
+    random.fill(noiseHalf, noiseSquare, m);
+    random.fill(drawHalf, drawSquare, C);
+    for (let x = 0; x < m; x++) noise[x] = normal(noiseHalf[x] as number, noiseSquare[x] as number);
+    let largest = 0;
     for (let x = 0; x < m; x++) {
       let sum = 0;
       for (let y = 0; y <= x; y++) sum += (L[x * m + y] as number) * (noise[y] as number);
       deviation[x] = sum;
+      largest = Math.max(largest, Math.abs(sum));
     }
     // The `places` highest values, by insertion into a short sorted list.
     let filled = 0;
+    // once the list is full: its last value, and that value less a margin far beyond any rounding
+    let threshold = -Infinity;
+    let floor = -Infinity;
     for (let c = 0; c < C; c++) {
-      let value = (mean[c] as number) + (sd[c] as number) * (draw[c] as number);
+      const half = drawHalf[c] as number;
+      if (filled === places) {
+        const room = floor - ((mean[c] as number) + (coefficientSum[c] as number) * largest);
+        if (room >= 0 && !mayReach(room, (sd[c] as number) * half, drawSquare[c] as number)) continue;
+      }
+      let value = (mean[c] as number) + (sd[c] as number) * normal(half, drawSquare[c] as number);
       for (let t = termStart[c] as number; t < (termStart[c + 1] as number); t++) {
         value -= (termCoefficient[t] as number) * (deviation[termJudge[t] as number] as number);
       }
       values[c] = value;
-      if (filled === places && value <= (values[top[places - 1] as number] as number)) continue;
+      if (filled === places && value <= threshold) continue;
       let p = filled < places ? filled++ : places - 1;
       while (p > 0 && (values[top[p - 1] as number] as number) < value) {
         top[p] = top[p - 1] as number;
         p--;
       }
       top[p] = c;
+      if (filled === places) {
+        threshold = values[top[places - 1] as number] as number;
+        floor = threshold - 1e-9 * (1 + Math.abs(threshold));
+      }
     }
     for (let p = 0; p < places; p++) counts[top[p] as number] = (counts[top[p] as number] as number) + 1;
   }
@@ -878,21 +908,25 @@ function topProbabilities(fit: Fit, members: number[], places: number, draws: nu
 
 /**
  * Standard normal draws from the mulberry32 generator, by Marsaglia's polar method (both values of a pair used):
- * deterministic per seed. `fill` writes the next `count` draws of the stream into `target`, in one tight loop.
+ * deterministic per seed. `fill` writes the next `count` draws of the stream, in one tight loop, as their two halves:
+ * a coordinate `half` of the pair's point in the unit disc and its squared radius `square`, which {@link normal}
+ * turns into the draw. Its logarithm is what a draw costs; the award chances work it out only where it can matter.
  */
-type NormalStream = { fill: (target: Float64Array, count: number) => void };
+type NormalStream = { fill: (half: Float64Array, square: Float64Array, count: number) => void };
 
 function normalStream(seed: number): NormalStream {
   let state = seed >>> 0;
-  let spare = 0;
+  let spareHalf = 0;
+  let spareSquare = 0;
   let hasSpare = false;
   return {
-    fill(target, count) {
+    fill(half, square, count) {
       // the stream's state in locals while the loop runs: a few times faster than a call per draw
       let s = state;
       let k = 0;
       if (hasSpare && count > 0) {
-        target[k++] = spare;
+        half[k] = spareHalf;
+        square[k++] = spareSquare;
         hasSpare = false;
       }
       while (k < count) {
@@ -906,17 +940,40 @@ function normalStream(seed: number): NormalStream {
           y = mulberry32Draw(s) / 2147483648 - 1;
           r = x * x + y * y;
         } while (r >= 1 || r === 0);
-        const factor = Math.sqrt((-2 * Math.log(r)) / r);
-        target[k++] = x * factor;
-        if (k < count) target[k++] = y * factor;
-        else {
-          spare = y * factor;
+        half[k] = x;
+        square[k++] = r;
+        if (k < count) {
+          half[k] = y;
+          square[k++] = r;
+        } else {
+          spareHalf = y;
+          spareSquare = r;
           hasSpare = true;
         }
       }
       state = s;
     },
   };
+}
+
+/** The polar method's standard normal draw from a coordinate of a point in the unit disc and its squared radius. */
+function normal(half: number, square: number): number {
+  return half * Math.sqrt((-2 * Math.log(square)) / square);
+}
+
+/**
+ * Whether a contender's own draw can lift it by more than `room` (≥ 0): how far its value before the draw (its
+ * mean, plus the most the judges' offsets can move it) stays below the `places`-th best of the draw so far, less
+ * a margin far beyond any rounding of the value's own arithmetic. `scaledHalf` is its standard deviation times
+ * the coordinate of its polar pair, `square` the pair's squared radius: the draw lifts it by
+ * scaledHalf·√(−2·ln r / r), and as −ln r ≤ (1 − r)/r, by at most scaledHalf·√(2·(1 − r))/r for a positive
+ * coordinate, and not at all otherwise. False only when even that bound stays within `room`, so that a contender
+ * left out would never have been counted.
+ */
+function mayReach(room: number, scaledHalf: number, square: number): boolean {
+  if (scaledHalf <= 0) return false;
+  const reach = room * square;
+  return 2 * scaledHalf * scaledHalf * (1 - square) > reach * reach;
 }
 
 /**

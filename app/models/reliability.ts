@@ -59,8 +59,20 @@ export const DEFAULT_RELIABILITY_SEED = 1;
 export const MIN_ENTRIES_FOR_RELIABILITY = 5;
 export const MIN_SHARED_FOR_AGREEMENT = 3;
 
-/** Sheets checked and sorted by entry, then judge. */
+/**
+ * Sheets checked and sorted by entry, then judge: the sheets themselves when they already are (as
+ * the results page hands them over), which spares copying and sorting a whole round's; a copy otherwise.
+ */
 function canonical(sheets: ReliabilitySheet[]): ReliabilitySheet[] {
+  let inOrder = true;
+  for (let s = 0; s < sheets.length && inOrder; s++) {
+    const b = sheets[s] as ReliabilitySheet;
+    const a = sheets[s - 1];
+    inOrder =
+      Number.isFinite(b.score) &&
+      (a === undefined || (compareStrings(a.entryId, b.entryId) || compareStrings(a.judgeId, b.judgeId)) < 0);
+  }
+  if (inOrder) return sheets;
   const sorted = sheets.map((s) => {
     if (!Number.isFinite(s.score)) {
       throw new RangeError(`The score of entry "${s.entryId}" by judge "${s.judgeId}" is not a number: ${s.score}`);
@@ -98,35 +110,51 @@ function entryRuns(sorted: ReliabilitySheet[]): [number, number][] {
 /** One entry, summarised: its number of sheets, their mean, and their sum of squared deviations from it. */
 type EntrySummary = { count: number; mean: number; squares: number };
 
-/** Entries summarised, column by column: the bootstrap reads them many times over, fast. */
-type Summaries = { count: Float64Array; mean: Float64Array; squares: Float64Array };
+/**
+ * Entries summarised for the bootstrap, which reads them many times over in random order: each
+ * entry's count, mean and squares side by side in `table` (one read from memory per entry drawn),
+ * and `drawn`, room for the count and mean of each entry drawn, read again in order.
+ */
+type Summaries = { table: Float64Array; drawn: Float64Array };
 
 /**
- * One-way random-effects ANOVA over the entries `picked` (indexes into `entries`, repeats
- * allowed): ICC(1,k) = (MSB − MSW) / MSB, clamped at 0, and k₀. Null when every entry has the
- * same mean and no entry's judges differ (nothing to tell apart: 0/0).
+ * One-way random-effects ANOVA over as many entries as there are, each entry once, or with
+ * `draws`, drawn with replacement from the bootstrap's stream (mulberry32, from `draws.state`,
+ * which is left where the draws end): ICC(1,k) = (MSB − MSW) / MSB, clamped at 0, and k₀. Null
+ * when every entry has the same mean and no entry's judges differ (nothing to tell apart: 0/0).
+ * The draws are made as the entries are read, with the stream's state in a local.
  */
-function icc(entries: Summaries, picked: Int32Array): { icc: number | null; k0: number } {
-  const { count, mean, squares } = entries;
+function icc(entries: Summaries, draws: { state: number } | null): { icc: number | null; k0: number } {
+  const { table, drawn } = entries;
+  const count = drawn.length / 2;
+  let state = draws?.state ?? 0;
   let total = 0;
   let totalSquaredCounts = 0;
   let weightedSum = 0;
   let within = 0;
-  for (let i = 0; i < picked.length; i++) {
-    const e = picked[i] as number;
-    const n = count[e] as number;
+  for (let i = 0; i < count; i++) {
+    let picked = i;
+    if (draws) {
+      state = mulberry32Step(state);
+      picked = Math.floor((mulberry32Draw(state) / 4294967296) * count);
+    }
+    const e = 3 * picked;
+    const n = table[e] as number;
+    const mean = table[e + 1] as number;
     total += n;
     totalSquaredCounts += n * n;
-    weightedSum += n * (mean[e] as number);
-    within += squares[e] as number;
+    weightedSum += n * mean;
+    within += table[e + 2] as number;
+    drawn[2 * i] = n;
+    drawn[2 * i + 1] = mean;
   }
+  if (draws) draws.state = state;
   const grand = weightedSum / total;
   let between = 0;
-  for (let i = 0; i < picked.length; i++) {
-    const e = picked[i] as number;
-    between += (count[e] as number) * ((mean[e] as number) - grand) ** 2;
+  for (let i = 0; i < count; i++) {
+    between += (drawn[2 * i] as number) * ((drawn[2 * i + 1] as number) - grand) ** 2;
   }
-  const k = picked.length;
+  const k = count;
   const msb = between / (k - 1);
   const msw = within / (total - k);
   const k0 = (total - totalSquaredCounts / total) / (k - 1);
@@ -141,25 +169,6 @@ function quantile(sorted: number[], p: number): number {
   const above = Math.min(below + 1, sorted.length - 1);
   const lower = sorted[below] as number;
   return lower + (position - below) * ((sorted[above] as number) - lower);
-}
-
-/**
- * The bootstrap's draws: mulberry32, seeded, each draw an index below `n`. `fill` writes the next
- * `sample.length` draws, with the generator's state in a local while it loops, which is several
- * times faster than a call per draw.
- */
-function indexStream(seed: number, n: number) {
-  let state = seed >>> 0;
-  return {
-    fill(sample: Int32Array) {
-      let s = state;
-      for (let e = 0; e < sample.length; e++) {
-        s = mulberry32Step(s);
-        sample[e] = Math.floor((mulberry32Draw(s) / 4294967296) * n);
-      }
-      state = s;
-    },
-  };
 }
 
 /**
@@ -234,22 +243,22 @@ export function panelReliability(input: {
   };
   if (summaries.length < MIN_ENTRIES_FOR_RELIABILITY) return unknown;
   const columns: Summaries = {
-    count: Float64Array.from(summaries, (e) => e.count),
-    mean: Float64Array.from(summaries, (e) => e.mean),
-    squares: Float64Array.from(summaries, (e) => e.squares),
+    table: new Float64Array(3 * summaries.length),
+    drawn: new Float64Array(2 * summaries.length),
   };
-  const estimate = icc(
-    columns,
-    Int32Array.from(summaries, (_, e) => e),
-  );
+  summaries.forEach((e, i) => {
+    columns.table[3 * i] = e.count;
+    columns.table[3 * i + 1] = e.mean;
+    columns.table[3 * i + 2] = e.squares;
+  });
+  const estimate = icc(columns, null);
   if (estimate.icc === null) return { ...unknown, judgesPerEntry: estimate.k0 };
 
-  const draws = indexStream(seed, summaries.length);
+  // the bootstrap's stream, each draw an index below the number of entries
+  const draws = { state: seed >>> 0 };
   const estimates: number[] = [];
-  const sample = new Int32Array(summaries.length);
   for (let r = 0; r < resamples; r++) {
-    draws.fill(sample);
-    const value = icc(columns, sample).icc;
+    const value = icc(columns, draws).icc;
     if (value !== null) estimates.push(value);
   }
   estimates.sort((a, b) => a - b);

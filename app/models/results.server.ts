@@ -9,13 +9,13 @@ import { breathe } from "./event-loop.server";
 import { judgingOverAt } from "./lifecycle";
 import { sendFeedback } from "./feedback.server";
 import { needsGuardianConsent } from "./eligibility";
-import { calibrate, entriesNeedingAnotherJudge, type CalibrationStart } from "./calibration";
+import { calibrate, entriesNeedingAnotherJudge, type CalibratedEntry, type CalibrationStart } from "./calibration";
 import { finalFits } from "./comparison.server";
 import { judgeAgreement, panelReliability, type PanelReliability } from "./reliability";
 import { compareStrings, computeResults, PLACES, type EntryResult, type Place } from "./results";
 import type { FinalMethod } from "~/schemas/contest";
 import { rubricOf } from "./rubric.server";
-import { sheetTotal, type Round } from "./scoring";
+import { sheetTotal, type Round, type RubricCriterion } from "./scoring";
 import { categoryNameIn, emailNoteIn, titleIn } from "./contest-texts";
 
 /** The places whose boundaries the calibrated model checks: first, second and third. */
@@ -98,14 +98,37 @@ const KEPT_SHEETS = 200_000;
 type RoundState = {
   version: string;
   results: ContestResults;
-  entries: { version: string; rows: EntryRow[] };
+  /** The entries read, and what the computation looks up in them, as of the entries' version and the categories read. */
+  entries: { version: string; rows: EntryRow[]; categories: string; index: ReturnType<typeof indexEntries> };
   sheets: SheetStore;
   reliabilities: Map<string, KeptReliability>;
+  /** What the reliabilities were worked out against besides the sheets (see {@link panelsBasis}). */
+  panelsBasis: string;
+  /** The store's count of patches when this computation took its sheets (see {@link SheetStore}). */
+  patchesSeen: number;
   fit: CalibrationStart | null;
 };
 const roundStates = new Map<string, RoundState>();
 
 type EntryRow = { id: string; referenceCode: string | null; title: string; categoryId: string };
+
+/** The entries with their categories, each entry's category name and the category names in their order. */
+function indexEntries(rows: EntryRow[], categoryRows: { id: string; name: string; position: number }[]) {
+  const categoryById = new Map(categoryRows.map((c) => [c.id, c]));
+  const entries = rows.map((e) => ({
+    id: e.id,
+    referenceCode: e.referenceCode,
+    title: e.title,
+    category: categoryById.get(e.categoryId)!,
+  }));
+  const categoryOf: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const e of entries) categoryOf[e.id] = e.category.name;
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const categories = [...new Map(entries.map((e) => [e.category.name, e.category.position])).entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([name]) => name);
+  return { categoryOf, byId, categories };
+}
 
 /** A sheet as the results read it: in the maths when submitted and not recused. */
 type StoredSheet = {
@@ -117,13 +140,47 @@ type StoredSheet = {
   /** the change that wrote it (Assignment.changeMark): a sheet is only ever replaced by a later one */
   mark: number;
   scores: Record<string, number>;
+  /**
+   * The sheet as the maths read it, under the rubric and in the category it was made for (null: not
+   * complete under that rubric): made at its first view and reused by the next, which spares a view
+   * of a large round making three objects per sheet again.
+   */
+  read?: { rubric: string; category: string; sheet: ScoredSheet | null };
+};
+
+/** A counted sheet with its weighted total, in the shapes the ranking maths read. */
+type ScoredSheet = {
+  entryId: string;
+  judgeId: string;
+  category: string;
+  scores: Record<string, number>;
+  /** the weighted total, as the reliabilities read it */
+  total: number;
+  /** the same, as the calibrated model and the judges' agreement read it */
+  score: number;
+  /** the same, as the normalisation reads it (one criterion, "total") */
+  criterionScores: { total: number };
 };
 
 /**
  * A round's sheets by assignment id, as of the sheets' change `mark`, and the count of sheets gone;
  * `changed`: how many were read to bring the last computation's up to date (all: Infinity).
+ * `byId` is patched in place and shared by the computations that follow; `log.patches` counts its
+ * patches, so that a computation can tell whether another one patched it meanwhile. `touched`: the
+ * sheets this computation's reading replaced, as they were and as they are, when it alone patched
+ * the store since the last computation (null otherwise, or when everything was read). `ids`: one
+ * string per entry and judge id, which all its sheets share: the maths compare ids many times over,
+ * and a string compared with itself is equal at once.
  */
-type SheetStore = { mark: number; gone: number; byId: Map<string, StoredSheet>; changed: number };
+type SheetStore = {
+  mark: number;
+  gone: number;
+  byId: Map<string, StoredSheet>;
+  changed: number;
+  log: { patches: number };
+  ids: Map<string, string>;
+  touched: { before: StoredSheet | undefined; after: StoredSheet }[] | null;
+};
 
 /**
  * The round's sheets as of `marks`: from the last computation's, with only the sheets changed since
@@ -133,12 +190,14 @@ async function readSheets(
   contestId: string,
   round: Round,
   marks: { sheets: number; gone: number },
-  previous: SheetStore | undefined,
+  previous: RoundState | undefined,
 ): Promise<SheetStore> {
-  if (previous && previous.gone === marks.gone) {
-    if (previous.mark === marks.sheets) return { ...previous, changed: 0 };
+  const kept = previous?.sheets;
+  if (previous && kept && kept.gone === marks.gone) {
+    const alone = () => kept.log.patches === previous.patchesSeen;
+    if (kept.mark === marks.sheets) return { ...kept, changed: 0, touched: alone() ? [] : null };
     const changed = await db.assignment.findMany({
-      where: { contestId, round, changeMark: { gt: previous.mark } },
+      where: { contestId, round, changeMark: { gt: kept.mark } },
       select: {
         id: true,
         entryId: true,
@@ -151,15 +210,36 @@ async function readSheets(
       },
     });
     // Patched in place: a computation running meanwhile only ever finds newer sheets in it.
+    let touched: SheetStore["touched"] = alone() ? [] : null;
     for (const row of changed) {
-      const kept = previous.byId.get(row.id);
-      if (kept && kept.mark >= row.changeMark) continue;
-      previous.byId.set(
-        row.id,
-        stored(row.entryId, row.judgeId, row.scores, row.status, row.extra, row.recusedAt === null, row.changeMark),
+      const before = kept.byId.get(row.id);
+      if (before && before.mark >= row.changeMark) {
+        touched = null;
+        continue;
+      }
+      const after = stored(
+        kept.ids,
+        row.entryId,
+        row.judgeId,
+        row.scores,
+        row.status,
+        row.extra,
+        row.recusedAt === null,
+        row.changeMark,
       );
+      kept.byId.set(row.id, after);
+      kept.log.patches++;
+      touched?.push({ before, after });
     }
-    return { mark: marks.sheets, gone: marks.gone, byId: previous.byId, changed: changed.length };
+    return {
+      mark: marks.sheets,
+      gone: marks.gone,
+      byId: kept.byId,
+      changed: changed.length,
+      log: kept.log,
+      ids: kept.ids,
+      touched,
+    };
   }
   // Only the sheets the results read: a draft that changes later comes with the changed sheets.
   const rows = await db.$queryRaw<
@@ -178,16 +258,26 @@ async function readSheets(
   // kept in the maths' canonical order, which a changed sheet keeps and a new one hardly disturbs
   rows.sort((a, b) => compareStrings(a.entryId, b.entryId) || compareStrings(a.judgeId, b.judgeId));
   const byId = new Map<string, StoredSheet>();
+  const ids = new Map<string, string>();
   for (const row of rows) {
     byId.set(
       row.id,
-      stored(row.entryId, row.judgeId, row.scores, row.status, Boolean(row.extra), true, Number(row.changeMark)),
+      stored(ids, row.entryId, row.judgeId, row.scores, row.status, Boolean(row.extra), true, Number(row.changeMark)),
     );
   }
-  return { mark: marks.sheets, gone: marks.gone, byId, changed: Infinity };
+  return { mark: marks.sheets, gone: marks.gone, byId, changed: Infinity, log: { patches: 0 }, ids, touched: null };
+}
+
+/** The one string of `ids` equal to `text`, which becomes it if there is none. */
+function interned(ids: Map<string, string>, text: string) {
+  const known = ids.get(text);
+  if (known !== undefined) return known;
+  ids.set(text, text);
+  return text;
 }
 
 function stored(
+  ids: Map<string, string>,
   entryId: string,
   judgeId: string,
   scores: string,
@@ -198,8 +288,8 @@ function stored(
 ): StoredSheet {
   const counted = active && status === "submitted";
   return {
-    entryId,
-    judgeId,
+    entryId: interned(ids, entryId),
+    judgeId: interned(ids, judgeId),
     counted,
     coming: active && extra && status !== "submitted",
     mark,
@@ -236,6 +326,38 @@ function keptReliability(
   }
   const input = entryIds.map((entryId, s) => ({ entryId, judgeId: judgeIds[s]!, score: scores[s]! }));
   return { entryIds, judgeIds, scores, resamples, reliability: panelReliability({ sheets: input, resamples }) };
+}
+
+/**
+ * The reliabilities (`category:<name>`, `criterion:<id>`) whose sheets the `touched` sheets changed,
+ * the entries, categories and rubric being the same: a sheet that came into or left the sheets
+ * counted changes its category's and every criterion's; a sheet still counted, its category's and
+ * those of the criteria whose score changed.
+ */
+function panelsTouched(
+  touched: NonNullable<SheetStore["touched"]>,
+  criteria: RubricCriterion[],
+  categoryOf: Record<string, string>,
+) {
+  const keys = new Set<string>();
+  const counted = (s: StoredSheet | undefined) =>
+    s !== undefined && s.counted && categoryOf[s.entryId] !== undefined && sheetTotal(criteria, s.scores) !== null;
+  for (const { before, after } of touched) {
+    const was = counted(before);
+    const is = counted(after);
+    if (!was && !is) continue;
+    const same = was && is && before!.entryId === after.entryId && before!.judgeId === after.judgeId;
+    let changed = false;
+    for (const c of criteria) {
+      if (same && before!.scores[c.id] === after.scores[c.id]) continue;
+      keys.add(`criterion:${c.id}`);
+      changed = true;
+    }
+    if (!changed) continue;
+    if (was) keys.add(`category:${categoryOf[before!.entryId]}`);
+    if (is) keys.add(`category:${categoryOf[after.entryId]}`);
+  }
+  return keys;
 }
 
 /** Sheets gathered column by column for {@link keptReliability}. */
@@ -282,31 +404,54 @@ async function computeContestResults(
           select: { id: true, referenceCode: true, title: true, categoryId: true },
         }),
     method === "pairwise"
-      ? ({ mark: -1, gone: -1, byId: new Map(), changed: Infinity } satisfies SheetStore)
-      : readSheets(contestId, round, known.marks, previous?.sheets),
+      ? ({
+          mark: -1,
+          gone: -1,
+          byId: new Map(),
+          changed: Infinity,
+          log: { patches: 0 },
+          ids: new Map(),
+          touched: null,
+        } satisfies SheetStore)
+      : readSheets(contestId, round, known.marks, previous),
     db.contestJudge.findMany({
       where: { contestId },
       select: { userId: true, user: { select: { fullName: true, email: true } } },
     }),
     db.category.findMany({ where: { contestId }, select: { id: true, name: true, position: true } }),
   ]);
-  const categoryById = new Map(categoryRows.map((c) => [c.id, c]));
-  const entries = entryRows.map((e) => ({
-    id: e.id,
-    referenceCode: e.referenceCode,
-    title: e.title,
-    category: categoryById.get(e.categoryId)!,
-  }));
-  const categoryOf: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const e of entries) categoryOf[e.id] = e.category.name;
+  const categoriesRead = JSON.stringify(categoryRows);
+  const entryIndex =
+    previous?.entries.version === known.entriesVersion && previous.entries.categories === categoriesRead
+      ? previous.entries.index
+      : indexEntries(entryRows, categoryRows);
+  const { categoryOf, byId, categories } = entryIndex;
   // entries with one more judge on the way, added where the order was too close to call
   const judgeComing = new Set<string>();
-  const scored: { entryId: string; judgeId: string; scores: Record<string, number>; total: number }[] = [];
+  const scored: ScoredSheet[] = [];
+  // one string for the same rubric from view to view: each sheet's is compared with it
+  const rubric = interned(store.ids, JSON.stringify(criteria));
+  // the sheets as of this count of the store's patches: those changed since the last computation are
+  // known one by one only when no other computation patched the store meanwhile
+  const patchesSeen = store.log.patches;
+  const touched = store.touched && previous?.patchesSeen === patchesSeen - store.touched.length ? store.touched : null;
   for (const s of store.byId.values()) {
     if (s.coming) judgeComing.add(s.entryId);
-    if (!s.counted || categoryOf[s.entryId] === undefined) continue;
-    const total = sheetTotal(criteria, s.scores);
-    if (total !== null) scored.push({ entryId: s.entryId, judgeId: s.judgeId, scores: s.scores, total });
+    const category = s.counted ? categoryOf[s.entryId] : undefined;
+    if (category === undefined) continue;
+    if (s.read?.rubric !== rubric || s.read.category !== category) {
+      const total = sheetTotal(criteria, s.scores);
+      const { entryId, judgeId, scores } = s;
+      s.read = {
+        rubric,
+        category,
+        sheet:
+          total === null
+            ? null
+            : { entryId, judgeId, category, scores, total, score: total, criterionScores: { total } },
+      };
+    }
+    if (s.read.sheet) scored.push(s.read.sheet);
   }
   // In the maths' canonical order (by entry, then judge) once: each step sorts its input into
   // it again, and a sort of sorted input is one pass.
@@ -317,11 +462,11 @@ async function computeContestResults(
   const normalised = computeResults({
     criteria: [{ id: "total", weight: 100 }],
     scale: { min: 0, max: 100 },
-    scores: scored.map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, criterionScores: { total: s.total } })),
+    scores: scored,
     categoryOf,
     normalise: method !== "raw",
   });
-  const totals = scored.map((s) => ({ entryId: s.entryId, judgeId: s.judgeId, score: s.total }));
+  const totals = scored;
   await breathe();
   // From the last fit when a few sheets changed: a handful of steps from the new one, where the
   // cold start takes 40. After many changes the cold start, chosen to keep clear of the model's
@@ -331,17 +476,14 @@ async function computeContestResults(
     method === "calibrated" ? calibrate({ sheets: totals, categoryOf, places: AWARD_PLACES, start: warm }) : null;
   const calibrated = calibration?.status === "fitted" ? calibration : null;
   await breathe();
-  const calibratedOf = new Map(calibrated?.entries.map((e) => [e.entryId, e]));
+  const calibratedOf = new Map<string, CalibratedEntry>();
+  for (const e of calibrated?.entries ?? []) calibratedOf.set(e.entryId, e);
   const pairwise = method === "pairwise" ? await finalFits(contestId) : null;
   const pairwiseOf = new Map(
     pairwise?.categories.flatMap((c) => c.fit.items.map((item) => [item.id, item] as const)) ?? [],
   );
   const closeEntries = new Set(calibrated ? entriesNeedingAnotherJudge(calibrated) : []);
 
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const categories = [...new Map(entries.map((e) => [e.category.name, e.category.position])).entries()]
-    .sort((a, b) => a[1] - b[1])
-    .map(([name]) => name);
   const rowsOf = new Map(categories.map((name) => [name, [] as ReturnType<typeof row>[]]));
   const row = (r: EntryResult) => {
     const entry = byId.get(r.entryId)!;
@@ -394,25 +536,41 @@ async function computeContestResults(
   // Each reliability is a bootstrap over the whole category or round, worked out again only
   // when its sheets changed; the server answers others between them.
   const resamples = resamplesFor(totals.length);
+  const panelsBasis = JSON.stringify([
+    resamples,
+    criteria,
+    categoryRows.toSorted((a, b) => compareStrings(a.id, b.id)),
+  ]);
+  // A reliability none of whose sheets changed is the last one, its sheets not even gathered.
+  const changedPanels =
+    touched && previous?.panelsBasis === panelsBasis && previous.entries.version === known.entriesVersion
+      ? panelsTouched(touched, criteria, categoryOf)
+      : null;
+  const unchanged = (key: string) => (changedPanels?.has(key) === false ? previous?.reliabilities.get(key) : undefined);
   const reliabilities = new Map<string, KeptReliability>();
-  const keep = async (key: string, sheets: ReturnType<ReturnType<typeof columns>["done"]>) => {
-    const kept = keptReliability(previous?.reliabilities.get(key), sheets, resamples);
+  const keep = async (key: string, sheets: () => ReturnType<ReturnType<typeof columns>["done"]>) => {
+    const kept = unchanged(key) ?? keptReliability(previous?.reliabilities.get(key), sheets(), resamples);
     reliabilities.set(key, kept);
     if (kept !== previous?.reliabilities.get(key)) await breathe();
     return kept.reliability;
   };
   const categoryReliability = new Map<string, PanelReliability | null>();
   if (!pairwise) {
-    const byCategory = new Map(categories.map((name) => [name, columns()]));
-    for (const s of totals) byCategory.get(categoryOf[s.entryId]!)!.push(s.entryId, s.judgeId, s.score);
+    const byCategory = new Map(
+      categories.filter((name) => !unchanged(`category:${name}`)).map((name) => [name, columns()]),
+    );
+    if (byCategory.size > 0) for (const s of scored) byCategory.get(s.category)?.push(s.entryId, s.judgeId, s.total);
     for (const name of categories)
-      categoryReliability.set(name, await keep(`category:${name}`, byCategory.get(name)!.done()));
+      categoryReliability.set(name, await keep(`category:${name}`, () => byCategory.get(name)!.done()));
   }
   const criteriaReliability = [];
   for (const c of pairwise ? [] : criteria) {
-    const sheets = columns();
-    for (const s of scored) if (s.scores[c.id] !== undefined) sheets.push(s.entryId, s.judgeId, s.scores[c.id]!);
-    criteriaReliability.push({ name: c.name, reliability: await keep(`criterion:${c.id}`, sheets.done()) });
+    const sheets = () => {
+      const gathered = columns();
+      for (const s of scored) if (s.scores[c.id] !== undefined) gathered.push(s.entryId, s.judgeId, s.scores[c.id]!);
+      return gathered.done();
+    };
+    criteriaReliability.push({ name: c.name, reliability: await keep(`criterion:${c.id}`, sheets) });
   }
   const pairwiseOfCategory = (name: string) => {
     const category = pairwise?.categories.find((c) => c.name === name);
@@ -467,9 +625,11 @@ async function computeContestResults(
   return {
     version: known.version,
     results,
-    entries: { version: known.entriesVersion, rows: entryRows },
+    entries: { version: known.entriesVersion, rows: entryRows, categories: categoriesRead, index: entryIndex },
     sheets: store,
     reliabilities,
+    panelsBasis,
+    patchesSeen,
     fit: calibration?.fitted ?? null,
   };
 }

@@ -407,6 +407,38 @@ describe("calibrate: chances of a place and close boundaries", () => {
     });
   });
 
+  it("draws the same chances as working out every contender's normal draw", () => {
+    // A panel that agrees on nothing: all 300 entries of each category contend, and most of each draw's values
+    // end far below the third place, where the chances skip working out their draws. The figures are those the
+    // Monte Carlo gave when it worked out every draw, at a draw count within the budget and one cut by it.
+    const { uniform } = generator(21);
+    const sheets: CalibrationSheet[] = [];
+    const categoryOf: Record<string, string> = {};
+    for (let e = 0; e < 600; e++) {
+      categoryOf[entryId(e)] = e % 2 ? "film" : "music";
+      for (let k = 0; k < 3; k++) {
+        const judgeId = `j${(e * 3 + k + Math.floor(e / 4)) % 12}`;
+        sheets.push({ entryId: entryId(e), judgeId, score: Math.round(100 * uniform()) });
+      }
+    }
+    const fingerprint = (draws: number) => {
+      const chances = calibrate({ sheets, categoryOf, draws }).entries.map((e) => e.topProbability as number);
+      return {
+        drawn: chances.filter((c) => c > 0).length,
+        weighted: chances.reduce((sum, c, i) => sum + c * (i + 1), 0),
+        first: chances.slice(0, 4),
+      };
+    };
+    const within = fingerprint(2000);
+    expect(within.drawn).toBe(600);
+    expect(within.weighted).toBeCloseTo(1583.240096038416, 9);
+    expect(within.first).toEqual([0.027611044417767107, 0.0234093637454982, 0.019807923169267706, 0.02460984393757503]);
+    const cut = fingerprint(300);
+    expect(cut.drawn).toBe(538);
+    expect(cut.weighted).toBeCloseTo(1574.6033333333335, 9);
+    expect(cut.first).toEqual([0.02666666666666667, 0.02, 0.03, 0.03]);
+  });
+
   it("flags a boundary within noise, not one far apart", () => {
     const sheets: CalibrationSheet[] = [];
     // Six judges; entries: a clear winner, two near-equal seconds, then the rest well spread.

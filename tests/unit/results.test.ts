@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  compareStrings,
+  rankingOrder,
   computeResults,
   weightedScore,
   type Criterion,
@@ -591,5 +593,27 @@ describe("a contest that ranks on raw scores", () => {
         expect(ranked[i]!.rawMean!).toBeLessThanOrEqual(ranked[i - 1]!.rawMean!);
       }
     }
+  });
+});
+
+describe("rankingOrder", () => {
+  it("lists entries as sorting them by category, scored first, highest score first, then id does", () => {
+    const entryArb = fc.record({
+      category: fc.constantFrom("film", "music", "Photo", "écrit"),
+      score: fc.option(fc.constantFrom(0, 12.5, 50, 50.000000000000014, 99.9, -3), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(entryArb, { maxLength: 60 }), (drawn) => {
+        const entries = drawn.map((e, i) => ({ ...e, entryId: `e${(i * 7919) % 101}-${i}` }));
+        const expected = [...entries].sort(
+          (a, b) =>
+            compareStrings(a.category, b.category) ||
+            (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) ||
+            (b.score ?? 0) - (a.score ?? 0) ||
+            compareStrings(a.entryId, b.entryId),
+        );
+        expect(rankingOrder(entries, (e) => e.score)).toEqual(expected);
+      }),
+    );
   });
 });
