@@ -22,11 +22,16 @@ import { mailbox } from "../support/mailbox";
 
 const slug = DEMO_SLUG;
 
+/** A scoring-round sheet's key, for its entry and judge. */
+const sheetOf = (entryId: string, judgeId: string) => ({
+  entryId_judgeId_round: { entryId, judgeId, round: "scoring" },
+});
+
 /** Every criterion of a sheet at one level: a sheet of all 5s weighs 100, of all 1s weighs 0. */
 async function score(entryId: string, judgeId: string, level: number) {
   const criteria = await db.rubricCriterion.findMany();
   await db.assignment.update({
-    where: { entryId_judgeId_round: { entryId, judgeId, round: "scoring" } },
+    where: sheetOf(entryId, judgeId),
     data: { status: "submitted", scores: JSON.stringify(Object.fromEntries(criteria.map((c) => [c.id, level]))) },
   });
 }
@@ -50,6 +55,20 @@ async function scoredContest() {
   for (const [j, row] of levels.entries())
     for (const [e, level] of row.entries()) await score(entries[e]!.id, judges[j]!.user.id, level);
   return { organizer, judges, entries };
+}
+
+/**
+ * The kept computation brought up to date, checked against one made afresh by a new copy of the
+ * results module (which keeps nothing yet).
+ */
+async function keptEqualsFresh(contestId: string) {
+  const kept = await contestResults(contestId);
+  vi.resetModules();
+  const fresh = await import("~/models/results.server");
+  const afresh = await fresh.contestResults(contestId);
+  await (await import("~/services/db.server")).db.$disconnect();
+  expect({ ...kept, computedAt: null }).toEqual({ ...afresh, computedAt: null });
+  return kept;
 }
 
 const post = (cookie: string, fields: Record<string, string>) =>
@@ -247,7 +266,7 @@ describe("results", () => {
     const row = async () => (await load()).categories[0]!.rows.find((r) => r.entryId === entries[0]!.id)!;
     expect((await row()).judgeCount).toBe(3);
     await db.assignment.update({
-      where: { entryId_judgeId_round: { entryId: entries[0]!.id, judgeId: judges[0]!.user.id, round: "scoring" } },
+      where: sheetOf(entries[0]!.id, judges[0]!.user.id),
       data: { recusedAt: TODAY },
     });
     expect((await row()).judgeCount).toBe(2);
@@ -256,19 +275,8 @@ describe("results", () => {
   it("work out from the sheets changed since the last view what a computation from every sheet works out", async () => {
     const { judges, entries } = await scoredContest();
     const contestId = entries[0]!.contestId;
-    const sheet = (e: number, j: number) => ({
-      entryId_judgeId_round: { entryId: entries[e]!.id, judgeId: judges[j]!.user.id, round: "scoring" },
-    });
-    /** The kept computation brought up to date, against one made afresh by a new copy of the module. */
-    const same = async () => {
-      const kept = await contestResults(contestId);
-      vi.resetModules();
-      const fresh = await import("~/models/results.server");
-      const afresh = await fresh.contestResults(contestId);
-      await (await import("~/services/db.server")).db.$disconnect();
-      expect({ ...kept, computedAt: null }).toEqual({ ...afresh, computedAt: null });
-      return kept;
-    };
+    const sheet = (e: number, j: number) => sheetOf(entries[e]!.id, judges[j]!.user.id);
+    const same = () => keptEqualsFresh(contestId);
     await same();
     // a revised sheet, a recusal, a sheet taken back to a draft
     await score(entries[0]!.id, judges[1]!.user.id, 2);
@@ -295,9 +303,7 @@ describe("results", () => {
     const contestId = entries[0]!.contestId;
     await runAssignment(contestId, organizer.user.id);
     const criteria = await db.rubricCriterion.findMany({ orderBy: { position: "asc" } });
-    const sheet = (e: number, j: number) => ({
-      entryId_judgeId_round: { entryId: entries[e]!.id, judgeId: judges[j]!.user.id, round: "scoring" },
-    });
+    const sheet = (e: number, j: number) => sheetOf(entries[e]!.id, judges[j]!.user.id);
     const scoreSheet = (e: number, j: number, level: (criterion: number) => number) =>
       db.assignment.update({
         where: sheet(e, j),
@@ -311,15 +317,7 @@ describe("results", () => {
     const level = (e: number, j: number, k: number) => Math.min(5, Math.max(1, quality[e]! + ((e + j + k) % 3) - 1));
     for (let e = 0; e < entries.length; e++)
       for (let j = 0; j < judges.length; j++) await scoreSheet(e, j, (k) => level(e, j, k));
-    const same = async () => {
-      const kept = await contestResults(contestId);
-      vi.resetModules();
-      const fresh = await import("~/models/results.server");
-      const afresh = await fresh.contestResults(contestId);
-      await (await import("~/services/db.server")).db.$disconnect();
-      expect({ ...kept, computedAt: null }).toEqual({ ...afresh, computedAt: null });
-      return kept;
-    };
+    const same = () => keptEqualsFresh(contestId);
     const before = await same();
     expect(before.categories[0]!.reliability?.level).not.toBe("unknown");
     // one criterion of one sheet: its criterion's and its category's reliabilities change, no other
@@ -359,7 +357,7 @@ describe("results", () => {
 
     // one judge's sheet for Lina's entry is taken back: it stands on two opinions of the three asked for
     await db.assignment.update({
-      where: { entryId_judgeId_round: { entryId: entries[1]!.id, judgeId: judges[0]!.user.id, round: "scoring" } },
+      where: sheetOf(entries[1]!.id, judges[0]!.user.id),
       data: { status: "draft" },
     });
     const page = await load();
