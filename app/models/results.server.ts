@@ -466,14 +466,13 @@ async function computeContestResults(
     categoryOf,
     normalise: method !== "raw",
   });
-  const totals = scored;
   await breathe();
   // From the last fit when a few sheets changed: a handful of steps from the new one, where the
   // cold start takes 40. After many changes the cold start, chosen to keep clear of the model's
   // poorer optima (see calibration.ts), starts afresh.
   const warm = previous?.fit && store.changed <= Math.max(10, scored.length / 100) ? previous.fit : undefined;
   const calibration =
-    method === "calibrated" ? calibrate({ sheets: totals, categoryOf, places: AWARD_PLACES, start: warm }) : null;
+    method === "calibrated" ? calibrate({ sheets: scored, categoryOf, places: AWARD_PLACES, start: warm }) : null;
   const calibrated = calibration?.status === "fitted" ? calibration : null;
   await breathe();
   const calibratedOf = new Map<string, CalibratedEntry>();
@@ -535,7 +534,7 @@ async function computeContestResults(
 
   // Each reliability is a bootstrap over the whole category or round, worked out again only
   // when its sheets changed; the server answers others between them.
-  const resamples = resamplesFor(totals.length);
+  const resamples = resamplesFor(scored.length);
   const panelsBasis = JSON.stringify([
     resamples,
     criteria,
@@ -584,7 +583,7 @@ async function computeContestResults(
       : null;
   };
   const names = new Map(panel.map((p) => [p.userId, p.user.fullName || p.user.email]));
-  const agreement = new Map(judgeAgreement(totals).map((a) => [a.judgeId, a]));
+  const agreement = new Map(judgeAgreement(scored).map((a) => [a.judgeId, a]));
   const calibratedJudges = new Map(calibrated?.judges.map((j) => [j.judgeId, j]));
   const results = {
     method,
