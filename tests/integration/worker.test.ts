@@ -74,9 +74,9 @@ describe("the server process", () => {
 
       step = "3. the database locked during ticks";
       // 3. The database is locked during ticks (another process holds it): logged, not fatal.
-      // The server's log reaches us through a pipe, later than its writes reach the database: a
-      // pass that failed before the directory appeared can still be read after this point. So
-      // wait for a failure that names the lock, and let only those late ones come with it.
+      // Each lane has its own worker: a lane whose pass began before the directory appeared can
+      // log its failure after another lane has queued the hourly jobs. So wait for a failure that
+      // names the lock, and let only those late ones come with it.
       const before = failures().length;
       const locked = /locked|busy|timed out/i;
       const lock = new Database(file);
