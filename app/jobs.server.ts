@@ -23,7 +23,8 @@ export const jobHandlers: JobHandlers = {
   "email.send": emailJob,
   "media.verify": {
     async run(payload) {
-      await verifyAsset((payload as { assetId: string }).assetId);
+      const { assetId, parts } = payload as { assetId: string; parts?: { partNumber: number; etag: string }[] };
+      await verifyAsset(assetId, parts);
     },
     async onGiveUp(payload) {
       await giveUpOnAsset((payload as { assetId: string }).assetId);

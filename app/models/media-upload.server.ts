@@ -199,15 +199,15 @@ type OwnEntry = NonNullable<Awaited<ReturnType<typeof getOwnEntry>>>;
 type Asset = OwnEntry["media"][number];
 
 /**
- * Joins the parts the browser sent (with the ETags storage gave it back), then checks the file.
- * The parts must be exactly those of the plan; storage's own list of parts is not asked for
- * (not every S3-compatible service has it), but the joined object's size is checked before the
- * file counts.
+ * The browser has sent every part: the upload counts and its check is queued at once, with the
+ * ETags storage gave back for the parts. The check's job asks storage to join them first
+ * (`joinParts`), so the entrant is done without holding a request open while storage puts a
+ * large file together, and a slow connection has only a short answer to lose. The parts must be
+ * exactly those of the plan; a list storage then refuses (a part it does not have, a wrong ETag)
+ * puts the upload back to "pending", resumable.
  *
- * Asking again is safe: on a slow connection the answer to a join that worked can be lost, and
- * the browser asks again. An upload already joined answers with where its check stands; one
- * that storage joined while this server failed to note it (storage no longer knows the upload,
- * but the object is there at the declared size) goes on to its check.
+ * Asking again is safe: on a slow connection the answer can be lost, and the browser asks again.
+ * An upload already claimed answers with where its check stands.
  */
 export async function completeMultipart(
   userId: string,
@@ -224,29 +224,45 @@ export async function completeMultipart(
     return asset ? { ok: true, asset } : null;
   }
   if (!editableNow(entry) || !own.partSize) return null;
-  const missing = { ok: false as const, problem: { key: "upload.partsMissing" } };
-  if (!partsMatchPlan(parts, partSizes(own.declaredSize, own.partSize))) return missing;
-  try {
-    await storage().completeMultipart(own.objectKey, own.uploadId, parts);
-  } catch (error) {
-    // Already joined? (Some S3-compatible servers answer a join of a finished upload with a 500,
-    // so even an apparent outage is asked about; a real one fails the HEAD as well.)
-    const joined = await storage().head(own.objectKey);
-    if (joined?.size !== own.declaredSize) {
-      if (error instanceof StorageUnavailableError) throw error;
-      // A request asked again while the first was still joining: once that one has noted the
-      // join, this answers with where the file stands.
-      const now = (await getOwnEntry(userId, entryId))?.media.find((m) => m.id === assetId);
-      if (now && (now.state !== "pending" || now.uploadId === null)) return { ok: true, asset: now };
-      // Storage refused the list (a part it does not have, a wrong ETag): the upload stays resumable.
-      log.info({ assetId, err: error instanceof Error ? error.message : String(error) }, "parts refused by storage");
-      return missing;
-    }
-  }
-  const asset = await claimUpload(entry, own);
+  if (!partsMatchPlan(parts, partSizes(own.declaredSize, own.partSize)))
+    return { ok: false, problem: { key: "upload.partsMissing" } };
+  const asset = await claim(entry, own, parts);
   return asset ? { ok: true, asset } : null;
 }
 
+/**
+ * The first step of a multipart upload's check (the "media.verify" job): storage joins the parts
+ * the browser listed. Answers whether the joined file is there to check.
+ *
+ * An attempt whose join worked but which failed to note it is taken up again: storage no longer
+ * knows the upload (some S3-compatible servers then answer with a 500, so even an apparent outage
+ * is asked about), but the object is there. A list storage refuses puts the upload back to
+ * "pending": the entrant's page tells them to pick the same file again, and only the parts
+ * storage lacks are sent anew. An upload removed while storage joined it leaves nothing behind.
+ */
+export async function joinParts(
+  asset: { id: string; objectKey: string; uploadId: string },
+  parts: { partNumber: number; etag: string }[],
+) {
+  const still = { id: asset.id, state: "uploaded", uploadId: asset.uploadId };
+  try {
+    await storage().completeMultipart(asset.objectKey, asset.uploadId, parts);
+  } catch (error) {
+    if (!(await storage().head(asset.objectKey))) {
+      if (error instanceof StorageUnavailableError) throw error;
+      log.info(
+        { assetId: asset.id, err: error instanceof Error ? error.message : String(error) },
+        "parts refused by storage",
+      );
+      await db.mediaAsset.updateMany({ where: still, data: { state: "pending" } });
+      return false;
+    }
+  }
+  // the join is noted: storage forgets a joined upload's id
+  const { count } = await db.mediaAsset.updateMany({ where: still, data: { uploadId: null } });
+  if (count === 0) await discardObjects([asset.objectKey]);
+  return count === 1;
+}
 export async function completeUpload(userId: string, entryId: string, assetId: string) {
   const entry = await getOwnEntry(userId, entryId);
   const asset = entry?.media.find((m) => m.id === assetId);
@@ -257,39 +273,45 @@ export async function completeUpload(userId: string, entryId: string, assetId: s
 }
 
 /**
- * Once an upload's bytes are all in storage (a single PUT, or parts joined): its size is checked
- * and the file counts, its check queued. Answers with where the file then stands.
+ * Once a single upload's bytes are all in storage: its size is checked and the file counts, its
+ * check queued. Answers with where the file then stands.
  */
 async function claimUpload(entry: OwnEntry, asset: Asset) {
   const head = await storage().head(asset.objectKey);
   if (!head) return asset; // not uploaded (yet): nothing to check
   if (head.size !== asset.declaredSize) {
-    // Refused on the stored size, before a byte of it is read (and its joined upload forgotten).
-    if (asset.uploadId)
-      await db.mediaAsset.updateMany({ where: { id: asset.id, state: "pending" }, data: { uploadId: null } });
+    // Refused on the stored size, before a byte of it is read.
     await refuse(asset, "pending", { reason: "notAsDeclared" }, head.size);
     return db.mediaAsset.findUnique({ where: { id: asset.id } });
   }
-  // The checks run as a background job: a 500 MB video takes a while, and the browser need
-  // not hold a request open for it; it asks for the outcome instead.
+  return claim(entry, asset);
+}
+
+/**
+ * The file counts and its check is queued (with a multipart upload's parts, which the check
+ * joins first). The checks run as a background job: a 500 MB video takes a while, and the
+ * browser need not hold a request open for it; it asks for the outcome instead.
+ */
+async function claim(entry: OwnEntry, asset: Asset, parts?: { partNumber: number; etag: string }[]) {
   // Serializable: on PostgreSQL two uploads completing together would otherwise each count only
   // their own claim (read committed); one of them is now aborted and run again, and counts both.
   const claimed = await serializable(async (tx) => {
-    // the join is noted with the claim: storage forgets a joined upload's id
     const { count } = await tx.mediaAsset.updateMany({
-      where: { id: asset.id, state: "pending" },
-      data: { state: "uploaded", uploadId: null },
+      where: { id: asset.id, state: "pending", uploadId: asset.uploadId },
+      data: { state: "uploaded" },
     });
     if (count === 0) return "taken";
     // Counted after the claim, so that uploads completing together cannot pass the limit.
     const files = await tx.mediaAsset.count({ where: { entryId: entry.id, state: { in: KEPT_STATES } } });
     if (files > entry.category.maxFiles) return "tooMany";
-    await enqueueJob(tx, "media.verify", { assetId: asset.id });
+    await enqueueJob(tx, "media.verify", parts ? { assetId: asset.id, parts } : { assetId: asset.id });
     return "claimed";
   });
-  if (claimed === "claimed") return { ...asset, state: "uploaded", uploadId: null };
-  if (claimed === "tooMany")
-    await refuse(asset, "uploaded", { reason: "tooManyFiles", maxFiles: entry.category.maxFiles });
+  if (claimed === "claimed") return { ...asset, state: "uploaded" };
+  if (claimed === "tooMany") {
+    const refused = await refuse(asset, "uploaded", { reason: "tooManyFiles", maxFiles: entry.category.maxFiles });
+    if (refused && asset.uploadId) await discardObjects([], { key: asset.objectKey, uploadId: asset.uploadId });
+  }
   return db.mediaAsset.findUnique({ where: { id: asset.id } });
 }
 

@@ -35,6 +35,7 @@ import {
   type Rejection,
 } from "./media";
 import { discardObjects, EXTENSIONS, mediaPrefix, refuse } from "./media.server";
+import { joinParts } from "./media-upload.server";
 
 /**
  * Checks an uploaded object before it counts (the "media.verify" job). A refused file is
@@ -56,12 +57,16 @@ import { discardObjects, EXTENSIONS, mediaPrefix, refuse } from "./media.server"
  * not kept (a video copied without its tags, an image re-encoded), they are hashed here, before
  * they are discarded.
  */
-export async function verifyAsset(assetId: string) {
-  const asset = await db.mediaAsset.findUnique({
+export async function verifyAsset(assetId: string, parts: { partNumber: number; etag: string }[] = []) {
+  const found = await db.mediaAsset.findUnique({
     where: { id: assetId },
     include: { entry: { include: { category: true } } },
   });
-  if (!asset || asset.state !== "uploaded") return asset;
+  if (!found || found.state !== "uploaded") return found;
+  // A multipart upload's parts are joined first (app/models/media-upload.server.ts).
+  if (found.uploadId && !(await joinParts({ ...found, uploadId: found.uploadId }, parts)))
+    return db.mediaAsset.findUnique({ where: { id: assetId } });
+  const asset = { ...found, uploadId: null };
   const entry = asset.entry;
   const head = await storage().head(asset.objectKey);
   if (!head) {
@@ -226,7 +231,9 @@ export function copyLimit(size: number) {
 export async function giveUpOnAsset(assetId: string) {
   const asset = await db.mediaAsset.findUnique({ where: { id: assetId } });
   if (!asset || asset.state !== "uploaded") return;
-  await refuse(asset, "uploaded", { reason: "corrupt" });
+  // parts storage never joined (it was down throughout) are dropped as well
+  const refused = await refuse(asset, "uploaded", { reason: "corrupt" });
+  if (refused && asset.uploadId) await discardObjects([], { key: asset.objectKey, uploadId: asset.uploadId });
 }
 
 export type Inspection =

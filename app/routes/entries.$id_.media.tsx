@@ -102,10 +102,11 @@ async function uploadAction({ request, params }: ActionFunctionArgs) {
       return accept<MediaAnswer>({ urls });
     }
     case "complete-multipart": {
-      const joined = await completeMultipart(user.id, entryId, form.assetId, form.parts);
-      if (!joined) throw notFound();
-      if (!joined.ok) return refuse<MediaAnswer>(joined.problem);
-      return accept<MediaAnswer>(checked(joined.asset));
+      // the parts are joined by the check: the answer is "uploaded", or "pending" again later
+      const completed = await completeMultipart(user.id, entryId, form.assetId, form.parts);
+      if (!completed) throw notFound();
+      if (!completed.ok) return refuse<MediaAnswer>(completed.problem);
+      return accept<MediaAnswer>(checked(completed.asset));
     }
     case "alt":
       if (!(await setAltText(user.id, entryId, form.assetId, form.altText))) throw notFound();

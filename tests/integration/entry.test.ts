@@ -14,6 +14,7 @@ import { action as guardianRequestAction } from "~/routes/entries.$id_.guardian"
 import { action as releaseAction } from "~/routes/entries.$id_.releases";
 import { action as guardianAction, loader as guardianLoader } from "~/routes/guardian";
 import { giveUpOnAsset } from "~/models/media-verify.server";
+import { joinParts } from "~/models/media-upload.server";
 import { probe, withMetadata } from "~/services/ffmpeg.server";
 import { setNow } from "~/services/clock.server";
 import { db } from "~/services/db.server";
@@ -560,6 +561,54 @@ describe("large uploads", () => {
       uploadId: null,
       size: file.length,
     });
+  });
+
+  it("answers the entrant once the parts are listed, and has storage join them in the check", async () => {
+    const { cookie } = await entrant("quick-finish@example.org");
+    const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
+    const file = wav(18 * 1024 * 1024);
+    const { assetId, partSize, urls } = await startUpload(cookie, entryId, "episode.wav", "audio/wav", file.length);
+    const parts = await Promise.all([1, 2, 3].map((n) => sendFilePart(urls[n]!, file, partSize, n)));
+
+    const listed = await completeParts(cookie, entryId, assetId, parts);
+    expect(answerBody(listed)).toMatchObject({ state: "uploaded" });
+    // answered before storage joined anything: the upload is still open, its check queued with the parts
+    const waiting = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
+    expect(waiting).toMatchObject({ state: "uploaded", uploadId: expect.any(String) as string });
+    expect(await storage().head(waiting.objectKey)).toBeNull();
+    const job = await db.job.findFirstOrThrow({ where: { type: "media.verify", status: "queued" } });
+    expect(JSON.parse(job.payload)).toEqual({ assetId, parts });
+    // asked again (its answer lost on a slow connection): the same answer, and no second check
+    expect(answerBody(await completeParts(cookie, entryId, assetId, parts))).toMatchObject({ state: "uploaded" });
+    expect(await db.job.count({ where: { type: "media.verify" } })).toBe(1);
+
+    await runJobsUntilIdle();
+    const checked = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
+    expect(checked).toMatchObject({ state: "verified", uploadId: null, size: file.length });
+    expect(await storage().head(checked.objectKey)).toMatchObject({ size: file.length });
+  });
+
+  it("leaves nothing in storage when the file is removed before or while its parts are joined", async () => {
+    const { cookie } = await entrant("changed-mind@example.org");
+    const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
+    const file = wav(18 * 1024 * 1024);
+    const upload = async () => {
+      const { assetId, partSize, urls } = await startUpload(cookie, entryId, "take.wav", "audio/wav", file.length);
+      const parts = await Promise.all([1, 2, 3].map((n) => sendFilePart(urls[n]!, file, partSize, n)));
+      await completeParts(cookie, entryId, assetId, parts);
+      return { asset: await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } }), parts };
+    };
+    // removed before its check ran: the check finds nothing to join
+    const before = await upload();
+    await media(cookie, entryId, { intent: "remove", assetId: before.asset.id });
+    await runJobsUntilIdle();
+    expect(await storage().head(before.asset.objectKey)).toBeNull();
+    // removed while storage joined it (the row gone once the join is done): the joined file is deleted
+    const during = await upload();
+    await db.mediaAsset.delete({ where: { id: during.asset.id } });
+    const asset = { ...during.asset, uploadId: during.asset.uploadId! };
+    expect(await joinParts(asset, during.parts)).toBe(false);
+    expect(await storage().head(during.asset.objectKey)).toBeNull();
   });
 
   it("refuses parts for someone else's upload", async () => {

@@ -279,7 +279,12 @@ export function useUpload(endpoint: string, onDone: () => void) {
     }
     const rejection = answer.body?.rejection;
     if (rejection) setOutcome({ kind: "refused", problem: rejection });
-    else if (answer.body?.state === "verified") setOutcome({ kind: "verified" });
+    else if (multipart && answer.body?.state === "pending") {
+      // Storage refused to join the parts: the upload is resumable again, and picking the file
+      // again sends every part anew.
+      localStorage.setItem(resumeKey, JSON.stringify({ assetId, etags: {} }));
+      setOutcome({ kind: "refused", problem: { key: "upload.partsMissing" } });
+    } else if (answer.body?.state === "verified") setOutcome({ kind: "verified" });
     // checked; its renditions are made in the background and the list of files says when ready
     else if (answer.body?.state === "preparing") setOutcome({ kind: "preparing" });
     else setOutcome({ kind: "refused", problem: problemOf(answer) });

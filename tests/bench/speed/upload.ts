@@ -9,10 +9,12 @@
  * - Mosaic: what the uploader does, request for request: "start", then for each part a request
  *   for its URL and its PUT, three at a time, then "complete-multipart", all answered by the
  *   entry's media route (app/routes/entries.$id_.media.tsx) behind a plain HTTP server. The
- *   entrant is done when the join is answered; the check (the "media.verify" job, run by the job
- *   worker the join wakes) has finished when its handler returns. The fingerprint it queues (the
- *   "media.fingerprint" job, the same worker's next) is timed too, shown beside the figures, and
- *   ends before the next round starts.
+ *   entrant is done when "complete-multipart" is answered: Mosaic has the list of parts and the
+ *   file counts. The check (the "media.verify" job, run by the job worker that answer wakes) has
+ *   storage join the parts, then checks the file; it has finished when its handler returns. So
+ *   the reference's join is in both figures' references, and Mosaic's only in the check's. The
+ *   fingerprint the check queues (the "media.fingerprint" job, the same worker's next) is timed
+ *   too, shown beside the figures, and ends before the next round starts.
  *
  * Each side's browser is a process of its own (this file, role "browser"), started and holding
  * the file in memory before its clock starts, and the storage server (the embedded s3rver) is one
@@ -41,7 +43,7 @@ type Message =
   | { go: Plan }
   /** a browser's times; the reference's ETags, for the join, Mosaic's file */
   | { started: number; done: number; etags?: string[]; assetId?: string; steps?: Steps };
-/** When Mosaic's browser had its upload started and its parts sent (the join is the rest). */
+/** When Mosaic's browser had its upload started and its parts sent (its "complete" is the rest). */
 type Steps = { startAnswered: number; partsSent: number };
 type Plan =
   | { kind: "reference"; file: string; urls: string[]; partSize: number }
@@ -143,7 +145,7 @@ if (role === "storage") {
       assetId: upload.assetId,
       parts: JSON.stringify(Object.entries(etags).map(([n, etag]) => ({ partNumber: Number(n), etag }))),
     });
-    if (answer.state !== "uploaded") throw new Error(`not joined: ${JSON.stringify(answer)}`);
+    if (answer.state !== "uploaded") throw new Error(`not taken: ${JSON.stringify(answer)}`);
     send({ started, done: clock(), assetId: upload.assetId, steps: { startAnswered, partsSent } });
     process.exit(0);
   }
@@ -325,7 +327,7 @@ async function main() {
     return {
       start: (result.steps!.startAnswered - result.started) / 1000,
       parts: (result.steps!.partsSent - result.steps!.startAnswered) / 1000,
-      join: (result.done - result.steps!.partsSent) / 1000,
+      complete: (result.done - result.steps!.partsSent) / 1000,
       done: (result.done - result.started) / 1000,
       checked: (checked.get(assetId)! - result.started) / 1000,
       fingerprinted: (fingerprinted.get(assetId)! - result.started) / 1000,
@@ -337,7 +339,7 @@ async function main() {
   const mosaics: {
     start: number;
     parts: number;
-    join: number;
+    complete: number;
     done: number;
     checked: number;
     fingerprinted: number;
@@ -363,7 +365,7 @@ async function main() {
       doneRatios,
       `${conditions}; reference ${seconds(references)} s (parts ${seconds(referenceParts)} s), Mosaic ${seconds(mosaics.map((m) => m.done))} s` +
         ` (start ${seconds(mosaics.map((m) => m.start))} s, parts ${seconds(mosaics.map((m) => m.parts))} s,` +
-        ` join ${seconds(mosaics.map((m) => m.join))} s)`,
+        ` complete ${seconds(mosaics.map((m) => m.complete))} s)`,
     ),
     figure(
       "uploadRatioChecked",
