@@ -3,7 +3,7 @@ import { db, serializable } from "~/services/db.server";
 import { enqueueJob } from "~/services/jobs.server";
 import { log } from "~/services/log.server";
 import { openBudget, takeFromBudget } from "~/services/rate-limit.server";
-import { newObjectKey, StorageUnavailableError, storage } from "~/services/storage.server";
+import { newObjectKey, storage } from "~/services/storage.server";
 import {
   categoryRules,
   checkDeclared,
@@ -166,7 +166,13 @@ export async function resumeUpload(
 ) {
   const found = await pendingMultipart(userId, entryId, assetId);
   if (!found || found.asset.declaredSize !== file.size || found.asset.declaredType !== file.type) return null;
-  return { assetId, partSize: found.asset.partSize, partCount: Math.ceil(file.size / found.asset.partSize) };
+  return {
+    assetId,
+    partSize: found.asset.partSize,
+    partCount: Math.ceil(file.size / found.asset.partSize),
+    /** storage did not join the parts sent: all of them go again */
+    sendAll: found.asset.rejection !== null,
+  };
 }
 
 /** Presigned URLs for some parts of a multipart upload. */
@@ -231,14 +237,28 @@ export async function completeMultipart(
 }
 
 /**
+ * An upload back to "pending" after storage did not join its parts. The row keeps why: resumed,
+ * every part is sent anew (the browser's ETags are what storage refused).
+ */
+export const PARTS_REFUSED = {
+  state: "pending",
+  rejection: JSON.stringify({ key: "upload.partsMissing", values: {} }),
+};
+
+/** Storage's answers to a join whose list of parts it refuses (S3's error codes). */
+const REFUSED_LISTS = new Set(["InvalidPart", "InvalidPartOrder", "EntityTooSmall", "MalformedXML"]);
+
+/**
  * The first step of a multipart upload's check (the "media.verify" job): storage joins the parts
  * the browser listed. Answers whether the joined file is there to check.
  *
  * An attempt whose join worked but which failed to note it is taken up again: storage no longer
  * knows the upload (some S3-compatible servers then answer with a 500, so even an apparent outage
  * is asked about), but the object is there. A list storage refuses puts the upload back to
- * "pending": the entrant's page tells them to pick the same file again, and only the parts
- * storage lacks are sent anew. An upload removed while storage joined it leaves nothing behind.
+ * "pending": the entrant's page tells them to pick the same file again, which sends every part
+ * anew to the same upload. Anything else (storage down, or not knowing an upload whose object is
+ * not there yet) fails the attempt, and the queue tries again. An upload removed or refused while
+ * storage joined it leaves nothing behind.
  */
 export async function joinParts(
   asset: { id: string; objectKey: string; uploadId: string },
@@ -249,20 +269,22 @@ export async function joinParts(
     await storage().completeMultipart(asset.objectKey, asset.uploadId, parts);
   } catch (error) {
     if (!(await storage().head(asset.objectKey))) {
-      if (error instanceof StorageUnavailableError) throw error;
-      log.info(
-        { assetId: asset.id, err: error instanceof Error ? error.message : String(error) },
-        "parts refused by storage",
-      );
-      await db.mediaAsset.updateMany({ where: still, data: { state: "pending" } });
+      if (!(error instanceof Error) || !REFUSED_LISTS.has(error.name)) throw error;
+      log.info({ assetId: asset.id, err: error.message }, "parts refused by storage");
+      await db.mediaAsset.updateMany({ where: still, data: PARTS_REFUSED });
       return false;
     }
   }
   // the join is noted: storage forgets a joined upload's id
   const { count } = await db.mediaAsset.updateMany({ where: still, data: { uploadId: null } });
-  if (count === 0) await discardObjects([asset.objectKey]);
-  return count === 1;
+  if (count === 1) return true;
+  // Removed, or refused, meanwhile: their objects were deleted before this one existed. (A row
+  // still there otherwise is one another attempt of the same check has joined and goes on with.)
+  const now = await db.mediaAsset.findUnique({ where: { id: asset.id }, select: { state: true } });
+  if (!now || now.state === "rejected") await discardObjects([asset.objectKey]);
+  return false;
 }
+
 export async function completeUpload(userId: string, entryId: string, assetId: string) {
   const entry = await getOwnEntry(userId, entryId);
   const asset = entry?.media.find((m) => m.id === assetId);
@@ -298,7 +320,7 @@ async function claim(entry: OwnEntry, asset: Asset, parts?: { partNumber: number
   const claimed = await serializable(async (tx) => {
     const { count } = await tx.mediaAsset.updateMany({
       where: { id: asset.id, state: "pending", uploadId: asset.uploadId },
-      data: { state: "uploaded" },
+      data: { state: "uploaded", rejection: null },
     });
     if (count === 0) return "taken";
     // Counted after the claim, so that uploads completing together cannot pass the limit.
@@ -307,7 +329,7 @@ async function claim(entry: OwnEntry, asset: Asset, parts?: { partNumber: number
     await enqueueJob(tx, "media.verify", parts ? { assetId: asset.id, parts } : { assetId: asset.id });
     return "claimed";
   });
-  if (claimed === "claimed") return { ...asset, state: "uploaded" };
+  if (claimed === "claimed") return { ...asset, state: "uploaded", rejection: null };
   if (claimed === "tooMany") {
     const refused = await refuse(asset, "uploaded", { reason: "tooManyFiles", maxFiles: entry.category.maxFiles });
     if (refused && asset.uploadId) await discardObjects([], { key: asset.objectKey, uploadId: asset.uploadId });

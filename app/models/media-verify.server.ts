@@ -35,7 +35,7 @@ import {
   type Rejection,
 } from "./media";
 import { discardObjects, EXTENSIONS, mediaPrefix, refuse } from "./media.server";
-import { joinParts } from "./media-upload.server";
+import { joinParts, PARTS_REFUSED } from "./media-upload.server";
 
 /**
  * Checks an uploaded object before it counts (the "media.verify" job). A refused file is
@@ -227,13 +227,22 @@ export function copyLimit(size: number) {
   return Math.ceil(size * 1.05) + 1024 * 1024;
 }
 
-/** After the last failed attempt to check an upload: refuse it rather than leave it waiting. */
+/**
+ * After the last failed attempt to check an upload: refuse it rather than leave it waiting. Parts
+ * storage never joined (it was down throughout) are not the file's fault: the upload goes back
+ * to "pending", and the entrant's page asks them to pick the same file again.
+ */
 export async function giveUpOnAsset(assetId: string) {
   const asset = await db.mediaAsset.findUnique({ where: { id: assetId } });
   if (!asset || asset.state !== "uploaded") return;
-  // parts storage never joined (it was down throughout) are dropped as well
-  const refused = await refuse(asset, "uploaded", { reason: "corrupt" });
-  if (refused && asset.uploadId) await discardObjects([], { key: asset.objectKey, uploadId: asset.uploadId });
+  if (asset.uploadId) {
+    await db.mediaAsset.updateMany({
+      where: { id: asset.id, state: "uploaded", uploadId: asset.uploadId },
+      data: PARTS_REFUSED,
+    });
+    return;
+  }
+  await refuse(asset, "uploaded", { reason: "corrupt" });
 }
 
 export type Inspection =

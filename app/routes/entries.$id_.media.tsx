@@ -33,7 +33,7 @@ export type MediaAnswer = Partial<{
   partCount: number;
   state: string;
   rejection: Problem | null;
-  resume: { assetId: string; partSize: number; partCount: number } | null;
+  resume: { assetId: string; partSize: number; partCount: number; sendAll: boolean } | null;
   urls: Record<number, string>;
 }>;
 

@@ -484,6 +484,36 @@ describe("a check that keeps failing", () => {
   });
 });
 
+describe("a join that storage never made", () => {
+  it("puts the upload back to pending after the last try, and the same file is sent again whole", async () => {
+    const { cookie } = await entrant("storage-was-down@example.org");
+    const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
+    const file = wav(18 * 1024 * 1024);
+    const { assetId, partSize, urls } = await startUpload(cookie, entryId, "take.wav", "audio/wav", file.length);
+    const parts = await Promise.all([1, 2, 3].map((n) => sendFilePart(urls[n]!, file, partSize, n)));
+    await completeParts(cookie, entryId, assetId, parts);
+
+    await giveUpOnAsset(assetId); // every try of the check found storage down
+    const status = answerBody(await media(cookie, entryId, { intent: "status", assetId }));
+    expect(status).toMatchObject({ state: "pending", rejection: { key: "upload.partsMissing" } });
+    const resumed = answerBody(await resumeUpload(cookie, entryId, assetId, file.length, "audio/wav"));
+    expect(resumed).toMatchObject({ resume: { partCount: 3, sendAll: true } });
+
+    const again = await partUrls(cookie, entryId, assetId, [1, 2, 3]);
+    const sent = await Promise.all([1, 2, 3].map((n) => sendFilePart(again[n]!, file, partSize, n)));
+    expect(answerBody(await completeParts(cookie, entryId, assetId, sent))).toMatchObject({
+      state: "uploaded",
+      rejection: null,
+    });
+    await runJobsUntilIdle();
+    expect(await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } })).toMatchObject({
+      state: "verified",
+      uploadId: null,
+      rejection: null,
+    });
+  });
+});
+
 describe("abandoned uploads", () => {
   it("are swept after a day by the hourly job: parts aborted, rows removed, finished files kept", async () => {
     const { cookie } = await entrant("wanderer@example.org");
@@ -606,9 +636,14 @@ describe("large uploads", () => {
     // removed while storage joined it (the row gone once the join is done): the joined file is deleted
     const during = await upload();
     await db.mediaAsset.delete({ where: { id: during.asset.id } });
-    const asset = { ...during.asset, uploadId: during.asset.uploadId! };
-    expect(await joinParts(asset, during.parts)).toBe(false);
+    expect(await joinParts({ ...during.asset, uploadId: during.asset.uploadId! }, during.parts)).toBe(false);
     expect(await storage().head(during.asset.objectKey)).toBeNull();
+    // joined and noted by another try of the same check meanwhile: that try's file is kept
+    const twice = await upload();
+    await storage().completeMultipart(twice.asset.objectKey, twice.asset.uploadId!, twice.parts);
+    await db.mediaAsset.update({ where: { id: twice.asset.id }, data: { uploadId: null } });
+    expect(await joinParts({ ...twice.asset, uploadId: twice.asset.uploadId! }, twice.parts)).toBe(false);
+    expect(await storage().head(twice.asset.objectKey)).toMatchObject({ size: file.length });
   });
 
   it("refuses parts for someone else's upload", async () => {

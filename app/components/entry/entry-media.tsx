@@ -68,7 +68,7 @@ export function EntryMedia({
                     : m.state === "preparing"
                       ? t("upload.preparing")
                       : t("upload.checking")}
-              {m.rejection ? `: ${t(m.rejection.key, m.rejection.values)}` : ""}
+              {m.state === "rejected" && m.rejection ? `: ${t(m.rejection.key, m.rejection.values)}` : ""}
             </p>
             {m.state === "verified" && m.type.startsWith("image/") ? (
               <AltTextForm entryId={entryId} assetId={m.id} altText={m.altText} disabled={!open} />

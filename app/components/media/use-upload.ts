@@ -208,6 +208,8 @@ export function useUpload(endpoint: string, onDone: () => void) {
     if (kept && resume) {
       assetId = kept.assetId;
       multipart = true;
+      // storage did not join the parts this browser sent: every part goes again
+      if (resume.sendAll) localStorage.setItem(resumeKey, JSON.stringify({ assetId, etags: {} }));
       sent = await sendParts(file, assetId, resume.partSize, resume.partCount, resumeKey);
     } else {
       localStorage.removeItem(resumeKey);
@@ -262,7 +264,9 @@ export function useUpload(endpoint: string, onDone: () => void) {
           ),
         })
       : await postAgain(endpoint, { intent: "complete", assetId });
-    if (succeeded(checked)) localStorage.removeItem(resumeKey);
+    // A multipart upload's parts are joined by its check: what was sent stays known until the
+    // check has answered, so that a list storage refuses can be sent again after a reload too.
+    if (succeeded(checked) && !multipart) localStorage.removeItem(resumeKey);
     else if (multipart && problemOf(checked).key === "upload.partsMissing") {
       // Storage refused some parts: picking the file again sends every part anew. (After any other
       // failure, such as storage being down, what was sent stays known.)
@@ -278,13 +282,17 @@ export function useUpload(endpoint: string, onDone: () => void) {
       if (asked.body || (asked.status >= 400 && asked.status < 500)) answer = asked;
     }
     const rejection = answer.body?.rejection;
-    if (rejection) setOutcome({ kind: "refused", problem: rejection });
-    else if (multipart && answer.body?.state === "pending") {
-      // Storage refused to join the parts: the upload is resumable again, and picking the file
+    if (multipart && answer.body?.state === "pending") {
+      // Storage did not join the parts: the upload is resumable again, and picking the file
       // again sends every part anew.
       localStorage.setItem(resumeKey, JSON.stringify({ assetId, etags: {} }));
-      setOutcome({ kind: "refused", problem: { key: "upload.partsMissing" } });
-    } else if (answer.body?.state === "verified") setOutcome({ kind: "verified" });
+      setOutcome({ kind: "refused", problem: rejection ?? { key: "upload.partsMissing" } });
+      onDone();
+      return true;
+    }
+    if (multipart && answer.body?.state) localStorage.removeItem(resumeKey);
+    if (rejection) setOutcome({ kind: "refused", problem: rejection });
+    else if (answer.body?.state === "verified") setOutcome({ kind: "verified" });
     // checked; its renditions are made in the background and the list of files says when ready
     else if (answer.body?.state === "preparing") setOutcome({ kind: "preparing" });
     else setOutcome({ kind: "refused", problem: problemOf(answer) });
