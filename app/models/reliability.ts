@@ -111,55 +111,71 @@ function entryRuns(sorted: ReliabilitySheet[]): [number, number][] {
 type EntrySummary = { count: number; mean: number; squares: number };
 
 /**
- * Entries summarised for the bootstrap, which reads them many times over in random order: each
- * entry's count, mean and squares side by side in `table` (one read from memory per entry drawn),
- * and `drawn`, room for the count and mean of each entry drawn, read again in order.
+ * One-way random-effects ANOVA over the entries, each once: ICC(1,k) = (MSB − MSW) / MSB,
+ * clamped at 0, and k₀. Null when every entry has the same mean and no entry's judges differ
+ * (nothing to tell apart: 0/0).
  */
-type Summaries = { table: Float64Array; drawn: Float64Array };
-
-/**
- * One-way random-effects ANOVA over as many entries as there are, each entry once, or with
- * `draws`, drawn with replacement from the bootstrap's stream (mulberry32, from `draws.state`,
- * which is left where the draws end): ICC(1,k) = (MSB − MSW) / MSB, clamped at 0, and k₀. Null
- * when every entry has the same mean and no entry's judges differ (nothing to tell apart: 0/0).
- * The draws are made as the entries are read, with the stream's state in a local.
- */
-function icc(entries: Summaries, draws: { state: number } | null): { icc: number | null; k0: number } {
-  const { table, drawn } = entries;
-  const count = drawn.length / 2;
-  let state = draws?.state ?? 0;
+function icc(entries: EntrySummary[]): { icc: number | null; k0: number } {
   let total = 0;
   let totalSquaredCounts = 0;
   let weightedSum = 0;
   let within = 0;
-  for (let i = 0; i < count; i++) {
-    let picked = i;
-    if (draws) {
-      state = mulberry32Step(state);
-      picked = Math.floor((mulberry32Draw(state) / 4294967296) * count);
-    }
-    const e = 3 * picked;
-    const n = table[e] as number;
-    const mean = table[e + 1] as number;
+  for (const { count: n, mean, squares } of entries) {
     total += n;
     totalSquaredCounts += n * n;
     weightedSum += n * mean;
-    within += table[e + 2] as number;
-    drawn[2 * i] = n;
-    drawn[2 * i + 1] = mean;
+    within += squares;
   }
-  if (draws) draws.state = state;
   const grand = weightedSum / total;
   let between = 0;
-  for (let i = 0; i < count; i++) {
-    between += (drawn[2 * i] as number) * ((drawn[2 * i + 1] as number) - grand) ** 2;
-  }
-  const k = count;
+  for (const { count: n, mean } of entries) between += n * (mean - grand) ** 2;
+  const k = entries.length;
   const msb = between / (k - 1);
   const msw = within / (total - k);
   const k0 = (total - totalSquaredCounts / total) / (k - 1);
   if (!(msb > 0)) return { icc: msw > 0 ? 0 : null, k0 };
   return { icc: Math.max(0, (msb - msw) / msb), k0 };
+}
+
+/**
+ * Per entry, what a resample adds up when it draws that entry: n, n·mean, n·mean² and the
+ * within-entry squares, side by side, so that a draw reads one short run of memory.
+ */
+function resamplingSums(summaries: EntrySummary[]) {
+  const sums = new Float64Array(4 * summaries.length);
+  summaries.forEach(({ count, mean, squares }, i) => {
+    sums.set([count, count * mean, count * mean * mean, squares], 4 * i);
+  });
+  return sums;
+}
+
+/**
+ * `icc` of one bootstrap resample, in one pass over the draws: the between-entry sum of squares
+ * as Σn·mean² − (Σn·mean)²/N. That difference loses a few of a double's 16 digits when the means
+ * sit far from 0 against their spread, nothing a percentile interval shows; a difference under
+ * 1e-12 of Σn·mean² is taken as none (every drawn entry with the same mean), as `icc` finds it.
+ */
+function resampledIcc(sums: Float64Array, draws: { state: number }): number | null {
+  const count = sums.length / 4;
+  let state = draws.state;
+  let total = 0;
+  let weightedSum = 0;
+  let weightedSquares = 0;
+  let within = 0;
+  for (let i = 0; i < count; i++) {
+    state = mulberry32Step(state);
+    const e = 4 * Math.floor((mulberry32Draw(state) / 4294967296) * count);
+    total += sums[e] as number;
+    weightedSum += sums[e + 1] as number;
+    weightedSquares += sums[e + 2] as number;
+    within += sums[e + 3] as number;
+  }
+  draws.state = state;
+  const between = weightedSquares - (weightedSum * weightedSum) / total;
+  const msw = within / (total - count);
+  if (!(between > 1e-12 * weightedSquares)) return msw > 0 ? 0 : null;
+  const msb = between / (count - 1);
+  return Math.max(0, (msb - msw) / msb);
 }
 
 /** The p-th quantile (0–1) of sorted values, interpolating between neighbours (Hyndman & Fan's type 7, as in R). */
@@ -242,23 +258,16 @@ export function panelReliability(input: {
     level: "unknown",
   };
   if (summaries.length < MIN_ENTRIES_FOR_RELIABILITY) return unknown;
-  const columns: Summaries = {
-    table: new Float64Array(3 * summaries.length),
-    drawn: new Float64Array(2 * summaries.length),
-  };
-  summaries.forEach((e, i) => {
-    columns.table[3 * i] = e.count;
-    columns.table[3 * i + 1] = e.mean;
-    columns.table[3 * i + 2] = e.squares;
-  });
-  const estimate = icc(columns, null);
+  const estimate = icc(summaries);
   if (estimate.icc === null) return { ...unknown, judgesPerEntry: estimate.k0 };
 
-  // the bootstrap's stream, each draw an index below the number of entries
+  // the bootstrap: resamples of as many entries, drawn with replacement from its stream
+  // (mulberry32 from the seed), each draw an index below the number of entries
   const draws = { state: seed >>> 0 };
+  const sums = resamplingSums(summaries);
   const estimates: number[] = [];
   for (let r = 0; r < resamples; r++) {
-    const value = icc(columns, draws).icc;
+    const value = resampledIcc(sums, draws);
     if (value !== null) estimates.push(value);
   }
   estimates.sort((a, b) => a - b);
