@@ -83,6 +83,22 @@ function submitAt(cookie: string, entryId: string, revision: string) {
 
 beforeEach(resetToDemoContest);
 
+/** An entrant's new Audio entry. */
+async function audioEntry(email: string) {
+  const { cookie } = await entrant(email);
+  const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
+  return { cookie, entryId };
+}
+
+/** An 18 MiB recording started in three parts, all of them sent to storage (not yet listed). */
+async function partsSent(cookie: string, entryId: string, name = "take.wav") {
+  const file = wav(18 * 1024 * 1024);
+  const { assetId, partSize, urls } = await startUpload(cookie, entryId, name, "audio/wav", file.length);
+  // sent with the URLs the start answered with: storage takes them as it takes the others
+  const parts = await Promise.all([1, 2, 3].map((n) => sendFilePart(urls[n]!, file, partSize, n)));
+  return { file, assetId, partSize, parts };
+}
+
 describe("an entrant's journey", () => {
   it("starts a Video entry, uploads video-3s.mp4, submits it and gets a reference code and one receipt", async () => {
     const { cookie } = await entrant("amaya@example.org");
@@ -486,11 +502,8 @@ describe("a check that keeps failing", () => {
 
 describe("a join that storage never made", () => {
   it("puts the upload back to pending after the last try, and the same file is sent again whole", async () => {
-    const { cookie } = await entrant("storage-was-down@example.org");
-    const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
-    const file = wav(18 * 1024 * 1024);
-    const { assetId, partSize, urls } = await startUpload(cookie, entryId, "take.wav", "audio/wav", file.length);
-    const parts = await Promise.all([1, 2, 3].map((n) => sendFilePart(urls[n]!, file, partSize, n)));
+    const { cookie, entryId } = await audioEntry("storage-was-down@example.org");
+    const { file, assetId, partSize, parts } = await partsSent(cookie, entryId);
     await completeParts(cookie, entryId, assetId, parts);
 
     await giveUpOnAsset(assetId); // every try of the check found storage down
@@ -573,12 +586,8 @@ describe("large uploads", () => {
   });
 
   it("finishes an upload that storage joined when this server failed to note it", async () => {
-    const { cookie } = await entrant("podcaster@example.org");
-    const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
-    const file = wav(18 * 1024 * 1024);
-    const { assetId, partSize, urls } = await startUpload(cookie, entryId, "episode.wav", "audio/wav", file.length);
-    // sent with the URLs the start answered with: storage takes them as it takes the others
-    const parts = await Promise.all([1, 2, 3].map((n) => sendFilePart(urls[n]!, file, partSize, n)));
+    const { cookie, entryId } = await audioEntry("podcaster@example.org");
+    const { file, assetId, parts } = await partsSent(cookie, entryId, "episode.wav");
     // Storage joins the parts, then the server stops before it notes so.
     const asset = await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } });
     await storage().completeMultipart(asset.objectKey, asset.uploadId!, parts);
@@ -594,11 +603,8 @@ describe("large uploads", () => {
   });
 
   it("answers the entrant once the parts are listed, and has storage join them in the check", async () => {
-    const { cookie } = await entrant("quick-finish@example.org");
-    const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
-    const file = wav(18 * 1024 * 1024);
-    const { assetId, partSize, urls } = await startUpload(cookie, entryId, "episode.wav", "audio/wav", file.length);
-    const parts = await Promise.all([1, 2, 3].map((n) => sendFilePart(urls[n]!, file, partSize, n)));
+    const { cookie, entryId } = await audioEntry("quick-finish@example.org");
+    const { file, assetId, parts } = await partsSent(cookie, entryId);
 
     const listed = await completeParts(cookie, entryId, assetId, parts);
     expect(answerBody(listed)).toMatchObject({ state: "uploaded" });
@@ -619,14 +625,11 @@ describe("large uploads", () => {
   });
 
   it("leaves nothing in storage when the file is removed before or while its parts are joined", async () => {
-    const { cookie } = await entrant("changed-mind@example.org");
-    const entryId = (await start(cookie, "audio")).headers.get("Location")!.split("/").pop()!;
-    const file = wav(18 * 1024 * 1024);
+    const { cookie, entryId } = await audioEntry("changed-mind@example.org");
     const upload = async () => {
-      const { assetId, partSize, urls } = await startUpload(cookie, entryId, "take.wav", "audio/wav", file.length);
-      const parts = await Promise.all([1, 2, 3].map((n) => sendFilePart(urls[n]!, file, partSize, n)));
+      const { file, assetId, parts } = await partsSent(cookie, entryId);
       await completeParts(cookie, entryId, assetId, parts);
-      return { asset: await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } }), parts };
+      return { asset: await db.mediaAsset.findUniqueOrThrow({ where: { id: assetId } }), parts, file };
     };
     // removed before its check ran: the check finds nothing to join
     const before = await upload();
@@ -643,7 +646,7 @@ describe("large uploads", () => {
     await storage().completeMultipart(twice.asset.objectKey, twice.asset.uploadId!, twice.parts);
     await db.mediaAsset.update({ where: { id: twice.asset.id }, data: { uploadId: null } });
     expect(await joinParts({ ...twice.asset, uploadId: twice.asset.uploadId! }, twice.parts)).toBe(false);
-    expect(await storage().head(twice.asset.objectKey)).toMatchObject({ size: file.length });
+    expect(await storage().head(twice.asset.objectKey)).toMatchObject({ size: twice.file.length });
   });
 
   it("refuses parts for someone else's upload", async () => {
