@@ -219,7 +219,7 @@ test("an upload cut off mid-way goes on from where it stopped: a dropped part is
   await expect(page.getByTestId("media-item")).toContainText(
     "Upload not finished: choose the same file again to continue, or remove it.",
   );
-  // The server joins the parts, but its answer is lost on the way back once: the page asks again.
+  // The server takes the list of parts, but its answer is lost on the way back once: the page asks again.
   let lostAnswers = 0;
   await page.route(
     (url) => url.pathname.endsWith("/media"),
