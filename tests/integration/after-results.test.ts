@@ -387,7 +387,8 @@ describe("certificates", () => {
     // The check page states what the certificate states, and nothing more.
     const checked = await check(code.toLowerCase().replace(/^(....)/, "$1-"));
     expect(checked.certificate).toMatchObject({ code, name: "Amaya", title: amaya!.title, place: "first" });
-    const stated = JSON.stringify(checked);
+    // (the code is left out of what is searched: a random code can hold "PH", the entrant's country)
+    const stated = JSON.stringify({ ...checked, certificate: { ...checked.certificate, code: null } });
     for (const hidden of ["Reyes", "amaya.reyes@example.org", "PH", "2000-01-01"]) expect(stated).not.toContain(hidden);
     expect((await check("ZZZZZZZZ")).certificate).toBeNull();
 
