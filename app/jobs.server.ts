@@ -11,6 +11,7 @@ import { applyRetention } from "~/models/retention.server";
 import { remindJudges } from "~/models/scoring.server";
 import { backfillSearchKeys } from "~/models/search.server";
 import { now } from "~/services/clock.server";
+import type { UploadedPart } from "~/services/storage.server";
 import { emailJob } from "~/services/email.server";
 import { scheduleDaily, scheduleHourly, scheduleOnce, type JobHandlers } from "~/services/jobs.server";
 
@@ -23,7 +24,7 @@ export const jobHandlers: JobHandlers = {
   "email.send": emailJob,
   "media.verify": {
     async run(payload) {
-      const { assetId, parts } = payload as { assetId: string; parts?: { partNumber: number; etag: string }[] };
+      const { assetId, parts } = payload as { assetId: string; parts?: UploadedPart[] };
       await verifyAsset(assetId, parts);
     },
     async onGiveUp(payload) {

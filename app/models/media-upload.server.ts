@@ -3,7 +3,7 @@ import { db, serializable } from "~/services/db.server";
 import { enqueueJob } from "~/services/jobs.server";
 import { log } from "~/services/log.server";
 import { openBudget, takeFromBudget } from "~/services/rate-limit.server";
-import { newObjectKey, storage } from "~/services/storage.server";
+import { newObjectKey, storage, type UploadedPart } from "~/services/storage.server";
 import {
   categoryRules,
   checkDeclared,
@@ -219,7 +219,7 @@ export async function completeMultipart(
   userId: string,
   entryId: string,
   assetId: string,
-  parts: { partNumber: number; etag: string }[],
+  parts: UploadedPart[],
 ): Promise<{ ok: true; asset: Asset } | { ok: false; problem: Problem } | null> {
   const entry = await getOwnEntry(userId, entryId);
   const own = entry?.media.find((m) => m.id === assetId);
@@ -237,13 +237,16 @@ export async function completeMultipart(
 }
 
 /**
- * An upload back to "pending" after storage did not join its parts. The row keeps why: resumed,
- * every part is sent anew (the browser's ETags are what storage refused).
+ * An upload whose parts storage did not join goes back to "pending", if it still waits for that
+ * join. The row keeps why: resumed, every part is sent anew (the browser's ETags are what storage
+ * refused, or never got to).
  */
-export const PARTS_REFUSED = {
-  state: "pending",
-  rejection: JSON.stringify({ key: "upload.partsMissing", values: {} }),
-};
+export function backToPending(asset: { id: string; uploadId: string }) {
+  return db.mediaAsset.updateMany({
+    where: { id: asset.id, state: "uploaded", uploadId: asset.uploadId },
+    data: { state: "pending", rejection: JSON.stringify({ key: "upload.partsMissing", values: {} }) },
+  });
+}
 
 /** Storage's answers to a join whose list of parts it refuses (S3's error codes). */
 const REFUSED_LISTS = new Set(["InvalidPart", "InvalidPartOrder", "EntityTooSmall", "MalformedXML"]);
@@ -260,23 +263,22 @@ const REFUSED_LISTS = new Set(["InvalidPart", "InvalidPartOrder", "EntityTooSmal
  * not there yet) fails the attempt, and the queue tries again. An upload removed or refused while
  * storage joined it leaves nothing behind.
  */
-export async function joinParts(
-  asset: { id: string; objectKey: string; uploadId: string },
-  parts: { partNumber: number; etag: string }[],
-) {
-  const still = { id: asset.id, state: "uploaded", uploadId: asset.uploadId };
+export async function joinParts(asset: { id: string; objectKey: string; uploadId: string }, parts: UploadedPart[]) {
   try {
     await storage().completeMultipart(asset.objectKey, asset.uploadId, parts);
   } catch (error) {
     if (!(await storage().head(asset.objectKey))) {
       if (!(error instanceof Error) || !REFUSED_LISTS.has(error.name)) throw error;
       log.info({ assetId: asset.id, err: error.message }, "parts refused by storage");
-      await db.mediaAsset.updateMany({ where: still, data: PARTS_REFUSED });
+      await backToPending(asset);
       return false;
     }
   }
   // the join is noted: storage forgets a joined upload's id
-  const { count } = await db.mediaAsset.updateMany({ where: still, data: { uploadId: null } });
+  const { count } = await db.mediaAsset.updateMany({
+    where: { id: asset.id, state: "uploaded", uploadId: asset.uploadId },
+    data: { uploadId: null },
+  });
   if (count === 1) return true;
   // Removed, or refused, meanwhile: their objects were deleted before this one existed. (A row
   // still there otherwise is one another attempt of the same check has joined and goes on with.)
@@ -314,7 +316,7 @@ async function claimUpload(entry: OwnEntry, asset: Asset) {
  * joins first). The checks run as a background job: a 500 MB video takes a while, and the
  * browser need not hold a request open for it; it asks for the outcome instead.
  */
-async function claim(entry: OwnEntry, asset: Asset, parts?: { partNumber: number; etag: string }[]) {
+async function claim(entry: OwnEntry, asset: Asset, parts?: UploadedPart[]) {
   // Serializable: on PostgreSQL two uploads completing together would otherwise each count only
   // their own claim (read committed); one of them is now aborted and run again, and counts both.
   const claimed = await serializable(async (tx) => {
@@ -330,10 +332,8 @@ async function claim(entry: OwnEntry, asset: Asset, parts?: { partNumber: number
     return "claimed";
   });
   if (claimed === "claimed") return { ...asset, state: "uploaded", rejection: null };
-  if (claimed === "tooMany") {
-    const refused = await refuse(asset, "uploaded", { reason: "tooManyFiles", maxFiles: entry.category.maxFiles });
-    if (refused && asset.uploadId) await discardObjects([], { key: asset.objectKey, uploadId: asset.uploadId });
-  }
+  if (claimed === "tooMany")
+    await refuse(asset, "uploaded", { reason: "tooManyFiles", maxFiles: entry.category.maxFiles });
   return db.mediaAsset.findUnique({ where: { id: asset.id } });
 }
 

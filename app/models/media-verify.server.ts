@@ -19,7 +19,7 @@ import {
   type MediaSource,
 } from "~/services/media-inspect.server";
 import { pdfWithoutMetadata } from "~/services/pdf.server";
-import { newObjectKey, storage } from "~/services/storage.server";
+import { newObjectKey, storage, type UploadedPart } from "~/services/storage.server";
 import {
   categoryRules,
   checkDuration,
@@ -35,7 +35,7 @@ import {
   type Rejection,
 } from "./media";
 import { discardObjects, EXTENSIONS, mediaPrefix, refuse } from "./media.server";
-import { joinParts, PARTS_REFUSED } from "./media-upload.server";
+import { backToPending, joinParts } from "./media-upload.server";
 
 /**
  * Checks an uploaded object before it counts (the "media.verify" job). A refused file is
@@ -57,7 +57,7 @@ import { joinParts, PARTS_REFUSED } from "./media-upload.server";
  * not kept (a video copied without its tags, an image re-encoded), they are hashed here, before
  * they are discarded.
  */
-export async function verifyAsset(assetId: string, parts: { partNumber: number; etag: string }[] = []) {
+export async function verifyAsset(assetId: string, parts: UploadedPart[] = []) {
   const found = await db.mediaAsset.findUnique({
     where: { id: assetId },
     include: { entry: { include: { category: true } } },
@@ -236,10 +236,7 @@ export async function giveUpOnAsset(assetId: string) {
   const asset = await db.mediaAsset.findUnique({ where: { id: assetId } });
   if (!asset || asset.state !== "uploaded") return;
   if (asset.uploadId) {
-    await db.mediaAsset.updateMany({
-      where: { id: asset.id, state: "uploaded", uploadId: asset.uploadId },
-      data: PARTS_REFUSED,
-    });
+    await backToPending({ id: asset.id, uploadId: asset.uploadId });
     return;
   }
   await refuse(asset, "uploaded", { reason: "corrupt" });

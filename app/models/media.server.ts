@@ -90,7 +90,7 @@ export async function refuse(
     where: { id: asset.id, state },
     data: { state: "rejected", rejection: JSON.stringify(rejectionMessage(rejection)), size },
   });
-  if (count === 1) await discardObjects(storedKeys(asset));
+  if (count === 1) await discardAsset(asset);
   return count === 1;
 }
 

@@ -14,6 +14,9 @@ export interface ObjectInfo {
   etag: string | undefined;
 }
 
+/** A part of a multipart upload as storage acknowledged it: its number and the ETag it answered with. */
+export type UploadedPart = { partNumber: number; etag: string };
+
 export interface Storage {
   bucket: string;
   presignPut(
@@ -52,7 +55,7 @@ export interface Storage {
     part: { partNumber: number; contentLength: number },
     expiresInSec: number,
   ): Promise<string>;
-  completeMultipart(key: string, uploadId: string, parts: { partNumber: number; etag: string }[]): Promise<void>;
+  completeMultipart(key: string, uploadId: string, parts: UploadedPart[]): Promise<void>;
   abortMultipart(key: string, uploadId: string): Promise<void>;
   ping(): Promise<void>;
 }

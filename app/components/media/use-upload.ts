@@ -264,10 +264,9 @@ export function useUpload(endpoint: string, onDone: () => void) {
           ),
         })
       : await postAgain(endpoint, { intent: "complete", assetId });
-    // A multipart upload's parts are joined by its check: what was sent stays known until the
-    // check has answered, so that a list storage refuses can be sent again after a reload too.
-    if (succeeded(checked) && !multipart) localStorage.removeItem(resumeKey);
-    else if (multipart && problemOf(checked).key === "upload.partsMissing") {
+    // What was sent stays known until the check has answered: a multipart upload's parts are
+    // joined by its check, so that a list storage refuses can be sent again after a reload too.
+    if (multipart && problemOf(checked).key === "upload.partsMissing") {
       // Storage refused some parts: picking the file again sends every part anew. (After any other
       // failure, such as storage being down, what was sent stays known.)
       localStorage.setItem(resumeKey, JSON.stringify({ assetId, etags: {} }));
@@ -290,7 +289,7 @@ export function useUpload(endpoint: string, onDone: () => void) {
       onDone();
       return true;
     }
-    if (multipart && answer.body?.state) localStorage.removeItem(resumeKey);
+    if (answer.body?.state) localStorage.removeItem(resumeKey);
     if (rejection) setOutcome({ kind: "refused", problem: rejection });
     else if (answer.body?.state === "verified") setOutcome({ kind: "verified" });
     // checked; its renditions are made in the background and the list of files says when ready
